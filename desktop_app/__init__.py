@@ -1,0 +1,1 @@
+"""Tally, a desktop chat client for LLM APIs."""

@@ -1,0 +1,1 @@
+"""The Qt-free core: streaming, providers, errors, keys, configuration."""
