@@ -1,4 +1,4 @@
-"""Shared fixtures: a fresh data directory per test."""
+"""Shared fixtures: a fresh data directory per test; the simulator."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+pytest_plugins = ["tests.simulator_fixtures"]
 
 
 @pytest.fixture(autouse=True)
