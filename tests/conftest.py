@@ -1,11 +1,16 @@
-"""Shared fixtures: a fresh data directory per test; the simulator."""
+"""Shared fixtures: a fresh data directory and an in-memory keyring per test; the simulator."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
+
+from tests.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,3 +23,13 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "tally-data"
     monkeypatch.setenv("TALLY_DATA_DIR", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Replace the OS keyring with an in-memory one for the test."""
+    previous: KeyringBackend = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

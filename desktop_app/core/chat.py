@@ -1,0 +1,257 @@
+"""Streams one reply: request -> normalized events, with timeouts, bounded retries and cancellation.
+
+Use it with `contextlib.aclosing` (or run it in a task and cancel the task): closing the generator
+or cancelling its task closes the HTTP response at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import random
+from collections.abc import AsyncGenerator, AsyncIterator
+from dataclasses import dataclass
+from typing import cast
+
+import httpx
+
+from desktop_app.core.config import Provider
+from desktop_app.core.errors import (
+    DeadlineExceeded,
+    FirstByteTimeout,
+    IdleTimeout,
+    Partial,
+    ProviderError,
+)
+from desktop_app.core.events import (
+    ChatEvent,
+    Finish,
+    KeepAlive,
+    ReasoningDelta,
+    Retrying,
+    TextDelta,
+)
+from desktop_app.core.http_errors import brief, error_for_status, error_for_transport
+from desktop_app.core.providers import protocol_for
+from desktop_app.core.providers.base import ChatRequest, HttpRequest, StreamParser
+from desktop_app.core.sse import SSEDecoder
+
+log = logging.getLogger(__name__)
+
+_ERROR_BODY_LIMIT = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How often and how long to retry a request that failed before any answer arrived."""
+
+    attempts: int = 3
+    base_delay: float = 0.5
+    max_delay: float = 8.0
+    max_wait: float = 60.0
+    """A server that asks for a longer wait than this gets an error, not a frozen window."""
+
+
+def make_client() -> httpx.AsyncClient:
+    """The HTTP client for every provider; honours the system's proxy variables."""
+    return httpx.AsyncClient(follow_redirects=False, trust_env=True)
+
+
+async def stream_chat(
+    client: httpx.AsyncClient,
+    provider: Provider,
+    key: str | None,
+    chat: ChatRequest,
+    *,
+    retry: RetryPolicy | None = None,
+) -> AsyncGenerator[ChatEvent, None]:
+    """Stream the answer to `chat` from `provider` as ChatEvents, ending with one Finish.
+
+    Raises a ProviderError (with `.partial` holding what arrived) on any failure.
+    """
+    retry = retry or RetryPolicy()
+    protocol = protocol_for(provider.kind)
+    request = protocol.build_request(provider, key, chat)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + provider.timeouts.total
+    attempt = 1
+    while True:
+        log.info("asking %s for %s (attempt %d)", provider.id, chat.model, attempt)
+        try:
+            response = await _open(client, provider, chat.model, key, request, deadline)
+            break
+        except ProviderError as exc:
+            delay = _retry_delay(exc, attempt, retry, deadline - loop.time())
+            if delay is None:
+                log.warning("%s: %s", provider.id, type(exc).__name__)
+                raise
+            log.info("%s: %s; retrying in %.2f s", provider.id, type(exc).__name__, delay)
+            yield Retrying(attempt, delay, brief(exc))
+            await asyncio.sleep(delay)
+            attempt += 1
+    try:
+        parser = protocol.new_parser(provider)
+        if "json" in response.headers.get("content-type", ""):
+            # Some servers ignore "stream": true and send the whole answer at once.
+            body = await _read_body(response, provider, deadline)
+            try:
+                whole = json.loads(body)
+            except ValueError:
+                error = error_for_status(provider, chat.model, 200, response.headers, body, key)
+                raise error from None
+            for event in parser.parse_whole(whole):
+                yield event
+        else:
+            async for event in _stream_events(response, provider, parser, deadline):
+                yield event
+        yield Finish(parser.finish_reason)
+    finally:
+        await response.aclose()
+
+
+async def _open(
+    client: httpx.AsyncClient,
+    provider: Provider,
+    model: str,
+    key: str | None,
+    spec: HttpRequest,
+    deadline: float,
+) -> httpx.Response:
+    """Send the request and wait for a successful response's headers."""
+    timeouts = provider.timeouts
+    request = client.build_request(
+        spec.method,
+        spec.url,
+        headers=spec.headers,
+        json=spec.json,
+        # Reads are timed here (first byte, idle, total), not by httpx's per-read timeout.
+        timeout=httpx.Timeout(connect=timeouts.connect, read=None, write=timeouts.idle, pool=None),
+    )
+    wait = _budget(timeouts.first_byte, deadline)
+    try:
+        async with asyncio.timeout(wait):
+            response = await client.send(request, stream=True)
+    except TimeoutError:
+        raise _timeout(provider, timeouts.first_byte, deadline, first_byte=True) from None
+    except httpx.TransportError as exc:
+        raise error_for_transport(provider, exc, began=False) from exc
+    content_type = response.headers.get("content-type", "")
+    if response.status_code >= 400 or content_type.startswith("text/html"):
+        try:
+            body = await _read_body(response, provider, deadline)
+        finally:
+            await response.aclose()
+        raise error_for_status(provider, model, response.status_code, response.headers, body, key)
+    return response
+
+
+async def _stream_events(
+    response: httpx.Response, provider: Provider, parser: StreamParser, deadline: float
+) -> AsyncIterator[ChatEvent]:
+    """Decode the event stream into ChatEvents until the stream says it is done or ends."""
+    loop = asyncio.get_running_loop()
+    decoder = SSEDecoder(extra_fields=parser.sse_extra_fields)
+    chunks = cast(AsyncGenerator[bytes, None], response.aiter_bytes())
+    text: list[str] = []
+    reasoning: list[str] = []
+    idle = provider.timeouts.idle
+    try:
+        while not parser.done:
+            try:
+                async with asyncio.timeout(_budget(idle, deadline)):
+                    chunk = await anext(chunks, None)
+            except TimeoutError:
+                raise _timeout(provider, idle, deadline, first_byte=False) from None
+            except httpx.TransportError as exc:
+                raise error_for_transport(provider, exc, began=True) from exc
+            sse_events = decoder.feed(chunk) if chunk is not None else decoder.close()
+            answered = bool(text or reasoning)
+            for sse in sse_events:
+                for event in parser.parse(sse):
+                    if isinstance(event, TextDelta):
+                        text.append(event.text)
+                    elif isinstance(event, ReasoningDelta):
+                        reasoning.append(event.text)
+                    yield event
+                if parser.done:
+                    break
+            if chunk is None:
+                break
+            if not answered and not sse_events:
+                # Comments only (": keep-alive"): the request is queued, and not dead.
+                yield KeepAlive()
+            if loop.time() >= deadline:
+                raise _timeout(provider, idle, deadline, first_byte=False)
+    except ProviderError as exc:
+        exc.partial = Partial("".join(text), "".join(reasoning))
+        raise
+    finally:
+        await chunks.aclose()
+
+
+async def _read_body(response: httpx.Response, provider: Provider, deadline: float) -> bytes:
+    """Up to 64 KiB of a (usually error) body, within the idle timeout."""
+    parts: list[bytes] = []
+    size = 0
+    try:
+        async with asyncio.timeout(_budget(provider.timeouts.idle, deadline)):
+            async for part in response.aiter_bytes():
+                parts.append(part)
+                size += len(part)
+                if size >= _ERROR_BODY_LIMIT:
+                    break
+    except TimeoutError:
+        raise _timeout(provider, provider.timeouts.idle, deadline, first_byte=False) from None
+    except httpx.TransportError as exc:
+        raise error_for_transport(provider, exc, began=False) from exc
+    return b"".join(parts)[:_ERROR_BODY_LIMIT]
+
+
+def _budget(limit: float, deadline: float) -> float:
+    return max(0.0, min(limit, deadline - asyncio.get_running_loop().time()))
+
+
+def _timeout(
+    provider: Provider, limit: float, deadline: float, *, first_byte: bool
+) -> ProviderError:
+    name = provider.name
+    if asyncio.get_running_loop().time() >= deadline - 0.001:
+        total = provider.timeouts.total
+        return DeadlineExceeded(
+            f"{name} did not finish the answer within {total:g} s (the total timeout), though "
+            "the connection stayed open. The request may be stuck in a queue: try again later, "
+            "pick another model, or raise timeouts.total for this provider.",
+            provider=name,
+            seconds=total,
+        )
+    if first_byte:
+        return FirstByteTimeout(
+            f"{name} accepted the request but sent nothing back within {limit:g} s. It may be "
+            "overloaded: try again, pick another model, or raise timeouts.first_byte.",
+            provider=name,
+            seconds=limit,
+        )
+    return IdleTimeout(
+        f"{name} stopped sending in the middle of the answer: nothing for {limit:g} s. The "
+        "part received is kept; try again, or raise timeouts.idle for slow models.",
+        provider=name,
+        seconds=limit,
+    )
+
+
+def _retry_delay(
+    exc: ProviderError, attempt: int, policy: RetryPolicy, remaining: float
+) -> float | None:
+    """Seconds to wait before the next attempt, or None if this error is not retried."""
+    if not exc.retryable or attempt >= policy.attempts:
+        return None
+    asked = getattr(exc, "retry_after", None)
+    if isinstance(asked, int | float):
+        delay = float(asked)
+    else:
+        backoff = min(policy.max_delay, policy.base_delay * 2 ** (attempt - 1))
+        delay = backoff * random.uniform(0.8, 1.2)
+    if delay > policy.max_wait or delay >= remaining:
+        return None
+    return delay

@@ -1,0 +1,221 @@
+"""The providers file (`providers.toml`): reading it, and telling the user exactly what is wrong."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Literal, cast
+from urllib.parse import urlsplit
+
+from desktop_app.core.errors import ConfigError
+
+Kind = Literal["openai", "anthropic", "gemini"]
+KINDS: tuple[Kind, ...] = ("openai", "anthropic", "gemini")
+
+_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_PROVIDER_HEADER = re.compile(r"^\s*\[\[\s*provider\s*\]\]")
+_PROVIDER_KEYS = {"id", "name", "kind", "base_url", "api_key_env", "models", "prices", "timeouts"}
+_PRICE_KEYS = {"input", "cached_input", "output"}
+
+
+@dataclass(frozen=True, slots=True)
+class Timeouts:
+    """Seconds allowed for each phase of a request (DESIGN.md's defaults)."""
+
+    connect: float = 10.0
+    first_byte: float = 120.0
+    idle: float = 60.0
+    total: float = 900.0
+
+
+@dataclass(frozen=True, slots=True)
+class ModelPrice:
+    """USD per million tokens, as the user set them for one model of one provider."""
+
+    input: Decimal
+    output: Decimal
+    cached_input: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Provider:
+    """One configured endpoint: where it is, how it speaks, and how long to wait for it."""
+
+    id: str
+    name: str
+    kind: Kind
+    base_url: str
+    api_key_env: str | None = None
+    models: tuple[str, ...] = ()
+    prices: dict[str, ModelPrice] = field(default_factory=dict)
+    timeouts: Timeouts = Timeouts()
+
+    @property
+    def needs_key(self) -> bool:
+        """False for a server on this machine (Ollama, LM Studio), which usually takes no key."""
+        host = (urlsplit(self.base_url).hostname or "").lower()
+        return host not in ("localhost", "127.0.0.1", "::1")
+
+
+def load_providers(path: Path) -> list[Provider]:
+    """Read the providers file; a missing file means no providers yet."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Cannot read {path}: {exc}") from exc
+    return parse_providers(text, source=str(path))
+
+
+def parse_providers(text: str, *, source: str = "providers.toml") -> list[Provider]:
+    """Parse the text of a providers file; errors name the file and the line."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{source}: {exc}. Fix the file or remove it to start over.") from exc
+    unknown = set(document) - {"provider"}
+    if unknown:
+        names = ", ".join(sorted(unknown))
+        raise ConfigError(f"{source}: unknown top-level setting {names}; only [[provider]] tables.")
+    tables = document.get("provider", [])
+    if not isinstance(tables, list):
+        raise ConfigError(f"{source}: write providers as [[provider]] tables, not [provider].")
+    located = _Locator(text, source)
+    providers: list[Provider] = []
+    for index, table in enumerate(tables):
+        provider = _provider_from_table(table, located.at(index))
+        if any(other.id == provider.id for other in providers):
+            raise located.at(index).error("id", f"the id {provider.id!r} is used twice")
+        providers.append(provider)
+    return providers
+
+
+class _Locator:
+    """Finds the line of a provider table, or of one of its keys, in the file's text."""
+
+    def __init__(self, text: str, source: str) -> None:
+        self.lines = text.splitlines()
+        self.source = source
+        self.headers = [i for i, line in enumerate(self.lines) if _PROVIDER_HEADER.match(line)]
+
+    def at(self, index: int) -> _Place:
+        start = self.headers[index] if index < len(self.headers) else 0
+        end = self.headers[index + 1] if index + 1 < len(self.headers) else len(self.lines)
+        return _Place(self, index, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    locator: _Locator
+    index: int
+    start: int
+    end: int
+
+    def error(self, key: str, problem: str) -> ConfigError:
+        line = self.start
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        for number in range(self.start, self.end):
+            if pattern.match(self.locator.lines[number]):
+                line = number
+                break
+        where = f"{self.locator.source}, line {line + 1} (provider #{self.index + 1})"
+        return ConfigError(f"{where}: {problem}.")
+
+
+def _provider_from_table(table: Any, place: _Place) -> Provider:
+    if not isinstance(table, dict):
+        raise place.error("provider", "a provider must be a table of settings")
+    unknown = set(table) - _PROVIDER_KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise place.error(key, f"unknown setting {key!r}")
+    provider_id = _string(table, "id", place)
+    if not _ID_PATTERN.fullmatch(provider_id):
+        raise place.error("id", "id may hold only letters, digits, '.', '_' and '-'")
+    kind = table.get("kind", "openai")
+    if kind not in KINDS:
+        raise place.error("kind", f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    base_url = _string(table, "base_url", place).rstrip("/")
+    if not base_url.startswith(("http://", "https://")):
+        raise place.error("base_url", "base_url must start with http:// or https://")
+    api_key_env = table.get("api_key_env")
+    if api_key_env is not None and (not isinstance(api_key_env, str) or not api_key_env):
+        raise place.error("api_key_env", "api_key_env must be the name of a variable")
+    models = table.get("models", [])
+    if not isinstance(models, list) or not all(isinstance(m, str) and m for m in models):
+        raise place.error("models", 'models must be a list of names, like ["gpt-4.1"]')
+    return Provider(
+        id=provider_id,
+        name=str(table.get("name") or provider_id),
+        kind=cast(Kind, kind),
+        base_url=base_url,
+        api_key_env=api_key_env,
+        models=tuple(models),
+        prices=_prices(table.get("prices", {}), place),
+        timeouts=_timeouts(table.get("timeouts", {}), place),
+    )
+
+
+def _string(table: dict[str, Any], key: str, place: _Place) -> str:
+    value = table.get(key)
+    if value is None:
+        raise place.error(key, f"the setting {key!r} is missing")
+    if not isinstance(value, str) or not value.strip():
+        raise place.error(key, f"{key!r} must be a non-empty string")
+    return value.strip()
+
+
+def _prices(value: Any, place: _Place) -> dict[str, ModelPrice]:
+    if not isinstance(value, dict):
+        raise place.error("prices", 'write prices as [provider.prices."MODEL"] tables')
+    prices: dict[str, ModelPrice] = {}
+    for model, entry in value.items():
+        if not isinstance(entry, dict) or set(entry) - _PRICE_KEYS:
+            keys = ", ".join(sorted(_PRICE_KEYS))
+            raise place.error("prices", f"the prices of {model!r} may set only {keys}")
+        numbers = {key: _price_number(entry, key, model, place) for key in entry}
+        if "input" not in numbers or "output" not in numbers:
+            raise place.error("prices", f"the prices of {model!r} need both input and output")
+        prices[model] = ModelPrice(
+            input=numbers["input"],
+            output=numbers["output"],
+            cached_input=numbers.get("cached_input"),
+        )
+    return prices
+
+
+def _price_number(entry: dict[str, Any], key: str, model: str, place: _Place) -> Decimal:
+    raw = entry[key]
+    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+        raise place.error(key, f"{key} of {model!r} must be a number (USD per million tokens)")
+    try:
+        # str() first: a float such as 0.07 must become Decimal("0.07"), not its binary value.
+        number = Decimal(str(raw))
+    except InvalidOperation as exc:
+        raise place.error(key, f"{key} of {model!r} must be a number, not {raw!r}") from exc
+    if not number.is_finite() or number < 0:
+        raise place.error(key, f"{key} of {model!r} must be zero or more")
+    return number
+
+
+def _timeouts(value: Any, place: _Place) -> Timeouts:
+    if not isinstance(value, dict):
+        raise place.error("timeouts", "write timeouts as a [provider.timeouts] table")
+    defaults = Timeouts()
+    seconds: dict[str, float] = {}
+    for key, raw in value.items():
+        if key not in Timeouts.__dataclass_fields__:
+            raise place.error(key, f"unknown timeout {key!r} (connect, first_byte, idle, total)")
+        if isinstance(raw, bool) or not isinstance(raw, int | float) or raw <= 0:
+            raise place.error(key, f"timeout {key} must be a number of seconds above zero")
+        seconds[key] = float(raw)
+    return Timeouts(
+        connect=seconds.get("connect", defaults.connect),
+        first_byte=seconds.get("first_byte", defaults.first_byte),
+        idle=seconds.get("idle", defaults.idle),
+        total=seconds.get("total", defaults.total),
+    )

@@ -1,0 +1,219 @@
+"""Every error the core raises, each with a message that names the provider and says what to do.
+
+TallyError
+├── ConfigError                  the providers file or a setting is wrong
+├── KeyringUnavailable           no working OS keyring
+├── MissingKeyError              a provider needs a key and none is stored
+└── ProviderError                talking to a provider failed (carries the partial answer)
+    ├── ProviderUnreachable      connection refused, DNS failure, no route
+    │   └── TLSFailure           the TLS handshake or certificate check failed
+    ├── ProviderTimeout
+    │   ├── ConnectTimeout       no TCP/TLS connection within the connect timeout
+    │   ├── FirstByteTimeout     the request was sent but no response began in time
+    │   ├── IdleTimeout          the stream went silent for longer than the idle timeout
+    │   └── DeadlineExceeded     the whole answer took longer than the total timeout
+    ├── ProviderHTTPError        the provider answered with an error status
+    │   ├── AuthenticationError  401 / 403: the key is wrong or lacks access
+    │   ├── InsufficientBalance  402: balance or credits exhausted
+    │   ├── NotFoundError        404: unknown model or wrong base URL
+    │   ├── ContextTooLong       413, or 400 naming the context length
+    │   ├── BadRequestError      another 4xx: the request was rejected
+    │   ├── RateLimited          429: too many requests (with the wait, if given)
+    │   └── ServerError          5xx / 529: trouble on the provider's side
+    ├── UnexpectedResponse       not JSON nor an event stream (an HTML page from a proxy)
+    └── StreamError              the answer started but went wrong
+        ├── StreamErrorEvent     the provider reported an error inside the stream
+        ├── MalformedChunk       a chunk was not the JSON it should be
+        └── ConnectionDropped    the connection closed in the middle of the answer
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Partial:
+    """What had arrived of an answer when it failed."""
+
+    text: str = ""
+    reasoning: str = ""
+
+
+class TallyError(Exception):
+    """Base of every error Tally raises on purpose."""
+
+
+class ConfigError(TallyError):
+    """Raised when the providers file or a setting cannot be used."""
+
+
+class KeyringUnavailable(TallyError):
+    """Raised when no OS keyring backend works (for example headless Linux without D-Bus)."""
+
+
+class MissingKeyError(TallyError):
+    """Raised when a provider that needs a key has none in the keyring or its variable."""
+
+
+class ProviderError(TallyError):
+    """Base of errors met while talking to a provider; `partial` is what arrived before."""
+
+    retryable = False
+
+    def __init__(self, message: str, *, provider: str, partial: Partial | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.provider = provider
+        self.partial = partial or Partial()
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ProviderUnreachable(ProviderError):
+    """Raised when the connection is refused, the host name does not resolve, or no route."""
+
+    retryable = True
+
+
+class TLSFailure(ProviderUnreachable):
+    """Raised when the TLS handshake or the certificate check fails."""
+
+    retryable = False
+
+
+class ProviderTimeout(ProviderError):
+    """Base of the timeouts; `seconds` is the limit that ran out."""
+
+    def __init__(
+        self, message: str, *, provider: str, seconds: float, partial: Partial | None = None
+    ) -> None:
+        super().__init__(message, provider=provider, partial=partial)
+        self.seconds = seconds
+
+
+class ConnectTimeout(ProviderTimeout):
+    """Raised when no connection is made within the connect timeout."""
+
+    retryable = True
+
+
+class FirstByteTimeout(ProviderTimeout):
+    """Raised when the request was sent but no response began within the first-byte timeout."""
+
+
+class IdleTimeout(ProviderTimeout):
+    """Raised when nothing arrives for longer than the idle timeout while streaming."""
+
+
+class DeadlineExceeded(ProviderTimeout):
+    """Raised when the whole answer takes longer than the total timeout."""
+
+
+class ProviderHTTPError(ProviderError):
+    """Raised when the provider answers with an error status; `detail` is its own message."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        provider: str,
+        status: int,
+        detail: str = "",
+        partial: Partial | None = None,
+    ) -> None:
+        super().__init__(message, provider=provider, partial=partial)
+        self.status = status
+        self.detail = detail
+
+
+class AuthenticationError(ProviderHTTPError):
+    """Raised on 401 or 403: the key is wrong, revoked, or lacks access to the model."""
+
+
+class InsufficientBalance(ProviderHTTPError):
+    """Raised on 402: the account's balance or credits are used up."""
+
+
+class NotFoundError(ProviderHTTPError):
+    """Raised on 404: the model is unknown or the base URL is wrong."""
+
+
+class ContextTooLong(ProviderHTTPError):
+    """Raised on 413, or a 400 that names the context length: the conversation is too long."""
+
+
+class BadRequestError(ProviderHTTPError):
+    """Raised on another 4xx status: the provider rejected the request's parameters."""
+
+
+class RateLimited(ProviderHTTPError):
+    """Raised on 429; `retry_after` is the wait the provider asked for, in seconds, if any."""
+
+    retryable = True
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        provider: str,
+        status: int,
+        detail: str = "",
+        retry_after: float | None = None,
+        partial: Partial | None = None,
+    ) -> None:
+        super().__init__(message, provider=provider, status=status, detail=detail, partial=partial)
+        self.retry_after = retry_after
+
+
+class ServerError(ProviderHTTPError):
+    """Raised on 408, 409, 5xx and 529: the provider is down, overloaded or timed out."""
+
+    retryable = True
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        provider: str,
+        status: int,
+        detail: str = "",
+        retry_after: float | None = None,
+        partial: Partial | None = None,
+    ) -> None:
+        super().__init__(message, provider=provider, status=status, detail=detail, partial=partial)
+        self.retry_after = retry_after
+
+
+class UnexpectedResponse(ProviderError):
+    """Raised when the answer is neither the API's JSON nor an event stream (an HTML page)."""
+
+    def __init__(
+        self, message: str, *, provider: str, status: int, partial: Partial | None = None
+    ) -> None:
+        super().__init__(message, provider=provider, partial=partial)
+        self.status = status
+        # A proxy's 502/503 page is as passing as the API's own.
+        self.retryable = is_retryable_status(status)
+
+
+class StreamError(ProviderError):
+    """Base of failures after the answer began streaming."""
+
+
+class StreamErrorEvent(StreamError):
+    """Raised when the provider sends an error inside a 200 stream."""
+
+
+class MalformedChunk(StreamError):
+    """Raised when a streamed chunk is not valid JSON of the expected shape."""
+
+
+class ConnectionDropped(StreamError):
+    """Raised when the connection closes before the answer is complete."""
+
+
+def is_retryable_status(status: int) -> bool:
+    """Whether a request that got this status may be sent again before any answer arrived."""
+    return status in (408, 409, 429) or 500 <= status <= 599

@@ -1,0 +1,58 @@
+"""The normalized events every provider adapter yields, whatever its wire format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class TextDelta:
+    """A piece of the answer's text."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReasoningDelta:
+    """A piece of the model's reasoning (DeepSeek reasoning_content, Ollama reasoning, ...)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """Token counts, normalized: input includes cached input, output includes reasoning."""
+
+    input_tokens: int
+    output_tokens: int
+    cached_input_tokens: int = 0
+    reasoning_tokens: int = 0
+    source: Literal["reported", "estimated"] = "reported"
+
+
+@dataclass(frozen=True, slots=True)
+class Finish:
+    """The answer ended; `reason` is the provider's (stop, length, ...) or None if it gave none."""
+
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class KeepAlive:
+    """Bytes arrived but no answer yet: the request is queued or the model is thinking."""
+
+
+@dataclass(frozen=True, slots=True)
+class Retrying:
+    """The request failed before any answer and will be sent again after `delay` seconds.
+
+    `reason` is a few words (such as "HTTP 503 (Service is too busy)"), not the full advice.
+    """
+
+    attempt: int
+    delay: float
+    reason: str
+
+
+ChatEvent = TextDelta | ReasoningDelta | Usage | Finish | KeepAlive | Retrying

@@ -1,0 +1,88 @@
+"""API keys in the OS keyring (service `Tally`, user name = provider id), never on disk."""
+
+from __future__ import annotations
+
+import os
+
+import keyring
+from keyring.errors import KeyringError, PasswordDeleteError
+
+from desktop_app.core.config import Provider
+from desktop_app.core.errors import KeyringUnavailable, MissingKeyError
+
+SERVICE = "Tally"
+
+# Errors a keyring backend raises when it cannot work: keyring's own, and on Linux those of the
+# Secret Service client, which escape when the daemon goes away after the backend was chosen.
+_BACKEND_ERRORS: tuple[type[Exception], ...] = (KeyringError,)
+try:
+    from secretstorage.exceptions import SecretStorageException
+except ImportError:  # not on macOS or Windows
+    pass
+else:
+    _BACKEND_ERRORS += (SecretStorageException,)
+
+
+class KeyStore:
+    """Reads and writes provider keys through `keyring`; blocking, so call it off the UI thread."""
+
+    def __init__(self, service: str = SERVICE) -> None:
+        self.service = service
+
+    def get(self, provider_id: str) -> str | None:
+        """The stored key, or None if there is none."""
+        try:
+            value: str | None = keyring.get_password(self.service, provider_id)
+        except _BACKEND_ERRORS as exc:
+            raise _unavailable(exc) from exc
+        return value
+
+    def set(self, provider_id: str, key: str) -> None:
+        """Store (or replace) a provider's key."""
+        try:
+            keyring.set_password(self.service, provider_id, key)
+        except _BACKEND_ERRORS as exc:
+            raise _unavailable(exc) from exc
+
+    def delete(self, provider_id: str) -> None:
+        """Forget a provider's key; forgetting a key that is not there is not an error."""
+        try:
+            keyring.delete_password(self.service, provider_id)
+        except PasswordDeleteError:
+            return
+        except _BACKEND_ERRORS as exc:
+            raise _unavailable(exc) from exc
+
+
+def resolve_key(provider: Provider, store: KeyStore, *, required: bool) -> str | None:
+    """The key for a provider: its `api_key_env` variable if set, else the keyring.
+
+    With `required` false (a local server that needs no key) a missing or unavailable keyring
+    gives None instead of an error.
+    """
+    if provider.api_key_env:
+        from_env = os.environ.get(provider.api_key_env)
+        if from_env:
+            return from_env.strip()
+    try:
+        stored = store.get(provider.id)
+    except KeyringUnavailable:
+        if required:
+            raise
+        return None
+    if stored:
+        return stored
+    if required:
+        hint = f" or set the variable {provider.api_key_env}" if provider.api_key_env else ""
+        raise MissingKeyError(
+            f"No API key for {provider.name}: add it in Settings (stored in the OS keyring){hint}."
+        )
+    return None
+
+
+def _unavailable(exc: Exception) -> KeyringUnavailable:
+    # The library's text names the backend problem; it never contains the key.
+    return KeyringUnavailable(
+        f"The OS keyring is not available ({exc}). Keys are never written to disk: start a "
+        "Secret Service (such as gnome-keyring) or set the provider's api_key_env variable."
+    )

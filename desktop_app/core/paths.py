@@ -1,0 +1,34 @@
+"""Every path the app uses, under one data directory that --data-dir or TALLY_DATA_DIR overrides."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Tally"
+DATA_DIR_ENV = "TALLY_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """The folder for config, history and logs (not created here)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def providers_file() -> Path:
+    """The providers file, `providers.toml`."""
+    return data_dir() / "providers.toml"
+
+
+def log_file() -> Path:
+    """The app's log file."""
+    return data_dir() / "logs" / "tally.log"
+
+
+def history_db() -> Path:
+    """The SQLite history database."""
+    return data_dir() / "history.sqlite3"

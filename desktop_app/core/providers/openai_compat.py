@@ -1,0 +1,171 @@
+"""The OpenAI Chat Completions format, spoken by OpenAI, relays, DeepSeek, OpenRouter and local
+servers (Ollama, LM Studio, llama.cpp, vLLM)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from desktop_app.core.config import Provider
+from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
+from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
+from desktop_app.core.providers.base import ChatRequest, HttpRequest
+from desktop_app.core.sse import ServerSentEvent
+
+USER_AGENT = "Tally/0.1"
+
+
+class OpenAICompatible:
+    """Builds `POST {base_url}/chat/completions` with streaming and usage reporting."""
+
+    def build_request(self, provider: Provider, key: str | None, chat: ChatRequest) -> HttpRequest:
+        messages: list[dict[str, str]] = []
+        if chat.system:
+            messages.append({"role": "system", "content": chat.system})
+        messages.extend({"role": m.role, "content": m.content} for m in chat.messages)
+        body: dict[str, Any] = {
+            "model": chat.model,
+            "messages": messages,
+            "stream": True,
+            "stream_options": {"include_usage": True},
+        }
+        if chat.temperature is not None:
+            body["temperature"] = chat.temperature
+        if chat.max_tokens is not None:
+            body["max_tokens"] = chat.max_tokens
+        headers = {
+            "Accept": "text/event-stream",
+            "Content-Type": "application/json",
+            "User-Agent": USER_AGENT,
+        }
+        if key:
+            headers["Authorization"] = f"Bearer {key}"
+        return HttpRequest("POST", f"{provider.base_url}/chat/completions", headers, body)
+
+    def new_parser(self, provider: Provider) -> OpenAIStreamParser:
+        return OpenAIStreamParser(provider.name)
+
+
+class OpenAIStreamParser:
+    """Parses `chat.completion.chunk` events, `[DONE]`, and the error shapes servers send."""
+
+    # Old llama.cpp servers send mid-stream errors as a bare `error: {...}` field.
+    sse_extra_fields: tuple[str, ...] = ("error",)
+
+    def __init__(self, provider_name: str) -> None:
+        self.provider_name = provider_name
+        self.done = False
+        self.finish_reason: str | None = None
+
+    def parse(self, event: ServerSentEvent) -> list[ChatEvent]:
+        data = event.data
+        if data == "[DONE]":
+            self.done = True
+            return []
+        chunk = self._load(data)
+        if event.event == "error":
+            raise self._stream_error(chunk.get("error", chunk))
+        return self._chunk_events(chunk)
+
+    def parse_whole(self, body: Any) -> list[ChatEvent]:
+        if not isinstance(body, dict):
+            raise self._malformed(json.dumps(body)[:200])
+        if body.get("error"):
+            raise self._stream_error(body["error"])
+        events: list[ChatEvent] = []
+        for choice in _first_choices(body):
+            message = choice.get("message") or {}
+            events.extend(_deltas(message))
+            if choice.get("finish_reason"):
+                self.finish_reason = str(choice["finish_reason"])
+        if isinstance(body.get("usage"), dict):
+            events.append(_usage(body["usage"]))
+        self.done = True
+        return events
+
+    def _chunk_events(self, chunk: dict[str, Any]) -> list[ChatEvent]:
+        # OpenRouter's mid-stream failure: a top-level error beside finish_reason "error".
+        if chunk.get("error"):
+            raise self._stream_error(chunk["error"])
+        events: list[ChatEvent] = []
+        for choice in _first_choices(chunk):
+            delta = choice.get("delta") or {}
+            if not isinstance(delta, dict):
+                raise self._malformed(json.dumps(chunk)[:200])
+            events.extend(_deltas(delta))
+            reason = choice.get("finish_reason")
+            if reason == "error":
+                raise self._stream_error({"message": "the model stopped with an error"})
+            if reason:
+                self.finish_reason = str(reason)
+        usage = chunk.get("usage")
+        if isinstance(usage, dict):
+            events.append(_usage(usage))
+        return events
+
+    def _load(self, data: str) -> dict[str, Any]:
+        try:
+            # strict=False: some servers leave control characters unescaped inside strings.
+            chunk = json.loads(data, strict=False)
+        except ValueError:
+            raise self._malformed(data[:200]) from None
+        if not isinstance(chunk, dict):
+            raise self._malformed(data[:200])
+        return chunk
+
+    def _malformed(self, sample: str) -> MalformedChunk:
+        return MalformedChunk(
+            f"{self.provider_name} sent a chunk that is not valid JSON ({sample!r}); the answer "
+            "was cut there. Try again; if it keeps happening, the server or a proxy is "
+            "mangling the stream.",
+            provider=self.provider_name,
+        )
+
+    def _stream_error(self, error: Any) -> StreamErrorEvent:
+        if isinstance(error, dict):
+            detail = str(error.get("message") or error.get("type") or error.get("code") or error)
+        else:
+            detail = str(error)
+        return StreamErrorEvent(
+            f"{self.provider_name} reported an error in the middle of the answer: {detail}. "
+            "The part received is kept; try again or switch to another model.",
+            provider=self.provider_name,
+        )
+
+
+def _first_choices(chunk: dict[str, Any]) -> list[dict[str, Any]]:
+    """The choices with index 0 (Tally asks for one answer; extra choices are not shown)."""
+    choices = chunk.get("choices") or []
+    if not isinstance(choices, list):
+        return []
+    return [c for c in choices if isinstance(c, dict) and c.get("index", 0) == 0]
+
+
+def _deltas(delta: dict[str, Any]) -> list[ChatEvent]:
+    events: list[ChatEvent] = []
+    # DeepSeek and llama.cpp say reasoning_content; Ollama and vLLM say reasoning.
+    reasoning = delta.get("reasoning_content") or delta.get("reasoning")
+    if isinstance(reasoning, str) and reasoning:
+        events.append(ReasoningDelta(reasoning))
+    for key in ("content", "refusal"):
+        text = delta.get(key)
+        if isinstance(text, str) and text:
+            events.append(TextDelta(text))
+    return events
+
+
+def _usage(usage: dict[str, Any]) -> Usage:
+    prompt_details = usage.get("prompt_tokens_details") or {}
+    completion_details = usage.get("completion_tokens_details") or {}
+    cached = _count(prompt_details, "cached_tokens") or _count(usage, "prompt_cache_hit_tokens")
+    return Usage(
+        input_tokens=_count(usage, "prompt_tokens"),
+        output_tokens=_count(usage, "completion_tokens"),
+        cached_input_tokens=cached,
+        reasoning_tokens=_count(completion_details, "reasoning_tokens"),
+    )
+
+
+def _count(mapping: Any, key: str) -> int:
+    value = mapping.get(key) if isinstance(mapping, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
