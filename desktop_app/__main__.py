@@ -1,0 +1,7 @@
+"""`python -m desktop_app`, the same as the `tally` command."""
+
+import sys
+
+from desktop_app.cli import main
+
+sys.exit(main())
