@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -29,12 +30,20 @@ def write_providers(data_dir: Path, sim: Simulator, *, extra: str = "", env: str
     )
 
 
-def test_ask_streams_the_answer_and_reports_tokens(
-    simulator: Simulator, data_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.fixture
+def configured(simulator: Simulator, data_dir: Path) -> Simulator:
+    """The simulator as the only provider, with its key in the (in-memory) keyring."""
     write_providers(data_dir, simulator)
     assert simulator.api_key is not None
     KeyStore().set("sim", simulator.api_key)
+    return simulator
+
+
+def test_ask_streams_the_answer_and_reports_tokens(
+    configured: Simulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    simulator = configured
+    assert simulator.api_key is not None
     assert main(["ask", "What", "is", "Tally?"]) == 0
     out, err = capsys.readouterr()
     assert out.startswith("#")
@@ -69,11 +78,8 @@ def test_ask_puts_reasoning_on_stderr_only(
 
 
 def test_ask_error_is_one_line_and_keeps_the_partial_answer(
-    simulator: Simulator, data_dir: Path, capsys: pytest.CaptureFixture[str]
+    configured: Simulator, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_providers(data_dir, simulator)
-    assert simulator.api_key is not None
-    KeyStore().set("sim", simulator.api_key)
     assert main(["ask", "--model", "sim-drop", "hi"]) == 1
     out, err = capsys.readouterr()
     assert out.strip()  # the partial answer
@@ -138,16 +144,10 @@ def test_ask_setup_problems_exit_2_with_advice(
 
 
 def test_ask_reads_the_prompt_from_stdin(
-    simulator: Simulator,
-    data_dir: Path,
+    configured: Simulator,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import io
-
-    write_providers(data_dir, simulator)
-    assert simulator.api_key is not None
-    KeyStore().set("sim", simulator.api_key)
     monkeypatch.setattr(sys, "stdin", io.StringIO("piped question\n"))
     assert main(["ask", "--model", "sim-echo"]) == 0
     out, _ = capsys.readouterr()

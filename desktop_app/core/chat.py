@@ -23,6 +23,7 @@ from desktop_app.core.errors import (
     IdleTimeout,
     Partial,
     ProviderError,
+    ProviderHTTPError,
 )
 from desktop_app.core.events import (
     ChatEvent,
@@ -246,9 +247,9 @@ def _retry_delay(
     """Seconds to wait before the next attempt, or None if this error is not retried."""
     if not exc.retryable or attempt >= policy.attempts:
         return None
-    asked = getattr(exc, "retry_after", None)
-    if isinstance(asked, int | float):
-        delay = float(asked)
+    asked = exc.retry_after if isinstance(exc, ProviderHTTPError) else None
+    if asked is not None:
+        delay = asked
     else:
         backoff = min(policy.max_delay, policy.base_delay * 2 ** (attempt - 1))
         delay = backoff * random.uniform(0.8, 1.2)

@@ -112,7 +112,10 @@ class DeadlineExceeded(ProviderTimeout):
 
 
 class ProviderHTTPError(ProviderError):
-    """Raised when the provider answers with an error status; `detail` is its own message."""
+    """Raised when the provider answers with an error status; `detail` is its own message.
+
+    `retry_after` is the wait the provider asked for, in seconds, when it named one.
+    """
 
     def __init__(
         self,
@@ -121,11 +124,13 @@ class ProviderHTTPError(ProviderError):
         provider: str,
         status: int,
         detail: str = "",
+        retry_after: float | None = None,
         partial: Partial | None = None,
     ) -> None:
         super().__init__(message, provider=provider, partial=partial)
         self.status = status
         self.detail = detail
+        self.retry_after = retry_after
 
 
 class AuthenticationError(ProviderHTTPError):
@@ -149,41 +154,15 @@ class BadRequestError(ProviderHTTPError):
 
 
 class RateLimited(ProviderHTTPError):
-    """Raised on 429; `retry_after` is the wait the provider asked for, in seconds, if any."""
+    """Raised on 429: too many requests; `retry_after` says how long to wait, if the server did."""
 
     retryable = True
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        provider: str,
-        status: int,
-        detail: str = "",
-        retry_after: float | None = None,
-        partial: Partial | None = None,
-    ) -> None:
-        super().__init__(message, provider=provider, status=status, detail=detail, partial=partial)
-        self.retry_after = retry_after
 
 
 class ServerError(ProviderHTTPError):
     """Raised on 408, 409, 5xx and 529: the provider is down, overloaded or timed out."""
 
     retryable = True
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        provider: str,
-        status: int,
-        detail: str = "",
-        retry_after: float | None = None,
-        partial: Partial | None = None,
-    ) -> None:
-        super().__init__(message, provider=provider, status=status, detail=detail, partial=partial)
-        self.retry_after = retry_after
 
 
 class UnexpectedResponse(ProviderError):
