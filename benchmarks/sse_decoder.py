@@ -124,7 +124,9 @@ def openai_decoder() -> Callable[[Sequence[bytes]], list[Any]] | None:
 
 
 def summary(events: list[Any]) -> Decoded:
-    return [(event.event, event.data, event.id) for event in events]
+    # openai-python leaves the type and the last event ID None where the standard says
+    # "message" and ""; the same stream is still decoded the same way.
+    return [(event.event or "message", event.data, event.id or "") for event in events]
 
 
 def best_time(decode: Callable[[Sequence[bytes]], list[Any]], chunks: Sequence[bytes]) -> float:
@@ -152,7 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     decode_openai = openai_decoder()
     if decode_openai is None:
-        print("note: openai is not installed; openai-python's decoder is skipped")
+        print(
+            "note: openai is not installed, so openai-python's decoder is skipped "
+            "(`.venv/bin/pip install openai` to include it; Tally does not depend on it)"
+        )
     else:
         decoders["openai"] = decode_openai
 
@@ -178,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name in decoders:
             print(f"  {name:<10} {rate[name]:>12,.0f} events/s  ({best[name]:.3f} s)")
         print(f"  tally / httpx-sse: {ratio:.2f}x")
+        if "openai" in rate:
+            print(f"  tally / openai:    {rate['tally'] / rate['openai']:.2f}x")
         passed = passed and ratio >= TARGET
     verdict = "PASS" if passed else "FAIL"
     print(f"\n{verdict}: tally is at least {TARGET}x as fast as httpx-sse at every read size")
