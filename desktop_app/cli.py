@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
-import logging.handlers
 import os
 import sys
 import time
@@ -28,6 +26,7 @@ from desktop_app.core.events import (
 )
 from desktop_app.core.keys import KeyStore, resolve_key
 from desktop_app.core.providers.base import ChatRequest, Message
+from desktop_app.logs import log_to_file, stop_logging_to
 
 EXIT_PROVIDER_ERROR = 1
 EXIT_USAGE = 2
@@ -83,13 +82,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    handler = _log_to_file()
+    handler = log_to_file()
     try:
         return _ask_logged(args)
     finally:
-        if handler is not None:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
+        stop_logging_to(handler)
 
 
 def _ask_logged(args: argparse.Namespace) -> int:
@@ -247,20 +244,3 @@ class _AnswerPrinter:
 
 def _fail(message: str) -> None:
     print(f"tally: error: {message}", file=sys.stderr)
-
-
-def _log_to_file() -> logging.Handler | None:
-    """Log to the data directory's log file; keys are never logged."""
-    log_path = paths.log_file()
-    try:
-        log_path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return handler

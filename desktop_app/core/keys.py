@@ -86,3 +86,21 @@ def _unavailable(exc: Exception) -> KeyringUnavailable:
         f"The OS keyring is not available ({exc}). Keys are never written to disk: start a "
         "Secret Service (such as gnome-keyring) or set the provider's api_key_env variable."
     )
+
+
+class KeyResolver:
+    """Finds a provider's key: a key given for this session only, its variable, the keyring.
+
+    Session keys are what the user chose when no keyring works: kept in memory, never on disk.
+    """
+
+    def __init__(self, store: KeyStore | None = None) -> None:
+        self.store = store or KeyStore()
+        self.session_keys: dict[str, str] = {}
+
+    def resolve(self, provider: Provider) -> str | None:
+        """The key to send, or None for a local server without one; blocking."""
+        in_memory = self.session_keys.get(provider.id)
+        if in_memory:
+            return in_memory
+        return resolve_key(provider, self.store, required=provider.needs_key)

@@ -32,3 +32,8 @@ def log_file() -> Path:
 def history_db() -> Path:
     """The SQLite history database."""
     return data_dir() / "history.sqlite3"
+
+
+def ui_state_file() -> Path:
+    """Window size and position, the last model, and other remembered choices."""
+    return data_dir() / "window.ini"

@@ -1,0 +1,167 @@
+"""The chat session: owns the task of the reply that is streaming, and keeps the conversation
+up to date as events arrive. One reply at a time; Stop cancels it and keeps what arrived."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from contextlib import aclosing
+from typing import Protocol
+
+import httpx
+
+from desktop_app.core.chat import RetryPolicy, stream_chat
+from desktop_app.core.config import Provider
+from desktop_app.core.conversation import ChatMessage, Conversation
+from desktop_app.core.errors import TallyError
+from desktop_app.core.events import (
+    Finish,
+    KeepAlive,
+    ReasoningDelta,
+    Retrying,
+    TextDelta,
+    Usage,
+)
+from desktop_app.core.providers.base import ChatRequest
+
+log = logging.getLogger(__name__)
+
+
+class SessionListener(Protocol):
+    """What the window implements to follow replies beyond the messages themselves."""
+
+    def reply_started(self, message: ChatMessage) -> None:
+        """A reply began (the request is being sent)."""
+
+    def reply_waiting(self, message: ChatMessage, note: str) -> None:
+        """The reply is delayed: queued at the provider, or about to be retried."""
+
+    def reply_finished(self, message: ChatMessage, error: TallyError | None) -> None:
+        """The reply ended: complete, stopped, or failed with `error`."""
+
+
+class ChatSession:
+    """Sends the user's messages and streams the answers into a Conversation."""
+
+    def __init__(
+        self,
+        conversation: Conversation,
+        client: httpx.AsyncClient,
+        key_for: Callable[[Provider], str | None],
+        *,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        self.conversation = conversation
+        self.client = client
+        self.key_for = key_for
+        self.retry = retry
+        self.system_prompt: str | None = None
+        self.temperature: float | None = None
+        self.listeners: list[SessionListener] = []
+        self.task: asyncio.Task[None] | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and not self.task.done()
+
+    def send(self, provider: Provider, model: str, text: str) -> asyncio.Task[None]:
+        """Add the user's message and start streaming the answer."""
+        self._check_idle()
+        self.conversation.add(ChatMessage("user", text))
+        return self._start(provider, model)
+
+    def regenerate(self, provider: Provider, model: str) -> asyncio.Task[None]:
+        """Replace the last answer with a new one, from this provider and model."""
+        self._check_idle()
+        answer = self.conversation.messages[-1] if self.conversation.messages else None
+        if answer is None or answer.role != "assistant":
+            raise ValueError("there is no answer to regenerate")
+        self.conversation.remove_from(answer)
+        return self._start(provider, model)
+
+    def edit_last(self, text: str, provider: Provider, model: str) -> asyncio.Task[None]:
+        """Replace the last user message (and the answer to it) and ask again."""
+        self._check_idle()
+        question = self.conversation.last("user")
+        if question is None:
+            raise ValueError("there is no message to edit")
+        self.conversation.remove_from(question)
+        return self.send(provider, model, text)
+
+    def stop(self) -> None:
+        """Cancel the reply that is streaming; what arrived stays, marked cancelled."""
+        if self.task is not None:
+            self.task.cancel()
+
+    async def wait(self) -> None:
+        """Wait for the running reply, if any, to end (however it ends)."""
+        if self.task is not None:
+            await asyncio.gather(self.task, return_exceptions=True)
+
+    def _check_idle(self) -> None:
+        if self.busy:
+            raise RuntimeError("a reply is still streaming; stop it first")
+
+    def _start(self, provider: Provider, model: str) -> asyncio.Task[None]:
+        message = ChatMessage("assistant", provider=provider.name, model=model, status="streaming")
+        self.conversation.add(message)
+        self.task = asyncio.get_running_loop().create_task(self._reply(provider, model, message))
+        return self.task
+
+    async def _reply(self, provider: Provider, model: str, message: ChatMessage) -> None:
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        for listener in list(self.listeners):
+            listener.reply_started(message)
+        error: TallyError | None = None
+        try:
+            key = await asyncio.to_thread(self.key_for, provider)
+            chat = ChatRequest(
+                model=model,
+                messages=self.conversation.context(),
+                system=self.system_prompt,
+                temperature=self.temperature,
+            )
+            stream = stream_chat(self.client, provider, key, chat, retry=self.retry)
+            async with aclosing(stream) as events:
+                async for event in events:
+                    self._apply(event, message, loop.time() - started)
+        except asyncio.CancelledError:
+            message.status = "cancelled"
+            raise
+        except TallyError as exc:
+            error = exc
+            message.status = "partial" if message.content else "error"
+            message.error = str(exc)
+            log.info("reply from %s failed: %s", provider.id, type(exc).__name__)
+        finally:
+            message.duration_seconds = loop.time() - started
+            self.conversation.changed(message)
+            for listener in list(self.listeners):
+                listener.reply_finished(message, error)
+
+    def _apply(self, event: object, message: ChatMessage, elapsed: float) -> None:
+        if isinstance(event, TextDelta | ReasoningDelta):
+            if message.first_token_seconds is None:
+                message.first_token_seconds = elapsed
+            if isinstance(event, TextDelta):
+                message.append_text(event.text)
+            else:
+                message.append_reasoning(event.text)
+        elif isinstance(event, Usage):
+            message.usage = event
+        elif isinstance(event, Finish):
+            message.finish_reason = event.reason
+            # No reason at all: the stream ended without saying the answer was complete.
+            message.status = "complete" if event.reason is not None else "partial"
+        elif isinstance(event, KeepAlive | Retrying):
+            note = (
+                f"{message.provider} has queued the request; waiting…"
+                if isinstance(event, KeepAlive)
+                else f"{message.provider}: {event.reason}; retrying in {event.delay:.0f} s…"
+            )
+            for listener in list(self.listeners):
+                listener.reply_waiting(message, note)
+            return
+        self.conversation.changed(message)
