@@ -7,6 +7,7 @@ or cancelling its task closes the HTTP response at once.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import random
@@ -41,6 +42,7 @@ from desktop_app.core.sse import SSEDecoder
 log = logging.getLogger(__name__)
 
 _ERROR_BODY_LIMIT = 64 * 1024
+_DRAIN_SECONDS = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,11 +186,26 @@ async def _stream_events(
                 yield KeepAlive()
             if loop.time() >= deadline:
                 raise _timeout(provider, idle, deadline, first_byte=False)
+        else:
+            await _drain(chunks)
     except ProviderError as exc:
         exc.partial = Partial("".join(text), "".join(reasoning))
         raise
     finally:
         await chunks.aclose()
+
+
+async def _drain(chunks: AsyncGenerator[bytes, None]) -> None:
+    """Read what follows [DONE] (usually just the end of the body), briefly.
+
+    Ending httpx's byte stream by reading it to the end lets its inner generators finish and
+    the connection go back to the pool; leaving them suspended has them finalised later,
+    possibly when no event loop runs.
+    """
+    with contextlib.suppress(TimeoutError, httpx.TransportError):
+        async with asyncio.timeout(_DRAIN_SECONDS):
+            async for _ in chunks:
+                pass
 
 
 async def _read_body(response: httpx.Response, provider: Provider, deadline: float) -> bytes:
