@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,17 @@ from tests.memory_keyring import MemoryKeyring
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = ["tests.simulator_fixtures", "tests.qt_fixtures"]
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """As the app does (desktop_app/ui/main_thread_gc.py): no cyclic collection on the
+    simulator's thread, where freeing a Qt object leaves its timers behind and crashes Qt."""
+    gc.disable()
+    yield
+    gc.enable()
+    if "qapp" in request.fixturenames:  # only Qt tests leave Qt objects behind
+        gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication
 @pytest.fixture
 def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     """asyncio on the Qt event loop for one test; closed afterwards."""
+    # Closing a dialog or window must not quit the app, which would stop the loop mid-test.
+    qapp.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop

@@ -51,7 +51,7 @@ def test_missing_key_says_where_to_add_it() -> None:
 
 
 def test_no_keyring_is_explained_not_hidden() -> None:
-    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
+    keyring.set_keyring(fail.Keyring())
     store = KeyStore()
     with pytest.raises(KeyringUnavailable, match="never written to disk"):
         store.get("relay")
@@ -67,9 +67,9 @@ def _secret_service_or_skip() -> KeyStore:
     from keyring.backends import SecretService
     from secretstorage.exceptions import SecretStorageException
 
-    backend = SecretService.Keyring()  # type: ignore[no-untyped-call]
+    backend = SecretService.Keyring()
     try:
-        backend.get_password("tally-probe", "probe")  # type: ignore[no-untyped-call]
+        backend.get_password("tally-probe", "probe")
     except (SecretStorageException, KeyringError) as exc:
         if os.environ.get("TALLY_REQUIRE_SECRET_SERVICE") == "1":
             raise
