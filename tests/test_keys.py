@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import keyring
 import pytest
 from keyring.backends import fail
-from keyring.errors import KeyringError
 
 from desktop_app.core.config import Provider
 from desktop_app.core.errors import KeyringUnavailable, MissingKeyError
 from desktop_app.core.keys import SERVICE, KeyStore, resolve_key
 from tests.memory_keyring import MemoryKeyring
+from tests.secret_service import secret_service_or_skip
 
 RELAY = Provider(
     id="relay",
@@ -63,24 +60,8 @@ def test_no_keyring_is_explained_not_hidden() -> None:
     assert resolve_key(LOCAL, store, required=False) is None
 
 
-def _secret_service_or_skip() -> KeyStore:
-    from keyring.backends import SecretService
-    from secretstorage.exceptions import SecretStorageException
-
-    backend = SecretService.Keyring()
-    try:
-        backend.get_password("tally-probe", "probe")
-    except (SecretStorageException, KeyringError) as exc:
-        if os.environ.get("TALLY_REQUIRE_SECRET_SERVICE") == "1":
-            raise
-        pytest.skip(f"no Secret Service here ({exc}); .ci/with-secret-service provides one")
-    keyring.set_keyring(backend)
-    # A service name of its own, so that the test never touches a user's real Tally keys.
-    return KeyStore(service=f"Tally-test-{uuid.uuid4().hex}")
-
-
 def test_keys_round_trip_through_a_real_secret_service() -> None:
-    store = _secret_service_or_skip()
+    store = secret_service_or_skip()
     store.set("holysheep", "sk-real-secret-service-0123")
     try:
         assert store.get("holysheep") == "sk-real-secret-service-0123"

@@ -1,9 +1,14 @@
-"""The providers file (`providers.toml`): reading it, and telling the user exactly what is wrong."""
+"""The providers file (`providers.toml`): reading it, telling the user exactly what is wrong,
+and writing it back (atomically, without comments, never with a key)."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import tempfile
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -219,3 +224,120 @@ def _timeouts(value: Any, place: _Place) -> Timeouts:
         idle=seconds.get("idle", defaults.idle),
         total=seconds.get("total", defaults.total),
     )
+
+
+_FILE_HEADER = (
+    "# Tally's providers. API keys are never stored here: they live in the OS keyring.\n"
+    "# Tally rewrites this file when you save in Settings → Providers; comments are not kept.\n"
+)
+
+
+def dump_providers(providers: Iterable[Provider]) -> str:
+    """The text of a providers file for these providers; never a key, only what is set."""
+    blocks = [_provider_block(provider) for provider in providers]
+    return _FILE_HEADER + "".join("\n" + block for block in blocks)
+
+
+def save_providers(path: Path, providers: list[Provider]) -> None:
+    """Write the providers file atomically: the old file stays whole if anything fails."""
+    text = dump_providers(providers)
+    # Never write a file that would not read back, whatever the Provider objects held.
+    parse_providers(text, source="the providers to save")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ConfigError(f"Cannot save the providers: {exc}.") from exc
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _replace_atomically(path, data)
+    except OSError as exc:
+        raise ConfigError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+
+
+def _replace_atomically(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    if os.name == "posix":
+        # Make the rename itself durable. Windows cannot open a folder for this, and some file
+        # systems refuse it; the new file is in place either way.
+        with contextlib.suppress(OSError):
+            folder = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
+
+
+def _provider_block(provider: Provider) -> str:
+    lines = [
+        "[[provider]]",
+        f"id = {_toml_string(provider.id)}",
+        f"name = {_toml_string(provider.name)}",
+        f"kind = {_toml_string(provider.kind)}",
+        f"base_url = {_toml_string(provider.base_url)}",
+    ]
+    if provider.api_key_env is not None:
+        lines.append(f"api_key_env = {_toml_string(provider.api_key_env)}")
+    if provider.models:
+        lines.append(f"models = [{', '.join(_toml_string(m) for m in provider.models)}]")
+    for model, price in provider.prices.items():
+        lines += [
+            "",
+            f"[provider.prices.{_toml_string(model)}]",
+            f"input = {_decimal(price.input)}",
+        ]
+        if price.cached_input is not None:
+            lines.append(f"cached_input = {_decimal(price.cached_input)}")
+        lines.append(f"output = {_decimal(price.output)}")
+    defaults = Timeouts()
+    changed = [
+        f"{name} = {_seconds(getattr(provider.timeouts, name))}"
+        for name in Timeouts.__dataclass_fields__
+        if getattr(provider.timeouts, name) != getattr(defaults, name)
+    ]
+    if changed:
+        lines += ["", "[provider.timeouts]", *changed]
+    return "\n".join(lines) + "\n"
+
+
+_TOML_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+
+
+def _toml_string(value: str) -> str:
+    """A TOML basic string: quotes, backslashes and control characters escaped."""
+    out = []
+    for char in value:
+        if char in _TOML_ESCAPES:
+            out.append(_TOML_ESCAPES[char])
+        elif char < " " or char == "\x7f":
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _decimal(number: Decimal) -> str:
+    # Fixed-point, never "1E+2"; the reader turns it back into the same Decimal value.
+    return format(number, "f")
+
+
+def _seconds(value: float) -> str:
+    value = float(value)
+    return str(int(value)) if value.is_integer() else repr(value)
