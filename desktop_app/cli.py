@@ -74,11 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ[paths.DATA_DIR_ENV] = os.path.abspath(args.data_dir)
     if args.command == "ask":
         return _ask(args)
-    print(
-        "tally: the desktop window is not built yet; use `tally ask PROMPT` (see tally --help).",
-        file=sys.stderr,
-    )
-    return EXIT_USAGE
+    # Imported here: `tally ask` should not pay for loading Qt.
+    from desktop_app.ui.app import run_app
+
+    return run_app(sys.argv[:1])
 
 
 def _ask(args: argparse.Namespace) -> int:

@@ -1,0 +1,90 @@
+"""Starting the desktop app: Qt with asyncio on its event loop (qasync), and one presenter for
+anything unexpected."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from types import TracebackType
+from typing import Any
+
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.core import paths
+from desktop_app.core.chat import make_client
+from desktop_app.core.keys import KeyResolver
+from desktop_app.demo import Demo
+from desktop_app.logs import log_to_file, stop_logging_to
+from desktop_app.ui.error_banner import ErrorBanner
+from desktop_app.ui.main_thread_gc import MainThreadCollector
+from desktop_app.ui.main_window import MainWindow, Services
+
+log = logging.getLogger(__name__)
+
+
+class UnexpectedErrorPresenter:
+    """Logs an unexpected exception with its traceback and shows one calm line in the banner."""
+
+    def __init__(self, banner: ErrorBanner) -> None:
+        self.banner = banner
+
+    def show(self, error: BaseException) -> None:
+        self.banner.show_error(
+            f"Something unexpected went wrong ({type(error).__name__}: {error}). Tally kept "
+            f"running; the details are in {paths.log_file()}."
+        )
+
+    def excepthook(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        log.error("unexpected error", exc_info=(kind, error, trace))
+        self.show(error)
+
+    def loop_handler(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        error = context.get("exception")
+        if isinstance(error, BaseException):
+            log.error("unexpected error in a task: %s", context.get("message"), exc_info=error)
+            self.show(error)
+        else:
+            log.error("event loop: %s", context.get("message"))
+
+
+def make_services() -> Services:
+    """The core objects the window needs, with the real paths."""
+    return Services(
+        client=make_client(),
+        keys=KeyResolver(),
+        providers_path=paths.providers_file(),
+        state_path=paths.ui_state_file(),
+        demo=Demo(),
+    )
+
+
+def run_app(argv: list[str]) -> int:
+    """Show the main window and run until it is closed."""
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Tally")
+    app.setApplicationDisplayName("Tally")
+    app.setQuitOnLastWindowClosed(False)  # the window closes itself once its tasks are done
+    handler = log_to_file()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    collector = MainThreadCollector(app)
+    try:
+        window = MainWindow(make_services())
+        presenter = UnexpectedErrorPresenter(window.banner)
+        sys.excepthook = presenter.excepthook
+        loop.set_exception_handler(presenter.loop_handler)
+        closed = asyncio.Event()
+        app.lastWindowClosed.connect(closed.set)
+        window.show()
+        with loop:
+            loop.run_until_complete(closed.wait())
+    finally:
+        collector.stop()
+        sys.excepthook = sys.__excepthook__
+        stop_logging_to(handler)
+    return 0

@@ -1,0 +1,99 @@
+"""The one place errors are shown: a banner above the input, with an action where one fits."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from desktop_app.core.errors import (
+    AuthenticationError,
+    ConfigError,
+    ContextTooLong,
+    InsufficientBalance,
+    KeyringUnavailable,
+    MissingKeyError,
+    NotFoundError,
+    ProviderError,
+    TallyError,
+    TLSFailure,
+)
+
+
+class Action(Enum):
+    """What the banner's button offers."""
+
+    NONE = ""
+    SETTINGS = "Open settings"
+    RETRY = "Retry"
+    SWITCH_MODEL = "Switch model"
+
+
+def action_for(error: BaseException) -> Action:
+    """The most useful next step for an error."""
+    fix_settings = (
+        AuthenticationError,
+        MissingKeyError,
+        KeyringUnavailable,
+        ConfigError,
+        NotFoundError,
+        TLSFailure,
+    )
+    if isinstance(error, fix_settings):
+        return Action.SETTINGS
+    if isinstance(error, InsufficientBalance | ContextTooLong):
+        return Action.SWITCH_MODEL
+    if isinstance(error, ProviderError):
+        return Action.RETRY
+    return Action.NONE
+
+
+class ErrorBanner(QFrame):
+    """Shows one error message at a time; hidden when there is none."""
+
+    actionRequested = Signal(Action)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorBanner")
+        self.setAccessibleName("Error")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#errorBanner { background: #fdecea; border: 1px solid #e0a19b; border-radius: 6px; }"
+            "#errorBanner QLabel { color: #5f1d17; }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.button = QPushButton(self)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setAccessibleName("Dismiss error")
+        close.setAutoRaise(True)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        layout.addWidget(close)
+        self.action = Action.NONE
+        self.button.clicked.connect(lambda: self.actionRequested.emit(self.action))
+        close.clicked.connect(self.clear)
+        self.hide()
+
+    def show_error(self, error: TallyError | str, action: Action | None = None) -> None:
+        """Show an error's message, with the action that fits it."""
+        if isinstance(error, str):
+            self.action = action or Action.NONE
+            self.label.setText(error)
+        else:
+            self.action = action or action_for(error)
+            self.label.setText(str(error))
+        self.button.setText(self.action.value)
+        self.button.setVisible(self.action is not Action.NONE)
+        self.show()
+
+    def clear(self) -> None:
+        self.label.clear()
+        self.action = Action.NONE
+        self.hide()

@@ -1,0 +1,271 @@
+"""The main window: model picker, chat pane, error banner, message box, Send and Stop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.config import Provider, load_providers
+from desktop_app.core.conversation import ChatMessage, Conversation
+from desktop_app.core.errors import ConfigError, TallyError
+from desktop_app.core.keys import KeyResolver
+from desktop_app.core.pricing import price_of
+from desktop_app.core.session import ChatSession
+from desktop_app.demo import Demo
+from desktop_app.ui.chat_view import ChatView
+from desktop_app.ui.error_banner import Action, ErrorBanner
+from desktop_app.ui.message_input import MessageInput
+from desktop_app.ui.model_picker import ModelPicker
+from desktop_app.ui.settings_dialog import SettingsDialog
+from desktop_app.ui.status_line import StatusLine
+from desktop_app.ui.welcome import Welcome
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """The core objects the window works with, made once by the app."""
+
+    client: httpx.AsyncClient
+    keys: KeyResolver
+    providers_path: Path
+    state_path: Path
+    demo: Demo
+
+
+class MainWindow(QMainWindow):
+    """One conversation at a time, streamed from the model picked in the toolbar."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.setWindowTitle("Tally")
+        self.services = services
+        self.providers: list[Provider] = []
+        self.conversation = Conversation()
+        self.session = ChatSession(self.conversation, services.client, services.keys.resolve)
+        self.session.listeners.append(self)
+        self._closing: asyncio.Task[None] | None = None
+        self._closed = False
+        self._editing = False
+        self._build()
+        self._restore_state()
+        self.reload_providers()
+        self.input.setFocus()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        toolbar = QToolBar("Model", self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        self.picker = ModelPicker(toolbar)
+        toolbar.addWidget(QLabel(" Model: ", toolbar))
+        toolbar.addWidget(self.picker)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
+        toolbar.addWidget(spacer)
+        settings = toolbar.addAction("Settings")
+        settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self.open_settings)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.stack = QStackedWidget(central)
+        self.welcome = Welcome(self.stack)
+        self.welcome.settingsRequested.connect(self.open_settings)
+        self.welcome.demoRequested.connect(self.start_demo)
+        self.chat_view = ChatView(self.conversation, self.stack)
+        self.chat_view.regenerateRequested.connect(self.regenerate)
+        self.chat_view.editRequested.connect(self.edit_last)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.chat_view)
+        layout.addWidget(self.stack, 1)
+
+        self.banner = ErrorBanner(central)
+        self.banner.actionRequested.connect(self._banner_action)
+        layout.addWidget(self.banner)
+
+        row = QHBoxLayout()
+        self.input = MessageInput(central)
+        self.input.submitted.connect(self.send)
+        buttons = QVBoxLayout()
+        self.send_button = QPushButton("Send", central)
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setToolTip("Send (Ctrl+Enter)")
+        self.send_button.setDefault(True)
+        self.send_button.clicked.connect(self.send)
+        self.stop_button = QPushButton("Stop", central)
+        self.stop_button.setObjectName("stopButton")
+        self.stop_button.setToolTip("Stop the answer (Esc)")
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stop)
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        row.addWidget(self.input, 1)
+        row.addLayout(buttons)
+        layout.addLayout(row)
+        self.setCentralWidget(central)
+
+        self.status = StatusLine(self.conversation, self)
+        self.statusBar().addWidget(self.status, 1)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.stop)
+        self.resize(980, 760)
+
+    # -- providers ------------------------------------------------------------------------
+
+    def reload_providers(self) -> None:
+        """Read the providers file again and list their models (plus the demo, if running)."""
+        try:
+            self.providers = load_providers(self.services.providers_path)
+        except ConfigError as exc:
+            self.providers = []
+            self.banner.show_error(exc)
+        self._show_providers()
+
+    def _show_providers(self) -> None:
+        listed = list(self.providers)
+        demo = self.services.demo.provider
+        if demo is not None:
+            listed.append(demo)
+        self.picker.set_providers(listed)
+        last = self._settings().value("lastModel")
+        if isinstance(last, str) and "\n" in last:
+            self.picker.select(*last.split("\n", 1))
+        has_models = self.picker.current() is not None
+        self.stack.setCurrentWidget(self.chat_view if has_models else self.welcome)
+        self.send_button.setEnabled(has_models and not self.session.busy)
+
+    def start_demo(self) -> None:
+        """Offer the offline Demo provider (the simulator, in-process)."""
+        provider = self.services.demo.start()
+        self._show_providers()
+        self.picker.select(provider.id, provider.models[0])
+        self.input.setFocus()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(
+            self.providers,
+            self.services.keys,
+            self.services.client,
+            self.services.providers_path,
+            parent=self,
+        )
+        dialog.providersChanged.connect(lambda _: self.reload_providers())
+        dialog.open()
+
+    # -- sending --------------------------------------------------------------------------
+
+    def send(self) -> None:
+        text = self.input.toPlainText().strip()
+        choice = self.picker.current()
+        if not text or self.session.busy:
+            return
+        if choice is None:
+            self.banner.show_error("Pick a model first, or add a provider.", Action.SETTINGS)
+            return
+        provider, model = choice
+        self.banner.clear()
+        if self._editing:
+            self._editing = False
+            self.session.edit_last(text, provider, model)
+        else:
+            self.session.send(provider, model, text)
+        self.input.clear()
+
+    def stop(self) -> None:
+        self.session.stop()
+
+    def regenerate(self) -> None:
+        choice = self.picker.current()
+        if choice is None or self.session.busy:
+            return
+        self.banner.clear()
+        self.session.regenerate(*choice)
+
+    def edit_last(self, text: str) -> None:
+        if self.session.busy:
+            return
+        self._editing = True
+        self.input.setPlainText(text)
+        self.input.setFocus()
+
+    def _banner_action(self, action: Action) -> None:
+        if action is Action.SETTINGS:
+            self.open_settings()
+        elif action is Action.RETRY:
+            last = self.conversation.messages[-1] if self.conversation.messages else None
+            if last is not None and last.role == "assistant":
+                self.regenerate()
+        elif action is Action.SWITCH_MODEL:
+            self.picker.showPopup()
+
+    # -- following the reply (SessionListener) ----------------------------------------------
+
+    def reply_started(self, message: ChatMessage) -> None:
+        self.send_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        choice = self.picker.current()
+        price = price_of(choice[0], message.model or "") if choice else None
+        prompt = sum(len(m.content) for m in self.conversation.context())
+        self.status.follow(message, price, prompt)
+        self._settings().setValue("lastModel", f"{choice[0].id}\n{choice[1]}" if choice else "")
+
+    def reply_waiting(self, message: ChatMessage, note: str) -> None:
+        self.status.set_note(note)
+
+    def reply_finished(self, message: ChatMessage, error: TallyError | None) -> None:
+        self.stop_button.setEnabled(False)
+        self.send_button.setEnabled(self.picker.current() is not None)
+        if error is not None:
+            self.banner.show_error(error)
+        self.input.setFocus()
+
+    # -- state and shutdown -----------------------------------------------------------------
+
+    def _settings(self) -> QSettings:
+        return QSettings(str(self.services.state_path), QSettings.Format.IniFormat)
+
+    def _restore_state(self) -> None:
+        geometry = self._settings().value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop the reply and close the HTTP client before the window (and the loop) go."""
+        if self._closed:
+            event.accept()
+            return
+        event.ignore()
+        if self._closing is None:
+            self._settings().setValue("geometry", self.saveGeometry())
+            self._closing = asyncio.get_event_loop().create_task(self._shut_down())
+
+    async def _shut_down(self) -> None:
+        self.session.stop()
+        await self.session.wait()
+        await self.services.client.aclose()
+        self.services.demo.stop()
+        self._closed = True
+        self.close()

@@ -1,0 +1,61 @@
+"""The first-run panel: how to add a provider, or try the offline demo."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+_TEXT = """
+<h2>Welcome to Tally</h2>
+<p>Tally talks to LLM APIs: a relay such as HolySheep (one key for DeepSeek, Gemini, GPT and
+Claude), OpenAI, DeepSeek, OpenRouter, Gemini, or a model server on this computer (Ollama,
+LM Studio).</p>
+<p><b>To start, add a provider</b>: pick a preset, paste your API key, and press
+<i>Test connection</i>. The key is kept in your system's keyring, never in a file.</p>
+<p>Or <b>try the offline demo</b> first: simulated answers from a small server inside Tally, so you
+can see streaming, reasoning and costs at work without an account. Nothing leaves this computer.</p>
+"""
+
+
+_WIDTH = 620
+
+
+class Welcome(QWidget):
+    """Shown instead of the chat while no model can be picked."""
+
+    settingsRequested = Signal()
+    demoRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        text = QLabel(_TEXT, self)
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        # A word-wrapped rich-text label in a centred layout is given too little height and the
+        # last paragraph is cut off; so fix its width and give it the height its text needs.
+        text.setFixedWidth(_WIDTH)
+        measure = QTextDocument()
+        measure.setDefaultFont(text.font())
+        measure.setHtml(_TEXT)
+        measure.setTextWidth(_WIDTH)
+        text.setMinimumHeight(math.ceil(measure.size().height()))
+        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        add = QPushButton("Add a provider…", self)
+        add.setObjectName("addProviderButton")
+        add.clicked.connect(self.settingsRequested)
+        demo = QPushButton("Try the offline demo", self)
+        demo.setObjectName("demoButton")
+        demo.clicked.connect(self.demoRequested)
+        buttons.addWidget(add)
+        buttons.addWidget(demo)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(2)

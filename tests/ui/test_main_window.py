@@ -1,0 +1,394 @@
+"""The real main window against the simulator: send, stream, stop, switch model, errors."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+
+import pytest
+import qasync
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core import paths
+from desktop_app.core.chat import RetryPolicy, make_client
+from desktop_app.core.keys import KeyResolver, KeyStore
+from desktop_app.demo import Demo
+from desktop_app.simulator import Simulator
+from desktop_app.ui.app import UnexpectedErrorPresenter
+from desktop_app.ui.error_banner import Action
+from desktop_app.ui.main_window import MainWindow, Services
+from tests.waiting import until
+
+PROVIDERS = """\
+[[provider]]
+id = "sim"
+name = "Simulator"
+base_url = "{base_url}"
+models = ["sim-normal", "sim-echo", "sim-slow", "sim-reasoning", "sim-drop", "sim-hang-headers",
+          "sim-error-402", "sim-error-429", "sim-long"]
+
+[provider.prices."sim-normal"]
+input = 0.27
+output = 0.42
+
+[provider.timeouts]
+first_byte = 0.5
+"""
+
+Run = Callable[[Callable[[], Awaitable[None]]], None]
+
+
+def write_providers(data_dir: Path, simulator: Simulator) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    text = PROVIDERS.format(base_url=simulator.base_url)
+    (data_dir / "providers.toml").write_text(text, encoding="utf-8")
+
+
+def make_window(qtbot: QtBot) -> MainWindow:
+    services = Services(
+        client=make_client(),
+        keys=KeyResolver(),
+        providers_path=paths.providers_file(),
+        state_path=paths.ui_state_file(),
+        demo=Demo(token_delay=0.001),
+    )
+    window = MainWindow(services)
+    window.session.retry = RetryPolicy(attempts=1)
+    # Not qtbot.addWidget: pytest-qt would close the window outside the running event loop,
+    # which the app never does; each test closes it in the loop (shut_down below).
+    window.show()
+    return window
+
+
+@pytest.fixture
+def run(qloop: qasync.QEventLoop) -> Run:
+    """Run a coroutine function on the test's qasync loop."""
+
+    def runner(body: Callable[[], Awaitable[None]]) -> None:
+        qloop.run_until_complete(body())
+
+    return runner
+
+
+@pytest.fixture
+def window(qtbot: QtBot, run: Run, simulator: Simulator, data_dir: Path) -> Iterator[MainWindow]:
+    write_providers(data_dir, simulator)
+    assert simulator.api_key is not None
+    KeyStore().set("sim", simulator.api_key)
+    window = make_window(qtbot)
+    yield window
+    shut_down(window, run)
+
+
+def shut_down(window: MainWindow, run: Run) -> None:
+    """Close the window as a user does, inside the running loop, and wait for its clean-up."""
+
+    async def close() -> None:
+        window.close()
+        await until(lambda: window._closed)
+
+    run(close)
+    # Let Qt delete the window now: left to Python's garbage collector, its widgets (held in a
+    # cycle through the conversation's listeners) may be freed in an order Qt cannot survive.
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def type_and_send(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    window.input.setFocus()
+    qtbot.keyClicks(window.input, text)
+    qtbot.keyClick(window.input, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_window_opens_ready_to_type(window: MainWindow) -> None:
+    assert window.windowTitle() == "Tally"
+    assert window.input.hasFocus() or window.focusWidget() is window.input
+    assert window.picker.current() is not None
+    provider, model = window.picker.current()  # type: ignore[misc]
+    assert (provider.id, model) == ("sim", "sim-normal")
+    labels = [window.picker.itemText(i) for i in range(window.picker.count())]
+    assert labels[0] == "Simulator"  # the provider's header
+    assert any("sim-normal" in label and "$0.27 / $0.42 per M" in label for label in labels)
+    assert any("sim-echo" in label and "price unknown" in label for label in labels)
+    for name in (
+        "modelPicker",
+        "messageInput",
+        "sendButton",
+        "stopButton",
+        "chatView",
+        "errorBanner",
+    ):
+        assert window.findChild(QWidget, name) is not None, name
+
+
+def test_ctrl_enter_sends_and_the_answer_streams_in(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    async def body() -> None:
+        type_and_send(qtbot, window, "Hello there")
+        assert window.input.toPlainText() == ""
+        await until(lambda: window.stop_button.isEnabled())
+        assert not window.send_button.isEnabled()
+        await until(lambda: not window.session.busy)
+
+    run(body)
+    question, answer = window.conversation.messages
+    assert question.content == "Hello there"
+    assert answer.status == "complete"
+    assert answer.content.startswith("## Simulated answer")
+    assert window.send_button.isEnabled()
+    assert not window.stop_button.isEnabled()
+    status = window.status.text()
+    assert "first token" in status
+    assert "tokens/s" in status
+    assert "$0.0" in status
+    assert "≈" not in status  # exact, from the reported usage
+
+
+def test_enter_alone_makes_a_new_line(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClicks(window.input, "line one")
+    qtbot.keyClick(window.input, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.input, "line two")
+    assert window.input.toPlainText() == "line one\nline two"
+    assert window.conversation.messages == []
+
+
+@pytest.mark.parametrize("how", ["button", "escape"])
+def test_stop_keeps_the_partial_answer(
+    window: MainWindow, qtbot: QtBot, run: Run, simulator: Simulator, how: str
+) -> None:
+    window.picker.select("sim", "sim-slow")
+
+    async def body() -> None:
+        type_and_send(qtbot, window, "Tell me a long story")
+        await until(
+            lambda: (
+                len(window.conversation.messages) == 2 and window.conversation.messages[1].content
+            )
+        )
+        if how == "button":
+            qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
+        else:
+            qtbot.keyClick(window.input, Qt.Key.Key_Escape)
+        await until(lambda: not window.session.busy)
+
+    run(body)
+    answer = window.conversation.messages[1]
+    assert answer.status == "cancelled"
+    assert answer.content
+    assert simulator.wait_for_disconnect(timeout=5)
+    assert window.send_button.isEnabled()
+    assert window.banner.isHidden()
+
+
+def test_switching_model_mid_conversation(
+    window: MainWindow, qtbot: QtBot, run: Run, simulator: Simulator
+) -> None:
+    async def body() -> None:
+        type_and_send(qtbot, window, "first")
+        await until(lambda: not window.session.busy and len(window.conversation.messages) == 2)
+        assert window.picker.select("sim", "sim-echo")
+        type_and_send(qtbot, window, "second")
+        await until(lambda: not window.session.busy and len(window.conversation.messages) == 4)
+
+    run(body)
+    answers = [m for m in window.conversation.messages if m.role == "assistant"]
+    assert [a.model for a in answers] == ["sim-normal", "sim-echo"]
+    assert answers[1].content == "You said: second"
+    sent = simulator.requests[-1].body
+    assert sent is not None
+    assert [m["role"] for m in sent["messages"]] == ["user", "assistant", "user"]
+
+
+@pytest.mark.parametrize(
+    ("model", "words", "action"),
+    [
+        ("sim-error-402", "out of balance", Action.SWITCH_MODEL),
+        ("sim-error-429", "rate-limiting", Action.RETRY),
+        ("sim-drop", "dropped in the middle", Action.RETRY),
+        ("sim-hang-headers", "sent nothing back within 0.5 s", Action.RETRY),
+    ],
+)
+def test_errors_appear_in_the_banner_with_an_action(
+    window: MainWindow, qtbot: QtBot, run: Run, model: str, words: str, action: Action
+) -> None:
+    window.picker.select("sim", model)
+
+    async def body() -> None:
+        type_and_send(qtbot, window, "hi")
+        await until(lambda: len(window.conversation.messages) == 2 and not window.session.busy)
+
+    run(body)
+    assert window.banner.isVisible()
+    assert words in window.banner.label.text()
+    assert "Simulator" in window.banner.label.text()
+    assert window.banner.action is action
+    assert window.banner.button.text() == action.value
+    assert "Traceback" not in window.banner.label.text()
+    if model != "sim-drop":  # the others fail before any text arrives
+        assert "failed before the first token" in window.status.text()
+
+
+def test_wrong_key_offers_settings(
+    qtbot: QtBot, run: Run, simulator: Simulator, data_dir: Path
+) -> None:
+    write_providers(data_dir, simulator)
+    KeyStore().set("sim", "sk-wrong-0000000000")
+    window = make_window(qtbot)
+
+    async def body() -> None:
+        type_and_send(qtbot, window, "hi")
+        await until(lambda: window.banner.isVisible())
+
+    run(body)
+    assert "rejected the API key" in window.banner.label.text()
+    assert "sk-wrong-0000000000" not in window.banner.label.text()
+    assert window.banner.action is Action.SETTINGS
+    shut_down(window, run)
+
+
+def test_retry_from_the_banner_asks_again(window: MainWindow, qtbot: QtBot, run: Run) -> None:
+    window.picker.select("sim", "sim-drop")
+
+    async def body() -> None:
+        type_and_send(qtbot, window, "hi")
+        await until(lambda: window.banner.isVisible() and not window.session.busy)
+        window.picker.select("sim", "sim-normal")  # retry, this time with a working model
+        qtbot.mouseClick(window.banner.button, Qt.MouseButton.LeftButton)
+        await until(
+            lambda: (
+                not window.session.busy and window.conversation.messages[-1].status == "complete"
+            )
+        )
+
+    run(body)
+    assert [m.role for m in window.conversation.messages] == ["user", "assistant"]
+    assert window.conversation.messages[-1].model == "sim-normal"
+    assert window.banner.isHidden()
+
+
+def test_regenerate_and_edit(window: MainWindow, qtbot: QtBot, run: Run) -> None:
+    window.picker.select("sim", "sim-echo")
+
+    async def body() -> None:
+        type_and_send(qtbot, window, "helo")
+        await until(lambda: not window.session.busy and len(window.conversation.messages) == 2)
+        window.picker.select("sim", "sim-normal")
+        window.chat_view.regenerateRequested.emit()
+        await until(
+            lambda: (
+                not window.session.busy and window.conversation.messages[-1].model == "sim-normal"
+            )
+        )
+        window.picker.select("sim", "sim-echo")
+        window.chat_view.editRequested.emit("helo")
+        assert window.input.toPlainText() == "helo"
+        window.input.setPlainText("hello")
+        qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+        await until(
+            lambda: (
+                not window.session.busy
+                and window.conversation.messages[-1].content == "You said: hello"
+            )
+        )
+
+    run(body)
+    assert [m.content for m in window.conversation.messages] == ["hello", "You said: hello"]
+
+
+def test_first_run_offers_settings_and_the_offline_demo(qtbot: QtBot, run: Run) -> None:
+    window = make_window(qtbot)
+    assert window.stack.currentWidget() is window.welcome
+    text = window.welcome.findChild(QLabel)
+    assert text is not None
+    needed = QTextDocument()
+    needed.setDefaultFont(text.font())
+    needed.setHtml(text.text())
+    needed.setTextWidth(text.width())
+    assert text.height() >= needed.size().height()  # the welcome text is not cut off
+    assert window.picker.current() is None
+    assert not window.send_button.isEnabled()
+
+    async def body() -> None:
+        qtbot.mouseClick(window.welcome.findChild(QWidget, "demoButton"), Qt.MouseButton.LeftButton)
+        assert window.stack.currentWidget() is window.chat_view
+        type_and_send(qtbot, window, "show me")
+        await until(lambda: not window.session.busy and len(window.conversation.messages) == 2)
+
+    run(body)
+    provider, _ = window.picker.current()  # type: ignore[misc]
+    assert "Demo" in provider.name
+    assert "simulated" in provider.name
+    assert window.conversation.messages[1].status == "complete"
+    assert "$" in window.status.text()
+    shut_down(window, run)
+
+
+def test_window_remembers_size_and_model(
+    qtbot: QtBot, run: Run, simulator: Simulator, data_dir: Path
+) -> None:
+    write_providers(data_dir, simulator)
+    assert simulator.api_key is not None
+    KeyStore().set("sim", simulator.api_key)
+    first = make_window(qtbot)
+    first.resize(700, 500)  # within the offscreen screen (800 x 600)
+    first.picker.select("sim", "sim-echo")
+
+    async def body() -> None:
+        type_and_send(qtbot, first, "x")
+        await until(lambda: not first.session.busy and len(first.conversation.messages) == 2)
+
+    run(body)
+    shut_down(first, run)
+    second = make_window(qtbot)
+    assert (second.width(), second.height()) == (700, 500)
+    assert second.picker.current() is not None
+    assert second.picker.current()[1] == "sim-echo"  # type: ignore[index]
+    shut_down(second, run)
+
+
+def test_broken_providers_file_is_explained(qtbot: QtBot, run: Run, data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "providers.toml").write_text('[[provider]]\nid = "x"\nkind = "azure"\n')
+    window = make_window(qtbot)
+    assert window.banner.isVisible()
+    assert "providers.toml" in window.banner.label.text()
+    assert window.banner.action is Action.SETTINGS
+    shut_down(window, run)
+
+
+def test_unexpected_errors_go_to_the_banner_and_the_log(
+    window: MainWindow, caplog: pytest.LogCaptureFixture
+) -> None:
+    presenter = UnexpectedErrorPresenter(window.banner)
+    caplog.set_level(logging.ERROR)
+    try:
+        raise ZeroDivisionError("boom")
+    except ZeroDivisionError as exc:
+        presenter.excepthook(type(exc), exc, exc.__traceback__)
+    assert "Something unexpected went wrong (ZeroDivisionError: boom)" in window.banner.label.text()
+    assert "tally.log" in window.banner.label.text()
+    assert "Traceback" in caplog.text
+
+
+def test_closing_during_a_reply_stops_it_cleanly(
+    window: MainWindow, qtbot: QtBot, run: Run, simulator: Simulator
+) -> None:
+    window.picker.select("sim", "sim-slow")
+
+    async def body() -> None:
+        type_and_send(qtbot, window, "long")
+        await until(lambda: window.session.busy and window.conversation.messages[-1].content)
+        window.close()
+        await until(lambda: window._closed)
+        await asyncio.sleep(0)
+
+    run(body)
+    assert window.conversation.messages[-1].status == "cancelled"
+    assert window.services.client.is_closed
+    assert simulator.wait_for_disconnect(timeout=5)
