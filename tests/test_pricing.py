@@ -55,7 +55,10 @@ def test_totals_do_not_drift() -> None:
 
 
 def test_formats() -> None:
-    assert format_usd(Decimal("0.00069")) == "$0.0007"
+    assert format_usd(Decimal("0.00069")) == "$0.00069"
+    assert format_usd(Decimal("0.0000393")) == "$0.000039"  # a short DeepSeek answer
+    assert format_usd(Decimal("0.0012")) == "$0.0012"
+    assert format_usd(Decimal("0.009999")) == "$0.01"
     assert format_usd(Decimal("1.374")) == "$1.37"
     assert format_usd(Decimal(0)) == "$0.00"
     assert format_price(SEED["gpt-4.1"]) == "$2.00 / $8.00 per M"

@@ -44,12 +44,15 @@ def estimated_usage(prompt_chars: int, answer_chars: int) -> Usage:
 
 
 def format_usd(amount: Decimal) -> str:
-    """Dollars with enough digits to show a small answer's cost ($0.0012, $1.37)."""
+    """Dollars, with two significant digits below a cent: $1.37, $0.0012, $0.000039."""
     if amount == 0:
         return "$0.00"
-    if amount < Decimal("0.01"):
-        return f"${amount:.4f}"
-    return f"${amount:.2f}"
+    # Digits after the point up to the second significant one (0.000039 -> 6).
+    places = -amount.adjusted() + 1
+    rounded = round(amount, places)
+    if rounded >= Decimal("0.01"):
+        return f"${amount:.2f}"
+    return f"${rounded:.{places}f}"
 
 
 def format_price(price: ModelPrice | None) -> str:

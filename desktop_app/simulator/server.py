@@ -173,6 +173,10 @@ class Simulator:
             abort = False
         except OSError:
             pass  # the client vanished between requests
+        except asyncio.CancelledError:
+            # stop() ends every connection. Ending quietly matters: Python 3.11's stream server
+            # asks a cancelled handler for its exception and logs the CancelledError as an error.
+            pass
         except Exception:
             self._note_server_error()
         finally:

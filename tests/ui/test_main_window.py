@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import qasync
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -392,3 +392,17 @@ def test_closing_during_a_reply_stops_it_cleanly(
     assert window.conversation.messages[-1].status == "cancelled"
     assert window.services.client.is_closed
     assert simulator.wait_for_disconnect(timeout=5)
+
+
+def test_quit_action_closes_cleanly(window: MainWindow, run: Run) -> None:
+    # Offscreen windows are never active, so the shortcut itself is checked, then triggered.
+    quit_keys = QKeySequence(QKeySequence.StandardKey.Quit)
+    (action,) = [a for a in window.actions() if a.shortcut() == quit_keys]
+
+    async def body() -> None:
+        action.trigger()
+        await until(lambda: window._closed)
+
+    run(body)
+    assert not window.isVisible()
+    assert window.services.client.is_closed
