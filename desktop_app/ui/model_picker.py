@@ -41,6 +41,10 @@ class ModelPicker(QComboBox):
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             header.setFont(bold)
             self._items.appendRow(header)
+            if not provider.models:
+                hint = QStandardItem("no models listed: add them in Settings (Test connection)")
+                hint.setFlags(Qt.ItemFlag.NoItemFlags)
+                self._items.appendRow(hint)
             for model in provider.models:
                 label = f"{model}  —  {format_price(price_of(provider, model))}"
                 item = QStandardItem(label)

@@ -406,3 +406,18 @@ def test_quit_action_closes_cleanly(window: MainWindow, run: Run) -> None:
     run(body)
     assert not window.isVisible()
     assert window.services.client.is_closed
+
+
+def test_a_provider_without_models_says_where_to_add_them(
+    qtbot: QtBot, run: Run, data_dir: Path
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "providers.toml").write_text(
+        '[[provider]]\nid = "ollama"\nname = "Ollama"\nbase_url = "http://localhost:11434/v1"\n'
+    )
+    window = make_window(qtbot)
+    labels = [window.picker.itemText(i) for i in range(window.picker.count())]
+    assert labels == ["Ollama", "no models listed: add them in Settings (Test connection)"]
+    assert window.picker.current() is None
+    assert not window.send_button.isEnabled()
+    shut_down(window, run)
