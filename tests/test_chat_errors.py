@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import socket
-from collections.abc import Iterator
 
 import pytest
 
@@ -34,6 +33,7 @@ from desktop_app.core.errors import (
 from desktop_app.core.events import Finish, Retrying, TextDelta
 from desktop_app.simulator import Simulator
 from tests.chat_helpers import FAST_RETRY, ask, collect, sim_provider
+from tests.local_servers import full_backlog_port
 
 NO_RETRY = RetryPolicy(attempts=1)
 
@@ -246,34 +246,16 @@ def test_tls_to_a_plain_http_server_is_a_tls_failure(simulator: Simulator) -> No
     assert outcome.of(Retrying) == []
 
 
-@pytest.fixture
-def full_backlog() -> Iterator[int]:
-    """A port whose listen queue is full, so that a new connection is never completed."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(0)
-    port = server.getsockname()[1]
-    fillers = []
-    for _ in range(4):
-        filler = socket.socket()
-        filler.setblocking(False)
-        filler.connect_ex(("127.0.0.1", port))
-        fillers.append(filler)
-    yield port
-    for filler in fillers:
-        filler.close()
-    server.close()
-
-
-def test_connect_timeout_is_its_own_error(full_backlog: int) -> None:
-    provider = Provider(
-        id="x",
-        name="Stuck",
-        kind="openai",
-        base_url=f"http://127.0.0.1:{full_backlog}/v1",
-        timeouts=Timeouts(connect=0.3),
-    )
-    outcome = collect(provider, "sk-x", ask("m"), NO_RETRY)
+def test_connect_timeout_is_its_own_error() -> None:
+    with full_backlog_port() as port:
+        provider = Provider(
+            id="x",
+            name="Stuck",
+            kind="openai",
+            base_url=f"http://127.0.0.1:{port}/v1",
+            timeouts=Timeouts(connect=0.3),
+        )
+        outcome = collect(provider, "sk-x", ask("m"), NO_RETRY)
     assert isinstance(outcome.error, ConnectTimeout)
     assert "within 0.3 s" in str(outcome.error)
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 
-import httpx
 import pytest
 
 from desktop_app.core.chat import make_client
@@ -24,6 +21,7 @@ from desktop_app.core.errors import (
 from desktop_app.core.model_list import list_models
 from desktop_app.simulator import LISTED_MODELS, Simulator
 from tests.chat_helpers import sim_provider
+from tests.local_servers import Canned, canned_server, full_backlog_port
 
 
 def run_list(provider: Provider, key: str | None) -> list[str]:
@@ -34,36 +32,12 @@ def run_list(provider: Provider, key: str | None) -> list[str]:
     return asyncio.run(main())
 
 
-def run_with(handler: Callable[[httpx.Request], httpx.Response]) -> list[str]:
-    """List models from an in-process transport, for bodies the simulator never sends."""
-    provider = Provider(id="odd", name="Odd", kind="openai", base_url="https://odd.example/v1")
-
-    async def main() -> list[str]:
-        transport = httpx.MockTransport(handler)
-        async with httpx.AsyncClient(transport=transport) as client:
-            return await list_models(client, provider, "sk-odd-0000")
-
-    return asyncio.run(main())
-
-
-@contextmanager
-def full_backlog_port() -> Iterator[int]:
-    """A port whose listen queue is full, so that a new connection is never completed."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(0)
-    fillers = []
-    for _ in range(4):
-        filler = socket.socket()
-        filler.setblocking(False)
-        filler.connect_ex(server.getsockname())
-        fillers.append(filler)
-    try:
-        yield server.getsockname()[1]
-    finally:
-        for filler in fillers:
-            filler.close()
-        server.close()
+def run_with(answer: Canned) -> list[str]:
+    """List models from a real local server that sends `answer` (bodies the simulator never
+    sends)."""
+    with canned_server(answer) as base_url:
+        provider = Provider(id="odd", name="Odd", kind="openai", base_url=base_url)
+        return run_list(provider, "sk-odd-0000")
 
 
 def test_lists_the_simulators_models(simulator: Simulator) -> None:
@@ -159,39 +133,32 @@ def test_a_key_that_cannot_be_sent_is_refused_before_sending(simulator: Simulato
     ],
 )
 def test_model_list_shapes_servers_send(body: object) -> None:
-    assert run_with(lambda _: httpx.Response(200, json=body)) == ["a", "b"]
+    assert run_with(Canned(body=body)) == ["a", "b"]
 
 
 def test_a_web_page_instead_of_the_api_is_explained() -> None:
     page = b"<html><head><title>Just a moment...</title></head><body>challenge</body></html>"
-
-    def answer(_: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, content=page, headers={"content-type": "text/html"})
-
+    answer = Canned(body=page, headers={"content-type": "text/html"})
     with pytest.raises(UnexpectedResponse, match=r"Odd answered 200 with a web page"):
         run_with(answer)
 
 
 def test_json_that_is_not_a_model_list_is_explained() -> None:
     with pytest.raises(UnexpectedResponse, match="not a model list"):
-        run_with(lambda _: httpx.Response(200, json={"object": "list"}))
+        run_with(Canned(body={"object": "list"}))
 
 
 def test_a_redirect_names_where_it_goes() -> None:
-    def answer(_: httpx.Request) -> httpx.Response:
-        return httpx.Response(301, headers={"location": "https://odd.example/api/v1/models"})
-
+    answer = Canned(status=301, headers={"location": "https://odd.example/api/v1/models"})
     with pytest.raises(UnexpectedResponse, match=r"redirects .* to https://odd\.example/api/v1"):
         run_with(answer)
 
 
 def test_a_plain_text_body_is_unexpected() -> None:
-    def answer(_: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, content=b"OK", headers={"content-type": "text/plain"})
-
+    answer = Canned(body=b"OK", headers={"content-type": "text/plain"})
     with pytest.raises(UnexpectedResponse, match="not the API"):
         run_with(answer)
 
 
 def test_an_empty_list_is_a_model_list() -> None:
-    assert run_with(lambda _: httpx.Response(200, json={"data": []})) == []
+    assert run_with(Canned(body={"data": []})) == []

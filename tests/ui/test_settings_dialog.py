@@ -30,9 +30,9 @@ from desktop_app.core.presets import CUSTOM, OLLAMA, Preset
 from desktop_app.simulator import LISTED_MODELS, Simulator
 from desktop_app.ui.provider_form import MASK
 from desktop_app.ui.settings_dialog import NO_KEYRING, SettingsDialog
+from tests.local_servers import full_backlog_port
 from tests.memory_keyring import MemoryKeyring
 from tests.secret_service import secret_service_or_skip
-from tests.test_model_list import full_backlog_port
 from tests.waiting import until
 
 Body = Callable[[httpx.AsyncClient], Awaitable[None]]
