@@ -1,0 +1,72 @@
+"""The rows of the history store, as plain records (kept apart from the in-memory
+Conversation / ChatMessage the window shows; history_convert.py maps between them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Literal
+
+MessageStatus = Literal["streaming", "complete", "partial", "cancelled", "error"]
+"""As stored: "streaming" only while an answer arrives; a stream that was never finished
+(a crash, a kill) is shown as partial on the next start."""
+
+UsageSource = Literal["reported", "estimated"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredUsage:
+    """Token counts as DESIGN.md's export defines them."""
+
+    input_tokens: int
+    output_tokens: int
+    cached_input_tokens: int = 0
+    reasoning_tokens: int = 0
+    source: UsageSource = "reported"
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRecord:
+    """One stored message."""
+
+    id: int
+    conversation_id: str
+    role: Literal["user", "assistant", "system"]
+    content: str
+    reasoning: str
+    provider: str | None
+    model: str | None
+    status: MessageStatus
+    error: str | None
+    usage: StoredUsage | None
+    cost_usd: Decimal | None
+    first_token_seconds: float | None
+    duration_seconds: float | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationSummary:
+    """What the conversation list shows of one conversation."""
+
+    id: str
+    title: str
+    created_at: datetime
+    updated_at: datetime
+    pinned: bool
+    archived: bool
+    last_provider: str | None
+    last_model: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A message that matches a search, with a snippet around the match."""
+
+    conversation_id: str
+    conversation_title: str
+    message_id: int
+    snippet: str
+    """Plain text; the matched terms are wrapped in [[ and ]] for the view to highlight."""
+    created_at: datetime
