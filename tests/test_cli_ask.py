@@ -182,3 +182,30 @@ def test_tally_ask_as_a_real_process(simulator: Simulator, tmp_path: Path) -> No
     assert done.stdout == "You said: héllo\n"
     assert "sim-echo via Simulator" in done.stderr
     assert (data / "logs" / "tally.log").exists()
+
+
+def test_ask_saves_the_conversation_and_continue_resumes_it(
+    configured: Simulator, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop_app.core.history import HistoryStore
+
+    assert main(["ask", "--model", "sim-echo", "first"]) == 0
+    assert main(["ask", "--model", "sim-echo", "--continue", "second"]) == 0
+    assert main(["ask", "--model", "sim-echo", "a new topic"]) == 0
+    capsys.readouterr()
+    sent = configured.requests[1].body
+    assert sent is not None
+    assert [m["content"] for m in sent["messages"]] == ["first", "You said: first", "second"]
+    store = HistoryStore(data_dir / "history.sqlite3")
+    try:
+        newest, oldest = store.conversations()
+        assert newest.title == "a new topic"
+        assert [m.content for m in store.messages(oldest.id)] == [
+            "first",
+            "You said: first",
+            "second",
+            "You said: second",
+        ]
+        assert all(m.status == "complete" for m in store.messages(oldest.id))
+    finally:
+        store.close()

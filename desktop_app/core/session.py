@@ -58,6 +58,7 @@ class ChatSession:
         self.retry = retry
         self.system_prompt: str | None = None
         self.temperature: float | None = None
+        self.max_tokens: int | None = None
         self.listeners: list[SessionListener] = []
         self.task: asyncio.Task[None] | None = None
 
@@ -122,6 +123,7 @@ class ChatSession:
                 messages=self.conversation.context(),
                 system=self.system_prompt,
                 temperature=self.temperature,
+                max_tokens=self.max_tokens,
             )
             stream = stream_chat(self.client, provider, key, chat, retry=self.retry)
             async with aclosing(stream) as events:

@@ -1,0 +1,162 @@
+"""`tally export` and `tally import`: the history to files and back.
+
+Errors are raised as TallyError for cli.main to print as its one-line `tally: error: ...`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from desktop_app.core import paths
+from desktop_app.core.errors import ConfigError
+from desktop_app.core.export import (
+    json_document,
+    load_conversations,
+    markdown_document,
+    write_json,
+    write_markdown_folder,
+)
+from desktop_app.core.history import HistoryStore
+from desktop_app.core.history_import import import_file
+
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+SubParsers = argparse._SubParsersAction  # argparse names no public type for it
+
+
+def add_history_commands(commands: SubParsers[argparse.ArgumentParser]) -> None:
+    """Add `export` and `import` to the `tally` parser's sub-commands."""
+    export = commands.add_parser(
+        "export",
+        help="write conversations to JSON or Markdown",
+        description=(
+            "Write conversations from the history, archived ones included, as Tally's JSON "
+            "export (which `tally import` reads back) or as Markdown to read. Without --output "
+            "the export goes to stdout. With --format markdown, an --output that is a folder "
+            "(an existing one, or a name without an extension) gets one file per conversation, "
+            "named from its title and id; a FILE.md gets them all in one document."
+        ),
+    )
+    export.add_argument(
+        "--format",
+        choices=("json", "markdown"),
+        help="json (the default) or markdown; an --output ending in .md means markdown",
+    )
+    export.add_argument(
+        "--conversation",
+        action="append",
+        dest="conversations",
+        metavar="ID",
+        help="only this conversation (repeat for several); default: all of them",
+    )
+    export.add_argument(
+        "--output", metavar="FILE", help="file or folder to write (default: stdout)"
+    )
+    importing = commands.add_parser(
+        "import",
+        help="add conversations from an export file",
+        description=(
+            "Add the conversations in FILE to the history: a Tally JSON export, or the "
+            "conversations.json of a ChatGPT data export. Conversations already in the history "
+            "are skipped, so importing the same file again adds nothing. A malformed file is "
+            "rejected as a whole, with the place that is wrong, and nothing is imported."
+        ),
+    )
+    importing.add_argument("file", metavar="FILE", help="the file to import")
+
+
+def run_history_command(args: argparse.Namespace) -> int:
+    """Run `export` or `import`; returns 0 or raises TallyError."""
+    store = HistoryStore(paths.history_db())
+    try:
+        if args.command == "export":
+            _export(store, args)
+        else:
+            _import(store, Path(args.file))
+    finally:
+        store.close()
+    return 0
+
+
+def _export(store: HistoryStore, args: argparse.Namespace) -> None:
+    output = Path(args.output) if args.output else None
+    markdown = args.format == "markdown" or (
+        args.format is None and output is not None and output.suffix.lower() in _MARKDOWN_SUFFIXES
+    )
+    if not markdown and output is not None and output.is_dir():
+        raise ConfigError(f"{output} is a folder: give a file name for the JSON export.")
+    conversations = load_conversations(store, args.conversations)
+    counts = _plural(len(conversations), "conversation") + (
+        f" ({_plural(sum(len(c.messages) for c in conversations), 'message')})"
+    )
+    if not markdown:
+        data = json_document(conversations)
+        written = _write(output, lambda stream: write_json(data, stream))
+    elif output is not None and _names_a_folder(output, args.output):
+        try:
+            files = write_markdown_folder(conversations, output)
+        except OSError as exc:
+            raise ConfigError(f"Cannot write to {output}: {exc.strerror or exc}.") from exc
+        _say(f"exported {counts} to {output}{os.sep} as {_plural(len(files), 'file')}")
+        return
+    else:
+        text = markdown_document(conversations)
+        written = _write(output, lambda stream: stream.write(text))
+    if written:
+        _say(f"exported {counts}" + (f" to {output}" if output is not None else ""))
+
+
+def _import(store: HistoryStore, file: Path) -> None:
+    result = import_file(store, file)
+    line = f"imported {_plural(result.conversations_added, 'conversation')} " + (
+        f"({_plural(result.messages_added, 'message')})"
+    )
+    if result.conversations_skipped:
+        line += f"; skipped {result.conversations_skipped} already present"
+    _say(line)
+
+
+def _names_a_folder(path: Path, as_typed: str) -> bool:
+    """An existing folder, a name ending in a separator, or a name without an extension."""
+    return path.is_dir() or as_typed.endswith(("/", os.sep)) or not path.suffix
+
+
+def _write(output: Path | None, write: Callable[[TextIO], object]) -> bool:
+    """Write to stdout, or to a file that appears whole: a part file renamed when complete.
+
+    Returns False when stdout's reader stopped early (`tally export | head`): not an error.
+    """
+    if output is None:
+        try:
+            write(sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # Python would report the pipe again when it flushes stdout at exit.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+            return False
+        return True
+    part = output.with_name(output.name + ".part")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "w", encoding="utf-8", newline="\n") as stream:
+            write(stream)
+        os.replace(part, output)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise ConfigError(f"Cannot write {output}: {exc.strerror or exc}.") from exc
+    return True
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _say(line: str) -> None:
+    print(f"tally: {line}", file=sys.stderr)
