@@ -74,6 +74,8 @@ async def shoot_error(window: MainWindow) -> None:
 
 
 async def shoot(window: MainWindow, name: str) -> None:
+    window.new_conversation()
+    window.picker.select("holysheep", "sim-reasoning")
     window.input.setPlainText("用中文说：what does Tally show while an answer streams?")
     window.send()
     await window.session.wait()
@@ -102,7 +104,7 @@ def main() -> int:
             window.show()
             loop.run_until_complete(shoot(window, f"main-window-{name}.png"))
             if name == "light":
-                window.conversation.replace_all([])
+                window.new_conversation()
                 loop.run_until_complete(shoot_error(window))
             window.close()
             loop.run_until_complete(asyncio.sleep(0.2))

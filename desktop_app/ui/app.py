@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.core import paths
 from desktop_app.core.chat import make_client
+from desktop_app.core.history import HistoryStore
 from desktop_app.core.keys import KeyResolver
 from desktop_app.demo import Demo
 from desktop_app.logs import log_to_file, stop_logging_to
@@ -53,12 +54,16 @@ class UnexpectedErrorPresenter:
 
 def make_services() -> Services:
     """The core objects the window needs, with the real paths."""
+    store = HistoryStore(paths.history_db())
+    # Answers still marked streaming were cut off by a crash or a kill: show them as partial.
+    store.mark_interrupted()
     return Services(
         client=make_client(),
         keys=KeyResolver(),
         providers_path=paths.providers_file(),
         state_path=paths.ui_state_file(),
         demo=Demo(),
+        store=store,
     )
 
 

@@ -93,6 +93,15 @@ class ChatView(QWidget):
     def widget_for(self, message: ChatMessage) -> MessageWidget | None:
         return self._widgets.get(message)
 
+    def scroll_to(self, message: ChatMessage) -> None:
+        """Bring a message into view (a search result), and stop following the bottom."""
+        widget = self._widgets.get(message)
+        if widget is None:
+            return
+        self._follow = False
+        self.content.adjustSize()
+        self.scroll_area.ensureWidgetVisible(widget, 0, 40)
+
     def _rebuild(self) -> None:
         self._timer.stop()
         self._changed.clear()

@@ -61,7 +61,7 @@ class ErrorBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
             "#errorBanner { background: #fdecea; border: 1px solid #e0a19b; border-radius: 6px; }"
-            "#errorBanner QLabel { color: #5f1d17; }"
+            "#errorBanner QLabel, #errorBanner QToolButton { color: #5f1d17; }"
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)

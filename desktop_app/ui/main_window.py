@@ -15,20 +15,24 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.config import Provider, load_providers
+from desktop_app.core.config import ModelPrice, Provider, load_providers
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, TallyError
+from desktop_app.core.history import HistoryStore
+from desktop_app.core.history_recorder import HistoryRecorder, open_conversation
 from desktop_app.core.keys import KeyResolver
 from desktop_app.core.pricing import price_of
 from desktop_app.core.session import ChatSession
 from desktop_app.demo import Demo
 from desktop_app.ui.chat_view import ChatView
+from desktop_app.ui.conversation_list import ConversationSidebar
 from desktop_app.ui.error_banner import Action, ErrorBanner
 from desktop_app.ui.message_input import MessageInput
 from desktop_app.ui.model_picker import ModelPicker
@@ -48,6 +52,7 @@ class Services:
     providers_path: Path
     state_path: Path
     demo: Demo
+    store: HistoryStore
 
 
 class MainWindow(QMainWindow):
@@ -61,12 +66,14 @@ class MainWindow(QMainWindow):
         self.conversation = Conversation()
         self.session = ChatSession(self.conversation, services.client, services.keys.resolve)
         self.session.listeners.append(self)
+        self.recorder = HistoryRecorder(services.store, self.conversation, self._price_of)
         self._closing: asyncio.Task[None] | None = None
         self._closed = False
         self._editing = False
         self._build()
         self._restore_state()
         self.reload_providers()
+        self._reopen_last_conversation()
         self.input.setFocus()
 
     # -- building -------------------------------------------------------------------------
@@ -91,6 +98,12 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
+
+        self.sidebar = ConversationSidebar(self.services.store, self)
+        self.sidebar.conversationSelected.connect(self.open_conversation)
+        self.sidebar.messageSelected.connect(self._show_found_message)
+        self.sidebar.newConversationRequested.connect(self.new_conversation)
+        self.sidebar.conversationDeleted.connect(self._conversation_deleted)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -130,11 +143,19 @@ class MainWindow(QMainWindow):
         row.addWidget(self.input, 1)
         row.addLayout(buttons)
         layout.addLayout(row)
-        self.setCentralWidget(central)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(central)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 720])
+        self.setCentralWidget(splitter)
 
         self.status = StatusLine(self.conversation, self)
         self.statusBar().addWidget(self.status, 1)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.stop)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_conversation)
+        QShortcut(QKeySequence("Ctrl+K"), self, self.sidebar.focus_search)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.sidebar.focus_search)
         self.resize(980, 760)
 
     # -- providers ------------------------------------------------------------------------
@@ -178,6 +199,72 @@ class MainWindow(QMainWindow):
         )
         dialog.providersChanged.connect(lambda _: self.reload_providers())
         dialog.open()
+
+    # -- conversations ----------------------------------------------------------------------
+
+    def new_conversation(self) -> None:
+        """Start an empty conversation (the current one stays in the history)."""
+        self._switch_to(None)
+
+    def open_conversation(self, conversation_id: str) -> None:
+        """Show a stored conversation and go on recording it; its last model is picked."""
+        if conversation_id == self.recorder.conversation_id:
+            return  # already open (a double click)
+        self._switch_to(conversation_id)
+        summary = self.services.store.conversation(conversation_id)
+        if summary is not None and summary.last_model:
+            self._pick(summary.last_provider, summary.last_model)
+
+    def _switch_to(self, conversation_id: str | None) -> None:
+        if self.session.busy:
+            self.session.stop()  # the stopped answer is saved, marked cancelled
+        self.recorder.detach()
+        self._editing = False
+        if conversation_id is None:
+            self.conversation.replace_all([])
+            self.recorder = HistoryRecorder(self.services.store, self.conversation, self._price_of)
+        else:
+            self.recorder = open_conversation(
+                self.services.store, self.conversation, conversation_id, self._price_of
+            )
+        self._settings().setValue("lastConversation", conversation_id or "")
+        self.sidebar.select(conversation_id)
+        self.banner.clear()
+        self.input.setFocus()
+
+    def _show_found_message(self, conversation_id: str, message_id: int) -> None:
+        """Open a search result's conversation and scroll to the message that matched."""
+        self.open_conversation(conversation_id)
+        for message in self.conversation.messages:
+            if self.recorder.stored_ids.get(message.id) == message_id:
+                self.chat_view.scroll_to(message)
+                return
+
+    def _conversation_deleted(self, conversation_id: str) -> None:
+        if conversation_id == self.recorder.conversation_id:
+            self.new_conversation()
+
+    def _reopen_last_conversation(self) -> None:
+        last = self._settings().value("lastConversation")
+        if isinstance(last, str) and last and self.services.store.conversation(last):
+            self.recorder.detach()
+            self.recorder = open_conversation(
+                self.services.store, self.conversation, last, self._price_of
+            )
+            self.sidebar.select(last)
+
+    def _pick(self, provider_name: str | None, model: str) -> None:
+        """Pick a model by the provider's display name, as answers record it."""
+        for provider in self.providers:
+            if provider.name == provider_name and self.picker.select(provider.id, model):
+                return
+
+    def _price_of(self, message: ChatMessage) -> ModelPrice | None:
+        listed = [*self.providers, *filter(None, [self.services.demo.provider])]
+        for provider in listed:
+            if provider.name == message.provider:
+                return price_of(provider, message.model or "")
+        return None
 
     # -- sending --------------------------------------------------------------------------
 
@@ -235,6 +322,9 @@ class MainWindow(QMainWindow):
         prompt = sum(len(m.content) for m in self.conversation.context())
         self.status.follow(message, price, prompt)
         self._settings().setValue("lastModel", f"{choice[0].id}\n{choice[1]}" if choice else "")
+        self._settings().setValue("lastConversation", self.recorder.conversation_id or "")
+        self.sidebar.refresh()
+        self.sidebar.select(self.recorder.conversation_id)
 
     def reply_waiting(self, message: ChatMessage, note: str) -> None:
         self.status.set_note(note)
@@ -244,6 +334,7 @@ class MainWindow(QMainWindow):
         self.send_button.setEnabled(self.picker.current() is not None)
         if error is not None:
             self.banner.show_error(error)
+        self.sidebar.refresh()
         self.input.setFocus()
 
     # -- state and shutdown -----------------------------------------------------------------
@@ -271,5 +362,6 @@ class MainWindow(QMainWindow):
         await self.session.wait()
         await self.services.client.aclose()
         self.services.demo.stop()
+        self.services.store.close()
         self._closed = True
         self.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 _TEXT = """
@@ -21,6 +21,28 @@ can see streaming, reasoning and costs at work without an account. Nothing leave
 
 
 _WIDTH = 620
+_NARROWEST = 300
+
+
+class _WrappedText(QLabel):
+    """Rich text that wraps and is always as tall as its text needs at its current width.
+
+    A word-wrapped rich-text QLabel in a centred layout is otherwise given too little height,
+    and its last paragraph is cut off.
+    """
+
+    def __init__(self, html: str, parent: QWidget) -> None:
+        super().__init__(html, parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self._measure = QTextDocument()
+        self._measure.setDefaultFont(self.font())
+        self._measure.setHtml(html)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._measure.setTextWidth(self.width())
+        self.setMinimumHeight(math.ceil(self._measure.size().height()))
 
 
 class Welcome(QWidget):
@@ -34,17 +56,9 @@ class Welcome(QWidget):
         self.setObjectName("welcome")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        text = QLabel(_TEXT, self)
-        text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.RichText)
-        # A word-wrapped rich-text label in a centred layout is given too little height and the
-        # last paragraph is cut off; so fix its width and give it the height its text needs.
-        text.setFixedWidth(_WIDTH)
-        measure = QTextDocument()
-        measure.setDefaultFont(text.font())
-        measure.setHtml(_TEXT)
-        measure.setTextWidth(_WIDTH)
-        text.setMinimumHeight(math.ceil(measure.size().height()))
+        text = _WrappedText(_TEXT, self)
+        text.setMinimumWidth(_NARROWEST)
+        text.setMaximumWidth(_WIDTH)
         layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core import paths
 from desktop_app.core.chat import RetryPolicy, make_client
+from desktop_app.core.history import HistoryStore
 from desktop_app.core.keys import KeyResolver, KeyStore
 from desktop_app.demo import Demo
 from desktop_app.simulator import Simulator
@@ -56,6 +57,7 @@ def make_window(qtbot: QtBot) -> MainWindow:
         providers_path=paths.providers_file(),
         state_path=paths.ui_state_file(),
         demo=Demo(token_delay=0.001),
+        store=HistoryStore(paths.history_db()),
     )
     window = MainWindow(services)
     window.session.retry = RetryPolicy(attempts=1)
@@ -421,3 +423,47 @@ def test_a_provider_without_models_says_where_to_add_them(
     assert window.picker.current() is None
     assert not window.send_button.isEnabled()
     shut_down(window, run)
+
+
+def test_the_conversation_is_kept_and_reopened_at_the_next_start(
+    qtbot: QtBot, run: Run, simulator: Simulator, data_dir: Path
+) -> None:
+    write_providers(data_dir, simulator)
+    assert simulator.api_key is not None
+    KeyStore().set("sim", simulator.api_key)
+    first = make_window(qtbot)
+    first.picker.select("sim", "sim-echo")
+
+    async def body() -> None:
+        type_and_send(qtbot, first, "remember me")
+        await until(lambda: not first.session.busy and len(first.conversation.messages) == 2)
+
+    run(body)
+    shut_down(first, run)
+    second = make_window(qtbot)
+    assert [m.content for m in second.conversation.messages] == [
+        "remember me",
+        "You said: remember me",
+    ]
+    assert second.conversation.messages[1].model == "sim-echo"
+    assert second.picker.current() is not None
+    assert second.picker.current()[1] == "sim-echo"  # type: ignore[index]
+    shut_down(second, run)
+
+
+def test_ctrl_n_starts_a_new_conversation_and_keeps_the_old(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    window.picker.select("sim", "sim-echo")
+
+    async def body() -> None:
+        type_and_send(qtbot, window, "first topic")
+        await until(lambda: not window.session.busy and len(window.conversation.messages) == 2)
+        window.new_conversation()
+        assert window.conversation.messages == []
+        type_and_send(qtbot, window, "second topic")
+        await until(lambda: not window.session.busy and len(window.conversation.messages) == 2)
+
+    run(body)
+    titles = [c.title for c in window.services.store.conversations()]
+    assert titles == ["second topic", "first topic"]
