@@ -26,6 +26,7 @@ from desktop_app.core.import_records import (
     describe,
     fail,
     optional_string,
+    read_conversations,
     required,
 )
 
@@ -40,16 +41,9 @@ _EPOCH = datetime.fromtimestamp(0, UTC)
 
 def read_chatgpt_export(items: list[Any]) -> list[ImportedConversation]:
     """Check a whole conversations.json (already decoded); raises Malformed at the first fault."""
-    conversations: list[ImportedConversation] = []
-    seen: dict[str, int] = {}
-    for index, item in enumerate(items):
-        where = f"conversations[{index}]"
-        conversation = _conversation(as_object(item, where), where)
-        if conversation.id in seen:
-            fail(where, f"the same conversation as conversations[{seen[conversation.id]}]")
-        seen[conversation.id] = index
-        conversations.append(conversation)
-    return conversations
+    return read_conversations(
+        items, _conversation, lambda _, first: f"the same conversation as conversations[{first}]"
+    )
 
 
 def chatgpt_conversation_id(own_id: str) -> str:

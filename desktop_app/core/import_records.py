@@ -6,6 +6,7 @@ thing wrong; history_import turns that into a ConfigError naming the file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -106,3 +107,21 @@ def optional_string(obj: dict[str, Any], key: str, where: str) -> str | None:
     if value is not None and not isinstance(value, str):
         fail(where, f"{key!r} must be a string or null, not {describe(value)}")
     return value
+
+
+def read_conversations(
+    items: list[Any],
+    read_one: Callable[[dict[str, Any], str], ImportedConversation],
+    duplicate: Callable[[ImportedConversation, int], str],
+) -> list[ImportedConversation]:
+    """Read every conversation of a file in order; the same id twice is a fault."""
+    conversations: list[ImportedConversation] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        where = f"conversations[{index}]"
+        conversation = read_one(as_object(item, where), where)
+        if conversation.id in seen:
+            fail(where, duplicate(conversation, seen[conversation.id]))
+        seen[conversation.id] = index
+        conversations.append(conversation)
+    return conversations

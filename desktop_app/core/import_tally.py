@@ -18,6 +18,7 @@ from desktop_app.core.import_records import (
     describe,
     fail,
     optional_string,
+    read_conversations,
     required,
     string,
 )
@@ -39,16 +40,11 @@ def read_tally_export(data: dict[str, Any]) -> list[ImportedConversation]:
     if version < 1:
         fail("", f"'version' must be {EXPORT_VERSION}, not {version}")
     items = as_list(required(data, "conversations", ""), "", "conversations")
-    conversations: list[ImportedConversation] = []
-    seen: dict[str, int] = {}
-    for index, item in enumerate(items):
-        where = f"conversations[{index}]"
-        conversation = _conversation(as_object(item, where), where)
-        if conversation.id in seen:
-            fail(where, f"id {conversation.id!r} is also conversations[{seen[conversation.id]}]'s")
-        seen[conversation.id] = index
-        conversations.append(conversation)
-    return conversations
+    return read_conversations(
+        items,
+        _conversation,
+        lambda conversation, first: f"id {conversation.id!r} is also conversations[{first}]'s",
+    )
 
 
 def _conversation(obj: dict[str, Any], where: str) -> ImportedConversation:
