@@ -44,10 +44,18 @@ first_byte = 0.5
 Run = Callable[[Callable[[], Awaitable[None]]], None]
 
 
-def write_providers(data_dir: Path, simulator: Simulator) -> None:
+def sim_key(simulator: Simulator) -> str:
+    assert simulator.api_key is not None
+    return simulator.api_key
+
+
+def write_providers(data_dir: Path, simulator: Simulator, *, key: str | None = None) -> None:
+    """The simulator as the provider; with `key`, that key in the (in-memory) keyring."""
     data_dir.mkdir(parents=True, exist_ok=True)
     text = PROVIDERS.format(base_url=simulator.base_url)
     (data_dir / "providers.toml").write_text(text, encoding="utf-8")
+    if key is not None:
+        KeyStore().set("sim", key)
 
 
 def make_window(qtbot: QtBot) -> MainWindow:
@@ -79,9 +87,7 @@ def run(qloop: qasync.QEventLoop) -> Run:
 
 @pytest.fixture
 def window(qtbot: QtBot, run: Run, simulator: Simulator, data_dir: Path) -> Iterator[MainWindow]:
-    write_providers(data_dir, simulator)
-    assert simulator.api_key is not None
-    KeyStore().set("sim", simulator.api_key)
+    write_providers(data_dir, simulator, key=sim_key(simulator))
     window = make_window(qtbot)
     yield window
     shut_down(window, run)
@@ -239,8 +245,7 @@ def test_errors_appear_in_the_banner_with_an_action(
 def test_wrong_key_offers_settings(
     qtbot: QtBot, run: Run, simulator: Simulator, data_dir: Path
 ) -> None:
-    write_providers(data_dir, simulator)
-    KeyStore().set("sim", "sk-wrong-0000000000")
+    write_providers(data_dir, simulator, key="sk-wrong-0000000000")
     window = make_window(qtbot)
 
     async def body() -> None:
@@ -334,9 +339,7 @@ def test_first_run_offers_settings_and_the_offline_demo(qtbot: QtBot, run: Run) 
 def test_window_remembers_size_and_model(
     qtbot: QtBot, run: Run, simulator: Simulator, data_dir: Path
 ) -> None:
-    write_providers(data_dir, simulator)
-    assert simulator.api_key is not None
-    KeyStore().set("sim", simulator.api_key)
+    write_providers(data_dir, simulator, key=sim_key(simulator))
     first = make_window(qtbot)
     first.resize(700, 500)  # within the offscreen screen (800 x 600)
     first.picker.select("sim", "sim-echo")
@@ -428,9 +431,7 @@ def test_a_provider_without_models_says_where_to_add_them(
 def test_the_conversation_is_kept_and_reopened_at_the_next_start(
     qtbot: QtBot, run: Run, simulator: Simulator, data_dir: Path
 ) -> None:
-    write_providers(data_dir, simulator)
-    assert simulator.api_key is not None
-    KeyStore().set("sim", simulator.api_key)
+    write_providers(data_dir, simulator, key=sim_key(simulator))
     first = make_window(qtbot)
     first.picker.select("sim", "sim-echo")
 
