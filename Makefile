@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint typecheck imports pytest bench clean
+.PHONY: run test lint typecheck imports pytest bench refresh-prices clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ pytest: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/sse_decoder.py
+
+# The bundled price catalog from a genai-prices release (VERSION=x.y.z, default: the pinned one).
+refresh-prices: $(INSTALLED)
+	$(BIN)/python tools/refresh_prices.py $(if $(VERSION),--version $(VERSION))
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 from desktop_app.cli_ask import EXIT_USAGE, add_ask_arguments, run_ask
 from desktop_app.cli_history import add_history_commands, run_history_command
+from desktop_app.cli_models import add_models_command, run_models
+from desktop_app.cli_spend import add_spend_command, run_spend
 from desktop_app.core import paths
 from desktop_app.core.errors import TallyError
 
@@ -37,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_ask_arguments(ask)
     add_history_commands(commands)
+    add_models_command(commands)
+    add_spend_command(commands)
     return parser
 
 
@@ -47,9 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ[paths.DATA_DIR_ENV] = os.path.abspath(args.data_dir)
     if args.command == "ask":
         return run_ask(args)
-    if args.command in ("export", "import"):
+    commands = {"export": run_history_command, "import": run_history_command}
+    commands |= {"models": run_models, "spend": run_spend}
+    if args.command in commands:
         try:
-            return run_history_command(args)
+            return commands[args.command](args)
         except TallyError as exc:
             print(f"tally: error: {exc}", file=sys.stderr)
             return EXIT_USAGE

@@ -10,7 +10,9 @@ import time
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from desktop_app.core import paths
+from desktop_app.core import paths, spending
+from desktop_app.core.app_settings import AppSettings, load_settings
+from desktop_app.core.budget import BudgetState, budget_states, describe, most_pressing
 from desktop_app.core.chat import make_client
 from desktop_app.core.config import ModelPrice, Provider, load_providers
 from desktop_app.core.conversation import ChatMessage, Conversation
@@ -18,12 +20,17 @@ from desktop_app.core.errors import ConfigError, ProviderError, TallyError
 from desktop_app.core.history import HistoryStore
 from desktop_app.core.history_recorder import HistoryRecorder, open_conversation
 from desktop_app.core.keys import KeyResolver
-from desktop_app.core.pricing import cost_usd, format_usd, price_of
+from desktop_app.core.pricing import Currency, format_money, price_of
 from desktop_app.core.session import ChatSession
 from desktop_app.logs import log_to_file, stop_logging_to
 
 EXIT_PROVIDER_ERROR = 1
 EXIT_USAGE = 2
+EXIT_OVER_BUDGET = 3
+
+_CLI_REMEDY = (
+    "raise it in the app's settings or in settings.toml, or add --over-budget to send this one"
+)
 EXIT_INTERRUPTED = 130
 
 # Reasoning is shown dimmer than the answer on a terminal.
@@ -44,6 +51,11 @@ def add_ask_arguments(ask: argparse.ArgumentParser) -> None:
         action="store_true",
         help="continue the most recent conversation instead of starting a new one",
     )
+    ask.add_argument(
+        "--over-budget",
+        action="store_true",
+        help="send even though the monthly or daily budget is used up (this once)",
+    )
     ask.add_argument("prompt", nargs="*", metavar="PROMPT", help="the question")
 
 
@@ -57,7 +69,15 @@ def run_ask(args: argparse.Namespace) -> int:
     handler = log_to_file()
     store = HistoryStore(paths.history_db())
     try:
-        return asyncio.run(_ask(args, store, provider, model, prompt))
+        settings = load_settings(paths.settings_file())
+        budget = _budget_used_up(store, settings)
+        if budget is not None and not args.over_budget:
+            _fail(describe(budget, settings, _CLI_REMEDY))
+            return EXIT_OVER_BUDGET
+        return asyncio.run(_ask(args, store, provider, model, prompt, settings))
+    except TallyError as exc:
+        _fail(str(exc))
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print(file=sys.stdout)
         _fail("stopped; the partial answer is above, and saved in the history.")
@@ -65,6 +85,14 @@ def run_ask(args: argparse.Namespace) -> int:
     finally:
         store.close()
         stop_logging_to(handler)
+
+
+def _budget_used_up(store: HistoryStore, settings: AppSettings) -> BudgetState | None:
+    states = budget_states(
+        settings, spending.spent_today(store).usd, spending.spent_this_month(store).usd
+    )
+    pressing = most_pressing(states)
+    return pressing if pressing is not None and pressing.level == "over" else None
 
 
 def _setup(args: argparse.Namespace) -> tuple[Provider, str, str]:
@@ -95,7 +123,12 @@ def _setup(args: argparse.Namespace) -> tuple[Provider, str, str]:
 
 
 async def _ask(
-    args: argparse.Namespace, store: HistoryStore, provider: Provider, model: str, prompt: str
+    args: argparse.Namespace,
+    store: HistoryStore,
+    provider: Provider,
+    model: str,
+    prompt: str,
+    settings: AppSettings,
 ) -> int:
     conversation = Conversation()
 
@@ -109,7 +142,7 @@ async def _ask(
             recorder = open_conversation(store, conversation, latest[0].id, price)
     if recorder is None:
         recorder = HistoryRecorder(store, conversation, price)
-    printer = _AnswerPrinter(sys.stdout, sys.stderr, provider, price(ChatMessage("assistant")))
+    printer = _AnswerPrinter(sys.stdout, sys.stderr, provider, settings.currency)
     async with make_client() as client:
         keys = KeyResolver()
         session = ChatSession(conversation, client, keys.resolve)
@@ -134,7 +167,7 @@ class _AnswerPrinter:
     out: TextIO
     err: TextIO
     provider: Provider
-    price: ModelPrice | None
+    currency: Currency
     message: ChatMessage | None = None
     printed_text: int = 0
     printed_reasoning: int = 0
@@ -205,16 +238,16 @@ class _AnswerPrinter:
         if message is None:
             return
         parts = [f"{message.model} via {self.provider.name}"]
-        usage = message.usage
-        if usage:
+        cost = message.cost
+        if cost is not None:
+            usage, approx = cost.usage, "≈" if cost.estimated else ""
             cached = f" ({usage.cached_input_tokens} cached)" if usage.cached_input_tokens else ""
             thinking = f" ({usage.reasoning_tokens} reasoning)" if usage.reasoning_tokens else ""
-            parts.append(f"{usage.input_tokens} in{cached}")
-            parts.append(f"{usage.output_tokens} out{thinking}")
-            if self.price is not None:
-                parts.append(format_usd(cost_usd(self.price, usage)))
-        else:
-            parts.append("tokens not reported")
+            parts.append(f"{approx}{usage.input_tokens} in{cached}")
+            parts.append(f"{approx}{usage.output_tokens} out{thinking}")
+            parts.append(format_money(cost.usd, self.currency, estimated=cost.estimated))
+            if cost.estimated:
+                parts.append("tokens not reported, estimated from the text")
         if message.first_token_seconds is not None:
             parts.append(f"first token {message.first_token_seconds:.2f} s")
         parts.append(f"{message.duration_seconds or 0.0:.2f} s")

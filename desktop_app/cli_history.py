@@ -9,16 +9,16 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 from desktop_app.core import paths
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.export import (
-    json_document,
     load_conversations,
-    markdown_document,
-    write_json,
+    save_export,
+    write_export,
     write_markdown_folder,
 )
 from desktop_app.core.history import HistoryStore
@@ -94,21 +94,18 @@ def _export(store: HistoryStore, args: argparse.Namespace) -> None:
     counts = _plural(len(conversations), "conversation") + (
         f" ({_plural(sum(len(c.messages) for c in conversations), 'message')})"
     )
-    if not markdown:
-        data = json_document(conversations)
-        written = _write(output, lambda stream: write_json(data, stream))
-    elif output is not None and _names_a_folder(output, args.output):
+    if output is None:
+        if _to_stdout(partial(write_export, conversations, markdown=markdown)):
+            _say(f"exported {counts}")
+    elif markdown and _names_a_folder(output, args.output):
         try:
             files = write_markdown_folder(conversations, output)
         except OSError as exc:
             raise ConfigError(f"Cannot write to {output}: {exc.strerror or exc}.") from exc
         _say(f"exported {counts} to {output}{os.sep} as {_plural(len(files), 'file')}")
-        return
     else:
-        text = markdown_document(conversations)
-        written = _write(output, lambda stream: stream.write(text))
-    if written:
-        _say(f"exported {counts}" + (f" to {output}" if output is not None else ""))
+        save_export(conversations, output, markdown=markdown)
+        _say(f"exported {counts} to {output}")
 
 
 def _import(store: HistoryStore, file: Path) -> None:
@@ -126,31 +123,18 @@ def _names_a_folder(path: Path, as_typed: str) -> bool:
     return path.is_dir() or as_typed.endswith(("/", os.sep)) or not path.suffix
 
 
-def _write(output: Path | None, write: Callable[[TextIO], object]) -> bool:
-    """Write to stdout, or to a file that appears whole: a part file renamed when complete.
-
-    Returns False when stdout's reader stopped early (`tally export | head`): not an error.
-    """
-    if output is None:
-        try:
-            write(sys.stdout)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # Python would report the pipe again when it flushes stdout at exit.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            os.close(devnull)
-            return False
-        return True
-    part = output.with_name(output.name + ".part")
+def _to_stdout(write: Callable[[TextIO], object]) -> bool:
+    """Write to stdout; returns False when its reader stopped early (`tally export | head`),
+    which is not an error."""
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        with open(part, "w", encoding="utf-8", newline="\n") as stream:
-            write(stream)
-        os.replace(part, output)
-    except OSError as exc:
-        part.unlink(missing_ok=True)
-        raise ConfigError(f"Cannot write {output}: {exc.strerror or exc}.") from exc
+        write(sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would report the pipe again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return False
     return True
 
 

@@ -1,25 +1,42 @@
 """Take the README's screenshots of the real window, offscreen: `.venv/bin/python
-docs/make_screenshots.py`. A conversation is streamed from the simulator (no network)."""
+docs/make_screenshots.py` (add `spending` for the spending view's alone). A conversation is
+streamed from the simulator (no network)."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import random
 import sys
 import tempfile
+import time
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.memory_keyring
 os.environ["TALLY_DATA_DIR"] = tempfile.mkdtemp(prefix="tally-shots-")
 
+import keyring
 import qasync
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
+from desktop_app.core.app_settings import AppSettings
+from desktop_app.core.config import ModelPrice
+from desktop_app.core.events import Usage
+from desktop_app.core.history import HistoryStore
+from desktop_app.core.history_records import StoredUsage
 from desktop_app.core.keys import KeyResolver
+from desktop_app.core.presets import HOLYSHEEP
+from desktop_app.core.pricing import cost_usd
 from desktop_app.simulator import Simulator
 from desktop_app.ui.app import make_services
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.spending_dialog import SpendingDialog
+from tests.memory_keyring import MemoryKeyring
 
 DOCS = Path(__file__).parent
 PROVIDERS = """\
@@ -27,7 +44,11 @@ PROVIDERS = """\
 id = "holysheep"
 name = "HolySheep relay"
 base_url = "{base_url}"
-models = ["sim-reasoning", "sim-normal", "sim-echo", "sim-error-402"]
+models = ["sim-reasoning", "sim-normal", "sim-echo", "sim-error-402", "sim-slow"]
+
+[provider.prices."sim-slow"]
+input = 3.00
+output = 15.00
 
 [provider.prices."sim-reasoning"]
 input = 0.27
@@ -85,10 +106,141 @@ async def shoot(window: MainWindow, name: str) -> None:
     print("wrote", DOCS / name)
 
 
+async def shoot_streaming(window: MainWindow, data: Path) -> None:
+    """The cost meter while an answer streams, with most of a monthly budget spent earlier
+    (one archived conversation holds the month's earlier spend, out of the sidebar's way)."""
+    store = window.services.store
+    earlier = store.create_conversation("Earlier this month").id
+    usage = Usage(2_000_000, 700_000)
+    _store_answer_in(store, earlier, datetime.now(UTC), "sim-slow", usage, Decimal("16.50"))
+    store.set_archived(earlier, True)
+    (data / "settings.toml").write_text("[budget]\nmonthly = 20\n", encoding="utf-8")
+    window._load_app_settings()
+    window.new_conversation()
+    window.picker.select("holysheep", "sim-slow")
+    window.input.setPlainText("Write a haiku about invoices.")
+    window.send()
+    await asyncio.sleep(2.0)  # part of the answer is in
+    window.grab().save(str(DOCS / "cost-meter-streaming.png"))
+    print("wrote", DOCS / "cost-meter-streaming.png")
+    await window.session.wait()
+    (data / "settings.toml").unlink()
+
+
+async def shoot_settings(window: MainWindow) -> None:
+    """The settings dialog on the relay: its fields and its models' prices with their source."""
+    window.open_settings()
+    await asyncio.sleep(0.3)
+    dialog = window.findChild(QDialog, "settingsDialog")
+    assert dialog is not None
+    dialog.grab().save(str(DOCS / "settings-dialog.png"))
+    print("wrote", DOCS / "settings-dialog.png")
+    dialog.close()
+
+
+SPENDING_NOW = datetime(2025, 11, 20, 17, 30, tzinfo=UTC)
+# (model, answers a working day, input and output tokens of a typical answer); DeepSeek with the
+# price it publishes for cache hits. "house-model" is a custom endpoint with no price set.
+SPENDING_MODELS = (
+    ("deepseek-chat", 9, 3_000, 700),
+    ("gemini-2.5-flash", 3, 5_000, 900),
+    ("gpt-4.1", 2, 4_000, 600),
+    ("claude-sonnet-4.5", 0.6, 9_000, 1_200),
+    ("house-model", 0.3, 2_000, 500),
+)
+
+
+def spending_history(store: HistoryStore, now: datetime) -> None:
+    """Ten weeks of a steady user: more on working days, about 4 % of answers stopped early
+    (usage estimated), cache hits on DeepSeek, and a model with no known price."""
+    rng = random.Random(20251120)
+    prices = dict(HOLYSHEEP.prices)
+    prices["deepseek-chat"] = ModelPrice(Decimal("0.27"), Decimal("0.42"), Decimal("0.07"))
+    for days_ago in range(70, -1, -1):
+        day = now - timedelta(days=days_ago)
+        busy = 0.3 if day.weekday() >= 5 else 1.0
+        for model, per_day, input_tokens, output_tokens in SPENDING_MODELS:
+            for _ in range(_poisson(rng, per_day * busy)):
+                at = day.replace(hour=rng.randint(1, 15), minute=rng.randint(0, 59))
+                if at > now:
+                    continue
+                usage = Usage(
+                    int(input_tokens * rng.uniform(0.3, 2.5)),
+                    int(output_tokens * rng.uniform(0.3, 2.5)),
+                    source="estimated" if rng.random() < 0.04 else "reported",
+                )
+                if model == "deepseek-chat":  # half of each prompt read from the cache
+                    usage = replace(usage, cached_input_tokens=usage.input_tokens // 2)
+                price = prices.get(model)
+                _store_answer(store, at, model, usage, cost_usd(price, usage) if price else None)
+
+
+def _poisson(rng: random.Random, mean: float) -> int:
+    count, total = 0, rng.expovariate(1.0)
+    while total < mean:
+        count, total = count + 1, total + rng.expovariate(1.0)
+    return count
+
+
+def _store_answer(
+    store: HistoryStore, at: datetime, model: str, usage: Usage, cost: Decimal | None
+) -> None:
+    conversation = store.create_conversation("Sample", created_at=at).id
+    _store_answer_in(store, conversation, at, model, usage, cost)
+
+
+def _store_answer_in(
+    store: HistoryStore,
+    conversation: str,
+    at: datetime,
+    model: str,
+    usage: Usage,
+    cost: Decimal | None,
+) -> None:
+    store.add_message(conversation, role="user", content="question", created_at=at)
+    stored = StoredUsage(
+        usage.input_tokens, usage.output_tokens, usage.cached_input_tokens, 0, usage.source
+    )
+    store.add_message(
+        conversation,
+        role="assistant",
+        content="answer",
+        provider=HOLYSHEEP.name,
+        model=model,
+        usage=stored,
+        cost_usd=cost,
+        created_at=at,
+    )
+
+
+def shoot_spending(app: QApplication) -> None:
+    """The spending view over a realistic history, two models ticked for re-pricing."""
+    with tempfile.TemporaryDirectory() as folder:
+        store = HistoryStore(Path(folder) / "history.sqlite3")
+        spending_history(store, SPENDING_NOW)
+        providers = [HOLYSHEEP.provider()]
+        dialog = SpendingDialog(store, AppSettings(), providers, now=SPENDING_NOW)
+        for model in ("holysheep/gpt-4.1", "holysheep/claude-sonnet-4.5"):
+            dialog.picker.choose(model)
+        dialog.show()
+        for _ in range(10):  # the charts lay out their axes over a few passes
+            app.processEvents()
+            time.sleep(0.02)
+        dialog.grab().save(str(DOCS / "spending-view.png"))
+        print("wrote", DOCS / "spending-view.png")
+        dialog.close()
+        store.close()
+
+
 def main() -> int:
+    # A keyring of its own: the shots never touch the user's, and show no keyring warning.
+    keyring.set_keyring(MemoryKeyring())
     app = QApplication(sys.argv)
     app.setStyle("Fusion")
     app.setQuitOnLastWindowClosed(False)
+    if sys.argv[1:] == ["spending"]:
+        shoot_spending(app)
+        return 0
     with Simulator(api_key=None, token_delay=0.01) as sim:
         data = Path(os.environ["TALLY_DATA_DIR"])
         data.mkdir(parents=True, exist_ok=True)
@@ -106,6 +258,8 @@ def main() -> int:
             if name == "light":
                 window.new_conversation()
                 loop.run_until_complete(shoot_error(window))
+                loop.run_until_complete(shoot_settings(window))
+                loop.run_until_complete(shoot_streaming(window, data))
             window.close()
             loop.run_until_complete(asyncio.sleep(0.2))
             loop.close()
@@ -122,6 +276,7 @@ def main() -> int:
         window.close()
         loop.run_until_complete(asyncio.sleep(0.2))
         loop.close()
+    shoot_spending(app)
     return 0
 
 

@@ -15,7 +15,7 @@ from tests.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-pytest_plugins = ["tests.simulator_fixtures", "tests.qt_fixtures"]
+pytest_plugins = ["tests.simulator_fixtures", "tests.qt_fixtures", "tests.ui.window_helpers"]
 
 
 @pytest.fixture(autouse=True)

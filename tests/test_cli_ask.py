@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
+from desktop_app.core.history import HistoryStore
 from desktop_app.core.keys import KeyStore
+from desktop_app.core.pricing import Currency, format_money
 from desktop_app.simulator import Simulator
 
 
@@ -209,3 +212,65 @@ def test_ask_saves_the_conversation_and_continue_resumes_it(
         assert all(m.status == "complete" for m in store.messages(oldest.id))
     finally:
         store.close()
+
+
+PRICED = '\n[provider.prices."sim-normal"]\ninput = 2.00\noutput = 8.00\n'
+
+
+def test_ask_prints_tokens_and_cost_in_the_users_currency(
+    simulator: Simulator, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_providers(data_dir, simulator, extra=PRICED)
+    assert simulator.api_key is not None
+    KeyStore().set("sim", simulator.api_key)
+    (data_dir / "settings.toml").write_text('[money]\ncurrency = "CNY"\ncny_per_usd = 1\n')
+    assert main(["ask", "Hello"]) == 0
+    err = capsys.readouterr().err
+    summary = err.strip().splitlines()[-1]
+    store = HistoryStore(data_dir / "history.sqlite3")
+    try:
+        answer = store.messages(store.conversations(limit=1)[0].id)[-1]
+    finally:
+        store.close()
+    assert answer.usage is not None
+    assert answer.cost_usd is not None
+    assert f"{answer.usage.input_tokens} in · {answer.usage.output_tokens} out" in summary
+    assert f" · {format_money(answer.cost_usd, Currency('CNY'))} · " in summary  # ¥1 = $1
+    assert "≈" not in summary
+
+
+def test_ask_marks_an_estimate_when_no_usage_is_reported(
+    simulator: Simulator, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    extra = 'models = ["sim-no-usage"]\n' + PRICED.replace("sim-normal", "sim-no-usage")
+    write_providers(data_dir, simulator, extra="")
+    text = (
+        (data_dir / "providers.toml")
+        .read_text()
+        .replace('models = ["sim-normal", "sim-reasoning"]\n', extra)
+    )
+    (data_dir / "providers.toml").write_text(text)
+    assert simulator.api_key is not None
+    KeyStore().set("sim", simulator.api_key)
+    assert main(["ask", "Hello"]) == 0
+    summary = capsys.readouterr().err.strip().splitlines()[-1]
+    assert re.search(r"≈\d+ in · ≈\d+ out · ≈\$0\.\d+", summary), summary
+    assert "estimated from the text" in summary
+
+
+def test_ask_stops_at_a_used_up_budget_unless_told(
+    configured: Simulator, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (data_dir / "providers.toml").write_text(
+        (data_dir / "providers.toml").read_text() + PRICED, encoding="utf-8"
+    )
+    assert main(["ask", "Spend"]) == 0
+    (data_dir / "settings.toml").write_text("[budget]\ndaily = 0.000001\n")
+    capsys.readouterr()
+    assert main(["ask", "Spend more"]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("tally: error: The daily budget of $0.0000010 is used up")
+    assert "--over-budget" in err
+    assert len(configured.requests) == 1  # nothing was sent
+    assert main(["ask", "--over-budget", "Spend more"]) == 0
+    assert len(configured.requests) == 2

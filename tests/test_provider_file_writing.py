@@ -31,6 +31,13 @@ TRICKY = Provider(
     prices={
         'gpt-"4"': ModelPrice(Decimal("2.00"), Decimal("8"), Decimal("0.5")),
         "模型\\x": ModelPrice(Decimal("0.000001"), Decimal("1E+3")),
+        "plain": ModelPrice(
+            Decimal(3),
+            Decimal(15),
+            Decimal("0.3"),
+            cache_write=Decimal("3.75"),
+            reasoning=Decimal(20),
+        ),
     },
     timeouts=Timeouts(connect=3, first_byte=45.5, idle=60, total=900),
 )
@@ -116,8 +123,10 @@ def test_presets_are_valid_providers() -> None:
     relay = by_id["holysheep"]
     assert relay.base_url == "https://api.holysheep.ai/v1"
     assert relay.api_key_env == "HOLYSHEEP_API_KEY"
-    assert relay.prices["gemini-2.5-flash"] == ModelPrice(Decimal("0.15"), Decimal("2.50"))
-    assert relay.prices["claude-sonnet-4.5"] == ModelPrice(Decimal("3.00"), Decimal("15.00"))
+    # The seed's relay prices stay with the preset, out of the user's own (Provider.prices).
+    assert relay.prices == {}
+    assert HOLYSHEEP.prices["gemini-2.5-flash"] == ModelPrice(Decimal("0.15"), Decimal("2.50"))
+    assert HOLYSHEEP.prices["claude-sonnet-4.5"] == ModelPrice(Decimal("3.00"), Decimal("15.00"))
     with pytest.raises(ValueError, match="no base URL"):
         CUSTOM.provider()
 

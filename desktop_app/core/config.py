@@ -23,7 +23,7 @@ KINDS: tuple[Kind, ...] = ("openai", "anthropic", "gemini")
 _ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _PROVIDER_HEADER = re.compile(r"^\s*\[\[\s*provider\s*\]\]")
 _PROVIDER_KEYS = {"id", "name", "kind", "base_url", "api_key_env", "models", "prices", "timeouts"}
-_PRICE_KEYS = {"input", "cached_input", "output"}
+_PRICE_KEYS = {"input", "cached_input", "cache_write", "output", "reasoning"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +38,14 @@ class Timeouts:
 
 @dataclass(frozen=True, slots=True)
 class ModelPrice:
-    """USD per million tokens, as the user set them for one model of one provider."""
+    """USD per million tokens for one model. A price left None is billed like its parent: cached
+    input and cache writes as input, reasoning as output."""
 
     input: Decimal
     output: Decimal
     cached_input: Decimal | None = None
+    cache_write: Decimal | None = None
+    reasoning: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +192,8 @@ def _prices(value: Any, place: _Place) -> dict[str, ModelPrice]:
             input=numbers["input"],
             output=numbers["output"],
             cached_input=numbers.get("cached_input"),
+            cache_write=numbers.get("cache_write"),
+            reasoning=numbers.get("reasoning"),
         )
     return prices
 
@@ -249,12 +254,13 @@ def save_providers(path: Path, providers: list[Provider]) -> None:
         raise ConfigError(f"Cannot save the providers: {exc}.") from exc
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _replace_atomically(path, data)
+        replace_atomically(path, data)
     except OSError as exc:
         raise ConfigError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
 
 
-def _replace_atomically(path: Path, data: bytes) -> None:
+def replace_atomically(path: Path, data: bytes) -> None:
+    """Write a file so that a crash leaves either the old file or the new one, never a mix."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as file:
@@ -295,9 +301,12 @@ def _provider_block(provider: Provider) -> str:
             f"[provider.prices.{_toml_string(model)}]",
             f"input = {_decimal(price.input)}",
         ]
-        if price.cached_input is not None:
-            lines.append(f"cached_input = {_decimal(price.cached_input)}")
+        for key in ("cached_input", "cache_write"):
+            if (number := getattr(price, key)) is not None:
+                lines.append(f"{key} = {_decimal(number)}")
         lines.append(f"output = {_decimal(price.output)}")
+        if price.reasoning is not None:
+            lines.append(f"reasoning = {_decimal(price.reasoning)}")
     defaults = Timeouts()
     changed = [
         f"{name} = {_seconds(getattr(provider.timeouts, name))}"

@@ -7,6 +7,7 @@ from dataclasses import InitVar, dataclass, field
 from typing import Literal, Protocol
 
 from desktop_app.core.events import Usage
+from desktop_app.core.pricing import AnswerCost
 from desktop_app.core.providers.base import Message, Role
 
 Status = Literal["streaming", "complete", "partial", "cancelled", "error"]
@@ -33,6 +34,8 @@ class ChatMessage:
     status: Status = "complete"
     error: str | None = None
     usage: Usage | None = None
+    cost: AnswerCost | None = None
+    """An ended answer's tokens and cost as recorded in the history (the recorder sets it)."""
     finish_reason: str | None = None
     first_token_seconds: float | None = None
     duration_seconds: float | None = None
@@ -128,6 +131,12 @@ class Conversation:
             if message.role == role:
                 return message
         return None
+
+    def prompt_chars(self, message: ChatMessage) -> int:
+        """How much text went to the model with the request that `message` answers: the
+        context before it, for estimating its input tokens."""
+        index = self.messages.index(message) if message in self.messages else len(self.messages)
+        return sum(len(m.content) for m in self.messages[:index] if m.status != "streaming")
 
     def context(self) -> tuple[Message, ...]:
         """The messages to send as context: every turn with text, in order.

@@ -4,6 +4,9 @@ TallyError
 ├── ConfigError                  the providers file or a setting is wrong
 ├── KeyringUnavailable           no working OS keyring
 ├── MissingKeyError              a provider needs a key and none is stored
+├── HistoryError                 the local history cannot do what was asked
+│   ├── HistoryVersionError      the database was upgraded by a newer Tally
+│   └── ConversationExists       a conversation with that id is already stored
 └── ProviderError                talking to a provider failed (carries the partial answer)
     ├── ProviderUnreachable      connection refused, DNS failure, no route
     │   └── TLSFailure           the TLS handshake or certificate check failed
@@ -54,6 +57,19 @@ class KeyringUnavailable(TallyError):
 
 class MissingKeyError(TallyError):
     """Raised when a provider that needs a key has none in the keyring or its variable."""
+
+
+class HistoryError(TallyError):
+    """Base of errors of the local history store."""
+
+
+class HistoryVersionError(HistoryError):
+    """Raised when the history database was upgraded by a newer version of Tally."""
+
+
+class ConversationExists(HistoryError):
+    """Raised when a conversation is created with the id of one already stored (a deleted one
+    keeps its id until purged)."""
 
 
 class ProviderError(TallyError):

@@ -22,13 +22,15 @@ class ReasoningDelta:
 
 @dataclass(frozen=True, slots=True)
 class Usage:
-    """Token counts, normalized: input includes cached input, output includes reasoning."""
+    """Token counts, normalized: input includes cached input and cache writes (the parts read
+    from and written to the provider's prompt cache), output includes reasoning."""
 
     input_tokens: int
     output_tokens: int
     cached_input_tokens: int = 0
     reasoning_tokens: int = 0
     source: Literal["reported", "estimated"] = "reported"
+    cache_write_tokens: int = 0
 
 
 @dataclass(frozen=True, slots=True)

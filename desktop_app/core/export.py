@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -107,6 +108,30 @@ def write_json(data: dict[str, Any], target: Path | str | TextIO) -> None:
         _dump(data, target)
 
 
+def write_export(
+    conversations: Sequence[FullConversation], stream: TextIO, *, markdown: bool
+) -> None:
+    """Conversations as one JSON export or one Markdown document, to a stream."""
+    if markdown:
+        stream.write(markdown_document(conversations))
+    else:
+        _dump(json_document(conversations), stream)
+
+
+def save_export(conversations: Sequence[FullConversation], path: Path, *, markdown: bool) -> None:
+    """Write conversations to one file, JSON or Markdown, that appears whole or not at all: a
+    part file is renamed when complete. Raises ConfigError saying why it cannot be written."""
+    part = path.with_name(path.name + ".part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "w", encoding="utf-8", newline="\n") as stream:
+            write_export(conversations, stream, markdown=markdown)
+        os.replace(part, path)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise ConfigError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+
+
 def _dump(data: dict[str, Any], stream: TextIO) -> None:
     json.dump(data, stream, ensure_ascii=False, indent=1)
     stream.write("\n")
@@ -149,6 +174,7 @@ def _usage_json(usage: StoredUsage) -> dict[str, Any]:
         "output_tokens": usage.output_tokens,
         "cached_input_tokens": usage.cached_input_tokens,
         "reasoning_tokens": usage.reasoning_tokens,
+        "cache_write_tokens": usage.cache_write_tokens,
         "source": usage.source,
     }
 

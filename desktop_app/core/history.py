@@ -22,6 +22,7 @@ from types import TracebackType
 from typing import Final
 
 from desktop_app.core import history_search
+from desktop_app.core.errors import ConversationExists
 from desktop_app.core.history_records import (
     ConversationSummary,
     MessageRecord,
@@ -37,6 +38,7 @@ from desktop_app.core.history_rows import (
     check_value,
     conversation_from_row,
     cost_text,
+    list_page_query,
     message_from_row,
     usage_columns,
 )
@@ -116,14 +118,23 @@ class HistoryStore:
     def create_conversation(
         self, title: str, *, id: str | None = None, created_at: datetime | None = None
     ) -> ConversationSummary:
-        """A new, empty conversation (`id` and `created_at` are for imports)."""
+        """A new, empty conversation (`id` and `created_at` are for imports; a taken `id`
+        raises ConversationExists)."""
         conversation_id = id if id is not None else uuid.uuid4().hex
         at = time_to_text(created_at or _now())
-        with self._write() as conn:
-            conn.execute(
-                "INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                (conversation_id, title, at, at),
-            )
+        try:
+            with self._write() as conn:
+                conn.execute(
+                    "INSERT INTO conversations (id, title, created_at, updated_at)"
+                    " VALUES (?, ?, ?, ?)",
+                    (conversation_id, title, at, at),
+                )
+        except sqlite3.IntegrityError as exc:
+            if exc.sqlite_errorname != "SQLITE_CONSTRAINT_PRIMARYKEY":
+                raise
+            raise ConversationExists(
+                f"the history already has a conversation with the id {conversation_id!r}"
+            ) from exc
         return conversation_from_row((conversation_id, title, at, at, 0, 0, None, None))
 
     def rename(self, conversation_id: str, title: str) -> None:
@@ -160,25 +171,31 @@ class HistoryStore:
         return cursor.rowcount
 
     def conversations(
-        self, *, limit: int = 100, before: datetime | None = None, archived: bool = False
+        self,
+        *,
+        limit: int = 100,
+        after: ConversationSummary | None = None,
+        archived: bool = False,
     ) -> list[ConversationSummary]:
-        """The list, pinned first, then the most recently active first.
+        """The list, pinned first, then the most recently active first (ties: by id).
 
-        `before` asks for the next page: pass the updated_at of the last conversation shown.
-        The pinned conversations come on the first page only; later pages hold unpinned
-        conversations last active strictly before `before`.
+        `after` asks for the next page: pass the last conversation of the page before. Pages
+        follow the list's own order (pinned, updated_at, id), a total order, so paging visits
+        every conversation once, however many are pinned or share a time.
         """
-        sql = f"SELECT {CONVERSATION_COLUMNS} FROM conversations"
-        sql += " WHERE deleted_at IS NULL AND archived = ?"
-        args: list[object] = [int(archived)]
-        if before is not None:
-            sql += " AND pinned = 0 AND updated_at < ?"
-            args.append(time_to_text(before))
-        sql += " ORDER BY pinned DESC, updated_at DESC, id DESC LIMIT ?"
-        args.append(limit)
+        sql, args = list_page_query(archived=archived, after=after, limit=limit)
         with self._lock:
             rows = self._conn.execute(sql, args).fetchall()
         return [conversation_from_row(row) for row in rows]
+
+    def conversation_count(self, *, archived: bool = False) -> int:
+        """How many conversations the list has (archived: the archive), deleted ones aside."""
+        with self._lock:
+            (count,) = self._conn.execute(
+                "SELECT count(*) FROM conversations WHERE deleted_at IS NULL AND archived = ?",
+                (int(archived),),
+            ).fetchone()
+        return int(count)
 
     def conversation(self, conversation_id: str) -> ConversationSummary | None:
         """One conversation, or None if there is none by that id or it is deleted."""
@@ -345,6 +362,13 @@ class HistoryStore:
         read as query syntax. A message still streaming is found once it has ended."""
         with self._lock:
             return history_search.search(self._conn, query, limit=limit, use_fts=self.uses_fts)
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for read-only queries of other core modules (spending): held under
+        the store's lock so no write of this process runs in between."""
+        with self._lock:
+            yield self._conn
 
     # -- internals --------------------------------------------------------------------------
 

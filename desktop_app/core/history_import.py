@@ -16,7 +16,6 @@ skipped.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NoReturn
 
-from desktop_app.core.errors import ConfigError
+from desktop_app.core.errors import ConfigError, ConversationExists
 from desktop_app.core.history import HistoryStore
 from desktop_app.core.import_chatgpt import read_chatgpt_export
 from desktop_app.core.import_records import ImportedConversation, Malformed
@@ -132,7 +131,7 @@ def _create(store: HistoryStore, conversation: ImportedConversation) -> bool:
         store.create_conversation(
             conversation.title, id=conversation.id, created_at=conversation.created_at
         )
-    except sqlite3.IntegrityError:
+    except ConversationExists:
         # Deleted conversations stay in the table until purged, and conversation() hides them.
         # Counted as already present: importing again does not bring back what was deleted.
         return False

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from decimal import Decimal
 
 from desktop_app.core.config import ModelPrice
 from desktop_app.core.conversation import ChatMessage, Conversation
-from desktop_app.core.events import Usage
 from desktop_app.core.history import HistoryStore
-from desktop_app.core.history_records import MessageRecord, StoredUsage
-from desktop_app.core.pricing import cost_usd, estimated_usage
+from desktop_app.core.history_records import MessageRecord
+from desktop_app.core.pricing import AnswerCost, answer_cost
 
 WRITE_INTERVAL = 1.0
 """Seconds between writes of a streaming answer (DESIGN.md: at least once a second)."""
@@ -81,16 +79,16 @@ class HistoryRecorder:
             self._last_write[message.id] = now
             self.store.update_message(row, content=message.content, reasoning=message.reasoning)
             return
-        usage = self._usage(message)
-        price = self.price_of(message) if message.role == "assistant" else None
+        cost = self._cost(message)
+        message.cost = cost
         self.store.update_message(
             row,
             content=message.content,
             reasoning=message.reasoning,
             status=message.status,
             error=message.error,
-            usage=_stored(usage) if usage else None,
-            cost_usd=_cost(price, usage),
+            usage=cost.usage if cost else None,
+            cost_usd=cost.usd if cost else None,
             first_token_seconds=message.first_token_seconds,
             duration_seconds=message.duration_seconds,
         )
@@ -107,15 +105,23 @@ class HistoryRecorder:
             del self.stored_ids[mid]
             self._last_write.pop(mid, None)
 
-    def _usage(self, message: ChatMessage) -> Usage | None:
-        """The reported usage, or for an answer without one an estimate from the text."""
-        if message.role != "assistant" or message.usage is not None:
-            return message.usage
-        if not (message.content or message.reasoning):
+    def _cost(self, message: ChatMessage) -> AnswerCost | None:
+        """An ended answer's cost: from the usage the provider reported, else estimated from
+        its text (none for an answer that failed before any text, or a user message)."""
+        if message.role != "assistant":
             return None
-        index = self.conversation.messages.index(message)
-        prompt = sum(len(m.content) for m in self.conversation.messages[:index])
-        return estimated_usage(prompt, len(message.content) + len(message.reasoning))
+        if message.usage is None and not (message.content or message.reasoning):
+            return None
+        return message_cost(self.conversation, message, self.price_of(message))
+
+
+def message_cost(
+    conversation: Conversation, message: ChatMessage, price: ModelPrice | None
+) -> AnswerCost:
+    """An answer's cost, reported or (while streaming, or when the API never reports usage)
+    estimated from the texts: the one computation behind the meter, the history and the CLI."""
+    answer = len(message.content) + len(message.reasoning)
+    return answer_cost(price, message.usage, conversation.prompt_chars(message), answer)
 
 
 def _title(message: ChatMessage) -> str:
@@ -124,23 +130,6 @@ def _title(message: ChatMessage) -> str:
     if not line:
         return "New conversation"
     return line if len(line) <= _TITLE_LENGTH else line[: _TITLE_LENGTH - 1].rstrip() + "…"
-
-
-def _stored(usage: Usage) -> StoredUsage:
-    return StoredUsage(
-        input_tokens=usage.input_tokens,
-        output_tokens=usage.output_tokens,
-        cached_input_tokens=usage.cached_input_tokens,
-        reasoning_tokens=usage.reasoning_tokens,
-        source=usage.source,
-    )
-
-
-def _cost(price: ModelPrice | None, usage: Usage | None) -> Decimal | None:
-    """The cost, or None when the price is unknown (never 0 for unknown)."""
-    if price is None or usage is None:
-        return None
-    return cost_usd(price, usage)
 
 
 def open_conversation(
@@ -167,15 +156,8 @@ def _message_from(record: MessageRecord) -> ChatMessage:
         # Still "streaming" in the store means the app stopped in the middle of it.
         status="partial" if record.status == "streaming" else record.status,
         error=record.error,
-        usage=Usage(
-            usage.input_tokens,
-            usage.output_tokens,
-            usage.cached_input_tokens,
-            usage.reasoning_tokens,
-            usage.source,
-        )
-        if usage
-        else None,
+        usage=usage,
+        cost=AnswerCost(usage, record.cost_usd) if usage else None,
         first_token_seconds=record.first_token_seconds,
         duration_seconds=record.duration_seconds,
     )

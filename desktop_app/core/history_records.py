@@ -8,22 +8,16 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
+from desktop_app.core.events import Usage
+
 MessageStatus = Literal["streaming", "complete", "partial", "cancelled", "error"]
 """As stored: "streaming" only while an answer arrives; a stream that was never finished
 (a crash, a kill) is shown as partial on the next start."""
 
 UsageSource = Literal["reported", "estimated"]
 
-
-@dataclass(frozen=True, slots=True)
-class StoredUsage:
-    """Token counts as DESIGN.md's export defines them."""
-
-    input_tokens: int
-    output_tokens: int
-    cached_input_tokens: int = 0
-    reasoning_tokens: int = 0
-    source: UsageSource = "reported"
+StoredUsage = Usage
+"""Token counts as DESIGN.md's export defines them: the same normalized counts as the events."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from desktop_app.core.history_records import (
     StoredUsage,
     UsageSource,
 )
-from desktop_app.core.history_schema import time_from_text
+from desktop_app.core.history_schema import time_from_text, time_to_text
 from desktop_app.core.providers.base import Role
 
 ROLES: Final = frozenset(get_args(Role))
@@ -26,7 +26,7 @@ CONVERSATION_COLUMNS = (
 MESSAGE_COLUMNS = (
     "id, conversation_id, role, content, reasoning, provider, model, status, error,"
     " input_tokens, output_tokens, cached_input_tokens, reasoning_tokens, usage_source,"
-    " cost_usd, first_token_seconds, duration_seconds, created_at"
+    " cost_usd, first_token_seconds, duration_seconds, created_at, cache_write_tokens"
 )
 
 
@@ -43,6 +43,7 @@ def usage_columns(usage: StoredUsage | None) -> dict[str, object]:
         "output_tokens": usage.output_tokens if usage else None,
         "cached_input_tokens": usage.cached_input_tokens if usage else None,
         "reasoning_tokens": usage.reasoning_tokens if usage else None,
+        "cache_write_tokens": usage.cache_write_tokens if usage else None,
         "usage_source": usage.source if usage else None,
     }
 
@@ -53,6 +54,25 @@ def cost_text(cost: Decimal | None) -> str | None:
         return None
     check_value(cost.is_finite(), f"a cost must be a finite amount, not {cost}")
     return str(cost)
+
+
+def list_page_query(
+    *, archived: bool, after: ConversationSummary | None, limit: int
+) -> tuple[str, list[object]]:
+    """The SQL and arguments of one page of the list, which continues after `after`.
+
+    The list's order (pinned, updated_at, id) is total, so the position of the page before's
+    last row is an exact keyset cursor, and the conversations_list index serves it as a range.
+    """
+    sql = f"SELECT {CONVERSATION_COLUMNS} FROM conversations"
+    sql += " WHERE deleted_at IS NULL AND archived = ?"
+    args: list[object] = [int(archived)]
+    if after is not None:
+        sql += " AND (pinned, updated_at, id) < (?, ?, ?)"
+        args += [int(after.pinned), time_to_text(after.updated_at), after.id]
+    sql += " ORDER BY pinned DESC, updated_at DESC, id DESC LIMIT ?"
+    args.append(limit)
+    return sql, args
 
 
 def conversation_from_row(row: Any) -> ConversationSummary:
@@ -89,6 +109,7 @@ def message_from_row(row: Any) -> MessageRecord:
         first_token_seconds,
         duration_seconds,
         created_at,
+        cache_write_tokens,
     ) = row
     usage = None
     if usage_source is not None:
@@ -96,7 +117,12 @@ def message_from_row(row: Any) -> MessageRecord:
             usage_source in SOURCES, f"unknown usage source {usage_source!r} in the history"
         )
         usage = StoredUsage(
-            input_tokens, output_tokens, cached_input_tokens, reasoning_tokens, usage_source
+            input_tokens,
+            output_tokens,
+            cached_input_tokens,
+            reasoning_tokens,
+            usage_source,
+            cache_write_tokens or 0,  # NULL in rows from before migration 004
         )
     check_value(role in ROLES, f"unknown role {role!r} in the history")
     check_value(status in STATUSES, f"unknown status {status!r} in the history")

@@ -16,14 +16,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop_app.core.errors import TallyError
+from desktop_app.core.errors import HistoryVersionError
 
 BUSY_TIMEOUT_MS = 5000
 """How long a write waits for another connection's (the GUI and `tally ask` share the file)."""
-
-
-class HistoryVersionError(TallyError):
-    """Raised when the history database was upgraded by a newer version of Tally."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +119,28 @@ _FTS = (
 )
 _FTS_TRIGGERS = ("messages_fts_insert", "messages_fts_delete", "messages_fts_update")
 
+BILLED_ANSWER = "role = 'assistant' AND (usage_source IS NOT NULL OR cost_usd IS NOT NULL)"
+"""An answer that was billed (it has usage or a cost), as core/spending.py's queries say it: they
+must repeat these terms as they are, or SQLite will not use the partial index below."""
+
+# Spending per day and month (core/spending.py) reads the billed answers of a range of times.
+# Partial: questions and failed answers, most of the rows, stay out of it. With the cost and the
+# usage source in it, today's and this month's totals (the cost meter's, after every answer)
+# are read from the index alone: 7 ms for a month of 16,000 answers in a million-message
+# history, against 17 ms through the table.
+_SPENDING = (
+    "CREATE INDEX messages_spending ON messages (created_at, usage_source, cost_usd)"
+    f" WHERE {BILLED_ANSWER}",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("001_initial", _INITIAL),
     Migration("002_fts_search", _FTS, needs_fts=True),
+    Migration("003_spending_index", _SPENDING),
+    # Anthropic bills writes to its prompt cache apart (1.25x input): their count is kept.
+    Migration(
+        "004_cache_write_tokens", ("ALTER TABLE messages ADD COLUMN cache_write_tokens INTEGER",)
+    ),
 )
 
 

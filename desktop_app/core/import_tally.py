@@ -92,6 +92,7 @@ def _usage(value: object, where: str) -> StoredUsage | None:
         output_tokens=_tokens(obj, "output_tokens", where, default=None),
         cached_input_tokens=_tokens(obj, "cached_input_tokens", where, default=0),
         reasoning_tokens=_tokens(obj, "reasoning_tokens", where, default=0),
+        cache_write_tokens=_tokens(obj, "cache_write_tokens", where, default=0),
         source=cast(UsageSource, _choice(obj, "source", where, _SOURCES, default="reported")),
     )
 

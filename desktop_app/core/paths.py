@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -24,6 +25,11 @@ def providers_file() -> Path:
     return data_dir() / "providers.toml"
 
 
+def settings_file() -> Path:
+    """The app's own settings, `settings.toml`: currency and budgets."""
+    return data_dir() / "settings.toml"
+
+
 def log_file() -> Path:
     """The app's log file."""
     return data_dir() / "logs" / "tally.log"
@@ -37,3 +43,12 @@ def history_db() -> Path:
 def ui_state_file() -> Path:
     """Window size and position, the last model, and other remembered choices."""
     return data_dir() / "window.ini"
+
+
+def resources_dir() -> Path:
+    """The app's read-only resources (icons, bundled price data): the repository's `resources/`
+    in a source checkout, the bundle's copy in a PyInstaller app."""
+    bundle = getattr(sys, "_MEIPASS", None) if getattr(sys, "frozen", False) else None
+    if bundle is not None:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"

@@ -25,7 +25,10 @@ class Preset:
     kind: Kind = "openai"
 
     def provider(self, provider_id: str | None = None) -> Provider:
-        """The preset as a provider; the Custom preset has no base URL yet, so not that one."""
+        """The preset as a provider; the Custom preset has no base URL yet, so not that one.
+
+        The preset's prices are not copied: Provider.prices holds the user's own, and the
+        relay's table is looked up where it is (pricing.quote), so its updates reach the user."""
         if not self.base_url:
             raise ValueError(f"the preset {self.name!r} has no base URL")
         return Provider(
@@ -35,7 +38,6 @@ class Preset:
             base_url=self.base_url,
             api_key_env=self.api_key_env,
             models=self.models,
-            prices=dict(self.prices),
         )
 
 

@@ -20,7 +20,8 @@ from desktop_app.demo import Demo
 from desktop_app.logs import log_to_file, stop_logging_to
 from desktop_app.ui.error_banner import ErrorBanner
 from desktop_app.ui.main_thread_gc import MainThreadCollector
-from desktop_app.ui.main_window import MainWindow, Services
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.services import Services
 
 log = logging.getLogger(__name__)
 

@@ -1,10 +1,7 @@
 """The sidebar: conversations grouped by day and loaded a page at a time, search, rename, pin,
-archive, and delete with undo."""
+archive (and a view of the archive), and delete with undo."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import (
     QEvent,
@@ -16,10 +13,8 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -32,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.history import HistoryStore
 from desktop_app.core.history_records import ConversationSummary
+from desktop_app.ui.archive_toggle import ArchiveToggle
 from desktop_app.ui.conversation_groups import (
     Clock,
     ConversationListModel,
@@ -40,58 +36,16 @@ from desktop_app.ui.conversation_groups import (
     local_now,
 )
 from desktop_app.ui.search_results import SearchResults
+from desktop_app.ui.undo_bar import UndoBar
 
 PAGE_SIZE = 100
 """Conversations loaded at start, and at each scroll to the bottom."""
 SEARCH_DELAY_MS = 150
-UNDO_MS = 8000
-
-
-class UndoBar(QFrame):
-    """A short-lived bar at the bottom: what just happened, and a button to take it back."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("undoBar")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 2, 2, 2)
-        self.label = QLabel(self)
-        self.button = QPushButton("Undo", self)
-        self.button.setFlat(True)
-        self.button.clicked.connect(self.undo)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.button)
-        self._undo: Callable[[], None] | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(UNDO_MS)
-        self._timer.timeout.connect(self.dismiss)
-        self.hide()
-
-    def offer(self, text: str, undo: Callable[[], None]) -> None:
-        """Show `text` with an Undo button that calls `undo`, for a few seconds."""
-        self.label.setText(text)
-        self._undo = undo
-        self._timer.start()
-        self.show()
-
-    def undo(self) -> None:
-        """Take back what the bar offers to undo, once."""
-        undo, self._undo = self._undo, None
-        self.dismiss()
-        if undo is not None:
-            undo()
-
-    def dismiss(self) -> None:
-        """Hide the bar; its undo is no longer offered."""
-        self._timer.stop()
-        self._undo = None
-        self.hide()
 
 
 class ConversationSidebar(QWidget):
-    """The conversations in a HistoryStore, newest first, with search and a context menu."""
+    """The conversations in a HistoryStore, newest first, with search and a context menu; the
+    list shows either the conversations in use or, at the user's choice, the archived ones."""
 
     conversationSelected = Signal(str)
     """The user opened a conversation (a row or a search result): its id."""
@@ -108,7 +62,8 @@ class ConversationSidebar(QWidget):
         self.store = store
         self.clock = clock
         self._selected: str | None = None
-        self._cursor: datetime | None = None
+        self._archived = False
+        self._cursor: ConversationSummary | None = None
         self._has_more = False
         self._loading = False
         self._refresh_pending = False
@@ -116,13 +71,26 @@ class ConversationSidebar(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.setSpacing(6)
         self.new_button = QPushButton("New conversation", self)
         self.new_button.setObjectName("newConversationButton")
         self.new_button.setToolTip("New conversation (Ctrl+N)")
-        self.new_button.clicked.connect(self.newConversationRequested)
+        self.new_button.clicked.connect(self._new_conversation)
+        self._build_search_box()
+        self._build_pages()
+        self._build_archive_controls()
+        self.undo_bar = UndoBar(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.new_button)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.archive_heading)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.undo_bar)
+        layout.addWidget(self.archive_button)
+        self.setMinimumWidth(180)
+
+    def _build_search_box(self) -> None:
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
         self.search_box.setPlaceholderText("Search (Ctrl+K)")
@@ -135,6 +103,8 @@ class ConversationSidebar(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
 
+    def _build_pages(self) -> None:
+        """The list, the search results and the empty-state text, one shown at a time."""
         self.stack = QStackedWidget(self)
         self.list = ConversationListModel(self)
         self.list.renameRequested.connect(self.rename)
@@ -157,12 +127,17 @@ class ConversationSidebar(QWidget):
         for page in (self.view, self.results, self.empty):
             self.stack.addWidget(page)
 
-        self.undo_bar = UndoBar(self)
-        layout.addWidget(self.new_button)
-        layout.addWidget(self.search_box)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.undo_bar)
-        self.setMinimumWidth(180)
+    def _build_archive_controls(self) -> None:
+        """The toggle at the bottom, and the heading that says the list is the archive."""
+        self.archive_button = ArchiveToggle(self)
+        self.archive_button.clicked.connect(self.show_archived)
+        self.archive_heading = QLabel("Archived conversations", self)
+        self.archive_heading.setObjectName("archivedHeading")
+        self.archive_heading.setContentsMargins(4, 4, 4, 0)
+        font = self.archive_heading.font()
+        font.setWeight(QFont.Weight.DemiBold)
+        self.archive_heading.setFont(font)
+        self.archive_heading.hide()
 
     def sizeHint(self) -> QSize:
         return QSize(260, super().sizeHint().height())
@@ -179,26 +154,29 @@ class ConversationSidebar(QWidget):
         scroll = self.view.verticalScrollBar().value()
         pages = max(1, -(-self.list.conversation_count() // PAGE_SIZE))
         limit = pages * PAGE_SIZE
-        page = self.store.conversations(limit=limit)
+        page = self.store.conversations(limit=limit, archived=self._archived)
         self._loading = True  # the reset moves the scroll bar: not a request for more
         self.list.reset(page, self.clock().astimezone().date())
         self._has_more = len(page) >= limit
-        self._cursor = page[-1].updated_at if page else None
+        self._cursor = page[-1] if page else None
         self.view.doItemsLayout()
         self.view.verticalScrollBar().setValue(scroll)
         self._loading = False
         self._show_selection()
         self._show_page()
+        self._show_archive_controls()
 
     def load_more(self) -> None:
         """Add the next page of older conversations below the ones listed."""
         if not self._has_more or self._cursor is None or self._loading:
             return
         self._loading = True
-        page = self.store.conversations(limit=PAGE_SIZE, before=self._cursor)
+        page = self.store.conversations(
+            limit=PAGE_SIZE, after=self._cursor, archived=self._archived
+        )
         self._has_more = len(page) >= PAGE_SIZE
         if page:
-            self._cursor = page[-1].updated_at
+            self._cursor = page[-1]
         self.list.append(page)
         self._loading = False
         self._show_selection()
@@ -242,8 +220,36 @@ class ConversationSidebar(QWidget):
         if self.list.rowCount():
             self.stack.setCurrentWidget(self.view)
         else:
-            self.empty.setText("No conversations yet.")
+            text = "No archived conversations." if self._archived else "No conversations yet."
+            self.empty.setText(text)
             self.stack.setCurrentWidget(self.empty)
+
+    # -- the archive ------------------------------------------------------------------------
+
+    def show_archived(self, archived: bool = True) -> None:
+        """List the archived conversations instead of the others, or the others again; the
+        list starts from its top, and search still covers every conversation."""
+        if archived == self._archived:
+            self.archive_button.setChecked(archived)
+            return
+        self._archived = archived
+        self._has_more, self._cursor = False, None  # the other list's place: no page to add
+        self.list.reset([], self.clock().astimezone().date())
+        self.view.verticalScrollBar().setValue(0)
+        self.refresh()
+
+    def showing_archived(self) -> bool:
+        """Whether the list shows the archived conversations."""
+        return self._archived
+
+    def _show_archive_controls(self) -> None:
+        count = self.store.conversation_count(archived=True)
+        self.archive_button.show_state(archived=self._archived, count=count)
+        self.archive_heading.setVisible(self._archived)
+
+    def _new_conversation(self) -> None:
+        self.show_archived(False)  # where the new conversation will be listed
+        self.newConversationRequested.emit()
 
     # -- actions on a conversation ----------------------------------------------------------
 
@@ -254,8 +260,12 @@ class ConversationSidebar(QWidget):
         pinned = isinstance(item, ConversationSummary) and item.pinned
         menu = QMenu(self)
         menu.addAction("Rename…", lambda: self.start_rename(conversation_id))
-        menu.addAction("Unpin" if pinned else "Pin", lambda: self.pin(conversation_id, not pinned))
-        menu.addAction("Archive", lambda: self.archive(conversation_id))
+        if self._archived:
+            menu.addAction("Unarchive", lambda: self.unarchive(conversation_id))
+        else:
+            pin = "Unpin" if pinned else "Pin"
+            menu.addAction(pin, lambda: self.pin(conversation_id, not pinned))
+            menu.addAction("Archive", lambda: self.archive(conversation_id))
         menu.addSeparator()
         menu.addAction("Delete", lambda: self.delete(conversation_id))
         return menu
@@ -287,13 +297,21 @@ class ConversationSidebar(QWidget):
         self.refresh()
 
     def archive(self, conversation_id: str) -> None:
-        """Hide a conversation from the list (Undo brings it back)."""
-        self.store.set_archived(conversation_id, True)
-        self.refresh()
-        self.undo_bar.offer("Conversation archived", lambda: self._unarchive(conversation_id))
+        """Move a conversation to the archive, out of the list (Undo brings it back)."""
+        self._set_archived(conversation_id, True)
+        self.undo_bar.offer(
+            "Conversation archived", lambda: self._set_archived(conversation_id, False)
+        )
 
-    def _unarchive(self, conversation_id: str) -> None:
-        self.store.set_archived(conversation_id, False)
+    def unarchive(self, conversation_id: str) -> None:
+        """Move a conversation from the archive back to the list (Undo archives it again)."""
+        self._set_archived(conversation_id, False)
+        self.undo_bar.offer(
+            "Conversation unarchived", lambda: self._set_archived(conversation_id, True)
+        )
+
+    def _set_archived(self, conversation_id: str, archived: bool) -> None:
+        self.store.set_archived(conversation_id, archived)
         self.refresh()
 
     def delete(self, conversation_id: str) -> None:

@@ -28,6 +28,7 @@ class Action(Enum):
     SETTINGS = "Open settings"
     RETRY = "Retry"
     SWITCH_MODEL = "Switch model"
+    SEND_ANYWAY = "Send anyway"
 
 
 def action_for(error: BaseException) -> Action:

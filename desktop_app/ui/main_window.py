@@ -4,55 +4,42 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
-from pathlib import Path
 
-import httpx
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
-    QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.core import spending
+from desktop_app.core.app_settings import AppSettings, load_settings
+from desktop_app.core.budget import describe
 from desktop_app.core.config import ModelPrice, Provider, load_providers
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, TallyError
-from desktop_app.core.history import HistoryStore
 from desktop_app.core.history_recorder import HistoryRecorder, open_conversation
-from desktop_app.core.keys import KeyResolver
 from desktop_app.core.pricing import price_of
 from desktop_app.core.session import ChatSession
-from desktop_app.demo import Demo
 from desktop_app.ui.chat_view import ChatView
+from desktop_app.ui.composer import Composer
 from desktop_app.ui.conversation_list import ConversationSidebar
+from desktop_app.ui.cost_meter import CostMeter
 from desktop_app.ui.error_banner import Action, ErrorBanner
-from desktop_app.ui.message_input import MessageInput
+from desktop_app.ui.history_files import HistoryFiles
 from desktop_app.ui.model_picker import ModelPicker
+from desktop_app.ui.services import Services
 from desktop_app.ui.settings_dialog import SettingsDialog
+from desktop_app.ui.spending_dialog import SpendingDialog
 from desktop_app.ui.status_line import StatusLine
 from desktop_app.ui.welcome import Welcome
+from desktop_app.ui.window_menus import build_menus, build_toolbar
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Services:
-    """The core objects the window works with, made once by the app."""
-
-    client: httpx.AsyncClient
-    keys: KeyResolver
-    providers_path: Path
-    state_path: Path
-    demo: Demo
-    store: HistoryStore
 
 
 class MainWindow(QMainWindow):
@@ -70,8 +57,11 @@ class MainWindow(QMainWindow):
         self._closing: asyncio.Task[None] | None = None
         self._closed = False
         self._editing = False
+        self._over_budget_once = False
+        self.app_settings = AppSettings()
         self._build()
         self._restore_state()
+        self._load_app_settings()
         self.reload_providers()
         self._reopen_last_conversation()
         self.input.setFocus()
@@ -79,25 +69,10 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        toolbar = QToolBar("Model", self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        self.addToolBar(toolbar)
-        self.picker = ModelPicker(toolbar)
-        toolbar.addWidget(QLabel(" Model: ", toolbar))
-        toolbar.addWidget(self.picker)
-        spacer = QWidget(toolbar)
-        spacer.setSizePolicy(
-            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
-        )
-        toolbar.addWidget(spacer)
-        settings = toolbar.addAction("Settings")
-        settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.picker = ModelPicker(self)
+        spend, settings = build_toolbar(self, self.picker)
+        spend.triggered.connect(self.open_spending)
         settings.triggered.connect(self.open_settings)
-        quit_action = QAction("Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.addAction(quit_action)
 
         self.sidebar = ConversationSidebar(self.services.store, self)
         self.sidebar.conversationSelected.connect(self.open_conversation)
@@ -123,26 +98,15 @@ class MainWindow(QMainWindow):
         self.banner.actionRequested.connect(self._banner_action)
         layout.addWidget(self.banner)
 
-        row = QHBoxLayout()
-        self.input = MessageInput(central)
-        self.input.submitted.connect(self.send)
-        buttons = QVBoxLayout()
-        self.send_button = QPushButton("Send", central)
-        self.send_button.setObjectName("sendButton")
-        self.send_button.setToolTip("Send (Ctrl+Enter)")
-        self.send_button.setDefault(True)
-        self.send_button.clicked.connect(self.send)
-        self.stop_button = QPushButton("Stop", central)
-        self.stop_button.setObjectName("stopButton")
-        self.stop_button.setToolTip("Stop the answer (Esc)")
-        self.stop_button.setEnabled(False)
-        self.stop_button.clicked.connect(self.stop)
-        buttons.addWidget(self.send_button)
-        buttons.addWidget(self.stop_button)
-        buttons.addStretch(1)
-        row.addWidget(self.input, 1)
-        row.addLayout(buttons)
-        layout.addLayout(row)
+        self.composer = Composer(self.conversation, self._picked_price, central)
+        self.composer.sendRequested.connect(self.send)
+        self.composer.stopRequested.connect(self.stop)
+        self.input = self.composer.input
+        self.send_button = self.composer.send_button
+        self.stop_button = self.composer.stop_button
+        self.estimate = self.composer.estimate
+        self.picker.currentIndexChanged.connect(self.estimate.schedule)
+        layout.addWidget(self.composer)
         splitter = QSplitter(self)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(central)
@@ -151,9 +115,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.status = StatusLine(self.conversation, self)
+        # The speed figures give way (cut at the right) before the cost meter does.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.status, 1)
+        self.meter = CostMeter(self.conversation, self._price_of, self)
+        self.statusBar().addPermanentWidget(self.meter)
+        self.files = HistoryFiles(self.services.store, self)
+        self.files.done.connect(lambda report: self.statusBar().showMessage(report, 10_000))
+        self.files.failed.connect(self.banner.show_error)
+        self.files.imported.connect(self.sidebar.refresh)
+        self.files.imported.connect(self.refresh_totals)
+        build_menus(self, settings, spend)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.stop)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.new_conversation)
         QShortcut(QKeySequence("Ctrl+K"), self, self.sidebar.focus_search)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.sidebar.focus_search)
         self.resize(980, 760)
@@ -182,6 +155,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.chat_view if has_models else self.welcome)
         self.send_button.setEnabled(has_models and not self.session.busy)
 
+    def open_spending(self) -> None:
+        """The spending view: this month per day and per model, and re-pricing."""
+        dialog = SpendingDialog(self.services.store, self.app_settings, self.providers, self)
+        dialog.open()
+
     def start_demo(self) -> None:
         """Offer the offline Demo provider (the simulator, in-process)."""
         provider = self.services.demo.start()
@@ -196,8 +174,10 @@ class MainWindow(QMainWindow):
             self.services.client,
             self.services.providers_path,
             parent=self,
+            settings_path=self.services.settings_path,
         )
         dialog.providersChanged.connect(lambda _: self.reload_providers())
+        dialog.appSettingsChanged.connect(self.apply_app_settings)
         dialog.open()
 
     # -- conversations ----------------------------------------------------------------------
@@ -259,6 +239,10 @@ class MainWindow(QMainWindow):
             if provider.name == provider_name and self.picker.select(provider.id, model):
                 return
 
+    def _picked_price(self) -> tuple[str, ModelPrice | None] | None:
+        choice = self.picker.current()
+        return (choice[1], price_of(*choice)) if choice else None
+
     def _price_of(self, message: ChatMessage) -> ModelPrice | None:
         listed = [*self.providers, *filter(None, [self.services.demo.provider])]
         for provider in listed:
@@ -276,6 +260,11 @@ class MainWindow(QMainWindow):
         if choice is None:
             self.banner.show_error("Pick a model first, or add a provider.", Action.SETTINGS)
             return
+        budget = self.meter.budget()
+        if budget is not None and budget.level == "over" and not self._over_budget_once:
+            self.banner.show_error(describe(budget, self.app_settings), Action.SEND_ANYWAY)
+            return
+        self._over_budget_once = False
         provider, model = choice
         self.banner.clear()
         if self._editing:
@@ -311,6 +300,9 @@ class MainWindow(QMainWindow):
                 self.regenerate()
         elif action is Action.SWITCH_MODEL:
             self.picker.showPopup()
+        elif action is Action.SEND_ANYWAY:
+            self._over_budget_once = True
+            self.send()
 
     # -- following the reply (SessionListener) ----------------------------------------------
 
@@ -318,9 +310,8 @@ class MainWindow(QMainWindow):
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         choice = self.picker.current()
-        price = price_of(choice[0], message.model or "") if choice else None
-        prompt = sum(len(m.content) for m in self.conversation.context())
-        self.status.follow(message, price, prompt)
+        self.status.follow(message)
+        self.estimate.clear()
         self._settings().setValue("lastModel", f"{choice[0].id}\n{choice[1]}" if choice else "")
         self._settings().setValue("lastConversation", self.recorder.conversation_id or "")
         self.sidebar.refresh()
@@ -335,7 +326,31 @@ class MainWindow(QMainWindow):
         if error is not None:
             self.banner.show_error(error)
         self.sidebar.refresh()
+        self.refresh_totals()
         self.input.setFocus()
+
+    # -- money --------------------------------------------------------------------------------
+
+    def _load_app_settings(self) -> None:
+        try:
+            self.apply_app_settings(load_settings(self.services.settings_path))
+        except ConfigError as exc:
+            self.banner.show_error(exc, Action.SETTINGS)
+        self.refresh_totals()
+
+    def apply_app_settings(self, settings: AppSettings) -> None:
+        """Show money in the chosen currency and check the budgets set."""
+        self.app_settings = settings
+        if self.banner.action is Action.SEND_ANYWAY:
+            self.banner.clear()  # the budget that stopped sending may have been raised
+        self.meter.set_settings(settings)
+        self.estimate.settings = settings
+        self.estimate.refresh()
+
+    def refresh_totals(self) -> None:
+        """Today's and this month's spend from the history, for the meter and the budgets."""
+        store = self.services.store
+        self.meter.set_totals(spending.spent_today(store), spending.spent_this_month(store))
 
     # -- state and shutdown -----------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import asyncio
 import os
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import Enum
 from urllib.parse import urlsplit
 
@@ -50,7 +51,9 @@ class ProviderDraft:
     api_key_env: str = ""
     models_text: str = ""
     preset: Preset | None = None
-    prices: dict[str, ModelPrice] = field(default_factory=dict)
+    prices: dict[str, ModelPrice] = field(default_factory=dict)  # the user's own, never a relay's
+    # Figures typed for a model nobody priced, until both input and output are there.
+    unfinished_prices: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     timeouts: Timeouts = field(default_factory=Timeouts)
     key_state: KeyState = KeyState.NONE
     typed_key: str = ""
@@ -78,7 +81,11 @@ class ProviderDraft:
 
     @classmethod
     def of_preset(cls, preset: Preset) -> ProviderDraft:
-        """A new provider filled in from a preset (Custom leaves name and URL to the user)."""
+        """A new provider filled in from a preset (Custom leaves name and URL to the user).
+
+        The preset's prices are not copied: saved, they would pass for the user's own, hide the
+        relay's later price changes and show as "your price".
+        """
         return cls(
             original=None,
             name=preset.name if preset.base_url else "",
@@ -87,7 +94,6 @@ class ProviderDraft:
             api_key_env=preset.api_key_env or "",
             models_text="\n".join(preset.models),
             preset=preset,
-            prices=dict(preset.prices),
         )
 
     @property
@@ -142,6 +148,14 @@ class ProviderDraft:
                 check_key(self.new_key)
             except ConfigError as exc:
                 raise DraftProblem(str(exc), "key") from None
+        if self.unfinished_prices:
+            model, typed = next(iter(self.unfinished_prices.items()))
+            missing = " and ".join(f for f in ("input", "output") if f not in typed)
+            raise DraftProblem(
+                f"The price of {model} at {name} needs the {missing} figure too: type it, "
+                "or clear the figures you typed.",
+                "prices",
+            )
         return Provider(
             id=provider_id,
             name=name,

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.config import Kind
+from desktop_app.core.pricing import CatalogLookup
+from desktop_app.ui.price_table import PriceTable
 from desktop_app.ui.provider_draft import KeyState, ProviderDraft
 
 MASK = "••••••••"
@@ -36,7 +38,9 @@ class ProviderForm(QWidget):
     testRequested = Signal()
     revealRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, catalog: CatalogLookup | None = None
+    ) -> None:
         super().__init__(parent)
         self.draft: ProviderDraft | None = None
         self.keyring_available = True
@@ -94,6 +98,7 @@ class ProviderForm(QWidget):
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.prices = PriceTable(catalog, self)
         self._lay_out()
         self._connect()
         self.show_draft(None)
@@ -132,7 +137,8 @@ class ProviderForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
-        layout.addStretch(1)
+        layout.addSpacing(8)
+        layout.addWidget(self.prices, 1)
 
     def _connect(self) -> None:
         self.name_edit.textEdited.connect(lambda text: self._edit(name=text))
@@ -150,6 +156,7 @@ class ProviderForm(QWidget):
         self.session_only_check.toggled.connect(lambda on: self._edit(session_only=on))
         self.test_button.clicked.connect(self.testRequested)
         self.use_models_button.clicked.connect(self._use_found_models)
+        self.prices.edited.connect(self.edited)
 
     def _edit(self, **changes: object) -> None:
         if self.draft is None:
@@ -158,6 +165,8 @@ class ProviderForm(QWidget):
             setattr(self.draft, name, value)
         if "base_url" in changes:
             self.refresh_key_field()
+        if {"base_url", "models_text"} & changes.keys():
+            self.prices.refresh()  # whose price list applies, and which models, may change
         self.edited.emit()
 
     def show_draft(self, draft: ProviderDraft | None) -> None:
@@ -179,11 +188,15 @@ class ProviderForm(QWidget):
         else:
             self.id_label.setText("made from the name when you save")
         self.draft = draft
+        self.prices.show_draft(draft)
         self.refresh_key_field()
         self.show_result()
 
     def focus_field(self, name: str) -> None:
         """Put the cursor in the field a DraftProblem names."""
+        if name == "prices":
+            self.prices.focus_problem()
+            return
         edits = {"name": self.name_edit, "base_url": self.base_url_edit, "key": self.key_edit}
         edit = edits.get(name, self.env_edit)
         edit.setFocus()

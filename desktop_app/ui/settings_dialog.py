@@ -1,16 +1,16 @@
-"""The Providers dialog: add, edit, test and remove providers, and keep their keys.
+"""The settings dialog: providers with their keys and prices on one tab, the currency and the
+budgets on the other.
 
 Saving rewrites providers.toml from what the dialog shows: the values of a hand-edited file are
 kept, its comments are not. Keys go to the OS keyring or, when there is none and the user ticks
 "only for this session", into memory until Tally quits; never into the file or anywhere else.
+settings.toml is written only when the Money tab changed something.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any
 
 import httpx
 from PySide6.QtCore import Qt, Signal
@@ -24,15 +24,21 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.core import paths
+from desktop_app.core.app_settings import AppSettings, save_settings
 from desktop_app.core.config import Provider, save_providers
 from desktop_app.core.errors import ConfigError, KeyringUnavailable, TallyError
 from desktop_app.core.keys import KeyResolver
 from desktop_app.core.model_list import list_models
 from desktop_app.core.presets import PRESETS, Preset
+from desktop_app.core.pricing import CatalogLookup
+from desktop_app.ui.money_page import MoneyPage, SettingsProblem, read_app_settings
+from desktop_app.ui.named_tasks import NamedTasks
 from desktop_app.ui.provider_draft import (
     DraftProblem,
     KeyState,
@@ -53,13 +59,16 @@ NO_KEYRING = (
 
 
 class SettingsDialog(QDialog):
-    """Edits the providers and their keys; on Save writes them and emits providersChanged.
+    """Edits the providers, their keys and prices, the currency and the budgets; on Save writes
+    them and emits providersChanged, then appSettingsChanged if the Money tab changed.
 
     Create it while the qasync loop runs: it starts asyncio tasks (keyring reads, connection
-    tests, saving), holds them in `tasks`, and cancels them when it closes.
+    tests, saving), holds them in `tasks`, and cancels them when it closes. `catalog` replaces
+    the bundled price catalog (tests).
     """
 
     providersChanged = Signal(list)
+    appSettingsChanged = Signal(object)  # the AppSettings just saved
 
     def __init__(
         self,
@@ -68,29 +77,37 @@ class SettingsDialog(QDialog):
         client: httpx.AsyncClient,
         providers_path: Path,
         parent: QWidget | None = None,
+        *,
+        settings_path: Path | None = None,
+        catalog: CatalogLookup | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Providers")
+        self.setWindowTitle("Settings")
         self.keys = keys
         self.client = client
         self.providers_path = providers_path
+        self.settings_path = settings_path or paths.settings_file()
+        self.catalog = catalog
         self.drafts = [ProviderDraft.of_provider(provider) for provider in providers]
         self.removed: list[Provider] = []
         self.saved: list[Provider] | None = None
-        self.tasks: dict[str, asyncio.Task[None]] = {}
-        self._build()
+        self.tasks = NamedTasks("settings-dialog")
+        app_settings, problem = read_app_settings(self.settings_path)
+        self._build(app_settings)
+        self.show_message(problem)
         for draft in self.drafts:
             self.provider_list.addItem(self._item_for(draft))
         if self.drafts:
             self.provider_list.setCurrentRow(0)
-        self._start("keys", self._check_stored_keys())
+        self.tasks.start("keys", self._check_stored_keys())
 
-    def _build(self) -> None:
+    def _build(self, app_settings: AppSettings) -> None:
         self.provider_list = QListWidget(self)
         self.provider_list.setObjectName("providerList")
         self.provider_list.setAccessibleName("Providers")
-        self.provider_list.setMinimumWidth(220)
+        self.provider_list.setMinimumWidth(200)
+        self.provider_list.setMaximumWidth(240)  # the prices table needs the width more
         self.provider_list.setSpacing(3)
         self.provider_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.provider_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -105,7 +122,7 @@ class SettingsDialog(QDialog):
         self.add_button.setMenu(self.add_menu)
         self.remove_button = QPushButton("Remove", self)
         self.remove_button.setObjectName("removeProviderButton")
-        self.form = ProviderForm(self)
+        self.form = ProviderForm(self, catalog=self.catalog)
         self.empty_hint = QLabel(
             "No providers yet. Click “Add…” to pick a relay, OpenAI, DeepSeek, OpenRouter, "
             "Gemini, a server on this computer (Ollama, LM Studio), or any other "
@@ -134,16 +151,23 @@ class SettingsDialog(QDialog):
         row.addWidget(self.remove_button)
         row.addStretch(1)
         left.addLayout(row)
-        top = QHBoxLayout()
+        self.providers_page = QWidget(self)
+        top = QHBoxLayout(self.providers_page)
         top.addLayout(left)
         top.addSpacing(12)
         top.addWidget(self.form, 1)
         top.addWidget(self.empty_hint, 1)
+        self.money_page = MoneyPage(app_settings, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.providers_page, "Providers and prices")
+        self.tabs.addTab(self.money_page, "Money and budgets")
         layout = QVBoxLayout(self)
-        layout.addLayout(top, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(860, 540)
+        self.resize(980, 720)
         self.provider_list.currentRowChanged.connect(self._row_changed)
         self.remove_button.clicked.connect(self.remove_current)
         self.form.edited.connect(self._refresh_current_item)
@@ -233,7 +257,7 @@ class SettingsDialog(QDialog):
         if draft.id in self.keys.session_keys:
             self.form.show_revealed(draft, self.keys.session_keys[draft.id])
             return
-        self._start("reveal", self._read_stored_key(draft, draft.id))
+        self.tasks.start("reveal", self._read_stored_key(draft, draft.id))
 
     async def _read_stored_key(self, draft: ProviderDraft, provider_id: str) -> None:
         try:
@@ -262,7 +286,7 @@ class SettingsDialog(QDialog):
             return None
         draft.result, draft.result_ok, draft.found_models = "Testing…", None, ()
         self.form.show_result()
-        return self._start("test", self._run_test(draft, provider))
+        return self.tasks.start("test", self._run_test(draft, provider))
 
     async def _run_test(self, draft: ProviderDraft, provider: Provider) -> None:
         try:
@@ -290,18 +314,29 @@ class SettingsDialog(QDialog):
             try:
                 provider = draft.to_provider(provider_id)
             except DraftProblem as problem:
+                self.tabs.setCurrentWidget(self.providers_page)
                 self.provider_list.setCurrentRow(row)
                 self.form.focus_field(problem.field)
                 self.show_message(str(problem))
                 return None
             taken.add(provider_id)
             pairs.append((draft, provider))
+        try:
+            app_settings = self.money_page.settings()
+        except SettingsProblem as problem:
+            self.tabs.setCurrentWidget(self.money_page)
+            self.money_page.show_problem(problem)  # said next to the fields, not twice
+            self.show_message("")
+            return None
         self.show_message("")
         self._set_busy(True)
-        return self._start("save", self._write(pairs))
+        return self.tasks.start("save", self._write(pairs, app_settings))
 
-    async def _write(self, pairs: list[tuple[ProviderDraft, Provider]]) -> None:
+    async def _write(
+        self, pairs: list[tuple[ProviderDraft, Provider]], app_settings: AppSettings
+    ) -> None:
         providers = [provider for _, provider in pairs]
+        settings_changed = app_settings != self.money_page.loaded
         try:
             for draft, provider in pairs:
                 try:
@@ -312,6 +347,8 @@ class SettingsDialog(QDialog):
             for gone in self.removed:
                 await forget_key(gone.id, self.keys)
             await asyncio.to_thread(save_providers, self.providers_path, providers)
+            if settings_changed:
+                await asyncio.to_thread(save_settings, self.settings_path, app_settings)
         except KeyringUnavailable as exc:
             self._keyring_unavailable(exc)
             return
@@ -322,6 +359,9 @@ class SettingsDialog(QDialog):
             self._set_busy(False)
         self.saved = providers
         self.providersChanged.emit(providers)
+        if settings_changed:
+            self.money_page.loaded = app_settings
+            self.appSettingsChanged.emit(app_settings)
         self.accept()
 
     # --- the dialog's own state -----------------------------------------------------------
@@ -336,29 +376,15 @@ class SettingsDialog(QDialog):
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setEnabled(not busy)
         save.setText("Saving…" if busy else "Save")
-        for widget in (self.provider_list, self.add_button, self.remove_button, self.form):
+        widgets = (self.provider_list, self.add_button, self.remove_button, self.form)
+        for widget in (*widgets, self.money_page):
             widget.setEnabled(not busy)
         if not busy:
             self._row_changed(self.provider_list.currentRow())
 
-    def _start(self, name: str, work: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
-        previous = self.tasks.get(name)
-        if previous is not None and not previous.done():
-            previous.cancel()
-        task = asyncio.get_running_loop().create_task(work, name=f"settings-dialog-{name}")
-        task.add_done_callback(_report_failure)
-        self.tasks[name] = task
-        return task
-
     def cancel_tasks(self) -> None:
         """Cancel every task this dialog started (the dialog is closing), but the caller's."""
-        try:
-            current = asyncio.current_task()
-        except RuntimeError:  # no loop running: called from plain Qt code
-            current = None
-        for task in self.tasks.values():
-            if task is not current:
-                task.cancel()
+        self.tasks.cancel_all()
 
     def done(self, result: int) -> None:
         """Close: cancel the running tasks first."""
@@ -370,12 +396,3 @@ def _preset_label(preset: Preset) -> str:
     if not preset.base_url:
         return "Custom (any OpenAI-compatible server)"
     return f"{preset.name}   —   {preset.base_url}"
-
-
-def _report_failure(task: asyncio.Task[None]) -> None:
-    # Expected failures are shown in the dialog; anything else goes to the loop's handler,
-    # which the app points at its one place for unexpected errors.
-    if task.cancelled() or task.exception() is None:
-        return
-    context = {"message": f"{task.get_name()} failed", "exception": task.exception(), "task": task}
-    task.get_loop().call_exception_handler(context)

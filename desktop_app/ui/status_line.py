@@ -1,4 +1,5 @@
-"""The status line: time to first token, speed and running cost of the answer streaming."""
+"""The status line: time to first token and speed of the answer streaming (its cost is on the
+cost meter beside it)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop_app.core.config import ModelPrice
 from desktop_app.core.conversation import ChatMessage, Conversation
-from desktop_app.core.pricing import cost_usd, estimated_usage, format_usd
+from desktop_app.core.pricing import estimate_tokens
 
 _REFRESH_MS = 100
 _ENDED_EARLY = {
@@ -27,19 +27,15 @@ class StatusLine(QLabel):
         self.conversation = conversation
         conversation.subscribe(self)
         self.message: ChatMessage | None = None
-        self.price: ModelPrice | None = None
-        self.prompt_chars = 0
         self.note = ""
         self.started = 0.0
         self._timer = QTimer(self)
         self._timer.setInterval(_REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
 
-    def follow(self, message: ChatMessage, price: ModelPrice | None, prompt_chars: int) -> None:
+    def follow(self, message: ChatMessage) -> None:
         """Show this answer's figures from now on."""
         self.message = message
-        self.price = price
-        self.prompt_chars = prompt_chars
         self.note = ""
         self.started = time.monotonic()
         self._timer.start()
@@ -85,18 +81,16 @@ class StatusLine(QLabel):
             return parts
         parts.append(f"first token {first:.2f} s")
         usage = message.usage
-        answered = len(message.content) + len(message.reasoning)
-        if usage is None or usage.source != "reported":
-            usage = estimated_usage(self.prompt_chars, answered)
-        exact = usage.source == "reported"
-        generating = max(elapsed - first, 1e-3)
-        approx = "" if exact else "≈"
-        parts.append(f"{approx}{usage.output_tokens / generating:.0f} tokens/s")
-        parts.append(f"{approx}{usage.output_tokens} tokens out")
-        if self.price is None:
-            parts.append("price unknown")
+        if usage is not None and usage.source == "reported":
+            approx, tokens = "", usage.output_tokens
         else:
-            parts.append(approx + format_usd(cost_usd(self.price, usage)))
+            approx, tokens = (
+                "≈",
+                estimate_tokens(message.content) + estimate_tokens(message.reasoning),
+            )
+        generating = max(elapsed - first, 1e-3)
+        parts.append(f"{approx}{tokens / generating:.0f} tokens/s")
+        parts.append(f"{approx}{tokens} tokens out")
         if not streaming:
             parts.append(f"{elapsed:.1f} s")
         return parts

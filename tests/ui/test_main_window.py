@@ -4,107 +4,26 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
-import qasync
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QKeySequence, QTextDocument
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core import paths
-from desktop_app.core.chat import RetryPolicy, make_client
-from desktop_app.core.history import HistoryStore
-from desktop_app.core.keys import KeyResolver, KeyStore
-from desktop_app.demo import Demo
 from desktop_app.simulator import Simulator
 from desktop_app.ui.app import UnexpectedErrorPresenter
 from desktop_app.ui.error_banner import Action
-from desktop_app.ui.main_window import MainWindow, Services
+from desktop_app.ui.main_window import MainWindow
+from tests.ui.window_helpers import (
+    Run,
+    make_window,
+    shut_down,
+    sim_key,
+    write_providers,
+)
 from tests.waiting import until
-
-PROVIDERS = """\
-[[provider]]
-id = "sim"
-name = "Simulator"
-base_url = "{base_url}"
-models = ["sim-normal", "sim-echo", "sim-slow", "sim-reasoning", "sim-drop", "sim-hang-headers",
-          "sim-error-402", "sim-error-429", "sim-long"]
-
-[provider.prices."sim-normal"]
-input = 0.27
-output = 0.42
-
-[provider.timeouts]
-first_byte = 0.5
-"""
-
-Run = Callable[[Callable[[], Awaitable[None]]], None]
-
-
-def sim_key(simulator: Simulator) -> str:
-    assert simulator.api_key is not None
-    return simulator.api_key
-
-
-def write_providers(data_dir: Path, simulator: Simulator, *, key: str | None = None) -> None:
-    """The simulator as the provider; with `key`, that key in the (in-memory) keyring."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    text = PROVIDERS.format(base_url=simulator.base_url)
-    (data_dir / "providers.toml").write_text(text, encoding="utf-8")
-    if key is not None:
-        KeyStore().set("sim", key)
-
-
-def make_window(qtbot: QtBot) -> MainWindow:
-    services = Services(
-        client=make_client(),
-        keys=KeyResolver(),
-        providers_path=paths.providers_file(),
-        state_path=paths.ui_state_file(),
-        demo=Demo(token_delay=0.001),
-        store=HistoryStore(paths.history_db()),
-    )
-    window = MainWindow(services)
-    window.session.retry = RetryPolicy(attempts=1)
-    # Not qtbot.addWidget: pytest-qt would close the window outside the running event loop,
-    # which the app never does; each test closes it in the loop (shut_down below).
-    window.show()
-    return window
-
-
-@pytest.fixture
-def run(qloop: qasync.QEventLoop) -> Run:
-    """Run a coroutine function on the test's qasync loop."""
-
-    def runner(body: Callable[[], Awaitable[None]]) -> None:
-        qloop.run_until_complete(body())
-
-    return runner
-
-
-@pytest.fixture
-def window(qtbot: QtBot, run: Run, simulator: Simulator, data_dir: Path) -> Iterator[MainWindow]:
-    write_providers(data_dir, simulator, key=sim_key(simulator))
-    window = make_window(qtbot)
-    yield window
-    shut_down(window, run)
-
-
-def shut_down(window: MainWindow, run: Run) -> None:
-    """Close the window as a user does, inside the running loop, and wait for its clean-up."""
-
-    async def close() -> None:
-        window.close()
-        await until(lambda: window._closed)
-
-    run(close)
-    # Let Qt delete the window now: left to Python's garbage collector, its widgets (held in a
-    # cycle through the conversation's listeners) may be freed in an order Qt cannot survive.
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def type_and_send(qtbot: QtBot, window: MainWindow, text: str) -> None:
@@ -154,8 +73,10 @@ def test_ctrl_enter_sends_and_the_answer_streams_in(
     status = window.status.text()
     assert "first token" in status
     assert "tokens/s" in status
-    assert "$0.0" in status
     assert "≈" not in status  # exact, from the reported usage
+    meter = window.meter.text()
+    assert meter.startswith("This answer $0.0")  # exact too: no "≈"
+    assert "Conversation $0.0" in meter
 
 
 def test_enter_alone_makes_a_new_line(window: MainWindow, qtbot: QtBot) -> None:
@@ -332,7 +253,7 @@ def test_first_run_offers_settings_and_the_offline_demo(qtbot: QtBot, run: Run) 
     assert "Demo" in provider.name
     assert "simulated" in provider.name
     assert window.conversation.messages[1].status == "complete"
-    assert "$" in window.status.text()
+    assert "This answer $" in window.meter.text()
     shut_down(window, run)
 
 
@@ -401,8 +322,8 @@ def test_closing_during_a_reply_stops_it_cleanly(
 
 def test_quit_action_closes_cleanly(window: MainWindow, run: Run) -> None:
     # Offscreen windows are never active, so the shortcut itself is checked, then triggered.
-    quit_keys = QKeySequence(QKeySequence.StandardKey.Quit)
-    (action,) = [a for a in window.actions() if a.shortcut() == quit_keys]
+    (action,) = [a for a in window.findChildren(QAction) if a.text() == "&Quit"]
+    assert action.shortcut() == QKeySequence("Ctrl+Q")
 
     async def body() -> None:
         action.trigger()

@@ -1,9 +1,10 @@
-"""The Providers dialog: add from a preset, test, save, edit, remove; keys only in a keyring."""
+"""The settings dialog's providers: add from a preset, test, save, edit, remove; keys only in a
+keyring. Prices: test_settings_prices.py; currency and budgets: test_money_page.py."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -11,31 +12,35 @@ import keyring
 import pytest
 import qasync
 from keyring.backends import fail
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QStandardItemModel
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QMessageBox,
-    QWidget,
 )
 
-from desktop_app.core.chat import make_client
 from desktop_app.core.config import Provider, Timeouts, load_providers
 from desktop_app.core.keys import SERVICE, KeyResolver
-from desktop_app.core.presets import CUSTOM, OLLAMA, Preset
+from desktop_app.core.presets import CUSTOM, OLLAMA
 from desktop_app.simulator import LISTED_MODELS, Simulator
 from desktop_app.ui.provider_form import MASK
-from desktop_app.ui.settings_dialog import NO_KEYRING, SettingsDialog
+from desktop_app.ui.settings_dialog import NO_KEYRING
 from tests.local_servers import full_backlog_port
 from tests.memory_keyring import MemoryKeyring
 from tests.secret_service import secret_service_or_skip
+from tests.ui.settings_helpers import (
+    add,
+    click_save,
+    files_containing,
+    opened,
+    retype,
+    run,
+    saved,
+    type_text,
+)
 from tests.waiting import until
-
-Body = Callable[[httpx.AsyncClient], Awaitable[None]]
 
 
 @pytest.fixture(autouse=True)
@@ -45,60 +50,6 @@ def app_outlives_dialogs(qapp: QApplication) -> Iterator[None]:
     qapp.setQuitOnLastWindowClosed(False)
     yield
     qapp.setQuitOnLastWindowClosed(before)
-
-
-def run(loop: qasync.QEventLoop, body: Body) -> None:
-    """Run a test body on the qasync loop with a real HTTP client, closed afterwards."""
-
-    async def main() -> None:
-        async with make_client() as client:
-            await body(client)
-
-    loop.run_until_complete(main())
-
-
-async def opened(
-    providers: list[Provider], keys: KeyResolver, client: httpx.AsyncClient, path: Path
-) -> SettingsDialog:
-    """A shown dialog whose keyring check has finished."""
-    dialog = SettingsDialog(providers, keys, client, path)
-    dialog.show()
-    await until(lambda: dialog.tasks["keys"].done())
-    return dialog
-
-
-def add(dialog: SettingsDialog, preset: Preset) -> None:
-    """Pick a preset from the Add… menu, as the user does."""
-    (action,) = [a for a in dialog.add_menu.actions() if a.data() == preset.id]
-    action.trigger()
-
-
-def type_text(edit: QWidget, text: str) -> None:
-    """Type text as key presses (QTest.keyClicks aborts on characters beyond Latin-1)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
-            QApplication.sendEvent(edit, event)
-
-
-def retype(edit: QLineEdit, text: str) -> None:
-    edit.selectAll()
-    type_text(edit, text)
-
-
-def click_save(dialog: SettingsDialog) -> None:
-    QTest.mouseClick(
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
-    )
-
-
-async def saved(dialog: SettingsDialog) -> None:
-    await until(lambda: dialog.tasks["save"].done())
-    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.message.text()
-
-
-def files_containing(folder: Path, secret: str) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.is_file() and secret.encode() in p.read_bytes()]
 
 
 def test_add_test_save_edit_and_remove(
@@ -117,7 +68,7 @@ def test_add_test_save_edit_and_remove(
     async def body(client: httpx.AsyncClient) -> None:
         dialog = await opened([], keys, client, path)
         assert dialog.objectName() == "settingsDialog"
-        assert dialog.windowTitle() == "Providers"
+        assert dialog.windowTitle() == "Settings"
         assert not dialog.message.isVisible()
         dialog.providersChanged.connect(emitted.append)
         add(dialog, OLLAMA)

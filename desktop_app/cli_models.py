@@ -1,0 +1,65 @@
+"""`tally models`: every configured model with its price and where the price came from."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from decimal import Decimal
+
+from desktop_app.cli_history import SubParsers
+from desktop_app.core import paths
+from desktop_app.core.config import Provider, load_providers
+from desktop_app.core.errors import ConfigError
+from desktop_app.core.pricing import Quote, quote
+
+_SOURCES = {"user": "yours", "relay": "relay", "catalog": "catalog", "local": "local"}
+
+
+def add_models_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
+    models = commands.add_parser(
+        "models",
+        help="list the models with their prices",
+        description=(
+            "List each provider's models from providers.toml with their prices in USD per "
+            "million tokens (input, cached input, output) and where each price came from: "
+            "yours (providers.toml or the settings), the relay's published list, the bundled "
+            "genai-prices catalog, or local (a model server on this computer, free)."
+        ),
+    )
+    models.add_argument("--provider", metavar="ID", help="only this provider")
+
+
+def run_models(args: argparse.Namespace) -> int:
+    providers = load_providers(paths.providers_file())
+    if args.provider:
+        providers = [p for p in providers if p.id == args.provider]
+        if not providers:
+            raise ConfigError(f"No provider with id {args.provider!r} in providers.toml.")
+    if not providers:
+        raise ConfigError(f"No providers configured: create {paths.providers_file()}.")
+    rows: list[tuple[str, ...]] = [("provider", "model", "input", "cached", "output", "price from")]
+    for provider in providers:
+        rows += [_row(provider, model, quote(provider, model)) for model in provider.models]
+        if not provider.models:
+            rows.append((provider.id, "(no models listed)", "", "", "", ""))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [
+            cell.rjust(w) if 2 <= i <= 4 else cell.ljust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        sys.stdout.write("  ".join(cells).rstrip() + "\n")
+    return 0
+
+
+def _row(provider: Provider, model: str, found: Quote | None) -> tuple[str, ...]:
+    if found is None:
+        return (provider.id, model, "", "", "", "price unknown")
+    price = found.price
+    cached = price.cached_input if price.cached_input is not None else price.input
+    origin = f"{_SOURCES[found.source]}: {found.origin}"
+    return (provider.id, model, _usd(price.input), _usd(cached), _usd(price.output), origin)
+
+
+def _usd(amount: Decimal) -> str:
+    return f"${amount:.2f}" if amount == round(amount, 2) else f"${amount.normalize():f}"

@@ -1,0 +1,94 @@
+"""What the user's own tokens would have cost on another model: "what would this month have cost
+on X", priced as pricing.cost_usd prices an answer (cache hits at the model's cache price, and so
+on), and the models a user can name for it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from desktop_app.core.config import ModelPrice, Provider
+from desktop_app.core.presets import HOLYSHEEP
+from desktop_app.core.pricing import CatalogLookup, Currency, cost_usd, format_money, quote
+from desktop_app.core.spending import ModelUsage
+
+
+@dataclass(frozen=True, slots=True)
+class PricedModel:
+    """A model to re-price on: the name it is shown by, its price and where that came from."""
+
+    name: str
+    price: ModelPrice
+    origin: str
+
+
+def reprice(rows: Iterable[ModelUsage], price: ModelPrice) -> Decimal:
+    """What the same tokens would have cost at `price`, each kind at the price it is billed at
+    there (pricing.cost_usd), answers of unknown price included: their tokens are known."""
+    return sum((cost_usd(price, row.usage) for row in rows), Decimal(0))
+
+
+def format_repriced(rows: Sequence[ModelUsage], target: PricedModel, currency: Currency) -> str:
+    """What `rows` would have cost on `target`, "≈" when any of their usage was estimated."""
+    estimated = any(row.estimated for row in rows)
+    return format_money(reprice(rows, target.price), currency, estimated=estimated)
+
+
+def seed_models() -> list[PricedModel]:
+    """The four models of the seed's price table (PROTOCOLS.md), at the relay's prices."""
+    origin = f"{HOLYSHEEP.name}'s price list"
+    return [PricedModel(model, price, origin) for model, price in HOLYSHEEP.prices.items()]
+
+
+def find_price(
+    name: str, providers: Sequence[Provider], catalog: CatalogLookup | None = None
+) -> PricedModel | None:
+    """The price of `name`: "provider-id/model" at that provider; a bare model at the first of
+    the user's providers that offers and prices it, else in the bundled catalog; else None.
+
+    A model name may itself hold a slash (OpenRouter's "openai/gpt-4.1"), so the part before
+    the first slash is a provider only when a provider has that id.
+    """
+    provider_id, slash, model = name.partition("/")
+    named = [p for p in providers if slash and p.id == provider_id]
+    if named:
+        found = quote(named[0], model, catalog)
+        return None if found is None else PricedModel(name, found.price, found.origin)
+    for provider in providers:
+        if name in provider.models or name in provider.prices:
+            found = quote(provider, name, catalog)
+            if found is not None:
+                return PricedModel(name, found.price, found.origin)
+    lookup = catalog if catalog is not None else _bundled_catalog()
+    listed = lookup(name, "")
+    return None if listed is None else PricedModel(name, *listed)
+
+
+def reprice_candidates(
+    providers: Sequence[Provider], catalog: CatalogLookup | None = None
+) -> list[PricedModel]:
+    """What the spending view offers to re-price on: the user's providers' priced models, then
+    the seed's models that are not among them."""
+    offered: list[PricedModel] = []
+    for provider in providers:
+        for model in dict.fromkeys([*provider.models, *provider.prices]):
+            found = quote(provider, model, catalog)
+            # A model on this computer is free: "it would have cost nothing" says little.
+            if found is not None and found.source != "local":
+                offered.append(PricedModel(f"{provider.id}/{model}", found.price, found.origin))
+    names = {candidate.name.partition("/")[2] for candidate in offered}
+    return offered + [seed for seed in seed_models() if seed.name not in names]
+
+
+def catalog_model_names() -> list[str]:
+    """Every model the bundled catalog prices, deprecated ones aside, for a picker to offer."""
+    from desktop_app.core.price_catalog import bundled_catalog  # loads a data file: on demand
+
+    return sorted({e.model_id for e in bundled_catalog().entries() if not e.deprecated})
+
+
+def _bundled_catalog() -> CatalogLookup:
+    from desktop_app.core.price_catalog import bundled_catalog  # loads a data file: on demand
+
+    return bundled_catalog().lookup

@@ -1,0 +1,31 @@
+"""The sidebar's way into the archive and back out: a toggle under the conversation list."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QPushButton, QStyle, QWidget
+
+
+class ArchiveToggle(QPushButton):
+    """Checked while the sidebar lists the archive. Reads "Archived (N)" from the list and
+    "Back to conversations" from the archive; hidden while there is nothing to go to."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("archivedButton")
+        self.setCheckable(True)
+        self.setFlat(True)
+        self.hide()
+
+    def show_state(self, *, archived: bool, count: int) -> None:
+        """Show where a click leads: to the `count` archived conversations, or back."""
+        self.setChecked(archived)
+        if archived:
+            self.setText("Back to conversations")
+            self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+            self.setToolTip("Show the conversations that are not archived")
+        else:
+            self.setText(f"Archived ({count})")
+            self.setIcon(QIcon())
+            self.setToolTip("Show the archived conversations")
+        self.setVisible(archived or count > 0)

@@ -1,0 +1,53 @@
+"""A short-lived bar under the conversation list that offers to take back what just happened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+UNDO_MS = 8000
+
+
+class UndoBar(QFrame):
+    """A short-lived bar at the bottom: what just happened, and a button to take it back."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("undoBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 2, 2)
+        self.label = QLabel(self)
+        self.button = QPushButton("Undo", self)
+        self.button.setFlat(True)
+        self.button.clicked.connect(self.undo)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self._undo: Callable[[], None] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(UNDO_MS)
+        self._timer.timeout.connect(self.dismiss)
+        self.hide()
+
+    def offer(self, text: str, undo: Callable[[], None]) -> None:
+        """Show `text` with an Undo button that calls `undo`, for a few seconds."""
+        self.label.setText(text)
+        self._undo = undo
+        self._timer.start()
+        self.show()
+
+    def undo(self) -> None:
+        """Take back what the bar offers to undo, once."""
+        undo, self._undo = self._undo, None
+        self.dismiss()
+        if undo is not None:
+            undo()
+
+    def dismiss(self) -> None:
+        """Hide the bar; its undo is no longer offered."""
+        self._timer.stop()
+        self._undo = None
+        self.hide()

@@ -1,0 +1,65 @@
+"""The main window's toolbar (the model picker, Spending, Settings) and menu bar: File (new,
+export, import, settings, quit) and View (spending)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QToolBar, QWidget
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+
+def build_toolbar(window: MainWindow, picker: QWidget) -> tuple[QAction, QAction]:
+    """The toolbar with the picker; returns its Spending and Settings actions."""
+    toolbar = QToolBar("Model", window)
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    window.addToolBar(toolbar)
+    toolbar.addWidget(QLabel(" Model: ", toolbar))
+    toolbar.addWidget(picker)
+    spacer = QWidget(toolbar)
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    toolbar.addWidget(spacer)
+    spending = toolbar.addAction("Spending")
+    spending.setShortcut(QKeySequence("Ctrl+Shift+S"))
+    spending.setToolTip("Spend per day and per model, and what it would cost elsewhere")
+    settings = toolbar.addAction("Settings")
+    settings.setShortcut(QKeySequence("Ctrl+,"))
+    return spending, settings
+
+
+def build_menus(window: MainWindow, settings: QAction, spending: QAction) -> None:
+    """The menus; `settings` and `spending` are the toolbar's actions, shared."""
+    files = window.files
+    menu = window.menuBar().addMenu("&File")
+    _add(menu, "&New conversation", window.new_conversation, "Ctrl+N")
+    menu.addSeparator()
+    _add(
+        menu,
+        "&Export conversation…",
+        lambda: files.export_conversation(window.recorder.conversation_id),
+        "Ctrl+Shift+E",
+    )
+    _add(menu, "Export &all conversations…", files.export_all)
+    _add(menu, "&Import conversations…", files.import_conversations)
+    menu.addSeparator()
+    menu.addAction(settings)
+    # Not StandardKey.Quit: some platforms (and offscreen) bind it to nothing. Ctrl is
+    # Command on macOS, so this is Cmd+Q there.
+    _add(menu, "&Quit", window.close, "Ctrl+Q")
+    view = window.menuBar().addMenu("&View")
+    view.addAction(spending)
+
+
+def _add(
+    menu: QMenu, text: str, slot: Callable[[], object], shortcut: str | None = None
+) -> QAction:
+    action = menu.addAction(text)
+    action.triggered.connect(slot)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    return action

@@ -1,0 +1,66 @@
+"""`tally models`: each configured model with its price and where the price came from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.cli import main
+
+PROVIDERS = """\
+[[provider]]
+id = "holysheep"
+name = "HolySheep relay"
+base_url = "https://api.holysheep.ai/v1"
+models = ["gpt-4.1", "gpt-5", "my-finetune"]
+
+[provider.prices."gpt-5"]
+input = 1.25
+cached_input = 0.125
+output = 10
+
+[[provider]]
+id = "deepseek"
+name = "DeepSeek"
+base_url = "https://api.deepseek.com"
+models = ["deepseek-chat"]
+
+[[provider]]
+id = "ollama"
+name = "Ollama"
+base_url = "http://localhost:11434/v1"
+models = ["llama3.2"]
+"""
+
+
+@pytest.fixture
+def configured(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "providers.toml").write_text(PROVIDERS, encoding="utf-8")
+
+
+def rows(out: str) -> dict[str, list[str]]:
+    lines = out.splitlines()
+    return {f"{line.split()[0]}/{line.split()[1]}": line.split() for line in lines[1:]}
+
+
+@pytest.mark.usefixtures("configured")
+def test_every_model_with_its_price_and_its_source(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["models"]) == 0
+    table = rows(capsys.readouterr().out)
+    assert table["holysheep/gpt-4.1"][2:6] == ["$2.00", "$2.00", "$8.00", "relay:"]
+    assert table["holysheep/gpt-5"][2:6] == ["$1.25", "$0.125", "$10.00", "yours:"]
+    assert table["holysheep/my-finetune"][2:] == ["price", "unknown"]
+    deepseek = table["deepseek/deepseek-chat"]
+    assert deepseek[5] == "catalog:"
+    assert "genai-prices" in " ".join(deepseek)
+    assert table["ollama/llama3.2"][2:6] == ["$0.00", "$0.00", "$0.00", "local:"]
+
+
+@pytest.mark.usefixtures("configured")
+def test_one_provider_or_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["models", "--provider", "ollama"]) == 0
+    assert list(rows(capsys.readouterr().out)) == ["ollama/llama3.2"]
+    assert main(["models", "--provider", "nope"]) == 2
+    assert "No provider with id 'nope'" in capsys.readouterr().err

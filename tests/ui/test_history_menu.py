@@ -1,0 +1,117 @@
+"""The menus driven as a user does: export and import (menu action, file dialog, result), and
+the spending view."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
+
+from desktop_app.ui.history_files import JSON_FILTER, MARKDOWN_FILTER
+from desktop_app.ui.main_window import MainWindow
+from tests.history_samples import chatgpt_export, fill
+
+
+def menu_action(window: MainWindow, text: str, menu: str = "&File") -> QAction:
+    """The menu's action whose text (without the & accelerator) starts with `text`."""
+    (found,) = [a.menu() for a in window.menuBar().actions() if a.text() == menu]
+    assert isinstance(found, QMenu)
+    for action in found.actions():
+        if action.text().replace("&", "").startswith(text):
+            return action
+    raise AssertionError(f"no File menu action {text!r}")
+
+
+def answer_dialog(window: MainWindow, path: Path, chosen_filter: str = "") -> list[str]:
+    """Make the next file dialog answer `path`; returns the captions it was shown with."""
+    captions: list[str] = []
+
+    def choose(parent: QWidget, caption: str, start: str, filters: str) -> tuple[str, str]:
+        captions.append(caption)
+        return str(path), chosen_filter or filters.split(";;")[0]
+
+    window.files.choose_save = choose
+    window.files.choose_open = choose
+    return captions
+
+
+def test_export_all_writes_the_json_export(window: MainWindow, tmp_path: Path) -> None:
+    ids = fill(window.services.store)
+    target = tmp_path / "backup"  # no extension typed: the chosen format's is added
+    captions = answer_dialog(window, target, JSON_FILTER)
+    menu_action(window, "Export all conversations").trigger()
+    data = json.loads((tmp_path / "backup.json").read_text(encoding="utf-8"))
+    assert data["format"] == "tally-export"
+    assert {c["id"] for c in data["conversations"]} == set(ids.values())
+    assert captions == ["Export all conversations"]
+    assert "Exported 3 conversations" in window.statusBar().currentMessage()
+
+
+def test_export_the_open_conversation_as_markdown(window: MainWindow, tmp_path: Path) -> None:
+    ids = fill(window.services.store)
+    window.open_conversation(ids["sorting"])
+    answer_dialog(window, tmp_path / "sorting.md", MARKDOWN_FILTER)
+    menu_action(window, "Export conversation").trigger()
+    text = (tmp_path / "sorting.md").read_text(encoding="utf-8")
+    assert text.startswith("# Sorting in Python")
+    assert "How do I sort a list?" in text
+    assert not (tmp_path / "sorting.md.part").exists()
+
+
+def test_export_with_nothing_open_says_so(window: MainWindow, tmp_path: Path) -> None:
+    captions = answer_dialog(window, tmp_path / "x.md")
+    window.new_conversation()
+    menu_action(window, "Export conversation").trigger()
+    assert captions == []  # no dialog for nothing
+    assert "Nothing to export" in window.statusBar().currentMessage()
+
+
+def test_cancelling_the_dialog_writes_nothing(window: MainWindow, tmp_path: Path) -> None:
+    fill(window.services.store)
+    answer_dialog(window, Path(""))
+    window.files.choose_save = lambda *_: ("", "")
+    menu_action(window, "Export all conversations").trigger()
+    assert [p.name for p in tmp_path.iterdir()] == ["tally-data"]  # the app's own, no export
+    assert window.banner.isHidden()
+
+
+def test_import_adds_conversations_to_the_sidebar_once(window: MainWindow, tmp_path: Path) -> None:
+    export = chatgpt_export()
+    source = tmp_path / "conversations.json"
+    source.write_text(json.dumps(export), encoding="utf-8")
+    answer_dialog(window, source)
+    menu_action(window, "Import conversations").trigger()
+    store = window.services.store
+    assert f"Imported {len(export)} conversations." == window.statusBar().currentMessage()
+    model = window.sidebar.list
+    titles = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+    assert export[0]["title"] in titles  # the sidebar was refreshed
+    listed = [*store.conversations(limit=100), *store.conversations(limit=100, archived=True)]
+    assert len(listed) == len(export)
+    menu_action(window, "Import conversations").trigger()
+    again = [*store.conversations(limit=100), *store.conversations(limit=100, archived=True)]
+    assert len(again) == len(export)
+    assert "already in the history, skipped" in window.statusBar().currentMessage()
+
+
+def test_a_malformed_file_is_explained_in_the_banner(window: MainWindow, tmp_path: Path) -> None:
+    source = tmp_path / "broken.json"
+    source.write_text('{"format": "tally-export", "version": 1, "conversations": [{}]}')
+    answer_dialog(window, source)
+    menu_action(window, "Import conversations").trigger()
+    assert not window.banner.isHidden()
+    assert "broken.json" in window.banner.label.text()
+    assert window.services.store.conversations(limit=10) == []
+
+
+def test_the_view_menu_opens_the_spending_view(window: MainWindow) -> None:
+    fill(window.services.store)
+    action = menu_action(window, "Spending", "&View")
+    assert action.shortcut().toString() == "Ctrl+Shift+S"
+    action.trigger()
+    dialog = window.findChild(QDialog, "spendingDialog")
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.close()
