@@ -117,3 +117,21 @@ def test_unreadable_file_is_a_config_error(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe not utf-8")
     with pytest.raises(ConfigError, match="Cannot read"):
         load_providers(path)
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("thinking_budget = 0", "whole number of tokens"),
+        ('thinking_budget = "lots"', "whole number of tokens"),
+        ('proxy = "ftp://proxy:21"', "socks5://"),
+        ('proxy = "http://me:secret@proxy:3128"', "password out of the file"),
+        ('ca_bundle = ""', "non-empty"),
+    ],
+)
+def test_network_and_thinking_settings_are_checked(line: str, problem: str) -> None:
+    text = f'[[provider]]\nid = "p"\nbase_url = "https://p.example/v1"\n{line}\n'
+    with pytest.raises(ConfigError, match="line 4") as caught:
+        parse_providers(text)
+    assert problem in str(caught.value)
+    assert "secret" not in str(caught.value)

@@ -40,6 +40,9 @@ TRICKY = Provider(
         ),
     },
     timeouts=Timeouts(connect=3, first_byte=45.5, idle=60, total=900),
+    thinking_budget=2048,
+    proxy="socks5://me@proxy.example:1080",
+    ca_bundle="C:\\certs\\corporate.pem",
 )
 LOCAL = Provider(id="ollama", name="Ollama", kind="openai", base_url="http://localhost:11434/v1")
 

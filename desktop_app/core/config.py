@@ -22,7 +22,20 @@ KINDS: tuple[Kind, ...] = ("openai", "anthropic", "gemini")
 
 _ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _PROVIDER_HEADER = re.compile(r"^\s*\[\[\s*provider\s*\]\]")
-_PROVIDER_KEYS = {"id", "name", "kind", "base_url", "api_key_env", "models", "prices", "timeouts"}
+_PROVIDER_KEYS = {
+    "id",
+    "name",
+    "kind",
+    "base_url",
+    "api_key_env",
+    "models",
+    "prices",
+    "timeouts",
+    "thinking_budget",
+    "proxy",
+    "ca_bundle",
+}
+_PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 _PRICE_KEYS = {"input", "cached_input", "cache_write", "output", "reasoning"}
 
 
@@ -60,6 +73,14 @@ class Provider:
     models: tuple[str, ...] = ()
     prices: dict[str, ModelPrice] = field(default_factory=dict)
     timeouts: Timeouts = Timeouts()
+    thinking_budget: int | None = None
+    """Ask for the model's thinking, up to this many tokens (Anthropic `thinking`, Gemini
+    `includeThoughts`); None leaves it to the API's default."""
+    proxy: str | None = None
+    """A proxy URL for this provider only (http, https, socks5), with no password in it: the
+    password is kept in the keyring. None: the system's proxy settings."""
+    ca_bundle: str | None = None
+    """A file of CA certificates to trust for this provider (a corporate TLS proxy)."""
 
     @property
     def needs_key(self) -> bool:
@@ -165,7 +186,42 @@ def _provider_from_table(table: Any, place: _Place) -> Provider:
         models=tuple(models),
         prices=_prices(table.get("prices", {}), place),
         timeouts=_timeouts(table.get("timeouts", {}), place),
+        thinking_budget=_thinking_budget(table.get("thinking_budget"), place),
+        proxy=_proxy(table.get("proxy"), place),
+        ca_bundle=_optional_string(table, "ca_bundle", place),
     )
+
+
+def _thinking_budget(value: Any, place: _Place) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise place.error("thinking_budget", "thinking_budget must be a whole number of tokens")
+    return value
+
+
+def _proxy(value: Any, place: _Place) -> str | None:
+    if value is None:
+        return None
+    url = urlsplit(value) if isinstance(value, str) else None
+    if url is None or url.scheme not in _PROXY_SCHEMES or not url.hostname:
+        schemes = ", ".join(f"{scheme}://" for scheme in _PROXY_SCHEMES)
+        raise place.error("proxy", f"proxy must be a URL starting with {schemes}")
+    if url.password is not None:
+        raise place.error(
+            "proxy",
+            "leave the proxy's password out of the file: the settings keep it in the keyring",
+        )
+    return str(value)
+
+
+def _optional_string(table: dict[str, Any], key: str, place: _Place) -> str | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise place.error(key, f"{key!r} must be a non-empty string")
+    return value.strip()
 
 
 def _string(table: dict[str, Any], key: str, place: _Place) -> str:
@@ -295,6 +351,11 @@ def _provider_block(provider: Provider) -> str:
         lines.append(f"api_key_env = {_toml_string(provider.api_key_env)}")
     if provider.models:
         lines.append(f"models = [{', '.join(_toml_string(m) for m in provider.models)}]")
+    if provider.thinking_budget is not None:
+        lines.append(f"thinking_budget = {provider.thinking_budget}")
+    for key in ("proxy", "ca_bundle"):
+        if (text := getattr(provider, key)) is not None:
+            lines.append(f"{key} = {_toml_string(text)}")
     for model, price in provider.prices.items():
         lines += [
             "",

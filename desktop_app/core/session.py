@@ -124,6 +124,7 @@ class ChatSession:
                 system=self.system_prompt,
                 temperature=self.temperature,
                 max_tokens=self.max_tokens,
+                thinking_budget=provider.thinking_budget,
             )
             stream = stream_chat(self.client, provider, key, chat, retry=self.retry)
             async with aclosing(stream) as events:

@@ -29,6 +29,8 @@ class ChatRequest:
     system: str | None = None
     temperature: float | None = None
     max_tokens: int | None = None
+    thinking_budget: int | None = None
+    """Ask for the model's thinking up to this many tokens, where the API needs asking."""
 
 
 @dataclass(frozen=True, slots=True)
