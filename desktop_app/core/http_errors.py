@@ -33,9 +33,14 @@ from desktop_app.core.errors import (
 
 _CONTEXT_WORDS = re.compile(
     r"context[ _-]length|maximum context|context window|too many tokens|prompt is too long"
-    r"|reduce the length",
+    r"|reduce the length|input token count",
     re.IGNORECASE,
 )
+# Anthropic says an empty balance with a 400 invalid_request_error, not a 402.
+_BALANCE_WORDS = re.compile(r"credit balance is too low", re.IGNORECASE)
+# Gemini refuses some countries with a 400 FAILED_PRECONDITION.
+_REGION_WORDS = re.compile(r"location is not supported", re.IGNORECASE)
+_SECONDS = re.compile(r"^\s*(\d+(?:\.\d+)?)s\s*$")
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _DETAIL_LIMIT = 300
 _VERSIONED = re.compile(r"/v\d+[a-z0-9]*$")
@@ -61,10 +66,14 @@ def error_for_status(
     detail, is_json = _detail(body)
     detail = redact(detail, key)
     said = f"{status}: {detail}" if detail else str(status)
-    if not is_json and status not in (401, 402, 403, 429):
+    reasons, body_wait = _google_details(body)
+    if status == 400 and "API_KEY_INVALID" in reasons:
+        status = 401  # Gemini says a wrong key with a 400
+    # A 413 is the request's size whoever says it: Anthropic's front end answers it in plain text.
+    if not is_json and status not in (401, 402, 403, 413, 429):
         page = f"a web page ({detail!r})" if detail else "a response that is not the API's JSON"
         versioned = _VERSIONED.search(provider.base_url)
-        usual = "" if versioned else " (it usually ends with /v1)"
+        usual = "" if versioned or provider.kind != "openai" else " (it usually ends with /v1)"
         return UnexpectedResponse(
             f"{name} answered {status} with {page}, not the API. A proxy or gateway in "
             f"between may be failing, or the base URL {provider.base_url} is wrong{usual}. "
@@ -85,7 +94,7 @@ def error_for_status(
             status=status,
             detail=detail,
         )
-    if status == 402:
+    if status == 402 or (status == 400 and _BALANCE_WORDS.search(detail)):
         return InsufficientBalance(
             f"{name} says the account is out of balance or credits ({said}). Top up the "
             f"account with {name}, or pick a model from another provider.",
@@ -96,7 +105,7 @@ def error_for_status(
     if status == 404:
         return NotFoundError(
             f"{name} does not know the model {model!r} at {provider.base_url} ({said}). Check "
-            "the model name, and that the base URL is the API's root (often ending in /v1).",
+            f"the model name, and that the base URL is the API's root{_root_hint(provider)}.",
             provider=name,
             status=status,
             detail=detail,
@@ -109,7 +118,16 @@ def error_for_status(
             status=status,
             detail=detail,
         )
+    if status == 400 and _REGION_WORDS.search(detail):
+        return AuthenticationError(
+            f"{name} does not serve your country or region ({said}). Use it through a relay "
+            "that does, or set a proxy for it in Settings.",
+            provider=name,
+            status=status,
+            detail=detail,
+        )
     wait = retry_after_seconds(headers)
+    wait = body_wait if wait is None else wait
     if status == 429:
         when = f"wait {wait:g} s" if wait is not None else "wait a moment"
         return RateLimited(
@@ -235,6 +253,36 @@ def _detail(body: bytes) -> tuple[str, bool]:
         text = " ".join(raw.decode("utf-8", "replace").split())
         return text[:_DETAIL_LIMIT], False
     return _shorten(_message_of(parsed)), True
+
+
+def _root_hint(provider: Provider) -> str:
+    """What the API root usually looks like for the provider's kind."""
+    if provider.kind == "openai":
+        return " (often ending in /v1)"
+    return " (the host alone, such as https://api.anthropic.com)"
+
+
+def _google_details(body: bytes) -> tuple[set[str], float | None]:
+    """Google's structured error details: the reasons (API_KEY_INVALID, ...) and the wait a
+    RetryInfo asks for ("38s"), which Gemini sends in the body rather than a header."""
+    try:
+        parsed: Any = json.loads(body)
+    except ValueError:
+        return set(), None
+    error = parsed.get("error") if isinstance(parsed, dict) else None
+    details = error.get("details") if isinstance(error, dict) else None
+    reasons: set[str] = set()
+    wait: float | None = None
+    for item in details if isinstance(details, list) else []:
+        if not isinstance(item, dict):
+            continue
+        if isinstance(item.get("reason"), str):
+            reasons.add(item["reason"])
+        delay = item.get("retryDelay")
+        match = _SECONDS.match(delay) if isinstance(delay, str) else None
+        if match:
+            wait = float(match.group(1))
+    return reasons, wait
 
 
 def _message_of(parsed: Any) -> str:

@@ -85,8 +85,26 @@ OPENROUTER = Preset(
     needs_key=True,
     api_key_env="OPENROUTER_API_KEY",
 )
+ANTHROPIC = Preset(
+    id="anthropic",
+    name="Anthropic",
+    base_url="https://api.anthropic.com",  # the API root: /v1/messages is added
+    needs_key=True,
+    api_key_env="ANTHROPIC_API_KEY",
+    models=("claude-sonnet-4-5", "claude-haiku-4-5"),
+    kind="anthropic",
+)
 GEMINI = Preset(
     id="gemini",
+    name="Gemini",
+    base_url="https://generativelanguage.googleapis.com",  # the host: /v1beta/... is added
+    needs_key=True,
+    api_key_env="GEMINI_API_KEY",
+    models=("gemini-2.5-flash", "gemini-2.5-pro"),
+    kind="gemini",
+)
+GEMINI_OPENAI = Preset(
+    id="gemini-openai",
     name="Gemini (OpenAI-compatible)",
     base_url="https://generativelanguage.googleapis.com/v1beta/openai",
     needs_key=True,
@@ -112,7 +130,9 @@ PRESETS: tuple[Preset, ...] = (
     OPENAI,
     DEEPSEEK,
     OPENROUTER,
+    ANTHROPIC,
     GEMINI,
+    GEMINI_OPENAI,
     OLLAMA,
     LM_STUDIO,
     CUSTOM,

@@ -1,4 +1,5 @@
-"""A scripted OpenAI-compatible server on loopback, for tests and the offline Demo provider."""
+"""A scripted server on loopback speaking the OpenAI, Anthropic and Gemini wire formats, for
+tests and the offline Demo provider."""
 
 from desktop_app.simulator.http_connection import RecordedRequest
 from desktop_app.simulator.scenarios import LISTED_MODELS

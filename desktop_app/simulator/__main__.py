@@ -13,7 +13,7 @@ from desktop_app.simulator.server import DEFAULT_API_KEY, Simulator
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m desktop_app.simulator",
-        description="Serve scripted OpenAI-compatible answers on 127.0.0.1 until stopped.",
+        description="Serve scripted OpenAI, Anthropic and Gemini answers on 127.0.0.1.",
     )
     parser.add_argument("--port", type=int, default=0, help="port to bind; 0 picks a free one")
     keys = parser.add_mutually_exclusive_group()

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import itertools
 import logging
 import threading
 import traceback
 from types import TracebackType
 
+from desktop_app.simulator import anthropic_scenarios
 from desktop_app.simulator import openai_payloads as payloads
+from desktop_app.simulator.gemini_routes import route_gemini
 from desktop_app.simulator.http_connection import (
     BadRequest,
     BodyReply,
@@ -218,6 +221,12 @@ class Simulator:
 
     async def _route(self, request: RecordedRequest, generation: int) -> Reply:
         path = request.path.partition("?")[0]
+        if anthropic_scenarios.speaks_anthropic(path, request.headers):
+            count = functools.partial(self._count_attempt, generation=generation)
+            return await anthropic_scenarios.route(request, self.api_key, self.token_delay, count)
+        if path.startswith("/v1beta/"):  # the Gemini dialect
+            count = functools.partial(self._count_attempt, generation=generation)
+            return await route_gemini(request, self.api_key, self.token_delay, count)
         if path not in ("/v1/models", "/v1/chat/completions"):
             return _error_reply(404, f"Unknown path {path}: the simulator serves /v1 only.")
         method = "GET" if path == "/v1/models" else "POST"

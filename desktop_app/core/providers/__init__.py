@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 from desktop_app.core.config import Kind
-from desktop_app.core.errors import ConfigError
 from desktop_app.core.providers.base import WireProtocol
 from desktop_app.core.providers.openai_compat import OpenAICompatible
 
 
 def protocol_for(kind: Kind) -> WireProtocol:
     """The wire protocol that speaks a provider kind."""
-    if kind == "openai":
-        return OpenAICompatible()
-    # Anthropic and Gemini native formats arrive with their own issue; say so, never guess.
-    raise ConfigError(
-        f'Providers of kind {kind!r} are not supported yet; use kind = "openai" with the '
-        "provider's OpenAI-compatible base URL."
-    )
+    if kind == "anthropic":
+        return _anthropic()
+    if kind == "gemini":
+        return _gemini()
+    return OpenAICompatible()
+
+
+# Imported when first asked for: most people use one kind, and start-up should not pay for all.
+def _anthropic() -> WireProtocol:
+    from desktop_app.core.providers.anthropic import AnthropicMessages
+
+    return AnthropicMessages()
+
+
+def _gemini() -> WireProtocol:
+    from desktop_app.core.providers.gemini import GeminiAPI
+
+    return GeminiAPI()

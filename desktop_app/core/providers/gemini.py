@@ -1,0 +1,273 @@
+"""The Gemini API's own format (`streamGenerateContent?alt=sse`), for keys from Google AI Studio.
+
+A provider's base_url is the API's host, "https://generativelanguage.googleapis.com"; one that
+already ends in a version ("/v1beta", "/v1") is used as written. The key goes in the
+`x-goog-api-key` header, never in the URL (URLs are logged). The stream has no end marker: the
+answer ends with the body, and its finishReason says whether it was complete, cut at the token
+limit, or withheld by one of Gemini's filters.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import quote
+
+from desktop_app.core.config import Provider
+from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
+from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
+from desktop_app.core.providers.base import ChatRequest, HttpRequest
+from desktop_app.core.providers.openai_compat import USER_AGENT
+from desktop_app.core.sse import ServerSentEvent
+
+API_VERSION = "v1beta"
+"""The version thinking and system instructions need; "v1" lacks some of them."""
+
+_VERSIONED = re.compile(r"/v\d+(?:alpha|beta)?$")
+_FINISHES = {"STOP": "stop", "MAX_TOKENS": "length"}
+# finishReason values that mean Gemini withheld (the rest of) the answer: what to tell the user.
+_WITHHELD = {
+    "SAFETY": "blocked the answer with its safety filter",
+    "RECITATION": "stopped the answer because it was repeating published text too closely",
+    "BLOCKLIST": "blocked the answer because it contained a blocked term",
+    "PROHIBITED_CONTENT": "blocked the answer as prohibited content",
+    "SPII": "blocked the answer because it contained sensitive personal information",
+    "IMAGE_SAFETY": "blocked an image in the answer with its safety filter",
+    "IMAGE_PROHIBITED_CONTENT": "blocked an image in the answer as prohibited content",
+    "IMAGE_RECITATION": "blocked an image in the answer as too close to published material",
+    "LANGUAGE": "stopped the answer: the model does not support the conversation's language",
+    "OTHER": "stopped the answer without giving a reason",
+}
+# promptFeedback.blockReason values: the question itself was refused, before any answer.
+_PROMPT_BLOCKS = {
+    "SAFETY": "its safety filter flagged the conversation",
+    "BLOCKLIST": "the conversation contains a blocked term",
+    "PROHIBITED_CONTENT": "the conversation was flagged as prohibited content",
+    "IMAGE_SAFETY": "an image in the conversation was flagged by its safety filter",
+}
+
+
+def api_root(base_url: str) -> str:
+    """The versioned API root: `base_url` if it names a version, else `base_url/v1beta`."""
+    root = base_url.rstrip("/")
+    return root if _VERSIONED.search(root) else f"{root}/{API_VERSION}"
+
+
+def model_path(model: str) -> str:
+    """The model's resource name for the URL; people write both "models/x" and "x"."""
+    name = model.strip()
+    if not name.startswith(("models/", "tunedModels/")):
+        name = f"models/{name}"
+    return quote(name, safe="/")
+
+
+def auth_headers(key: str | None) -> dict[str, str]:
+    """The header that carries the key (empty for a keyless local server)."""
+    return {"x-goog-api-key": key} if key else {}
+
+
+class GeminiAPI:
+    """Builds `POST {root}/models/{model}:streamGenerateContent?alt=sse`."""
+
+    def build_request(self, provider: Provider, key: str | None, chat: ChatRequest) -> HttpRequest:
+        url = (
+            f"{api_root(provider.base_url)}/{model_path(chat.model)}:streamGenerateContent?alt=sse"
+        )
+        headers = {
+            "Accept": "text/event-stream",
+            "Content-Type": "application/json",
+            "User-Agent": USER_AGENT,
+            **auth_headers(key),
+        }
+        return HttpRequest("POST", url, headers, request_body(chat))
+
+    def new_parser(self, provider: Provider) -> GeminiStreamParser:
+        return GeminiStreamParser(provider.name)
+
+
+def request_body(chat: ChatRequest) -> dict[str, Any]:
+    """The GenerateContentRequest for a chat: contents, systemInstruction, generationConfig."""
+    system, contents = _turns(chat)
+    body: dict[str, Any] = {"contents": contents}
+    if system:
+        body["systemInstruction"] = {"parts": [{"text": text} for text in system]}
+    config = _generation_config(chat)
+    if config:
+        body["generationConfig"] = config
+    return body
+
+
+def _turns(chat: ChatRequest) -> tuple[list[str], list[dict[str, Any]]]:
+    """The system texts, and the other turns as Contents with Gemini's roles."""
+    system = [chat.system] if chat.system else []
+    contents: list[dict[str, Any]] = []
+    for message in chat.messages:
+        if not message.content:
+            continue  # Gemini rejects an empty part
+        if message.role == "system":
+            system.append(message.content)
+            continue
+        role = "model" if message.role == "assistant" else "user"
+        part = {"text": message.content}
+        # Gemini wants turns to alternate; two in a row (after a failed answer) become one.
+        if contents and contents[-1]["role"] == role:
+            contents[-1]["parts"].append(part)
+        else:
+            contents.append({"role": role, "parts": [part]})
+    return system, contents
+
+
+def _generation_config(chat: ChatRequest) -> dict[str, Any]:
+    config: dict[str, Any] = {}
+    if chat.temperature is not None:
+        config["temperature"] = chat.temperature
+    if chat.max_tokens is not None:
+        config["maxOutputTokens"] = chat.max_tokens
+    if chat.thinking_budget is not None:
+        config["thinkingConfig"] = {"includeThoughts": True, "thinkingBudget": chat.thinking_budget}
+    return config
+
+
+class GeminiStreamParser:
+    """Parses GenerateContentResponse chunks: parts, finishReason, usageMetadata, errors.
+
+    Usage is taken from the chunk that ends the answer (and any after it), which carries the
+    totals; earlier chunks count only the prompt, and reporting those would stop the live cost
+    meter from estimating the answer meanwhile.
+    """
+
+    sse_extra_fields: tuple[str, ...] = ()
+
+    def __init__(self, provider_name: str) -> None:
+        self.provider_name = provider_name
+        # Never set while streaming: no end marker, so the end of the body ends the answer.
+        self.done = False
+        self.finish_reason: str | None = None
+        self._answered = False
+
+    def parse(self, event: ServerSentEvent) -> list[ChatEvent]:
+        return self._chunk_events(self._load(event.data))
+
+    def parse_whole(self, body: Any) -> list[ChatEvent]:
+        # streamGenerateContent without alt=sse answers a JSON array of the same chunks.
+        chunks = body if isinstance(body, list) else [body]
+        events: list[ChatEvent] = []
+        for chunk in chunks:
+            if not isinstance(chunk, dict):
+                raise self._malformed(json.dumps(body)[:200])
+            events.extend(self._chunk_events(chunk))
+        self.done = True
+        return events
+
+    def _chunk_events(self, chunk: dict[str, Any]) -> list[ChatEvent]:
+        if chunk.get("error"):
+            raise self._stream_error(chunk["error"])
+        self._check_prompt(chunk.get("promptFeedback"))
+        candidate = _first_candidate(chunk)
+        events = _part_events(candidate.get("content"))
+        self._answered = self._answered or bool(events)
+        reason = candidate.get("finishReason")
+        if isinstance(reason, str) and reason and reason != "FINISH_REASON_UNSPECIFIED":
+            self._finish(reason)
+        usage = chunk.get("usageMetadata")
+        if self.finish_reason is not None and isinstance(usage, dict):
+            events.append(_usage(usage))
+        return events
+
+    def _finish(self, reason: str) -> None:
+        if reason in _WITHHELD:
+            raise self._withheld(reason)
+        # Values added after this was written pass through, in the app's lower case.
+        self.finish_reason = _FINISHES.get(reason, reason.lower())
+
+    def _check_prompt(self, feedback: Any) -> None:
+        reason = feedback.get("blockReason") if isinstance(feedback, dict) else None
+        if not reason or reason == "BLOCK_REASON_UNSPECIFIED":
+            return
+        why = _PROMPT_BLOCKS.get(str(reason), "it gave no reason")
+        raise StreamErrorEvent(
+            f"{self.provider_name} refused to answer: {why} (blockReason {reason}). Rephrase "
+            "the message; if an earlier message tripped the filter, start a new conversation.",
+            provider=self.provider_name,
+        )
+
+    def _withheld(self, reason: str) -> StreamErrorEvent:
+        kept = (
+            "The part received is kept; rephrase"
+            if self._answered
+            else "Nothing was answered; rephrase"
+        )
+        return StreamErrorEvent(
+            f"{self.provider_name} {_WITHHELD[reason]} (finishReason {reason}). {kept} the "
+            "question, or try another model.",
+            provider=self.provider_name,
+        )
+
+    def _load(self, data: str) -> dict[str, Any]:
+        try:
+            chunk = json.loads(data, strict=False)
+        except ValueError:
+            raise self._malformed(data[:200]) from None
+        if not isinstance(chunk, dict):
+            raise self._malformed(data[:200])
+        return chunk
+
+    def _malformed(self, sample: str) -> MalformedChunk:
+        return MalformedChunk(
+            f"{self.provider_name} sent a chunk that is not valid JSON ({sample!r}); the answer "
+            "was cut there. Try again; if it keeps happening, the server or a proxy is "
+            "mangling the stream.",
+            provider=self.provider_name,
+        )
+
+    def _stream_error(self, error: Any) -> StreamErrorEvent:
+        detail = str(error)
+        if isinstance(error, dict):
+            message = error.get("message") or error.get("status") or error.get("code")
+            status = error.get("status")
+            detail = f"{message} ({status})" if status and status != message else str(message)
+        where = "in the middle of the answer" if self._answered else "instead of an answer"
+        kept = "The part received is kept; try" if self._answered else "Try"
+        return StreamErrorEvent(
+            f"{self.provider_name} reported an error {where}: {detail}. {kept} again or "
+            "switch to another model.",
+            provider=self.provider_name,
+        )
+
+
+def _first_candidate(chunk: dict[str, Any]) -> dict[str, Any]:
+    """Candidate 0 (Tally asks for one), or an empty one when the chunk has none."""
+    candidates = chunk.get("candidates")
+    if isinstance(candidates, list):
+        for candidate in candidates:
+            if isinstance(candidate, dict) and candidate.get("index", 0) == 0:
+                return candidate
+    return {}
+
+
+def _part_events(content: Any) -> list[ChatEvent]:
+    """Text parts as the answer, `thought` parts as reasoning; other kinds are not shown."""
+    parts = content.get("parts") if isinstance(content, dict) else None
+    events: list[ChatEvent] = []
+    for part in parts if isinstance(parts, list) else []:
+        text = part.get("text") if isinstance(part, dict) else None
+        if isinstance(text, str) and text:
+            events.append(ReasoningDelta(text) if part.get("thought") is True else TextDelta(text))
+    return events
+
+
+def _usage(meta: dict[str, Any]) -> Usage:
+    """Normalized counts: thoughts are billed as output, cached tokens are part of the prompt."""
+    thoughts = _count(meta, "thoughtsTokenCount")
+    return Usage(
+        input_tokens=_count(meta, "promptTokenCount"),
+        output_tokens=_count(meta, "candidatesTokenCount") + thoughts,
+        cached_input_tokens=_count(meta, "cachedContentTokenCount"),
+        reasoning_tokens=thoughts,
+    )
+
+
+def _count(mapping: dict[str, Any], key: str) -> int:
+    value = mapping.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
