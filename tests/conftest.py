@@ -11,6 +11,8 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
+from desktop_app.core import paths
+from desktop_app.core.history import HistoryStore
 from tests.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -45,3 +47,10 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def store() -> Iterator[HistoryStore]:
+    """A history store on a fresh file in the test's data directory, closed afterwards."""
+    with HistoryStore(paths.history_db()) as opened:
+        yield opened

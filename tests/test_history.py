@@ -4,30 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from desktop_app.core import paths
 from desktop_app.core.errors import ConversationExists, HistoryVersionError, TallyError
 from desktop_app.core.history import MIGRATIONS, HistoryStore
 from desktop_app.core.history_records import StoredUsage
 from desktop_app.core.history_schema import ensure_search_index, time_to_text
-
-T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-
-
-def at(minutes: int) -> datetime:
-    return T0 + timedelta(minutes=minutes)
-
-
-@pytest.fixture
-def store() -> Iterator[HistoryStore]:
-    with HistoryStore(paths.history_db()) as opened:
-        yield opened
+from tests.history_samples import at
 
 
 def sql(path: Path, statement: str, *args: object) -> list[tuple[object, ...]]:

@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core import paths
 from desktop_app.core.history import HistoryStore
 from desktop_app.core.history_records import ConversationSummary
-
-T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-
-
-def at(minutes: int) -> datetime:
-    return T0 + timedelta(minutes=minutes)
-
-
-@pytest.fixture
-def store() -> Iterator[HistoryStore]:
-    with HistoryStore(paths.history_db()) as opened:
-        yield opened
+from tests.history_samples import at
 
 
 def every_page(store: HistoryStore, size: int, *, archived: bool = False) -> list[list[str]]:

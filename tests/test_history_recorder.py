@@ -8,11 +8,9 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from pathlib import Path
-
-import pytest
 
 from desktop_app.core.chat import make_client
 from desktop_app.core.config import ModelPrice, Provider
@@ -24,14 +22,6 @@ from desktop_app.simulator import Simulator
 from tests.chat_helpers import FAST_RETRY, sim_provider
 
 PRICE = ModelPrice(Decimal("0.27"), Decimal("0.42"))
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[HistoryStore]:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    history = HistoryStore(data_dir / "history.sqlite3")
-    yield history
-    history.close()
 
 
 def priced(message: ChatMessage) -> ModelPrice | None:

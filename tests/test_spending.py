@@ -4,7 +4,6 @@ answers, per model, and the same tokens re-priced on the seed's models."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -38,12 +37,6 @@ from tests.spending_samples import SEED, answer, time_zone
 
 UTC_PLUS_8 = "CST-8"
 NEW_YORK = "EST5EDT,M3.2.0,M11.1.0"  # DST from the second Sunday of March
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[HistoryStore]:
-    with HistoryStore(tmp_path / "history.sqlite3") as opened:
-        yield opened
 
 
 def utc(

@@ -8,7 +8,6 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
@@ -35,12 +34,6 @@ YUAN = AppSettings(currency_code="CNY", cny_per_usd=Decimal("7.3"))
 def in_utc() -> Iterator[None]:
     with time_zone("UTC0"):
         yield
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[HistoryStore]:
-    with HistoryStore(tmp_path / "history.sqlite3") as opened:
-        yield opened
 
 
 @pytest.fixture
