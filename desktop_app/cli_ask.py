@@ -13,13 +13,13 @@ from typing import TextIO
 from desktop_app.core import paths, spending
 from desktop_app.core.app_settings import AppSettings, load_settings
 from desktop_app.core.budget import BudgetState, budget_states, describe, most_pressing
-from desktop_app.core.chat import make_client
 from desktop_app.core.config import ModelPrice, Provider, load_providers
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, ProviderError, TallyError
 from desktop_app.core.history import HistoryStore
 from desktop_app.core.history_recorder import HistoryRecorder, open_conversation
 from desktop_app.core.keys import KeyResolver
+from desktop_app.core.network import ClientPool
 from desktop_app.core.pricing import Currency, format_money, price_of
 from desktop_app.core.session import ChatSession
 from desktop_app.logs import log_to_file, stop_logging_to
@@ -143,9 +143,9 @@ async def _ask(
     if recorder is None:
         recorder = HistoryRecorder(store, conversation, price)
     printer = _AnswerPrinter(sys.stdout, sys.stderr, provider, settings.currency)
-    async with make_client() as client:
-        keys = KeyResolver()
-        session = ChatSession(conversation, client, keys.resolve)
+    keys = KeyResolver()
+    async with ClientPool(keys.proxy_password) as clients:
+        session = ChatSession(conversation, clients, keys.resolve)
         session.system_prompt = args.system
         session.temperature = args.temperature
         session.max_tokens = args.max_tokens

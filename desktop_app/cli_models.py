@@ -10,6 +10,7 @@ from desktop_app.cli_history import SubParsers
 from desktop_app.core import paths
 from desktop_app.core.config import Provider, load_providers
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.model_cache import ModelCache, merged_models
 from desktop_app.core.pricing import Quote, quote
 
 _SOURCES = {"user": "yours", "relay": "relay", "catalog": "catalog", "local": "local"}
@@ -20,7 +21,8 @@ def add_models_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
         "models",
         help="list the models with their prices",
         description=(
-            "List each provider's models from providers.toml with their prices in USD per "
+            "List each provider's models (those of providers.toml, then the ones the app "
+            "last discovered with Refresh models, from its cache) with their prices in USD per "
             "million tokens (input, cached input, output) and where each price came from: "
             "yours (providers.toml or the settings), the relay's published list, the bundled "
             "genai-prices catalog, or local (a model server on this computer, free)."
@@ -37,11 +39,13 @@ def run_models(args: argparse.Namespace) -> int:
             raise ConfigError(f"No provider with id {args.provider!r} in providers.toml.")
     if not providers:
         raise ConfigError(f"No providers configured: create {paths.providers_file()}.")
+    cache = ModelCache.load(paths.models_cache_file())
     rows: list[tuple[str, ...]] = [("provider", "model", "input", "cached", "output", "price from")]
     for provider in providers:
-        rows += [_row(provider, model, quote(provider, model)) for model in provider.models]
-        if not provider.models:
-            rows.append((provider.id, "(no models listed)", "", "", "", ""))
+        models = [entry.name for entry in merged_models(provider, cache.models_for(provider))]
+        rows += [_row(provider, model, quote(provider, model)) for model in models]
+        if not models:
+            rows.append((provider.id, "(no models: Refresh models in the app)", "", "", "", ""))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         cells = [

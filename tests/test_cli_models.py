@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from desktop_app.cli import main
+from desktop_app.core import paths
+from desktop_app.core.config import load_providers
+from desktop_app.core.model_cache import ModelCache
+from desktop_app.core.model_list import ListedModel
 
 PROVIDERS = """\
 [[provider]]
@@ -64,3 +69,13 @@ def test_one_provider_or_a_clear_error(capsys: pytest.CaptureFixture[str]) -> No
     assert list(rows(capsys.readouterr().out)) == ["ollama/llama3.2"]
     assert main(["models", "--provider", "nope"]) == 2
     assert "No provider with id 'nope'" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("configured")
+def test_models_the_app_discovered_are_listed_too(capsys: pytest.CaptureFixture[str]) -> None:
+    (ollama,) = [p for p in load_providers(paths.providers_file()) if p.id == "ollama"]
+    cache = ModelCache(paths.models_cache_file())
+    cache.store_listed(ollama, [ListedModel("qwen3:8b")], datetime.now(UTC))
+    cache.save()
+    assert main(["models", "--provider", "ollama"]) == 0
+    assert list(rows(capsys.readouterr().out)) == ["ollama/llama3.2", "ollama/qwen3:8b"]

@@ -18,10 +18,18 @@ from desktop_app.core.errors import (
     ProviderUnreachable,
     UnexpectedResponse,
 )
-from desktop_app.core.model_list import list_models
+from desktop_app.core.model_list import ListedModel, discover_models, list_models
 from desktop_app.simulator import LISTED_MODELS, Simulator
 from tests.chat_helpers import sim_provider
 from tests.local_servers import Canned, canned_server, full_backlog_port
+
+
+def run_discover(provider: Provider, key: str | None) -> list[ListedModel]:
+    async def main() -> list[ListedModel]:
+        async with make_client() as client:
+            return await discover_models(client, provider, key)
+
+    return asyncio.run(main())
 
 
 def run_list(provider: Provider, key: str | None) -> list[str]:
@@ -162,3 +170,11 @@ def test_a_plain_text_body_is_unexpected() -> None:
 
 def test_an_empty_list_is_a_model_list() -> None:
     assert run_with(Canned(body={"data": []})) == []
+
+
+def test_openrouter_names_become_display_names() -> None:
+    body = {"data": [{"id": "openai/gpt-4.1", "name": "OpenAI: GPT-4.1"}, {"id": "x/y"}]}
+    with canned_server(Canned(body=body)) as base_url:
+        provider = Provider(id="or", name="OpenRouter", kind="openai", base_url=base_url)
+        models = run_discover(provider, "sk-or-0000")
+    assert models == [ListedModel("openai/gpt-4.1", "OpenAI: GPT-4.1"), ListedModel("x/y")]

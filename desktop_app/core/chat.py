@@ -34,7 +34,9 @@ from desktop_app.core.events import (
     Retrying,
     TextDelta,
 )
-from desktop_app.core.http_errors import brief, error_for_status, error_for_transport
+from desktop_app.core.http_errors import brief, error_for_status
+from desktop_app.core.network import Clients, client_for
+from desktop_app.core.network_errors import transport_error
 from desktop_app.core.providers import protocol_for
 from desktop_app.core.providers.base import ChatRequest, HttpRequest, StreamParser
 from desktop_app.core.sse import SSEDecoder
@@ -57,12 +59,14 @@ class RetryPolicy:
 
 
 def make_client() -> httpx.AsyncClient:
-    """The HTTP client for every provider; honours the system's proxy variables."""
+    """One plain client for every provider, with the proxy variables and system settings as
+    httpx reads them; the app uses a network.ClientPool, which also applies each provider's
+    own proxy and CA bundle."""
     return httpx.AsyncClient(follow_redirects=False, trust_env=True)
 
 
 async def stream_chat(
-    client: httpx.AsyncClient,
+    clients: Clients,
     provider: Provider,
     key: str | None,
     chat: ChatRequest,
@@ -71,11 +75,13 @@ async def stream_chat(
 ) -> AsyncGenerator[ChatEvent, None]:
     """Stream the answer to `chat` from `provider` as ChatEvents, ending with one Finish.
 
-    Raises a ProviderError (with `.partial` holding what arrived) on any failure.
+    Raises a ProviderError (with `.partial` holding what arrived) on any failure; a ConfigError
+    or KeyringUnavailable when the provider's network settings cannot be used.
     """
     retry = retry or RetryPolicy()
     protocol = protocol_for(provider.kind)
     request = protocol.build_request(provider, key, chat)
+    client = await client_for(clients, provider)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + provider.timeouts.total
     attempt = 1
@@ -138,7 +144,7 @@ async def _open(
     except TimeoutError:
         raise _timeout(provider, timeouts.first_byte, deadline, first_byte=True) from None
     except httpx.TransportError as exc:
-        raise error_for_transport(provider, exc, began=False) from exc
+        raise transport_error(provider, exc, began=False) from exc
     content_type = response.headers.get("content-type", "")
     if response.status_code >= 400 or content_type.startswith("text/html"):
         try:
@@ -167,7 +173,7 @@ async def _stream_events(
             except TimeoutError:
                 raise _timeout(provider, idle, deadline, first_byte=False) from None
             except httpx.TransportError as exc:
-                raise error_for_transport(provider, exc, began=True) from exc
+                raise transport_error(provider, exc, began=True) from exc
             sse_events = decoder.feed(chunk) if chunk is not None else decoder.close()
             answered = bool(text or reasoning)
             for sse in sse_events:
@@ -222,7 +228,7 @@ async def _read_body(response: httpx.Response, provider: Provider, deadline: flo
     except TimeoutError:
         raise _timeout(provider, provider.timeouts.idle, deadline, first_byte=False) from None
     except httpx.TransportError as exc:
-        raise error_for_transport(provider, exc, began=False) from exc
+        raise transport_error(provider, exc, began=False) from exc
     return b"".join(parts)[:_ERROR_BODY_LIMIT]
 
 

@@ -1,4 +1,5 @@
-"""API keys in the OS keyring (service `Tally`, user name = provider id), never on disk."""
+"""API keys in the OS keyring (service `Tally`, user name = provider id), never on disk; a
+provider's proxy password too, under the user name `<provider id>/proxy`."""
 
 from __future__ import annotations
 
@@ -21,6 +22,11 @@ except ImportError:  # not on macOS or Windows
     pass
 else:
     _BACKEND_ERRORS += (SecretStorageException,)
+
+
+def proxy_entry(provider_id: str) -> str:
+    """The keyring user name of a provider's proxy password (ids never hold a '/')."""
+    return f"{provider_id}/proxy"
 
 
 class KeyStore:
@@ -104,3 +110,9 @@ class KeyResolver:
         if in_memory:
             return in_memory
         return resolve_key(provider, self.store, required=provider.needs_key)
+
+    def proxy_password(self, provider: Provider) -> str | None:
+        """The password of the provider's own proxy: one kept for this session, else the
+        keyring's; blocking."""
+        entry = proxy_entry(provider.id)
+        return self.session_keys.get(entry) or self.store.get(entry)

@@ -30,6 +30,11 @@ def settings_file() -> Path:
     return data_dir() / "settings.toml"
 
 
+def models_cache_file() -> Path:
+    """The models each provider listed when last asked, and the names the user typed."""
+    return data_dir() / "models-cache.json"
+
+
 def log_file() -> Path:
     """The app's log file."""
     return data_dir() / "logs" / "tally.log"

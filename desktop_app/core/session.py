@@ -9,8 +9,6 @@ from collections.abc import Callable
 from contextlib import aclosing
 from typing import Protocol
 
-import httpx
-
 from desktop_app.core.chat import RetryPolicy, stream_chat
 from desktop_app.core.config import Provider
 from desktop_app.core.conversation import ChatMessage, Conversation
@@ -23,6 +21,7 @@ from desktop_app.core.events import (
     TextDelta,
     Usage,
 )
+from desktop_app.core.network import Clients
 from desktop_app.core.providers.base import ChatRequest
 
 log = logging.getLogger(__name__)
@@ -47,7 +46,7 @@ class ChatSession:
     def __init__(
         self,
         conversation: Conversation,
-        client: httpx.AsyncClient,
+        client: Clients,
         key_for: Callable[[Provider], str | None],
         *,
         retry: RetryPolicy | None = None,

@@ -13,9 +13,9 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core import paths
-from desktop_app.core.chat import make_client
 from desktop_app.core.history import HistoryStore
 from desktop_app.core.keys import KeyResolver
+from desktop_app.core.network import ClientPool
 from desktop_app.demo import Demo
 from desktop_app.logs import log_to_file, stop_logging_to
 from desktop_app.ui.error_banner import ErrorBanner
@@ -58,9 +58,10 @@ def make_services() -> Services:
     store = HistoryStore(paths.history_db())
     # Answers still marked streaming were cut off by a crash or a kill: show them as partial.
     store.mark_interrupted()
+    keys = KeyResolver()
     return Services(
-        client=make_client(),
-        keys=KeyResolver(),
+        client=ClientPool(keys.proxy_password),
+        keys=keys,
         providers_path=paths.providers_file(),
         state_path=paths.ui_state_file(),
         demo=Demo(),

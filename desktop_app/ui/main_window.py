@@ -31,6 +31,7 @@ from desktop_app.ui.conversation_list import ConversationSidebar
 from desktop_app.ui.cost_meter import CostMeter
 from desktop_app.ui.error_banner import Action, ErrorBanner
 from desktop_app.ui.history_files import HistoryFiles
+from desktop_app.ui.model_lists import ModelLists
 from desktop_app.ui.model_picker import ModelPicker
 from desktop_app.ui.services import Services
 from desktop_app.ui.settings_dialog import SettingsDialog
@@ -70,7 +71,11 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.picker = ModelPicker(self)
-        spend, settings = build_toolbar(self, self.picker)
+        self.picker.choiceChanged.connect(self._show_ready)
+        self.models = ModelLists(self.services, self.picker, self)
+        self.session.listeners.append(self.models)
+        self.models.reported.connect(lambda line: self.statusBar().showMessage(line, 10_000))
+        spend, settings = build_toolbar(self, self.models.row)
         spend.triggered.connect(self.open_spending)
         settings.triggered.connect(self.open_settings)
 
@@ -96,6 +101,7 @@ class MainWindow(QMainWindow):
 
         self.banner = ErrorBanner(central)
         self.banner.actionRequested.connect(self._banner_action)
+        self.models.failed.connect(self.banner.show_error)
         layout.addWidget(self.banner)
 
         self.composer = Composer(self.conversation, self._picked_price, central)
@@ -147,10 +153,12 @@ class MainWindow(QMainWindow):
         demo = self.services.demo.provider
         if demo is not None:
             listed.append(demo)
-        self.picker.set_providers(listed)
+        self.models.show(listed)
         last = self._settings().value("lastModel")
         if isinstance(last, str) and "\n" in last:
             self.picker.select(*last.split("\n", 1))
+
+    def _show_ready(self) -> None:
         has_models = self.picker.current() is not None
         self.stack.setCurrentWidget(self.chat_view if has_models else self.welcome)
         self.send_button.setEnabled(has_models and not self.session.busy)
@@ -176,7 +184,10 @@ class MainWindow(QMainWindow):
             parent=self,
             settings_path=self.services.settings_path,
         )
+        before = list(self.providers)
         dialog.providersChanged.connect(lambda _: self.reload_providers())
+        # Then ask the providers just saved (or tested) for their models: the user's request.
+        dialog.providersChanged.connect(lambda _: self.models.refresh_saved(before, dialog))
         dialog.appSettingsChanged.connect(self.apply_app_settings)
         dialog.open()
 
@@ -254,6 +265,7 @@ class MainWindow(QMainWindow):
 
     def send(self) -> None:
         text = self.input.toPlainText().strip()
+        self.picker.commit_text()  # a model name typed without Enter is the one to use
         choice = self.picker.current()
         if not text or self.session.busy:
             return
@@ -375,6 +387,7 @@ class MainWindow(QMainWindow):
     async def _shut_down(self) -> None:
         self.session.stop()
         await self.session.wait()
+        await self.models.close()
         await self.services.client.aclose()
         self.services.demo.stop()
         self.services.store.close()

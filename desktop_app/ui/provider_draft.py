@@ -1,5 +1,6 @@
 """The Qt-free half of the Providers dialog: a provider as it is being edited, and how its key
-is found for a test, checked, stored or removed (blocking keyring calls go through threads)."""
+(and its proxy's password: network_draft.py) is found for a test, checked, stored or removed
+(blocking keyring calls go through threads)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,20 @@ from urllib.parse import urlsplit
 from desktop_app.core.config import Kind, ModelPrice, Provider, Timeouts
 from desktop_app.core.errors import ConfigError, KeyringUnavailable
 from desktop_app.core.keys import KeyResolver, resolve_key
-from desktop_app.core.model_list import check_key
+from desktop_app.core.model_list import check_key, list_models
+from desktop_app.core.network import Clients, client_for
 from desktop_app.core.presets import Preset, new_provider_id
+from desktop_app.ui.network_draft import (
+    NetworkDraft,
+    check_proxy_passwords,
+    forget_proxy_password,
+    save_proxy_password,
+)
 
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _MODEL_SEPARATORS = re.compile(r"[,\n]")
 _SHOWN_MODELS = 12
+ANTHROPIC_MIN_THINKING = 1024
 
 
 class KeyState(Enum):
@@ -55,6 +64,8 @@ class ProviderDraft:
     # Figures typed for a model nobody priced, until both input and output are there.
     unfinished_prices: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     timeouts: Timeouts = field(default_factory=Timeouts)
+    thinking_budget: int | None = None
+    network: NetworkDraft = field(default_factory=NetworkDraft)
     key_state: KeyState = KeyState.NONE
     typed_key: str = ""
     revealed_key: str | None = None
@@ -76,6 +87,8 @@ class ProviderDraft:
             models_text="\n".join(provider.models),
             prices=dict(provider.prices),
             timeouts=provider.timeouts,
+            thinking_budget=provider.thinking_budget,
+            network=NetworkDraft.of_provider(provider),
             key_state=KeyState.CHECKING,
         )
 
@@ -148,6 +161,7 @@ class ProviderDraft:
                 check_key(self.new_key)
             except ConfigError as exc:
                 raise DraftProblem(str(exc), "key") from None
+        self._check_extras(name)
         if self.unfinished_prices:
             model, typed = next(iter(self.unfinished_prices.items()))
             missing = " and ".join(f for f in ("input", "output") if f not in typed)
@@ -165,7 +179,26 @@ class ProviderDraft:
             models=self.models(),
             prices=dict(self.prices),
             timeouts=self.timeouts,
+            thinking_budget=self.thinking_budget,
+            proxy=self.network.proxy.strip() or None,
+            ca_bundle=self.network.ca_bundle.strip() or None,
         )
+
+    def _check_extras(self, name: str) -> None:
+        """The thinking budget and the network settings."""
+        budget = self.thinking_budget
+        if self.kind == "anthropic" and budget is not None and budget < ANTHROPIC_MIN_THINKING:
+            raise DraftProblem(
+                f"Anthropic needs a thinking budget of at least {ANTHROPIC_MIN_THINKING} tokens "
+                f"({name} has {budget}).",
+                "thinking",
+            )
+        problem = self.network.proxy_problem()
+        if problem:
+            raise DraftProblem(f"{name}: {problem}", "proxy")
+        problem = self.network.bundle_problem()
+        if problem:
+            raise DraftProblem(f"{name}: {problem}", "ca_bundle")
 
 
 def describe_models(names: list[str]) -> str:
@@ -192,6 +225,12 @@ async def check_stored_keys(drafts: list[ProviderDraft], keys: KeyResolver) -> N
         stored = await asyncio.to_thread(lambda: {i for i in asked if store.get(i)})
     except KeyringUnavailable as exc:
         stored, unavailable = set(), exc
+    if unavailable is None:
+        saved = [(draft.id, draft.network) for draft in drafts if draft.id]
+        try:
+            await check_proxy_passwords(saved, keys)
+        except KeyringUnavailable as exc:
+            unavailable = exc
     for draft in drafts:
         if draft.key_state is not KeyState.CHECKING:
             continue
@@ -205,6 +244,16 @@ async def check_stored_keys(drafts: list[ProviderDraft], keys: KeyResolver) -> N
         raise unavailable
 
 
+async def models_for_test(
+    draft: ProviderDraft, provider: Provider, clients: Clients, keys: KeyResolver
+) -> list[str]:
+    """The provider's models, asked with the key and proxy password as typed in the form."""
+    key = await key_for_test(draft, provider, keys)
+    password = draft.network.password_for_test()
+    client = await client_for(clients, provider, proxy_password=password)
+    return await list_models(client, provider, key)
+
+
 async def key_for_test(draft: ProviderDraft, provider: Provider, keys: KeyResolver) -> str | None:
     """The key typed in the form, else the one Tally would send (session, variable, keyring)."""
     if draft.new_key:
@@ -215,6 +264,12 @@ async def key_for_test(draft: ProviderDraft, provider: Provider, keys: KeyResolv
     if draft.id in keys.session_keys:
         return keys.session_keys[draft.id]
     return await asyncio.to_thread(resolve_key, provider, keys.store, required=False)
+
+
+async def save_secrets(draft: ProviderDraft, provider: Provider, keys: KeyResolver) -> None:
+    """Store or remove the provider's key and its proxy's password, as the form says."""
+    await save_key(draft, provider.id, keys)
+    await save_proxy_password(draft.network, provider, keys, session_only=draft.session_only)
 
 
 async def save_key(draft: ProviderDraft, provider_id: str, keys: KeyResolver) -> None:
@@ -241,7 +296,9 @@ async def save_key(draft: ProviderDraft, provider_id: str, keys: KeyResolver) ->
 
 
 async def forget_key(provider_id: str, keys: KeyResolver) -> None:
-    """Delete a removed provider's key; with no keyring there is no stored key to forget."""
+    """Delete a removed provider's key and proxy password; with no keyring there is no stored
+    key to forget."""
+    await forget_proxy_password(provider_id, keys)
     keys.session_keys.pop(provider_id, None)
     try:
         await asyncio.to_thread(keys.store.delete, provider_id)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.config import Kind
 from desktop_app.core.pricing import CatalogLookup
+from desktop_app.ui.network_fields import NetworkFields
 from desktop_app.ui.price_table import PriceTable
 from desktop_app.ui.provider_draft import KeyState, ProviderDraft
+from desktop_app.ui.thinking_field import ThinkingField
 
 MASK = "••••••••"
 _KINDS: tuple[tuple[Kind, str], ...] = (
@@ -50,13 +52,6 @@ class ProviderForm(QWidget):
         self.kind_combo.setAccessibleName("Kind")
         for kind, label in _KINDS:
             self.kind_combo.addItem(label, kind)
-        model = self.kind_combo.model()
-        assert isinstance(model, QStandardItemModel)
-        for row, (kind, _) in enumerate(_KINDS):
-            if kind != "openai":
-                model.item(row).setEnabled(False)
-                model.item(row).setToolTip("Coming soon")
-                self.kind_combo.setItemText(row, f"{self.kind_combo.itemText(row)} (coming soon)")
         self.id_label = QLabel(self)
         self.id_label.setObjectName("idLabel")
         self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -88,6 +83,8 @@ class ProviderForm(QWidget):
         )
         self.models_edit.setTabChangesFocus(True)
         self.models_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.thinking = ThinkingField(self)
+        self.network = NetworkFields(self)
         self.test_button = QPushButton("Test connection", self)
         self.test_button.setObjectName("testConnectionButton")
         self.use_models_button = QPushButton("Use these models", self)
@@ -128,6 +125,9 @@ class ProviderForm(QWidget):
         form.addRow("", self.session_only_check)
         form.addRow("Key from &env var:", self.env_edit)
         form.addRow("&Models:", self.models_edit)
+        thinking_label = QLabel("&Thinking:", self)
+        thinking_label.setBuddy(self.thinking.check)
+        form.addRow(thinking_label, self.thinking)
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
         buttons.addWidget(self.use_models_button)
@@ -138,7 +138,12 @@ class ProviderForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addSpacing(8)
-        layout.addWidget(self.prices, 1)
+        self.extras = _Pages(self)
+        self.extras.setObjectName("providerExtras")
+        self.extras.setDocumentMode(True)
+        self.extras.addTab(self.prices, "Prices")
+        self.extras.addTab(self.network, "Network")
+        layout.addWidget(self.extras, 1)
 
     def _connect(self) -> None:
         self.name_edit.textEdited.connect(lambda text: self._edit(name=text))
@@ -157,6 +162,8 @@ class ProviderForm(QWidget):
         self.test_button.clicked.connect(self.testRequested)
         self.use_models_button.clicked.connect(self._use_found_models)
         self.prices.edited.connect(self.edited)
+        self.thinking.edited.connect(self.edited)
+        self.network.edited.connect(self._network_edited)
 
     def _edit(self, **changes: object) -> None:
         if self.draft is None:
@@ -165,6 +172,8 @@ class ProviderForm(QWidget):
             setattr(self.draft, name, value)
         if "base_url" in changes:
             self.refresh_key_field()
+        if "kind" in changes:
+            self.thinking.set_kind(self.draft.kind)
         if {"base_url", "models_text"} & changes.keys():
             self.prices.refresh()  # whose price list applies, and which models, may change
         self.edited.emit()
@@ -188,6 +197,9 @@ class ProviderForm(QWidget):
         else:
             self.id_label.setText("made from the name when you save")
         self.draft = draft
+        self.thinking.show_draft(draft)
+        self.network.show_network(draft.network if draft else None)
+        self._retitle_network()
         self.prices.show_draft(draft)
         self.refresh_key_field()
         self.show_result()
@@ -197,6 +209,13 @@ class ProviderForm(QWidget):
         if name == "prices":
             self.prices.focus_problem()
             return
+        if name == "thinking":
+            self.thinking.focus()
+            return
+        if name in ("proxy", "ca_bundle"):
+            self.extras.setCurrentWidget(self.network)
+            self.network.focus(name)
+            return
         edits = {"name": self.name_edit, "base_url": self.base_url_edit, "key": self.key_edit}
         edit = edits.get(name, self.env_edit)
         edit.setFocus()
@@ -205,12 +224,14 @@ class ProviderForm(QWidget):
     def set_keyring_available(self, available: bool) -> None:
         """Offer session-only keys when no keyring works."""
         self.keyring_available = available
+        self.network.keyring_available = available
         self.session_only_check.setVisible(not available)
         self.refresh_key_field()
 
     def refresh_key_field(self) -> None:
         """The key field's text and placeholder for the draft's key state."""
         draft = self.draft
+        self.network.refresh()  # the keyring check also tells whether a proxy password is stored
         if draft is None:
             self.key_edit.clear()
             self.key_edit.setPlaceholderText("")
@@ -252,6 +273,13 @@ class ProviderForm(QWidget):
         self.result_label.setStyleSheet(colours[outcome])
         self.use_models_button.setVisible(bool(draft and draft.found_models))
 
+    def _network_edited(self) -> None:
+        self._retitle_network()
+        self.edited.emit()
+
+    def _retitle_network(self) -> None:
+        self.extras.setTabText(self.extras.indexOf(self.network), self.network.title())
+
     def _key_typed(self, text: str) -> None:
         if self.draft is None:
             return
@@ -279,3 +307,14 @@ class ProviderForm(QWidget):
     def _use_found_models(self) -> None:
         if self.draft is not None and self.draft.found_models:
             self.models_edit.setPlainText("\n".join(self.draft.found_models))
+
+
+class _Pages(QTabWidget):
+    """The prices and network pages, which take the height the fields above leave.
+
+    Without this, the prices' wrapped note makes the tabs ask for a height for their width,
+    which a vertical layout honours before the fields' minimum, squeezing the fields together.
+    """
+
+    def hasHeightForWidth(self) -> bool:
+        return False

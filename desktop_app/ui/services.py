@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
-
 from desktop_app.core import paths
 from desktop_app.core.history import HistoryStore
 from desktop_app.core.keys import KeyResolver
+from desktop_app.core.network import Clients
 from desktop_app.demo import Demo
 
 
@@ -17,10 +16,12 @@ from desktop_app.demo import Demo
 class Services:
     """The core objects the window works with, made once by the app."""
 
-    client: httpx.AsyncClient
+    client: Clients
+    """The app's ClientPool (a plain httpx client in some tests)."""
     keys: KeyResolver
     providers_path: Path
     state_path: Path
     demo: Demo
     store: HistoryStore
     settings_path: Path = field(default_factory=paths.settings_file)
+    models_path: Path = field(default_factory=paths.models_cache_file)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import httpx
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,7 +33,7 @@ from desktop_app.core.app_settings import AppSettings, save_settings
 from desktop_app.core.config import Provider, save_providers
 from desktop_app.core.errors import ConfigError, KeyringUnavailable, TallyError
 from desktop_app.core.keys import KeyResolver
-from desktop_app.core.model_list import list_models
+from desktop_app.core.network import Clients
 from desktop_app.core.presets import PRESETS, Preset
 from desktop_app.core.pricing import CatalogLookup
 from desktop_app.ui.money_page import MoneyPage, SettingsProblem, read_app_settings
@@ -46,8 +45,8 @@ from desktop_app.ui.provider_draft import (
     check_stored_keys,
     describe_models,
     forget_key,
-    key_for_test,
-    save_key,
+    models_for_test,
+    save_secrets,
 )
 from desktop_app.ui.provider_form import ProviderForm
 
@@ -74,7 +73,7 @@ class SettingsDialog(QDialog):
         self,
         providers: list[Provider],
         keys: KeyResolver,
-        client: httpx.AsyncClient,
+        client: Clients,
         providers_path: Path,
         parent: QWidget | None = None,
         *,
@@ -290,8 +289,7 @@ class SettingsDialog(QDialog):
 
     async def _run_test(self, draft: ProviderDraft, provider: Provider) -> None:
         try:
-            key = await key_for_test(draft, provider, self.keys)
-            names = await list_models(self.client, provider, key)
+            names = await models_for_test(draft, provider, self.client, self.keys)
         except TallyError as exc:
             draft.result, draft.result_ok = str(exc), False
         else:
@@ -340,7 +338,7 @@ class SettingsDialog(QDialog):
         try:
             for draft, provider in pairs:
                 try:
-                    await save_key(draft, provider.id, self.keys)
+                    await save_secrets(draft, provider, self.keys)
                 except KeyringUnavailable:
                     self.provider_list.setCurrentRow(self.drafts.index(draft))
                     raise

@@ -1,5 +1,5 @@
 """The main window's toolbar (the model picker, Spending, Settings) and menu bar: File (new,
-export, import, settings, quit) and View (spending)."""
+export, import, settings, quit) and View (spending, refresh models)."""
 
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ def build_menus(window: MainWindow, settings: QAction, spending: QAction) -> Non
     _add(menu, "&Quit", window.close, "Ctrl+Q")
     view = window.menuBar().addMenu("&View")
     view.addAction(spending)
+    view.addAction(window.models.action)  # Refresh models (F5)
 
 
 def _add(

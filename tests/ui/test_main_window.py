@@ -16,6 +16,7 @@ from desktop_app.simulator import Simulator
 from desktop_app.ui.app import UnexpectedErrorPresenter
 from desktop_app.ui.error_banner import Action
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.picker_rows import NO_MODELS
 from tests.ui.window_helpers import (
     Run,
     make_window,
@@ -38,7 +39,7 @@ def test_window_opens_ready_to_type(window: MainWindow) -> None:
     assert window.picker.current() is not None
     provider, model = window.picker.current()  # type: ignore[misc]
     assert (provider.id, model) == ("sim", "sim-normal")
-    labels = [window.picker.itemText(i) for i in range(window.picker.count())]
+    labels = window.picker.labels()
     assert labels[0] == "Simulator"  # the provider's header
     assert any("sim-normal" in label and "$0.27 / $0.42 per M" in label for label in labels)
     assert any("sim-echo" in label and "price unknown" in label for label in labels)
@@ -342,8 +343,7 @@ def test_a_provider_without_models_says_where_to_add_them(
         '[[provider]]\nid = "ollama"\nname = "Ollama"\nbase_url = "http://localhost:11434/v1"\n'
     )
     window = make_window(qtbot)
-    labels = [window.picker.itemText(i) for i in range(window.picker.count())]
-    assert labels == ["Ollama", "no models listed: add them in Settings (Test connection)"]
+    assert window.picker.labels() == ["Ollama", NO_MODELS]
     assert window.picker.current() is None
     assert not window.send_button.isEnabled()
     shut_down(window, run)
