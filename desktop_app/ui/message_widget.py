@@ -213,6 +213,12 @@ class MessageWidget(QFrame):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.status)
+        # Shown or hidden now, as refresh() will want them, while this widget is not on screen:
+        # showing or hiding a part of a message on screen costs much more (Qt lays out the
+        # widgets around it and works out what to repaint), and refresh() then changes nothing.
+        for part in (self.reasoning_toggle, self.reasoning, self.status):
+            part.setVisible(False)
+        self.body.setVisible(bool(self.message.content))
 
     def _action(self, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)

@@ -1,0 +1,242 @@
+"""Start-up to the first painted window, against a bare PySide6 window, with and without a big
+history; and opening a 1,000-message conversation in the window. DESIGN.md's bars: the window
+shown within 1.5x the time of a bare PySide6 window, unaffected by the size of the history (a
+million messages); a 1,000-message conversation opened in under 100 ms to first paint.
+
+Run: .venv/bin/python benchmarks/startup.py [--runs 10] [--messages 1000000]
+         [--small-messages 1000] [--open-runs 10] [--history PATH]
+Quick: .venv/bin/python benchmarks/startup.py --messages 100000 --runs 5 --open-runs 5
+
+Each start is a fresh process (benchmarks/startup_probe.py) with QT_QPA_PLATFORM=offscreen and
+its own data directory, timed from just before the process is started to the end of the first
+paint of its main window:
+
+  (a) a bare PySide6 QMainWindow of the same size;
+  (b) Tally with an empty data directory, new for each start (a first run: the welcome page);
+  (c) Tally with --small-messages messages of history (history_data.generate), a provider
+      with its models listed, and the newest conversation (51 messages) reopened, as the app
+      does at start with the lastConversation of its window.ini;
+  (d) the same with --messages messages (a million: 20,000 conversations of 50).
+
+The cases take turns, after one untimed start of each (files into the OS cache; the first start
+on a history also marks its three unfinished answers interrupted). Figures are medians; peak
+resident memory is the probe's own, up to the first paint. Then one more process starts on
+history (d) and, once its window is painted, opens the 1,000-message conversation and the
+51-message one in turn through MainWindow.open_conversation, the sidebar's slot, timing each to
+the end of the first frame that paints the conversation's last message, and to the end of the
+loading of its older messages (which it waits for before the next open, as a reader would).
+
+--history PATH keeps the big database at PATH (made if missing, reused if there), since making
+a million messages takes minutes; the app writes to it as it starts (interrupted answers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from history_data import LONG_TITLE, SEED, generate
+
+from desktop_app.core.history import HistoryStore
+
+PROBE = Path(__file__).with_name("startup_probe.py")
+SHOWN_BAR = 1.5  # x the bare window
+UNAFFECTED_BAR = 1.1  # big history / small history: within the noise of a shared machine
+OPEN_BAR_MS = 100.0
+PROVIDERS = """\
+[[provider]]
+id = "bench"
+name = "Benchmark relay"
+base_url = "http://127.0.0.1:9/v1"
+models = ["model-a", "model-b"]
+"""
+
+
+@dataclass
+class Case:
+    label: str
+    mode: str
+    data_dir: Path
+    fresh: bool = False  # a new empty data directory for every start
+    starts: list[float] = field(default_factory=list)
+    rss_kib: list[int] = field(default_factory=list)
+
+    def median(self) -> float:
+        return statistics.median(self.starts)
+
+
+def probe(mode: str, data_dir: Path, *extra: str) -> tuple[float, dict[str, object]]:
+    """Run the probe in a fresh process: (seconds to the first paint, what it reported)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TALLY_DATA_DIR=str(data_dir))
+    began = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, str(PROBE), mode, *extra],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        sys.exit(f"the {mode} probe failed ({done.returncode}):\n{done.stdout}{done.stderr}")
+    result: dict[str, object] = json.loads(lines[-1])
+    painted = result.get("painted")
+    return (float(painted) - began if isinstance(painted, float) else 0.0), result
+
+
+def start(case: Case, *, record: bool) -> None:
+    data_dir = case.data_dir
+    if case.fresh:
+        shutil.rmtree(data_dir, ignore_errors=True)
+        data_dir.mkdir()
+    seconds, result = probe(case.mode, data_dir)
+    if record:
+        case.starts.append(seconds * 1000)
+        rss = result.get("rss_kib")
+        if isinstance(rss, int):
+            case.rss_kib.append(rss)
+
+
+def make_history(data_dir: Path, messages: int, kept: Path | None) -> str:
+    """A data directory with a generated history, a provider and the newest conversation to
+    reopen; returns the id of the 1,000-message conversation."""
+    data_dir.mkdir(parents=True)
+    target = data_dir / "history.sqlite3"
+    if kept is not None and kept.exists():
+        print(f"using the history in {kept}")
+    else:
+        began = time.perf_counter()
+        generate(kept or target, messages, random.Random(SEED))
+        print(f"generated {messages:,} messages in {time.perf_counter() - began:.1f} s")
+    if kept is not None:
+        try:
+            os.link(kept, target)
+        except OSError:
+            shutil.copyfile(kept, target)
+    (data_dir / "providers.toml").write_text(PROVIDERS, encoding="utf-8")
+    with HistoryStore(target) as store:
+        newest = store.conversations(limit=1)[0]
+        count = store._conn.execute("SELECT count(*) FROM messages").fetchone()[0]
+        found = store._conn.execute(
+            "SELECT id FROM conversations WHERE title = ?", (LONG_TITLE,)
+        ).fetchone()
+        reopened = len(store.messages(newest.id))
+    remember(data_dir / "window.ini", newest.id)
+    print(f"  {data_dir.name}: {count:,} messages; reopens {newest.title!r} ({reopened} messages)")
+    return str(found[0])
+
+
+def remember(state_file: Path, conversation_id: str) -> None:
+    """Write what the window remembers between runs, as MainWindow writes it (QSettings)."""
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(state_file), QSettings.Format.IniFormat)
+    settings.setValue("lastConversation", conversation_id)
+    settings.setValue("lastModel", "bench\nmodel-a")
+    settings.sync()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="starts of each case (default 10)")
+    parser.add_argument("--messages", type=int, default=1_000_000, help="the big history")
+    parser.add_argument("--small-messages", type=int, default=1_000, help="the small history")
+    parser.add_argument("--history", type=Path, help="keep (or reuse) the big database here")
+    parser.add_argument("--open-runs", type=int, default=10, help="opens of each conversation")
+    args = parser.parse_args(argv)
+    print(
+        f"Python {platform.python_version()}, {platform.system()} {platform.machine()},"
+        f" {os.cpu_count()} cores; Qt platform offscreen"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        make_history(root / "small", args.small_messages, None)
+        long_id = make_history(root / "big", args.messages, args.history)
+        cases = [
+            Case("(a) bare PySide6 window", "bare", root / "bare"),
+            Case("(b) Tally, empty data directory", "tally", root / "empty", fresh=True),
+            Case(f"(c) Tally, {args.small_messages:,} messages", "tally", root / "small"),
+            Case(f"(d) Tally, {args.messages:,} messages", "tally", root / "big"),
+        ]
+        (root / "bare").mkdir()
+        for case in cases:
+            start(case, record=False)
+        for _ in range(args.runs):
+            for case in cases:
+                start(case, record=True)
+        passed = report_starts(cases)
+        newest = _newest(root / "big")
+        _, result = probe("open", root / "big", long_id, newest, str(args.open_runs))
+    opens = result["opens"]
+    assert isinstance(opens, dict)
+    passed = report_opens(opens[long_id], opens[newest]) and passed
+    print("\nPASS" if passed else "\nFAIL")
+    return 0 if passed else 1
+
+
+def _newest(data_dir: Path) -> str:
+    with HistoryStore(data_dir / "history.sqlite3") as store:
+        return store.conversations(limit=1)[0].id
+
+
+def report_starts(cases: list[Case]) -> bool:
+    runs = len(cases[0].starts)
+    print(f"\nstart to the first painted window, median of {runs} (fresh processes):")
+    for case in cases:
+        rss = f"{statistics.median(case.rss_kib) / 1024:6.0f} MiB" if case.rss_kib else ""
+        spread = f"{min(case.starts):.0f}-{max(case.starts):.0f}"
+        print(f"  {case.label:<36} {case.median():7.1f} ms  ({spread:>9} ms)  peak RSS {rss}")
+    bare, empty, small, big = (case.median() for case in cases)
+    checks = [
+        ("(b) / (a)  empty Tally / bare", empty / bare, SHOWN_BAR),
+        ("(d) / (a)  big history / bare", big / bare, SHOWN_BAR),
+        ("(d) / (c)  big history / small history", big / small, UNAFFECTED_BAR),
+        ("(d) / (b)  big history / empty", big / empty, None),
+    ]
+    passed = True
+    for label, ratio, bar in checks:
+        verdict = ""
+        if bar is not None:
+            ok = ratio <= bar
+            passed = passed and ok
+            verdict = f"  target <= {bar}: {'PASS' if ok else 'FAIL'}"
+        print(f"  {label:<40} {ratio:5.2f}{verdict}")
+    return passed
+
+
+def report_opens(long: dict[str, list[float]], short: dict[str, list[float]]) -> bool:
+    """The opens of the long and the short conversation: the first (in a fresh process) and
+    the median, to the first paint and to the end of loading."""
+    runs = len(long["painted"])
+    print(f"\nopen a conversation in the window (first open, then median of {runs}):")
+    passed = True
+    for record, bar in ((long, OPEN_BAR_MS), (short, None)):
+        painted, loaded = record["painted"], record["loaded"]
+        median = statistics.median(painted)
+        label = f"{int(record['messages'][0]):,} messages"
+        line = f"  {label:<15} to first paint {painted[0]:6.1f} ms, {median:6.1f} ms"
+        line += f"; all loaded {statistics.median(loaded):7.1f} ms"
+        if bar is not None:
+            ok = median < bar and painted[0] < bar
+            passed = passed and ok
+            line += f"  target < {bar:.0f} ms: {'PASS' if ok else 'FAIL'}"
+        print(line)
+    ratio = statistics.median(long["painted"]) / statistics.median(short["painted"])
+    print(f"  to first paint, long / short: {ratio:.2f}")
+    return passed
+
+
+if __name__ == "__main__":
+    sys.exit(main())

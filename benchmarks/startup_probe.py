@@ -1,0 +1,188 @@
+"""Started in a fresh process by startup.py: show a window, report when it was first painted.
+
+Run: python benchmarks/startup_probe.py bare | tally | open LONG_ID OTHER_ID RUNS
+
+- bare: a plain PySide6 QMainWindow of Tally's default size, shown as any Qt app shows one.
+- tally: the real app, through `desktop_app.cli.main([])` (argument parsing, `run_app`, the
+  services, the window, qasync), with the data directory from $TALLY_DATA_DIR.
+- open: as tally; once the window is painted, it opens the conversation LONG_ID from the
+  sidebar's slot (`MainWindow.open_conversation`), then OTHER_ID, RUNS times, and times each
+  open to the end of the first frame that paints the conversation's last message (the view
+  shows a conversation from its end), and to the end of loading its older messages, which it
+  waits for before the next open.
+
+The only hook is a subclass of the window class with a paintEvent that notes the first paint,
+put in place of `desktop_app.ui.app.MainWindow` before the app starts: nothing in the product
+knows about the benchmark. The end of a paint is taken by a zero timer started in the first
+paint event, which fires once Qt has painted every widget of that frame and flushed it.
+
+Prints one JSON line: `painted` (time.perf_counter(), a system-wide monotonic clock on Linux,
+macOS and Windows, so the parent can subtract the moment it started this process), `rss_kib`
+(peak resident memory so far; None on Windows) and for open the timings in ms. Then it exits at
+once with os._exit: tearing down is not what is measured.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+W = TypeVar("W", bound=QMainWindow)
+
+WIDTH, HEIGHT = 980, 760  # MainWindow's default size
+POLL_MS = 5
+
+
+def peak_rss_kib() -> int | None:
+    """This process's peak resident memory so far, in KiB."""
+    try:  # Linux: the high-water mark of this program (ru_maxrss keeps the parent's across exec)
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # macOS counts bytes
+
+
+def report(**fields: object) -> None:
+    """Print the result and leave without tearing anything down."""
+    sys.stdout.write(json.dumps(fields) + "\n")
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def on_first_paint(window: type[W], then: Callable[[QMainWindow, float], None]) -> type[W]:
+    """A subclass of `window` that calls `then(window, time)` once its first frame is painted."""
+
+    class FirstPaint(window):  # type: ignore[valid-type, misc]
+        _painted = False
+
+        def paintEvent(self, event: QPaintEvent) -> None:
+            super().paintEvent(event)
+            if not self._painted:
+                self._painted = True
+                # fires after Qt has painted the children too and flushed the frame
+                QTimer.singleShot(0, lambda: then(self, time.perf_counter()))
+
+    return FirstPaint
+
+
+def run_bare() -> None:
+    app = QApplication(sys.argv[:1])
+    window = on_first_paint(QMainWindow, lambda _, at: report(painted=at, rss_kib=peak_rss_kib()))()
+    window.setWindowTitle("Bare")
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    app.exec()
+
+
+def run_tally(then: Callable[[QMainWindow, float], None]) -> None:
+    from desktop_app import cli
+    from desktop_app.ui import app
+    from desktop_app.ui.main_window import MainWindow
+
+    # the name run_app makes its window from, replaced for this process only
+    setattr(app, "MainWindow", on_first_paint(MainWindow, then))  # noqa: B010
+    cli.main([])
+
+
+class PaintWatch(QObject):
+    """Notes when the frame in which a widget is first painted is done."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.done: float | None = None
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.done is None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._frame_done)
+        return False
+
+    def _frame_done(self) -> None:
+        self.done = time.perf_counter()
+
+
+class Opener:
+    """Opens two conversations in turn from the window's slot; for each open, the time to the
+    end of the first frame that paints its last message, and to the end of loading."""
+
+    def __init__(self, window: QMainWindow, ids: list[str], runs: int) -> None:
+        from desktop_app.ui.main_window import MainWindow
+
+        assert isinstance(window, MainWindow)
+        self.window = window
+        self.view = window.chat_view
+        self.plan = [ids[0], ids[1]] * runs
+        self.opens: dict[str, dict[str, list[float]]] = {
+            cid: {"painted": [], "loaded": [], "messages": []} for cid in ids
+        }
+        self.began = 0.0
+        self.current = ""
+        self.watch: PaintWatch | None = None
+        self.painted = 0.0
+
+    def next(self) -> None:
+        if self.watch is None and self.view.loading:  # the conversation reopened at start
+            QTimer.singleShot(POLL_MS, self.next)
+            return
+        if not self.plan:
+            report(rss_kib=peak_rss_kib(), opens=self.opens)
+        self.current = self.plan.pop(0)
+        self.began = time.perf_counter()
+        self.window.open_conversation(self.current)
+        # The view follows the end of a conversation: the frame that first paints its last
+        # message is the one that shows the conversation as the user sees it.
+        last = self.view.widget_for(self.window.conversation.messages[-1])
+        assert last is not None
+        self.watch = PaintWatch(last)
+        self._poll()
+
+    def _poll(self) -> None:
+        assert self.watch is not None
+        if self.watch.done is None or self.view.loading:
+            QTimer.singleShot(POLL_MS, self._poll)
+            return
+        record = self.opens[self.current]
+        record["painted"].append((self.watch.done - self.began) * 1000)
+        record["loaded"].append((time.perf_counter() - self.began) * 1000)
+        record["messages"].append(len(self.window.conversation.messages))
+        self.next()
+
+
+def main() -> None:
+    mode = sys.argv[1]
+    if mode == "bare":
+        run_bare()
+    elif mode == "tally":
+        run_tally(lambda _, at: report(painted=at, rss_kib=peak_rss_kib()))
+    elif mode == "open":
+        ids, runs = sys.argv[2:4], int(sys.argv[4])
+        openers: list[Opener] = []
+
+        def start(window: QMainWindow, at: float) -> None:
+            openers.append(Opener(window, ids, runs))
+            QTimer.singleShot(POLL_MS, openers[0].next)
+
+        run_tally(start)
+    else:
+        sys.exit(f"unknown mode {mode!r}")
+
+
+if __name__ == "__main__":
+    main()
