@@ -110,6 +110,20 @@ def answer_cost(
     return AnswerCost(usage, None if price is None else cost_usd(price, usage))
 
 
+def usage_summary(usage: Usage) -> str:
+    """An answer's tokens in words, each kind the provider bills apart."""
+    approx = "≈" if usage.source != "reported" else ""
+    parts = [f"{approx}{usage.input_tokens:,} tokens in"]
+    if usage.cached_input_tokens:
+        parts.append(f"{usage.cached_input_tokens:,} from the cache")
+    if usage.cache_write_tokens:
+        parts.append(f"{usage.cache_write_tokens:,} written to the cache")
+    parts.append(f"{approx}{usage.output_tokens:,} out")
+    if usage.reasoning_tokens:
+        parts.append(f"{usage.reasoning_tokens:,} of them reasoning")
+    return ", ".join(parts)
+
+
 def estimate_tokens(text: str) -> int:
     """A rough token count for text the provider has not counted yet (about 4 chars a token)."""
     return math.ceil(len(text) / 4)

@@ -12,11 +12,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core.conversation import ChatMessage, Conversation
+from desktop_app.core.pricing import USD, Currency
 from desktop_app.ui.message_widget import MessageWidget
 
 FRAME_MS = 16
@@ -48,6 +50,7 @@ class ChatView(QWidget):
         self.conversation = conversation
         self.dark = _palette_is_dark()
         self._widgets: dict[ChatMessage, MessageWidget] = {}
+        self.currency = USD
         self._shown: list[ChatMessage] = []  # the messages as last shown, to tell a truncation
         self.unbuilt = 0
         """How many messages, from the first, have no widget yet."""
@@ -128,6 +131,12 @@ class ChatView(QWidget):
         if changed:
             self._update_actions()
 
+    def set_currency(self, currency: Currency) -> None:
+        """Show the answers' costs in this currency from now on."""
+        self.currency = currency
+        for widget in self._widgets.values():
+            widget.set_currency(currency)
+
     def widget_for(self, message: ChatMessage) -> MessageWidget | None:
         """The message's widget; None while it has none yet."""
         return self._widgets.get(message)
@@ -201,7 +210,11 @@ class ChatView(QWidget):
     def _sweep(self) -> None:
         """Delete one discarded widget or block (a fraction of a millisecond per message)."""
         if self._discarded:
-            self._discarded.pop().deleteLater()
+            widget = self._discarded.pop()
+            # Qt may have deleted it already, with a parent swept before it or removed by
+            # _remove() (a short reset: a new conversation, Regenerate, Edit) before that.
+            if shiboken6.isValid(widget):
+                widget.deleteLater()
         if not self._discarded:
             self._sweeper.stop()
 
@@ -209,6 +222,7 @@ class ChatView(QWidget):
 
     def _make(self, message: ChatMessage, parent: QWidget) -> MessageWidget:
         widget = MessageWidget(message, self.dark, parent)
+        widget.currency = self.currency
         widget.regenerateRequested.connect(self.regenerateRequested)
         widget.editRequested.connect(self.editRequested)
         self._widgets[message] = widget

@@ -17,9 +17,14 @@ from desktop_app.core.app_settings import AppSettings
 from desktop_app.core.budget import BudgetState, budget_states, describe, most_pressing
 from desktop_app.core.config import ModelPrice
 from desktop_app.core.conversation import ChatMessage, Conversation
-from desktop_app.core.events import Usage
 from desktop_app.core.history_recorder import PriceLookup, message_cost
-from desktop_app.core.pricing import AnswerCost, cost_usd, estimated_usage, format_money
+from desktop_app.core.pricing import (
+    AnswerCost,
+    cost_usd,
+    estimated_usage,
+    format_money,
+    usage_summary,
+)
 from desktop_app.core.spending import Totals
 
 _REFRESH_MS = 100
@@ -154,26 +159,13 @@ class CostMeter(QLabel):
     def _details(self, answer: AnswerCost | None, budget: BudgetState | None) -> str:
         lines = []
         if answer is not None:
-            lines.append(_usage_line(answer.usage))
+            lines.append("This answer: " + usage_summary(answer.usage))
         if any(part.unknown for part in (self.today, self.month)):
             lines.append("“+”: some answers used models whose price is unknown.")
         lines.append("≈ marks an estimate from the text's length (about 4 characters a token).")
         if budget is not None:
             lines.append(describe(budget, self.settings))
         return "\n".join(lines)
-
-
-def _usage_line(usage: Usage) -> str:
-    approx = "≈" if usage.source != "reported" else ""
-    parts = [f"{approx}{usage.input_tokens:,} tokens in"]
-    if usage.cached_input_tokens:
-        parts.append(f"{usage.cached_input_tokens:,} from the cache")
-    if usage.cache_write_tokens:
-        parts.append(f"{usage.cache_write_tokens:,} written to the cache")
-    parts.append(f"{approx}{usage.output_tokens:,} out")
-    if usage.reasoning_tokens:
-        parts.append(f"{usage.reasoning_tokens:,} of them reasoning")
-    return "This answer: " + ", ".join(parts)
 
 
 class PromptEstimate(QLabel):

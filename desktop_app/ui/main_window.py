@@ -339,6 +339,9 @@ class MainWindow(QMainWindow):
             self.banner.show_error(error)
         self.sidebar.refresh()
         self.refresh_totals()
+        widget = self.chat_view.widget_for(message)
+        if widget is not None:
+            widget.refresh()  # its cost, which the history recorder has just worked out
         self.input.setFocus()
 
     # -- money --------------------------------------------------------------------------------
@@ -356,6 +359,7 @@ class MainWindow(QMainWindow):
         if self.banner.action is Action.SEND_ANYWAY:
             self.banner.clear()  # the budget that stopped sending may have been raised
         self.meter.set_settings(settings)
+        self.chat_view.set_currency(settings.currency)
         self.estimate.settings = settings
         self.estimate.refresh()
 

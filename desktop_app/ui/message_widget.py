@@ -32,6 +32,7 @@ from desktop_app.core.markdown import (
     IncrementalMarkdown,
     render_markdown,
 )
+from desktop_app.core.pricing import USD, Currency, format_money, usage_summary
 
 # Qt merges the first block of inserted HTML into the block at the cursor, losing that block's
 # format; a throw-away first paragraph takes that place and its one character is removed after.
@@ -164,6 +165,7 @@ class MessageWidget(QFrame):
         self._reasoning_open = True
         self._reasoning_chosen = False  # the user's choice wins over the default
         self._shown_status: tuple[str, str] | None = None
+        self.currency = USD
         self._build()
 
     def _build(self) -> None:
@@ -178,6 +180,11 @@ class MessageWidget(QFrame):
         font.setBold(True)
         self.role.setFont(font)
         header.addWidget(self.role)
+        self.cost = QLabel(self)
+        self.cost.setObjectName("messageCost")
+        self.cost.setStyleSheet(f"color: {palette.dim};")
+        self.cost.setVisible(False)
+        header.addWidget(self.cost)
         header.addStretch(1)
         self.copy_button = self._action("Copy", "Copy the message as markdown")
         self.copy_button.clicked.connect(self.copy_message)
@@ -243,6 +250,7 @@ class MessageWidget(QFrame):
         self._show_reasoning()
         self._show_text()
         self._show_status()
+        self._show_cost()
 
     def _show_text(self) -> None:
         text = self.message.content
@@ -309,6 +317,22 @@ class MessageWidget(QFrame):
         self.status.setText(note)
         self.status.setVisible(bool(note))
         self.status.setStyleSheet(f"color: {colour};" if colour else "")
+
+    def _show_cost(self) -> None:
+        """An ended answer's cost as the history holds it, "≈" when estimated."""
+        cost = self.message.cost
+        if cost is None or self.message.status == "streaming":
+            return
+        money = format_money(cost.usd, self.currency, estimated=cost.estimated)
+        if self.cost.text() != money:
+            self.cost.setText(money)
+            self.cost.setToolTip(usage_summary(cost.usage))
+            self.cost.setVisible(True)
+
+    def set_currency(self, currency: Currency) -> None:
+        self.currency = currency
+        self.cost.clear()  # shown again in the new currency
+        self._show_cost()
 
     def set_actions(self, *, edit: bool, regenerate: bool) -> None:
         """Offer Edit (on the last question) and Regenerate (on the last answer)."""

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.config import ModelPrice
 from desktop_app.core.keys import KeyStore
-from desktop_app.core.pricing import cost_usd, format_money
+from desktop_app.core.pricing import Currency, cost_usd, format_money
 from desktop_app.simulator import Simulator
 from desktop_app.ui.error_banner import Action
 from desktop_app.ui.main_window import MainWindow
@@ -245,4 +245,40 @@ def test_80_percent_of_the_budget_colours_the_meter(
     window._load_app_settings()
     assert window.meter.property("budgetLevel") == "warning"
     assert "80 % of the monthly budget used" in window.meter.toolTip()
+    shut_down(window, run)
+
+
+def test_each_answer_shows_its_cost_where_it_stands(
+    priced: tuple[MainWindow, Path], run: Run
+) -> None:
+    window, data_dir = priced
+
+    async def body() -> None:
+        send(window, "sim-normal", "Priced")
+        await until(lambda: answered(window), within=20)
+        send(window, "sim-no-usage", "Estimated")
+        await until(lambda: answered(window), within=20)
+
+    run(body)
+    exact, estimated = window.conversation.messages[1], window.conversation.messages[3]
+    assert exact.cost is not None
+    assert estimated.cost is not None
+    label = window.chat_view.widget_for(exact)
+    assert label is not None
+    assert label.cost.text() == format_money(exact.cost.usd)
+    assert "tokens in" in label.cost.toolTip()
+    other = window.chat_view.widget_for(estimated)
+    assert other is not None
+    assert other.cost.text().startswith("≈$")
+    (data_dir / "settings.toml").write_text('[money]\ncurrency = "CNY"\ncny_per_usd = 7.3\n')
+    window._load_app_settings()
+    assert label.cost.text() == format_money(exact.cost.usd, Currency("CNY", Decimal("7.3")))
+    conversation = window.recorder.conversation_id
+    assert conversation is not None
+    window.new_conversation()
+    window.open_conversation(conversation)  # read back from the history
+    window.chat_view.load_all()
+    reopened = window.chat_view.widget_for(window.conversation.messages[3])
+    assert reopened is not None
+    assert reopened.cost.text().startswith("≈¥")
     shut_down(window, run)
