@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 .PHONY: run test lint typecheck imports pytest bench refresh-prices clean
+.PHONY: package package-test install-desktop
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +36,33 @@ bench: $(INSTALLED)
 # The bundled price catalog from a genai-prices release (VERSION=x.y.z, default: the pinned one).
 refresh-prices: $(INSTALLED)
 	$(BIN)/python tools/refresh_prices.py $(if $(VERSION),--version $(VERSION))
+
+# The double-click app (packaging/README.md): PyInstaller goes into .venv only for these.
+PACKAGING := $(VENV)/.packaging
+APP_VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' pyproject.toml)
+TARBALL := dist/Tally-$(APP_VERSION)-linux-$(shell uname -m).tar.gz
+
+$(PACKAGING): $(INSTALLED)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,package]'
+	touch $(PACKAGING)
+
+# dist/Tally/ (and dist/Tally.app on macOS); on Linux also the tarball of dist/Tally/.
+package: $(PACKAGING)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build \
+		packaging/tally.spec
+ifeq ($(shell uname -s),Linux)
+	tar --sort=name --owner=0 --group=0 --numeric-owner -C dist -czf $(TARBALL) Tally
+	@du -sh dist/Tally $(TARBALL)
+endif
+
+# Builds, then starts the built app: window, spending view, `ask` from the simulator, keyring.
+package-test: package
+	$(BIN)/python packaging/smoke_test.py
+
+# The applications-menu entry and icons for this user, running the built app in dist/Tally.
+install-desktop:
+	@test -x dist/Tally/Tally || { echo "no built app in dist/Tally: run make package"; exit 1; }
+	dist/Tally/install-desktop
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis

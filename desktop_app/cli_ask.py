@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from desktop_app.cli import EXIT_USAGE
 from desktop_app.core import paths, spending
 from desktop_app.core.app_settings import AppSettings, load_settings
 from desktop_app.core.budget import BudgetState, budget_states, describe, most_pressing
@@ -25,7 +26,6 @@ from desktop_app.core.session import ChatSession
 from desktop_app.logs import log_to_file, stop_logging_to
 
 EXIT_PROVIDER_ERROR = 1
-EXIT_USAGE = 2
 EXIT_OVER_BUDGET = 3
 
 _CLI_REMEDY = (
@@ -36,27 +36,6 @@ EXIT_INTERRUPTED = 130
 # Reasoning is shown dimmer than the answer on a terminal.
 _DIM = "\x1b[2m"
 _PLAIN = "\x1b[0m"
-
-
-def add_ask_arguments(ask: argparse.ArgumentParser) -> None:
-    """The options of `tally ask`."""
-    ask.add_argument("--provider", metavar="ID", help="provider id from providers.toml")
-    ask.add_argument("--model", metavar="M", help="model name (default: the provider's first)")
-    ask.add_argument("--system", metavar="TEXT", help="system prompt")
-    ask.add_argument("--temperature", type=float, metavar="T", help="sampling temperature")
-    ask.add_argument("--max-tokens", type=int, metavar="N", help="longest answer, in tokens")
-    ask.add_argument(
-        "--continue",
-        dest="continue_",
-        action="store_true",
-        help="continue the most recent conversation instead of starting a new one",
-    )
-    ask.add_argument(
-        "--over-budget",
-        action="store_true",
-        help="send even though the monthly or daily budget is used up (this once)",
-    )
-    ask.add_argument("prompt", nargs="*", metavar="PROMPT", help="the question")
 
 
 def run_ask(args: argparse.Namespace) -> int:

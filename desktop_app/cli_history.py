@@ -26,49 +26,6 @@ from desktop_app.core.history_import import import_file
 
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 
-SubParsers = argparse._SubParsersAction  # argparse names no public type for it
-
-
-def add_history_commands(commands: SubParsers[argparse.ArgumentParser]) -> None:
-    """Add `export` and `import` to the `tally` parser's sub-commands."""
-    export = commands.add_parser(
-        "export",
-        help="write conversations to JSON or Markdown",
-        description=(
-            "Write conversations from the history, archived ones included, as Tally's JSON "
-            "export (which `tally import` reads back) or as Markdown to read. Without --output "
-            "the export goes to stdout. With --format markdown, an --output that is a folder "
-            "(an existing one, or a name without an extension) gets one file per conversation, "
-            "named from its title and id; a FILE.md gets them all in one document."
-        ),
-    )
-    export.add_argument(
-        "--format",
-        choices=("json", "markdown"),
-        help="json (the default) or markdown; an --output ending in .md means markdown",
-    )
-    export.add_argument(
-        "--conversation",
-        action="append",
-        dest="conversations",
-        metavar="ID",
-        help="only this conversation (repeat for several); default: all of them",
-    )
-    export.add_argument(
-        "--output", metavar="FILE", help="file or folder to write (default: stdout)"
-    )
-    importing = commands.add_parser(
-        "import",
-        help="add conversations from an export file",
-        description=(
-            "Add the conversations in FILE to the history: a Tally JSON export, or the "
-            "conversations.json of a ChatGPT data export. Conversations already in the history "
-            "are skipped, so importing the same file again adds nothing. A malformed file is "
-            "rejected as a whole, with the place that is wrong, and nothing is imported."
-        ),
-    )
-    importing.add_argument("file", metavar="FILE", help="the file to import")
-
 
 def run_history_command(args: argparse.Namespace) -> int:
     """Run `export` or `import`; returns 0 or raises TallyError."""

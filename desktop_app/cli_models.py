@@ -6,7 +6,6 @@ import argparse
 import sys
 from decimal import Decimal
 
-from desktop_app.cli_history import SubParsers
 from desktop_app.core import paths
 from desktop_app.core.config import Provider, load_providers
 from desktop_app.core.errors import ConfigError
@@ -14,21 +13,6 @@ from desktop_app.core.model_cache import ModelCache, merged_models
 from desktop_app.core.pricing import Quote, quote
 
 _SOURCES = {"user": "yours", "relay": "relay", "catalog": "catalog", "local": "local"}
-
-
-def add_models_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
-    models = commands.add_parser(
-        "models",
-        help="list the models with their prices",
-        description=(
-            "List each provider's models (those of providers.toml, then the ones the app "
-            "last discovered with Refresh models, from its cache) with their prices in USD per "
-            "million tokens (input, cached input, output) and where each price came from: "
-            "yours (providers.toml or the settings), the relay's published list, the bundled "
-            "genai-prices catalog, or local (a model server on this computer, free)."
-        ),
-    )
-    models.add_argument("--provider", metavar="ID", help="only this provider")
 
 
 def run_models(args: argparse.Namespace) -> int:

@@ -31,38 +31,6 @@ from desktop_app.core.spending import (
     spent_today,
 )
 
-SubParsers = argparse._SubParsersAction  # argparse names no public type for it
-
-
-def add_spend_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
-    """Add `spend` to the `tally` parser's sub-commands."""
-    spend = commands.add_parser(
-        "spend",
-        help="what you spent, per model and per day",
-        description=(
-            "Show what a month's answers cost, per model (answers, tokens, cost) and per day, "
-            "with the month's total and today's, in the currency of settings.toml; then what "
-            "the same tokens would have cost on the seed's four models, or on each --reprice "
-            "MODEL side by side with the actual cost. Answers in deleted conversations count: "
-            "that money was spent."
-        ),
-    )
-    spend.add_argument(
-        "--month",
-        type=_month,
-        metavar="YYYY-MM",
-        help="the month to show, in local time (default: this month)",
-    )
-    spend.add_argument(
-        "--reprice",
-        action="append",
-        metavar="MODEL",
-        help=(
-            "price the month's tokens on MODEL too (repeat for several): PROVIDER/MODEL for a "
-            "provider of providers.toml, or a model name found there or in the bundled catalog"
-        ),
-    )
-
 
 def run_spend(args: argparse.Namespace) -> int:
     """Print the month's spending; returns 0 or raises TallyError."""
@@ -97,15 +65,6 @@ def report(
         compared = _side_by_side(rows, targets, currency) if targets else _seeds(rows, currency)
         lines += ["", *compared]
     return lines + _notes(rows, today)
-
-
-def _month(text: str) -> Month:
-    try:
-        return Month.parse(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a month: write it as YYYY-MM, for example 2025-03"
-        ) from None
 
 
 def _targets(names: Sequence[str]) -> list[PricedModel]:

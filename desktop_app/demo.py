@@ -4,9 +4,12 @@ sees streaming, reasoning and costs work before entering a key. Its answers are 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from desktop_app.core.config import ModelPrice, Provider
-from desktop_app.simulator import Simulator
+
+if TYPE_CHECKING:
+    from desktop_app.simulator import Simulator
 
 DEMO_ID = "demo"
 # Illustrative prices (the seed relay's DeepSeek and GPT-4.1 figures), so the meter has numbers.
@@ -19,12 +22,18 @@ class Demo:
     """Owns the in-process simulator behind the Demo provider."""
 
     def __init__(self, token_delay: float = 0.02) -> None:
-        self.simulator = Simulator(api_key=None, token_delay=token_delay)
+        self.token_delay = token_delay
+        self.simulator: Simulator | None = None
+        """Made when the demo first starts: the app does not load the simulator to start."""
         self.provider: Provider | None = None
 
     def start(self) -> Provider:
         """Start the simulator (idempotent) and return the provider that points at it."""
         if self.provider is None:
+            if self.simulator is None:
+                from desktop_app.simulator import Simulator
+
+                self.simulator = Simulator(api_key=None, token_delay=self.token_delay)
             self.simulator.start()
             self.provider = Provider(
                 id=DEMO_ID,
@@ -37,6 +46,6 @@ class Demo:
         return self.provider
 
     def stop(self) -> None:
-        if self.provider is not None:
+        if self.provider is not None and self.simulator is not None:
             self.simulator.stop()
             self.provider = None

@@ -1,15 +1,17 @@
-"""Small real servers on loopback for tests: a canned HTTP answer, and a port that never
-completes a connection. Real sockets, so nothing in httpx is mocked."""
+"""Small real servers on loopback for tests: canned HTTP answers, the same for every request or
+chosen by it, and a port that never completes a connection. Real sockets, so nothing in httpx is
+mocked."""
 
 from __future__ import annotations
 
 import json
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
 
 
 @dataclass
@@ -26,12 +28,31 @@ class Canned:
         return json.dumps(self.body).encode(), {"content-type": "application/json", **self.headers}
 
 
+@dataclass(frozen=True)
+class Seen:
+    """A request a routed server received."""
+
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+
+
+Route = Callable[[Seen], Canned]
+
+
 @contextmanager
-def canned_server(answer: Canned) -> Iterator[str]:
-    """Serve `answer` to every request on 127.0.0.1; yields the base URL (ending in /v1)."""
+def routed_server(route: Route) -> Iterator[tuple[str, list[Seen]]]:
+    """A real local server answering each GET with `route(request)`; yields its root URL
+    (no /v1: Anthropic and Gemini base URLs are written without it) and the requests seen."""
+    seen: list[Seen] = []
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            parts = urlsplit(self.path)
+            query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+            request = Seen(parts.path, query, {k.lower(): v for k, v in self.headers.items()})
+            seen.append(request)
+            answer = route(request)
             body, headers = answer.encoded()
             self.send_response(answer.status)
             for name, value in headers.items():
@@ -44,14 +65,22 @@ def canned_server(answer: Canned) -> Iterator[str]:
             pass  # quiet: the test says what matters
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll: shutdown() waits for it, and the default half second adds up.
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+        yield f"http://127.0.0.1:{server.server_address[1]}", seen
     finally:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@contextmanager
+def canned_server(answer: Canned) -> Iterator[str]:
+    """Serve `answer` to every request on 127.0.0.1; yields the base URL (ending in /v1)."""
+    with routed_server(lambda _: answer) as (root, _):
+        yield f"{root}/v1"
 
 
 @contextmanager

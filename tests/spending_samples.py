@@ -6,7 +6,7 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from desktop_app.core.config import ModelPrice
@@ -52,6 +52,31 @@ def answer(
         created_at=at,
     )
     return conversation
+
+
+def march_answers(store: HistoryStore) -> None:
+    """March 2025: a priced answer on the 3rd, an estimated and an unpriced one on the 17th.
+    Tokens in millions so that the figures are round: 3.8M in and 2.2M out in all."""
+    answer(store, _march(3, 10), cost="0.48", tokens=(1_000_000, 500_000, 0, 0))
+    answer(
+        store,
+        _march(17, 9),
+        cost="12",
+        model="gpt-4.1",
+        tokens=(2_000_000, 1_000_000, 0, 0),
+        source="estimated",
+    )
+    answer(
+        store,
+        _march(17, 22),
+        cost=None,
+        model="mystery-model",
+        tokens=(800_000, 700_000, 0, 200_000),
+    )
+
+
+def _march(day: int, hour: int) -> datetime:
+    return datetime(2025, 3, day, hour, tzinfo=UTC)
 
 
 @contextmanager

@@ -11,7 +11,7 @@ import pytest
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, KeepAlive, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.anthropic import AnthropicStreamParser
-from desktop_app.core.sse import SSEDecoder
+from tests.transcripts import byte_by_byte, cut_in_two, run
 
 
 def _event(name: str, payload: dict[str, Any]) -> str:
@@ -91,15 +91,7 @@ EXPECTED: list[ChatEvent] = [
 
 
 def _run(pieces: list[bytes]) -> tuple[list[ChatEvent], AnthropicStreamParser]:
-    parser = AnthropicStreamParser("Anthropic")
-    decoder = SSEDecoder(extra_fields=parser.sse_extra_fields)
-    events: list[ChatEvent] = []
-    for piece in pieces:
-        for sse in decoder.feed(piece):
-            events.extend(parser.parse(sse))
-    for sse in decoder.close():
-        events.extend(parser.parse(sse))
-    return events, parser
+    return run(AnthropicStreamParser("Anthropic"), pieces)
 
 
 def test_whole_transcript() -> None:
@@ -110,8 +102,8 @@ def test_whole_transcript() -> None:
 
 
 def test_transcript_split_at_every_byte_position() -> None:
-    for cut in range(1, len(TRANSCRIPT)):
-        events, parser = _run([TRANSCRIPT[:cut], TRANSCRIPT[cut:]])
+    for cut, pieces in cut_in_two(TRANSCRIPT):
+        events, parser = _run(pieces)
         assert events == EXPECTED, cut
         assert parser.done, cut
         assert parser.finish_reason == "stop", cut
@@ -119,7 +111,7 @@ def test_transcript_split_at_every_byte_position() -> None:
 
 def test_transcript_byte_by_byte_with_crlf_line_ends() -> None:
     crlf = TRANSCRIPT.replace(b"\n", b"\r\n")
-    events, parser = _run([crlf[i : i + 1] for i in range(len(crlf))])
+    events, parser = _run(byte_by_byte(crlf))
     assert events == EXPECTED
     assert parser.done
 

@@ -13,7 +13,7 @@ import pytest
 from desktop_app.cli import main
 from desktop_app.core import paths
 from desktop_app.core.history import HistoryStore
-from tests.spending_samples import answer, time_zone
+from tests.spending_samples import answer, march_answers, time_zone
 
 PROVIDERS = """\
 [[provider]]
@@ -33,30 +33,10 @@ def in_utc() -> Iterator[None]:
 
 @pytest.fixture
 def march(data_dir: Path) -> None:
-    """March 2025: a priced answer, an estimated one, one of unknown price; one answer today.
-    Tokens in millions so that the figures are round: 3.8M in and 2.2M out in all."""
+    """The sample March (spending_samples.march_answers), and one answer today."""
     with HistoryStore(paths.history_db()) as store:
-        answer(store, at(3, 10), cost="0.48", tokens=(1_000_000, 500_000, 0, 0))
-        answer(
-            store,
-            at(17, 9),
-            cost="12",
-            model="gpt-4.1",
-            tokens=(2_000_000, 1_000_000, 0, 0),
-            source="estimated",
-        )
-        answer(
-            store,
-            at(17, 22),
-            cost=None,
-            model="mystery-model",
-            tokens=(800_000, 700_000, 0, 200_000),
-        )
+        march_answers(store)
         answer(store, datetime.now(UTC), cost="0.05")
-
-
-def at(day: int, hour: int) -> datetime:
-    return datetime(2025, 3, day, hour, tzinfo=UTC)
 
 
 def cells(out: str, first: str, after: str = "") -> list[str]:

@@ -4,12 +4,6 @@ own header, the models that can chat; over real sockets (canned answers, and the
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -20,58 +14,10 @@ from desktop_app.simulator import LISTED_MODELS, Simulator
 from desktop_app.simulator.gemini_scenarios import LISTED_MODELS as GEMINI_LISTED
 from tests.anthropic_helpers import anthropic_provider
 from tests.gemini_helpers import gemini_provider
-from tests.local_servers import Canned
+from tests.local_servers import Canned, Seen, routed_server
 from tests.test_model_list import run_discover
 
 # -- Anthropic and Gemini: their own list endpoints, read page by page ---------------------
-
-
-@dataclass(frozen=True)
-class Seen:
-    """A request the routed server received."""
-
-    path: str
-    query: dict[str, str]
-    headers: dict[str, str]
-
-
-Route = Callable[[Seen], Canned]
-
-
-@contextmanager
-def routed_server(route: Route) -> Iterator[tuple[str, list[Seen]]]:
-    """A real local server answering each GET with `route(request)`; yields its root URL
-    (no /v1: Anthropic and Gemini base URLs are written without it) and the requests seen."""
-    seen: list[Seen] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            parts = urlsplit(self.path)
-            query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-            request = Seen(parts.path, query, {k.lower(): v for k, v in self.headers.items()})
-            seen.append(request)
-            answer = route(request)
-            body, headers = answer.encoded()
-            self.send_response(answer.status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("content-length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    # A short poll: shutdown() waits for it, and the default half second adds up.
-    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", seen
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def claude(model_id: str) -> dict[str, str]:

@@ -15,6 +15,8 @@ from desktop_app.core.config import Provider
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.keys import SERVICE, KeyResolver, KeyStore, proxy_entry
 from desktop_app.core.network import (
+    SETTINGS,
+    SYSTEM,
     ClientPool,
     Route,
     client_for,
@@ -22,7 +24,6 @@ from desktop_app.core.network import (
     ssl_context,
     system_proxy,
 )
-from desktop_app.core.network_errors import SETTINGS, SYSTEM
 from tests.memory_keyring import MemoryKeyring
 from tests.proxy_servers import clear_proxy_variables
 

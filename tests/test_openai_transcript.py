@@ -9,7 +9,7 @@ import pytest
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.openai_compat import OpenAIStreamParser
-from desktop_app.core.sse import SSEDecoder
+from tests.transcripts import byte_by_byte, cut_in_two, run
 
 
 def _chunk(delta: dict[str, object], finish: str | None = None) -> str:
@@ -60,15 +60,7 @@ EXPECTED: list[ChatEvent] = [
 
 
 def _run(pieces: list[bytes]) -> tuple[list[ChatEvent], OpenAIStreamParser]:
-    parser = OpenAIStreamParser("Relay")
-    decoder = SSEDecoder(extra_fields=parser.sse_extra_fields)
-    events: list[ChatEvent] = []
-    for piece in pieces:
-        for sse in decoder.feed(piece):
-            events.extend(parser.parse(sse))
-    for sse in decoder.close():
-        events.extend(parser.parse(sse))
-    return events, parser
+    return run(OpenAIStreamParser("Relay"), pieces)
 
 
 def test_whole_transcript() -> None:
@@ -79,14 +71,14 @@ def test_whole_transcript() -> None:
 
 
 def test_transcript_split_at_every_byte_position() -> None:
-    for cut in range(1, len(TRANSCRIPT)):
-        events, parser = _run([TRANSCRIPT[:cut], TRANSCRIPT[cut:]])
+    for cut, pieces in cut_in_two(TRANSCRIPT):
+        events, parser = _run(pieces)
         assert events == EXPECTED, cut
         assert parser.finish_reason == "stop"
 
 
 def test_transcript_byte_by_byte() -> None:
-    events, _ = _run([TRANSCRIPT[i : i + 1] for i in range(len(TRANSCRIPT))])
+    events, _ = _run(byte_by_byte(TRANSCRIPT))
     assert events == EXPECTED
 
 

@@ -4,24 +4,41 @@ provider's proxy password too, under the user name `<provider id>/proxy`."""
 from __future__ import annotations
 
 import os
-
-import keyring
-from keyring.errors import KeyringError, PasswordDeleteError
+from functools import cache
 
 from desktop_app.core.config import Provider
-from desktop_app.core.errors import KeyringUnavailable, MissingKeyError
+from desktop_app.core.errors import ConfigError, KeyringUnavailable, MissingKeyError
 
 SERVICE = "Tally"
 
-# Errors a keyring backend raises when it cannot work: keyring's own, and on Linux those of the
-# Secret Service client, which escape when the daemon goes away after the backend was chosen.
-_BACKEND_ERRORS: tuple[type[Exception], ...] = (KeyringError,)
-try:
-    from secretstorage.exceptions import SecretStorageException
-except ImportError:  # not on macOS or Windows
-    pass
-else:
-    _BACKEND_ERRORS += (SecretStorageException,)
+# keyring (on Linux with its Secret Service client and cryptography: some 40 ms) is imported
+# when a key is first read or written, not when the app starts.
+
+
+@cache
+def _backend_errors() -> tuple[type[Exception], ...]:
+    """Errors a keyring backend raises when it cannot work: keyring's own, and on Linux those of
+    the Secret Service client, which escape when the daemon goes away after the backend was
+    chosen."""
+    from keyring.errors import KeyringError
+
+    errors: tuple[type[Exception], ...] = (KeyringError,)
+    try:
+        from secretstorage.exceptions import SecretStorageException
+    except ImportError:  # not on macOS or Windows
+        return errors
+    return (*errors, SecretStorageException)
+
+
+def check_key(key: str | None) -> None:
+    """Refuse a key that cannot go into an HTTP header, without repeating it anywhere."""
+    if key is None:
+        return
+    if not key.isascii() or not key.isprintable() or any(c.isspace() for c in key):
+        raise ConfigError(
+            "The API key contains a space, a line break or a character that keys never have. "
+            "Paste it again, exactly as the provider shows it."
+        )
 
 
 def proxy_entry(provider_id: str) -> str:
@@ -37,26 +54,32 @@ class KeyStore:
 
     def get(self, provider_id: str) -> str | None:
         """The stored key, or None if there is none."""
+        import keyring
+
         try:
             value: str | None = keyring.get_password(self.service, provider_id)
-        except _BACKEND_ERRORS as exc:
+        except _backend_errors() as exc:
             raise _unavailable(exc) from exc
         return value
 
     def set(self, provider_id: str, key: str) -> None:
         """Store (or replace) a provider's key."""
+        import keyring
+
         try:
             keyring.set_password(self.service, provider_id, key)
-        except _BACKEND_ERRORS as exc:
+        except _backend_errors() as exc:
             raise _unavailable(exc) from exc
 
     def delete(self, provider_id: str) -> None:
         """Forget a provider's key; forgetting a key that is not there is not an error."""
+        import keyring
+
         try:
             keyring.delete_password(self.service, provider_id)
-        except PasswordDeleteError:
+        except keyring.errors.PasswordDeleteError:
             return
-        except _BACKEND_ERRORS as exc:
+        except _backend_errors() as exc:
             raise _unavailable(exc) from exc
 
 

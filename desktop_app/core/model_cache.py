@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from desktop_app.core.config import Provider, replace_atomically
-from desktop_app.core.model_list import ListedModel
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +33,15 @@ TYPED_LIMIT = 50
 """Typed names kept per provider, the most recent last."""
 
 Origin = Literal["file", "typed", "listed"]
+
+
+@dataclass(frozen=True, slots=True)
+class ListedModel:
+    """A model as the provider lists it: the id to send, and its display name if it has one.
+    (Here, not in model_list, which brings httpx: the picker reads the cache at start.)"""
+
+    id: str
+    display_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -21,6 +20,8 @@ from desktop_app.core.errors import (
     UnexpectedResponse,
 )
 from desktop_app.core.http_errors import error_for_status
+from desktop_app.core.keys import check_key
+from desktop_app.core.model_cache import ListedModel as ListedModel  # what this lists
 from desktop_app.core.network_errors import transport_error
 
 LIST_TIMEOUT_CAP = 20.0
@@ -31,14 +32,6 @@ _BODY_LIMIT = 16 * 1024 * 1024  # OpenRouter's list, with descriptions, is a few
 _PAGE_SIZE = "1000"  # the most Anthropic and Gemini give in one page
 _MAX_PAGES = 100  # a server that always says "more" must not keep us asking for ever
 _WHAT = "the model list"
-
-
-@dataclass(frozen=True, slots=True)
-class ListedModel:
-    """A model as the provider lists it: the id to send, and its display name if it has one."""
-
-    id: str
-    display_name: str | None = None
 
 
 # -- where each kind lists its models: one small function each, easy to adjust ----------------
@@ -138,17 +131,6 @@ def model_ids(parsed: Any, provider: Provider) -> list[str]:
     """Sorted unique ids from `{"data": [...]}`, `{"models": [...]}` or a bare list."""
     models, _ = _openai_page(parsed, provider, models_url(provider))
     return sorted({model.id for model in models})
-
-
-def check_key(key: str | None) -> None:
-    """Refuse a key that cannot go into an HTTP header, without repeating it anywhere."""
-    if key is None:
-        return
-    if not key.isascii() or not key.isprintable() or any(c.isspace() for c in key):
-        raise ConfigError(
-            "The API key contains a space, a line break or a character that keys never have. "
-            "Paste it again, exactly as the provider shows it."
-        )
 
 
 # -- the shape of each kind's page --------------------------------------------------------------

@@ -12,6 +12,9 @@ proxy elsewhere would reach its own loopback, not ours.
 
 Certificates are checked as httpx does (certifi, or SSL_CERT_FILE / SSL_CERT_DIR when set),
 and a provider's `ca_bundle` adds its authorities (a corporate TLS proxy's root) to those.
+
+httpx, certifi and urllib.request are imported when the first client is made or the first
+route worked out (the first request), not when the app starts: httpx alone takes 20-60 ms.
 """
 
 from __future__ import annotations
@@ -22,19 +25,18 @@ import logging
 import os
 import re
 import ssl
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, TypeAlias
 from urllib.parse import unquote, urlsplit, urlunsplit
-
-import certifi
-import httpx
 
 from desktop_app.core.config import Provider
 from desktop_app.core.errors import ConfigError
-from desktop_app.core.network_errors import SETTINGS, SYSTEM, ProxiedTransport, source_words
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,20 @@ logging.getLogger("httpcore.socks").addFilter(_HideSocksPassword())
 
 _SCHEMES = ("http", "https", "socks5", "socks5h")
 _VARIABLES = ("http", "https", "all")
+
+SETTINGS = "settings"
+SYSTEM = "system"
+"""Where a proxy came from, besides the name of a variable (HTTPS_PROXY)."""
+
+
+def source_words(source: str) -> str:
+    """Where a proxy setting came from, as a message says it."""
+    if source == SETTINGS:
+        return "set in Settings"
+    if source == SYSTEM:
+        return "from the system's proxy settings"
+    return f"from the {source} variable"
+
 
 PasswordLookup = Callable[[Provider], str | None]
 """Reads a provider's proxy password (blocking: the keyring), e.g. KeyResolver.proxy_password."""
@@ -100,6 +116,8 @@ def route_for(provider: Provider, password: str | None = None) -> Route:
 
 def system_proxy(url: str) -> tuple[str, str] | None:
     """The proxy the environment or the system names for `url`, with where it came from."""
+    import urllib.request
+
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     if not host or _is_loopback(host):
@@ -133,6 +151,8 @@ def system_proxy(url: str) -> tuple[str, str] | None:
 def ssl_context(ca_bundle: str | None) -> ssl.SSLContext:
     """Certificate checks as httpx makes them, also trusting `ca_bundle` (a PEM file or a
     folder of them); blocking. A file that cannot be used is a ConfigError."""
+    import certifi
+
     cafile = os.environ.get("SSL_CERT_FILE") or None
     capath = os.environ.get("SSL_CERT_DIR") or None
     try:
@@ -172,6 +192,10 @@ def _load_bundle(context: ssl.SSLContext, ca_bundle: str) -> None:
 
 def new_client(route: Route, context: ssl.SSLContext) -> httpx.AsyncClient:
     """A client that sends everything along `route`, and names the proxy when it fails."""
+    import httpx
+
+    from desktop_app.core.network_errors import ProxiedTransport
+
     transport = httpx.AsyncHTTPTransport(
         verify=context, proxy=_httpx_proxy(route, context), trust_env=False
     )
@@ -248,7 +272,7 @@ class ClientPool:
         return route_for(provider, password)
 
 
-Clients = httpx.AsyncClient | ClientPool
+Clients: TypeAlias = "httpx.AsyncClient | ClientPool"
 """What the chat and the settings are given: the app's ClientPool, or one plain client used
 as it is for every provider (tests, scripts), which ignores the providers' own proxy settings."""
 
@@ -257,12 +281,14 @@ async def client_for(
     clients: Clients, provider: Provider, *, proxy_password: str | None = None
 ) -> httpx.AsyncClient:
     """The client to reach `provider` with."""
-    if isinstance(clients, httpx.AsyncClient):
+    if not isinstance(clients, ClientPool):
         return clients
     return await clients.client_for(provider, proxy_password=proxy_password)
 
 
 def _httpx_proxy(route: Route, context: ssl.SSLContext) -> httpx.Proxy | None:
+    import httpx
+
     if route.proxy is None:
         return None
     url = httpx.URL(route.proxy)

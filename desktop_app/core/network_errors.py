@@ -14,10 +14,7 @@ import httpx
 from desktop_app.core.config import Provider
 from desktop_app.core.errors import ConnectTimeout, ProviderError, ProviderUnreachable, TLSFailure
 from desktop_app.core.http_errors import error_for_transport
-
-SETTINGS = "settings"
-SYSTEM = "system"
-"""Where a proxy came from, besides the name of a variable (HTTPS_PROXY)."""
+from desktop_app.core.network import SETTINGS, SYSTEM, source_words
 
 AUTH = "auth"
 REFUSED = "refused"
@@ -28,15 +25,6 @@ FAILED = "failed"
 
 _AUTH_WORDS = re.compile(r"\b407\b|username/password|no acceptable methods", re.IGNORECASE)
 _REASON_LIMIT = 200
-
-
-def source_words(source: str) -> str:
-    """Where a proxy setting came from, as a message says it."""
-    if source == SETTINGS:
-        return "set in Settings"
-    if source == SYSTEM:
-        return "from the system's proxy settings"
-    return f"from the {source} variable"
 
 
 class ProxyFailure(httpx.ProxyError):

@@ -7,9 +7,8 @@ import asyncio
 import logging
 from collections.abc import Callable
 from contextlib import aclosing
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from desktop_app.core.chat import RetryPolicy, stream_chat
 from desktop_app.core.config import Provider
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import TallyError
@@ -23,6 +22,9 @@ from desktop_app.core.events import (
 )
 from desktop_app.core.network import Clients
 from desktop_app.core.providers.base import ChatRequest
+
+if TYPE_CHECKING:
+    from desktop_app.core.chat import RetryPolicy
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +127,9 @@ class ChatSession:
                 max_tokens=self.max_tokens,
                 thinking_budget=provider.thinking_budget,
             )
+            # Here, not with the app: the chat brings httpx (some 20-60 ms, once).
+            from desktop_app.core.chat import stream_chat
+
             stream = stream_chat(self.client, provider, key, chat, retry=self.retry)
             async with aclosing(stream) as events:
                 async for event in events:

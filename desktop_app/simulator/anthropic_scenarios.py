@@ -5,41 +5,44 @@ and the names and texts are the same where the scenario is."""
 from __future__ import annotations
 
 import asyncio
-import functools
 import math
 import re
 import time
 from collections.abc import AsyncGenerator, Callable, Mapping
 from dataclasses import dataclass, replace
 from email.utils import formatdate
-from typing import Any, Literal, NoReturn
+from typing import Any, Literal
 from urllib.parse import parse_qs
 
 from desktop_app.simulator import answer_texts as texts
 from desktop_app.simulator import anthropic_payloads as payloads
+from desktop_app.simulator import scenario_names
 from desktop_app.simulator.anthropic_requests import invalid_request, params_text
 from desktop_app.simulator.http_connection import (
     BodyReply,
-    DropReply,
     RecordedRequest,
     Reply,
     StreamReply,
     json_bytes,
     reason_phrase,
 )
-from desktop_app.simulator.openai_payloads import message_text
 from desktop_app.simulator.scenarios import (
     COMMENT_GAP,
     LISTED_MODELS,
     Scenario,
     ScenarioContext,
+    echo_text,
+    forever,
+    long_pieces,
+    long_text,
+    normal_text,
+    token_pieces,
 )
 
 CountAttempt = Callable[[str], int]
 """Counts a request for a model and says which attempt it is (for sim-flaky-*)."""
 
 _ERROR_NAME = re.compile(r"sim-error-([45]\d\d)(?:-(context|credit|html|date))?")
-_FLAKY_NAME = re.compile(r"sim-flaky-([45]\d\d|drop)-(\d+)")
 _ERROR_MESSAGES = {
     400: "messages.0.content: text content blocks must be non-empty",
     401: "invalid x-api-key",
@@ -116,35 +119,8 @@ def _model_list(query: str) -> BodyReply:
     return BodyReply(200, json_bytes(payloads.model_list(LISTED_MODELS, limit, after_id)))
 
 
-async def _forever() -> NoReturn:
-    """Wait until cancelled: the client leaves or the simulator stops."""
-    await asyncio.Event().wait()
-    raise AssertionError("an event nobody sets was set")
-
-
-def _normal_text(ctx: ScenarioContext) -> str:
-    return texts.NORMAL_ANSWER
-
-
-def _echo_text(ctx: ScenarioContext) -> str:
-    users = [m for m in ctx.messages if m.get("role") == "user"]
-    return "You said: " + (message_text(users[-1].get("content")) if users else "")
-
-
 def _params_text(ctx: ScenarioContext) -> str:
     return params_text(ctx.body)
-
-
-def _long_text(ctx: ScenarioContext) -> str:
-    return texts.long_markdown()
-
-
-def _token_pieces(text: str) -> list[str]:
-    return texts.split_pieces(text, 4)
-
-
-def _long_pieces(text: str) -> list[str]:
-    return texts.split_fixed(text, 20)
 
 
 def _overloaded() -> bytes:
@@ -165,8 +141,8 @@ def _unknown_events(index: int) -> list[bytes]:
 class MessagesPlan:
     """A well-formed Messages answer, bent in the ways its fields ask for."""
 
-    text: Callable[[ScenarioContext], str] = _normal_text
-    split: Callable[[str], list[str]] = _token_pieces
+    text: Callable[[ScenarioContext], str] = normal_text
+    split: Callable[[str], list[str]] = token_pieces
     thinking: bool = False  # a thinking block even when the request did not ask for one
     delay: float | None = None  # seconds between pieces; None: the simulator's token_delay
     pings: int = 1  # after message_start, as the API sends; COMMENT_GAP apart when several
@@ -232,7 +208,7 @@ class MessagesPlan:
             )
             yield payloads.event("message_stop", {"type": "message_stop"})
         if self.ending == "hang":
-            await _forever()
+            await forever()
 
     def _whole(self, ctx: ScenarioContext) -> BodyReply:
         thinking, text, stop_reason = self._pieces(ctx)
@@ -272,7 +248,9 @@ def _indexed(name: str, index: int, field: str, value: dict[str, Any]) -> bytes:
     return payloads.event(name, {"type": name, "index": index, field: value})
 
 
-def error_for(status: int, model: str, variant: str | None, *, quick: bool = False) -> BodyReply:
+def error_for(
+    ctx: ScenarioContext, status: int, variant: str | None = None, *, quick: bool = False
+) -> BodyReply:
     """Anthropic's error response for a status, with the headers it comes with."""
     if variant == "html":
         page = _HTML_ERROR.format(status=status, phrase=reason_phrase(status))
@@ -281,7 +259,7 @@ def error_for(status: int, model: str, variant: str | None, *, quick: bool = Fal
     error_type = payloads.ERROR_TYPES.get(status, generic)
     message = _VARIANT_MESSAGES.get(variant or "") or _ERROR_MESSAGES.get(status)
     if status == 404:
-        message = f"model: {model}"
+        message = f"model: {ctx.model}"
     message = message or f"{reason_phrase(status)} (simulated error {status})."
     headers: tuple[tuple[str, str], ...] = ()
     if quick:
@@ -293,29 +271,16 @@ def error_for(status: int, model: str, variant: str | None, *, quick: bool = Fal
     return error_reply(status, error_type, message, headers)
 
 
-async def _error(ctx: ScenarioContext, status: int, variant: str | None) -> Reply:
-    return error_for(status, ctx.model, variant)
-
-
-async def _flaky(ctx: ScenarioContext, status: int | None, failures: int) -> Reply:
-    """Fail the first `failures` requests for this model (None: drop them), then answer."""
-    if ctx.attempt > failures:
-        return await SCENARIOS["sim-normal"](ctx)
-    if status is None:
-        return DropReply()
-    return error_for(status, ctx.model, None, quick=True)
-
-
 _CUT_SHORT = MessagesPlan(max_pieces=6, finish=False)
 # find_scenario() adds sim-error-<status>[-context|-credit|-html|-date] and
 # sim-flaky-<status|drop>-<n>
 SCENARIOS: dict[str, Scenario] = {
     "sim-normal": MessagesPlan(),
-    "sim-echo": MessagesPlan(text=_echo_text),
+    "sim-echo": MessagesPlan(text=echo_text),
     "sim-echo-params": MessagesPlan(text=_params_text),
     "sim-slow": MessagesPlan(delay=0.05),
     "sim-reasoning": MessagesPlan(thinking=True),
-    "sim-long": MessagesPlan(text=_long_text, split=_long_pieces),
+    "sim-long": MessagesPlan(text=long_text, split=long_pieces),
     "sim-cache": MessagesPlan(cache=(1200, 3000)),
     "sim-keepalive": MessagesPlan(pings=5),
     "sim-unknown-event": MessagesPlan(unknown_events=True),
@@ -329,11 +294,4 @@ SCENARIOS: dict[str, Scenario] = {
 
 def find_scenario(model: str) -> Scenario | None:
     """The scenario a model name asks for, or None for a model the simulator does not serve."""
-    if model in SCENARIOS:
-        return SCENARIOS[model]
-    if match := _ERROR_NAME.fullmatch(model):
-        return functools.partial(_error, status=int(match[1]), variant=match[2])
-    if match := _FLAKY_NAME.fullmatch(model):
-        status = None if match[1] == "drop" else int(match[1])
-        return functools.partial(_flaky, status=status, failures=int(match[2]))
-    return None
+    return scenario_names.find_scenario(model, SCENARIOS, _ERROR_NAME, error_for)

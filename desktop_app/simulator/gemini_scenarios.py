@@ -8,7 +8,6 @@ prompt blocked before any answer, an error object in the middle of the stream).
 from __future__ import annotations
 
 import asyncio
-import functools
 import json
 import re
 from collections.abc import AsyncGenerator, Awaitable, Callable
@@ -17,9 +16,9 @@ from typing import Any, Literal
 
 from desktop_app.simulator import answer_texts as texts
 from desktop_app.simulator import gemini_payloads as payloads
+from desktop_app.simulator import scenario_names
 from desktop_app.simulator.http_connection import (
     BodyReply,
-    DropReply,
     Reply,
     StreamReply,
     json_bytes,
@@ -31,18 +30,12 @@ Mode = Literal["sse", "array", "whole"]
 THOUGHT_TEXT = "**Planning the answer**\n\n" + texts.REASONING_TEXT
 PIECE_SIZE = 24  # Gemini sends a few words per chunk, more than OpenAI's token or two
 _ERROR_NAME = re.compile(r"sim-error-([45]\d\d)(?:-(context|location))?")
-_FLAKY_NAME = re.compile(r"sim-flaky-([45]\d\d|drop)-(\d+)")
 
 
 @dataclass(frozen=True)
-class GeminiContext:
-    """What a scenario may look at in the request it answers."""
+class GeminiContext(scenario_names.RequestContext):
+    """A request in Gemini's format, and which of its methods it came by."""
 
-    body: dict[str, Any]
-    model: str
-    sent_key: str | None
-    attempt: int  # requests for this model since the last reset, this one included
-    token_delay: float
     mode: Mode
 
     @property
@@ -168,25 +161,14 @@ async def _prompt_blocked(ctx: GeminiContext) -> Reply:
     return StreamReply(events())
 
 
-def error_reply(status: int, ctx: GeminiContext, variant: str | None = None) -> BodyReply:
-    """A Gemini-shaped error response; a flaky 429 asks for a wait short enough for tests."""
+def error_reply(
+    ctx: GeminiContext, status: int, variant: str | None = None, *, quick: bool = False
+) -> BodyReply:
+    """A Gemini-shaped error response; a quick 429 asks for a wait short enough for tests."""
     body = payloads.status_error(status, ctx.model, ctx.sent_key, variant)
-    if variant == "quick" and status == 429:
+    if quick and status == 429:
         body = payloads.quota_error(ctx.model, "0.010s")
     return BodyReply(status, json_bytes(body), content_type="application/json; charset=UTF-8")
-
-
-async def _error(ctx: GeminiContext, status: int, variant: str | None) -> Reply:
-    return error_reply(status, ctx, variant)
-
-
-async def _flaky(ctx: GeminiContext, status: int | None, failures: int) -> Reply:
-    """Fail the first `failures` requests for this model (None: drop them), then answer."""
-    if ctx.attempt > failures:
-        return await SCENARIOS["sim-normal"](ctx)
-    if status is None:
-        return DropReply()
-    return error_reply(status, ctx, "quick")
 
 
 _CUT_SHORT = GeminiPlan(max_pieces=4, finish=None)
@@ -217,11 +199,4 @@ LISTED_MODELS: list[tuple[str, list[str], str]] = [
 
 def find_scenario(model: str) -> Scenario | None:
     """The scenario a model name asks for, or None for a model the simulator does not serve."""
-    if model in SCENARIOS:
-        return SCENARIOS[model]
-    if match := _ERROR_NAME.fullmatch(model):
-        return functools.partial(_error, status=int(match[1]), variant=match[2])
-    if match := _FLAKY_NAME.fullmatch(model):
-        status = None if match[1] == "drop" else int(match[1])
-        return functools.partial(_flaky, status=status, failures=int(match[2]))
-    return None
+    return scenario_names.find_scenario(model, SCENARIOS, _ERROR_NAME, error_reply)

@@ -15,9 +15,9 @@ from typing import Any, Literal, NoReturn
 
 from desktop_app.simulator import answer_texts as texts
 from desktop_app.simulator import openai_payloads as payloads
+from desktop_app.simulator import scenario_names
 from desktop_app.simulator.http_connection import (
     BodyReply,
-    DropReply,
     Reply,
     StreamReply,
     json_bytes,
@@ -49,7 +49,6 @@ _ERROR_TEXTS: dict[int, tuple[str, str, str | None]] = {
     529: ("Overloaded: the model is under heavy load right now.", "overloaded_error", "overloaded"),
 }
 _ERROR_NAME = re.compile(r"sim-error-([45]\d\d)(?:-(context|date))?")
-_FLAKY_NAME = re.compile(r"sim-flaky-([45]\d\d|drop)-(\d+)")
 _BROKEN_JSON_LINE = 'data: {"id": "x", "choices": [{"delta": {"content": "oops"'
 # json.dumps escapes these; sim-unicode-separators wants them raw inside the JSON strings
 _RAW_CONTROLS = {
@@ -62,14 +61,8 @@ _RAW_CONTROLS = {
 
 
 @dataclass(frozen=True)
-class ScenarioContext:
-    """What a scenario may look at in the request it answers."""
-
-    body: dict[str, Any]
-    model: str
-    sent_key: str | None
-    attempt: int  # requests for this model since the last reset, this one included
-    token_delay: float
+class ScenarioContext(scenario_names.RequestContext):
+    """A request in the OpenAI format (the Anthropic one reads the same fields)."""
 
     @property
     def stream(self) -> bool:
@@ -91,17 +84,17 @@ class ScenarioContext:
 Scenario = Callable[[ScenarioContext], Awaitable[Reply]]
 
 
-async def _forever() -> NoReturn:
+async def forever() -> NoReturn:
     """Wait until cancelled: the client leaves or the simulator stops."""
     await asyncio.Event().wait()
     raise AssertionError("an event nobody sets was set")
 
 
-def _normal_text(ctx: ScenarioContext) -> str:
+def normal_text(ctx: ScenarioContext) -> str:
     return texts.NORMAL_ANSWER
 
 
-def _echo_text(ctx: ScenarioContext) -> str:
+def echo_text(ctx: ScenarioContext) -> str:
     users = [message for message in ctx.messages if message.get("role") == "user"]
     return "You said: " + (payloads.message_text(users[-1].get("content")) if users else "")
 
@@ -113,7 +106,7 @@ def _params_text(ctx: ScenarioContext) -> str:
     return json.dumps(report, separators=(",", ":"))
 
 
-def _long_text(ctx: ScenarioContext) -> str:
+def long_text(ctx: ScenarioContext) -> str:
     return texts.long_markdown()
 
 
@@ -121,11 +114,11 @@ def _separators_text(ctx: ScenarioContext) -> str:
     return texts.UNICODE_SEPARATOR_TEXT
 
 
-def _token_pieces(text: str) -> list[str]:
+def token_pieces(text: str) -> list[str]:
     return texts.split_pieces(text, 4)
 
 
-def _long_pieces(text: str) -> list[str]:
+def long_pieces(text: str) -> list[str]:
     return texts.split_fixed(text, 20)
 
 
@@ -148,8 +141,8 @@ def _llamacpp_error(chunks: payloads.CompletionChunks) -> str:
 class AnswerPlan:
     """A well-formed answer, bent in the ways its fields ask for; streams only if asked to."""
 
-    text: Callable[[ScenarioContext], str] = _normal_text
-    split: Callable[[str], list[str]] = _token_pieces
+    text: Callable[[ScenarioContext], str] = normal_text
+    split: Callable[[str], list[str]] = token_pieces
     reasoning_field: str | None = None  # delta key for reasoning pieces sent before the text
     delay: float | None = None  # seconds between pieces; None: the simulator's token_delay
     comments: tuple[str, ...] = ()  # SSE comments sent before the answer, COMMENT_GAP apart
@@ -218,7 +211,7 @@ class AnswerPlan:
         if self.done:
             yield self._event("data: [DONE]")
         if self.ending == "hang":
-            await _forever()
+            await forever()
 
     def _whole_completion(self, ctx: ScenarioContext) -> BodyReply:
         text = self.text(ctx)
@@ -234,7 +227,7 @@ class AnswerPlan:
 
 
 def error_reply(
-    status: int, ctx: ScenarioContext, variant: str | None = None, *, quick_retry: bool = False
+    ctx: ScenarioContext, status: int, variant: str | None = None, *, quick: bool = False
 ) -> BodyReply:
     """An OpenAI-shaped error response with a message that fits the status code."""
     if status == 401:
@@ -250,7 +243,7 @@ def error_reply(
         default = (f"{reason_phrase(status)} (simulated error {status}).", kind, None)
         body = payloads.error_body(*_ERROR_TEXTS.get(status, default))
     headers: tuple[tuple[str, str], ...] = ()
-    if quick_retry:
+    if quick:
         headers = (("retry-after-ms", "10"), ("Retry-After", "0"))
     elif variant == "date":
         # HTTP dates have whole seconds: round up so the date is at least 1 s ahead
@@ -260,25 +253,12 @@ def error_reply(
     return BodyReply(status, json_bytes(body), headers=headers)
 
 
-async def _error(ctx: ScenarioContext, status: int, variant: str | None) -> Reply:
-    return error_reply(status, ctx, variant)
-
-
-async def _flaky(ctx: ScenarioContext, status: int | None, failures: int) -> Reply:
-    """Fail the first `failures` requests for this model (None: drop them), then answer."""
-    if ctx.attempt > failures:
-        return await SCENARIOS["sim-normal"](ctx)
-    if status is None:
-        return DropReply()
-    return error_reply(status, ctx, quick_retry=True)
-
-
 async def _html(ctx: ScenarioContext, status: int, page: str) -> Reply:
     return BodyReply(status, page.encode(), content_type="text/html; charset=utf-8")
 
 
 async def _hang_before_headers(ctx: ScenarioContext) -> Reply:
-    await _forever()
+    await forever()
 
 
 async def _keepalive_forever(ctx: ScenarioContext) -> Reply:
@@ -294,12 +274,12 @@ _CUT_SHORT = AnswerPlan(max_pieces=6, finish_reason=None, usage=False, done=Fals
 # find_scenario() adds sim-error-<status>[-context|-date] and sim-flaky-<status|drop>-<n>
 SCENARIOS: dict[str, Scenario] = {
     "sim-normal": AnswerPlan(),
-    "sim-echo": AnswerPlan(text=_echo_text),
+    "sim-echo": AnswerPlan(text=echo_text),
     "sim-echo-params": AnswerPlan(text=_params_text),
     "sim-slow": AnswerPlan(delay=0.05),
     "sim-reasoning": AnswerPlan(reasoning_field="reasoning_content", deepseek_cache=True),
     "sim-reasoning-field": AnswerPlan(reasoning_field="reasoning"),
-    "sim-long": AnswerPlan(text=_long_text, split=_long_pieces, delay=0.0),
+    "sim-long": AnswerPlan(text=long_text, split=long_pieces, delay=0.0),
     "sim-keepalive": AnswerPlan(comments=(": keep-alive",) * 5),
     "sim-openrouter-processing": AnswerPlan(comments=(": OPENROUTER PROCESSING",) * 3),
     "sim-keepalive-forever": _keepalive_forever,
@@ -323,11 +303,4 @@ SCENARIOS: dict[str, Scenario] = {
 
 def find_scenario(model: str) -> Scenario | None:
     """The scenario a model name asks for, or None for a model the simulator does not serve."""
-    if model in SCENARIOS:
-        return SCENARIOS[model]
-    if match := _ERROR_NAME.fullmatch(model):
-        return functools.partial(_error, status=int(match[1]), variant=match[2])
-    if match := _FLAKY_NAME.fullmatch(model):
-        status = None if match[1] == "drop" else int(match[1])
-        return functools.partial(_flaky, status=status, failures=int(match[2]))
-    return None
+    return scenario_names.find_scenario(model, SCENARIOS, _ERROR_NAME, error_reply)

@@ -12,13 +12,16 @@ from typing import Any
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from desktop_app import __version__
 from desktop_app.core import paths
 from desktop_app.core.history import HistoryStore
 from desktop_app.core.keys import KeyResolver
 from desktop_app.core.network import ClientPool
 from desktop_app.demo import Demo
 from desktop_app.logs import log_to_file, stop_logging_to
+from desktop_app.ui.app_icon import app_icon
 from desktop_app.ui.error_banner import ErrorBanner
+from desktop_app.ui.exit_when_shown import exit_when_shown
 from desktop_app.ui.main_thread_gc import MainThreadCollector
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.services import Services
@@ -75,6 +78,10 @@ def run_app(argv: list[str]) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Tally")
     app.setApplicationDisplayName("Tally")
+    app.setApplicationVersion(__version__)
+    # Wayland and the Linux docks match the window to tally.desktop (make install-desktop) by this.
+    app.setDesktopFileName("tally")
+    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the window closes itself once its tasks are done
     handler = log_to_file()
     loop = qasync.QEventLoop(app)
@@ -87,6 +94,7 @@ def run_app(argv: list[str]) -> int:
         loop.set_exception_handler(presenter.loop_handler)
         closed = asyncio.Event()
         app.lastWindowClosed.connect(closed.set)
+        _watch = exit_when_shown(window)  # only with $TALLY_EXIT_WHEN_SHOWN (the built app checks)
         window.show()
         with loop:
             loop.run_until_complete(closed.wait())

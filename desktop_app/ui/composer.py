@@ -3,15 +3,22 @@ cost to send."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core.config import ModelPrice
 from desktop_app.core.conversation import Conversation
 from desktop_app.ui.cost_meter import PromptEstimate
 from desktop_app.ui.message_input import MessageInput
+
+FIRST_REPLY = ("keyring", "desktop_app.core.chat", "desktop_app.core.markdown_renderer")
+"""What the first answer needs that the window does not load to start: keyring (some 40 ms to
+import), the chat code with httpx (20-60 ms) and, when no message was shown yet, markdown-it
+(some 20 ms)."""
 
 
 class Composer(QWidget):
@@ -48,9 +55,31 @@ class Composer(QWidget):
         self.estimate = PromptEstimate(conversation, self.input.toPlainText, picked_price, self)
         self.input.textChanged.connect(self.estimate.schedule)
         layout.addWidget(self.estimate)
+        self._painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._get_ready)  # once the window's first frame is painted
+
+    def _get_ready(self) -> None:
+        """What sending needs and the first frame did not, loaded before the user is done typing:
+        the picked model's price, for the estimate (it may be the bundled catalog's, some 15 ms
+        to load), then the code of the first reply."""
+        self.estimate.price()
+        _import_one_by_one(FIRST_REPLY)
 
     def _button(self, text: str, name: str, tip: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
         button.setToolTip(tip)
         return button
+
+
+def _import_one_by_one(modules: Sequence[str]) -> None:
+    """Import `modules` on this thread, one per turn of the event loop, so that a click or a key
+    in the meantime waits for one import at most."""
+    if modules:
+        importlib.import_module(modules[0])
+        QTimer.singleShot(0, lambda: _import_one_by_one(modules[1:]))

@@ -1,5 +1,6 @@
 """The window's File menu actions on the history: export a conversation or all of them (JSON
-or Markdown), import a Tally export or a ChatGPT conversations.json."""
+or Markdown), import a Tally export or a ChatGPT conversations.json. The export and import code
+is loaded when first used, not with the window."""
 
 from __future__ import annotations
 
@@ -10,9 +11,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from desktop_app.core.errors import TallyError
-from desktop_app.core.export import load_conversations, markdown_file_name, save_export
 from desktop_app.core.history import HistoryStore
-from desktop_app.core.history_import import import_file
 
 MARKDOWN_FILTER = "Markdown (*.md)"
 JSON_FILTER = "Tally JSON export (*.json)"
@@ -43,6 +42,8 @@ class HistoryFiles(QObject):
         if conversation_id is None:
             self.done.emit("Nothing to export yet: this conversation has no messages.")
             return
+        from desktop_app.core.export import markdown_file_name
+
         summary = self.store.conversation(conversation_id)
         name = markdown_file_name(summary) if summary else "conversation.md"
         self._export([conversation_id], "Export conversation", name)
@@ -56,6 +57,8 @@ class HistoryFiles(QObject):
         path, _ = self.choose_open(self.window, "Import conversations", _documents(), IMPORT_FILTER)
         if not path:
             return
+        from desktop_app.core.history_import import import_file
+
         try:
             with _busy():
                 result = import_file(self.store, path)
@@ -79,6 +82,8 @@ class HistoryFiles(QObject):
         if not path:
             return
         target = _with_suffix(Path(path), ".json" if chosen == JSON_FILTER else ".md")
+        from desktop_app.core.export import load_conversations, save_export
+
         try:
             with _busy():
                 conversations = load_conversations(self.store, ids)

@@ -34,8 +34,6 @@ from desktop_app.ui.history_files import HistoryFiles
 from desktop_app.ui.model_lists import ModelLists
 from desktop_app.ui.model_picker import ModelPicker
 from desktop_app.ui.services import Services
-from desktop_app.ui.settings_dialog import SettingsDialog
-from desktop_app.ui.spending_dialog import SpendingDialog
 from desktop_app.ui.status_line import StatusLine
 from desktop_app.ui.welcome import Welcome
 from desktop_app.ui.window_menus import build_menus, build_toolbar
@@ -149,11 +147,7 @@ class MainWindow(QMainWindow):
         self._show_providers()
 
     def _show_providers(self) -> None:
-        listed = list(self.providers)
-        demo = self.services.demo.provider
-        if demo is not None:
-            listed.append(demo)
-        self.models.show(listed)
+        self.models.show([*self.providers, *filter(None, [self.services.demo.provider])])
         last = self._settings().value("lastModel")
         if isinstance(last, str) and "\n" in last:
             self.picker.select(*last.split("\n", 1))
@@ -165,8 +159,9 @@ class MainWindow(QMainWindow):
 
     def open_spending(self) -> None:
         """The spending view: this month per day and per model, and re-pricing."""
-        dialog = SpendingDialog(self.services.store, self.app_settings, self.providers, self)
-        dialog.open()
+        from desktop_app.ui.spending_dialog import SpendingDialog  # loaded when first opened
+
+        SpendingDialog(self.services.store, self.app_settings, self.providers, self).open()
 
     def start_demo(self) -> None:
         """Offer the offline Demo provider (the simulator, in-process)."""
@@ -176,6 +171,8 @@ class MainWindow(QMainWindow):
         self.input.setFocus()
 
     def open_settings(self) -> None:
+        from desktop_app.ui.settings_dialog import SettingsDialog  # loaded when first opened
+
         dialog = SettingsDialog(
             self.providers,
             self.services.keys,

@@ -18,7 +18,6 @@ from desktop_app.core.config import Provider
 from desktop_app.core.conversation import ChatMessage
 from desktop_app.core.errors import TallyError
 from desktop_app.core.model_cache import ModelCache, ModelEntry, connection_changed
-from desktop_app.core.model_list import discover_models
 from desktop_app.core.network import client_for
 from desktop_app.demo import DEMO_ID
 from desktop_app.ui.model_picker import ModelPicker
@@ -109,6 +108,9 @@ class ModelLists(QObject):
         try:
             key = await asyncio.to_thread(self.services.keys.resolve, provider)
             client = await client_for(self.services.client, provider)  # its proxy, its CAs
+            # Here, not with the app: model_list brings httpx (some 20-60 ms, once).
+            from desktop_app.core.model_list import discover_models
+
             models = await discover_models(client, provider, key)
         except TallyError as exc:
             self._failures.append(exc)

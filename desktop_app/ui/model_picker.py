@@ -86,6 +86,17 @@ class ModelPicker(QComboBox):
         self.line.installEventFilter(self)
         self.currentIndexChanged.connect(self._index_changed)
 
+    def event(self, event: QEvent) -> bool:
+        """The tooltip (with the price) is made when it is about to show, not each time the
+        choice changes: the price may need the bundled catalog, which the app does not load
+        to start."""
+        if event.type() == QEvent.Type.ToolTip:
+            current = self.current()
+            index = self.rows.index(self.currentIndex())
+            tip = index.data(Qt.ItemDataRole.ToolTipRole) if current else None
+            self.setToolTip(tip or "Pick a model, or type its name")
+        return super().event(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A click into the name selects it, so that typing filters rather than appends (Tab
         does this already)."""
@@ -219,9 +230,6 @@ class ModelPicker(QComboBox):
         self.choiceChanged.emit()
 
     def _show_current(self) -> None:
-        """The line shows the chosen model's name (never a header's), its tooltip the rest."""
+        """The line shows the chosen model's name (never a header's); see event for the tooltip."""
         current = self.current()
         self.line.setText(current[1] if current else "")
-        index = self.rows.index(self.currentIndex())
-        tip = index.data(Qt.ItemDataRole.ToolTipRole) if current else None
-        self.setToolTip(tip or "Pick a model, or type its name")

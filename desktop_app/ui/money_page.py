@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.app_settings import AppSettings, load_settings
 from desktop_app.core.budget import WARN_AT
 from desktop_app.core.errors import ConfigError
+from desktop_app.ui.form_fields import line_edit
 from desktop_app.ui.price_rows import format_figure, parse_number
 
 RELAY_RATE = Decimal(1)  # a relay that bills ¥1 for each $1 of its prices
@@ -77,10 +78,7 @@ class MoneyPage(QWidget):
         self.show_settings(settings)
 
     def _amount_edit(self, name: str, accessible: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setPlaceholderText(placeholder)
+        edit = line_edit(self, name, accessible, placeholder)
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0") * 16)
         return edit
 

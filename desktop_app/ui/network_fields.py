@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.form_fields import line_edit, right_aligned_form
 from desktop_app.ui.network_draft import NetworkDraft
 
 MASK = "••••••••"
@@ -44,13 +44,13 @@ class NetworkFields(QWidget):
         self.keyring_available = True
         self.choose_file: Callable[[], str] = self._ask_for_file
         self.setObjectName("networkPage")
-        self.proxy_edit = self._line_edit("proxyEdit", "Proxy URL", "System settings")
-        self.password_edit = self._line_edit("proxyPasswordEdit", "Proxy password", "")
+        self.proxy_edit = line_edit(self, "proxyEdit", "Proxy URL", "System settings")
+        self.password_edit = line_edit(self, "proxyPasswordEdit", "Proxy password", "")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.proxy_edit.setToolTip(PROXY_TIP)
         self.password_edit.setToolTip("Sent to the proxy only; kept in the OS keyring")
-        self.ca_edit = self._line_edit(
-            "caBundleEdit", "CA bundle file", "The usual certificate authorities"
+        self.ca_edit = line_edit(
+            self, "caBundleEdit", "CA bundle file", "The usual certificate authorities"
         )
         self.ca_edit.setToolTip(CA_TIP)
         self.browse_button = QPushButton("Browse…", self)
@@ -70,17 +70,8 @@ class NetworkFields(QWidget):
         self.ca_edit.textEdited.connect(self._ca_edited)
         self.browse_button.clicked.connect(self._browse)
 
-    def _line_edit(self, name: str, accessible: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setPlaceholderText(placeholder)
-        return edit
-
     def _lay_out(self) -> None:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form = right_aligned_form()
         form.addRow(self._label("&Proxy:", self.proxy_edit), self.proxy_edit)
         form.addRow(self._label("Pass&word:", self.password_edit), self.password_edit)
         bundle = QHBoxLayout()

@@ -14,8 +14,7 @@ from urllib.parse import urlsplit
 
 from desktop_app.core.config import Kind, ModelPrice, Provider, Timeouts
 from desktop_app.core.errors import ConfigError, KeyringUnavailable
-from desktop_app.core.keys import KeyResolver, resolve_key
-from desktop_app.core.model_list import check_key, list_models
+from desktop_app.core.keys import KeyResolver, check_key, resolve_key
 from desktop_app.core.network import Clients, client_for
 from desktop_app.core.presets import Preset, new_provider_id
 from desktop_app.ui.network_draft import (
@@ -251,6 +250,9 @@ async def models_for_test(
     key = await key_for_test(draft, provider, keys)
     password = draft.network.password_for_test()
     client = await client_for(clients, provider, proxy_password=password)
+    # Here, not when Settings opens: model_list brings httpx (some 20-60 ms, once).
+    from desktop_app.core.model_list import list_models
+
     return await list_models(client, provider, key)
 
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.config import Kind
 from desktop_app.core.pricing import CatalogLookup
+from desktop_app.ui.form_fields import line_edit, right_aligned_form
 from desktop_app.ui.network_fields import NetworkFields
 from desktop_app.ui.price_table import PriceTable
 from desktop_app.ui.provider_draft import KeyState, ProviderDraft
@@ -46,7 +46,7 @@ class ProviderForm(QWidget):
         super().__init__(parent)
         self.draft: ProviderDraft | None = None
         self.keyring_available = True
-        self.name_edit = self._line_edit("nameEdit", "Name", "e.g. My relay")
+        self.name_edit = line_edit(self, "nameEdit", "Name", "e.g. My relay")
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("kindCombo")
         self.kind_combo.setAccessibleName("Kind")
@@ -55,10 +55,10 @@ class ProviderForm(QWidget):
         self.id_label = QLabel(self)
         self.id_label.setObjectName("idLabel")
         self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.base_url_edit = self._line_edit(
-            "baseUrlEdit", "Base URL", "https://api.example.com/v1"
+        self.base_url_edit = line_edit(
+            self, "baseUrlEdit", "Base URL", "https://api.example.com/v1"
         )
-        self.key_edit = self._line_edit("apiKeyEdit", "API key", "")
+        self.key_edit = line_edit(self, "apiKeyEdit", "API key", "")
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.show_key_button = QToolButton(self)
         self.show_key_button.setObjectName("showKeyButton")
@@ -73,7 +73,7 @@ class ProviderForm(QWidget):
         self.session_only_check.setObjectName("sessionOnlyCheck")
         self.session_only_check.setToolTip("Kept in memory until Tally quits; never written down")
         self.session_only_check.hide()
-        self.env_edit = self._line_edit("apiKeyEnvEdit", "Key from environment variable", "")
+        self.env_edit = line_edit(self, "apiKeyEnvEdit", "Key from environment variable", "")
         self.env_edit.setPlaceholderText("Optional, e.g. OPENAI_API_KEY; used when it is set")
         self.models_edit = QPlainTextEdit(self)
         self.models_edit.setObjectName("modelsEdit")
@@ -100,17 +100,8 @@ class ProviderForm(QWidget):
         self._connect()
         self.show_draft(None)
 
-    def _line_edit(self, name: str, accessible: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setPlaceholderText(placeholder)
-        return edit
-
     def _lay_out(self) -> None:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form = right_aligned_form()
         form.addRow("&Name:", self.name_edit)
         form.addRow("ID:", self.id_label)
         form.addRow("&Kind:", self.kind_combo)

@@ -1,5 +1,5 @@
 """The main window's toolbar (the model picker, Spending, Settings) and menu bar: File (new,
-export, import, settings, quit) and View (spending, refresh models)."""
+export, import, settings, quit), View (spending, refresh models) and Help (about)."""
 
 from __future__ import annotations
 
@@ -54,6 +54,15 @@ def build_menus(window: MainWindow, settings: QAction, spending: QAction) -> Non
     view = window.menuBar().addMenu("&View")
     view.addAction(spending)
     view.addAction(window.models.action)  # Refresh models (F5)
+    help_menu = window.menuBar().addMenu("&Help")
+    about = _add(help_menu, "&About Tally…", lambda: _show_about(window))
+    about.setMenuRole(QAction.MenuRole.AboutRole)  # macOS moves it to the application menu
+
+
+def _show_about(window: MainWindow) -> None:
+    from desktop_app.ui.about_dialog import show_about  # loaded when first opened
+
+    show_about(window)
 
 
 def _add(

@@ -1,4 +1,5 @@
-"""Fixtures of the sidebar tests (tests/ui/test_conversation_list.py and its neighbours)."""
+"""Fixtures of the sidebar tests (tests/ui/test_conversation_list.py and its neighbours) and of
+the chat view tests (tests/ui/test_chat_view*.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from desktop_app.core.conversation import Conversation
 from desktop_app.core.history import HistoryStore
+from desktop_app.ui.chat_view import ChatView
 
 
 @pytest.fixture
@@ -17,3 +21,20 @@ def store(data_dir: Path) -> Iterator[HistoryStore]:
     history = HistoryStore(data_dir / "history.sqlite3")
     yield history
     history.close()
+
+
+@pytest.fixture
+def conversation() -> Conversation:
+    """An empty conversation, for `view` to show."""
+    return Conversation()
+
+
+@pytest.fixture
+def view(qtbot: QtBot, conversation: Conversation) -> Iterator[ChatView]:
+    """A chat view of `conversation`, shown at a window's size; unsubscribed afterwards."""
+    widget = ChatView(conversation)
+    qtbot.addWidget(widget)
+    widget.resize(760, 560)
+    widget.show()
+    yield widget
+    conversation.unsubscribe(widget)

@@ -4,6 +4,7 @@ and the list, menus and search as a user sees and uses them."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
@@ -85,6 +86,17 @@ def search(qtbot: QtBot, sidebar: ConversationSidebar, text: str) -> None:
 def hits(sidebar: ConversationSidebar) -> list[SearchHit]:
     model = sidebar.results.model()
     return [model.index(row, 0).data(HitRole) for row in range(model.rowCount())]
+
+
+def click_first_hit(qtbot: QtBot, sidebar: ConversationSidebar) -> tuple[list[Any], list[Any]]:
+    """Click the first search result; what conversationSelected and messageSelected said."""
+    center = sidebar.results.visualRect(sidebar.results.model().index(0, 0)).center()
+    with (
+        qtbot.waitSignal(sidebar.conversationSelected) as opened,
+        qtbot.waitSignal(sidebar.messageSelected) as at_message,
+    ):
+        qtbot.mouseClick(sidebar.results.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    return opened.args, at_message.args
 
 
 def days_ago(days: int, hour: int = 12) -> datetime:

@@ -15,6 +15,7 @@ from tests.ui.sidebar_helpers import (
     NOW,
     add,
     click,
+    click_first_hit,
     days_ago,
     hits,
     index_of,
@@ -160,14 +161,9 @@ def test_search_covers_archived_conversations_from_either_list(
 
     search(qtbot, sidebar, "walrus")
     assert [h.conversation_id for h in hits(sidebar)] == [old.id, current.id]  # newest first
-    center = sidebar.results.visualRect(sidebar.results.model().index(0, 0)).center()
-    with (
-        qtbot.waitSignal(sidebar.conversationSelected) as opened,
-        qtbot.waitSignal(sidebar.messageSelected) as at_message,
-    ):
-        qtbot.mouseClick(sidebar.results.viewport(), Qt.MouseButton.LeftButton, pos=center)
-    assert opened.args == [old.id]
-    assert at_message.args == [old.id, hits(sidebar)[0].message_id]
+    opened, at_message = click_first_hit(qtbot, sidebar)
+    assert opened == [old.id]
+    assert at_message == [old.id, hits(sidebar)[0].message_id]
 
     sidebar.search_box.clear()
     open_archive(qtbot, sidebar)

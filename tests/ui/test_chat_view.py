@@ -39,21 +39,6 @@ wc -w file.txt
 """
 
 
-@pytest.fixture
-def conversation() -> Conversation:
-    return Conversation()
-
-
-@pytest.fixture
-def view(qtbot: QtBot, conversation: Conversation) -> Iterator[ChatView]:
-    widget = ChatView(conversation)
-    qtbot.addWidget(widget)
-    widget.resize(760, 560)
-    widget.show()
-    yield widget
-    conversation.unsubscribe(widget)
-
-
 def answer(text: str = "", reasoning: str = "", **fields: object) -> ChatMessage:
     fields.setdefault("provider", "Relay")
     fields.setdefault("model", "deepseek-chat")

@@ -4,9 +4,6 @@ while they load."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 import shiboken6
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QWidget
@@ -17,21 +14,6 @@ from desktop_app.ui.chat_view import BLOCK, ChatView
 from desktop_app.ui.message_widget import MessageWidget
 
 LONG = 2 * BLOCK + 20  # three blocks of older messages
-
-
-@pytest.fixture
-def conversation() -> Conversation:
-    return Conversation()
-
-
-@pytest.fixture
-def view(qtbot: QtBot, conversation: Conversation) -> Iterator[ChatView]:
-    widget = ChatView(conversation)
-    qtbot.addWidget(widget)
-    widget.resize(760, 560)
-    widget.show()
-    yield widget
-    conversation.unsubscribe(widget)
 
 
 def turns(count: int, *, last_answer: str = "") -> list[ChatMessage]:

@@ -1,5 +1,5 @@
 """The menus driven as a user does: export and import (menu action, file dialog, result), and
-the spending view."""
+the dialogs the window loads when first opened (spending, about)."""
 
 from __future__ import annotations
 
@@ -112,6 +112,14 @@ def test_the_view_menu_opens_the_spending_view(window: MainWindow) -> None:
     assert action.shortcut().toString() == "Ctrl+Shift+S"
     action.trigger()
     dialog = window.findChild(QDialog, "spendingDialog")
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.close()
+
+
+def test_the_help_menu_opens_the_about_dialog(window: MainWindow) -> None:
+    menu_action(window, "About Tally", "&Help").trigger()
+    dialog = window.findChild(QDialog, "aboutDialog")
     assert dialog is not None
     assert dialog.isVisible()
     dialog.close()

@@ -7,9 +7,9 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu, QToolButton
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import paths
@@ -310,7 +310,7 @@ def test_prices_are_looked_up_after_the_row_is_shown_without_touching_the_typed_
         models=("gpt-4.1", "deepseek-chat"),
     )
     picker.set_providers([relay])
-    row = picker.rows.index(2)  # not the current one, whose price its tooltip shows already
+    row = picker.rows.index(2)
     assert row.data(NAME_ROLE) == "deepseek-chat"
     picker.line.setText("gp")  # the user is typing a filter
     with qtbot.waitSignal(picker.rows.pricesFound):
@@ -318,6 +318,27 @@ def test_prices_are_looked_up_after_the_row_is_shown_without_touching_the_typed_
     assert row.data(PRICE_ROLE) == "$0.27 / $0.42 per M"  # the relay's own price list
     assert not picker.rows.looking_up
     assert picker.line.text() == "gp"
+
+
+def test_the_tooltip_prices_the_chosen_model_when_it_shows(qtbot: QtBot) -> None:
+    picker = ModelPicker()
+    qtbot.addWidget(picker)
+    show_tooltip(picker)
+    assert picker.toolTip() == "Pick a model, or type its name"
+    relay = Provider(id="relay", name="Relay", kind="openai", base_url="https://relay.example/v1")
+    picker.set_providers([replace(relay, models=("gpt-4.1",))])
+    # Priced when the tooltip shows, from the bundled catalog, which the app does not load to start.
+    show_tooltip(picker)
+    name, price, origin = picker.toolTip().splitlines()
+    assert name == "gpt-4.1 via Relay"
+    assert price.startswith("$2.00 / $8.00 per M input / output (genai-prices ")
+    assert origin == "in your providers file"
+
+
+def show_tooltip(widget: QWidget) -> None:
+    """What hovering does: the widget gets a ToolTip event."""
+    at = QPoint(5, 5)
+    QApplication.sendEvent(widget, QHelpEvent(QEvent.Type.ToolTip, at, widget.mapToGlobal(at)))
 
 
 def test_a_list_refreshed_while_the_user_types_leaves_the_typed_text(qtbot: QtBot) -> None:

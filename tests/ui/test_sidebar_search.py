@@ -17,6 +17,7 @@ from desktop_app.ui.search_results import SnippetHtmlRole, short_date, snippet_h
 from tests.ui.sidebar_helpers import (
     NOW,
     add,
+    click_first_hit,
     clock,
     days_ago,
     hits,
@@ -109,15 +110,9 @@ def test_activating_a_result_opens_its_conversation_at_the_message(
     sidebar = make_sidebar(qtbot, store)
     search(qtbot, sidebar, "needle")
     hit = hits(sidebar)[0]
-    center = sidebar.results.visualRect(sidebar.results.model().index(0, 0)).center()
-
-    with (
-        qtbot.waitSignal(sidebar.conversationSelected) as opened,
-        qtbot.waitSignal(sidebar.messageSelected) as at_message,
-    ):
-        qtbot.mouseClick(sidebar.results.viewport(), Qt.MouseButton.LeftButton, pos=center)
-    assert opened.args == [summary.id]
-    assert at_message.args == [summary.id, hit.message_id]
+    opened, at_message = click_first_hit(qtbot, sidebar)
+    assert opened == [summary.id]
+    assert at_message == [summary.id, hit.message_id]
 
     with qtbot.waitSignal(sidebar.messageSelected) as by_keyboard:
         qtbot.keyClick(sidebar.search_box, Qt.Key.Key_Return)

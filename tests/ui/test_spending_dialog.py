@@ -24,7 +24,7 @@ from desktop_app.core.history import HistoryStore
 from desktop_app.core.presets import HOLYSHEEP
 from desktop_app.ui.spending_charts import ESTIMATED, EXACT
 from desktop_app.ui.spending_dialog import SpendingDialog
-from tests.spending_samples import answer, time_zone
+from tests.spending_samples import answer, march_answers, time_zone
 
 NOW = datetime(2025, 3, 20, 12, tzinfo=UTC)
 YUAN = AppSettings(currency_code="CNY", cny_per_usd=Decimal("7.3"))
@@ -38,27 +38,10 @@ def in_utc() -> Iterator[None]:
 
 @pytest.fixture
 def history(store: HistoryStore) -> HistoryStore:
-    """January to March 2025; in March a priced, an estimated and an unpriced answer."""
+    """January to March 2025; March is the sample one (spending_samples.march_answers)."""
     answer(store, datetime(2025, 1, 5, 9, tzinfo=UTC), cost="2", model="claude-sonnet-4.5")
     answer(store, datetime(2025, 2, 20, 9, tzinfo=UTC), cost="1", tokens=(2_000_000, 0, 0, 0))
-    answer(
-        store, datetime(2025, 3, 3, 9, tzinfo=UTC), cost="0.48", tokens=(1_000_000, 500_000, 0, 0)
-    )
-    answer(
-        store,
-        datetime(2025, 3, 17, 9, tzinfo=UTC),
-        cost="12",
-        model="gpt-4.1",
-        tokens=(2_000_000, 1_000_000, 0, 0),
-        source="estimated",
-    )
-    answer(
-        store,
-        datetime(2025, 3, 17, 10, tzinfo=UTC),
-        cost=None,
-        model="mystery-model",
-        tokens=(800_000, 700_000, 0, 0),
-    )
+    march_answers(store)
     return store
 
 

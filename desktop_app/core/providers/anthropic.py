@@ -14,6 +14,12 @@ from desktop_app.core.config import Provider
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, KeepAlive, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.base import ChatRequest, HttpRequest, Message
+from desktop_app.core.providers.json_events import (
+    SAMPLE_LENGTH,
+    load_object,
+    malformed_chunk,
+    token_count,
+)
 from desktop_app.core.providers.openai_compat import USER_AGENT
 from desktop_app.core.sse import ServerSentEvent
 
@@ -137,7 +143,7 @@ class AnthropicStreamParser:
         self._pings = 0
 
     def parse(self, event: ServerSentEvent) -> list[ChatEvent]:
-        payload = self._load(event.data)
+        payload = load_object(event.data, self._malformed)
         # The data's own "type" says what it is; the SSE event name says the same, when present.
         kind = payload.get("type") or event.event
         if kind == "error" or event.event == "error":
@@ -164,7 +170,7 @@ class AnthropicStreamParser:
 
     def parse_whole(self, body: Any) -> list[ChatEvent]:
         if not isinstance(body, dict):
-            raise self._malformed(json.dumps(body)[:200])
+            raise self._malformed(json.dumps(body)[:SAMPLE_LENGTH])
         if body.get("type") == "error" or "error" in body:
             raise self._stream_error(body.get("error", body))
         events: list[ChatEvent] = []
@@ -218,22 +224,8 @@ class AnthropicStreamParser:
         if isinstance(usage, dict):
             self._usage.update((k, v) for k, v in usage.items() if v is not None)
 
-    def _load(self, data: str) -> dict[str, Any]:
-        try:
-            payload = json.loads(data, strict=False)
-        except ValueError:
-            raise self._malformed(data[:200]) from None
-        if not isinstance(payload, dict):
-            raise self._malformed(data[:200])
-        return payload
-
     def _malformed(self, sample: str) -> MalformedChunk:
-        return MalformedChunk(
-            f"{self.provider_name} sent an event that is not valid JSON ({sample!r}); the "
-            "answer was cut there. Try again; if it keeps happening, the server or a proxy is "
-            "mangling the stream.",
-            provider=self.provider_name,
-        )
+        return malformed_chunk(self.provider_name, sample, "an event")
 
     def _stream_error(self, error: Any) -> StreamErrorEvent:
         """The error Anthropic sends as `event: error` after the 200, such as overloaded_error."""
@@ -258,16 +250,11 @@ class AnthropicStreamParser:
 
 def _usage(usage: dict[str, Any]) -> Usage:
     """Anthropic's counts, normalized: its input_tokens leave out the cache reads and writes."""
-    written = _count(usage, "cache_creation_input_tokens")
-    read = _count(usage, "cache_read_input_tokens")
+    written = token_count(usage, "cache_creation_input_tokens")
+    read = token_count(usage, "cache_read_input_tokens")
     return Usage(
-        input_tokens=_count(usage, "input_tokens") + written + read,
-        output_tokens=_count(usage, "output_tokens"),  # thinking included, not told apart
+        input_tokens=token_count(usage, "input_tokens") + written + read,
+        output_tokens=token_count(usage, "output_tokens"),  # thinking included, not told apart
         cached_input_tokens=read,
         cache_write_tokens=written,
     )
-
-
-def _count(mapping: dict[str, Any], key: str) -> int:
-    value = mapping.get(key)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0

@@ -18,6 +18,12 @@ from desktop_app.core.config import Provider
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.base import ChatRequest, HttpRequest
+from desktop_app.core.providers.json_events import (
+    SAMPLE_LENGTH,
+    load_object,
+    malformed_chunk,
+    token_count,
+)
 from desktop_app.core.providers.openai_compat import USER_AGENT
 from desktop_app.core.sse import ServerSentEvent
 
@@ -147,7 +153,7 @@ class GeminiStreamParser:
         self._answered = False
 
     def parse(self, event: ServerSentEvent) -> list[ChatEvent]:
-        return self._chunk_events(self._load(event.data))
+        return self._chunk_events(load_object(event.data, self._malformed))
 
     def parse_whole(self, body: Any) -> list[ChatEvent]:
         # streamGenerateContent without alt=sse answers a JSON array of the same chunks.
@@ -155,7 +161,7 @@ class GeminiStreamParser:
         events: list[ChatEvent] = []
         for chunk in chunks:
             if not isinstance(chunk, dict):
-                raise self._malformed(json.dumps(body)[:200])
+                raise self._malformed(json.dumps(body)[:SAMPLE_LENGTH])
             events.extend(self._chunk_events(chunk))
         self.done = True
         return events
@@ -204,22 +210,8 @@ class GeminiStreamParser:
             provider=self.provider_name,
         )
 
-    def _load(self, data: str) -> dict[str, Any]:
-        try:
-            chunk = json.loads(data, strict=False)
-        except ValueError:
-            raise self._malformed(data[:200]) from None
-        if not isinstance(chunk, dict):
-            raise self._malformed(data[:200])
-        return chunk
-
     def _malformed(self, sample: str) -> MalformedChunk:
-        return MalformedChunk(
-            f"{self.provider_name} sent a chunk that is not valid JSON ({sample!r}); the answer "
-            "was cut there. Try again; if it keeps happening, the server or a proxy is "
-            "mangling the stream.",
-            provider=self.provider_name,
-        )
+        return malformed_chunk(self.provider_name, sample)
 
     def _stream_error(self, error: Any) -> StreamErrorEvent:
         detail = str(error)
@@ -259,15 +251,10 @@ def _part_events(content: Any) -> list[ChatEvent]:
 
 def _usage(meta: dict[str, Any]) -> Usage:
     """Normalized counts: thoughts are billed as output, cached tokens are part of the prompt."""
-    thoughts = _count(meta, "thoughtsTokenCount")
+    thoughts = token_count(meta, "thoughtsTokenCount")
     return Usage(
-        input_tokens=_count(meta, "promptTokenCount"),
-        output_tokens=_count(meta, "candidatesTokenCount") + thoughts,
-        cached_input_tokens=_count(meta, "cachedContentTokenCount"),
+        input_tokens=token_count(meta, "promptTokenCount"),
+        output_tokens=token_count(meta, "candidatesTokenCount") + thoughts,
+        cached_input_tokens=token_count(meta, "cachedContentTokenCount"),
         reasoning_tokens=thoughts,
     )
-
-
-def _count(mapping: dict[str, Any], key: str) -> int:
-    value = mapping.get(key)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0

@@ -10,6 +10,12 @@ from desktop_app.core.config import Provider
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.base import ChatRequest, HttpRequest
+from desktop_app.core.providers.json_events import (
+    SAMPLE_LENGTH,
+    load_object,
+    malformed_chunk,
+    token_count,
+)
 from desktop_app.core.sse import ServerSentEvent
 
 USER_AGENT = "Tally/0.1"
@@ -62,14 +68,14 @@ class OpenAIStreamParser:
         if data == "[DONE]":
             self.done = True
             return []
-        chunk = self._load(data)
+        chunk = load_object(data, self._malformed)
         if event.event == "error":
             raise self._stream_error(chunk.get("error", chunk))
         return self._chunk_events(chunk)
 
     def parse_whole(self, body: Any) -> list[ChatEvent]:
         if not isinstance(body, dict):
-            raise self._malformed(json.dumps(body)[:200])
+            raise self._malformed(json.dumps(body)[:SAMPLE_LENGTH])
         if body.get("error"):
             raise self._stream_error(body["error"])
         events: list[ChatEvent] = []
@@ -91,7 +97,7 @@ class OpenAIStreamParser:
         for choice in _first_choices(chunk):
             delta = choice.get("delta") or {}
             if not isinstance(delta, dict):
-                raise self._malformed(json.dumps(chunk)[:200])
+                raise self._malformed(json.dumps(chunk)[:SAMPLE_LENGTH])
             events.extend(_deltas(delta))
             reason = choice.get("finish_reason")
             if reason == "error":
@@ -103,23 +109,8 @@ class OpenAIStreamParser:
             events.append(_usage(usage))
         return events
 
-    def _load(self, data: str) -> dict[str, Any]:
-        try:
-            # strict=False: some servers leave control characters unescaped inside strings.
-            chunk = json.loads(data, strict=False)
-        except ValueError:
-            raise self._malformed(data[:200]) from None
-        if not isinstance(chunk, dict):
-            raise self._malformed(data[:200])
-        return chunk
-
     def _malformed(self, sample: str) -> MalformedChunk:
-        return MalformedChunk(
-            f"{self.provider_name} sent a chunk that is not valid JSON ({sample!r}); the answer "
-            "was cut there. Try again; if it keeps happening, the server or a proxy is "
-            "mangling the stream.",
-            provider=self.provider_name,
-        )
+        return malformed_chunk(self.provider_name, sample)
 
     def _stream_error(self, error: Any) -> StreamErrorEvent:
         if isinstance(error, dict):
@@ -157,15 +148,11 @@ def _deltas(delta: dict[str, Any]) -> list[ChatEvent]:
 def _usage(usage: dict[str, Any]) -> Usage:
     prompt_details = usage.get("prompt_tokens_details") or {}
     completion_details = usage.get("completion_tokens_details") or {}
-    cached = _count(prompt_details, "cached_tokens") or _count(usage, "prompt_cache_hit_tokens")
+    cached = token_count(prompt_details, "cached_tokens")
+    cached = cached or token_count(usage, "prompt_cache_hit_tokens")
     return Usage(
-        input_tokens=_count(usage, "prompt_tokens"),
-        output_tokens=_count(usage, "completion_tokens"),
+        input_tokens=token_count(usage, "prompt_tokens"),
+        output_tokens=token_count(usage, "completion_tokens"),
         cached_input_tokens=cached,
-        reasoning_tokens=_count(completion_details, "reasoning_tokens"),
+        reasoning_tokens=token_count(completion_details, "reasoning_tokens"),
     )
-
-
-def _count(mapping: Any, key: str) -> int:
-    value = mapping.get(key) if isinstance(mapping, dict) else None
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0

@@ -1,0 +1,81 @@
+"""What the simulator's dialects share: the request a scenario answers, and the model names that
+pick the scenario: the fixed names, sim-error-<status> with the dialect's variants, and
+sim-flaky-<status|drop>-<n>."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+from desktop_app.simulator.http_connection import DropReply, Reply
+
+_FLAKY_NAME = re.compile(r"sim-flaky-([45]\d\d|drop)-(\d+)")
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    """What a scenario may look at in the request it answers, in every dialect."""
+
+    body: dict[str, Any]
+    model: str
+    sent_key: str | None
+    attempt: int  # requests for this model since the last reset, this one included
+    token_delay: float
+
+
+Context = TypeVar("Context", bound=RequestContext)
+Context_contra = TypeVar("Context_contra", bound=RequestContext, contravariant=True)
+
+
+class StatusError(Protocol[Context_contra]):
+    """A dialect's error response for a status; `quick`: one a client may retry at once."""
+
+    def __call__(
+        self, ctx: Context_contra, status: int, variant: str | None = None, *, quick: bool = False
+    ) -> Reply: ...
+
+
+def find_scenario(
+    model: str,
+    scenarios: Mapping[str, Callable[[Context], Awaitable[Reply]]],
+    error_name: re.Pattern[str],
+    status_error: StatusError[Context],
+) -> Callable[[Context], Awaitable[Reply]] | None:
+    """The scenario a model name asks for, or None for a model the simulator does not serve.
+
+    `error_name` matches sim-error-<status>[-<variant>] with the dialect's variants; a flaky
+    model fails with `status_error`, then answers as sim-normal.
+    """
+    if model in scenarios:
+        return scenarios[model]
+    if match := error_name.fullmatch(model):
+        return functools.partial(_error, status_error, int(match[1]), match[2])
+    if match := _FLAKY_NAME.fullmatch(model):
+        status = None if match[1] == "drop" else int(match[1])
+        answer = scenarios["sim-normal"]
+        return functools.partial(_flaky, status_error, answer, status, int(match[2]))
+    return None
+
+
+async def _error(
+    status_error: StatusError[Context], status: int, variant: str | None, ctx: Context
+) -> Reply:
+    return status_error(ctx, status, variant)
+
+
+async def _flaky(
+    status_error: StatusError[Context],
+    answer: Callable[[Context], Awaitable[Reply]],
+    status: int | None,
+    failures: int,
+    ctx: Context,
+) -> Reply:
+    """Fail the first `failures` requests for this model (None: drop them), then answer."""
+    if ctx.attempt > failures:
+        return await answer(ctx)
+    if status is None:
+        return DropReply()
+    return status_error(ctx, status, quick=True)
