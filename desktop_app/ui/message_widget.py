@@ -184,6 +184,7 @@ class MessageWidget(QFrame):
         self.cost.setObjectName("messageCost")
         self.cost.setStyleSheet(f"color: {palette.dim};")
         self.cost.setVisible(False)
+        header.addSpacing(8)
         header.addWidget(self.cost)
         header.addStretch(1)
         self.copy_button = self._action("Copy", "Copy the message as markdown")
