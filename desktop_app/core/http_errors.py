@@ -189,14 +189,14 @@ def error_for_transport(
             provider=name,
             seconds=seconds,
         )
-    if _caused_by(exc, ssl.SSLError) or "SSL" in str(exc) or "certificate" in str(exc):
+    if caused_by(exc, ssl.SSLError) or "SSL" in str(exc) or "certificate" in str(exc):
         return TLSFailure(
             f"The secure connection to {name} at {where} failed ({_reason(exc)}). If you are "
             "behind a corporate proxy, it may need its CA certificate installed; also check "
             "that the base URL's scheme (http or https) is right.",
             provider=name,
         )
-    if _caused_by(exc, socket.gaierror) or "Name or service not known" in str(exc):
+    if caused_by(exc, socket.gaierror) or "Name or service not known" in str(exc):
         return ProviderUnreachable(
             f"The host name of {name} ({where}) could not be resolved. Check the base URL and "
             "your internet connection.",
@@ -318,7 +318,8 @@ def _host(base_url: str) -> str:
     return parts.netloc or base_url
 
 
-def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+def caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    """Whether `kind` is anywhere in the chain of causes of `exc`."""
     seen: BaseException | None = exc
     while seen is not None:
         if isinstance(seen, kind):

@@ -13,7 +13,7 @@ import httpx
 
 from desktop_app.core.config import Provider
 from desktop_app.core.errors import ConnectTimeout, ProviderError, ProviderUnreachable, TLSFailure
-from desktop_app.core.http_errors import error_for_transport
+from desktop_app.core.http_errors import caused_by, error_for_transport
 from desktop_app.core.network import SETTINGS, SYSTEM, source_words
 
 AUTH = "auth"
@@ -79,14 +79,14 @@ class ProxiedTransport(httpx.AsyncBaseTransport):
                     "asked for a user name and password, or refused the ones given", AUTH
                 )
             return self._new(f"could not open the connection ({_short(text)})", FAILED)
-        if _caused_by(exc, ssl.SSLError):
+        if caused_by(exc, ssl.SSLError):
             return None  # a certificate problem, told as such
         if isinstance(exc, httpx.ConnectTimeout):
             return self._new("did not accept a connection in time", TIMEOUT)
-        if _caused_by(exc, socket.gaierror):
+        if caused_by(exc, socket.gaierror):
             host = self.address.rsplit(":", 1)[0]
             return self._new(f"has a host name ({host}) that could not be resolved", UNRESOLVED)
-        if _caused_by(exc, ConnectionRefusedError) or "refused" in str(exc).lower():
+        if caused_by(exc, ConnectionRefusedError) or "refused" in str(exc).lower():
             return self._new("refused the connection", REFUSED)
         return self._new(f"could not be reached ({_short(str(exc))})", REFUSED)
 
@@ -175,12 +175,3 @@ def _tls_error(provider: Provider, exc: httpx.TransportError) -> TLSFailure:
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= _REASON_LIMIT else text[: _REASON_LIMIT - 1] + "…"
-
-
-def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, kind):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
