@@ -15,10 +15,13 @@ from desktop_app.core.conversation import Conversation
 from desktop_app.ui.cost_meter import PromptEstimate
 from desktop_app.ui.message_input import MessageInput
 
-FIRST_REPLY = ("keyring", "desktop_app.core.chat", "desktop_app.core.markdown_renderer")
-"""What the first answer needs that the window does not load to start: keyring (some 40 ms to
-import), the chat code with httpx (20-60 ms) and, when no message was shown yet, markdown-it
-(some 20 ms)."""
+FIRST_REPLY = (
+    "keyring.backends.SecretService",  # keyring; on Linux its Secret Service client: 40-70 ms
+    "desktop_app.core.chat",  # with httpx: 20-60 ms
+    "desktop_app.core.markdown_renderer",  # markdown-it, if no message was shown yet: 20 ms
+)
+"""What the first answer needs that the window does not load to start (SecretService imports the
+Secret Service client only where it is installed)."""
 
 
 class Composer(QWidget):
