@@ -3,10 +3,7 @@ and writing it back (atomically, without comments, never with a key)."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,6 +13,7 @@ from typing import Any, Literal, cast
 from urllib.parse import urlsplit
 
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.files import replace_atomically
 
 Kind = Literal["openai", "anthropic", "gemini"]
 KINDS: tuple[Kind, ...] = ("openai", "anthropic", "gemini")
@@ -313,30 +311,6 @@ def save_providers(path: Path, providers: list[Provider]) -> None:
         replace_atomically(path, data)
     except OSError as exc:
         raise ConfigError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
-
-
-def replace_atomically(path: Path, data: bytes) -> None:
-    """Write a file so that a crash leaves either the old file or the new one, never a mix."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    if os.name == "posix":
-        # Make the rename itself durable. Windows cannot open a folder for this, and some file
-        # systems refuse it; the new file is in place either way.
-        with contextlib.suppress(OSError):
-            folder = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(folder)
-            finally:
-                os.close(folder)
 
 
 def _provider_block(provider: Provider) -> str:

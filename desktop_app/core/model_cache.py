@@ -23,7 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from desktop_app.core.config import Provider, replace_atomically
+from desktop_app.core.config import Provider
+from desktop_app.core.files import replace_atomically
 
 log = logging.getLogger(__name__)
 
