@@ -1,13 +1,13 @@
-"""Export to JSON and Markdown; import Tally exports and ChatGPT's conversations.json, all or
-nothing. (The commands are in test_cli_history.py.)"""
+"""Export to JSON and Markdown; import Tally exports, all or nothing, and refuse malformed
+files of either format. (ChatGPT's conversations.json: test_import_chatgpt.py; the commands:
+test_cli_history.py.)"""
 
 from __future__ import annotations
 
 import io
 import json
 import sqlite3
-from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,16 +19,15 @@ from desktop_app.core.export import export_json, export_markdown, write_json
 from desktop_app.core.history import HistoryStore
 from desktop_app.core.history_import import ImportResult, import_file
 from desktop_app.core.history_records import StoredUsage
-from desktop_app.core.import_chatgpt import chatgpt_conversation_id
+from tests.export_stores import fresh as fresh  # fixtures: pytest finds them by name here
+from tests.export_stores import ids as ids
+from tests.export_stores import store as store
 from tests.history_samples import (
-    CHATGPT_ID,
     CODE_ANSWER,
-    EPOCH,
     at,
     broken,
     broken_chatgpt,
     chatgpt_export,
-    fill,
     message_at,
     valid_export,
 )
@@ -46,25 +45,6 @@ MESSAGE_KEYS = {
     "created_at",
 }
 USAGE_KEYS = {"input_tokens", "output_tokens", "cached_input_tokens", "reasoning_tokens", "source"}
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[HistoryStore]:
-    history = HistoryStore(tmp_path / "store.sqlite3")
-    yield history
-    history.close()
-
-
-@pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[HistoryStore]:
-    history = HistoryStore(tmp_path / "fresh.sqlite3")
-    yield history
-    history.close()
-
-
-@pytest.fixture
-def ids(store: HistoryStore) -> dict[str, str]:
-    return fill(store)
 
 
 def snapshot(store: HistoryStore) -> list[dict[str, Any]]:
@@ -281,54 +261,6 @@ def test_markdown_notes_cancelled_and_failed_answers(
 def test_markdown_of_an_unknown_conversation_is_an_error(store: HistoryStore) -> None:
     with pytest.raises(ConfigError, match="No conversation"):
         export_markdown(store, "missing")
-
-
-# -- ChatGPT's conversations.json -------------------------------------------------------------
-
-
-def test_a_chatgpt_export_imports_the_thread_the_user_saw(
-    fresh: HistoryStore, tmp_path: Path
-) -> None:
-    file = tmp_path / "conversations.json"
-    file.write_text(json.dumps(chatgpt_export(), ensure_ascii=False), encoding="utf-8")
-    result = import_file(fresh, file)
-    assert result == ImportResult(conversations_added=2, conversations_skipped=0, messages_added=6)
-
-    conversation = fresh.conversation(chatgpt_conversation_id(CHATGPT_ID))
-    assert conversation is not None
-    assert conversation.title == "猫的图片"
-    assert conversation.created_at == datetime.fromtimestamp(EPOCH, UTC)
-    messages = fresh.messages(conversation.id)
-    assert [(m.role, m.content) for m in messages] == [
-        ("user", "这张图里是什么？"),
-        ("assistant", "图里是一只猫。"),
-        ("user", "Write Python to count words."),
-        ("assistant", "```python\nfrom collections import Counter\nCounter(text.split())\n```"),
-    ]
-    assert [m.model for m in messages] == [None, "gpt-4o", None, "o3"]
-    assert messages[3].reasoning == "Use collections.Counter."
-    assert all(m.reasoning == "" for m in messages[:3])
-    assert all(m.status == "complete" for m in messages)
-    assert all(m.usage is None and m.cost_usd is None and m.provider is None for m in messages)
-    assert messages[1].created_at == datetime.fromtimestamp(EPOCH + 180, UTC)
-
-    (untitled,) = fresh.conversations(archived=True)
-    assert untitled.id == chatgpt_conversation_id("second-conversation")
-    assert untitled.title == "Hello there", "no title: the first line of the first question"
-    question, answer = fresh.messages(untitled.id)
-    assert question.created_at == answer.created_at == untitled.created_at, (
-        "without times of their own, they take the first time the thread has"
-    )
-
-    assert import_file(fresh, file) == ImportResult(0, 2, 0), "importing again adds nothing"
-
-
-def test_one_chatgpt_conversation_on_its_own_imports_too(
-    fresh: HistoryStore, tmp_path: Path
-) -> None:
-    file = tmp_path / "one.json"
-    file.write_text(json.dumps(chatgpt_export()[1]), encoding="utf-8")
-    assert import_file(fresh, file) == ImportResult(1, 0, 2)
 
 
 # -- Malformed files --------------------------------------------------------------------------
