@@ -1,21 +1,30 @@
-"""The app's log file in the data directory; keys are never logged."""
+"""The app's log file in the data directory; keys are never logged.
+
+The file is rotated when the app starts, not while it runs: once it is over a megabyte it
+becomes tally.log.1 (and .1 becomes .2, up to three old files). logging.handlers, whose
+RotatingFileHandler rotates while writing, would cost the start some 5 ms (it loads socket,
+pickle and queue), and a session does not log a megabyte: a few lines a request.
+"""
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
+from pathlib import Path
 
 from desktop_app.core import paths
+
+ROTATE_AT = 1_000_000  # bytes
+OLD_FILES = 3
 
 
 def log_to_file() -> logging.Handler | None:
     """Send INFO and above to the data directory's log file; None if it cannot be opened."""
     log_path = paths.log_file()
+    rotate(log_path)
     try:
         log_path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        handler: logging.Handler = logging.FileHandler(log_path, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -23,6 +32,21 @@ def log_to_file() -> logging.Handler | None:
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return handler
+
+
+def rotate(log_path: Path) -> None:
+    """If the log is over ROTATE_AT bytes, shift it to .1 (.1 to .2, ...; the oldest goes).
+    A log another Tally has open (Windows refuses to rename it) is left as it is."""
+    try:
+        if log_path.stat().st_size <= ROTATE_AT:
+            return
+        for number in range(OLD_FILES - 1, 0, -1):
+            older = log_path.with_name(f"{log_path.name}.{number}")
+            if older.exists():
+                os.replace(older, log_path.with_name(f"{log_path.name}.{number + 1}"))
+        os.replace(log_path, log_path.with_name(f"{log_path.name}.1"))
+    except OSError:
+        return
 
 
 def stop_logging_to(handler: logging.Handler | None) -> None:

@@ -42,6 +42,11 @@ cli.main([])
 """
 
 LOADED_WHEN_USED = {
+    "asyncio": "the event loop, right after the first frame (desktop_app/ui/first_frame.py)",
+    "qasync": "the event loop, right after the first frame",
+    "ssl": "the event loop or the first request",
+    "logging.handlers": "never: the log file is rotated at start (desktop_app/logs.py)",
+    "uuid": "the first new conversation",
     "httpx": "the first request or model list",
     "desktop_app.core.chat": "the first request",
     "desktop_app.core.model_list": "the first model list",

@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -120,7 +119,7 @@ class HistoryStore:
     ) -> ConversationSummary:
         """A new, empty conversation (`id` and `created_at` are for imports; a taken `id`
         raises ConversationExists)."""
-        conversation_id = id if id is not None else uuid.uuid4().hex
+        conversation_id = id if id is not None else _new_id()
         at = time_to_text(created_at or _now())
         try:
             with self._write() as conn:
@@ -388,3 +387,9 @@ class HistoryStore:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _new_id() -> str:
+    import uuid  # here, not at the top: it loads platform, some 3 ms of the app's start
+
+    return uuid.uuid4().hex

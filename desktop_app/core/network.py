@@ -15,16 +15,15 @@ and a provider's `ca_bundle` adds its authorities (a corporate TLS proxy's root)
 
 httpx, certifi and urllib.request are imported when the first client is made or the first
 route worked out (the first request), not when the app starts: httpx alone takes 20-60 ms.
+asyncio and ssl too: the window is painted before they are loaded (ui/first_frame.py).
 """
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 import logging
 import os
 import re
-import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +35,8 @@ from desktop_app.core.config import Provider
 from desktop_app.core.errors import ConfigError
 
 if TYPE_CHECKING:
+    import ssl
+
     import httpx
 
 log = logging.getLogger(__name__)
@@ -151,6 +152,8 @@ def system_proxy(url: str) -> tuple[str, str] | None:
 def ssl_context(ca_bundle: str | None) -> ssl.SSLContext:
     """Certificate checks as httpx makes them, also trusting `ca_bundle` (a PEM file or a
     folder of them); blocking. A file that cannot be used is a ConfigError."""
+    import ssl
+
     import certifi
 
     cafile = os.environ.get("SSL_CERT_FILE") or None
@@ -172,10 +175,14 @@ def ssl_context(ca_bundle: str | None) -> ssl.SSLContext:
 
 def check_ca_bundle(ca_bundle: str) -> None:
     """Raise ConfigError, saying why, if `ca_bundle` is not a PEM file or a folder of them."""
+    import ssl
+
     _load_bundle(ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT), ca_bundle)
 
 
 def _load_bundle(context: ssl.SSLContext, ca_bundle: str) -> None:
+    import ssl
+
     path = Path(ca_bundle).expanduser()
     try:
         if path.is_dir():
@@ -235,6 +242,8 @@ class ClientPool:
     ) -> httpx.AsyncClient:
         """The client for `provider`; `proxy_password` (a password typed but not yet saved)
         replaces the stored one. Raises ConfigError or KeyringUnavailable."""
+        import asyncio
+
         if self._closed:
             raise RuntimeError("the HTTP clients are closed")
         route = await asyncio.to_thread(self._route, provider, proxy_password)

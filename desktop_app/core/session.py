@@ -3,7 +3,6 @@ up to date as events arrive. One reply at a time; Stop cancels it and keeps what
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from contextlib import aclosing
@@ -24,6 +23,8 @@ from desktop_app.core.network import Clients
 from desktop_app.core.providers.base import ChatRequest
 
 if TYPE_CHECKING:
+    import asyncio
+
     from desktop_app.core.chat import RetryPolicy
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,8 @@ class ChatSession:
     async def wait(self) -> None:
         """Wait for the running reply, if any, to end (however it ends)."""
         if self.task is not None:
+            import asyncio
+
             await asyncio.gather(self.task, return_exceptions=True)
 
     def _check_idle(self) -> None:
@@ -106,12 +109,16 @@ class ChatSession:
             raise RuntimeError("a reply is still streaming; stop it first")
 
     def _start(self, provider: Provider, model: str) -> asyncio.Task[None]:
+        import asyncio  # loaded after the window's first frame (ui/first_frame.py)
+
         message = ChatMessage("assistant", provider=provider.name, model=model, status="streaming")
         self.conversation.add(message)
         self.task = asyncio.get_running_loop().create_task(self._reply(provider, model, message))
         return self.task
 
     async def _reply(self, provider: Provider, model: str, message: ChatMessage) -> None:
+        import asyncio
+
         loop = asyncio.get_running_loop()
         started = loop.time()
         for listener in list(self.listeners):

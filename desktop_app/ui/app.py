@@ -1,15 +1,14 @@
 """Starting the desktop app: Qt with asyncio on its event loop (qasync), and one presenter for
-anything unexpected."""
+anything unexpected. The window is painted before asyncio and qasync are loaded
+(desktop_app/ui/first_frame.py)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import qasync
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import __version__
@@ -22,9 +21,13 @@ from desktop_app.logs import log_to_file, stop_logging_to
 from desktop_app.ui.app_icon import app_icon
 from desktop_app.ui.error_banner import ErrorBanner
 from desktop_app.ui.exit_when_shown import exit_when_shown
+from desktop_app.ui.first_frame import show_first_frame
 from desktop_app.ui.main_thread_gc import MainThreadCollector
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.services import Services
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -84,18 +87,23 @@ def run_app(argv: list[str]) -> int:
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the window closes itself once its tasks are done
     handler = log_to_file()
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
     collector = MainThreadCollector(app)
     try:
         window = MainWindow(make_services())
         presenter = UnexpectedErrorPresenter(window.banner)
         sys.excepthook = presenter.excepthook
+        _watch = exit_when_shown(window)  # only with $TALLY_EXIT_WHEN_SHOWN (the built app checks)
+        held = show_first_frame(window)
+        import asyncio
+
+        import qasync
+
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
         loop.set_exception_handler(presenter.loop_handler)
         closed = asyncio.Event()
         app.lastWindowClosed.connect(closed.set)
-        _watch = exit_when_shown(window)  # only with $TALLY_EXIT_WHEN_SHOWN (the built app checks)
-        window.show()
+        held.release()  # a close asked for meanwhile happens now
         with loop:
             loop.run_until_complete(closed.wait())
     finally:

@@ -17,11 +17,11 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog
+
+from desktop_app.ui.first_frame import FirstPaint
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -30,22 +30,6 @@ ENV = "TALLY_EXIT_WHEN_SHOWN"
 MODES = ("window", "spending")
 
 log = logging.getLogger(__name__)
-
-
-class FirstPaint(QObject):
-    """Calls `then` once the frame in which `widget` is first painted is done."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self.then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            # A zero timer fires once Qt has painted the children too and flushed the frame.
-            QTimer.singleShot(0, self.then)
-        return False
 
 
 def _report(what: str) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -37,6 +37,9 @@ from desktop_app.ui.services import Services
 from desktop_app.ui.status_line import StatusLine
 from desktop_app.ui.welcome import Welcome
 from desktop_app.ui.window_menus import build_menus, build_toolbar
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -382,6 +385,8 @@ class MainWindow(QMainWindow):
             return
         event.ignore()
         if self._closing is None:
+            import asyncio  # loaded after the first frame (desktop_app/ui/first_frame.py)
+
             self._settings().setValue("geometry", self.saveGeometry())
             self._closing = asyncio.get_event_loop().create_task(self._shut_down())
 

@@ -1,10 +1,10 @@
 """The models each provider reports, for the picker: read from the cache at start (no network
 call the user did not ask for), refreshed when the user asks (Refresh models, or saving a
-provider in Settings), and the names the user typed, remembered once a provider answered."""
+provider in Settings), and the names the user typed, remembered once a provider answered.
+asyncio is imported where used: the window is painted before it is loaded (ui/first_frame.py)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -25,6 +25,8 @@ from desktop_app.ui.named_tasks import NamedTasks
 from desktop_app.ui.services import Services
 
 if TYPE_CHECKING:
+    import asyncio
+
     from desktop_app.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
@@ -105,6 +107,8 @@ class ModelLists(QObject):
         self.refresh(asked)
 
     async def _refresh_one(self, provider: Provider) -> None:
+        import asyncio
+
         try:
             key = await asyncio.to_thread(self.services.keys.resolve, provider)
             client = await client_for(self.services.client, provider)  # its proxy, its CAs
@@ -162,10 +166,14 @@ class ModelLists(QObject):
 
     def save(self) -> None:
         """Write the cache in a thread; writes happen one after another, the newest last."""
+        import asyncio
+
         data, previous = self.cache.to_bytes(), self._saving
         self._saving = asyncio.get_running_loop().create_task(self._write(data, previous))
 
     async def _write(self, data: bytes, previous: asyncio.Task[None] | None) -> None:
+        import asyncio
+
         if previous is not None:
             await asyncio.wait([previous])
         path = self.cache.path
@@ -178,16 +186,22 @@ class ModelLists(QObject):
     async def saved(self) -> None:
         """Wait until the writes started so far are done."""
         if self._saving is not None:
+            import asyncio
+
             await asyncio.wait([self._saving])
 
     async def close(self) -> None:
         """Stop asking; let a write in progress finish (the window is closing)."""
+        import asyncio
+
         self.tasks.cancel_all()
         await asyncio.gather(*self.tasks.values(), return_exceptions=True)
         await self.saved()
 
 
 def _being_cancelled() -> bool:
+    import asyncio
+
     task = asyncio.current_task()
     return task is not None and task.cancelling() > 0
 

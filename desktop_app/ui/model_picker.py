@@ -72,8 +72,7 @@ class ModelPicker(QComboBox):
         self.rows = PickerRows(self)
         self.setModel(self.rows)
         self._set_up_views()
-        self.rows.pricesFound.connect(self.view().viewport().update)
-        self.rows.pricesFound.connect(self.filtered.viewport().update)
+        self.rows.pricesFound.connect(self._show_prices)
         self._providers: dict[str, Provider] = {}
         self._shown: list[Provider] = []
         self._listing: Listing = FileListing()
@@ -96,6 +95,12 @@ class ModelPicker(QComboBox):
             tip = index.data(Qt.ItemDataRole.ToolTipRole) if current else None
             self.setToolTip(tip or "Pick a model, or type its name")
         return super().event(event)
+
+    def _show_prices(self) -> None:
+        # Not connected to the viewports' update at start: the first viewport() call costs
+        # PySide some 9 ms, which the first frame need not wait for (prices come later).
+        self.view().viewport().update()
+        self.filtered.viewport().update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A click into the name selects it, so that typing filters rather than appends (Tab

@@ -1,14 +1,17 @@
 """The asyncio tasks a window or dialog owns, by name: starting one again replaces the running
-one, and all are cancelled when their owner closes."""
+one, and all are cancelled when their owner closes. asyncio is imported when first used: the
+window is built and painted before it is loaded (ui/first_frame.py)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import asyncio
 
 
-class NamedTasks(dict[str, asyncio.Task[None]]):
+class NamedTasks(dict[str, "asyncio.Task[None]"]):
     """The last task started under each name; a done task stays, for tests to inspect."""
 
     def __init__(self, prefix: str) -> None:
@@ -17,6 +20,8 @@ class NamedTasks(dict[str, asyncio.Task[None]]):
 
     def start(self, name: str, work: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
         """Run `work` on the running loop, cancelling the task it replaces."""
+        import asyncio
+
         previous = self.get(name)
         if previous is not None and not previous.done():
             previous.cancel()
@@ -27,6 +32,10 @@ class NamedTasks(dict[str, asyncio.Task[None]]):
 
     def cancel_all(self) -> None:
         """Cancel every task (the owner is closing), but the one calling this."""
+        if not self:
+            return  # nothing started: asyncio may not even be loaded yet
+        import asyncio
+
         try:
             current = asyncio.current_task()
         except RuntimeError:  # no loop running: called from plain Qt code

@@ -1,0 +1,91 @@
+"""The first frame before the event loop (desktop_app/ui/first_frame.py): the window is painted
+before asyncio and qasync are loaded, and a close asked for meanwhile waits for the loop."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.ui.exit_when_shown import ENV
+from desktop_app.ui.first_frame import HeldClose, show_first_frame
+from desktop_app.ui.main_window import MainWindow
+from tests.ui.window_helpers import Run
+from tests.waiting import until
+
+
+class Counted(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.paints += 1
+        super().paintEvent(event)
+
+
+def test_show_first_frame_returns_once_the_window_is_painted(qtbot: QtBot) -> None:
+    widget = Counted()
+    qtbot.addWidget(widget)
+    show_first_frame(widget)
+    assert widget.isVisible()
+    assert widget.paints >= 1
+
+
+def test_a_close_before_the_loop_is_held_until_released(window: MainWindow, run: Run) -> None:
+    held = HeldClose(window)  # as show_first_frame leaves it until run_app has its loop
+    window.close()
+    assert window.isVisible()
+    assert window._closing is None  # no shutdown task: there may be no loop to run it yet
+    held.release()
+    assert window._closing is not None
+
+    async def closed() -> None:
+        await until(lambda: window._closed)
+
+    run(closed)
+    assert not window.isVisible()
+
+
+def test_without_a_close_asked_release_leaves_the_window_open(qtbot: QtBot) -> None:
+    widget = Counted()
+    qtbot.addWidget(widget)
+    held = show_first_frame(widget)
+    held.release()
+    assert widget.isVisible()
+    widget.close()  # no longer held
+    assert not widget.isVisible()
+
+
+def test_the_app_paints_then_loads_its_loop_and_closes_cleanly() -> None:
+    # The real start (cli.main, run_app), closed by $TALLY_EXIT_WHEN_SHOWN right after the
+    # first frame, as the built app's smoke test does; the data directory is the test's.
+    code = (
+        "import sys\n"
+        "from desktop_app import cli\n"
+        "from desktop_app.ui import app\n"
+        "shown = app.show_first_frame\n"
+        "def watched(window):\n"
+        "    held = shown(window)\n"
+        "    print('loop modules at the first frame:', 'asyncio' in sys.modules,"
+        " 'qasync' in sys.modules, flush=True)\n"
+        "    return held\n"
+        "app.show_first_frame = watched\n"
+        "sys.exit(cli.main([]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", **{ENV: "window"}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "loop modules at the first frame: False False" in lines
+    assert [line.split()[0] for line in lines if line.startswith("shown ")] == ["shown"]
