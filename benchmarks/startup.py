@@ -19,7 +19,10 @@ compile Tally's hundred-odd modules again, some 90 ms that no user's start pays)
   (c) Tally with --small-messages messages of history (history_data.generate), a provider
       with its models listed, and the newest conversation (51 messages) reopened, as the app
       does at start with the lastConversation of its window.ini;
-  (d) the same with --messages messages (a million: 20,000 conversations of 50).
+  (d) the same with --messages messages (a million: 20,000 conversations of 50);
+  (e) a window of the same kinds of Qt widgets as (c)'s first frame, in the same layout, made
+      by a few lines of PySide6 with none of Tally's code (startup_probe.py, widgets): what
+      PySide6 itself costs for such a window, the floor under any app that shows one.
 
 The cases take turns, after one untimed start of each (files into the OS cache; the first start
 on a history also marks its three unfinished answers interrupted). Figures are medians; peak
@@ -46,10 +49,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from history_data import LONG_TITLE, SEED, generate
+from startup_common import PROVIDERS, Case
 
 from desktop_app.core.history import HistoryStore
 
@@ -57,34 +60,18 @@ PROBE = Path(__file__).with_name("startup_probe.py")
 SHOWN_BAR = 1.5  # x the bare window
 UNAFFECTED_BAR = 1.1  # big history / small history: within the noise of a shared machine
 OPEN_BAR_MS = 100.0
-PROVIDERS = """\
-[[provider]]
-id = "bench"
-name = "Benchmark relay"
-base_url = "http://127.0.0.1:9/v1"
-models = ["model-a", "model-b"]
-"""
 
 
-@dataclass
-class Case:
-    label: str
-    mode: str
-    data_dir: Path
-    fresh: bool = False  # a new empty data directory for every start
-    starts: list[float] = field(default_factory=list)
-    rss_kib: list[int] = field(default_factory=list)
-
-    def median(self) -> float:
-        return statistics.median(self.starts)
+def probe_command(mode: str, *extra: str) -> list[str]:
+    return [sys.executable, str(PROBE), mode, *extra]
 
 
-def probe(mode: str, data_dir: Path, *extra: str) -> tuple[float, dict[str, object]]:
+def probe(command: list[str], data_dir: Path) -> tuple[float, dict[str, object]]:
     """Run the probe in a fresh process: (seconds to the first paint, what it reported)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TALLY_DATA_DIR=str(data_dir))
     began = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, str(PROBE), mode, *extra],
+        command,
         env=env,
         capture_output=True,
         text=True,
@@ -93,18 +80,17 @@ def probe(mode: str, data_dir: Path, *extra: str) -> tuple[float, dict[str, obje
     )
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines:
-        sys.exit(f"the {mode} probe failed ({done.returncode}):\n{done.stdout}{done.stderr}")
+        sys.exit(f"{' '.join(command[1:])} failed ({done.returncode}):\n{done.stdout}{done.stderr}")
     result: dict[str, object] = json.loads(lines[-1])
     painted = result.get("painted")
     return (float(painted) - began if isinstance(painted, float) else 0.0), result
 
 
-def start(case: Case, *, record: bool) -> None:
-    data_dir = case.data_dir
-    if case.fresh:
-        shutil.rmtree(data_dir, ignore_errors=True)
-        data_dir.mkdir()
-    seconds, result = probe(case.mode, data_dir)
+def start(case: Case, scratch: Path, *, record: bool) -> None:
+    data_dir = case.data_dir or Path(tempfile.mkdtemp(dir=scratch))
+    seconds, result = probe(case.command, data_dir)
+    if case.data_dir is None:
+        shutil.rmtree(data_dir)
     if record:
         case.starts.append(seconds * 1000)
         rss = result.get("rss_kib")
@@ -170,21 +156,24 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["PYTHONPYCACHEPREFIX"] = str(root / "bytecode")
         make_history(root / "small", args.small_messages, None)
         long_id = make_history(root / "big", args.messages, args.history)
+        tally = probe_command("tally")
         cases = [
-            Case("(a) bare PySide6 window", "bare", root / "bare"),
-            Case("(b) Tally, empty data directory", "tally", root / "empty", fresh=True),
-            Case(f"(c) Tally, {args.small_messages:,} messages", "tally", root / "small"),
-            Case(f"(d) Tally, {args.messages:,} messages", "tally", root / "big"),
+            Case("(a) bare PySide6 window", probe_command("bare"), root / "bare"),
+            Case("(b) Tally, empty data directory", probe_command("tally")),
+            Case(f"(c) Tally, {args.small_messages:,} messages", tally, root / "small"),
+            Case(f"(d) Tally, {args.messages:,} messages", tally, root / "big"),
+            Case("(e) Tally's kinds of widgets, no Tally", probe_command("widgets"), root / "bare"),
         ]
         (root / "bare").mkdir()
         for case in cases:
-            start(case, record=False)
+            start(case, root, record=False)
         for _ in range(args.runs):
             for case in cases:
-                start(case, record=True)
+                start(case, root, record=True)
         passed = report_starts(cases)
         newest = _newest(root / "big")
-        _, result = probe("open", root / "big", long_id, newest, str(args.open_runs))
+        opening = probe_command("open", long_id, newest, str(args.open_runs))
+        _, result = probe(opening, root / "big")
     opens = result["opens"]
     assert isinstance(opens, dict)
     passed = report_opens(opens[long_id], opens[newest]) and passed
@@ -201,15 +190,14 @@ def report_starts(cases: list[Case]) -> bool:
     runs = len(cases[0].starts)
     print(f"\nstart to the first painted window, median of {runs} (fresh processes):")
     for case in cases:
-        rss = f"{statistics.median(case.rss_kib) / 1024:6.0f} MiB" if case.rss_kib else ""
-        spread = f"{min(case.starts):.0f}-{max(case.starts):.0f}"
-        print(f"  {case.label:<36} {case.median():7.1f} ms  ({spread:>9} ms)  peak RSS {rss}")
-    bare, empty, small, big = (case.median() for case in cases)
+        print(case.line(40))
+    bare, empty, small, big, widgets = (case.median() for case in cases)
     checks = [
         ("(b) / (a)  empty Tally / bare", empty / bare, SHOWN_BAR),
         ("(d) / (a)  big history / bare", big / bare, SHOWN_BAR),
         ("(d) / (c)  big history / small history", big / small, UNAFFECTED_BAR),
         ("(d) / (b)  big history / empty", big / empty, None),
+        ("(e) / (a)  the widgets alone / bare", widgets / bare, None),
     ]
     passed = True
     for label, ratio, bar in checks:

@@ -25,13 +25,13 @@ import argparse
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from startup_common import PROVIDERS, Case
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "tally.spec"
@@ -67,24 +67,6 @@ window.installEventFilter(watch)
 window.show()
 sys.exit(app.exec())
 '''
-PROVIDERS = """\
-[[provider]]
-id = "bench"
-name = "Benchmark relay"
-base_url = "http://127.0.0.1:9/v1"
-models = ["model-a", "model-b"]
-"""
-
-
-@dataclass
-class Case:
-    label: str
-    command: list[str]
-    data_dir: Path | None = None  # None: a new empty one for every start
-    starts: list[float] = field(default_factory=list)
-
-    def median(self) -> float:
-        return statistics.median(self.starts)
 
 
 def build_bare(folder: Path) -> Path:
@@ -127,8 +109,7 @@ def report(cases: list[Case]) -> bool:
     runs = len(cases[0].starts)
     print(f"\nstart to the first painted window, median of {runs} (fresh processes):")
     for case in cases:
-        spread = f"{min(case.starts):.0f}-{max(case.starts):.0f}"
-        print(f"  {case.label:<44} {case.median():7.1f} ms  ({spread:>9} ms)")
+        print(case.line(44))
     bare = cases[0].median()
     passed = True
     for case in cases[1:3]:

@@ -1,8 +1,9 @@
 """Started in a fresh process by startup.py: show a window, report when it was first painted.
 
-Run: python benchmarks/startup_probe.py bare | tally | open LONG_ID OTHER_ID RUNS
+Run: python benchmarks/startup_probe.py bare | widgets | tally | open LONG_ID OTHER_ID RUNS
 
 - bare: a plain PySide6 QMainWindow of Tally's default size, shown as any Qt app shows one.
+- widgets: a window of the kinds of widgets Tally's first frame shows, with none of its code.
 - tally: the real app, through `desktop_app.cli.main([])` (argument parsing, `run_app`, the
   services, the window, qasync), with the data directory from $TALLY_DATA_DIR.
 - open: as tally; once the window is painted, it opens the conversation LONG_ID from the
@@ -90,6 +91,69 @@ def run_bare() -> None:
     app.exec()
 
 
+def run_widgets() -> None:
+    """A window of the kinds of Qt widgets Tally's first frame shows with a conversation
+    reopened, laid out alike, made with none of Tally's code (no asyncio either: Tally loads
+    it after the first frame)."""
+    # Named here, not at the top: PySide6 makes each class's Python type when first named,
+    # which the bare window must not pay for.
+    from PySide6 import QtWidgets as qt
+    from PySide6.QtCore import Qt
+
+    app = QApplication(sys.argv[:1])
+    window = on_first_paint(QMainWindow, lambda _, at: report(painted=at, rss_kib=peak_rss_kib()))()
+    toolbar = window.addToolBar("Main")
+    picker = qt.QComboBox()
+    picker.setEditable(True)
+    picker.addItems(["model-a", "model-b"])
+    toolbar.addWidget(picker)
+    refresh = qt.QToolButton()
+    refresh.setText("⟳")
+    toolbar.addWidget(refresh)
+    toolbar.addAction("Spending")
+    toolbar.addAction("Settings")
+    for menu in ("File", "View", "Help"):
+        window.menuBar().addMenu(menu).addAction(f"{menu} item")
+    sidebar = QWidget()
+    side = qt.QVBoxLayout(sidebar)
+    side.addWidget(qt.QLineEdit(placeholderText="Search"))
+    side.addWidget(qt.QPushButton("New conversation"))
+    conversations = qt.QListWidget()
+    conversations.addItems([f"Conversation {number}" for number in range(40)])
+    side.addWidget(conversations)
+    icon = window.style().standardIcon(qt.QStyle.StandardPixmap.SP_DirIcon)
+    side.addWidget(qt.QPushButton(icon, "Archived"))
+    messages = QWidget()
+    column = qt.QVBoxLayout(messages)
+    for number in range(6):
+        header = qt.QLabel(f"model-a · $0.00{number}", alignment=Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(header)
+        text = qt.QTextBrowser()
+        text.setHtml(f"<p>Message <b>{number}</b>, with <code>some code</code> in it.</p>")
+        column.addWidget(text)
+    scroll = qt.QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(messages)
+    chat = QWidget()
+    layout = qt.QVBoxLayout(chat)
+    layout.addWidget(scroll, 1)
+    composer = qt.QHBoxLayout()
+    composer.addWidget(qt.QPlainTextEdit(placeholderText="Message"), 1)
+    composer.addWidget(qt.QPushButton("Send"))
+    composer.addWidget(qt.QPushButton("Stop"))
+    layout.addLayout(composer)
+    splitter = qt.QSplitter()
+    splitter.addWidget(sidebar)
+    splitter.addWidget(chat)
+    splitter.setSizes([260, 720])
+    window.setCentralWidget(splitter)
+    window.statusBar().addWidget(qt.QLabel("Ready"), 1)
+    window.statusBar().addPermanentWidget(qt.QLabel("This answer $0.00 · month $0.00"))
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    app.exec()
+
+
 def run_tally(then: Callable[[QMainWindow, float], None]) -> None:
     from desktop_app import cli
     from desktop_app.ui import app
@@ -169,6 +233,8 @@ def main() -> None:
     mode = sys.argv[1]
     if mode == "bare":
         run_bare()
+    elif mode == "widgets":
+        run_widgets()
     elif mode == "tally":
         run_tally(lambda _, at: report(painted=at, rss_kib=peak_rss_kib()))
     elif mode == "open":
