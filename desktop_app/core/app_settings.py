@@ -28,8 +28,9 @@ DEFAULT_CNY_PER_USD = Decimal("7.3")
 
 @dataclass(frozen=True, slots=True)
 class AppSettings:
-    """Currency and budgets. Budgets are in the display currency, as the user typed them; the
-    yuan rate is kept while money is shown in dollars, for the day the user switches back."""
+    """Currency and budgets. Budgets are in the display currency, as the user typed them (the
+    Money page converts them when the currency changes: budget.convert_budget); the yuan rate
+    is kept while money is shown in dollars, for the day the user switches back."""
 
     currency_code: Literal["USD", "CNY"] = "USD"
     cny_per_usd: Decimal = DEFAULT_CNY_PER_USD

@@ -1,16 +1,24 @@
 """Budgets: how much of the monthly (and daily) budget is spent, a warning from 80 %, and at
-100 % a stop on sending that the user can override for one message."""
+100 % a stop on sending that the user can override for one message; and a budget carried over
+to another currency when the user switches.
+
+Budgets stay in settings.toml in the display currency, as the user typed them, and are
+converted when the currency changes (`convert_budget`), rather than kept in dollars and
+converted for display: existing files then load exactly as before, and a budget set in yuan
+stays the same yuan when the rate is corrected, which is the money the user pays.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from desktop_app.core.app_settings import AppSettings
-from desktop_app.core.pricing import format_money
+from desktop_app.core.pricing import Currency, format_money
 
 WARN_AT = Decimal("0.8")
+CENT = Decimal("0.01")
 
 Period = Literal["month", "day"]
 Level = Literal["ok", "warning", "over"]
@@ -49,6 +57,16 @@ def budget_states(
         limit = currency.to_usd(settings.daily_budget)
         states.append(BudgetState("day", limit, spent_today_usd))
     return states
+
+
+def convert_budget(amount: Decimal, source: Currency, target: Currency) -> Decimal:
+    """A budget set in `source` as the same money in `target`, to the cent (never below one:
+    a budget stays a budget). Between the same currency it is kept as typed: ¥100 stays ¥100
+    whatever the rate, since the rate changes what a yuan buys, not what the user spends."""
+    if source.code == target.code:
+        return amount
+    converted = target.from_usd(source.to_usd(amount)).quantize(CENT, ROUND_HALF_UP)
+    return max(converted, CENT)
 
 
 def most_pressing(states: list[BudgetState]) -> BudgetState | None:

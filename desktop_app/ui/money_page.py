@@ -1,10 +1,15 @@
 """The Money page of the settings dialog: the currency money is shown in, the yuan rate, and the
-monthly and daily budgets. It only edits; the dialog saves with everything else."""
+monthly and daily budgets. It only edits; the dialog saves with everything else.
+
+A budget follows the currency: $10 becomes ¥73 when the user switches to yuan at 7.3, so the
+limit stays the same money (budget.convert_budget). Each is converted from the amount and
+currency it was set in, not from the last conversion, so switching back shows what was typed."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -21,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.app_settings import AppSettings, load_settings
-from desktop_app.core.budget import WARN_AT
+from desktop_app.core.budget import WARN_AT, convert_budget
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.pricing import USD, Currency
 from desktop_app.ui.form_fields import line_edit
 from desktop_app.ui.price_rows import format_figure, parse_number
 
@@ -30,6 +36,8 @@ RELAY_RATE = Decimal(1)  # a relay that bills ¥1 for each $1 of its prices
 BANK_RATE = Decimal("7.3")
 _PROBLEM_STYLE = "color: #b3261e;"
 _READABLE_WIDTH = 680  # pixels: notes wider than this are hard to read
+
+Code = Literal["USD", "CNY"]
 
 
 def read_app_settings(path: Path) -> tuple[AppSettings, str]:
@@ -73,6 +81,8 @@ class MoneyPage(QWidget):
         self.problem_label.setObjectName("moneyProblem")
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet(_PROBLEM_STYLE)
+        self._set_in: dict[QLineEdit, tuple[Decimal | None, Code]] = {}
+        """Each budget field's amount and the currency it was set in."""
         self._lay_out()
         self._connect()
         self.show_settings(settings)
@@ -128,16 +138,22 @@ class MoneyPage(QWidget):
 
     def _connect(self) -> None:
         self.cny_radio.toggled.connect(self._currency_toggled)
-        for edit in (self.rate_edit, self.monthly_edit, self.daily_edit):
-            edit.textEdited.connect(self._typed)
+        self.rate_edit.textEdited.connect(self._rate_edited)
+        for edit in (self.monthly_edit, self.daily_edit):
+            edit.textEdited.connect(lambda _text, edit=edit: self._budget_edited(edit))
 
     def show_settings(self, settings: AppSettings) -> None:
         """Fill the page from settings."""
         self.loaded = settings
-        (self.cny_radio if settings.currency_code == "CNY" else self.usd_radio).setChecked(True)
+        code = settings.currency_code
+        self._set_in = {
+            self.monthly_edit: (settings.monthly_budget, code),
+            self.daily_edit: (settings.daily_budget, code),
+        }
         self.rate_edit.setText(format(settings.cny_per_usd, "f"))
         self.monthly_edit.setText(_amount_text(settings.monthly_budget))
         self.daily_edit.setText(_amount_text(settings.daily_budget))
+        (self.cny_radio if code == "CNY" else self.usd_radio).setChecked(True)
         self._currency_toggled(self.cny_radio.isChecked())
 
     def settings(self) -> AppSettings:
@@ -167,15 +183,43 @@ class MoneyPage(QWidget):
         edit.selectAll()
 
     def _use_rate(self, rate: Decimal) -> None:
-        self.cny_radio.setChecked(True)
         self.rate_edit.setText(format(rate, "f"))
-        self._typed()
+        self.cny_radio.setChecked(True)
+        self._rate_edited()
 
     def _currency_toggled(self, cny: bool) -> None:
         self.rate_edit.setEnabled(cny)
         for unit in self.unit_labels:
             unit.setText("yuan (¥)" if cny else "US dollars ($)")
+        self._convert_budgets()
         self._typed()
+
+    def _rate_edited(self) -> None:
+        self._convert_budgets()
+        self._typed()
+
+    def _budget_edited(self, edit: QLineEdit) -> None:
+        """Remember a typed budget in the currency shown, to convert it from there later."""
+        try:
+            amount = parse_number(edit.text())
+        except ValueError:
+            amount = None  # said by _typed; nothing to convert
+        self._set_in[edit] = (amount, "CNY" if self.cny_radio.isChecked() else "USD")
+        self._typed()
+
+    def _convert_budgets(self) -> None:
+        """Show each budget as the same money in the currency and at the rate now chosen."""
+        try:
+            rate = _rate(self.rate_edit.text())
+        except SettingsProblem:
+            if self.cny_radio.isChecked():
+                return  # until the rate is a number; the budgets then convert at it
+            rate = self.loaded.cny_per_usd  # what settings() keeps for a dollar user
+        shown = _currency("CNY" if self.cny_radio.isChecked() else "USD", rate)
+        for edit, (amount, code) in self._set_in.items():
+            if amount is not None:
+                converted = convert_budget(amount, _currency(code, rate), shown)
+                edit.setText(_amount_text(converted))
 
     def _typed(self) -> None:
         """Check the fields as the user types, so a mistake is seen before Save."""
@@ -220,6 +264,10 @@ def _buddy(parent: QWidget, text: str, edit: QLineEdit) -> QLabel:
     label = QLabel(text, parent)
     label.setBuddy(edit)
     return label
+
+
+def _currency(code: Code, cny_per_usd: Decimal) -> Currency:
+    return Currency("CNY", cny_per_usd) if code == "CNY" else USD
 
 
 def _amount_text(amount: Decimal | None) -> str:
