@@ -120,6 +120,14 @@ class ModelCache:
         self._providers[provider.id] = replace(found, typed=typed)
         return True
 
+    def forget_except(self, ids: Iterable[str]) -> bool:
+        """Drop what is remembered of every provider not in `ids`; True if anything was."""
+        kept = set(ids)
+        removed = [pid for pid in self._providers if pid not in kept]
+        for pid in removed:
+            del self._providers[pid]
+        return bool(removed)
+
     def to_bytes(self) -> bytes:
         """The file's content: taken on the UI thread, written by `write` on another."""
         providers = {pid: _entry_json(entry) for pid, entry in sorted(self._providers.items())}

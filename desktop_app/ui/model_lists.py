@@ -93,12 +93,19 @@ class ModelLists(QObject):
         self._show_busy()
 
     def refresh_saved(self, before: list[Provider], dialog: SettingsDialog) -> None:
-        """After Settings saved: ask the providers that are new, reached differently, given a
-        new key, or whose connection was tested in the dialog (the user asked about them)."""
+        """After Settings saved: forget the models of removed providers, then ask the providers
+        that are new, reached differently, given a new key, or whose connection was tested in
+        the dialog (the user asked about them)."""
+        # Pruned here, not by the dialog: this cache is the file's only writer, and a write
+        # from it would bring back whatever was dropped from the file alone. The Demo is not
+        # in the providers file; a name typed for it stays.
+        saved = dialog.saved or []
+        if self.cache.forget_except([*(provider.id for provider in saved), DEMO_ID]):
+            self.save()
         old = {provider.id: provider for provider in before}
         asked = [
             provider
-            for draft, provider in zip(dialog.drafts, dialog.saved or [], strict=False)
+            for draft, provider in zip(dialog.drafts, saved, strict=False)
             if draft.result_ok is True
             or draft.new_key
             or draft.remove_key

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import qasync
@@ -21,6 +22,9 @@ from desktop_app.ui.price_rows import Figure
 from desktop_app.ui.price_table import SOURCE_COLUMN, PriceTable, figure_column
 from desktop_app.ui.settings_dialog import SettingsDialog
 from tests.waiting import until
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
 
 Body = Callable[[httpx.AsyncClient], Awaitable[None]]
 
@@ -54,6 +58,15 @@ async def opened(
         providers, keys, client, path, settings_path=settings_path, catalog=catalog
     )
     dialog.show()
+    await until(lambda: dialog.tasks["keys"].done())
+    return dialog
+
+
+async def opened_from(window: MainWindow) -> SettingsDialog:
+    """Settings opened from the window, as the toolbar does, once its keyring check is done."""
+    window.open_settings()
+    dialog = window.findChild(SettingsDialog)
+    assert isinstance(dialog, SettingsDialog)
     await until(lambda: dialog.tasks["keys"].done())
     return dialog
 

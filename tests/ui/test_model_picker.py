@@ -22,7 +22,7 @@ from desktop_app.simulator import LISTED_MODELS, Simulator
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.model_picker import ModelPicker
 from desktop_app.ui.picker_rows import LOOKING_UP, NAME_ROLE, NO_MODELS, PRICE_ROLE
-from desktop_app.ui.settings_dialog import SettingsDialog
+from tests.ui.settings_helpers import opened_from
 from tests.ui.test_main_window import type_and_send
 from tests.ui.window_helpers import Run, make_window, shut_down, sim_key
 from tests.waiting import until
@@ -204,10 +204,7 @@ def test_saving_a_tested_provider_in_settings_asks_it_for_models(
     assert window.stack.currentWidget() is window.welcome
 
     async def body() -> None:
-        window.open_settings()
-        dialog = window.findChild(SettingsDialog)
-        assert isinstance(dialog, SettingsDialog)
-        await until(lambda: dialog.tasks["keys"].done())
+        dialog = await opened_from(window)
         test = dialog.test_connection()  # the user asks about this provider
         assert test is not None
         await test
@@ -232,10 +229,7 @@ def test_saving_settings_unchanged_asks_nobody(
     window = make_window(qtbot)
 
     async def body() -> None:
-        window.open_settings()
-        dialog = window.findChild(SettingsDialog)
-        assert isinstance(dialog, SettingsDialog)
-        await until(lambda: dialog.tasks["keys"].done())
+        dialog = await opened_from(window)
         saving = dialog.save()
         assert saving is not None
         await saving
