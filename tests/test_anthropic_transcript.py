@@ -211,7 +211,7 @@ def test_overloaded_error_after_the_200_says_what_to_do() -> None:
 def test_other_stream_errors_name_their_type() -> None:
     error = {"type": "error", "error": {"type": "invalid_request_error", "message": "bad thing"}}
     with pytest.raises(
-        StreamErrorEvent, match=r"in the middle of the answer \(invalid_request_error: bad thing\)"
+        StreamErrorEvent, match=r"before answering \(invalid_request_error: bad thing\)"
     ):
         _run([_event("error", error).encode()])
 

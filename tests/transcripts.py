@@ -22,6 +22,7 @@ def run(parser: Parser, pieces: Iterable[bytes]) -> tuple[list[ChatEvent], Parse
             events.extend(parser.parse(sse))
     for sse in decoder.close():
         events.extend(parser.parse(sse))
+    events.extend(parser.close())  # as the chat core does at the end of every answer
     return events, parser
 
 

@@ -11,7 +11,7 @@ import contextlib
 import json
 import logging
 import random
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from typing import cast
 
@@ -25,6 +25,7 @@ from desktop_app.core.errors import (
     Partial,
     ProviderError,
     ProviderHTTPError,
+    StreamError,
 )
 from desktop_app.core.events import (
     ChatEvent,
@@ -38,7 +39,7 @@ from desktop_app.core.http_errors import brief, error_for_status
 from desktop_app.core.network import Clients, client_for
 from desktop_app.core.network_errors import transport_error
 from desktop_app.core.providers import protocol_for
-from desktop_app.core.providers.base import ChatRequest, HttpRequest, StreamParser
+from desktop_app.core.providers.base import ChatRequest, HttpRequest, StreamParser, WireProtocol
 from desktop_app.core.sse import SSEDecoder
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,9 @@ async def stream_chat(
 ) -> AsyncGenerator[ChatEvent, None]:
     """Stream the answer to `chat` from `provider` as ChatEvents, ending with one Finish.
 
+    A passing failure before any text or reasoning arrived is retried: an error status such as
+    429 or 529, a connection that could not be made, or a passing error reported inside the
+    stream (Anthropic's overloaded_error). Once the answer has begun, never.
     Raises a ProviderError (with `.partial` holding what arrived) on any failure; a ConfigError
     or KeyringUnavailable when the provider's network settings cannot be used.
     """
@@ -87,18 +91,42 @@ async def stream_chat(
     attempt = 1
     while True:
         log.info("asking %s for %s (attempt %d)", provider.id, chat.model, attempt)
+        text: list[str] = []
+        reasoning: list[str] = []
+        answer = _answer(client, provider, chat.model, key, request, protocol, deadline)
         try:
-            response = await _open(client, provider, chat.model, key, request, deadline)
-            break
+            async with contextlib.aclosing(answer) as events:
+                async for event in events:
+                    if isinstance(event, TextDelta):
+                        text.append(event.text)
+                    elif isinstance(event, ReasoningDelta):
+                        reasoning.append(event.text)
+                    yield event
+            return
         except ProviderError as exc:
-            delay = _retry_delay(exc, attempt, retry, deadline - loop.time())
+            shown = bool(text or reasoning)
+            exc.partial = Partial("".join(text), "".join(reasoning))
+            delay = None if shown else _retry_delay(exc, attempt, retry, deadline - loop.time())
             if delay is None:
                 log.warning("%s: %s", provider.id, type(exc).__name__)
                 raise
             log.info("%s: %s; retrying in %.2f s", provider.id, type(exc).__name__, delay)
-            yield Retrying(attempt, delay, brief(exc))
+            yield Retrying(attempt, delay, _retry_reason(exc))
             await asyncio.sleep(delay)
             attempt += 1
+
+
+async def _answer(
+    client: httpx.AsyncClient,
+    provider: Provider,
+    model: str,
+    key: str | None,
+    request: HttpRequest,
+    protocol: WireProtocol,
+    deadline: float,
+) -> AsyncGenerator[ChatEvent, None]:
+    """One attempt: send the request, then its answer's events, ending with one Finish."""
+    response = await _open(client, provider, model, key, request, deadline)
     try:
         parser = protocol.new_parser(provider)
         if "json" in response.headers.get("content-type", ""):
@@ -107,13 +135,18 @@ async def stream_chat(
             try:
                 whole = json.loads(body)
             except ValueError:
-                error = error_for_status(provider, chat.model, 200, response.headers, body, key)
+                error = error_for_status(provider, model, 200, response.headers, body, key)
                 raise error from None
             for event in parser.parse_whole(whole):
                 yield event
         else:
-            async for event in _stream_events(response, provider, parser, deadline):
-                yield event
+            async with contextlib.aclosing(
+                _stream_events(response, provider, parser, deadline)
+            ) as events:
+                async for event in events:
+                    yield event
+        for event in parser.close():
+            yield event
         yield Finish(parser.finish_reason)
     finally:
         await response.aclose()
@@ -157,13 +190,12 @@ async def _open(
 
 async def _stream_events(
     response: httpx.Response, provider: Provider, parser: StreamParser, deadline: float
-) -> AsyncIterator[ChatEvent]:
+) -> AsyncGenerator[ChatEvent, None]:
     """Decode the event stream into ChatEvents until the stream says it is done or ends."""
     loop = asyncio.get_running_loop()
     decoder = SSEDecoder(extra_fields=parser.sse_extra_fields)
     chunks = cast(AsyncGenerator[bytes, None], response.aiter_bytes())
-    text: list[str] = []
-    reasoning: list[str] = []
+    answered = False
     idle = provider.timeouts.idle
     try:
         while not parser.done:
@@ -175,13 +207,9 @@ async def _stream_events(
             except httpx.TransportError as exc:
                 raise transport_error(provider, exc, began=True) from exc
             sse_events = decoder.feed(chunk) if chunk is not None else decoder.close()
-            answered = bool(text or reasoning)
             for sse in sse_events:
                 for event in parser.parse(sse):
-                    if isinstance(event, TextDelta):
-                        text.append(event.text)
-                    elif isinstance(event, ReasoningDelta):
-                        reasoning.append(event.text)
+                    answered = answered or isinstance(event, TextDelta | ReasoningDelta)
                     yield event
                 if parser.done:
                     break
@@ -194,9 +222,6 @@ async def _stream_events(
                 raise _timeout(provider, idle, deadline, first_byte=False)
         else:
             await _drain(chunks)
-    except ProviderError as exc:
-        exc.partial = Partial("".join(text), "".join(reasoning))
-        raise
     finally:
         await chunks.aclose()
 
@@ -262,6 +287,13 @@ def _timeout(
         provider=name,
         seconds=limit,
     )
+
+
+def _retry_reason(exc: ProviderError) -> str:
+    """A few words for the Retrying note; brief() knows statuses and connections, not streams."""
+    if isinstance(exc, StreamError):
+        return "an error before the answer began"
+    return brief(exc)
 
 
 def _retry_delay(

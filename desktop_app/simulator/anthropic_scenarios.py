@@ -127,6 +127,15 @@ def _overloaded() -> bytes:
     return payloads.event("error", payloads.error_body("overloaded_error", "Overloaded"))
 
 
+def _api_error() -> bytes:
+    return payloads.event("error", payloads.error_body("api_error", "Internal server error"))
+
+
+def _invalid_request() -> bytes:
+    message = "messages: the conversation could not be processed (simulated)"
+    return payloads.event("error", payloads.error_body("invalid_request_error", message))
+
+
 def _unknown_events(index: int) -> list[bytes]:
     """Events of a type this client cannot know, and a delta of an unknown type."""
     future = {"type": "content_block_future", "index": index, "hint": "ignore me"}
@@ -150,6 +159,8 @@ class MessagesPlan:
     unknown_events: bool = False
     max_pieces: int | None = None  # cut the text short, for trouble in mid-answer
     tail: Callable[[], bytes] | None = None  # one event after the text (an error)
+    head: Callable[[], bytes] | None = None  # one event before any block (an error), then the end
+    head_requests: int | None = None  # send the head to this many requests, then answer
     finish: bool = True  # send message_delta and message_stop
     whole: bool = False  # answer with one JSON message even when asked to stream
     ending: Literal["end", "abort", "hang"] = "end"
@@ -188,6 +199,11 @@ class MessagesPlan:
             if number:
                 await asyncio.sleep(COMMENT_GAP)
             yield payloads.event("ping", {"type": "ping"})
+        if self.head is not None and (
+            self.head_requests is None or ctx.attempt <= self.head_requests
+        ):
+            yield self.head()
+            return  # the API ends the stream after an error
         blocks = [("thinking", thinking)] if thinking else []
         blocks.append(("text", text))
         for index, (kind, pieces) in enumerate(blocks):
@@ -287,6 +303,11 @@ SCENARIOS: dict[str, Scenario] = {
     "sim-no-finish": MessagesPlan(finish=False),
     "sim-whole": MessagesPlan(thinking=True, cache=(0, 3000), whole=True),
     "sim-midstream-error": replace(_CUT_SHORT, tail=_overloaded),
+    # Errors in the 200 stream before any text: passing ones (the first n requests), or not.
+    "sim-stream-overloaded": MessagesPlan(head=_overloaded),
+    "sim-stream-overloaded-2": MessagesPlan(head=_overloaded, head_requests=2),
+    "sim-stream-api-error-1": MessagesPlan(head=_api_error, head_requests=1),
+    "sim-stream-invalid-request": MessagesPlan(head=_invalid_request),
     "sim-drop": replace(_CUT_SHORT, ending="abort"),
     "sim-hang-midstream": replace(_CUT_SHORT, ending="hang"),
 }

@@ -41,7 +41,8 @@ _FINISH_REASONS = {
     "max_tokens": "length",
     "model_context_window_exceeded": "length",
 }
-# What to do about an error the stream reports after the 200, by Anthropic's error type.
+# What to say about a passing error the stream reports after the 200, by Anthropic's error
+# type: the types of the statuses worth retrying (429, 500, 504, 529), so these are retryable.
 _STREAM_ADVICE = {
     "overloaded_error": "is overloaded right now",
     "rate_limit_error": "is rate-limiting requests",
@@ -184,6 +185,9 @@ class AnthropicStreamParser:
         self.done = True
         return events
 
+    def close(self) -> list[ChatEvent]:
+        return []  # message_delta has already brought the usage
+
     def _delta(self, delta: Any) -> list[ChatEvent]:
         """The text or thinking in a delta or a content block (both have these shapes).
 
@@ -228,24 +232,31 @@ class AnthropicStreamParser:
         return malformed_chunk(self.provider_name, sample, "an event")
 
     def _stream_error(self, error: Any) -> StreamErrorEvent:
-        """The error Anthropic sends as `event: error` after the 200, such as overloaded_error."""
+        """The error Anthropic sends as `event: error` after the 200, such as overloaded_error.
+
+        A passing one is retryable: the chat core sends the request again if no text came yet.
+        """
         kind, detail = "", str(error)
         if isinstance(error, dict):
             kind = str(error.get("type") or "")
             detail = str(error.get("message") or kind or error)
         said = f"{kind}: {detail}" if kind and kind != detail else detail
+        where = "in the middle of the answer" if self._answered else "before answering"
+        kept = "The part received is kept; try" if self._answered else "Try"
         trouble = _STREAM_ADVICE.get(kind)
         if trouble is None:
             return StreamErrorEvent(
-                f"{self.provider_name} reported an error in the middle of the answer ({said}). "
-                "The part received is kept; try again or switch to another model.",
+                f"{self.provider_name} reported an error {where} ({said}). {kept} again or "
+                "switch to another model.",
                 provider=self.provider_name,
             )
-        return StreamErrorEvent(
-            f"{self.provider_name} {trouble} and stopped in the middle of the answer ({said}). "
-            "The part received is kept; try again in a moment, or switch to another model.",
+        passing = StreamErrorEvent(
+            f"{self.provider_name} {trouble} and stopped {where} ({said}). {kept} again in a "
+            "moment, or switch to another model.",
             provider=self.provider_name,
         )
+        passing.retryable = True
+        return passing
 
 
 def _usage(usage: dict[str, Any]) -> Usage:

@@ -63,6 +63,12 @@ class StreamParser(Protocol):
         """The ChatEvents of a complete, non-streamed JSON answer."""
         ...
 
+    def close(self) -> list[ChatEvent]:
+        """The ChatEvents due at the end of the answer; raises the error that ended it, when
+        the parser held one back so that the events before it (the usage) could come out first.
+        """
+        ...
+
 
 class WireProtocol(Protocol):
     """One provider wire format."""

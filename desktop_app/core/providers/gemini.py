@@ -140,17 +140,19 @@ class GeminiStreamParser:
 
     Usage is taken from the chunk that ends the answer (and any after it), which carries the
     totals; earlier chunks count only the prompt, and reporting those would stop the live cost
-    meter from estimating the answer meanwhile.
+    meter from estimating the answer meanwhile. A withheld answer (SAFETY, RECITATION, ...) is
+    billed too: its chunk's usage is reported, and the error waits for close().
     """
 
     sse_extra_fields: tuple[str, ...] = ()
 
     def __init__(self, provider_name: str) -> None:
         self.provider_name = provider_name
-        # Never set while streaming: no end marker, so the end of the body ends the answer.
+        # No end marker: the end of the body ends the answer, unless a filter withheld it.
         self.done = False
         self.finish_reason: str | None = None
         self._answered = False
+        self._withheld: StreamErrorEvent | None = None
 
     def parse(self, event: ServerSentEvent) -> list[ChatEvent]:
         return self._chunk_events(load_object(event.data, self._malformed))
@@ -165,6 +167,11 @@ class GeminiStreamParser:
             events.extend(self._chunk_events(chunk))
         self.done = True
         return events
+
+    def close(self) -> list[ChatEvent]:
+        if self._withheld is not None:
+            raise self._withheld
+        return []
 
     def _chunk_events(self, chunk: dict[str, Any]) -> list[ChatEvent]:
         if chunk.get("error"):
@@ -182,10 +189,12 @@ class GeminiStreamParser:
         return events
 
     def _finish(self, reason: str) -> None:
-        if reason in _WITHHELD:
-            raise self._withheld(reason)
         # Values added after this was written pass through, in the app's lower case.
         self.finish_reason = _FINISHES.get(reason, reason.lower())
+        if reason in _WITHHELD and self._withheld is None:
+            # The answer is over, but the usage in this same chunk comes out before the error.
+            self._withheld = self._withheld_error(reason)
+            self.done = True
 
     def _check_prompt(self, feedback: Any) -> None:
         reason = feedback.get("blockReason") if isinstance(feedback, dict) else None
@@ -198,7 +207,7 @@ class GeminiStreamParser:
             provider=self.provider_name,
         )
 
-    def _withheld(self, reason: str) -> StreamErrorEvent:
+    def _withheld_error(self, reason: str) -> StreamErrorEvent:
         kept = (
             "The part received is kept; rephrase"
             if self._answered

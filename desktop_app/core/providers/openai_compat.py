@@ -89,6 +89,9 @@ class OpenAIStreamParser:
         self.done = True
         return events
 
+    def close(self) -> list[ChatEvent]:
+        return []  # every event is out as soon as its chunk arrives
+
     def _chunk_events(self, chunk: dict[str, Any]) -> list[ChatEvent]:
         # OpenRouter's mid-stream failure: a top-level error beside finish_reason "error".
         if chunk.get("error"):
