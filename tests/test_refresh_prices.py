@@ -112,8 +112,13 @@ def test_conversion_keeps_the_match_structure_and_the_provider() -> None:
     }
 
 
-def test_prices_are_decimal_strings_with_the_base_tier() -> None:
-    tiered = _node("TieredPrices", base=D("3"), tiers=[_node("Tier", start=200_000, price=D("6"))])
+def _tiered(base: str, *tiers: tuple[int, str]) -> Any:
+    steps = [_node("Tier", start=start, price=D(price)) for start, price in tiers]
+    return _node("TieredPrices", base=D(base), tiers=steps)
+
+
+def test_prices_are_decimal_strings_with_the_base_tier_then_the_tiers() -> None:
+    tiered = _tiered("3", (200_000, "6"))
     prices = _node("ModelPrice", input_mtok=tiered, cache_read_mtok=D("0.30"), output_mtok=D("15"))
     [model] = _converted(_model("ex-1", prices, name="One", deprecated=True))
     assert model == {
@@ -121,7 +126,39 @@ def test_prices_are_decimal_strings_with_the_base_tier() -> None:
         "name": "One",
         "match": {"equals": "ex-1"},
         "deprecated": True,
-        "prices": {"input_mtok": "3", "cache_read_mtok": "0.30", "output_mtok": "15"},
+        "prices": {
+            "input_mtok": "3",
+            "cache_read_mtok": "0.30",
+            "output_mtok": "15",
+            # Every text-token price in force over 200k prompt tokens, tiered or not.
+            "tiers": [
+                {
+                    "start": 200_000,
+                    "input_mtok": "6",
+                    "cache_read_mtok": "0.30",
+                    "output_mtok": "15",
+                }
+            ],
+        },
+    }
+
+
+def test_tiers_at_different_thresholds_per_kind_of_token_make_one_entry_per_threshold() -> None:
+    # Qwen's shape: input dearer above 32k and again above 128k, output only above 128k; the
+    # tiers as genai-prices writes them need not be in order.
+    prices = _node(
+        "ModelPrice",
+        input_mtok=_tiered("0.4", (128_000, "1.2"), (32_000, "0.8")),
+        output_mtok=_tiered("1.2", (128_000, "3.6")),
+    )
+    [model] = _converted(_model("ex-1", prices))
+    assert model["prices"] == {
+        "input_mtok": "0.4",
+        "output_mtok": "1.2",
+        "tiers": [
+            {"start": 32_000, "input_mtok": "0.8", "output_mtok": "1.2"},
+            {"start": 128_000, "input_mtok": "1.2", "output_mtok": "3.6"},
+        ],
     }
 
 

@@ -20,7 +20,10 @@ genai-prices' order, since the first match wins), `deprecated`, and its text-tok
 per million tokens as decimal strings: input_mtok, cache_read_mtok, cache_write_mtok,
 output_mtok and output_reasoning_mtok. Tally bills one price per kind of token, so:
 
-- tiered prices (more per token above, say, 200k prompt tokens): the base tier;
+- tiered prices (more per token above, say, 200k prompt tokens): the base tier, then under
+  `tiers` one entry per threshold, lowest first: `{"start": 200000, "input_mtok": "6", ...}`,
+  every text-token price billed when the prompt is over `start` input tokens (genai-prices'
+  "cliff": the tier's rates apply to every token of the request);
 - prices that change over time: the one in force on the snapshot date (--date, today in UTC);
 - time-of-day prices (DeepSeek's off-peak discount): the one in force for most of the day;
 - a missing input or output price is 0, as genai-prices bills it; a model priced only in other
@@ -52,6 +55,8 @@ LICENSE_NAME = "LICENSE-genai-prices"
 # Text-token prices, in the order they are written.
 PRICE_KEYS = ("input_mtok", "cache_read_mtok", "cache_write_mtok", "output_mtok")
 REASONING_KEY = "output_reasoning_mtok"
+_TOKEN_KEYS = (*PRICE_KEYS, REASONING_KEY)
+_REQUIRED = ("input_mtok", "output_mtok")  # 0 when missing, as genai-prices bills them
 _CLAUSES = {
     "ClauseEquals": "equals",
     "ClauseStartsWith": "starts_with",
@@ -257,24 +262,38 @@ def _utc_minute(moment: datetime.time) -> int:
     return (moment.hour * 60 + moment.minute - int(offset.total_seconds()) // 60) % _MINUTES_A_DAY
 
 
-def token_prices(price: Any) -> dict[str, str] | None:
-    """The text-token prices as decimal strings; a missing input or output price is 0 (as
-    genai-prices bills it); None when the model is priced only in other units."""
+def token_prices(price: Any) -> dict[str, Any] | None:
+    """The text-token prices as decimal strings, then their `tiers` if any are tiered; a missing
+    input or output price is 0 (as genai-prices bills it); None when the model is priced only
+    in other units."""
     if price is None:
         return None
-    found = {key: _base(getattr(price, key, None)) for key in (*PRICE_KEYS, REASONING_KEY)}
-    out = {key: f"{value:f}" for key, value in found.items() if value is not None}
-    if "input_mtok" not in out and "output_mtok" not in out and _has_other_prices(price):
+    if all(getattr(price, key, None) is None for key in _REQUIRED) and _has_other_prices(price):
         return None
-    out.setdefault("input_mtok", "0")
-    out.setdefault("output_mtok", "0")
-    return {key: out[key] for key in (*PRICE_KEYS, REASONING_KEY) if key in out}
+    out: dict[str, Any] = _rates(price)
+    tiered = [getattr(price, key, None) for key in _TOKEN_KEYS]
+    starts = {tier.start for value in tiered for tier in getattr(value, "tiers", ())}
+    if starts:
+        out["tiers"] = [{"start": start, **_rates(price, start)} for start in sorted(starts)]
+    return out
 
 
-def _base(value: Any) -> Decimal | None:
-    """A price, or the base tier of tiered prices."""
-    base = getattr(value, "base", value)
-    return None if base is None else Decimal(base)
+def _rates(price: Any, above: int | None = None) -> dict[str, str]:
+    """Each text-token price in force for a prompt over `above` input tokens (None: the base)."""
+    found = {key: _rate(getattr(price, key, None), above) for key in _TOKEN_KEYS}
+    out = {key: f"{value:f}" for key, value in found.items() if value is not None}
+    return {key: out.get(key, "0") for key in _TOKEN_KEYS if key in out or key in _REQUIRED}
+
+
+def _rate(value: Any, above: int | None) -> Decimal | None:
+    """A price; of tiered prices, the rate of the last tier starting at or below `above`, else
+    the base."""
+    if value is None:
+        return None
+    if not hasattr(value, "base"):
+        return Decimal(value)
+    reached = [tier for tier in value.tiers if above is not None and tier.start <= above]
+    return Decimal(max(reached, key=lambda tier: tier.start).price if reached else value.base)
 
 
 def _has_other_prices(price: Any) -> bool:

@@ -57,6 +57,9 @@ class ModelPrice:
     cached_input: Decimal | None = None
     cache_write: Decimal | None = None
     reasoning: Decimal | None = None
+    tiers: tuple[tuple[int, ModelPrice], ...] = ()
+    """Dearer rates for long prompts, lowest first: (n, rates billed for every token of an answer
+    whose prompt is over n input tokens). Only the bundled catalog has them; not in this file."""
 
 
 @dataclass(frozen=True, slots=True)

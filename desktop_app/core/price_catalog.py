@@ -1,9 +1,10 @@
 """The bundled public price catalog: a pinned snapshot of pydantic's genai-prices data (MIT) in
 resources/prices/genai-prices.json, written by tools/refresh_prices.py.
 
-The snapshot keeps one price per kind of token: the base tier of tiered prices, the price in
-force on the snapshot date, and for time-of-day prices (DeepSeek's off-peak discount) the one
-that holds for most of the day. So a catalog price is the standard rate, not a bill.
+The snapshot keeps one price per kind of token: the price in force on the snapshot date, and for
+time-of-day prices (DeepSeek's off-peak discount) the one that holds for most of the day; so a
+catalog price is the standard rate, not a bill. Tiered prices keep their tiers (ModelPrice.tiers:
+dearer rates for a prompt over so many input tokens), which pricing.cost_usd applies.
 
 Models are found as genai-prices finds them: the provider whose `api_pattern` matches the base
 URL, then the first of its models whose match clause accepts the lowercased name (then its
@@ -241,10 +242,12 @@ def _dashed_date(ref: str) -> str:
 
 def _free(model: Json) -> bool:
     prices = model.get("prices") or {}
-    return all(Decimal(value) == 0 for value in prices.values())
+    return all(Decimal(value) == 0 for key, value in prices.items() if key != "tiers")
 
 
 def _price(prices: Json) -> ModelPrice:
+    """A snapshot price (`{"input_mtok": "3", ..., "tiers": [{"start": 200000, ...}]}`)."""
+
     def optional(key: str) -> Decimal | None:
         return Decimal(prices[key]) if key in prices else None
 
@@ -254,4 +257,5 @@ def _price(prices: Json) -> ModelPrice:
         cached_input=optional("cache_read_mtok"),
         cache_write=optional("cache_write_mtok"),
         reasoning=optional("output_reasoning_mtok"),
+        tiers=tuple((int(tier["start"]), _price(tier)) for tier in prices.get("tiers", ())),
     )

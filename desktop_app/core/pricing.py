@@ -65,12 +65,25 @@ def _same_endpoint(a: str, b: str) -> bool:
     return a.rstrip("/").lower() == b.rstrip("/").lower()
 
 
+def rates_for(price: ModelPrice, input_tokens: int) -> ModelPrice:
+    """The rates one answer is billed at: those of the last tier whose threshold its prompt is
+    over, else the base. As Anthropic, Google and genai-prices define it, the prompt is every
+    input token, cached and cache-write ones included (events.Usage.input_tokens), and a tier
+    is a cliff: over 200k, every token of the answer, output too, is billed at its rates."""
+    for above, rates in reversed(price.tiers):
+        if input_tokens > above:
+            return rates
+    return price
+
+
 def cost_usd(price: ModelPrice, usage: Usage) -> Decimal:
-    """Exact cost of a usage record, each kind of token at the price it is billed at.
+    """Exact cost of one answer's usage, each kind of token at the price it is billed at, in the
+    tier its prompt falls in (`rates_for`).
 
     The counts are normalized (events.Usage): the cached and cache-write parts are inside the
     input count and the reasoning part inside the output count, so each is clamped to its whole.
     """
+    price = rates_for(price, usage.input_tokens)
     cached = min(max(usage.cached_input_tokens, 0), usage.input_tokens)
     written = min(max(usage.cache_write_tokens, 0), usage.input_tokens - cached)
     reasoning = min(max(usage.reasoning_tokens, 0), usage.output_tokens)
@@ -182,14 +195,34 @@ def format_usd(amount: Decimal) -> str:
     return format_money(amount)
 
 
-def format_price(price: ModelPrice | None, currency: Currency = USD) -> str:
-    """ "$2.00 / $8.00 per M" (input / output per million tokens), or "price unknown"."""
+def format_price(price: ModelPrice | None, currency: Currency = USD, *, tiers: bool = True) -> str:
+    """ "$2.00 / $8.00 per M" (input / output per million tokens), then the dearer rates of long
+    prompts unless `tiers` is False ("$3.00 / $15.00 per M; $6.00 / $22.50 above 200k input
+    tokens"), or "free", or "price unknown"."""
     if price is None:
         return "price unknown"
     if price.input == 0 and price.output == 0:
         return "free"
+    base = f"{_pair(price, currency)} per M"
+    return "; ".join([base, format_tiers(price, currency)]) if tiers and price.tiers else base
+
+
+def format_tiers(price: ModelPrice, currency: Currency = USD) -> str:
+    """The dearer rates of long prompts, "$6.00 / $22.50 above 200k input tokens"; "" if none."""
+    return "; ".join(
+        f"{_pair(rates, currency)} above {_tokens(above)} input tokens"
+        for above, rates in price.tiers
+    )
+
+
+def _pair(price: ModelPrice, currency: Currency) -> str:
     symbol = currency.symbol
     return (
         f"{symbol}{currency.from_usd(price.input):.2f} / "
-        f"{symbol}{currency.from_usd(price.output):.2f} per M"
+        f"{symbol}{currency.from_usd(price.output):.2f}"
     )
+
+
+def _tokens(count: int) -> str:
+    """200000 -> "200k"; a count that is not whole thousands in full (199,999)."""
+    return f"{count // 1000}k" if count % 1000 == 0 else f"{count:,}"

@@ -1,11 +1,16 @@
 """What the user's own tokens would have cost on another model: "what would this month have cost
 on X", priced as pricing.cost_usd prices an answer (cache hits at the model's cache price, and so
-on), and the models a user can name for it."""
+on), and the models a user can name for it.
+
+A tiered price (dearer above 200k prompt tokens) is applied answer by answer, and a row of
+spending.by_model sums a model's answers: so a row of one answer is priced in its tier, and a
+row of several at the base rates, which is exact unless one of them had such a long prompt.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from desktop_app.core.config import ModelPrice, Provider
@@ -26,7 +31,12 @@ class PricedModel:
 def reprice(rows: Iterable[ModelUsage], price: ModelPrice) -> Decimal:
     """What the same tokens would have cost at `price`, each kind at the price it is billed at
     there (pricing.cost_usd), answers of unknown price included: their tokens are known."""
-    return sum((cost_usd(price, row.usage) for row in rows), Decimal(0))
+    flat = replace(price, tiers=())
+    # Summed prompts say nothing of one answer's: a month's together pass 200k, and billing
+    # them at the long-prompt rates for that would overstate nearly every answer.
+    return sum(
+        (cost_usd(price if row.answers <= 1 else flat, row.usage) for row in rows), Decimal(0)
+    )
 
 
 def format_repriced(rows: Sequence[ModelUsage], target: PricedModel, currency: Currency) -> str:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.config import Provider
 from desktop_app.core.model_cache import ModelEntry
-from desktop_app.core.pricing import Quote, format_price, quote
+from desktop_app.core.pricing import Quote, format_price, format_tiers, quote
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 """A model row's name (what is sent, typed and matched); None on other rows."""
@@ -144,7 +144,7 @@ class PickerRows(QAbstractListModel):
 
     def _price(self, row: int) -> str:
         found = self.price_of(row)
-        return format_price(found.price if found else None)
+        return format_price(found.price if found else None, tiers=False)  # the tooltip has them
 
     def _price_soon(self, row: int) -> str:
         """The price if known, else "…" and the lookup queued."""
@@ -169,6 +169,8 @@ class PickerRows(QAbstractListModel):
         shown = f"{entry.display_name} ({entry.name})" if entry.display_name else entry.name
         found = self.price_of(row)
         price = f"{self._price(row)} input / output ({found.origin})" if found else "price unknown"
+        if found and found.price.tiers:
+            price += f"\n{format_tiers(found.price)}"
         why = {"file": "in your providers file", "typed": "typed by you", "listed": "listed by"}
         origin = why[entry.origin] + (f" {provider.name}" if entry.origin == "listed" else "")
         return f"{shown} via {provider.name}\n{price}\n{origin}"

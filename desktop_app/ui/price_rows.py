@@ -174,7 +174,7 @@ def set_figure(draft: ProviderDraft, row: PriceRow, name: Figure, value: Decimal
         )
     current = draft.prices.get(row.model) or (row.base.price if row.base else None)
     assert current is not None  # a row with a known price has one or the other
-    changed: dict[str, Any] = {name: value}
+    changed: dict[str, Any] = {name: value, "tiers": ()}  # the user's price is flat, as saved
     draft.prices[row.model] = dataclasses.replace(current, **changed)
 
 
@@ -186,7 +186,13 @@ def _set_unfinished(draft: ProviderDraft, model: str, name: Figure, value: Decim
         typed[name] = value
     draft.unfinished_prices.pop(model, None)
     if "input" in typed and "output" in typed:
-        draft.prices[model] = ModelPrice(**typed)
+        draft.prices[model] = ModelPrice(
+            input=typed["input"],
+            output=typed["output"],
+            cached_input=typed.get("cached_input"),
+            cache_write=typed.get("cache_write"),
+            reasoning=typed.get("reasoning"),
+        )
     elif typed:
         draft.unfinished_prices[model] = typed
 

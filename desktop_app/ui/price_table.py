@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.pricing import CatalogLookup
+from desktop_app.core.pricing import CatalogLookup, format_tiers
 from desktop_app.ui.price_rows import (
     BILLED_AS,
     FIGURE_NAMES,
@@ -308,4 +308,5 @@ def _source_tip(row: PriceRow | None) -> str:
         return "Nobody publishes a price for this model here: type one to count its cost."
     price = row.base.price
     published = f"{format_figure(price.input)} in, {format_figure(price.output)} out (USD / 1M)"
-    return f"{source_of(row.base)}: {published}"
+    dearer = f"; {format_tiers(price)}" if price.tiers else ""
+    return f"{source_of(row.base)}: {published}{dearer}"
