@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -41,11 +40,11 @@ from desktop_app.ui.window_menus import build_menus, build_toolbar
 if TYPE_CHECKING:
     import asyncio
 
-log = logging.getLogger(__name__)
-
 
 class MainWindow(QMainWindow):
     """One conversation at a time, streamed from the model picked in the toolbar."""
+
+    spendingChanged = Signal()  # refresh_totals read the history again (an open spending view)
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -162,9 +161,9 @@ class MainWindow(QMainWindow):
 
     def open_spending(self) -> None:
         """The spending view: this month per day and per model, and re-pricing."""
-        from desktop_app.ui.spending_dialog import SpendingDialog  # loaded when first opened
+        from desktop_app.ui.spending_dialog import show_spending  # loaded when first opened
 
-        SpendingDialog(self.services.store, self.app_settings, self.providers, self).open()
+        show_spending(self)
 
     def start_demo(self) -> None:
         """Offer the offline Demo provider (the simulator, in-process)."""
@@ -176,14 +175,11 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from desktop_app.ui.settings_dialog import SettingsDialog  # loaded when first opened
 
+        services = self.services
         dialog = SettingsDialog(
-            self.providers,
-            self.services.keys,
-            self.services.client,
-            self.services.providers_path,
-            parent=self,
-            settings_path=self.services.settings_path,
-        )
+            self.providers, services.keys, services.client, services.providers_path,
+            parent=self, settings_path=services.settings_path,
+        )  # fmt: skip
         before = list(self.providers)
         dialog.providersChanged.connect(lambda _: self.reload_providers())
         # Then ask the providers just saved (or tested) for their models: the user's request.
@@ -367,6 +363,7 @@ class MainWindow(QMainWindow):
         """Today's and this month's spend from the history, for the meter and the budgets."""
         store = self.services.store
         self.meter.set_totals(spending.spent_today(store), spending.spent_this_month(store))
+        self.spendingChanged.emit()
 
     # -- state and shutdown -----------------------------------------------------------------
 

@@ -3,13 +3,16 @@ the same tokens would have cost on other models, side by side with what they did
 
 The reads are one month of answers through an index: a few milliseconds for a usual month, about
 0.1 s for 20,000 answers (a million-message history), so they run on the UI thread when the view
-opens or the month changes, with no worker to own or cancel.
+opens, when the month changes, and when the window says the history's spending changed (an answer
+ended, conversations were imported), with no worker to own or cancel.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -46,6 +49,9 @@ from desktop_app.core.spending import (
 from desktop_app.ui.reprice_picker import RepricePicker
 from desktop_app.ui.spending_table import SpendingTable
 
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
 NO_SPENDING = (
     "Nothing spent yet.\n\nEvery answer's cost is kept in the history, and this view shows it "
     "per day and per model once there is some."
@@ -77,6 +83,7 @@ class SpendingDialog(QDialog):
         self.setWindowTitle("Spending")
         self.store = store
         self.currency = settings.currency
+        self.clock = now  # None: the clock, read again at each refresh
         self.now = local_now(now)
         self.rows: list[ModelUsage] = []
         self.month_picker = QComboBox(self)
@@ -102,9 +109,12 @@ class SpendingDialog(QDialog):
         self.empty.setWordWrap(True)
         self.pages = QStackedWidget(self)
         self._lay_out()
-        self._fill_months()
+        self._fill_months(None)
         self.month_picker.currentIndexChanged.connect(self._month_picked)
         self.picker.chosenChanged.connect(self._show_table)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.timeout.connect(self.refresh)
         self.resize(1240, 780)
 
     def _lay_out(self) -> None:
@@ -135,18 +145,36 @@ class SpendingDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(buttons)
 
-    def _fill_months(self) -> None:
-        """The months from the first answer's to this one, newest first."""
+    def refresh_soon(self) -> None:
+        """Refresh once the events now queued are handled: a burst of changes reads once."""
+        self._refresh_timer.start(0)
+
+    def refresh(self) -> None:
+        """Read the history again for the month shown, keeping the models re-priced on."""
+        self.now = local_now(self.clock)
+        shown = self.month_picker.currentData()
+        self._fill_months(None if shown is None else Month.parse(shown))
+
+    def _fill_months(self, keep: Month | None) -> None:
+        """Offer the months from the first answer's to this one, newest first, and show `keep`
+        if it is still one of them, else this month."""
         first = first_answer_month(self.store)
-        if first is None:
+        months: list[Month] = []
+        month = Month.of(self.now)
+        while first is not None and month >= first:
+            months.append(month)
+            month = month.previous()
+        offered = [self.month_picker.itemData(i) for i in range(self.month_picker.count())]
+        if offered != [str(m) for m in months]:  # a new month, an import, the first answer
+            with QSignalBlocker(self.month_picker):
+                self.month_picker.clear()
+                for m in months:
+                    self.month_picker.addItem(m.label, str(m))
+        if not months:
             self.pages.setCurrentWidget(self.empty)
             return
-        month = Month.of(self.now)
-        while month >= first:
-            self.month_picker.addItem(month.label, str(month))
-            month = month.previous()
         self.pages.setCurrentIndex(1)
-        self.show_month(Month.of(self.now))
+        self.show_month(keep if keep in months else months[0])
 
     @property
     def month(self) -> Month:
@@ -194,6 +222,21 @@ class SpendingDialog(QDialog):
 
     def _show_table(self) -> None:
         self.table.show_rows(self.rows, self.repriced_on(), self.currency)
+
+
+def show_spending(window: MainWindow) -> SpendingDialog:
+    """Show `window`'s spending view, or bring forward the one already open. It leaves the
+    window usable (modeless) and follows its spendingChanged until closed."""
+    view = next((v for v in window.findChildren(SpendingDialog) if v.isVisible()), None)
+    if view is None:
+        store, settings = window.services.store, window.app_settings
+        view = SpendingDialog(store, settings, window.providers, window)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.spendingChanged.connect(view.refresh_soon)
+    view.show()
+    view.raise_()
+    view.activateWindow()
+    return view
 
 
 def _notes(rows: list[ModelUsage]) -> list[str]:
