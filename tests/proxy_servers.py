@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from desktop_app.simulator.server import cancel_other_tasks
+
 SIMULATOR_HOST = "simulator.test"
 """A name only these proxies know (as 127.0.0.1): a request that reaches the simulator by it
 went through a proxy, since the client itself cannot resolve it."""
@@ -99,12 +101,8 @@ class _LoopbackServer:
     async def _serve(self, ready: threading.Event) -> None:
         self._loop = asyncio.get_running_loop()
         self._stopping = asyncio.Event()
-        handlers: set[asyncio.Task[None]] = set()
 
         async def accept(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-            task = asyncio.current_task()
-            assert task is not None
-            handlers.add(task)
             try:
                 await self._handle(reader, writer)
             except (OSError, asyncio.IncompleteReadError, ssl.SSLError):
@@ -115,16 +113,15 @@ class _LoopbackServer:
                 self.errors.append(repr(exc))
             finally:
                 writer.close()
-                handlers.discard(task)
 
         server = await asyncio.start_server(accept, self.host, self.port)
         self.port = server.sockets[0].getsockname()[1]
         ready.set()
         await self._stopping.wait()
         server.close()
-        for task in list(handlers):
-            task.cancel()
-        await asyncio.gather(*handlers, return_exceptions=True)
+        # Every task, also a connection's handler that had not started yet (cancelling only
+        # the running ones let such a handler's upstream connection leak now and then).
+        await cancel_other_tasks()
         await server.wait_closed()
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -276,10 +273,10 @@ async def _relay(
     try:
         await asyncio.wait(copies, return_when=asyncio.FIRST_COMPLETED)
     finally:
+        upstream_writer.close()  # first: the wait below may itself be cancelled
         for task in copies:
             task.cancel()
         await asyncio.gather(*copies, return_exceptions=True)
-        upstream_writer.close()
 
 
 async def _copy(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:

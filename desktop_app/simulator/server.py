@@ -157,7 +157,7 @@ class Simulator:
             await self._stopping.wait()
         finally:
             server.close()
-            await _cancel_other_tasks()
+            await cancel_other_tasks()
             await server.wait_closed()
 
     async def _handle_connection(
@@ -286,7 +286,7 @@ def _bearer_token(authorization: str | None) -> str | None:
     return token.strip() if scheme.lower() == "bearer" else authorization
 
 
-async def _cancel_other_tasks() -> None:
+async def cancel_other_tasks() -> None:
     """Cancel every task of this loop but the caller, including ones started meanwhile."""
     current = asyncio.current_task()
     while tasks := [task for task in asyncio.all_tasks() if task is not current]:
