@@ -94,6 +94,7 @@ def run_app(argv: list[str]) -> int:
         sys.excepthook = presenter.excepthook
         _watch = exit_when_shown(window)  # only with $TALLY_EXIT_WHEN_SHOWN (the built app checks)
         held = show_first_frame(window)
+        # Only now, with the window on screen: see desktop_app/ui/first_frame.py.
         import asyncio
 
         import qasync
