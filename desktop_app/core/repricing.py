@@ -3,8 +3,19 @@ on X", priced as pricing.cost_usd prices an answer (cache hits at the model's ca
 on), and the models a user can name for it.
 
 A tiered price (dearer above 200k prompt tokens) is applied answer by answer, and a row of
-spending.by_model sums a model's answers: so a row of one answer is priced in its tier, and a
-row of several at the base rates, which is exact unless one of them had such a long prompt.
+spending.by_model sums a model's answers. So the row also splits its tokens by prompt size
+(spending.PromptBand): in bands between neighbouring spending.PROMPT_THRESHOLDS, every threshold
+of the catalog's tiers, each band priced in the tier of its smallest prompt. All of a band's
+prompts are on the same side of each of those thresholds, so this is exact: the tokens of a
+200,001-token prompt are billed at the long-prompt rates and those of 199,000 at the base ones,
+while the month's prompts together, far over 200k, say nothing of any one answer's.
+
+Why bands fixed in advance and not a query per target's thresholds: by_model reads each answer
+once anyway (money is summed exactly, in Python, not by SQL), so sorting it into a band costs a
+bisection of nine numbers, and the rows stay plain values that the view re-prices on any model
+the user picks without going back to the history. A target with a threshold not in the list
+(none in the bundled catalog; a test checks) would bill a band that straddles it at the rates
+of the band's smallest prompt: too little, as every re-pricing of sums did before.
 """
 
 from __future__ import annotations
@@ -15,7 +26,14 @@ from decimal import Decimal
 
 from desktop_app.core.config import ModelPrice, Provider
 from desktop_app.core.presets import HOLYSHEEP
-from desktop_app.core.pricing import CatalogLookup, Currency, cost_usd, format_money, quote
+from desktop_app.core.pricing import (
+    CatalogLookup,
+    Currency,
+    cost_usd,
+    format_money,
+    quote,
+    rates_for,
+)
 from desktop_app.core.spending import ModelUsage
 
 
@@ -30,13 +48,14 @@ class PricedModel:
 
 def reprice(rows: Iterable[ModelUsage], price: ModelPrice) -> Decimal:
     """What the same tokens would have cost at `price`, each kind at the price it is billed at
-    there (pricing.cost_usd), answers of unknown price included: their tokens are known."""
-    flat = replace(price, tiers=())
-    # Summed prompts say nothing of one answer's: a month's together pass 200k, and billing
-    # them at the long-prompt rates for that would overstate nearly every answer.
-    return sum(
-        (cost_usd(price if row.answers <= 1 else flat, row.usage) for row in rows), Decimal(0)
-    )
+    there (pricing.cost_usd) and in the tier of each answer's prompt, answers of unknown price
+    included: their tokens are known."""
+    total = Decimal(0)
+    for band in (band for row in rows for band in row.by_prompt()):
+        # The band's tokens summed are no one prompt: cost_usd must not pick a tier from them.
+        rates = replace(rates_for(price, band.smallest_prompt), tiers=())
+        total += cost_usd(rates, band.usage)
+    return total
 
 
 def format_repriced(rows: Sequence[ModelUsage], target: PricedModel, currency: Currency) -> str:

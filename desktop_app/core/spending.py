@@ -8,7 +8,7 @@ conversation still counts: that money was spent; only purging the conversation r
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -29,6 +29,21 @@ TOKEN_KINDS: tuple[str, ...] = (
 )
 """The token columns of `messages`, named as events.Usage's fields, so that a new kind of token
 is one more line here and nothing else."""
+
+PROMPT_THRESHOLDS: tuple[int, ...] = (
+    32_000,
+    100_000,
+    128_000,
+    199_999,
+    200_000,
+    256_000,
+    272_000,
+    512_000,
+    524_288,
+)
+"""Every prompt size over which a bundled catalog price turns dearer (ModelPrice.tiers), lowest
+first: by_model splits each row's tokens at these, so that re-pricing can bill each answer in its
+own tier (a test checks that the catalog's thresholds are all here)."""
 
 _COLUMNS = ", ".join(
     ["created_at", "provider", "model", "usage_source", "cost_usd"]
@@ -67,6 +82,15 @@ class Totals:
 
 
 @dataclass(frozen=True, slots=True)
+class PromptBand:
+    """Some of a row's answers, those whose prompts lie between the same two neighbouring
+    PROMPT_THRESHOLDS: the smallest of their prompts, and their tokens summed."""
+
+    smallest_prompt: int
+    usage: Usage
+
+
+@dataclass(frozen=True, slots=True)
 class ModelUsage:
     """One model's answers in a period: how many, their tokens summed, and what they cost."""
 
@@ -77,6 +101,15 @@ class ModelUsage:
     cost: Totals
     estimated: int
     """How many of the answers had estimated usage (the provider reported none)."""
+    bands: tuple[PromptBand, ...] = ()
+    """The same tokens split by prompt size (by_model fills it; see `by_prompt`)."""
+
+    def by_prompt(self) -> tuple[PromptBand, ...]:
+        """`bands`; for a row made without them, its tokens as one band, at the prompt of its
+        one answer, or at 0 for several (whose prompts are not known one by one)."""
+        if self.bands:
+            return self.bands
+        return (PromptBand(self.usage.input_tokens if self.answers <= 1 else 0, self.usage),)
 
     @property
     def answers(self) -> int:
@@ -199,7 +232,9 @@ class _Sum:
     answers: int = 0
     estimated_answers: int = 0
     estimated_priced: int = 0
-    tokens: list[int] = field(default_factory=lambda: [0] * len(TOKEN_KINDS))
+    bands: dict[int, list[int]] = field(default_factory=dict)
+    """Per band (how many PROMPT_THRESHOLDS its prompts are over): the smallest prompt, then
+    the token counts as TOKEN_KINDS lists them."""
 
     def add_money(self, source: str | None, usd: str | None) -> None:
         self.answers += 1
@@ -216,16 +251,42 @@ class _Sum:
 
     def add(self, row: _Row) -> None:
         self.add_money(row[3], row[4])
-        for kind, count in enumerate(row[5:]):
-            self.tokens[kind] += count
+        prompt = row[5]  # input_tokens: the whole prompt, as pricing.rates_for counts it
+        key = bisect_left(PROMPT_THRESHOLDS, prompt)
+        band = self.bands.get(key)
+        if band is None:
+            self.bands[key] = [prompt, *row[5:]]
+            return
+        band[0] = min(band[0], prompt)
+        for kind, count in enumerate(row[5:], start=1):
+            band[kind] += count
 
     def totals(self) -> Totals:
         estimated = self.estimated_priced > 0
         return Totals(self.usd, estimated, self.unpriced, self.answers, self.estimated_usd)
 
-    def usage(self) -> Usage:
-        counts: dict[str, Any] = dict(zip(TOKEN_KINDS, self.tokens, strict=True))
-        return Usage(**counts, source="estimated" if self.estimated_answers else "reported")
+    def row(self, provider: str, model: str) -> ModelUsage:
+        guessed = self.estimated_answers > 0
+        bands = tuple(
+            PromptBand(band[0], _usage(band[1:], guessed)) for _, band in sorted(self.bands.items())
+        )
+        usage = _added((band.usage for band in bands), guessed)
+        return ModelUsage(provider, model, usage, self.totals(), self.estimated_answers, bands)
+
+
+def _usage(counts: Sequence[int], estimated: bool) -> Usage:
+    """A Usage of token counts listed as TOKEN_KINDS lists them."""
+    named: dict[str, Any] = dict(zip(TOKEN_KINDS, counts, strict=True))
+    return Usage(**named, source="estimated" if estimated else "reported")
+
+
+def _added(usages: Iterable[Usage], estimated: bool) -> Usage:
+    """The token counts of `usages` added up, kind by kind."""
+    counts = [0] * len(TOKEN_KINDS)
+    for usage in usages:
+        for kind, name in enumerate(TOKEN_KINDS):
+            counts[kind] += getattr(usage, name)
+    return _usage(counts, estimated)
 
 
 def _money(store: HistoryStore, where: str, args: Sequence[object]) -> Totals:
@@ -291,23 +352,27 @@ def by_model(store: HistoryStore, month: Month) -> list[ModelUsage]:
     groups: dict[tuple[str, str], _Sum] = {}
     for row in _between(store, month.start, month.end):
         groups.setdefault((row[1] or "", row[2] or ""), _Sum()).add(row)
-    rows = [
-        ModelUsage(provider, model, s.usage(), s.totals(), s.estimated_answers)
-        for (provider, model), s in groups.items()
-    ]
+    rows = [s.row(provider, model) for (provider, model), s in groups.items()]
     return sorted(rows, key=lambda row: (-row.usd, -row.answers, row.model, row.provider))
 
 
 def combined(rows: Iterable[ModelUsage], model: str = "Total") -> ModelUsage:
-    """Several models' rows as one: answers, tokens and money added up (a table's total line)."""
-    cost, estimated = Totals(), 0
-    counts: dict[str, Any] = dict.fromkeys(TOKEN_KINDS, 0)
-    for row in rows:
-        cost, estimated = cost + row.cost, estimated + row.estimated
-        for kind in TOKEN_KINDS:
-            counts[kind] += getattr(row.usage, kind)
-    usage = Usage(**counts, source="estimated" if estimated else "reported")
-    return ModelUsage("", model, usage, cost, estimated)
+    """Several models' rows as one: answers, tokens and money added up, band by band (a table's
+    total line)."""
+    rows = list(rows)
+    cost = sum((row.cost for row in rows), Totals())
+    estimated = sum(row.estimated for row in rows)
+    same_band: dict[int, list[PromptBand]] = {}
+    for band in (band for row in rows for band in row.by_prompt()):
+        same_band.setdefault(bisect_left(PROMPT_THRESHOLDS, band.smallest_prompt), []).append(band)
+    bands = tuple(
+        PromptBand(
+            min(b.smallest_prompt for b in same), _added((b.usage for b in same), estimated > 0)
+        )
+        for _, same in sorted(same_band.items())
+    )
+    usage = _added((row.usage for row in rows), estimated > 0)
+    return ModelUsage("", model, usage, cost, estimated, bands)
 
 
 def format_totals(totals: Totals, currency: Currency) -> str:
