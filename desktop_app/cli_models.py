@@ -1,4 +1,5 @@
-"""`tally models`: every configured model with its price and where the price came from."""
+"""`tally models`: every configured model with its price and where the price came from, then the
+dearer rates of long prompts where the model has them."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from desktop_app.core import paths
 from desktop_app.core.config import Provider, load_providers
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.model_cache import ModelCache, merged_models
-from desktop_app.core.pricing import Quote, quote
+from desktop_app.core.pricing import Quote, format_tiers, quote
 
 _SOURCES = {"user": "yours", "relay": "relay", "catalog": "catalog", "local": "local"}
 
@@ -46,6 +47,8 @@ def _row(provider: Provider, model: str, found: Quote | None) -> tuple[str, ...]
     price = found.price
     cached = price.cached_input if price.cached_input is not None else price.input
     origin = f"{_SOURCES[found.source]}: {found.origin}"
+    if price.tiers:  # last on the line: a model's figures stay on one line, for grep
+        origin += f"; {format_tiers(price)}"
     return (provider.id, model, _usd(price.input), _usd(cached), _usd(price.output), origin)
 
 

@@ -9,9 +9,10 @@ import pytest
 
 from desktop_app.cli import main
 from desktop_app.core import paths
-from desktop_app.core.config import load_providers
+from desktop_app.core.config import dump_providers, load_providers
 from desktop_app.core.model_cache import ModelCache
 from desktop_app.core.model_list import ListedModel
+from desktop_app.core.presets import ANTHROPIC
 
 PROVIDERS = """\
 [[provider]]
@@ -79,3 +80,20 @@ def test_models_the_app_discovered_are_listed_too(capsys: pytest.CaptureFixture[
     cache.save()
     assert main(["models", "--provider", "ollama"]) == 0
     assert list(rows(capsys.readouterr().out)) == ["ollama/llama3.2", "ollama/qwen3:8b"]
+
+
+def test_a_tiered_price_shows_its_dearer_rates_on_the_model_s_line(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    # At the vendor's own URL the catalog prices Claude Sonnet 4.5 in two tiers, Haiku 4.5 in one.
+    text = dump_providers([ANTHROPIC.provider()])  # claude-sonnet-4-5, claude-haiku-4-5
+    (data_dir / "providers.toml").write_text(text, encoding="utf-8")
+    assert main(["models"]) == 0
+    out = capsys.readouterr().out
+    sonnet = rows(out)["anthropic/claude-sonnet-4-5"]
+    assert sonnet[2:6] == ["$3.00", "$0.30", "$15.00", "catalog:"]
+    line = " ".join(sonnet)
+    assert line.endswith("(Anthropic claude-sonnet-4-5); $6.00 / $22.50 above 200k input tokens")
+    haiku = " ".join(rows(out)["anthropic/claude-haiku-4-5"])  # a flat price: no tier
+    assert haiku.endswith("(Anthropic claude-haiku-4-5)")

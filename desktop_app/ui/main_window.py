@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     """One conversation at a time, streamed from the model picked in the toolbar."""
 
-    spendingChanged = Signal()  # refresh_totals read the history again (an open spending view)
+    spendingChanged = Signal()  # an open spending view's history, currency or prices changed
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
             self.providers = []
             self.banner.show_error(exc)
         self._show_providers()
+        self.spendingChanged.emit()
 
     def _show_providers(self) -> None:
         self.models.show([*self.providers, *filter(None, [self.services.demo.provider])])
@@ -358,6 +359,7 @@ class MainWindow(QMainWindow):
         self.chat_view.set_currency(settings.currency)
         self.estimate.settings = settings
         self.estimate.refresh()
+        self.spendingChanged.emit()
 
     def refresh_totals(self) -> None:
         """Today's and this month's spend from the history, for the meter and the budgets."""

@@ -3,8 +3,9 @@ the same tokens would have cost on other models, side by side with what they did
 
 The reads are one month of answers through an index: a few milliseconds for a usual month, about
 0.1 s for 20,000 answers (a million-message history), so they run on the UI thread when the view
-opens, when the month changes, and when the window says the history's spending changed (an answer
-ended, conversations were imported), with no worker to own or cancel.
+opens, when the month changes, and when the window says what it shows changed (an answer ended,
+conversations were imported, the currency or the providers' prices were changed in the settings),
+with no worker to own or cancel.
 """
 
 from __future__ import annotations
@@ -82,7 +83,9 @@ class SpendingDialog(QDialog):
         self.setObjectName("spendingDialog")
         self.setWindowTitle("Spending")
         self.store = store
-        self.currency = settings.currency
+        self.currency, self.providers, self.catalog = settings.currency, providers, catalog
+        self.follows: MainWindow | None = None
+        """The window whose currency and providers each refresh takes (show_spending)."""
         self.clock = now  # None: the clock, read again at each refresh
         self.now = local_now(now)
         self.rows: list[ModelUsage] = []
@@ -94,13 +97,7 @@ class SpendingDialog(QDialog):
         self.daily_chart = DailyChart(self.currency, self)
         self.model_chart = ModelChart(self.currency, self)
         self.table = SpendingTable(self)
-        self.picker = RepricePicker(
-            reprice_candidates(providers, catalog),
-            lambda name: find_price(name, providers, catalog),
-            self.currency,
-            catalog_model_names() if catalog is None else (),
-            self,
-        )
+        self.picker = self._new_picker()
         self.notes = QLabel(self)
         self.notes.setObjectName("spendingNotes")
         self.notes.setWordWrap(True)
@@ -111,7 +108,6 @@ class SpendingDialog(QDialog):
         self._lay_out()
         self._fill_months(None)
         self.month_picker.currentIndexChanged.connect(self._month_picked)
-        self.picker.chosenChanged.connect(self._show_table)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -126,9 +122,8 @@ class SpendingDialog(QDialog):
         charts = QHBoxLayout()
         charts.addLayout(_titled(self.daily_title, self.daily_chart), 3)
         charts.addLayout(_titled(self.model_title, self.model_chart), 2)
-        lower = QHBoxLayout()
+        lower = self._lower = QHBoxLayout()
         lower.addWidget(self.table, 1)
-        self.picker.setFixedWidth(230)  # the table gets the rest: a column per model ticked
         lower.addWidget(self.picker)
         content = QWidget(self)
         column = QVBoxLayout(content)
@@ -150,10 +145,44 @@ class SpendingDialog(QDialog):
         self._refresh_timer.start(0)
 
     def refresh(self) -> None:
-        """Read the history again for the month shown, keeping the models re-priced on."""
+        """Read the history again for the month shown, keeping the models re-priced on, in the
+        currency and at the prices of the window followed, if any."""
+        if self.follows is not None:
+            self.use(self.follows.app_settings, self.follows.providers)
         self.now = local_now(self.clock)
         shown = self.month_picker.currentData()
         self._fill_months(None if shown is None else Month.parse(shown))
+
+    def use(self, settings: AppSettings, providers: list[Provider]) -> None:
+        """Show money in `settings`' currency and re-price at `providers`' prices from the next
+        refresh on, with the same models ticked (those still priced)."""
+        if (settings.currency, providers) == (self.currency, self.providers):
+            return
+        self.currency, self.providers = settings.currency, providers
+        for chart in (self.daily_chart, self.model_chart):
+            chart.currency = self.currency
+            axis = chart.plot.getAxis(chart.money_axis)
+            axis.currency = self.currency
+            axis.setStyle()  # draws its ticks again, in the new currency
+        old, self.picker = self.picker, self._new_picker()
+        self.picker.heading.setText(old.heading.text())
+        for model in old.chosen():
+            self.picker.choose(model.name)
+        self._lower.replaceWidget(old, self.picker)
+        old.deleteLater()
+
+    def _new_picker(self) -> RepricePicker:
+        providers, catalog = self.providers, self.catalog
+        picker = RepricePicker(
+            reprice_candidates(providers, catalog),
+            lambda name: find_price(name, providers, catalog),
+            self.currency,
+            catalog_model_names() if catalog is None else (),
+            self,
+        )
+        picker.setFixedWidth(230)  # the table gets the rest: a column per model ticked
+        picker.chosenChanged.connect(self._show_table)
+        return picker
 
     def _fill_months(self, keep: Month | None) -> None:
         """Offer the months from the first answer's to this one, newest first, and show `keep`
@@ -226,12 +255,14 @@ class SpendingDialog(QDialog):
 
 def show_spending(window: MainWindow) -> SpendingDialog:
     """Show `window`'s spending view, or bring forward the one already open. It leaves the
-    window usable (modeless) and follows its spendingChanged until closed."""
+    window usable (modeless) and follows its spendingChanged until closed, taking its
+    currency and providers at each refresh."""
     view = next((v for v in window.findChildren(SpendingDialog) if v.isVisible()), None)
     if view is None:
         store, settings = window.services.store, window.app_settings
         view = SpendingDialog(store, settings, window.providers, window)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.follows = window
         window.spendingChanged.connect(view.refresh_soon)
     view.show()
     view.raise_()
