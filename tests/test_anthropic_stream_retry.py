@@ -4,22 +4,21 @@ after text, or of a kind that will not pass (invalid_request_error), it is not."
 
 from __future__ import annotations
 
-import asyncio
 import json
 
 import pytest
 
-from desktop_app.core.chat import make_client
-from desktop_app.core.conversation import Conversation
 from desktop_app.core.errors import StreamErrorEvent
-from desktop_app.core.events import Finish, Retrying
+from desktop_app.core.events import Retrying
 from desktop_app.core.providers.anthropic import AnthropicStreamParser
-from desktop_app.core.session import ChatSession
 from desktop_app.simulator import Simulator
-from desktop_app.simulator.answer_texts import NORMAL_ANSWER
 from tests.anthropic_helpers import anthropic_provider
 from tests.chat_helpers import FAST_RETRY, ask, collect
-from tests.test_session import Recorder
+from tests.stream_retries import (
+    assert_retried_then_answered,
+    session_error_after_text,
+    session_notes_of_retries,
+)
 from tests.transcripts import run
 
 
@@ -65,23 +64,18 @@ def test_after_text_the_error_says_the_part_is_kept() -> None:
 
 
 @pytest.mark.parametrize(
-    ("model", "failures"), [("sim-stream-overloaded-2", 2), ("sim-stream-api-error-1", 1)]
+    ("model", "failures", "reason"),
+    [
+        ("sim-stream-overloaded-2", 2, "overloaded before the answer began"),
+        ("sim-stream-api-error-1", 1, "an internal error before the answer began"),
+    ],
 )
 def test_a_passing_error_before_text_is_retried_and_the_answer_completes(
-    simulator: Simulator, model: str, failures: int
+    simulator: Simulator, model: str, failures: int, reason: str
 ) -> None:
     outcome = collect(anthropic_provider(simulator), simulator.api_key, ask(model), FAST_RETRY)
-    assert outcome.error is None
-    retries = outcome.of(Retrying)
-    assert [r.attempt for r in retries] == list(range(1, failures + 1))
-    assert {r.reason for r in retries} == {"an error before the answer began"}
-    # The backoff of a failed request: base_delay doubling per attempt, give or take 20 %.
-    for retry in retries:
-        backoff = FAST_RETRY.base_delay * 2 ** (retry.attempt - 1)
-        assert 0.8 * backoff <= retry.delay <= 1.2 * backoff
-    assert outcome.text == NORMAL_ANSWER
-    assert outcome.events[-1] == Finish("stop")
-    assert len(simulator.requests) == failures + 1
+    retries = assert_retried_then_answered(simulator, outcome, failures)
+    assert {r.reason for r in retries} == {reason}
 
 
 def test_retries_of_an_error_before_text_stop_at_the_attempt_limit(simulator: Simulator) -> None:
@@ -103,50 +97,16 @@ def test_an_error_that_will_not_pass_is_not_retried(simulator: Simulator) -> Non
     assert len(simulator.requests) == 1
 
 
-def _reply(simulator: Simulator, model: str) -> tuple[Conversation, Recorder]:
-    """One answer through the chat session, as the window and `tally ask` get it."""
-    conversation = Conversation()
-    recorder = Recorder()
-
-    async def main() -> None:
-        async with make_client() as client:
-            session = ChatSession(
-                conversation, client, lambda _: simulator.api_key, retry=FAST_RETRY
-            )
-            session.listeners.append(recorder)
-            await session.send(anthropic_provider(simulator), model, "Hello")
-
-    asyncio.run(main())
-    return conversation, recorder
-
-
 def test_the_session_says_it_retries_and_keeps_only_the_answer(simulator: Simulator) -> None:
-    conversation, recorder = _reply(simulator, "sim-stream-overloaded-2")
-    answer = conversation.messages[-1]
-    assert answer.status == "complete"
-    assert answer.content == NORMAL_ANSWER
-    assert answer.error is None
-    assert len(recorder.waiting) == 2
-    assert all(
-        "Anthropic: an error before the answer began; retrying" in n for n in recorder.waiting
-    )
+    provider = anthropic_provider(simulator)
+    notes = session_notes_of_retries(simulator, provider, "sim-stream-overloaded-2", 2)
+    assert all("Anthropic: overloaded before the answer began; retrying" in n for n in notes)
 
 
 def test_an_error_after_text_is_shown_with_the_partial_answer_and_not_retried(
     simulator: Simulator,
 ) -> None:
-    conversation, recorder = _reply(simulator, "sim-midstream-error")
-    answer = conversation.messages[-1]
-    assert answer.status == "partial"
-    assert answer.content  # six pieces arrived before the error
-    assert NORMAL_ANSWER.startswith(answer.content)
-    assert answer.error is not None
-    assert (
-        "Anthropic is overloaded right now and stopped in the middle of the answer" in answer.error
+    error = session_error_after_text(
+        simulator, anthropic_provider(simulator), "sim-midstream-error"
     )
-    assert "The part received is kept" in answer.error
-    assert recorder.waiting == []
-    ((message, error),) = recorder.finished
-    assert isinstance(error, StreamErrorEvent)
-    assert error.partial.text == message.content
-    assert len(simulator.requests) == 1
+    assert "Anthropic is overloaded right now and stopped in the middle of the answer" in error

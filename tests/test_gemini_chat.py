@@ -140,7 +140,7 @@ def test_an_error_mid_stream_keeps_the_partial_answer(simulator: Simulator) -> N
     outcome = collect(gemini_provider(simulator), simulator.api_key, ask("sim-midstream-error"))
     assert isinstance(outcome.error, StreamErrorEvent)
     assert "An internal error has occurred" in str(outcome.error)
-    assert "(INTERNAL)" in str(outcome.error)
+    assert "(INTERNAL: " in str(outcome.error)
     assert outcome.text
     assert outcome.error.partial.text == outcome.text
     assert outcome.of(Retrying) == []

@@ -191,13 +191,13 @@ def test_an_error_object_mid_stream_keeps_what_came_before() -> None:
     with pytest.raises(StreamErrorEvent) as caught:
         parser.parse(second)
     message = str(caught.value)
-    assert "in the middle of the answer: An internal error has occurred. (INTERNAL)" in message
+    assert "in the middle of the answer (INTERNAL: An internal error has occurred.)" in message
     assert "The part received is kept" in message
 
 
 def test_an_error_object_before_any_text_is_not_called_mid_answer() -> None:
     error = {"error": {"code": 503, "message": "The model is overloaded.", "status": "UNAVAILABLE"}}
-    with pytest.raises(StreamErrorEvent, match="instead of an answer: The model is overloaded"):
+    with pytest.raises(StreamErrorEvent, match=r"before answering \(UNAVAILABLE: The model is"):
         _run([b"data: " + json.dumps(error).encode() + b"\n\n"])
 
 

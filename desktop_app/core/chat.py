@@ -25,7 +25,6 @@ from desktop_app.core.errors import (
     Partial,
     ProviderError,
     ProviderHTTPError,
-    StreamError,
 )
 from desktop_app.core.events import (
     ChatEvent,
@@ -78,7 +77,8 @@ async def stream_chat(
 
     A passing failure before any text or reasoning arrived is retried: an error status such as
     429 or 529, a connection that could not be made, or a passing error reported inside the
-    stream (Anthropic's overloaded_error). Once the answer has begun, never.
+    stream (Anthropic's overloaded_error, Gemini's 503 UNAVAILABLE, OpenRouter's 502). Once the
+    answer has begun, never.
     Raises a ProviderError (with `.partial` holding what arrived) on any failure; a ConfigError
     or KeyringUnavailable when the provider's network settings cannot be used.
     """
@@ -111,7 +111,7 @@ async def stream_chat(
                 log.warning("%s: %s", provider.id, type(exc).__name__)
                 raise
             log.info("%s: %s; retrying in %.2f s", provider.id, type(exc).__name__, delay)
-            yield Retrying(attempt, delay, _retry_reason(exc))
+            yield Retrying(attempt, delay, brief(exc))
             await asyncio.sleep(delay)
             attempt += 1
 
@@ -287,13 +287,6 @@ def _timeout(
         provider=name,
         seconds=limit,
     )
-
-
-def _retry_reason(exc: ProviderError) -> str:
-    """A few words for the Retrying note; brief() knows statuses and connections, not streams."""
-    if isinstance(exc, StreamError):
-        return "an error before the answer began"
-    return brief(exc)
 
 
 def _retry_delay(

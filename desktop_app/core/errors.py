@@ -34,6 +34,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# What a passing error reported inside a stream means, by the status it stands for: words for
+# its message ("Gemini is overloaded right now and stopped ...") and for a retry note.
+_PASSING_TROUBLE = {
+    408: ("timed out", "timed out"),
+    429: ("is rate-limiting requests", "rate-limited"),
+    500: ("had an internal error", "an internal error"),
+    503: ("is overloaded right now", "overloaded"),
+    504: ("timed out", "timed out"),
+    529: ("is overloaded right now", "overloaded"),
+}
+_OTHER_PASSING_TROUBLE = ("had a server error", "a server error")
+
 
 @dataclass(frozen=True, slots=True)
 class Partial:
@@ -198,7 +210,50 @@ class StreamError(ProviderError):
 
 
 class StreamErrorEvent(StreamError):
-    """Raised when the provider sends an error inside a 200 stream."""
+    """Raised when the provider sends an error inside a 200 stream.
+
+    `status` is the HTTP status the error stands for, when it names one (Gemini's and
+    OpenRouter's `code`, Anthropic's error type); a passing one (429, 503, ...) is retryable.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        provider: str,
+        status: int | None = None,
+        partial: Partial | None = None,
+    ) -> None:
+        super().__init__(message, provider=provider, partial=partial)
+        self.status = status
+        self.retryable = status is not None and is_retryable_status(status)
+
+    @classmethod
+    def reported(
+        cls, provider: str, said: str, code: object, *, answered: bool
+    ) -> StreamErrorEvent:
+        """The error a provider reported in its own words (`said`), with what to do about it.
+
+        `code` counts when it is an HTTP status (503 or "503"; OpenAI's codes are words): a
+        passing one makes the error retryable, and the chat core then sends the request again
+        if no text came yet.
+        """
+        status = _status_of(code)
+        where = "in the middle of the answer" if answered else "before answering"
+        kept = "The part received is kept; try" if answered else "Try"
+        trouble = _passing_trouble(status)
+        if trouble is None:
+            what, when = f"reported an error {where}", "again or"
+        else:
+            what, when = f"{trouble[0]} and stopped {where}", "again in a moment, or"
+        message = f"{provider} {what} ({said}). {kept} {when} switch to another model."
+        return cls(message, provider=provider, status=status)
+
+    @property
+    def trouble(self) -> str | None:
+        """A passing error in a few words ("overloaded", "rate-limited"); None for another."""
+        trouble = _passing_trouble(self.status)
+        return None if trouble is None else trouble[1]
 
 
 class MalformedChunk(StreamError):
@@ -212,3 +267,19 @@ class ConnectionDropped(StreamError):
 def is_retryable_status(status: int) -> bool:
     """Whether a request that got this status may be sent again before any answer arrived."""
     return status in (408, 409, 429) or 500 <= status <= 599
+
+
+def _status_of(code: object) -> int | None:
+    """`code` as an HTTP status, when it is one (503 or "503")."""
+    if isinstance(code, str) and code.isascii() and code.isdigit():
+        code = int(code)
+    if isinstance(code, int) and not isinstance(code, bool) and 100 <= code <= 599:
+        return code
+    return None
+
+
+def _passing_trouble(status: int | None) -> tuple[str, str] | None:
+    """What a passing error with this status means (see _PASSING_TROUBLE), or None."""
+    if status is None or not is_retryable_status(status):
+        return None
+    return _PASSING_TROUBLE.get(status, _OTHER_PASSING_TROUBLE)

@@ -27,6 +27,8 @@ from desktop_app.core.errors import (
     ProviderUnreachable,
     RateLimited,
     ServerError,
+    StreamError,
+    StreamErrorEvent,
     TLSFailure,
     UnexpectedResponse,
 )
@@ -158,6 +160,8 @@ def error_for_status(
 
 def brief(exc: ProviderError) -> str:
     """A few words on what went wrong, for a progress line such as "retrying in 2 s"."""
+    if isinstance(exc, StreamError):
+        return _stream_brief(exc)
     status = getattr(exc, "status", None)
     if isinstance(exc, UnexpectedResponse):
         return f"HTTP {status}, a web page instead of the API"
@@ -167,6 +171,14 @@ def brief(exc: ProviderError) -> str:
     if isinstance(exc, ConnectTimeout):
         return "no connection within the connect timeout"
     return "could not connect"
+
+
+def _stream_brief(exc: StreamError) -> str:
+    """What went wrong inside the stream, and whether any of the answer had come."""
+    began = exc.partial.text or exc.partial.reasoning
+    where = "in the middle of the answer" if began else "before the answer began"
+    trouble = exc.trouble if isinstance(exc, StreamErrorEvent) else None
+    return f"{trouble or 'an error'} {where}"
 
 
 def error_for_transport(

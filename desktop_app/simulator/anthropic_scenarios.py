@@ -199,9 +199,7 @@ class MessagesPlan:
             if number:
                 await asyncio.sleep(COMMENT_GAP)
             yield payloads.event("ping", {"type": "ping"})
-        if self.head is not None and (
-            self.head_requests is None or ctx.attempt <= self.head_requests
-        ):
+        if self.head is not None and ctx.among_first(self.head_requests):
             yield self.head()
             return  # the API ends the stream after an error
         blocks = [("thinking", thinking)] if thinking else []

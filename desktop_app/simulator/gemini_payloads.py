@@ -137,7 +137,12 @@ def status_error(
         return error_body(
             code, "User location is not supported for the API use.", "FAILED_PRECONDITION"
         )
-    return error_body(code, _MESSAGES.get(code, f"Simulated error {code}."))
+    return error_body(code, message_for(code))
+
+
+def message_for(code: int) -> str:
+    """What the API says with an error of this code."""
+    return _MESSAGES.get(code, f"Simulated error {code}.")
 
 
 def usage_metadata(

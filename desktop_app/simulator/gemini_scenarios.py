@@ -75,8 +75,10 @@ def _pieces(text: str) -> list[str]:
     return texts.split_fixed(text, PIECE_SIZE)
 
 
-def _internal_error() -> str:
-    return "data: " + json_bytes(payloads.error_body(500, payloads.INTERNAL_MESSAGE)).decode()
+def _error_event(code: int) -> Callable[[], str]:
+    """An error object as one event of the stream, as the API sends it after the 200."""
+    body = payloads.error_body(code, payloads.message_for(code))
+    return lambda: "data: " + json_bytes(body).decode()
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ class GeminiPlan:
     finish: str | None = "STOP"  # None: no chunk says the answer ended
     cached: bool = False  # half the prompt read from the context cache
     tail: Callable[[], str] | None = None  # one event line after the text
+    head: Callable[[], str] | None = None  # one event line before any text (an error), the end
+    head_requests: int | None = None  # send the head to this many requests, then answer
     ending: Literal["end", "abort"] = "end"
 
     async def __call__(self, ctx: GeminiContext) -> Reply:
@@ -100,6 +104,9 @@ class GeminiPlan:
 
     async def _events(self, ctx: GeminiContext) -> AsyncGenerator[bytes, None]:
         delay = ctx.token_delay if self.delay is None else self.delay
+        if self.head is not None and ctx.among_first(self.head_requests):
+            yield (self.head() + "\r\n\r\n").encode()
+            return  # the API ends the stream after an error
         for chunk in self._chunks(ctx):
             yield b"data: " + json_bytes(chunk) + b"\r\n\r\n"
             if delay:
@@ -184,7 +191,14 @@ SCENARIOS: dict[str, Scenario] = {
     "sim-safety-at-once": GeminiPlan(max_pieces=0, finish="SAFETY"),
     "sim-recitation": GeminiPlan(max_pieces=5, finish="RECITATION"),
     "sim-prompt-blocked": _prompt_blocked,
-    "sim-midstream-error": replace(_CUT_SHORT, tail=_internal_error),
+    "sim-midstream-error": replace(_CUT_SHORT, tail=_error_event(500)),
+    # An error object in the 200 stream before any text: passing ones (the first n requests:
+    # 503 UNAVAILABLE, 500 INTERNAL, 429 RESOURCE_EXHAUSTED), or not (400 INVALID_ARGUMENT).
+    "sim-stream-overloaded": GeminiPlan(head=_error_event(503)),
+    "sim-stream-overloaded-2": GeminiPlan(head=_error_event(503), head_requests=2),
+    "sim-stream-internal-1": GeminiPlan(head=_error_event(500), head_requests=1),
+    "sim-stream-exhausted-1": GeminiPlan(head=_error_event(429), head_requests=1),
+    "sim-stream-invalid-argument": GeminiPlan(head=_error_event(400)),
     "sim-no-finish": _CUT_SHORT,
     "sim-drop": replace(_CUT_SHORT, ending="abort"),
 }

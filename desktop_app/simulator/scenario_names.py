@@ -25,6 +25,10 @@ class RequestContext:
     attempt: int  # requests for this model since the last reset, this one included
     token_delay: float
 
+    def among_first(self, requests: int | None) -> bool:
+        """Whether this is one of the first `requests` for its model (None: every request)."""
+        return requests is None or self.attempt <= requests
+
 
 Context = TypeVar("Context", bound=RequestContext)
 Context_contra = TypeVar("Context_contra", bound=RequestContext, contravariant=True)

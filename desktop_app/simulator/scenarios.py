@@ -133,6 +133,12 @@ def _openrouter_error(chunks: payloads.CompletionChunks) -> str:
     return "data: " + json_bytes(chunk).decode()
 
 
+def _openrouter_status(status: int) -> Callable[[payloads.CompletionChunks], str]:
+    """OpenRouter's error event in the 200 stream, its code the status (502, 503, 429, ...)."""
+    error = {"error": {"code": status, "message": _ERROR_TEXTS[status][0]}}
+    return lambda chunks: "data: " + json_bytes(error).decode()
+
+
 def _llamacpp_error(chunks: payloads.CompletionChunks) -> str:
     return 'error: {"code":500,"message":"context shift failed","type":"server_error"}'
 
@@ -149,6 +155,8 @@ class AnswerPlan:
     max_pieces: int | None = None  # cut the text short, for trouble in mid-answer
     broken_json_after: int | None = None  # pieces sent before a truncated JSON event
     tail: Callable[[payloads.CompletionChunks], str] | None = None  # one event line after text
+    head: Callable[[payloads.CompletionChunks], str] | None = None  # one before text, the end
+    head_requests: int | None = None  # send the head to this many requests, then answer
     finish_reason: str | None = "stop"
     usage: bool = True  # send usage when the client asks for it
     done: bool = True
@@ -190,6 +198,9 @@ class AnswerPlan:
             yield self._event(comment)
             await asyncio.sleep(COMMENT_GAP)
         yield self._data(chunks.chunk({"role": "assistant", "content": ""}))
+        if self.head is not None and ctx.among_first(self.head_requests):
+            yield self._event(self.head(chunks))
+            return  # the server ends the stream after an error
         reasoning = self.split(texts.REASONING_TEXT) if self.reasoning_field else []
         for piece in reasoning:
             yield self._data(chunks.chunk(self._reasoning_delta(piece)))
@@ -293,6 +304,13 @@ SCENARIOS: dict[str, Scenario] = {
     "sim-midstream-error": replace(_CUT_SHORT, tail=_upstream_error),
     "sim-openrouter-error": replace(_CUT_SHORT, tail=_openrouter_error),
     "sim-llamacpp-error": replace(_CUT_SHORT, tail=_llamacpp_error),
+    # An error event in the 200 stream before any text: passing ones (the first n requests),
+    # or not (a 400).
+    "sim-stream-overloaded": AnswerPlan(head=_openrouter_status(503)),
+    "sim-stream-overloaded-2": AnswerPlan(head=_openrouter_status(503), head_requests=2),
+    "sim-stream-bad-gateway-1": AnswerPlan(head=_openrouter_status(502), head_requests=1),
+    "sim-stream-rate-limited-1": AnswerPlan(head=_openrouter_status(429), head_requests=1),
+    "sim-stream-invalid-request": AnswerPlan(head=_openrouter_status(400)),
     "sim-drop": replace(_CUT_SHORT, ending="abort"),
     "sim-hang-midstream": replace(_CUT_SHORT, ending="hang"),
     "sim-hang-headers": _hang_before_headers,

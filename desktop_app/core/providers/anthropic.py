@@ -41,13 +41,13 @@ _FINISH_REASONS = {
     "max_tokens": "length",
     "model_context_window_exceeded": "length",
 }
-# What to say about a passing error the stream reports after the 200, by Anthropic's error
-# type: the types of the statuses worth retrying (429, 500, 504, 529), so these are retryable.
-_STREAM_ADVICE = {
-    "overloaded_error": "is overloaded right now",
-    "rate_limit_error": "is rate-limiting requests",
-    "api_error": "had an internal error",
-    "timeout_error": "timed out",
+# The statuses that Anthropic's passing error types stand for, when the stream reports one
+# after the 200: these are retryable, as the statuses are.
+_STREAM_STATUSES = {
+    "overloaded_error": 529,
+    "rate_limit_error": 429,
+    "api_error": 500,
+    "timeout_error": 504,
 }
 
 
@@ -232,31 +232,15 @@ class AnthropicStreamParser:
         return malformed_chunk(self.provider_name, sample, "an event")
 
     def _stream_error(self, error: Any) -> StreamErrorEvent:
-        """The error Anthropic sends as `event: error` after the 200, such as overloaded_error.
-
-        A passing one is retryable: the chat core sends the request again if no text came yet.
-        """
+        """The error Anthropic sends as `event: error` after the 200; a passing type (such as
+        overloaded_error) stands for its status, which makes the error retryable."""
         kind, detail = "", str(error)
         if isinstance(error, dict):
             kind = str(error.get("type") or "")
             detail = str(error.get("message") or kind or error)
         said = f"{kind}: {detail}" if kind and kind != detail else detail
-        where = "in the middle of the answer" if self._answered else "before answering"
-        kept = "The part received is kept; try" if self._answered else "Try"
-        trouble = _STREAM_ADVICE.get(kind)
-        if trouble is None:
-            return StreamErrorEvent(
-                f"{self.provider_name} reported an error {where} ({said}). {kept} again or "
-                "switch to another model.",
-                provider=self.provider_name,
-            )
-        passing = StreamErrorEvent(
-            f"{self.provider_name} {trouble} and stopped {where} ({said}). {kept} again in a "
-            "moment, or switch to another model.",
-            provider=self.provider_name,
-        )
-        passing.retryable = True
-        return passing
+        status = _STREAM_STATUSES.get(kind)
+        return StreamErrorEvent.reported(self.provider_name, said, status, answered=self._answered)
 
 
 def _usage(usage: dict[str, Any]) -> Usage:

@@ -223,18 +223,13 @@ class GeminiStreamParser:
         return malformed_chunk(self.provider_name, sample)
 
     def _stream_error(self, error: Any) -> StreamErrorEvent:
-        detail = str(error)
+        """An error object in the stream; its code is an HTTP status (503 UNAVAILABLE, ...)."""
+        said, code = str(error), None
         if isinstance(error, dict):
-            message = error.get("message") or error.get("status") or error.get("code")
-            status = error.get("status")
-            detail = f"{message} ({status})" if status and status != message else str(message)
-        where = "in the middle of the answer" if self._answered else "instead of an answer"
-        kept = "The part received is kept; try" if self._answered else "Try"
-        return StreamErrorEvent(
-            f"{self.provider_name} reported an error {where}: {detail}. {kept} again or "
-            "switch to another model.",
-            provider=self.provider_name,
-        )
+            status, code = error.get("status"), error.get("code")
+            message = str(error.get("message") or status or code)
+            said = f"{status}: {message}" if status and status != message else message
+        return StreamErrorEvent.reported(self.provider_name, said, code, answered=self._answered)
 
 
 def _first_candidate(chunk: dict[str, Any]) -> dict[str, Any]:

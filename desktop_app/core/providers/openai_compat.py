@@ -62,6 +62,7 @@ class OpenAIStreamParser:
         self.provider_name = provider_name
         self.done = False
         self.finish_reason: str | None = None
+        self._answered = False
 
     def parse(self, event: ServerSentEvent) -> list[ChatEvent]:
         data = event.data
@@ -102,6 +103,7 @@ class OpenAIStreamParser:
             if not isinstance(delta, dict):
                 raise self._malformed(json.dumps(chunk)[:SAMPLE_LENGTH])
             events.extend(_deltas(delta))
+            self._answered = self._answered or bool(events)
             reason = choice.get("finish_reason")
             if reason == "error":
                 raise self._stream_error({"message": "the model stopped with an error"})
@@ -116,15 +118,14 @@ class OpenAIStreamParser:
         return malformed_chunk(self.provider_name, sample)
 
     def _stream_error(self, error: Any) -> StreamErrorEvent:
+        """An error in the stream; OpenRouter's and vLLM's code is an HTTP status (502, 503...),
+        OpenAI's a word (rate_limit_exceeded), which says nothing about whether it will pass."""
+        said, code = str(error), None
         if isinstance(error, dict):
-            detail = str(error.get("message") or error.get("type") or error.get("code") or error)
-        else:
-            detail = str(error)
-        return StreamErrorEvent(
-            f"{self.provider_name} reported an error in the middle of the answer: {detail}. "
-            "The part received is kept; try again or switch to another model.",
-            provider=self.provider_name,
-        )
+            code = error.get("code")
+            message = str(error.get("message") or error.get("type") or code or error)
+            said = f"{code}: {message}" if code and str(code) != message else message
+        return StreamErrorEvent.reported(self.provider_name, said, code, answered=self._answered)
 
 
 def _first_choices(chunk: dict[str, Any]) -> list[dict[str, Any]]:
