@@ -64,6 +64,13 @@ class _BarChart(QStackedWidget):
         self.addWidget(self.message)
         self.addWidget(self.plot)
 
+    def set_currency(self, currency: Currency) -> None:
+        """Show money in `currency` from the next drawing on; the money axis redraws its ticks."""
+        self.currency = currency
+        axis = self.plot.getAxis(self.money_axis)
+        axis.currency = currency
+        axis.setStyle()  # makes the axis draw its ticks again
+
     def show_message(self, text: str) -> None:
         self.plot.clear()
         self.message.setText(text)

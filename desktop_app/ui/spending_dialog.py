@@ -159,11 +159,8 @@ class SpendingDialog(QDialog):
         if (settings.currency, providers) == (self.currency, self.providers):
             return
         self.currency, self.providers = settings.currency, providers
-        for chart in (self.daily_chart, self.model_chart):
-            chart.currency = self.currency
-            axis = chart.plot.getAxis(chart.money_axis)
-            axis.currency = self.currency
-            axis.setStyle()  # draws its ticks again, in the new currency
+        self.daily_chart.set_currency(self.currency)
+        self.model_chart.set_currency(self.currency)
         old, self.picker = self.picker, self._new_picker()
         self.picker.heading.setText(old.heading.text())
         for model in old.chosen():
