@@ -87,10 +87,8 @@ def probe(command: list[str], data_dir: Path) -> tuple[float, dict[str, object]]
 
 
 def start(case: Case, scratch: Path, *, record: bool) -> None:
-    data_dir = case.data_dir or Path(tempfile.mkdtemp(dir=scratch))
-    seconds, result = probe(case.command, data_dir)
-    if case.data_dir is None:
-        shutil.rmtree(data_dir)
+    with case.start_data_dir(scratch) as data_dir:
+        seconds, result = probe(case.command, data_dir)
     if record:
         case.starts.append(seconds * 1000)
         rss = result.get("rss_kib")

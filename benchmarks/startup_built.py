@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -88,20 +87,16 @@ def build_bare(folder: Path) -> Path:
 
 def start(case: Case, scratch: Path) -> float:
     """One start in a fresh process: seconds to the end of its window's first paint."""
-    data_dir = case.data_dir
-    if data_dir is None:
-        data_dir = Path(tempfile.mkdtemp(dir=scratch))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TALLY_DATA_DIR=str(data_dir))
-    env["TALLY_EXIT_WHEN_SHOWN"] = "window"
-    began = time.perf_counter()
-    done = subprocess.run(
-        case.command, env=env, capture_output=True, text=True, timeout=120, check=False
-    )
+    with case.start_data_dir(scratch) as data_dir:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TALLY_DATA_DIR=str(data_dir))
+        env["TALLY_EXIT_WHEN_SHOWN"] = "window"
+        began = time.perf_counter()
+        done = subprocess.run(
+            case.command, env=env, capture_output=True, text=True, timeout=120, check=False
+        )
     shown = [line.split() for line in done.stdout.splitlines() if line.startswith("shown ")]
     if done.returncode != 0 or not shown:
         sys.exit(f"{case.label} failed ({done.returncode}):\n{done.stdout}{done.stderr}")
-    if case.data_dir is None:
-        shutil.rmtree(data_dir)
     return float(shown[0][1]) - began
 
 

@@ -3,7 +3,11 @@ configured data directories hold, and a case with its timings."""
 
 from __future__ import annotations
 
+import shutil
 import statistics
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +29,19 @@ class Case:
     data_dir: Path | None = None  # None: a new empty data directory for every start
     starts: list[float] = field(default_factory=list)  # ms to the first painted frame
     rss_kib: list[int] = field(default_factory=list)  # peak resident memory, where reported
+
+    @contextmanager
+    def start_data_dir(self, scratch: Path) -> Iterator[Path]:
+        """The data directory for one start: the case's own, or a new empty one in `scratch`,
+        removed after the start."""
+        if self.data_dir is not None:
+            yield self.data_dir
+            return
+        fresh = Path(tempfile.mkdtemp(dir=scratch))
+        try:
+            yield fresh
+        finally:
+            shutil.rmtree(fresh)
 
     def median(self) -> float:
         return statistics.median(self.starts)
