@@ -32,8 +32,6 @@ class NamedTasks(dict[str, "asyncio.Task[None]"]):
 
     def cancel_all(self) -> None:
         """Cancel every task (the owner is closing), but the one calling this."""
-        if not self:
-            return  # nothing started: asyncio may not even be loaded yet
         import asyncio
 
         try:
