@@ -38,7 +38,7 @@ from history_data import (
     generate,
 )
 
-from desktop_app.core.history import HistoryStore
+from desktop_app.core.history.store import HistoryStore
 
 T = TypeVar("T")
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from desktop_app.core.history import HistoryStore
+from desktop_app.core.history.store import HistoryStore
 
 PER_CONVERSATION = 50
 LONG_CONVERSATION = 1_000

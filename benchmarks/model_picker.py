@@ -37,11 +37,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from desktop_app.core.config import Provider
-from desktop_app.core.model_cache import ModelCache, ModelEntry, merged_models
-from desktop_app.core.model_list import ListedModel
-from desktop_app.core.price_catalog import bundled_catalog
-from desktop_app.ui.model_picker import ModelPicker
+from desktop_app.core.money.catalog import bundled_catalog
+from desktop_app.core.providers.model_list import ListedModel
+from desktop_app.core.settings.model_cache import ModelCache, ModelEntry, merged_models
+from desktop_app.core.settings.providers_file import Provider
+from desktop_app.ui.picker.model_picker import ModelPicker
 
 FILL_BAR_MS = 50.0
 FRAME_MS = 16.0

@@ -38,7 +38,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.conversation import ChatMessage, Conversation
-from desktop_app.ui.chat_view import ChatView
+from desktop_app.ui.chat.chat_view import ChatView
 
 CHUNK = 24
 CHUNKS_PER_FRAME = 40

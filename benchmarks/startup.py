@@ -54,7 +54,7 @@ from pathlib import Path
 from history_data import LONG_TITLE, SEED, generate
 from startup_common import PROVIDERS, Case
 
-from desktop_app.core.history import HistoryStore
+from desktop_app.core.history.store import HistoryStore
 
 PROBE = Path(__file__).with_name("startup_probe.py")
 SHOWN_BAR = 1.5  # x the bare window

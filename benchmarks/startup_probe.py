@@ -4,7 +4,7 @@ Run: python benchmarks/startup_probe.py bare | widgets | tally | open LONG_ID OT
 
 - bare: a plain PySide6 QMainWindow of Tally's default size, shown as any Qt app shows one.
 - widgets: a window of the kinds of widgets Tally's first frame shows, with none of its code.
-- tally: the real app, through `desktop_app.cli.main([])` (argument parsing, `run_app`, the
+- tally: the real app, through `desktop_app.cli.main.main([])` (argument parsing, `run_app`, the
   services, the window, qasync), with the data directory from $TALLY_DATA_DIR.
 - open: as tally; once the window is painted, it opens the conversation LONG_ID from the
   sidebar's slot (`MainWindow.open_conversation`), then OTHER_ID, RUNS times, and times each
@@ -155,7 +155,7 @@ def run_widgets() -> None:
 
 
 def run_tally(then: Callable[[QMainWindow, float], None]) -> None:
-    from desktop_app import cli
+    from desktop_app.cli import main as cli
     from desktop_app.ui import app
     from desktop_app.ui.main_window import MainWindow
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.memory_keyring
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.support.memory_keyring
 os.environ["TALLY_DATA_DIR"] = tempfile.mkdtemp(prefix="tally-shots-")
 
 import keyring
@@ -24,19 +24,19 @@ import qasync
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialog
 
-from desktop_app.core.app_settings import AppSettings
-from desktop_app.core.config import ModelPrice
 from desktop_app.core.events import Usage
-from desktop_app.core.history import HistoryStore
-from desktop_app.core.history_records import StoredUsage
-from desktop_app.core.keys import KeyResolver
-from desktop_app.core.presets import HOLYSHEEP
-from desktop_app.core.pricing import cost_usd
+from desktop_app.core.history.records import StoredUsage
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.money.prices import cost_usd
+from desktop_app.core.settings.app_settings import AppSettings
+from desktop_app.core.settings.keys import KeyResolver
+from desktop_app.core.settings.presets import HOLYSHEEP
+from desktop_app.core.settings.providers_file import ModelPrice
 from desktop_app.simulator import Simulator
 from desktop_app.ui.app import make_services
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.spending_dialog import SpendingDialog
-from tests.memory_keyring import MemoryKeyring
+from desktop_app.ui.spending.spending_dialog import SpendingDialog
+from tests.support.memory_keyring import MemoryKeyring
 
 DOCS = Path(__file__).parent
 PROVIDERS = """\

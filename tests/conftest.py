@@ -12,12 +12,16 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from desktop_app.core import paths
-from desktop_app.core.history import HistoryStore
-from tests.memory_keyring import MemoryKeyring
+from desktop_app.core.history.store import HistoryStore
+from tests.support.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-pytest_plugins = ["tests.simulator_fixtures", "tests.qt_fixtures", "tests.ui.window_helpers"]
+pytest_plugins = [
+    "tests.support.simulator_fixtures",
+    "tests.support.qt_fixtures",
+    "tests.support.window_helpers",
+]
 
 
 @pytest.fixture(autouse=True)

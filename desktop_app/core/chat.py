@@ -17,7 +17,6 @@ from typing import cast
 
 import httpx
 
-from desktop_app.core.config import Provider
 from desktop_app.core.errors import (
     DeadlineExceeded,
     FirstByteTimeout,
@@ -34,11 +33,12 @@ from desktop_app.core.events import (
     Retrying,
     TextDelta,
 )
-from desktop_app.core.http_errors import brief, error_for_status
-from desktop_app.core.network import Clients, client_for
-from desktop_app.core.network_errors import transport_error
+from desktop_app.core.network.clients import Clients, client_for
+from desktop_app.core.network.http_errors import brief, error_for_status
+from desktop_app.core.network.transport_errors import transport_error
 from desktop_app.core.providers import protocol_for
 from desktop_app.core.providers.base import ChatRequest, HttpRequest, StreamParser, WireProtocol
+from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import SSEDecoder
 
 log = logging.getLogger(__name__)

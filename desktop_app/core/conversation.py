@@ -7,7 +7,7 @@ from dataclasses import InitVar, dataclass, field
 from typing import Literal, Protocol
 
 from desktop_app.core.events import Usage
-from desktop_app.core.pricing import AnswerCost
+from desktop_app.core.money.prices import AnswerCost
 from desktop_app.core.providers.base import Message, Role
 
 Status = Literal["streaming", "complete", "partial", "cancelled", "error"]

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from contextlib import aclosing
 from typing import TYPE_CHECKING, Protocol
 
-from desktop_app.core.config import Provider
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import TallyError
 from desktop_app.core.events import (
@@ -19,8 +18,9 @@ from desktop_app.core.events import (
     TextDelta,
     Usage,
 )
-from desktop_app.core.network import Clients
+from desktop_app.core.network.clients import Clients
 from desktop_app.core.providers.base import ChatRequest
+from desktop_app.core.settings.providers_file import Provider
 
 if TYPE_CHECKING:
     import asyncio

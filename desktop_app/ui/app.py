@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app import __version__
 from desktop_app.core import paths
-from desktop_app.core.history import HistoryStore
-from desktop_app.core.keys import KeyResolver
-from desktop_app.core.network import ClientPool
-from desktop_app.demo import Demo
-from desktop_app.logs import log_to_file, stop_logging_to
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.logs import log_to_file, stop_logging_to
+from desktop_app.core.network.clients import ClientPool
+from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.ui.app_icon import app_icon
+from desktop_app.ui.demo import Demo
 from desktop_app.ui.error_banner import ErrorBanner
 from desktop_app.ui.exit_when_shown import exit_when_shown
 from desktop_app.ui.first_frame import show_first_frame

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from desktop_app.core.errors import TallyError
-from desktop_app.core.history import HistoryStore
+from desktop_app.core.history.store import HistoryStore
 
 MARKDOWN_FILTER = "Markdown (*.md)"
 JSON_FILTER = "Tally JSON export (*.json)"
@@ -42,7 +42,7 @@ class HistoryFiles(QObject):
         if conversation_id is None:
             self.done.emit("Nothing to export yet: this conversation has no messages.")
             return
-        from desktop_app.core.export import markdown_file_name
+        from desktop_app.core.transfer.export import markdown_file_name
 
         summary = self.store.conversation(conversation_id)
         name = markdown_file_name(summary) if summary else "conversation.md"
@@ -57,7 +57,7 @@ class HistoryFiles(QObject):
         path, _ = self.choose_open(self.window, "Import conversations", _documents(), IMPORT_FILTER)
         if not path:
             return
-        from desktop_app.core.history_import import import_file
+        from desktop_app.core.transfer.importer import import_file
 
         try:
             with _busy():
@@ -82,7 +82,7 @@ class HistoryFiles(QObject):
         if not path:
             return
         target = _with_suffix(Path(path), ".json" if chosen == JSON_FILTER else ".md")
-        from desktop_app.core.export import load_conversations, save_export
+        from desktop_app.core.transfer.export import load_conversations, save_export
 
         try:
             with _busy():

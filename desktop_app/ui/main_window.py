@@ -15,26 +15,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import spending
-from desktop_app.core.app_settings import AppSettings, load_settings
-from desktop_app.core.budget import describe
-from desktop_app.core.config import ModelPrice, Provider, load_providers
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, TallyError
-from desktop_app.core.history_recorder import HistoryRecorder, open_conversation
-from desktop_app.core.pricing import price_of
+from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
+from desktop_app.core.money import spending
+from desktop_app.core.money.budget import describe
+from desktop_app.core.money.prices import price_of
 from desktop_app.core.session import ChatSession
-from desktop_app.ui.chat_view import ChatView
-from desktop_app.ui.composer import Composer
-from desktop_app.ui.conversation_list import ConversationSidebar
-from desktop_app.ui.cost_meter import CostMeter
+from desktop_app.core.settings.app_settings import AppSettings, load_settings
+from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
+from desktop_app.ui.chat.chat_view import ChatView
+from desktop_app.ui.chat.composer import Composer
+from desktop_app.ui.chat.cost_meter import CostMeter
+from desktop_app.ui.chat.status_line import StatusLine
+from desktop_app.ui.chat.welcome import Welcome
 from desktop_app.ui.error_banner import Action, ErrorBanner
 from desktop_app.ui.history_files import HistoryFiles
-from desktop_app.ui.model_lists import ModelLists
-from desktop_app.ui.model_picker import ModelPicker
+from desktop_app.ui.picker.model_lists import ModelLists
+from desktop_app.ui.picker.model_picker import ModelPicker
 from desktop_app.ui.services import Services
-from desktop_app.ui.status_line import StatusLine
-from desktop_app.ui.welcome import Welcome
+from desktop_app.ui.sidebar.conversation_list import ConversationSidebar
 from desktop_app.ui.window_menus import build_menus, build_toolbar
 
 if TYPE_CHECKING:
@@ -162,7 +162,9 @@ class MainWindow(QMainWindow):
 
     def open_spending(self) -> None:
         """The spending view: this month per day and per model, and re-pricing."""
-        from desktop_app.ui.spending_dialog import show_spending  # loaded when first opened
+        from desktop_app.ui.spending.spending_dialog import (
+            show_spending,  # loaded when first opened
+        )
 
         show_spending(self)
 
@@ -174,7 +176,9 @@ class MainWindow(QMainWindow):
         self.input.setFocus()
 
     def open_settings(self) -> None:
-        from desktop_app.ui.settings_dialog import SettingsDialog  # loaded when first opened
+        from desktop_app.ui.settings.settings_dialog import (
+            SettingsDialog,  # loaded when first opened
+        )
 
         services = self.services
         dialog = SettingsDialog(

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.core import paths
-from desktop_app.core.history import HistoryStore
-from desktop_app.core.keys import KeyResolver
-from desktop_app.core.network import Clients
-from desktop_app.demo import Demo
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.network.clients import Clients
+from desktop_app.core.settings.keys import KeyResolver
+from desktop_app.ui.demo import Demo
 
 
 @dataclass

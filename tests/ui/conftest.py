@@ -1,5 +1,4 @@
-"""Fixtures of the sidebar tests (tests/ui/test_conversation_list.py and its neighbours) and of
-the chat view tests (tests/ui/test_chat_view*.py)."""
+"""Fixtures of the sidebar tests (tests/ui/sidebar/) and of the chat view tests (tests/ui/chat/)."""
 
 from __future__ import annotations
 
@@ -10,8 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.conversation import Conversation
-from desktop_app.core.history import HistoryStore
-from desktop_app.ui.chat_view import ChatView
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.ui.chat.chat_view import ChatView
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app.ui.exit_when_shown import ENV
 from desktop_app.ui.first_frame import HeldClose, show_first_frame
 from desktop_app.ui.main_window import MainWindow
-from tests.ui.window_helpers import Run
-from tests.waiting import until
+from tests.support.waiting import until
+from tests.support.window_helpers import Run
 
 
 class Counted(QWidget):
@@ -66,7 +66,7 @@ def test_the_app_paints_then_loads_its_loop_and_closes_cleanly() -> None:
     # first frame, as the built app's smoke test does; the data directory is the test's.
     code = (
         "import sys\n"
-        "from desktop_app import cli\n"
+        "from desktop_app.cli import main as cli\n"
         "from desktop_app.ui import app\n"
         "shown = app.show_first_frame\n"
         "def watched(window):\n"

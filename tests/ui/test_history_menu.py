@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from desktop_app.ui.history_files import JSON_FILTER, MARKDOWN_FILTER
 from desktop_app.ui.main_window import MainWindow
-from tests.history_samples import chatgpt_export, fill
+from tests.support.history_samples import chatgpt_export, fill
 
 
 def menu_action(window: MainWindow, text: str, menu: str = "&File") -> QAction:

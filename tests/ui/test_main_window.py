@@ -16,15 +16,15 @@ from desktop_app.simulator import Simulator
 from desktop_app.ui.app import UnexpectedErrorPresenter
 from desktop_app.ui.error_banner import Action
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.picker_rows import NO_MODELS
-from tests.ui.window_helpers import (
+from desktop_app.ui.picker.picker_rows import NO_MODELS
+from tests.support.waiting import until
+from tests.support.window_helpers import (
     Run,
     make_window,
     shut_down,
     sim_key,
     write_providers,
 )
-from tests.waiting import until
 
 
 def type_and_send(qtbot: QtBot, window: MainWindow, text: str) -> None:

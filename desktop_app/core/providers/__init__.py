@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from desktop_app.core.config import Kind
 from desktop_app.core.providers.base import WireProtocol
 from desktop_app.core.providers.openai_compat import OpenAICompatible
+from desktop_app.core.settings.providers_file import Kind
 
 
 def protocol_for(kind: Kind) -> WireProtocol:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from desktop_app.core.config import Provider
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, KeepAlive, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.base import ChatRequest, HttpRequest, Message
@@ -21,6 +20,7 @@ from desktop_app.core.providers.json_events import (
     token_count,
 )
 from desktop_app.core.providers.openai_compat import USER_AGENT
+from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
 
 API_VERSION = "2023-06-01"

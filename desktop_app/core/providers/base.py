@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-from desktop_app.core.config import Provider
 from desktop_app.core.events import ChatEvent
+from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
 
 Role = Literal["system", "user", "assistant"]

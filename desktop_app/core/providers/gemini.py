@@ -14,7 +14,6 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from desktop_app.core.config import Provider
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.base import ChatRequest, HttpRequest
@@ -25,6 +24,7 @@ from desktop_app.core.providers.json_events import (
     token_count,
 )
 from desktop_app.core.providers.openai_compat import USER_AGENT
+from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
 
 API_VERSION = "v1beta"

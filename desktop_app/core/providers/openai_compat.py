@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from desktop_app.core.config import Provider
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.base import ChatRequest, HttpRequest
@@ -16,6 +15,7 @@ from desktop_app.core.providers.json_events import (
     malformed_chunk,
     token_count,
 )
+from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
 
 USER_AGENT = "Tally/0.1"

@@ -1,0 +1,1 @@
+"""The `tally` command: the parser, and one module per sub-command."""

@@ -1,0 +1,249 @@
+"""`tally ask`: one answer in the terminal, through the same chat session and history recorder as
+the window, so the command line checks the app's own path."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from desktop_app.cli.main import EXIT_USAGE
+from desktop_app.core import paths
+from desktop_app.core.conversation import ChatMessage, Conversation
+from desktop_app.core.errors import ConfigError, ProviderError, TallyError
+from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.logs import log_to_file, stop_logging_to
+from desktop_app.core.money import spending
+from desktop_app.core.money.budget import BudgetState, budget_states, describe, most_pressing
+from desktop_app.core.money.prices import Currency, format_money, price_of
+from desktop_app.core.network.clients import ClientPool
+from desktop_app.core.session import ChatSession
+from desktop_app.core.settings.app_settings import AppSettings, load_settings
+from desktop_app.core.settings.keys import KeyResolver
+from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
+
+EXIT_PROVIDER_ERROR = 1
+EXIT_OVER_BUDGET = 3
+
+_CLI_REMEDY = (
+    "raise it in the app's settings or in settings.toml, or add --over-budget to send this one"
+)
+EXIT_INTERRUPTED = 130
+
+# Reasoning is shown dimmer than the answer on a terminal.
+_DIM = "\x1b[2m"
+_PLAIN = "\x1b[0m"
+
+
+def run_ask(args: argparse.Namespace) -> int:
+    """Stream one answer; returns the exit code."""
+    try:
+        provider, model, prompt = _setup(args)
+    except TallyError as exc:
+        _fail(str(exc))
+        return EXIT_USAGE
+    handler = log_to_file()
+    store = HistoryStore(paths.history_db())
+    try:
+        settings = load_settings(paths.settings_file())
+        budget = _budget_used_up(store, settings)
+        if budget is not None and not args.over_budget:
+            _fail(describe(budget, settings, _CLI_REMEDY))
+            return EXIT_OVER_BUDGET
+        return asyncio.run(_ask(args, store, provider, model, prompt, settings))
+    except TallyError as exc:
+        _fail(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(file=sys.stdout)
+        _fail("stopped; the partial answer is above, and saved in the history.")
+        return EXIT_INTERRUPTED
+    finally:
+        store.close()
+        stop_logging_to(handler)
+
+
+def _budget_used_up(store: HistoryStore, settings: AppSettings) -> BudgetState | None:
+    states = budget_states(
+        settings, spending.spent_today(store).usd, spending.spent_this_month(store).usd
+    )
+    pressing = most_pressing(states)
+    return pressing if pressing is not None and pressing.level == "over" else None
+
+
+def _setup(args: argparse.Namespace) -> tuple[Provider, str, str]:
+    providers = load_providers(paths.providers_file())
+    if not providers:
+        raise ConfigError(
+            f"No providers configured: create {paths.providers_file()} (see the README's "
+            "'Providers' section) or add one in the app's settings."
+        )
+    provider = providers[0]
+    if args.provider:
+        matching = [p for p in providers if p.id == args.provider]
+        if not matching:
+            known = ", ".join(p.id for p in providers)
+            raise ConfigError(f"No provider with id {args.provider!r}; known: {known}.")
+        provider = matching[0]
+    model = args.model or (provider.models[0] if provider.models else None)
+    if not model:
+        raise ConfigError(
+            f"{provider.name} lists no models in providers.toml: name one with --model."
+        )
+    prompt = " ".join(args.prompt)
+    if not prompt or prompt == "-":
+        prompt = sys.stdin.read() if not sys.stdin.isatty() else ""
+    if not prompt.strip():
+        raise ConfigError("Nothing to ask: give a PROMPT, or pipe one into stdin.")
+    return provider, model, prompt
+
+
+async def _ask(
+    args: argparse.Namespace,
+    store: HistoryStore,
+    provider: Provider,
+    model: str,
+    prompt: str,
+    settings: AppSettings,
+) -> int:
+    conversation = Conversation()
+
+    def price(message: ChatMessage) -> ModelPrice | None:
+        return price_of(provider, message.model or model)
+
+    recorder: HistoryRecorder | None = None
+    if args.continue_:
+        latest = store.conversations(limit=1)
+        if latest:
+            recorder = open_conversation(store, conversation, latest[0].id, price)
+    if recorder is None:
+        recorder = HistoryRecorder(store, conversation, price)
+    printer = _AnswerPrinter(sys.stdout, sys.stderr, provider, settings.currency)
+    keys = KeyResolver()
+    async with ClientPool(keys.proxy_password) as clients:
+        session = ChatSession(conversation, clients, keys.resolve)
+        session.system_prompt = args.system
+        session.temperature = args.temperature
+        session.max_tokens = args.max_tokens
+        session.listeners.append(printer)
+        conversation.subscribe(printer)
+        await session.send(provider, model, prompt)
+    printer.end_line()
+    if printer.error is not None:
+        _fail(str(printer.error))
+        return EXIT_PROVIDER_ERROR if printer.started_reply else EXIT_USAGE
+    printer.summary()
+    return 0
+
+
+@dataclass
+class _AnswerPrinter:
+    """Writes the answer to stdout as it streams, and everything about it to stderr."""
+
+    out: TextIO
+    err: TextIO
+    provider: Provider
+    currency: Currency
+    message: ChatMessage | None = None
+    printed_text: int = 0
+    printed_reasoning: int = 0
+    reasoning_open: bool = False
+    last_char: str = "\n"
+    waiting_said: set[str] = field(default_factory=set)
+    error: TallyError | None = None
+    started_reply: bool = False
+    started: float = field(default_factory=time.monotonic)
+
+    # ConversationListener
+    def message_added(self, message: ChatMessage) -> None:
+        pass
+
+    def message_changed(self, message: ChatMessage) -> None:
+        if message is not self.message:
+            return
+        reasoning = message.reasoning
+        if len(reasoning) > self.printed_reasoning:
+            if not self.reasoning_open and self.err.isatty():
+                self.err.write(_DIM)
+            self.reasoning_open = True
+            self.err.write(reasoning[self.printed_reasoning :])
+            self.err.flush()
+            self.printed_reasoning = len(reasoning)
+        text = message.content
+        if len(text) > self.printed_text:
+            self.close_reasoning()
+            self.out.write(text[self.printed_text :])
+            self.out.flush()
+            self.printed_text = len(text)
+            self.last_char = text[-1]
+
+    def messages_reset(self) -> None:
+        pass
+
+    # SessionListener
+    def reply_started(self, message: ChatMessage) -> None:
+        self.message = message
+
+    def reply_waiting(self, message: ChatMessage, note: str) -> None:
+        if note not in self.waiting_said:  # say each kind of wait once
+            self.waiting_said.add(note)
+            self.err.write(f"tally: {note}\n")
+
+    def reply_finished(self, message: ChatMessage, error: TallyError | None) -> None:
+        self.error = error
+        # A failure before any request (no key, no keyring) is a setup problem, not the
+        # provider's; the usage exit code says so.
+        self.started_reply = error is None or isinstance(error, ProviderError)
+
+    def close_reasoning(self) -> None:
+        """End the reasoning on its own line, so the answer and the summary start clean."""
+        if self.reasoning_open:
+            self.reasoning_open = False
+            self.err.write((_PLAIN if self.err.isatty() else "") + "\n")
+            self.err.flush()
+
+    def end_line(self) -> None:
+        self.close_reasoning()
+        if self.last_char != "\n":
+            self.out.write("\n")
+            self.last_char = "\n"
+        self.out.flush()
+
+    def summary(self) -> None:
+        message = self.message
+        if message is None:
+            return
+        parts = [f"{message.model} via {self.provider.name}"]
+        cost = message.cost
+        if cost is not None:
+            usage, approx = cost.usage, "≈" if cost.estimated else ""
+            cache = [f"{usage.cached_input_tokens} cached"] if usage.cached_input_tokens else []
+            if usage.cache_write_tokens:
+                cache.append(f"{usage.cache_write_tokens} written to the cache")
+            cached = f" ({', '.join(cache)})" if cache else ""
+            thinking = f" ({usage.reasoning_tokens} reasoning)" if usage.reasoning_tokens else ""
+            parts.append(f"{approx}{usage.input_tokens} in{cached}")
+            parts.append(f"{approx}{usage.output_tokens} out{thinking}")
+            parts.append(format_money(cost.usd, self.currency, estimated=cost.estimated))
+            if cost.estimated:
+                parts.append("tokens not reported, estimated from the text")
+        if message.first_token_seconds is not None:
+            parts.append(f"first token {message.first_token_seconds:.2f} s")
+        parts.append(f"{message.duration_seconds or 0.0:.2f} s")
+        reason = message.finish_reason
+        if reason == "length":
+            parts.append("cut at the token limit")
+        elif reason is None:
+            parts.append("the stream ended without saying it was complete")
+        elif reason not in ("stop", "end_turn"):
+            parts.append(f"finished: {reason}")
+        self.err.write("tally: " + " · ".join(parts) + "\n")
+        self.err.flush()
+
+
+def _fail(message: str) -> None:
+    print(f"tally: error: {message}", file=sys.stderr)

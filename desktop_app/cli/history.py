@@ -1,0 +1,103 @@
+"""`tally export` and `tally import`: the history to files and back.
+
+Errors are raised as TallyError for cli.main to print as its one-line `tally: error: ...`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TextIO
+
+from desktop_app.core import paths
+from desktop_app.core.errors import ConfigError
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.transfer.export import (
+    load_conversations,
+    save_export,
+    write_export,
+    write_markdown_folder,
+)
+from desktop_app.core.transfer.importer import import_file
+
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def run_history_command(args: argparse.Namespace) -> int:
+    """Run `export` or `import`; returns 0 or raises TallyError."""
+    store = HistoryStore(paths.history_db())
+    try:
+        if args.command == "export":
+            _export(store, args)
+        else:
+            _import(store, Path(args.file))
+    finally:
+        store.close()
+    return 0
+
+
+def _export(store: HistoryStore, args: argparse.Namespace) -> None:
+    output = Path(args.output) if args.output else None
+    markdown = args.format == "markdown" or (
+        args.format is None and output is not None and output.suffix.lower() in _MARKDOWN_SUFFIXES
+    )
+    if not markdown and output is not None and output.is_dir():
+        raise ConfigError(f"{output} is a folder: give a file name for the JSON export.")
+    conversations = load_conversations(store, args.conversations)
+    counts = _plural(len(conversations), "conversation") + (
+        f" ({_plural(sum(len(c.messages) for c in conversations), 'message')})"
+    )
+    if output is None:
+        if _to_stdout(partial(write_export, conversations, markdown=markdown)):
+            _say(f"exported {counts}")
+    elif markdown and _names_a_folder(output, args.output):
+        try:
+            files = write_markdown_folder(conversations, output)
+        except OSError as exc:
+            raise ConfigError(f"Cannot write to {output}: {exc.strerror or exc}.") from exc
+        _say(f"exported {counts} to {output}{os.sep} as {_plural(len(files), 'file')}")
+    else:
+        save_export(conversations, output, markdown=markdown)
+        _say(f"exported {counts} to {output}")
+
+
+def _import(store: HistoryStore, file: Path) -> None:
+    result = import_file(store, file)
+    line = f"imported {_plural(result.conversations_added, 'conversation')} " + (
+        f"({_plural(result.messages_added, 'message')})"
+    )
+    if result.conversations_skipped:
+        line += f"; skipped {result.conversations_skipped} already present"
+    _say(line)
+
+
+def _names_a_folder(path: Path, as_typed: str) -> bool:
+    """An existing folder, a name ending in a separator, or a name without an extension."""
+    return path.is_dir() or as_typed.endswith(("/", os.sep)) or not path.suffix
+
+
+def _to_stdout(write: Callable[[TextIO], object]) -> bool:
+    """Write to stdout; returns False when its reader stopped early (`tally export | head`),
+    which is not an error."""
+    try:
+        write(sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would report the pipe again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return False
+    return True
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _say(line: str) -> None:
+    print(f"tally: {line}", file=sys.stderr)

@@ -1,0 +1,209 @@
+"""The `tally` command: the desktop app by default, and sub-commands for the terminal.
+
+This is the argument parser of every command. A command's own module (cli_ask, cli_history,
+cli_models, cli_spend), and what it needs, is imported once the command is chosen: the desktop
+app starts here too, and loads none of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from desktop_app.core import paths
+from desktop_app.core.errors import TallyError
+
+if TYPE_CHECKING:
+    from desktop_app.core.money.spending import Month
+
+EXIT_USAGE = 2
+"""A command used wrongly, or given a file or a setting it cannot use (argparse's code)."""
+
+SubParsers = argparse._SubParsersAction  # argparse names no public type for it
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for `tally` and its sub-commands."""
+    parser = argparse.ArgumentParser(
+        prog="tally",
+        description="Tally, a desktop chat client for LLM APIs. With no command, opens the app.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"folder for config, history and logs (also ${paths.DATA_DIR_ENV})",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    ask = commands.add_parser(
+        "ask",
+        help="stream one answer to stdout",
+        description=(
+            "Stream one answer to stdout and save it in the history; reasoning, tokens, cost "
+            "and timing go to stderr. Exits 0, or non-zero with a one-line error on stderr "
+            "(the partial answer stays on stdout and in the history). With no PROMPT, or "
+            "PROMPT '-', the prompt is read from stdin."
+        ),
+    )
+    _add_ask_arguments(ask)
+    _add_history_commands(commands)
+    _add_models_command(commands)
+    _add_spend_command(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `tally`; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    if args.data_dir:
+        os.environ[paths.DATA_DIR_ENV] = os.path.abspath(args.data_dir)
+    if args.command == "ask":
+        from desktop_app.cli.ask import run_ask
+
+        return run_ask(args)
+    if args.command is not None:
+        try:
+            return _run_command(args)
+        except TallyError as exc:
+            print(f"tally: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    # Imported here: the commands should not pay for loading Qt.
+    from desktop_app.ui.app import run_app
+
+    return run_app(sys.argv[:1])
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """Run export, import, models or spend; a TallyError is the caller's to print."""
+    if args.command == "models":
+        from desktop_app.cli.models import run_models
+
+        return run_models(args)
+    if args.command == "spend":
+        from desktop_app.cli.spend import run_spend
+
+        return run_spend(args)
+    from desktop_app.cli.history import run_history_command  # export, import
+
+    return run_history_command(args)
+
+
+def _add_ask_arguments(ask: argparse.ArgumentParser) -> None:
+    """The options of `tally ask`."""
+    ask.add_argument("--provider", metavar="ID", help="provider id from providers.toml")
+    ask.add_argument("--model", metavar="M", help="model name (default: the provider's first)")
+    ask.add_argument("--system", metavar="TEXT", help="system prompt")
+    ask.add_argument("--temperature", type=float, metavar="T", help="sampling temperature")
+    ask.add_argument("--max-tokens", type=int, metavar="N", help="longest answer, in tokens")
+    ask.add_argument(
+        "--continue",
+        dest="continue_",
+        action="store_true",
+        help="continue the most recent conversation instead of starting a new one",
+    )
+    ask.add_argument(
+        "--over-budget",
+        action="store_true",
+        help="send even though the monthly or daily budget is used up (this once)",
+    )
+    ask.add_argument("prompt", nargs="*", metavar="PROMPT", help="the question")
+
+
+def _add_history_commands(commands: SubParsers[argparse.ArgumentParser]) -> None:
+    """Add `export` and `import` to the `tally` parser's sub-commands."""
+    export = commands.add_parser(
+        "export",
+        help="write conversations to JSON or Markdown",
+        description=(
+            "Write conversations from the history, archived ones included, as Tally's JSON "
+            "export (which `tally import` reads back) or as Markdown to read. Without --output "
+            "the export goes to stdout. With --format markdown, an --output that is a folder "
+            "(an existing one, or a name without an extension) gets one file per conversation, "
+            "named from its title and id; a FILE.md gets them all in one document."
+        ),
+    )
+    export.add_argument(
+        "--format",
+        choices=("json", "markdown"),
+        help="json (the default) or markdown; an --output ending in .md means markdown",
+    )
+    export.add_argument(
+        "--conversation",
+        action="append",
+        dest="conversations",
+        metavar="ID",
+        help="only this conversation (repeat for several); default: all of them",
+    )
+    export.add_argument(
+        "--output", metavar="FILE", help="file or folder to write (default: stdout)"
+    )
+    importing = commands.add_parser(
+        "import",
+        help="add conversations from an export file",
+        description=(
+            "Add the conversations in FILE to the history: a Tally JSON export, or the "
+            "conversations.json of a ChatGPT data export. Conversations already in the history "
+            "are skipped, so importing the same file again adds nothing. A malformed file is "
+            "rejected as a whole, with the place that is wrong, and nothing is imported."
+        ),
+    )
+    importing.add_argument("file", metavar="FILE", help="the file to import")
+
+
+def _add_models_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
+    """Add `models` to the `tally` parser's sub-commands."""
+    models = commands.add_parser(
+        "models",
+        help="list the models with their prices",
+        description=(
+            "List each provider's models (those of providers.toml, then the ones the app "
+            "last discovered with Refresh models, from its cache) with their prices in USD per "
+            "million tokens (input, cached input, output) and where each price came from: "
+            "yours (providers.toml or the settings), the relay's published list, the bundled "
+            "genai-prices catalog, or local (a model server on this computer, free)."
+        ),
+    )
+    models.add_argument("--provider", metavar="ID", help="only this provider")
+
+
+def _add_spend_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
+    """Add `spend` to the `tally` parser's sub-commands."""
+    spend = commands.add_parser(
+        "spend",
+        help="what you spent, per model and per day",
+        description=(
+            "Show what a month's answers cost, per model (answers, tokens, cost) and per day, "
+            "with the month's total and today's, in the currency of settings.toml; then what "
+            "the same tokens would have cost on the seed's four models, or on each --reprice "
+            "MODEL side by side with the actual cost. Answers in deleted conversations count: "
+            "that money was spent."
+        ),
+    )
+    spend.add_argument(
+        "--month",
+        type=_month,
+        metavar="YYYY-MM",
+        help="the month to show, in local time (default: this month)",
+    )
+    spend.add_argument(
+        "--reprice",
+        action="append",
+        metavar="MODEL",
+        help=(
+            "price the month's tokens on MODEL too (repeat for several): PROVIDER/MODEL for a "
+            "provider of providers.toml, or a model name found there or in the bundled catalog"
+        ),
+    )
+
+
+def _month(text: str) -> Month:
+    from desktop_app.core.money.spending import Month
+
+    try:
+        return Month.parse(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a month: write it as YYYY-MM, for example 2025-03"
+        ) from None

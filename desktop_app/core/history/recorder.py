@@ -1,0 +1,163 @@
+"""Keeps the history store in step with a conversation as it happens: every message is saved
+when it is added (the question before the request is sent), a streaming answer at least once a
+second, and every answer once more when it ends, with its status, usage and cost."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from desktop_app.core.conversation import ChatMessage, Conversation
+from desktop_app.core.history.records import MessageRecord
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.money.prices import AnswerCost, answer_cost
+from desktop_app.core.settings.providers_file import ModelPrice
+
+WRITE_INTERVAL = 1.0
+"""Seconds between writes of a streaming answer (DESIGN.md: at least once a second)."""
+
+_TITLE_LENGTH = 60
+
+PriceLookup = Callable[[ChatMessage], ModelPrice | None]
+
+
+class HistoryRecorder:
+    """Follows one Conversation and writes it through to the store."""
+
+    def __init__(
+        self,
+        store: HistoryStore,
+        conversation: Conversation,
+        price_of: PriceLookup,
+        *,
+        conversation_id: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.store = store
+        self.conversation = conversation
+        self.price_of = price_of
+        self.conversation_id = conversation_id
+        self.clock = clock
+        self.stored_ids: dict[int, int] = {}
+        """ChatMessage.id -> the message's row id in the store."""
+        self._last_write: dict[int, float] = {}
+        conversation.subscribe(self)
+
+    def detach(self) -> None:
+        """Stop following the conversation (another one is being opened)."""
+        self.conversation.unsubscribe(self)
+
+    def adopt(self, message: ChatMessage, record: MessageRecord) -> None:
+        """Link a message loaded from the store to its row, so later changes update it."""
+        self.stored_ids[message.id] = record.id
+
+    # -- ConversationListener ---------------------------------------------------------------
+
+    def message_added(self, message: ChatMessage) -> None:
+        if self.conversation_id is None:
+            self.conversation_id = self.store.create_conversation(_title(message)).id
+        record = self.store.add_message(
+            self.conversation_id,
+            role=message.role,
+            content=message.content,
+            reasoning=message.reasoning,
+            provider=message.provider,
+            model=message.model,
+            status=message.status,
+        )
+        self.stored_ids[message.id] = record.id
+        self._last_write[message.id] = self.clock()
+
+    def message_changed(self, message: ChatMessage) -> None:
+        row = self.stored_ids.get(message.id)
+        if row is None:
+            return
+        if message.status == "streaming":
+            now = self.clock()
+            if now - self._last_write.get(message.id, 0.0) < WRITE_INTERVAL:
+                return
+            self._last_write[message.id] = now
+            self.store.update_message(row, content=message.content, reasoning=message.reasoning)
+            return
+        cost = self._cost(message)
+        message.cost = cost
+        self.store.update_message(
+            row,
+            content=message.content,
+            reasoning=message.reasoning,
+            status=message.status,
+            error=message.error,
+            usage=cost.usage if cost else None,
+            cost_usd=cost.usd if cost else None,
+            first_token_seconds=message.first_token_seconds,
+            duration_seconds=message.duration_seconds,
+        )
+
+    def messages_reset(self) -> None:
+        """Messages were removed (regenerate, edit): remove them from the store too."""
+        present = {m.id for m in self.conversation.messages}
+        removed = [mid for mid in self.stored_ids if mid not in present]
+        if not removed:
+            return
+        first_row = min(self.stored_ids[mid] for mid in removed)
+        self.store.delete_messages_from(first_row)
+        for mid in removed:
+            del self.stored_ids[mid]
+            self._last_write.pop(mid, None)
+
+    def _cost(self, message: ChatMessage) -> AnswerCost | None:
+        """An ended answer's cost: from the usage the provider reported, else estimated from
+        its text (none for an answer that failed before any text, or a user message)."""
+        if message.role != "assistant":
+            return None
+        if message.usage is None and not (message.content or message.reasoning):
+            return None
+        return message_cost(self.conversation, message, self.price_of(message))
+
+
+def message_cost(
+    conversation: Conversation, message: ChatMessage, price: ModelPrice | None
+) -> AnswerCost:
+    """An answer's cost, reported or (while streaming, or when the API never reports usage)
+    estimated from the texts: the one computation behind the meter, the history and the CLI."""
+    answer = len(message.content) + len(message.reasoning)
+    return answer_cost(price, message.usage, conversation.prompt_chars(message), answer)
+
+
+def _title(message: ChatMessage) -> str:
+    """A conversation's first title: the first line of its first message, shortened."""
+    line = next((part.strip() for part in message.content.splitlines() if part.strip()), "")
+    if not line:
+        return "New conversation"
+    return line if len(line) <= _TITLE_LENGTH else line[: _TITLE_LENGTH - 1].rstrip() + "…"
+
+
+def open_conversation(
+    store: HistoryStore, conversation: Conversation, conversation_id: str, price_of: PriceLookup
+) -> HistoryRecorder:
+    """Load a stored conversation into `conversation` and keep recording it from there."""
+    records = store.messages(conversation_id)
+    messages = [_message_from(record) for record in records]
+    conversation.replace_all(messages)
+    recorder = HistoryRecorder(store, conversation, price_of, conversation_id=conversation_id)
+    for message, record in zip(messages, records, strict=True):
+        recorder.adopt(message, record)
+    return recorder
+
+
+def _message_from(record: MessageRecord) -> ChatMessage:
+    usage = record.usage
+    return ChatMessage(
+        record.role,
+        record.content,
+        record.reasoning,
+        provider=record.provider,
+        model=record.model,
+        # Still "streaming" in the store means the app stopped in the middle of it.
+        status="partial" if record.status == "streaming" else record.status,
+        error=record.error,
+        usage=usage,
+        cost=AnswerCost(usage, record.cost_usd) if usage else None,
+        first_token_seconds=record.first_token_seconds,
+        duration_seconds=record.duration_seconds,
+    )

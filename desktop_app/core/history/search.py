@@ -1,0 +1,149 @@
+"""Full-text search over the history: any typed text becomes a safe query, never raw FTS5 syntax.
+
+The index is an FTS5 table with the `trigram` tokenizer (see schema.py), so a term
+matches wherever it occurs as a substring of 3 or more characters, in any script: Chinese,
+which has no spaces between words, as well as English, code and URLs. That is also exactly
+what `LIKE '%term%'` means, so the fallback without FTS5 finds the same messages (for ASCII;
+LIKE folds only ASCII case). Terms shorter than 3 characters cannot use a trigram index: they
+are checked with LIKE, on the rows the longer terms matched, or on every message when no term
+is 3 characters long.
+
+Results are the newest first by message id (the order messages were written), not by bm25:
+the FTS5 table then walks its index from the highest rowid down and stops at the limit, so a
+common term costs no more than a rare one.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from desktop_app.core.history.records import SearchHit
+from desktop_app.core.history.schema import time_from_text
+
+MAX_QUERY_LENGTH = 300
+"""Characters of a query that are used; the rest of a pasted paragraph is ignored (the first
+300 characters still find the message it came from)."""
+
+MIN_INDEXED_LENGTH = 3
+"""The trigram tokenizer indexes runs of 3 characters: shorter terms go through LIKE."""
+
+SNIPPET_LENGTH = 64
+"""About how many characters of a message a snippet shows (a trigram token per character;
+64 is the most FTS5 snippet() allows)."""
+
+OPEN, CLOSE, ELLIPSIS = "[[", "]]", "…"
+
+_TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
+
+
+def query_terms(query: str) -> list[str]:
+    """The terms of a typed query: "quoted phrases" and whitespace-separated words, each
+    once, leaving out those contained in another. A lone double quote is dropped; nothing
+    else in the text has a meaning of its own."""
+    text = query[:MAX_QUERY_LENGTH].replace("\x00", " ")
+    # A lone surrogate (from a broken paste) cannot be encoded for SQLite.
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    terms: list[str] = []
+    for match in _TERM.finditer(text):
+        phrase, word = match.groups()
+        term = " ".join(phrase.split()) if phrase is not None else word
+        if term and term not in terms:
+            terms.append(term)
+    # A term inside another one adds nothing (every term is a substring match) but costs a
+    # walk of its matches: "the the the …" would otherwise AND the same long list many times.
+    return [t for t in terms if not any(t != other and t in other for other in terms)]
+
+
+def match_expression(terms: list[str]) -> str:
+    """An FTS5 MATCH expression: every term as a quoted phrase, all of them required."""
+    return " AND ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+
+def like_pattern(term: str) -> str:
+    r"""`%term%` with LIKE's own wildcards escaped (used with ESCAPE '\')."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search(conn: sqlite3.Connection, query: str, *, limit: int, use_fts: bool) -> list[SearchHit]:
+    """The newest messages that contain every term of `query`, at most `limit` of them."""
+    terms = query_terms(query)
+    if not terms or limit <= 0:
+        return []
+    indexed = [t for t in terms if len(t) >= MIN_INDEXED_LENGTH] if use_fts else []
+    checked = [t for t in terms if t not in indexed]
+    like_sql = "".join(" AND m.content LIKE ? ESCAPE '\\'" for _ in checked)
+    like_args = [like_pattern(t) for t in checked]
+    if indexed:
+        # CROSS JOIN keeps the FTS table as the outer loop, so that its rowid order serves the
+        # ORDER BY and the walk stops after `limit` rows (no temporary b-tree over all matches).
+        sql = (
+            "SELECT m.id, m.conversation_id, c.title,"
+            f" snippet(messages_fts, 0, '{OPEN}', '{CLOSE}', '{ELLIPSIS}', {SNIPPET_LENGTH}),"
+            " m.created_at"
+            " FROM messages_fts"
+            " CROSS JOIN messages AS m ON m.id = messages_fts.rowid"
+            " CROSS JOIN conversations AS c ON c.id = m.conversation_id"
+            f" WHERE messages_fts MATCH ? AND c.deleted_at IS NULL{like_sql}"
+            " ORDER BY messages_fts.rowid DESC LIMIT ?"
+        )
+        rows = conn.execute(sql, [match_expression(indexed), *like_args, limit]).fetchall()
+        return [_hit(*row) for row in rows]
+    # Streaming answers are left out, as they are of the index (see schema.py).
+    sql = (
+        "SELECT m.id, m.conversation_id, c.title, m.content, m.created_at"
+        " FROM messages AS m CROSS JOIN conversations AS c ON c.id = m.conversation_id"
+        f" WHERE m.status <> 'streaming' AND c.deleted_at IS NULL{like_sql}"
+        " ORDER BY m.id DESC LIMIT ?"
+    )
+    rows = conn.execute(sql, [*like_args, limit]).fetchall()
+    return [_hit(i, c, t, like_snippet(content, checked), at) for i, c, t, content, at in rows]
+
+
+def like_snippet(content: str, terms: list[str]) -> str:
+    """A snippet made in Python, shaped like FTS5's: a window around the first match, the
+    matches in it wrapped in [[ ]], and … where the text was cut."""
+    spans = _match_spans(content, terms)
+    if not spans:
+        return content[:SNIPPET_LENGTH] + (ELLIPSIS if len(content) > SNIPPET_LENGTH else "")
+    start = max(0, spans[0][0] - SNIPPET_LENGTH // 4)
+    end = max(start + SNIPPET_LENGTH, spans[0][1])
+    parts = [ELLIPSIS] if start > 0 else []
+    position = start
+    for span_start, span_end in spans:
+        if span_start >= end:
+            break
+        end = max(end, span_end)  # a match is never cut; the next one starts after it
+        parts += [content[position:span_start], OPEN, content[span_start:span_end], CLOSE]
+        position = span_end
+    parts.append(content[position:end])
+    if end < len(content):
+        parts.append(ELLIPSIS)
+    return "".join(parts)
+
+
+def _match_spans(content: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where the terms occur, case-insensitively, sorted, overlapping ones merged."""
+    found = sorted(
+        (m.start(), m.end())
+        for term in terms
+        for m in re.finditer(re.escape(term), content, re.IGNORECASE)
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _hit(message_id: int, conversation_id: str, title: str, snippet: str, at: str) -> SearchHit:
+    return SearchHit(
+        conversation_id=conversation_id,
+        conversation_title=title,
+        message_id=message_id,
+        snippet=snippet,
+        created_at=time_from_text(at),
+    )

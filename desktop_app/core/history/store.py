@@ -1,0 +1,395 @@
+"""The history store: conversations and their messages in one SQLite file, searchable offline.
+
+Every write is its own short transaction, committed before the method returns, so whatever a
+method wrote survives a crash or a kill the moment it returns (history_schema.connect() says why
+WAL with synchronous=NORMAL is enough for that). The methods are synchronous and quick; the app
+calls them through asyncio.to_thread, or from the UI thread for small reads. One connection,
+used by one thread at a time under a lock, from whichever thread calls.
+"""
+
+from __future__ import annotations
+
+import enum
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from types import TracebackType
+from typing import Final
+
+from desktop_app.core.errors import ConversationExists
+from desktop_app.core.history import search as history_search
+from desktop_app.core.history.records import (
+    ConversationSummary,
+    MessageRecord,
+    MessageStatus,
+    SearchHit,
+    StoredUsage,
+)
+from desktop_app.core.history.rows import (
+    CONVERSATION_COLUMNS,
+    MESSAGE_COLUMNS,
+    ROLES,
+    STATUSES,
+    check_value,
+    conversation_from_row,
+    cost_text,
+    list_page_query,
+    message_from_row,
+    usage_columns,
+)
+from desktop_app.core.history.schema import (
+    MIGRATIONS,
+    Migration,
+    connect,
+    ensure_search_index,
+    fts5_available,
+    migrate,
+    time_from_text,
+    time_to_text,
+    transaction,
+)
+from desktop_app.core.providers.base import Role
+
+__all__ = ["MIGRATIONS", "UNSET", "HistoryStore", "Unset"]
+
+
+class Unset(enum.Enum):
+    """The type of UNSET: "leave this field as it is" where None is a value of its own."""
+
+    UNSET = enum.auto()
+
+
+UNSET: Final = Unset.UNSET
+
+
+class HistoryStore:
+    """Conversations and messages on disk, with full-text search (FTS5, else LIKE)."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        fts: bool | None = None,
+        migrations: tuple[Migration, ...] = MIGRATIONS,
+    ) -> None:
+        """Open (creating or upgrading) the database at `path`.
+
+        `fts`: None uses FTS5 when this SQLite has it; False searches with LIKE as a build
+        without FTS5 would; True requires FTS5. `migrations` is for tests that build a database
+        as an older version did.
+        """
+        self.path = path
+        self._lock = threading.Lock()
+        self._conn = connect(path)
+        try:
+            available = fts5_available(self._conn)
+            if fts and not available:
+                raise RuntimeError("this SQLite has no FTS5 with the trigram tokenizer")
+            self.uses_fts = available if fts is None else fts
+            migrate(self._conn, migrations, use_fts=self.uses_fts)
+            ensure_search_index(self._conn, use_fts=self.uses_fts, fts_available=available)
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def close(self) -> None:
+        """Close the database; the store cannot be used afterwards."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> HistoryStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- conversations ----------------------------------------------------------------------
+
+    def create_conversation(
+        self, title: str, *, id: str | None = None, created_at: datetime | None = None
+    ) -> ConversationSummary:
+        """A new, empty conversation (`id` and `created_at` are for imports; a taken `id`
+        raises ConversationExists)."""
+        conversation_id = id if id is not None else _new_id()
+        at = time_to_text(created_at or _now())
+        try:
+            with self._write() as conn:
+                conn.execute(
+                    "INSERT INTO conversations (id, title, created_at, updated_at)"
+                    " VALUES (?, ?, ?, ?)",
+                    (conversation_id, title, at, at),
+                )
+        except sqlite3.IntegrityError as exc:
+            if exc.sqlite_errorname != "SQLITE_CONSTRAINT_PRIMARYKEY":
+                raise
+            raise ConversationExists(
+                f"the history already has a conversation with the id {conversation_id!r}"
+            ) from exc
+        return conversation_from_row((conversation_id, title, at, at, 0, 0, None, None))
+
+    def rename(self, conversation_id: str, title: str) -> None:
+        """Give a conversation a new title."""
+        self._update_conversation(conversation_id, "title = ?", title)
+
+    def set_pinned(self, conversation_id: str, pinned: bool) -> None:
+        """Pin a conversation to the top of the list, or unpin it."""
+        self._update_conversation(conversation_id, "pinned = ?", int(pinned))
+
+    def set_archived(self, conversation_id: str, archived: bool) -> None:
+        """Move a conversation to the archive (out of the main list) or back."""
+        self._update_conversation(conversation_id, "archived = ?", int(archived))
+
+    def delete(self, conversation_id: str) -> None:
+        """Hide a conversation from lists and search; undelete() brings it back until purged."""
+        self._update_conversation(
+            conversation_id, "deleted_at = coalesce(deleted_at, ?)", time_to_text(_now())
+        )
+
+    def undelete(self, conversation_id: str) -> None:
+        """Bring back a deleted conversation."""
+        self._update_conversation(conversation_id, "deleted_at = ?", None)
+
+    def purge_deleted(self, older_than: timedelta) -> int:
+        """Remove for good the conversations deleted more than `older_than` ago, with their
+        messages; returns how many conversations."""
+        cutoff = time_to_text(_now() - older_than)
+        with self._write() as conn:
+            cursor = conn.execute(
+                "DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
+                (cutoff,),
+            )
+        return cursor.rowcount
+
+    def conversations(
+        self,
+        *,
+        limit: int = 100,
+        after: ConversationSummary | None = None,
+        archived: bool = False,
+    ) -> list[ConversationSummary]:
+        """The list, pinned first, then the most recently active first (ties: by id).
+
+        `after` asks for the next page: pass the last conversation of the page before. Pages
+        follow the list's own order (pinned, updated_at, id), a total order, so paging visits
+        every conversation once, however many are pinned or share a time.
+        """
+        sql, args = list_page_query(archived=archived, after=after, limit=limit)
+        with self._lock:
+            rows = self._conn.execute(sql, args).fetchall()
+        return [conversation_from_row(row) for row in rows]
+
+    def conversation_count(self, *, archived: bool = False) -> int:
+        """How many conversations the list has (archived: the archive), deleted ones aside."""
+        with self._lock:
+            (count,) = self._conn.execute(
+                "SELECT count(*) FROM conversations WHERE deleted_at IS NULL AND archived = ?",
+                (int(archived),),
+            ).fetchone()
+        return int(count)
+
+    def conversation(self, conversation_id: str) -> ConversationSummary | None:
+        """One conversation, or None if there is none by that id or it is deleted."""
+        with self._lock:
+            row = self._conn.execute(
+                f"SELECT {CONVERSATION_COLUMNS} FROM conversations"
+                " WHERE id = ? AND deleted_at IS NULL",
+                (conversation_id,),
+            ).fetchone()
+        return None if row is None else conversation_from_row(row)
+
+    # -- messages ---------------------------------------------------------------------------
+
+    def messages(self, conversation_id: str) -> list[MessageRecord]:
+        """A conversation's messages in the order they were written."""
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
+                (conversation_id,),
+            ).fetchall()
+        return [message_from_row(row) for row in rows]
+
+    def add_message(
+        self,
+        conversation_id: str,
+        *,
+        role: Role,
+        content: str = "",
+        reasoning: str = "",
+        provider: str | None = None,
+        model: str | None = None,
+        status: MessageStatus = "complete",
+        error: str | None = None,
+        usage: StoredUsage | None = None,
+        cost_usd: Decimal | None = None,
+        first_token_seconds: float | None = None,
+        duration_seconds: float | None = None,
+        created_at: datetime | None = None,
+    ) -> MessageRecord:
+        """Append a message; the conversation becomes last active at `created_at` (now by
+        default), and an assistant message sets its last provider and model."""
+        check_value(role in ROLES, f"unknown role {role!r}")
+        check_value(status in STATUSES, f"unknown status {status!r}")
+        moment = created_at or _now()
+        at = time_to_text(moment)
+        columns = {
+            "conversation_id": conversation_id,
+            "role": role,
+            "content": content,
+            "reasoning": reasoning,
+            "provider": provider,
+            "model": model,
+            "status": status,
+            "error": error,
+            **usage_columns(usage),
+            "cost_usd": cost_text(cost_usd),
+            "first_token_seconds": first_token_seconds,
+            "duration_seconds": duration_seconds,
+            "created_at": at,
+        }
+        with self._write() as conn:
+            bumped = conn.execute(
+                "UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?",
+                (at, conversation_id),
+            )
+            if bumped.rowcount == 0:
+                raise KeyError(conversation_id)
+            if role == "assistant" and (provider is not None or model is not None):
+                conn.execute(
+                    "UPDATE conversations SET last_provider = ?, last_model = ? WHERE id = ?",
+                    (provider, model, conversation_id),
+                )
+            names = ", ".join(columns)
+            marks = ", ".join("?" * len(columns))
+            cursor = conn.execute(
+                f"INSERT INTO messages ({names}) VALUES ({marks})", list(columns.values())
+            )
+        assert cursor.lastrowid is not None
+        return MessageRecord(
+            id=cursor.lastrowid,
+            conversation_id=conversation_id,
+            role=role,
+            content=content,
+            reasoning=reasoning,
+            provider=provider,
+            model=model,
+            status=status,
+            error=error,
+            usage=usage,
+            cost_usd=cost_usd,
+            first_token_seconds=first_token_seconds,
+            duration_seconds=duration_seconds,
+            created_at=time_from_text(at),
+        )
+
+    def update_message(
+        self,
+        message_id: int,
+        *,
+        content: str | Unset = UNSET,
+        reasoning: str | Unset = UNSET,
+        status: MessageStatus | Unset = UNSET,
+        error: str | Unset | None = UNSET,
+        usage: StoredUsage | Unset | None = UNSET,
+        cost_usd: Decimal | Unset | None = UNSET,
+        first_token_seconds: float | Unset | None = UNSET,
+        duration_seconds: float | Unset | None = UNSET,
+    ) -> None:
+        """Change the given fields of a message and leave the others as they are."""
+        columns: dict[str, object] = {}
+        if content is not UNSET:
+            columns["content"] = content
+        if reasoning is not UNSET:
+            columns["reasoning"] = reasoning
+        if status is not UNSET:
+            check_value(status in STATUSES, f"unknown status {status!r}")
+            columns["status"] = status
+        if error is not UNSET:
+            columns["error"] = error
+        if usage is not UNSET:
+            columns.update(usage_columns(usage))
+        if cost_usd is not UNSET:
+            columns["cost_usd"] = cost_text(cost_usd)
+        if first_token_seconds is not UNSET:
+            columns["first_token_seconds"] = first_token_seconds
+        if duration_seconds is not UNSET:
+            columns["duration_seconds"] = duration_seconds
+        if not columns:
+            return
+        assignments = ", ".join(f"{name} = ?" for name in columns)
+        with self._write() as conn:
+            cursor = conn.execute(
+                f"UPDATE messages SET {assignments} WHERE id = ?", [*columns.values(), message_id]
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(message_id)
+
+    def delete_messages_from(self, message_id: int) -> None:
+        """Remove a message and every later one of its conversation (regenerate, edit)."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "DELETE FROM messages WHERE id >= ?1 AND conversation_id ="
+                " (SELECT conversation_id FROM messages WHERE id = ?1)",
+                (message_id,),
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(message_id)
+
+    def mark_interrupted(self) -> int:
+        """At start-up: every message still "streaming" was cut off by a crash or a kill, so it
+        becomes "partial"; returns how many. Reads only a partial index of streaming rows."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE messages SET status = 'partial' WHERE status = 'streaming'"
+            )
+        return cursor.rowcount
+
+    # -- search -----------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        """The newest messages that contain every term of `query` (words, or "phrases" in
+        double quotes, each matched as a substring, case-insensitively), in conversations not
+        deleted, archived ones included; [] for a blank query. Any text is safe: none of it is
+        read as query syntax. A message still streaming is found once it has ended."""
+        with self._lock:
+            return history_search.search(self._conn, query, limit=limit, use_fts=self.uses_fts)
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for read-only queries of other core modules (spending): held under
+        the store's lock so no write of this process runs in between."""
+        with self._lock:
+            yield self._conn
+
+    # -- internals --------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, transaction(self._conn) as conn:
+            yield conn
+
+    def _update_conversation(self, conversation_id: str, assignment: str, value: object) -> None:
+        with self._write() as conn:
+            cursor = conn.execute(
+                f"UPDATE conversations SET {assignment} WHERE id = ?", (value, conversation_id)
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(conversation_id)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _new_id() -> str:
+    import uuid  # here, not at the top: it loads platform, some 3 ms of the app's start
+
+    return uuid.uuid4().hex

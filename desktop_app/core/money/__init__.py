@@ -1,0 +1,1 @@
+"""Money: prices and the catalog, spending, budgets and re-pricing."""

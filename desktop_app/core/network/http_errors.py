@@ -1,0 +1,340 @@
+"""Turns error statuses and transport failures into Tally's errors, with what to do about them."""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import re
+import socket
+import ssl
+import time
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from desktop_app.core.errors import (
+    AuthenticationError,
+    BadRequestError,
+    ConnectionDropped,
+    ConnectTimeout,
+    ContextTooLong,
+    InsufficientBalance,
+    NotFoundError,
+    ProviderError,
+    ProviderUnreachable,
+    RateLimited,
+    ServerError,
+    StreamError,
+    StreamErrorEvent,
+    TLSFailure,
+    UnexpectedResponse,
+)
+from desktop_app.core.settings.providers_file import Provider
+
+_CONTEXT_WORDS = re.compile(
+    r"context[ _-]length|maximum context|context window|too many tokens|prompt is too long"
+    r"|reduce the length|input token count",
+    re.IGNORECASE,
+)
+# Anthropic says an empty balance with a 400 invalid_request_error, not a 402.
+_BALANCE_WORDS = re.compile(r"credit balance is too low", re.IGNORECASE)
+# Gemini refuses some countries with a 400 FAILED_PRECONDITION.
+_REGION_WORDS = re.compile(r"location is not supported", re.IGNORECASE)
+_SECONDS = re.compile(r"^\s*(\d+(?:\.\d+)?)s\s*$")
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_DETAIL_LIMIT = 300
+_VERSIONED = re.compile(r"/v\d+[a-z0-9]*$")
+
+
+def redact(text: str, key: str | None) -> str:
+    """`text` with every occurrence of the key replaced, as servers sometimes echo it."""
+    if key and len(key) >= 4:
+        text = text.replace(key, "[key hidden]")
+    return text
+
+
+def error_for_status(
+    provider: Provider,
+    model: str,
+    status: int,
+    headers: Mapping[str, str],
+    body: bytes,
+    key: str | None,
+) -> ProviderError:
+    """The error for a response with an error status (or a 200 that is not the API)."""
+    name = provider.name
+    detail, is_json = _detail(body)
+    detail = redact(detail, key)
+    said = f"{status}: {detail}" if detail else str(status)
+    reasons, body_wait = _google_details(body)
+    if status == 400 and "API_KEY_INVALID" in reasons:
+        status = 401  # Gemini says a wrong key with a 400
+    # A 413 is the request's size whoever says it: Anthropic's front end answers it in plain text.
+    if not is_json and status not in (401, 402, 403, 413, 429):
+        page = f"a web page ({detail!r})" if detail else "a response that is not the API's JSON"
+        versioned = _VERSIONED.search(provider.base_url)
+        usual = "" if versioned or provider.kind != "openai" else " (it usually ends with /v1)"
+        return UnexpectedResponse(
+            f"{name} answered {status} with {page}, not the API. A proxy or gateway in "
+            f"between may be failing, or the base URL {provider.base_url} is wrong{usual}. "
+            "Check it in Settings, or try again shortly.",
+            provider=name,
+            status=status,
+        )
+    if status in (401, 403):
+        access = (
+            "The key may be wrong or revoked"
+            if status == 401
+            else f"The key may lack access to {model}, or the account or region is blocked"
+        )
+        return AuthenticationError(
+            f"{name} rejected the API key ({said}). {access}: check the key for {name} in "
+            "Settings → Providers.",
+            provider=name,
+            status=status,
+            detail=detail,
+        )
+    if status == 402 or (status == 400 and _BALANCE_WORDS.search(detail)):
+        return InsufficientBalance(
+            f"{name} says the account is out of balance or credits ({said}). Top up the "
+            f"account with {name}, or pick a model from another provider.",
+            provider=name,
+            status=status,
+            detail=detail,
+        )
+    if status == 404:
+        return NotFoundError(
+            f"{name} does not know the model {model!r} at {provider.base_url} ({said}). Check "
+            f"the model name, and that the base URL is the API's root{_root_hint(provider)}.",
+            provider=name,
+            status=status,
+            detail=detail,
+        )
+    if status == 413 or (status == 400 and _CONTEXT_WORDS.search(detail)):
+        return ContextTooLong(
+            f"The conversation is too long for {model} on {name} ({said}). Start a new "
+            "conversation, shorten it, or pick a model with a larger context window.",
+            provider=name,
+            status=status,
+            detail=detail,
+        )
+    if status == 400 and _REGION_WORDS.search(detail):
+        return AuthenticationError(
+            f"{name} does not serve your country or region ({said}). Use it through a relay "
+            "that does, or set a proxy for it in Settings.",
+            provider=name,
+            status=status,
+            detail=detail,
+        )
+    wait = retry_after_seconds(headers)
+    wait = body_wait if wait is None else wait
+    if status == 429:
+        when = f"wait {wait:g} s" if wait is not None else "wait a moment"
+        return RateLimited(
+            f"{name} is rate-limiting requests ({said}). {when.capitalize()} and try again, "
+            "or switch to another model.",
+            provider=name,
+            status=status,
+            detail=detail,
+            retry_after=wait,
+        )
+    if status in (408, 409) or status >= 500:
+        trouble = "is overloaded" if status in (503, 529) else "is having trouble"
+        return ServerError(
+            f"{name} {trouble} ({said}). Try again in a moment, or switch to another model.",
+            provider=name,
+            status=status,
+            detail=detail,
+            retry_after=wait,
+        )
+    return BadRequestError(
+        f"{name} rejected the request ({said}). Check the model name and its parameters "
+        "(temperature, max tokens) for this provider.",
+        provider=name,
+        status=status,
+        detail=detail,
+    )
+
+
+def brief(exc: ProviderError) -> str:
+    """A few words on what went wrong, for a progress line such as "retrying in 2 s"."""
+    if isinstance(exc, StreamError):
+        return _stream_brief(exc)
+    status = getattr(exc, "status", None)
+    if isinstance(exc, UnexpectedResponse):
+        return f"HTTP {status}, a web page instead of the API"
+    if status is not None:
+        detail = getattr(exc, "detail", "")
+        return f"HTTP {status}" + (f" ({detail})" if detail else "")
+    if isinstance(exc, ConnectTimeout):
+        return "no connection within the connect timeout"
+    return "could not connect"
+
+
+def _stream_brief(exc: StreamError) -> str:
+    """What went wrong inside the stream, and whether any of the answer had come."""
+    began = exc.partial.text or exc.partial.reasoning
+    where = "in the middle of the answer" if began else "before the answer began"
+    trouble = exc.trouble if isinstance(exc, StreamErrorEvent) else None
+    return f"{trouble or 'an error'} {where}"
+
+
+def error_for_transport(
+    provider: Provider, exc: httpx.TransportError, *, began: bool
+) -> ProviderError:
+    """The error for a network failure; `began` says whether the answer had started."""
+    name = provider.name
+    where = _host(provider.base_url)
+    if began:
+        return ConnectionDropped(
+            f"The connection to {name} dropped in the middle of the answer ({_reason(exc)}). "
+            "The part received is kept; try again.",
+            provider=name,
+        )
+    if isinstance(exc, httpx.ConnectTimeout):
+        seconds = provider.timeouts.connect
+        return ConnectTimeout(
+            f"Could not connect to {name} at {where} within {seconds:g} s. Check your network "
+            "connection, proxy settings and the base URL.",
+            provider=name,
+            seconds=seconds,
+        )
+    if caused_by(exc, ssl.SSLError) or "SSL" in str(exc) or "certificate" in str(exc):
+        return TLSFailure(
+            f"The secure connection to {name} at {where} failed ({_reason(exc)}). If you are "
+            "behind a corporate proxy, it may need its CA certificate installed; also check "
+            "that the base URL's scheme (http or https) is right.",
+            provider=name,
+        )
+    if caused_by(exc, socket.gaierror) or "Name or service not known" in str(exc):
+        return ProviderUnreachable(
+            f"The host name of {name} ({where}) could not be resolved. Check the base URL and "
+            "your internet connection.",
+            provider=name,
+        )
+    if isinstance(exc, httpx.ProxyError):
+        return ProviderUnreachable(
+            f"The proxy failed while connecting to {name} ({_reason(exc)}). Check the proxy "
+            "settings (HTTPS_PROXY, ALL_PROXY).",
+            provider=name,
+        )
+    if isinstance(exc, httpx.ConnectError):
+        return ProviderUnreachable(
+            f"Could not connect to {name} at {where} ({_reason(exc)}). Check that the server "
+            "is running and the base URL is right, and your network connection.",
+            provider=name,
+        )
+    return ProviderUnreachable(
+        f"{name} closed the connection before answering ({_reason(exc)}). Try again.",
+        provider=name,
+    )
+
+
+def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
+    """The wait a response asks for: `retry-after-ms`, then `Retry-After` (seconds or a date)."""
+    lowered = {k.lower(): v for k, v in headers.items()}
+    milliseconds = lowered.get("retry-after-ms")
+    if milliseconds:
+        try:
+            value = float(milliseconds)
+        except ValueError:
+            value = -1.0
+        if value >= 0:
+            return value / 1000
+    after = lowered.get("retry-after", "").strip()
+    if not after:
+        return None
+    if after.isdigit():
+        return float(after)
+    try:
+        when = email.utils.parsedate_to_datetime(after)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _detail(body: bytes) -> tuple[str, bool]:
+    """The server's own words from an error body, and whether the body was JSON."""
+    try:
+        parsed: Any = json.loads(body)
+    except ValueError:
+        match = _TITLE.search(body)
+        raw = match.group(1) if match else body if not body.lstrip().startswith(b"<") else b""
+        text = " ".join(raw.decode("utf-8", "replace").split())
+        return text[:_DETAIL_LIMIT], False
+    return _shorten(_message_of(parsed)), True
+
+
+def _root_hint(provider: Provider) -> str:
+    """What the API root usually looks like for the provider's kind."""
+    if provider.kind == "openai":
+        return " (often ending in /v1)"
+    return " (the host alone, such as https://api.anthropic.com)"
+
+
+def _google_details(body: bytes) -> tuple[set[str], float | None]:
+    """Google's structured error details: the reasons (API_KEY_INVALID, ...) and the wait a
+    RetryInfo asks for ("38s"), which Gemini sends in the body rather than a header."""
+    try:
+        parsed: Any = json.loads(body)
+    except ValueError:
+        return set(), None
+    error = parsed.get("error") if isinstance(parsed, dict) else None
+    details = error.get("details") if isinstance(error, dict) else None
+    reasons: set[str] = set()
+    wait: float | None = None
+    for item in details if isinstance(details, list) else []:
+        if not isinstance(item, dict):
+            continue
+        if isinstance(item.get("reason"), str):
+            reasons.add(item["reason"])
+        delay = item.get("retryDelay")
+        match = _SECONDS.match(delay) if isinstance(delay, str) else None
+        if match:
+            wait = float(match.group(1))
+    return reasons, wait
+
+
+def _message_of(parsed: Any) -> str:
+    """The message in the error shapes of OpenAI, Anthropic, Gemini and OpenRouter."""
+    if isinstance(parsed, dict):
+        error = parsed.get("error", parsed)
+        if isinstance(error, str):
+            return error
+        if isinstance(error, dict):
+            for key in ("message", "detail", "type", "code", "status"):
+                if error.get(key):
+                    return str(error[key])
+        for key in ("message", "detail"):
+            if parsed.get(key):
+                return str(parsed[key])
+    if isinstance(parsed, list) and parsed:
+        return _message_of(parsed[0])
+    return ""
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _DETAIL_LIMIT else text[: _DETAIL_LIMIT - 1] + "…"
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return _shorten(text)
+
+
+def _host(base_url: str) -> str:
+    parts = urlsplit(base_url)
+    return parts.netloc or base_url
+
+
+def caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    """Whether `kind` is anywhere in the chain of causes of `exc`."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, kind):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False

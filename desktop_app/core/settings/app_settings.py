@@ -1,0 +1,125 @@
+"""The app's own settings (`settings.toml`): the currency money is shown in, and the budgets.
+
+```toml
+[money]
+currency = "CNY"          # USD (the default) or CNY
+cny_per_usd = 7.3         # how many yuan a dollar buys: 1 for a relay that bills ¥1 = $1
+
+[budget]                  # optional, in the currency above
+monthly = 100
+daily = 10
+```
+The GUI and `tally` read the same file; a bad file gets a clear error naming what is wrong."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Literal
+
+from desktop_app.core.errors import ConfigError
+from desktop_app.core.files import replace_atomically
+from desktop_app.core.money.prices import USD, Currency
+
+DEFAULT_CNY_PER_USD = Decimal("7.3")
+
+
+@dataclass(frozen=True, slots=True)
+class AppSettings:
+    """Currency and budgets. Budgets are in the display currency, as the user typed them (the
+    Money page converts them when the currency changes: budget.convert_budget); the yuan rate
+    is kept while money is shown in dollars, for the day the user switches back."""
+
+    currency_code: Literal["USD", "CNY"] = "USD"
+    cny_per_usd: Decimal = DEFAULT_CNY_PER_USD
+    monthly_budget: Decimal | None = None
+    daily_budget: Decimal | None = None
+
+    @property
+    def currency(self) -> Currency:
+        return Currency("CNY", self.cny_per_usd) if self.currency_code == "CNY" else USD
+
+
+def load_settings(path: Path) -> AppSettings:
+    """Read the settings; a missing file means the defaults."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return AppSettings()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Cannot read {path}: {exc}") from exc
+    return parse_settings(text, source=str(path))
+
+
+def parse_settings(text: str, *, source: str = "settings.toml") -> AppSettings:
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{source}: {exc}. Fix the file or remove it to start over.") from exc
+    _only(document, {"money", "budget"}, source, "the top level")
+    money = _table(document, "money", source)
+    budget = _table(document, "budget", source)
+    _only(money, {"currency", "cny_per_usd"}, source, "[money]")
+    _only(budget, {"monthly", "daily"}, source, "[budget]")
+    code = money.get("currency", "USD")
+    if code not in ("USD", "CNY"):
+        raise ConfigError(f'{source}: [money] currency must be "USD" or "CNY", not {code!r}.')
+    return AppSettings(
+        currency_code=code,
+        cny_per_usd=_amount(money, "cny_per_usd", source) or DEFAULT_CNY_PER_USD,
+        monthly_budget=_amount(budget, "monthly", source),
+        daily_budget=_amount(budget, "daily", source),
+    )
+
+
+def dump_settings(settings: AppSettings) -> str:
+    lines = [
+        "[money]",
+        f'currency = "{settings.currency_code}"',
+        f"cny_per_usd = {format(settings.cny_per_usd, 'f')}",
+    ]
+    budgets = [("monthly", settings.monthly_budget), ("daily", settings.daily_budget)]
+    if any(amount is not None for _, amount in budgets):
+        lines += ["", "[budget]"]
+        lines += [f"{key} = {format(amount, 'f')}" for key, amount in budgets if amount is not None]
+    return "\n".join(lines) + "\n"
+
+
+def save_settings(path: Path, settings: AppSettings) -> None:
+    """Write the settings atomically: the old file stays whole if anything fails."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        replace_atomically(path, dump_settings(settings).encode("utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"Cannot save the settings to {path}: {exc.strerror or exc}.") from exc
+
+
+def _table(document: dict[str, Any], key: str, source: str) -> dict[str, Any]:
+    value = document.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{source}: write [{key}] as a table of settings.")
+    return value
+
+
+def _only(table: dict[str, Any], allowed: set[str], source: str, where: str) -> None:
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        raise ConfigError(f"{source}: unknown setting {unknown[0]!r} in {where}.")
+
+
+def _amount(table: dict[str, Any], key: str, source: str) -> Decimal | None:
+    """A positive number; floats go through str() so 7.3 stays 7.3, not 7.29999..."""
+    if key not in table:
+        return None
+    raw = table[key]
+    try:
+        if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+            raise InvalidOperation
+        number = Decimal(str(raw))
+    except InvalidOperation:
+        raise ConfigError(f"{source}: {key} must be a number, not {raw!r}.") from None
+    if not number.is_finite() or number <= 0:
+        raise ConfigError(f"{source}: {key} must be a positive number, not {raw!r}.")
+    return number

@@ -1,0 +1,1 @@
+"""Text for the screen: incremental Markdown and its rendering."""

@@ -1,0 +1,1 @@
+"""Conversations in and out: the JSON and Markdown export and the importers."""

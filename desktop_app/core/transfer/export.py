@@ -1,0 +1,333 @@
+"""Export the history: DESIGN.md's JSON export, and Markdown documents to read or share."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop_app.core.errors import ConfigError
+from desktop_app.core.history.records import ConversationSummary, MessageRecord, StoredUsage
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.money.prices import format_usd
+
+EXPORT_FORMAT = "tally-export"
+EXPORT_VERSION = 1
+
+_SLUG_LENGTH = 50
+_SHORT_ID = 8
+# Characters Windows, macOS or Linux refuse in a file name, and control characters.
+_UNSAFE_IN_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+
+
+def all_conversations(store: HistoryStore) -> list[ConversationSummary]:
+    """Every conversation, archived ones included (not those in the trash), newest first."""
+    # One query each rather than pages: paging by `before=updated_at` would drop conversations
+    # that share the updated_at of a page's last one (imports make such ties likely).
+    found = [
+        *store.conversations(limit=sys.maxsize, archived=False),
+        *store.conversations(limit=sys.maxsize, archived=True),
+    ]
+    found.sort(key=lambda c: c.updated_at, reverse=True)
+    return found
+
+
+def chosen_conversations(
+    store: HistoryStore, conversation_ids: Sequence[str] | None
+) -> list[ConversationSummary]:
+    """The conversations with these ids, in the order given, or all of them for None.
+
+    Raises ConfigError naming the first id that is not in the history.
+    """
+    if conversation_ids is None:
+        return all_conversations(store)
+    chosen: list[ConversationSummary] = []
+    for conversation_id in dict.fromkeys(conversation_ids):
+        summary = store.conversation(conversation_id)
+        if summary is None:
+            raise ConfigError(f"No conversation with id {conversation_id!r} in the history.")
+        chosen.append(summary)
+    return chosen
+
+
+@dataclass(frozen=True, slots=True)
+class FullConversation:
+    """A conversation with all its messages, as an export writes it."""
+
+    summary: ConversationSummary
+    messages: list[MessageRecord]
+
+
+def load_conversations(
+    store: HistoryStore, conversation_ids: Sequence[str] | None
+) -> list[FullConversation]:
+    """The conversations with these ids (all for None) and their messages."""
+    return [
+        FullConversation(summary, store.messages(summary.id))
+        for summary in chosen_conversations(store, conversation_ids)
+    ]
+
+
+# -- JSON -------------------------------------------------------------------------------------
+
+
+def export_json(
+    store: HistoryStore, conversation_ids: Sequence[str] | None = None
+) -> dict[str, Any]:
+    """DESIGN.md's JSON export of these conversations (all, archived included, for None).
+
+    The result holds only JSON types: costs are floats (a float keeps every digit a cost in USD
+    has), times are ISO-8601 strings in UTC. Raises ConfigError for an unknown id.
+    """
+    return json_document(load_conversations(store, conversation_ids))
+
+
+def json_document(conversations: Sequence[FullConversation]) -> dict[str, Any]:
+    """The JSON export of conversations already loaded."""
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": _iso(datetime.now(UTC)),
+        "conversations": [_conversation_json(c.summary, c.messages) for c in conversations],
+    }
+
+
+def write_json(data: dict[str, Any], target: Path | str | TextIO) -> None:
+    """Write an export as UTF-8 JSON (non-ASCII text kept readable) to a file path or a stream."""
+    if isinstance(target, Path | str):
+        with open(target, "w", encoding="utf-8", newline="\n") as stream:
+            _dump(data, stream)
+    else:
+        _dump(data, target)
+
+
+def write_export(
+    conversations: Sequence[FullConversation], stream: TextIO, *, markdown: bool
+) -> None:
+    """Conversations as one JSON export or one Markdown document, to a stream."""
+    if markdown:
+        stream.write(markdown_document(conversations))
+    else:
+        _dump(json_document(conversations), stream)
+
+
+def save_export(conversations: Sequence[FullConversation], path: Path, *, markdown: bool) -> None:
+    """Write conversations to one file, JSON or Markdown, that appears whole or not at all: a
+    part file is renamed when complete. Raises ConfigError saying why it cannot be written."""
+    part = path.with_name(path.name + ".part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "w", encoding="utf-8", newline="\n") as stream:
+            write_export(conversations, stream, markdown=markdown)
+        os.replace(part, path)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise ConfigError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+
+
+def _dump(data: dict[str, Any], stream: TextIO) -> None:
+    json.dump(data, stream, ensure_ascii=False, indent=1)
+    stream.write("\n")
+
+
+def _conversation_json(
+    summary: ConversationSummary, messages: Sequence[MessageRecord]
+) -> dict[str, Any]:
+    return {
+        "id": summary.id,
+        "title": summary.title,
+        "created_at": _iso(summary.created_at),
+        "updated_at": _iso(summary.updated_at),
+        "pinned": summary.pinned,
+        "archived": summary.archived,
+        "messages": [_message_json(m) for m in messages],
+    }
+
+
+def _message_json(message: MessageRecord) -> dict[str, Any]:
+    return {
+        "role": message.role,
+        "content": message.content,
+        "reasoning": message.reasoning,
+        "provider": message.provider,
+        "model": message.model,
+        "status": _status(message),
+        "error": message.error,
+        "usage": _usage_json(message.usage) if message.usage else None,
+        "cost_usd": float(message.cost_usd) if message.cost_usd is not None else None,
+        "created_at": _iso(message.created_at),
+        "first_token_seconds": message.first_token_seconds,
+        "duration_seconds": message.duration_seconds,
+    }
+
+
+def _usage_json(usage: StoredUsage) -> dict[str, Any]:
+    return {
+        "input_tokens": usage.input_tokens,
+        "output_tokens": usage.output_tokens,
+        "cached_input_tokens": usage.cached_input_tokens,
+        "reasoning_tokens": usage.reasoning_tokens,
+        "cache_write_tokens": usage.cache_write_tokens,
+        "source": usage.source,
+    }
+
+
+def _status(message: MessageRecord) -> str:
+    # "streaming" in the store means the app stopped while the answer arrived: it is partial.
+    return "partial" if message.status == "streaming" else message.status
+
+
+def _iso(moment: datetime) -> str:
+    """ISO-8601 in UTC; a naive time from the store is taken to be UTC already."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat()
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+
+def export_markdown(store: HistoryStore, conversation_id: str) -> str:
+    """One conversation as a Markdown document. Raises ConfigError for an unknown id."""
+    (summary,) = chosen_conversations(store, [conversation_id])
+    return conversation_markdown(summary, store.messages(summary.id))
+
+
+def conversation_markdown(summary: ConversationSummary, messages: Sequence[MessageRecord]) -> str:
+    """A readable document: the title, then each message with who wrote it, when, and its cost."""
+    lines = [f"# {_one_line(summary.title) or 'Untitled'}", ""]
+    facts = [f"Started {_readable_time(summary.created_at)}", _count(len(messages), "message")]
+    total = _total_cost(messages)
+    if total is not None:
+        facts.append(format_usd(total))
+    facts += [
+        name for name, on in (("pinned", summary.pinned), ("archived", summary.archived)) if on
+    ]
+    lines += ["*" + " · ".join(facts) + "*", ""]
+    for message in messages:
+        lines += _message_markdown(message)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def markdown_document(conversations: Sequence[FullConversation]) -> str:
+    """Several conversations in one Markdown document, separated by rules."""
+    return "\n---\n\n".join(conversation_markdown(c.summary, c.messages) for c in conversations)
+
+
+def write_markdown_folder(conversations: Sequence[FullConversation], folder: Path) -> list[Path]:
+    """One Markdown file per conversation in `folder` (created if needed); returns the files.
+
+    A file of the same name is replaced: exporting again refreshes the folder.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    used: set[str] = set()
+    for conversation in conversations:
+        summary = conversation.summary
+        name = markdown_file_name(summary)
+        if name in used:  # two short ids alike: the whole id tells them apart
+            name = f"{_slug(summary.title)}-{_slug(summary.id)}.md"
+        used.add(name)
+        path = folder / name
+        path.write_text(
+            conversation_markdown(summary, conversation.messages), encoding="utf-8", newline="\n"
+        )
+        written.append(path)
+    return written
+
+
+def markdown_file_name(summary: ConversationSummary) -> str:
+    """A file name for one conversation: a slug of its title and the start of its id."""
+    return f"{_slug(summary.title)}-{_slug(summary.id)[:_SHORT_ID]}.md"
+
+
+_ROLE_NAMES = {"user": "User", "assistant": "Assistant", "system": "System"}
+
+_STATUS_NOTES = {
+    "partial": "Partial answer: it stopped before it was complete.",
+    "streaming": "Partial answer: the app stopped while it was arriving.",
+    "cancelled": "Stopped: the answer was cancelled before it was complete.",
+}
+
+
+def _message_markdown(message: MessageRecord) -> list[str]:
+    heading = [_ROLE_NAMES.get(message.role, message.role.title())]
+    if message.model:
+        via = f" via {message.provider}" if message.provider else ""
+        heading.append(f"{message.model}{via}")
+    heading.append(_readable_time(message.created_at))
+    lines = ["## " + " · ".join(heading), ""]
+    note = _STATUS_NOTES.get(message.status)
+    if message.status == "error":
+        note = f"Error: {_one_line(message.error or 'the answer failed.')}"
+    if note:
+        lines += [f"> **{note}**", ""]
+    if message.reasoning.strip():
+        # A collapsed block on renderers that know <details>; the blank lines keep the
+        # Markdown inside (code blocks, lists) rendered as Markdown.
+        lines += [
+            "<details>",
+            "<summary>Reasoning</summary>",
+            "",
+            message.reasoning.strip("\n"),
+            "",
+            "</details>",
+            "",
+        ]
+    if message.content:
+        lines += [message.content.strip("\n"), ""]
+    spend = _spend_line(message)
+    if spend:
+        lines += [f"*{spend}*", ""]
+    return lines
+
+
+def _spend_line(message: MessageRecord) -> str:
+    parts: list[str] = []
+    usage = message.usage
+    if usage is not None:
+        cached = f" ({usage.cached_input_tokens:,} cached)" if usage.cached_input_tokens else ""
+        thinking = f" ({usage.reasoning_tokens:,} reasoning)" if usage.reasoning_tokens else ""
+        parts.append(f"{usage.input_tokens:,} tokens in{cached}")
+        parts.append(f"{usage.output_tokens:,} out{thinking}")
+        if usage.source == "estimated":
+            parts.append("estimated")
+    if message.cost_usd is not None:
+        parts.append(format_usd(message.cost_usd))
+    elif usage is not None:
+        parts.append("cost unknown")
+    return " · ".join(parts)
+
+
+def _total_cost(messages: Sequence[MessageRecord]) -> Decimal | None:
+    costs = [m.cost_usd for m in messages if m.cost_usd is not None]
+    return sum(costs, Decimal(0)) if costs else None
+
+
+def _readable_time(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _slug(text: str) -> str:
+    """Lower-case words joined by hyphens; letters of any script are kept."""
+    cleaned = _UNSAFE_IN_NAME.sub(" ", text.lower())
+    words = re.findall(r"\w+", cleaned)
+    slug = "-".join(words)[:_SLUG_LENGTH].strip("-_")
+    return slug or "conversation"

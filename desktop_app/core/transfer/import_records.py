@@ -1,0 +1,127 @@
+"""The plain records an import reads a file into, and the checks shared by the file readers.
+
+A reader raises Malformed("conversations[3].messages[2]: 'role' must be ...") at the first
+thing wrong; history_import turns that into a ConfigError naming the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Literal, NoReturn, cast
+
+from desktop_app.core.history.records import StoredUsage
+
+Role = Literal["user", "assistant", "system"]
+ImportedStatus = Literal["complete", "partial", "cancelled", "error"]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedMessage:
+    """One message read from a file, checked and ready to store."""
+
+    role: Role
+    content: str
+    created_at: datetime
+    reasoning: str = ""
+    provider: str | None = None
+    model: str | None = None
+    status: ImportedStatus = "complete"
+    error: str | None = None
+    usage: StoredUsage | None = None
+    cost_usd: Decimal | None = None
+    first_token_seconds: float | None = None
+    duration_seconds: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedConversation:
+    """One conversation read from a file, checked and ready to store."""
+
+    id: str
+    title: str
+    created_at: datetime
+    messages: tuple[ImportedMessage, ...]
+    pinned: bool = False
+    archived: bool = False
+
+
+class Malformed(Exception):
+    """A place in the file and what is wrong there."""
+
+
+def fail(where: str, problem: str) -> NoReturn:
+    """Raise Malformed for `problem` at `where` (a path like conversations[3].messages[2])."""
+    raise Malformed(f"{where}: {problem}" if where else problem)
+
+
+def describe(value: object) -> str:
+    """A JSON value as an error message shows it: short strings quoted, containers named."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 40 else "a string"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def required(obj: dict[str, Any], key: str, where: str) -> Any:
+    """The value of a key that must be there."""
+    if key not in obj:
+        fail(where, f"{key!r} is missing")
+    return obj[key]
+
+
+def as_object(value: object, where: str) -> dict[str, Any]:
+    """`value`, which must be a JSON object."""
+    if not isinstance(value, dict):
+        fail(where, f"must be an object, not {describe(value)}")
+    return cast(dict[str, Any], value)
+
+
+def as_list(value: object, where: str, key: str) -> list[Any]:
+    """`value`, the value of `key`, which must be a JSON list."""
+    if not isinstance(value, list):
+        fail(where, f"{key!r} must be a list, not {describe(value)}")
+    return value
+
+
+def string(obj: dict[str, Any], key: str, where: str, *, default: str | None = None) -> str:
+    """A string value; required unless there is a default."""
+    value = required(obj, key, where) if default is None else obj.get(key, default)
+    if not isinstance(value, str):
+        fail(where, f"{key!r} must be a string, not {describe(value)}")
+    return value
+
+
+def optional_string(obj: dict[str, Any], key: str, where: str) -> str | None:
+    """A string, or None when null or missing."""
+    value = obj.get(key)
+    if value is not None and not isinstance(value, str):
+        fail(where, f"{key!r} must be a string or null, not {describe(value)}")
+    return value
+
+
+def read_conversations(
+    items: list[Any],
+    read_one: Callable[[dict[str, Any], str], ImportedConversation],
+    duplicate: Callable[[ImportedConversation, int], str],
+) -> list[ImportedConversation]:
+    """Read every conversation of a file in order; the same id twice is a fault."""
+    conversations: list[ImportedConversation] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        where = f"conversations[{index}]"
+        conversation = read_one(as_object(item, where), where)
+        if conversation.id in seen:
+            fail(where, duplicate(conversation, seen[conversation.id]))
+        seen[conversation.id] = index
+        conversations.append(conversation)
+    return conversations

@@ -1,0 +1,159 @@
+"""Read this app's JSON export (DESIGN.md, "JSON export") into import records."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, cast, get_args
+
+from desktop_app.core.history.records import StoredUsage, UsageSource
+from desktop_app.core.transfer.export import EXPORT_FORMAT, EXPORT_VERSION
+from desktop_app.core.transfer.import_records import (
+    ImportedConversation,
+    ImportedMessage,
+    ImportedStatus,
+    Role,
+    as_list,
+    as_object,
+    describe,
+    fail,
+    optional_string,
+    read_conversations,
+    required,
+    string,
+)
+
+_ROLES: tuple[str, ...] = get_args(Role)
+_STATUSES: tuple[str, ...] = get_args(ImportedStatus)
+_SOURCES: tuple[str, ...] = get_args(UsageSource)
+
+
+def read_tally_export(data: dict[str, Any]) -> list[ImportedConversation]:
+    """Check a whole export; raises Malformed at the first thing wrong."""
+    if data.get("format") != EXPORT_FORMAT:
+        fail("", f"'format' must be {EXPORT_FORMAT!r}, not {describe(data.get('format'))}")
+    version = required(data, "version", "")
+    if isinstance(version, bool) or not isinstance(version, int):
+        fail("", f"'version' must be a whole number, not {describe(version)}")
+    if version > EXPORT_VERSION:
+        fail("", f"written by a newer Tally (export version {version}); update Tally to read it")
+    if version < 1:
+        fail("", f"'version' must be {EXPORT_VERSION}, not {version}")
+    items = as_list(required(data, "conversations", ""), "", "conversations")
+    return read_conversations(
+        items,
+        _conversation,
+        lambda conversation, first: f"id {conversation.id!r} is also conversations[{first}]'s",
+    )
+
+
+def _conversation(obj: dict[str, Any], where: str) -> ImportedConversation:
+    conversation_id = string(obj, "id", where)
+    if not conversation_id.strip():
+        fail(where, "'id' must not be empty")
+    items = as_list(required(obj, "messages", where), where, "messages")
+    messages = []
+    for index, item in enumerate(items):
+        message_where = f"{where}.messages[{index}]"
+        messages.append(_message(as_object(item, message_where), message_where))
+    return ImportedConversation(
+        id=conversation_id,
+        title=string(obj, "title", where),
+        created_at=_time(obj, "created_at", where),
+        messages=tuple(messages),
+        pinned=_flag(obj, "pinned", where),
+        archived=_flag(obj, "archived", where),
+    )
+
+
+def _message(obj: dict[str, Any], where: str) -> ImportedMessage:
+    return ImportedMessage(
+        role=cast(Role, _choice(obj, "role", where, _ROLES, default=None)),
+        content=string(obj, "content", where),
+        created_at=_time(obj, "created_at", where),
+        reasoning=string(obj, "reasoning", where, default=""),
+        provider=optional_string(obj, "provider", where),
+        model=optional_string(obj, "model", where),
+        status=cast(ImportedStatus, _choice(obj, "status", where, _STATUSES, default="complete")),
+        error=optional_string(obj, "error", where),
+        usage=_usage(obj.get("usage"), f"{where}.usage"),
+        cost_usd=_cost(obj, where),
+        first_token_seconds=_seconds(obj, "first_token_seconds", where),
+        duration_seconds=_seconds(obj, "duration_seconds", where),
+    )
+
+
+def _usage(value: object, where: str) -> StoredUsage | None:
+    if value is None:
+        return None
+    obj = as_object(value, where)
+    return StoredUsage(
+        input_tokens=_tokens(obj, "input_tokens", where, default=None),
+        output_tokens=_tokens(obj, "output_tokens", where, default=None),
+        cached_input_tokens=_tokens(obj, "cached_input_tokens", where, default=0),
+        reasoning_tokens=_tokens(obj, "reasoning_tokens", where, default=0),
+        cache_write_tokens=_tokens(obj, "cache_write_tokens", where, default=0),
+        source=cast(UsageSource, _choice(obj, "source", where, _SOURCES, default="reported")),
+    )
+
+
+def _choice(
+    obj: dict[str, Any], key: str, where: str, choices: tuple[str, ...], *, default: str | None
+) -> str:
+    """One of `choices`; a missing key is `default`, or an error when that is None."""
+    value = required(obj, key, where) if default is None else obj.get(key, default)
+    if value not in choices:
+        names = ", ".join(choices[:-1]) + " or " + choices[-1]
+        fail(where, f"{key!r} must be {names}, not {describe(value)}")
+    return cast(str, value)
+
+
+def _time(obj: dict[str, Any], key: str, where: str) -> datetime:
+    value = string(obj, key, where)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        fail(where, f"{key!r} must be an ISO-8601 time, not {describe(value)}")
+    # A time without a zone is read as UTC, the zone the export writes.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _flag(obj: dict[str, Any], key: str, where: str) -> bool:
+    value = obj.get(key, False)
+    if not isinstance(value, bool):
+        fail(where, f"{key!r} must be true or false, not {describe(value)}")
+    return value
+
+
+def _tokens(obj: dict[str, Any], key: str, where: str, *, default: int | None) -> int:
+    value = required(obj, key, where) if default is None else obj.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        fail(where, f"{key!r} must be a whole number of tokens, not {describe(value)}")
+    return value
+
+
+def _seconds(obj: dict[str, Any], key: str, where: str) -> float | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | Decimal) or value < 0:
+        fail(where, f"{key!r} must be a number of seconds or null, not {describe(value)}")
+    return float(value)
+
+
+def _cost(obj: dict[str, Any], where: str) -> Decimal | None:
+    """Exact dollars from a JSON number (read as Decimal) or a numeric string; null is unknown."""
+    value = obj.get("cost_usd")
+    if value is None:
+        return None
+    amount: Decimal | None = None
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        amount = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            amount = Decimal(value.strip())
+        except InvalidOperation:
+            amount = None
+    if amount is None or not amount.is_finite() or amount < 0:
+        fail(where, f"'cost_usd' must be a number of dollars or null, not {describe(value)}")
+    return amount

@@ -1,0 +1,88 @@
+"""The bottom of the chat pane: the message box, Send and Stop, and what the typed prompt will
+cost to send."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from desktop_app.core.conversation import Conversation
+from desktop_app.core.settings.providers_file import ModelPrice
+from desktop_app.ui.chat.cost_meter import PromptEstimate
+from desktop_app.ui.chat.message_input import MessageInput
+
+FIRST_REPLY = (
+    "keyring.backends.SecretService",  # keyring; on Linux its Secret Service client: 40-70 ms
+    "desktop_app.core.chat",  # with httpx: 20-60 ms
+    "desktop_app.core.text.rendering",  # markdown-it, if no message was shown yet: 20 ms
+)
+"""What the first answer needs that the window does not load to start (SecretService imports the
+Secret Service client only where it is installed)."""
+
+
+class Composer(QWidget):
+    """Emits `sendRequested` (Send, Ctrl+Enter) and `stopRequested` (Stop)."""
+
+    sendRequested = Signal()
+    stopRequested = Signal()
+
+    def __init__(
+        self,
+        conversation: Conversation,
+        picked_price: Callable[[], tuple[str, ModelPrice | None] | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.input = MessageInput(self)
+        self.input.submitted.connect(self.sendRequested)
+        self.send_button = self._button("Send", "sendButton", "Send (Ctrl+Enter)")
+        self.send_button.setDefault(True)
+        self.send_button.clicked.connect(self.sendRequested)
+        self.stop_button = self._button("Stop", "stopButton", "Stop the answer (Esc)")
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stopRequested)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        row.addWidget(self.input, 1)
+        row.addLayout(buttons)
+        layout.addLayout(row)
+        self.estimate = PromptEstimate(conversation, self.input.toPlainText, picked_price, self)
+        self.input.textChanged.connect(self.estimate.schedule)
+        layout.addWidget(self.estimate)
+        self._painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._get_ready)  # once the window's first frame is painted
+
+    def _get_ready(self) -> None:
+        """What sending needs and the first frame did not, loaded before the user is done typing:
+        the picked model's price, for the estimate (it may be the bundled catalog's, some 15 ms
+        to load), then the code of the first reply."""
+        self.estimate.price()
+        _import_one_by_one(FIRST_REPLY)
+
+    def _button(self, text: str, name: str, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        return button
+
+
+def _import_one_by_one(modules: Sequence[str]) -> None:
+    """Import `modules` on this thread, one per turn of the event loop, so that a click or a key
+    in the meantime waits for one import at most."""
+    if modules:
+        importlib.import_module(modules[0])
+        QTimer.singleShot(0, lambda: _import_one_by_one(modules[1:]))

@@ -1,0 +1,1 @@
+"""The model picker and the model lists behind it."""

@@ -1,0 +1,1 @@
+"""The settings dialog: providers, network, prices, money and thinking."""

@@ -1,0 +1,396 @@
+"""The settings dialog: providers with their keys and prices on one tab, the currency and the
+budgets on the other.
+
+Saving rewrites providers.toml from what the dialog shows: the values of a hand-edited file are
+kept, its comments are not. Keys go to the OS keyring or, when there is none and the user ticks
+"only for this session", into memory until Tally quits; never into the file or anywhere else.
+settings.toml is written only when the Money tab changed something.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import paths
+from desktop_app.core.errors import ConfigError, KeyringUnavailable, TallyError
+from desktop_app.core.money.prices import CatalogLookup
+from desktop_app.core.network.clients import Clients
+from desktop_app.core.settings.app_settings import AppSettings, save_settings
+from desktop_app.core.settings.keys import KeyResolver
+from desktop_app.core.settings.presets import PRESETS, Preset
+from desktop_app.core.settings.providers_file import Provider, save_providers
+from desktop_app.ui.named_tasks import NamedTasks
+from desktop_app.ui.settings.money_page import MoneyPage, SettingsProblem, read_app_settings
+from desktop_app.ui.settings.provider_draft import (
+    DraftProblem,
+    KeyState,
+    ProviderDraft,
+    check_stored_keys,
+    describe_models,
+    forget_key,
+    models_for_test,
+    save_secrets,
+)
+from desktop_app.ui.settings.provider_form import ProviderForm
+
+NO_KEYRING = (
+    "No OS keyring is available, so keys cannot be saved. Tick “Use this key only for this "
+    "session” to keep a key in memory until Tally quits, or put the key in an environment "
+    "variable and name it under “Key from env var”."
+)
+
+
+class SettingsDialog(QDialog):
+    """Edits the providers, their keys and prices, the currency and the budgets; on Save writes
+    them and emits providersChanged, then appSettingsChanged if the Money tab changed.
+
+    Create it while the qasync loop runs: it starts asyncio tasks (keyring reads, connection
+    tests, saving), holds them in `tasks`, and cancels them when it closes. `catalog` replaces
+    the bundled price catalog (tests).
+    """
+
+    providersChanged = Signal(list)
+    appSettingsChanged = Signal(object)  # the AppSettings just saved
+
+    def __init__(
+        self,
+        providers: list[Provider],
+        keys: KeyResolver,
+        client: Clients,
+        providers_path: Path,
+        parent: QWidget | None = None,
+        *,
+        settings_path: Path | None = None,
+        catalog: CatalogLookup | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Settings")
+        self.keys = keys
+        self.client = client
+        self.providers_path = providers_path
+        self.settings_path = settings_path or paths.settings_file()
+        self.catalog = catalog
+        self.drafts = [ProviderDraft.of_provider(provider) for provider in providers]
+        self.removed: list[Provider] = []
+        self.saved: list[Provider] | None = None
+        self.tasks = NamedTasks("settings-dialog")
+        app_settings, problem = read_app_settings(self.settings_path)
+        self._build(app_settings)
+        self.show_message(problem)
+        for draft in self.drafts:
+            self.provider_list.addItem(self._item_for(draft))
+        if self.drafts:
+            self.provider_list.setCurrentRow(0)
+        self.tasks.start("keys", self._check_stored_keys())
+
+    def _build(self, app_settings: AppSettings) -> None:
+        self.provider_list = QListWidget(self)
+        self.provider_list.setObjectName("providerList")
+        self.provider_list.setAccessibleName("Providers")
+        self.provider_list.setMinimumWidth(200)
+        self.provider_list.setMaximumWidth(240)  # the prices table needs the width more
+        self.provider_list.setSpacing(3)
+        self.provider_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.provider_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.add_button = QPushButton("Add…", self)
+        self.add_button.setObjectName("addProviderButton")
+        self.add_menu = QMenu(self.add_button)
+        for preset in PRESETS:
+            action = self.add_menu.addAction(_preset_label(preset))
+            action.setToolTip(preset.base_url or "Any OpenAI-compatible server")
+            action.setData(preset.id)
+            action.triggered.connect(lambda _=False, p=preset: self.add_preset(p))
+        self.add_button.setMenu(self.add_menu)
+        self.remove_button = QPushButton("Remove", self)
+        self.remove_button.setObjectName("removeProviderButton")
+        self.form = ProviderForm(self, catalog=self.catalog)
+        self.empty_hint = QLabel(
+            "No providers yet. Click “Add…” to pick a relay, OpenAI, DeepSeek, OpenRouter, "
+            "Gemini, a server on this computer (Ollama, LM Studio), or any other "
+            "OpenAI-compatible address.",
+            self,
+        )
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.message = QLabel(self)
+        self.message.setObjectName("dialogMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setStyleSheet(
+            "#dialogMessage { background: #fdecea; color: #5f1d17; border: 1px solid #e0a19b;"
+            " border-radius: 6px; padding: 6px 8px; }"
+        )
+        self.message.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        left = QVBoxLayout()
+        left.addWidget(self.provider_list, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        left.addLayout(row)
+        self.providers_page = QWidget(self)
+        top = QHBoxLayout(self.providers_page)
+        top.addLayout(left)
+        top.addSpacing(12)
+        top.addWidget(self.form, 1)
+        top.addWidget(self.empty_hint, 1)
+        self.money_page = MoneyPage(app_settings, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.providers_page, "Providers and prices")
+        self.tabs.addTab(self.money_page, "Money and budgets")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(980, 720)
+        self.provider_list.currentRowChanged.connect(self._row_changed)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.form.edited.connect(self._refresh_current_item)
+        self.form.testRequested.connect(self.test_connection)
+        self.form.revealRequested.connect(self._reveal_key)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self._row_changed(self.provider_list.currentRow())
+
+    # --- the list -------------------------------------------------------------------------
+
+    def current_draft(self) -> ProviderDraft | None:
+        """The provider shown in the form."""
+        row = self.provider_list.currentRow()
+        return self.drafts[row] if 0 <= row < len(self.drafts) else None
+
+    def add_preset(self, preset: Preset) -> ProviderDraft:
+        """Add a new provider filled in from a preset, and show it."""
+        draft = ProviderDraft.of_preset(preset)
+        draft.key_state = KeyState.NONE if self.form.keyring_available else KeyState.UNAVAILABLE
+        self.drafts.append(draft)
+        self.provider_list.addItem(self._item_for(draft))
+        self.provider_list.setCurrentRow(len(self.drafts) - 1)
+        self.form.name_edit.setFocus()
+        self.form.name_edit.selectAll()
+        return draft
+
+    def remove_current(self) -> None:
+        """Remove the selected provider after the user confirms; its key goes on Save."""
+        draft = self.current_draft()
+        if draft is None:
+            return
+        name = draft.name.strip() or "this provider"
+        answer = QMessageBox.question(
+            self,
+            "Remove provider",
+            f"Remove {name}? Its stored API key is deleted too when you save.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        row = self.drafts.index(draft)
+        del self.drafts[row]
+        if draft.original is not None:
+            self.removed.append(draft.original)
+        self.provider_list.takeItem(row)
+        self._row_changed(self.provider_list.currentRow())
+
+    def _item_for(self, draft: ProviderDraft) -> QListWidgetItem:
+        item = QListWidgetItem()
+        self._label_item(item, draft)
+        return item
+
+    def _label_item(self, item: QListWidgetItem, draft: ProviderDraft) -> None:
+        name = draft.name.strip() or "(no name yet)"
+        base_url = draft.base_url.strip() or "(no base URL yet)"
+        item.setText(f"{name}\n{base_url}")
+        item.setToolTip(base_url)
+
+    def _refresh_current_item(self) -> None:
+        draft = self.current_draft()
+        item = self.provider_list.currentItem()
+        if draft is not None and item is not None:
+            self._label_item(item, draft)
+
+    def _row_changed(self, row: int) -> None:
+        draft = self.current_draft()
+        self.form.show_draft(draft)
+        self.form.setVisible(draft is not None)
+        self.empty_hint.setVisible(draft is None)
+        self.remove_button.setEnabled(row >= 0)
+
+    # --- keys -----------------------------------------------------------------------------
+
+    async def _check_stored_keys(self) -> None:
+        try:
+            await check_stored_keys(self.drafts, self.keys)
+        except KeyringUnavailable as exc:
+            self._keyring_unavailable(exc)
+        self.form.refresh_key_field()
+
+    def _reveal_key(self) -> None:
+        draft = self.current_draft()
+        if draft is None or draft.id is None:
+            return
+        if draft.id in self.keys.session_keys:
+            self.form.show_revealed(draft, self.keys.session_keys[draft.id])
+            return
+        self.tasks.start("reveal", self._read_stored_key(draft, draft.id))
+
+    async def _read_stored_key(self, draft: ProviderDraft, provider_id: str) -> None:
+        try:
+            key = await asyncio.to_thread(self.keys.store.get, provider_id)
+        except KeyringUnavailable as exc:
+            self._keyring_unavailable(exc)
+            return
+        self.form.show_revealed(draft, key)
+
+    def _keyring_unavailable(self, error: KeyringUnavailable) -> None:
+        self.form.set_keyring_available(False)
+        self.show_message(NO_KEYRING, detail=str(error))
+
+    # --- test connection ------------------------------------------------------------------
+
+    def test_connection(self) -> asyncio.Task[None] | None:
+        """List the shown provider's models in a task of this dialog (a re-run replaces it)."""
+        draft = self.current_draft()
+        if draft is None:
+            return None
+        try:
+            provider = draft.to_provider(draft.id or "new-provider")
+        except DraftProblem as problem:
+            draft.result, draft.result_ok, draft.found_models = str(problem), False, ()
+            self.form.show_result()
+            return None
+        draft.result, draft.result_ok, draft.found_models = "Testing…", None, ()
+        self.form.show_result()
+        return self.tasks.start("test", self._run_test(draft, provider))
+
+    async def _run_test(self, draft: ProviderDraft, provider: Provider) -> None:
+        try:
+            names = await models_for_test(draft, provider, self.client, self.keys)
+        except TallyError as exc:
+            draft.result, draft.result_ok = str(exc), False
+        else:
+            draft.result, draft.result_ok = describe_models(names), True
+            draft.found_models = tuple(names)
+        if draft is self.current_draft():
+            self.form.show_result()
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def save(self) -> asyncio.Task[None] | None:
+        """Check every provider, then store keys and write the file in a task; accept when done."""
+        running = self.tasks.get("save")
+        if running is not None and not running.done():
+            return running
+        taken = {draft.id for draft in self.drafts if draft.id}
+        pairs: list[tuple[ProviderDraft, Provider]] = []
+        for row, draft in enumerate(self.drafts):
+            provider_id = draft.id or draft.id_for_new(taken)
+            try:
+                provider = draft.to_provider(provider_id)
+            except DraftProblem as problem:
+                self.tabs.setCurrentWidget(self.providers_page)
+                self.provider_list.setCurrentRow(row)
+                self.form.focus_field(problem.field)
+                self.show_message(str(problem))
+                return None
+            taken.add(provider_id)
+            pairs.append((draft, provider))
+        try:
+            app_settings = self.money_page.settings()
+        except SettingsProblem as problem:
+            self.tabs.setCurrentWidget(self.money_page)
+            self.money_page.show_problem(problem)  # said next to the fields, not twice
+            self.show_message("")
+            return None
+        self.show_message("")
+        self._set_busy(True)
+        return self.tasks.start("save", self._write(pairs, app_settings))
+
+    async def _write(
+        self, pairs: list[tuple[ProviderDraft, Provider]], app_settings: AppSettings
+    ) -> None:
+        providers = [provider for _, provider in pairs]
+        settings_changed = app_settings != self.money_page.loaded
+        try:
+            for draft, provider in pairs:
+                try:
+                    await save_secrets(draft, provider, self.keys)
+                except KeyringUnavailable:
+                    self.provider_list.setCurrentRow(self.drafts.index(draft))
+                    raise
+            for gone in self.removed:
+                await forget_key(gone.id, self.keys)
+            await asyncio.to_thread(save_providers, self.providers_path, providers)
+            if settings_changed:
+                await asyncio.to_thread(save_settings, self.settings_path, app_settings)
+        except KeyringUnavailable as exc:
+            self._keyring_unavailable(exc)
+            return
+        except ConfigError as exc:
+            self.show_message(str(exc))
+            return
+        finally:
+            self._set_busy(False)
+        self.saved = providers
+        self.providersChanged.emit(providers)
+        if settings_changed:
+            self.money_page.loaded = app_settings
+            self.appSettingsChanged.emit(app_settings)
+        self.accept()
+
+    # --- the dialog's own state -----------------------------------------------------------
+
+    def show_message(self, text: str, *, detail: str = "") -> None:
+        """Show a problem inside the dialog (an empty text hides it)."""
+        self.message.setText(text)
+        self.message.setToolTip(detail)
+        self.message.setVisible(bool(text))
+
+    def _set_busy(self, busy: bool) -> None:
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(not busy)
+        save.setText("Saving…" if busy else "Save")
+        widgets = (self.provider_list, self.add_button, self.remove_button, self.form)
+        for widget in (*widgets, self.money_page):
+            widget.setEnabled(not busy)
+        if not busy:
+            self._row_changed(self.provider_list.currentRow())
+
+    def cancel_tasks(self) -> None:
+        """Cancel every task this dialog started (the dialog is closing), but the caller's."""
+        self.tasks.cancel_all()
+
+    def done(self, result: int) -> None:
+        """Close: cancel the running tasks first."""
+        self.cancel_tasks()
+        super().done(result)
+
+
+def _preset_label(preset: Preset) -> str:
+    if not preset.base_url:
+        return "Custom (any OpenAI-compatible server)"
+    return f"{preset.name}   —   {preset.base_url}"

@@ -1,0 +1,1 @@
+"""The conversation list: groups, paging, search results, archive and undo."""

@@ -1,0 +1,228 @@
+"""The conversation list: conversations under headers for their day or month, in a list view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
+
+from desktop_app.core.history.records import ConversationSummary
+
+IdRole = Qt.ItemDataRole.UserRole
+"""The conversation id of a row (None on header rows)."""
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English, as the rest of the interface (strftime would follow the system locale)."""
+
+Clock = Callable[[], datetime]
+Index = QModelIndex | QPersistentModelIndex
+
+
+def local_now() -> datetime:
+    """The current time in the local time zone."""
+    return datetime.now().astimezone()
+
+
+def group_of(conversation: ConversationSummary, today: date) -> str:
+    """The header a conversation is listed under: pinned, or its last update's local day."""
+    if conversation.pinned:
+        return "Pinned"
+    day = conversation.updated_at.astimezone().date()
+    age = (today - day).days
+    if age <= 0:
+        return "Today"
+    if age == 1:
+        return "Yesterday"
+    if age <= 7:
+        return "Previous 7 days"
+    if age <= 30:
+        return "Previous 30 days"
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+class ConversationListModel(QAbstractListModel):
+    """Rows of conversations under group headers (a header row is its label, a str)."""
+
+    renameRequested = Signal(str, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[str | ConversationSummary] = []
+        self._ids: set[str] = set()
+        self._today = date.today()
+        self._last_group = ""
+        line = QFontMetrics(QFont()).height()
+        self._row_size = QSize(1, line + 10)
+        self._header_font = QFont()
+        self._header_font.setPointSizeF(self._header_font.pointSizeF() * 0.85)
+        self._header_font.setWeight(QFont.Weight.DemiBold)
+        self._header_size = QSize(1, QFontMetrics(self._header_font).height() + 14)
+
+    def reset(self, conversations: list[ConversationSummary], today: date) -> None:
+        """Show these conversations, grouped as of `today`, instead of the current ones."""
+        self.beginResetModel()
+        self.rows, self._ids, self._today, self._last_group = [], set(), today, ""
+        self.rows = self._rows_for(conversations)
+        self.endResetModel()
+
+    def append(self, conversations: list[ConversationSummary]) -> None:
+        """Add the next page below; conversations already listed are skipped."""
+        rows = self._rows_for(conversations)
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+
+    def _rows_for(
+        self, conversations: list[ConversationSummary]
+    ) -> list[str | ConversationSummary]:
+        rows: list[str | ConversationSummary] = []
+        for conversation in conversations:
+            if conversation.id in self._ids:
+                continue
+            self._ids.add(conversation.id)
+            group = group_of(conversation, self._today)
+            if group != self._last_group:
+                rows.append(group)
+                self._last_group = group
+            rows.append(conversation)
+        return rows
+
+    def conversation_count(self) -> int:
+        """How many conversations are listed."""
+        return len(self._ids)
+
+    def row_of(self, conversation_id: str) -> int | None:
+        """The row of a listed conversation."""
+        if conversation_id not in self._ids:
+            return None
+        return next(
+            row
+            for row, item in enumerate(self.rows)
+            if isinstance(item, ConversationSummary) and item.id == conversation_id
+        )
+
+    def retitle(self, conversation_id: str, title: str) -> None:
+        """Show a new title for a listed conversation."""
+        row = self.row_of(conversation_id)
+        item = self.rows[row] if row is not None else None
+        if row is not None and isinstance(item, ConversationSummary):
+            self.rows[row] = replace(item, title=title)
+            self.dataChanged.emit(self.index(row), self.index(row))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid() or isinstance(self.rows[index.row()], str):
+            return Qt.ItemFlag.NoItemFlags  # headers: skipped by the keyboard, never selected
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        item = self.rows[index.row()]
+        if isinstance(item, str):
+            return self._header_data(item, role)
+        title = " ".join(item.title.split()) or "Untitled"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title
+        if role == Qt.ItemDataRole.EditRole:
+            return item.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{title}\nLast model: {item.last_model}" if item.last_model else title
+        if role == IdRole:
+            return item.id
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return self._row_size
+        return None
+
+    def _header_data(self, label: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return label
+        if role == Qt.ItemDataRole.FontRole:
+            return self._header_font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QPalette().brush(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return self._header_size  # the room above the label sets the groups apart
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        item = self.rows[index.row()] if index.isValid() else None
+        if not isinstance(item, ConversationSummary) or not isinstance(value, str):
+            return False
+        self.renameRequested.emit(item.id, value)
+        return True
+
+
+class ConversationListView(QListView):
+    """Shows a ConversationListModel: click or Enter opens a row, Delete deletes it, F2 renames."""
+
+    openRequested = Signal(str)
+    deleteRequested = Signal(str)
+
+    def __init__(self, model: ConversationListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conversationList")
+        self.setAccessibleName("Conversations")
+        self.setModel(model)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.clicked.connect(self._open)
+
+    def selected_id(self) -> str | None:
+        """The conversation of the current row, if it is selected."""
+        current = self.currentIndex()
+        selected = self.selectionModel().isSelected(current)
+        conversation_id = current.data(IdRole) if selected else None
+        return conversation_id if isinstance(conversation_id, str) else None
+
+    def editing(self) -> bool:
+        """Whether a title is being edited in place."""
+        return self.state() == QAbstractItemView.State.EditingState
+
+    def _open(self, index: QModelIndex) -> None:
+        conversation_id = index.data(IdRole)
+        if isinstance(conversation_id, str):
+            self.openRequested.emit(conversation_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        conversation_id = self.selected_id()
+        if conversation_id is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.openRequested.emit(conversation_id)
+        elif conversation_id is not None and event.key() == Qt.Key.Key_Delete:
+            self.deleteRequested.emit(conversation_id)
+        else:
+            super().keyPressEvent(event)

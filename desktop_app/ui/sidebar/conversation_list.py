@@ -1,0 +1,399 @@
+"""The sidebar: conversations grouped by day and loaded a page at a time, search, rename, pin,
+archive (and a view of the archive), and delete with undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.history.records import ConversationSummary
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.ui.sidebar.archive_toggle import ArchiveToggle
+from desktop_app.ui.sidebar.conversation_groups import (
+    Clock,
+    ConversationListModel,
+    ConversationListView,
+    IdRole,
+    local_now,
+)
+from desktop_app.ui.sidebar.search_results import SearchResults
+from desktop_app.ui.sidebar.undo_bar import UndoBar
+
+PAGE_SIZE = 100
+"""Conversations loaded at start, and at each scroll to the bottom."""
+SEARCH_DELAY_MS = 150
+
+
+class ConversationSidebar(QWidget):
+    """The conversations in a HistoryStore, newest first, with search and a context menu; the
+    list shows either the conversations in use or, at the user's choice, the archived ones."""
+
+    conversationSelected = Signal(str)
+    """The user opened a conversation (a row or a search result): its id."""
+    messageSelected = Signal(str, int)
+    """The user opened a search result: the conversation id and the matching message's id."""
+    newConversationRequested = Signal()
+    conversationDeleted = Signal(str)
+    """A conversation was deleted (softly; Undo may bring it back)."""
+
+    def __init__(
+        self, store: HistoryStore, parent: QWidget | None = None, *, clock: Clock = local_now
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock = clock
+        self._selected: str | None = None
+        self._archived = False
+        self._cursor: ConversationSummary | None = None
+        self._has_more = False
+        self._loading = False
+        self._refresh_pending = False
+        self._build()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.new_button = QPushButton("New conversation", self)
+        self.new_button.setObjectName("newConversationButton")
+        self.new_button.setToolTip("New conversation (Ctrl+N)")
+        self.new_button.clicked.connect(self._new_conversation)
+        self._build_search_box()
+        self._build_pages()
+        self._build_archive_controls()
+        self.undo_bar = UndoBar(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.new_button)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.archive_heading)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.undo_bar)
+        layout.addWidget(self.archive_button)
+        self.setMinimumWidth(180)
+
+    def _build_search_box(self) -> None:
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText("Search (Ctrl+K)")
+        self.search_box.setAccessibleName("Search conversations")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(self._search_text_changed)
+        self.search_box.installEventFilter(self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+
+    def _build_pages(self) -> None:
+        """The list, the search results and the empty-state text, one shown at a time."""
+        self.stack = QStackedWidget(self)
+        self.list = ConversationListModel(self)
+        self.list.renameRequested.connect(self.rename)
+        self.view = ConversationListView(self.list, self.stack)
+        self.view.customContextMenuRequested.connect(self._show_menu)
+        self.view.openRequested.connect(self._open)
+        self.view.deleteRequested.connect(self.delete)
+        self.view.itemDelegate().closeEditor.connect(self._editor_closed)
+        self.view.verticalScrollBar().valueChanged.connect(self._near_bottom)
+        self.view.verticalScrollBar().rangeChanged.connect(self._near_bottom)
+        self.results = SearchResults(self.store, self.stack, clock=self.clock)
+        self.results.hitActivated.connect(self._open_hit)
+        self.empty = QLabel(self.stack)
+        self.empty.setObjectName("sidebarEmpty")
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty.setWordWrap(True)
+        self.empty.setContentsMargins(8, 16, 8, 8)
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        for page in (self.view, self.results, self.empty):
+            self.stack.addWidget(page)
+
+    def _build_archive_controls(self) -> None:
+        """The toggle at the bottom, and the heading that says the list is the archive."""
+        self.archive_button = ArchiveToggle(self)
+        self.archive_button.clicked.connect(self.show_archived)
+        self.archive_heading = QLabel("Archived conversations", self)
+        self.archive_heading.setObjectName("archivedHeading")
+        self.archive_heading.setContentsMargins(4, 4, 4, 0)
+        font = self.archive_heading.font()
+        font.setWeight(QFont.Weight.DemiBold)
+        self.archive_heading.setFont(font)
+        self.archive_heading.hide()
+
+    def sizeHint(self) -> QSize:
+        return QSize(260, super().sizeHint().height())
+
+    # -- the list -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the list from the store (as many pages as were loaded), keeping the
+        selection and the scroll position; while a title is edited, once the editing ends."""
+        if self.view.editing():
+            self._refresh_pending = True
+            return
+        self._refresh_pending = False
+        scroll = self.view.verticalScrollBar().value()
+        pages = max(1, -(-self.list.conversation_count() // PAGE_SIZE))
+        limit = pages * PAGE_SIZE
+        page = self.store.conversations(limit=limit, archived=self._archived)
+        self._loading = True  # the reset moves the scroll bar: not a request for more
+        self.list.reset(page, self.clock().astimezone().date())
+        self._has_more = len(page) >= limit
+        self._cursor = page[-1] if page else None
+        self.view.doItemsLayout()
+        self.view.verticalScrollBar().setValue(scroll)
+        self._loading = False
+        self._show_selection()
+        self._show_page()
+        self._show_archive_controls()
+
+    def load_more(self) -> None:
+        """Add the next page of older conversations below the ones listed."""
+        if not self._has_more or self._cursor is None or self._loading:
+            return
+        self._loading = True
+        page = self.store.conversations(
+            limit=PAGE_SIZE, after=self._cursor, archived=self._archived
+        )
+        self._has_more = len(page) >= PAGE_SIZE
+        if page:
+            self._cursor = page[-1]
+        self.list.append(page)
+        self._loading = False
+        self._show_selection()
+
+    def _near_bottom(self, *_: int) -> None:
+        bar = self.view.verticalScrollBar()
+        if bar.maximum() > 0 and bar.value() >= bar.maximum() - bar.pageStep():
+            self.load_more()
+
+    def _editor_closed(self) -> None:
+        if self._refresh_pending:
+            QTimer.singleShot(0, self.refresh)  # after the view has finished closing the editor
+
+    def select(self, conversation_id: str | None) -> None:
+        """Highlight a conversation (None: no conversation) without emitting a signal."""
+        self._selected = conversation_id
+        self._show_selection()
+        if self.view.selectionModel().hasSelection():
+            self.view.scrollTo(self.view.currentIndex())
+
+    def selected(self) -> str | None:
+        """The conversation highlighted in the list."""
+        return self._selected
+
+    def _show_selection(self) -> None:
+        row = self.list.row_of(self._selected) if self._selected is not None else None
+        selection = self.view.selectionModel()
+        if row is None:
+            selection.clear()
+            return
+        flag = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        selection.setCurrentIndex(self.list.index(row), flag)
+
+    def _open(self, conversation_id: str) -> None:
+        self._selected = conversation_id
+        self.conversationSelected.emit(conversation_id)
+
+    def _show_page(self) -> None:
+        if self.search_box.text().strip():
+            return
+        if self.list.rowCount():
+            self.stack.setCurrentWidget(self.view)
+        else:
+            text = "No archived conversations." if self._archived else "No conversations yet."
+            self.empty.setText(text)
+            self.stack.setCurrentWidget(self.empty)
+
+    # -- the archive ------------------------------------------------------------------------
+
+    def show_archived(self, archived: bool = True) -> None:
+        """List the archived conversations instead of the others, or the others again; the
+        list starts from its top, and search still covers every conversation."""
+        if archived == self._archived:
+            self.archive_button.setChecked(archived)
+            return
+        self._archived = archived
+        self._has_more, self._cursor = False, None  # the other list's place: no page to add
+        self.list.reset([], self.clock().astimezone().date())
+        self.view.verticalScrollBar().setValue(0)
+        self.refresh()
+
+    def showing_archived(self) -> bool:
+        """Whether the list shows the archived conversations."""
+        return self._archived
+
+    def _show_archive_controls(self) -> None:
+        count = self.store.conversation_count(archived=True)
+        self.archive_button.show_state(archived=self._archived, count=count)
+        self.archive_heading.setVisible(self._archived)
+
+    def _new_conversation(self) -> None:
+        self.show_archived(False)  # where the new conversation will be listed
+        self.newConversationRequested.emit()
+
+    # -- actions on a conversation ----------------------------------------------------------
+
+    def menu_for(self, conversation_id: str) -> QMenu:
+        """The context menu of a listed conversation (the caller shows it)."""
+        row = self.list.row_of(conversation_id)
+        item = self.list.rows[row] if row is not None else None
+        pinned = isinstance(item, ConversationSummary) and item.pinned
+        menu = QMenu(self)
+        menu.addAction("Rename…", lambda: self.start_rename(conversation_id))
+        if self._archived:
+            menu.addAction("Unarchive", lambda: self.unarchive(conversation_id))
+        else:
+            pin = "Unpin" if pinned else "Pin"
+            menu.addAction(pin, lambda: self.pin(conversation_id, not pinned))
+            menu.addAction("Archive", lambda: self.archive(conversation_id))
+        menu.addSeparator()
+        menu.addAction("Delete", lambda: self.delete(conversation_id))
+        return menu
+
+    def _show_menu(self, position: QPoint) -> None:
+        conversation_id = self.view.indexAt(position).data(IdRole)
+        if isinstance(conversation_id, str):
+            menu = self.menu_for(conversation_id)
+            menu.exec(self.view.viewport().mapToGlobal(position))
+            menu.deleteLater()
+
+    def start_rename(self, conversation_id: str) -> None:
+        """Edit a conversation's title in place; Enter renames it, Esc cancels."""
+        row = self.list.row_of(conversation_id)
+        if row is not None:
+            self.view.setCurrentIndex(self.list.index(row))
+            self.view.edit(self.list.index(row))
+
+    def rename(self, conversation_id: str, title: str) -> None:
+        """Give a conversation a new title (a blank one is ignored)."""
+        title = " ".join(title.split())
+        if title:
+            self.store.rename(conversation_id, title)
+            self.list.retitle(conversation_id, title)
+
+    def pin(self, conversation_id: str, pinned: bool = True) -> None:
+        """Pin a conversation to the top of the list, or unpin it."""
+        self.store.set_pinned(conversation_id, pinned)
+        self.refresh()
+
+    def archive(self, conversation_id: str) -> None:
+        """Move a conversation to the archive, out of the list (Undo brings it back)."""
+        self._set_archived(conversation_id, True)
+        self.undo_bar.offer(
+            "Conversation archived", lambda: self._set_archived(conversation_id, False)
+        )
+
+    def unarchive(self, conversation_id: str) -> None:
+        """Move a conversation from the archive back to the list (Undo archives it again)."""
+        self._set_archived(conversation_id, False)
+        self.undo_bar.offer(
+            "Conversation unarchived", lambda: self._set_archived(conversation_id, True)
+        )
+
+    def _set_archived(self, conversation_id: str, archived: bool) -> None:
+        self.store.set_archived(conversation_id, archived)
+        self.refresh()
+
+    def delete(self, conversation_id: str) -> None:
+        """Delete a conversation softly, offering Undo for a few seconds."""
+        self.store.delete(conversation_id)
+        self.refresh()
+        self.undo_bar.offer("Conversation deleted", lambda: self._undelete(conversation_id))
+        self.conversationDeleted.emit(conversation_id)
+
+    def _undelete(self, conversation_id: str) -> None:
+        self.store.undelete(conversation_id)
+        self.refresh()
+
+    # -- search -----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box, its text selected."""
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _search_text_changed(self, text: str) -> None:
+        if text.strip():
+            self._search_timer.start()
+        else:
+            self._search_timer.stop()
+            self._show_page()
+
+    def run_search(self) -> None:
+        """Show the hits for the search box's text now (the box waits for a pause in typing)."""
+        self._search_timer.stop()
+        query = self.search_box.text().strip()
+        if not query:
+            self._show_page()
+        elif self.results.search(query):
+            self.stack.setCurrentWidget(self.results)
+        else:
+            self.empty.setText(f"No messages match “{query}”.")
+            self.stack.setCurrentWidget(self.empty)
+
+    def searching(self) -> bool:
+        """Whether search results (or their absence) are shown instead of the list."""
+        return self.stack.currentWidget() is not self.view
+
+    def _open_hit(self, conversation_id: str, message_id: int) -> None:
+        self.select(conversation_id)  # highlighted in the list once the search is cleared
+        self.conversationSelected.emit(conversation_id)
+        self.messageSelected.emit(conversation_id, message_id)
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc clears the search box; Down moves to the rows below it, Enter opens the first
+        search result."""
+        kind = event.type()
+        if watched is not self.search_box or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self.search_box.text():
+            if kind == QEvent.Type.ShortcutOverride:
+                event.accept()  # Esc clears the search here, before the window's Esc stops
+            elif kind == QEvent.Type.KeyPress:
+                self.search_box.clear()
+            return True
+        if kind == QEvent.Type.KeyPress and key == Qt.Key.Key_Down:
+            return self._leave_search_box(open_first=False)
+        if kind == QEvent.Type.KeyPress and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return self._leave_search_box(open_first=True)
+        return super().eventFilter(watched, event)
+
+    def _leave_search_box(self, *, open_first: bool) -> bool:
+        if self._search_timer.isActive():
+            self.run_search()
+        target: QListView = (
+            self.results if self.stack.currentWidget() is self.results else self.view
+        )
+        model = target.model()
+        rows = (model.index(row, 0) for row in range(model.rowCount()))
+        first = next((index for index in rows if model.flags(index)), None)  # not a header
+        if first is None or (open_first and target is not self.results):
+            return False
+        target.setFocus()
+        target.setCurrentIndex(first)
+        if open_first:
+            self.results.activate(first)
+        return True

@@ -1,0 +1,223 @@
+"""Search results in the sidebar: each hit's conversation title, date and highlighted snippet."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from desktop_app.core.history.records import SearchHit
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.ui.sidebar.conversation_groups import MONTHS, Clock, local_now
+
+HitRole = Qt.ItemDataRole.UserRole + 1
+"""The SearchHit of a row."""
+SnippetHtmlRole = Qt.ItemDataRole.UserRole + 2
+"""The snippet as rich text: escaped, with the matched terms in <b>."""
+WhenRole = Qt.ItemDataRole.UserRole + 3
+"""When the message was written, as short_date() puts it."""
+
+SEARCH_LIMIT = 50
+_MARKED = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
+_SNIPPET_LINES = 2
+_PADDING = 6
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def snippet_html(snippet: str) -> str:
+    """Rich text for a snippet: its own text escaped, only the [[matches]] made bold."""
+    escaped = html.escape(" ".join(snippet.split()), quote=False)
+    return _MARKED.sub(r"<b>\1</b>", escaped)
+
+
+def snippet_text(snippet: str) -> str:
+    """The snippet without its match markers, on one line."""
+    return _MARKED.sub(r"\1", " ".join(snippet.split()))
+
+
+def short_date(moment: datetime, today: date) -> str:
+    """A hit's local time: "14:05" today, "3 Oct" this year, "3 Oct 2025" before."""
+    local = moment.astimezone()
+    day = local.date()
+    if day == today:
+        return f"{local:%H:%M}"
+    label = f"{day.day} {MONTHS[day.month - 1][:3]}"
+    return label if day.year == today.year else f"{label} {day.year}"
+
+
+class SearchResultsModel(QAbstractListModel):
+    """The hits of one search, newest first as the store returns them."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.hits: list[SearchHit] = []
+        self._today = date.today()
+
+    def set_hits(self, hits: list[SearchHit], today: date) -> None:
+        """Show these hits instead of the previous ones."""
+        self.beginResetModel()
+        self.hits = list(hits)
+        self._today = today
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{_title(hit)}\n{snippet_text(hit.snippet)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _title(hit)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            when = short_date(hit.created_at, self._today)
+            return f"{_title(hit)}, {when}: {snippet_text(hit.snippet)}"
+        if role == HitRole:
+            return hit
+        if role == SnippetHtmlRole:
+            return snippet_html(hit.snippet)
+        if role == WhenRole:
+            return short_date(hit.created_at, self._today)
+        return None
+
+
+def _title(hit: SearchHit) -> str:
+    return " ".join(hit.conversation_title.split()) or "Untitled"
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """Paints a hit: the title elided on the first line, the date at the right, the snippet
+    below in up to two lines with the matched terms in bold."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        line = QFontMetrics(option.font).lineSpacing()
+        return QSize(200, 2 * _PADDING + line * (1 + _SNIPPET_LINES) + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        widget: QWidget | None = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        item.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+
+        palette: QPalette = item.palette
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        text_color = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        rect = item.rect.adjusted(_PADDING + 2, _PADDING, -_PADDING - 2, -_PADDING)
+        font: QFont = item.font
+        metrics = QFontMetrics(font)
+        line = metrics.lineSpacing()
+
+        painter.save()
+        when = str(index.data(WhenRole) or "")
+        when_width = metrics.horizontalAdvance(when) + _PADDING if when else 0
+        painter.setPen(muted)
+        painter.setFont(font)
+        painter.drawText(
+            rect.left(), rect.top(), rect.width(), line, Qt.AlignmentFlag.AlignRight, when
+        )
+        title_font = QFont(font)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        title_metrics = QFontMetrics(title_font)
+        hit: SearchHit = index.data(HitRole)
+        title = title_metrics.elidedText(
+            _title(hit), Qt.TextElideMode.ElideRight, rect.width() - when_width
+        )
+        painter.setPen(text_color)
+        painter.setFont(title_font)
+        painter.drawText(rect.left(), rect.top(), rect.width() - when_width, line, 0, title)
+
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(font)
+        document.setHtml(index.data(SnippetHtmlRole))
+        document.setTextWidth(rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, text_color)
+        clip = QRectF(0, 0, rect.width(), line * _SNIPPET_LINES)
+        context.clip = clip
+        painter.translate(rect.left(), rect.top() + line + 2)
+        painter.setClipRect(clip)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+
+class SearchResults(QListView):
+    """The hits of a search in a HistoryStore, painted by SnippetDelegate."""
+
+    hitActivated = Signal(str, int)
+    """The user opened a hit: its conversation id and message id."""
+
+    def __init__(
+        self, store: HistoryStore, parent: QWidget | None = None, *, clock: Clock = local_now
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock = clock
+        self.setObjectName("searchResults")
+        self.setAccessibleName("Search results")
+        self.results = SearchResultsModel(self)
+        self.setModel(self.results)
+        self.setItemDelegate(SnippetDelegate(self))
+        self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.setFrameShape(QListView.Shape.NoFrame)
+        self.clicked.connect(self.activate)
+
+    def search(self, query: str) -> int:
+        """Show the hits for `query` (any text: the store takes care of it); their number."""
+        hits = self.store.search(query, limit=SEARCH_LIMIT)
+        self.results.set_hits(hits, self.clock().astimezone().date())
+        self.scrollToTop()
+        return len(hits)
+
+    def activate(self, index: Index) -> None:
+        """Open the hit at `index`."""
+        hit = index.data(HitRole) if index.isValid() else None
+        if isinstance(hit, SearchHit):
+            self.hitActivated.emit(hit.conversation_id, hit.message_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activate(self.currentIndex())
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,1 @@
+"""The spending view: charts, the table and re-pricing."""

@@ -1,0 +1,83 @@
+"""The spending view's table: a month per model (answers, tokens, cost) with a column for each
+model the user re-prices on, and the month's total at the bottom."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from desktop_app.core.money.prices import Currency, format_price
+from desktop_app.core.money.repricing import PricedModel, format_repriced
+from desktop_app.core.money.spending import ModelUsage, combined, format_totals
+
+HEADERS = ("Model", "Provider", "Answers", "Input", "Cached", "Output", "Cost")
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class SpendingTable(QTableWidget):
+    """Read-only; one row a provider and model, the most expensive first, then the total."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("spendingTable")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+
+    def show_rows(
+        self, rows: Sequence[ModelUsage], targets: Sequence[PricedModel], currency: Currency
+    ) -> None:
+        """Fill the table: `rows` and their total, each beside its cost on every target."""
+        self.clearContents()
+        self.setColumnCount(len(HEADERS) + len(targets))
+        for column, name in enumerate(HEADERS):
+            self.setHorizontalHeaderItem(column, QTableWidgetItem(name))
+        for column, target in enumerate(targets, start=len(HEADERS)):
+            header = QTableWidgetItem(f"On {target.name}")
+            header.setToolTip(f"{format_price(target.price, currency)}, from {target.origin}")
+            self.setHorizontalHeaderItem(column, header)
+        self.setRowCount(len(rows) + 1 if rows else 0)
+        for index, row in enumerate(rows):
+            self._fill(index, row, row.provider or "?", targets, currency)
+        if rows:
+            self._fill(len(rows), combined(rows), "", targets, currency, bold=True)
+
+    def _fill(
+        self,
+        index: int,
+        row: ModelUsage,
+        provider: str,
+        targets: Sequence[PricedModel],
+        currency: Currency,
+        *,
+        bold: bool = False,
+    ) -> None:
+        usage = row.usage
+        counts = [row.answers, usage.input_tokens, usage.cached_input_tokens, usage.output_tokens]
+        cells = [
+            row.model or "?",
+            provider,
+            *(f"{n:,}" for n in counts),
+            format_totals(row.cost, currency),
+            *(format_repriced([row], target, currency) for target in targets),
+        ]
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if column >= 2:
+                item.setTextAlignment(_RIGHT)
+            if bold:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.setItem(index, column, item)

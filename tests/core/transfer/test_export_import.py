@@ -1,0 +1,375 @@
+"""Export to JSON and Markdown; import Tally exports, all or nothing, and refuse malformed
+files of either format. (ChatGPT's conversations.json: test_import_chatgpt.py; the commands:
+test_cli_history.py.)"""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_app.core.errors import ConfigError
+from desktop_app.core.history.records import StoredUsage
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.transfer.export import export_json, export_markdown, write_json
+from desktop_app.core.transfer.importer import ImportResult, import_file
+from tests.support.export_stores import fresh as fresh  # fixtures: pytest finds them by name here
+from tests.support.export_stores import ids as ids
+from tests.support.export_stores import store as store
+from tests.support.history_samples import (
+    CODE_ANSWER,
+    at,
+    broken,
+    broken_chatgpt,
+    chatgpt_export,
+    message_at,
+    valid_export,
+)
+
+MESSAGE_KEYS = {
+    "role",
+    "content",
+    "reasoning",
+    "provider",
+    "model",
+    "status",
+    "error",
+    "usage",
+    "cost_usd",
+    "created_at",
+}
+USAGE_KEYS = {"input_tokens", "output_tokens", "cached_input_tokens", "reasoning_tokens", "source"}
+
+
+def snapshot(store: HistoryStore) -> list[dict[str, Any]]:
+    """Everything an export holds, without the moment of the export."""
+    conversations: list[dict[str, Any]] = export_json(store)["conversations"]
+    return conversations
+
+
+def by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {c["id"]: c for c in data["conversations"]}
+
+
+# -- JSON export ------------------------------------------------------------------------------
+
+
+def test_json_export_follows_the_contract(store: HistoryStore, ids: dict[str, str]) -> None:
+    data = export_json(store, None)
+    assert data["format"] == "tally-export"
+    assert data["version"] == 1
+    conversations = by_id(data)
+    assert set(conversations) == set(ids.values()), "archived ones are exported too"
+    sorting = conversations[ids["sorting"]]
+    assert sorting["title"] == "Sorting in Python"
+    assert datetime.fromisoformat(sorting["created_at"]) == at(0)
+    for conversation in data["conversations"]:
+        assert {"id", "title", "created_at", "messages"} <= conversation.keys()
+        for message in conversation["messages"]:
+            assert message.keys() >= MESSAGE_KEYS
+            assert message["role"] in ("user", "assistant", "system")
+            assert message["status"] in ("complete", "partial", "cancelled", "error")
+            assert isinstance(message["content"], str)
+            assert isinstance(message["reasoning"], str)
+            assert datetime.fromisoformat(message["created_at"]).tzinfo is not None
+            assert message["cost_usd"] is None or isinstance(message["cost_usd"], float)
+            assert message["cost_usd"] != 0
+            # DESIGN.md's keys keep their meaning; more may be added (cache_write_tokens).
+            assert message["usage"] is None or message["usage"].keys() >= USAGE_KEYS
+
+    system, _, answer, _, guessed = sorting["messages"]
+    assert system["role"] == "system"
+    assert answer["provider"] == "holysheep"
+    assert answer["model"] == "deepseek-chat"
+    assert answer["usage"] == {
+        "input_tokens": 120,
+        "output_tokens": 80,
+        "cached_input_tokens": 20,
+        "reasoning_tokens": 30,
+        "source": "reported",
+        "cache_write_tokens": 0,
+    }
+    assert answer["cost_usd"] == pytest.approx(0.0000567)
+    assert answer["first_token_seconds"] == 0.42
+    assert answer["error"] is None
+    assert datetime.fromisoformat(answer["created_at"]) == at(2)
+    assert guessed["status"] == "partial"
+    assert guessed["cost_usd"] is None, "an unknown price is null, never 0"
+    assert guessed["usage"]["source"] == "estimated"
+
+    failing = conversations[ids["failing"]]
+    assert failing["archived"] is True
+    assert [m["status"] for m in failing["messages"]] == ["complete", "cancelled", "error"]
+    assert failing["messages"][2]["error"].startswith("Authentication failed")
+    assert failing["messages"][1]["usage"] is None
+    assert conversations[ids["pinned"]]["pinned"] is True
+
+
+def test_written_json_is_utf8_and_reads_back_the_same(
+    store: HistoryStore, ids: dict[str, str], tmp_path: Path
+) -> None:
+    data = export_json(store, [ids["sorting"]])
+    stream = io.StringIO()
+    write_json(data, stream)
+    assert "中文怎么说？" in stream.getvalue()
+    assert json.loads(stream.getvalue()) == data
+    write_json(data, tmp_path / "one.json")
+    assert json.loads((tmp_path / "one.json").read_text(encoding="utf-8")) == data
+
+
+def test_export_chosen_conversations_and_unknown_ids(
+    store: HistoryStore, ids: dict[str, str]
+) -> None:
+    data = export_json(store, [ids["pinned"], ids["sorting"]])
+    assert [c["id"] for c in data["conversations"]] == [ids["pinned"], ids["sorting"]]
+    with pytest.raises(ConfigError, match="No conversation with id 'nope'"):
+        export_json(store, [ids["sorting"], "nope"])
+
+
+def test_an_answer_still_streaming_is_exported_as_partial(store: HistoryStore) -> None:
+    conversation = store.create_conversation("Cut off").id
+    store.add_message(conversation, role="assistant", content="Half", status="streaming")
+    (message,) = export_json(store)["conversations"][0]["messages"]
+    assert message["status"] == "partial"
+
+
+# -- Round trips and repeated imports ---------------------------------------------------------
+
+
+def test_export_then_import_gives_the_same_history(
+    store: HistoryStore, ids: dict[str, str], fresh: HistoryStore, tmp_path: Path
+) -> None:
+    file = tmp_path / "export.json"
+    write_json(export_json(store), file)
+    result = import_file(fresh, file)
+    assert result == ImportResult(conversations_added=3, conversations_skipped=0, messages_added=9)
+    assert snapshot(fresh) == snapshot(store)
+    answer = fresh.messages(ids["sorting"])[2]
+    assert answer.cost_usd == Decimal("0.0000567"), "the exact cost survives the round trip"
+    assert answer.usage == StoredUsage(120, 80, 20, 30, "reported")
+    assert fresh.conversation(ids["failing"]) is not None
+    assert [c.id for c in fresh.conversations(archived=True)] == [ids["failing"]]
+
+
+def test_anthropic_cache_writes_are_stored_exported_and_imported(
+    store: HistoryStore, fresh: HistoryStore, tmp_path: Path
+) -> None:
+    claude = store.create_conversation("Cached prompt", created_at=at(0)).id
+    store.add_message(claude, role="user", content="Long document…", created_at=at(0))
+    usage = StoredUsage(10_000, 1_000, cached_input_tokens=5_000, cache_write_tokens=3_000)
+    store.add_message(
+        claude, role="assistant", content="Summary", usage=usage, cost_usd=Decimal("0.03375")
+    )
+    assert store.messages(claude)[1].usage == usage
+    file = tmp_path / "export.json"
+    write_json(export_json(store, [claude]), file)
+    exported = json.loads(file.read_text(encoding="utf-8"))
+    assert exported["conversations"][0]["messages"][1]["usage"]["cache_write_tokens"] == 3_000
+    import_file(fresh, file)
+    assert fresh.messages(claude)[1].usage == usage
+
+
+def test_importing_twice_adds_nothing_the_second_time(
+    store: HistoryStore, ids: dict[str, str], fresh: HistoryStore, tmp_path: Path
+) -> None:
+    file = tmp_path / "export.json"
+    write_json(export_json(store), file)
+    import_file(fresh, file)
+    before = snapshot(fresh)
+    again = import_file(fresh, file)
+    assert again == ImportResult(conversations_added=0, conversations_skipped=3, messages_added=0)
+    assert snapshot(fresh) == before
+
+
+def test_a_deleted_conversation_is_not_brought_back_by_importing_again(
+    store: HistoryStore, ids: dict[str, str], fresh: HistoryStore, tmp_path: Path
+) -> None:
+    file = tmp_path / "export.json"
+    write_json(export_json(store), file)
+    import_file(fresh, file)
+    fresh.delete(ids["pinned"])
+    assert import_file(fresh, file).conversations_skipped == 3
+    assert fresh.conversation(ids["pinned"]) is None
+
+
+def test_a_write_failing_midway_leaves_the_history_as_it_was(
+    store: HistoryStore,
+    ids: dict[str, str],
+    fresh: HistoryStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    file = tmp_path / "export.json"
+    write_json(export_json(store), file)
+    kept = fresh.create_conversation("Already here", created_at=at(100)).id
+    before = snapshot(fresh)
+    real_add = fresh.add_message
+    calls = 0
+
+    def add_then_fail(conversation_id: str, **fields: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 7:  # inside the second imported conversation
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_add(conversation_id, **fields)
+
+    monkeypatch.setattr(fresh, "add_message", add_then_fail)
+    with pytest.raises(sqlite3.OperationalError, match="disk is full"):
+        import_file(fresh, file)
+    assert snapshot(fresh) == before
+    assert [c.id for c in fresh.conversations()] == [kept]
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+
+def test_markdown_export_is_a_readable_document(store: HistoryStore, ids: dict[str, str]) -> None:
+    text = export_markdown(store, ids["sorting"])
+    assert text.startswith("# Sorting in Python\n")
+    assert "5 messages" in text
+    assert "## System · 2025-03-01 09:00 UTC\n\nYou are terse." in text
+    assert "## User · 2025-03-01 09:01 UTC\n\nHow do I sort a list?" in text
+    assert "## Assistant · deepseek-chat via holysheep · 2025-03-01 09:02 UTC" in text
+    assert CODE_ANSWER in text, "code blocks stay intact"
+    assert "<details>\n<summary>Reasoning</summary>\n\nThe user wants sorted()." in text
+    assert "```\nnot code, just thinking\n```\n\n</details>" in text
+    assert "*120 tokens in (20 cached) · 80 out (30 reasoning) · $0.000057*" in text
+    assert "用 sorted() 排序" in text
+    assert "> **Partial answer" in text
+    assert "*10 tokens in · 5 out · estimated · cost unknown*" in text
+    # The reasoning comes before the answer it led to.
+    assert text.index("Reasoning") < text.index(CODE_ANSWER)
+
+
+def test_markdown_notes_cancelled_and_failed_answers(
+    store: HistoryStore, ids: dict[str, str]
+) -> None:
+    text = export_markdown(store, ids["failing"])
+    assert "*Started 2025-03-01 09:10 UTC · 3 messages · archived*" in text
+    assert "> **Stopped: the answer was cancelled" in text
+    assert "Once upon a time" in text
+    assert "> **Error: Authentication failed: check the key for holysheep.**" in text
+    assert "<details>" not in text, "no empty reasoning blocks"
+
+
+def test_markdown_of_an_unknown_conversation_is_an_error(store: HistoryStore) -> None:
+    with pytest.raises(ConfigError, match="No conversation"):
+        export_markdown(store, "missing")
+
+
+# -- Malformed files --------------------------------------------------------------------------
+
+
+MALFORMED = {
+    "not JSON": ("{'format': 'tally-export'", "is not JSON"),
+    "not UTF-8": ("\udcff", "not a UTF-8 text file"),
+    "neither format": ('{"hello": 1}', "neither a Tally export"),
+    "a number": ("42", "neither a Tally export"),
+    "wrong marker": (
+        broken(lambda d: d.update(format="other-app")),
+        "'format' must be 'tally-export', not 'other-app'",
+    ),
+    "newer version": (broken(lambda d: d.update(version=2)), "newer Tally (export version 2)"),
+    "version a string": (
+        broken(lambda d: d.update(version="1")),
+        "'version' must be a whole number",
+    ),
+    "no conversations": (broken(lambda d: d.pop("conversations")), "'conversations' is missing"),
+    "missing messages": (
+        broken(lambda d: d["conversations"][1].pop("messages")),
+        "conversations[1]: 'messages' is missing",
+    ),
+    "title a number": (
+        broken(lambda d: d["conversations"][0].update(title=5)),
+        "conversations[0]: 'title' must be a string, not 5",
+    ),
+    "bad time": (
+        broken(lambda d: d["conversations"][2].update(created_at="yesterday")),
+        "conversations[2]: 'created_at' must be an ISO-8601 time, not 'yesterday'",
+    ),
+    "duplicate id": (
+        broken(lambda d: d["conversations"][2].update(id="c0")),
+        "conversations[2]: id 'c0' is also conversations[0]'s",
+    ),
+    "bad role deep inside": (
+        broken(lambda d: message_at(d, 2, 2).update(role="bot")),
+        "conversations[2].messages[2]: 'role' must be user, assistant or system, not 'bot'",
+    ),
+    "message not an object": (
+        broken(lambda d: d["conversations"][1]["messages"].append("hi")),
+        "conversations[1].messages[3]: must be an object, not 'hi'",
+    ),
+    "bad status": (
+        broken(lambda d: message_at(d, 1, 1).update(status="streaming")),
+        "conversations[1].messages[1]: 'status' must be complete, partial, cancelled or error",
+    ),
+    "negative tokens": (
+        broken(lambda d: message_at(d, 0, 1)["usage"].update(input_tokens=-1)),
+        "conversations[0].messages[1].usage: 'input_tokens' must be a whole number of tokens",
+    ),
+    "usage without output": (
+        broken(lambda d: message_at(d, 0, 1)["usage"].pop("output_tokens")),
+        "conversations[0].messages[1].usage: 'output_tokens' is missing",
+    ),
+    "cost a word": (
+        broken(lambda d: message_at(d, 2, 1).update(cost_usd="free")),
+        "conversations[2].messages[1]: 'cost_usd' must be a number of dollars or null, not 'free'",
+    ),
+    "cost NaN": (
+        broken(lambda d: message_at(d, 2, 1).update(cost_usd=float("nan"))),
+        "NaN is not a number JSON allows",
+    ),
+    "ChatGPT node missing": (
+        broken_chatgpt(lambda d: d[1].update(current_node="nope")),
+        "conversations[1].mapping: node 'nope' is not in the mapping",
+    ),
+    "ChatGPT parents in a circle": (
+        broken_chatgpt(lambda d: d[1]["mapping"]["r"].update(parent="a")),
+        "conversations[1].mapping: the parents of node 'a' go round in a circle",
+    ),
+    "ChatGPT parts not a list": (
+        broken_chatgpt(lambda d: d[0]["mapping"]["a1"]["message"]["content"].update(parts="x")),
+        "conversations[0].mapping['a1'].message.content: 'parts' must be a list",
+    ),
+    "ChatGPT without ids": (
+        broken_chatgpt(lambda d: [d[1].pop("id"), d[1].pop("conversation_id", None)]),
+        "conversations[1]: needs a string 'conversation_id' or 'id'",
+    ),
+    "ChatGPT conversation not an object": (
+        json.dumps([chatgpt_export()[0], None]),
+        "conversations[1]: must be an object, not null",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), MALFORMED.values(), ids=MALFORMED.keys())
+def test_a_malformed_file_names_the_place_and_imports_nothing(
+    store: HistoryStore, ids: dict[str, str], tmp_path: Path, text: str, expected: str
+) -> None:
+    file = tmp_path / "bad.json"
+    file.write_bytes(text.encode("utf-8", "surrogateescape"))
+    before = snapshot(store)
+    with pytest.raises(ConfigError) as raised:
+        import_file(store, file)
+    assert str(raised.value).startswith(f"{file}")
+    assert expected in str(raised.value)
+    assert "\n" not in str(raised.value)
+    assert snapshot(store) == before
+
+
+def test_the_valid_export_used_above_imports(fresh: HistoryStore, tmp_path: Path) -> None:
+    file = tmp_path / "good.json"
+    file.write_text(json.dumps(valid_export()), encoding="utf-8")
+    assert import_file(fresh, file) == ImportResult(3, 0, 9)
+    assert fresh.messages("c0")[1].cost_usd == Decimal("0.001")
+
+
+def test_a_missing_file_is_a_clear_error(store: HistoryStore, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"Cannot read .*nothing\.json: No such file"):
+        import_file(store, tmp_path / "nothing.json")

@@ -1,0 +1,138 @@
+"""Driving the conversation sidebar in tests: a fixed "now", conversations made to measure,
+and the list, menus and search as a user sees and uses them."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.history.records import ConversationSummary, SearchHit
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.ui.sidebar.conversation_groups import IdRole
+from desktop_app.ui.sidebar.conversation_list import ConversationSidebar
+from desktop_app.ui.sidebar.search_results import HitRole
+
+NOW = datetime(2026, 10, 20, 15, 0).astimezone()
+"""The injected "now", in local time: a Tuesday afternoon."""
+
+
+def clock() -> datetime:
+    return NOW
+
+
+def add(
+    store: HistoryStore, title: str, updated_at: datetime, text: str = ""
+) -> ConversationSummary:
+    """A conversation last active at `updated_at` (the store sets it from created_at, and from
+    each message's created_at)."""
+    summary = store.create_conversation(title, created_at=updated_at)
+    if text:
+        store.add_message(summary.id, role="user", content=text, created_at=updated_at)
+    return summary
+
+
+def make_sidebar(qtbot: QtBot, store: HistoryStore) -> ConversationSidebar:
+    sidebar = ConversationSidebar(store, clock=clock)
+    qtbot.addWidget(sidebar)
+    sidebar.resize(280, 560)
+    sidebar.show()
+    qtbot.waitExposed(sidebar)
+    return sidebar
+
+
+def shown(sidebar: ConversationSidebar) -> list[str]:
+    """The list's rows as text: headers as they are, conversations as "- title"."""
+    model = sidebar.view.model()
+    rows = []
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        prefix = "- " if index.data(IdRole) else ""
+        rows.append(prefix + index.data())
+    return rows
+
+
+def index_of(sidebar: ConversationSidebar, conversation_id: str) -> QModelIndex:
+    row = sidebar.list.row_of(conversation_id)
+    assert row is not None, f"{conversation_id} is not listed"
+    return sidebar.list.index(row)
+
+
+def click(qtbot: QtBot, sidebar: ConversationSidebar, conversation_id: str) -> None:
+    index = index_of(sidebar, conversation_id)
+    sidebar.view.scrollTo(index)
+    center = sidebar.view.visualRect(index).center()
+    qtbot.mouseClick(sidebar.view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+
+
+def trigger(sidebar: ConversationSidebar, conversation_id: str, text: str) -> None:
+    menu = sidebar.menu_for(conversation_id)
+    action = next(a for a in menu.actions() if a.text() == text)
+    action.trigger()
+    menu.deleteLater()
+
+
+def search(qtbot: QtBot, sidebar: ConversationSidebar, text: str) -> None:
+    sidebar.search_box.clear()
+    if text.isascii():
+        qtbot.keyClicks(sidebar.search_box, text)
+    else:  # as an input method commits it (QTest cannot type these keys)
+        sidebar.search_box.insert(text)
+    qtbot.waitUntil(lambda: sidebar.searching() and not sidebar._search_timer.isActive())
+
+
+def hits(sidebar: ConversationSidebar) -> list[SearchHit]:
+    model = sidebar.results.model()
+    return [model.index(row, 0).data(HitRole) for row in range(model.rowCount())]
+
+
+def click_first_hit(qtbot: QtBot, sidebar: ConversationSidebar) -> tuple[list[Any], list[Any]]:
+    """Click the first search result; what conversationSelected and messageSelected said."""
+    center = sidebar.results.visualRect(sidebar.results.model().index(0, 0)).center()
+    with (
+        qtbot.waitSignal(sidebar.conversationSelected) as opened,
+        qtbot.waitSignal(sidebar.messageSelected) as at_message,
+    ):
+        qtbot.mouseClick(sidebar.results.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    return opened.args, at_message.args
+
+
+def days_ago(days: int, hour: int = 12) -> datetime:
+    return (NOW - timedelta(days=days)).replace(hour=hour)
+
+
+def listed(sidebar: ConversationSidebar) -> list[ConversationSummary]:
+    """The listed conversations, in order, without the headers."""
+    return [row for row in sidebar.list.rows if isinstance(row, ConversationSummary)]
+
+
+def titles(sidebar: ConversationSidebar) -> list[str]:
+    return [conversation.title for conversation in listed(sidebar)]
+
+
+def scroll_to_the_end(qtbot: QtBot, sidebar: ConversationSidebar) -> None:
+    """Drag the scroll bar to the bottom, as often as that brings more rows."""
+    while drag_to_the_bottom(qtbot, sidebar):
+        pass
+
+
+def drag_to_the_bottom(qtbot: QtBot, sidebar: ConversationSidebar) -> bool:
+    """Whether dragging the scroll bar to the bottom brought more rows (then laid out)."""
+    bar = sidebar.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    count, end = sidebar.list.conversation_count(), bar.maximum()
+    bar.setValue(end)
+    if sidebar.list.conversation_count() == count:
+        return False
+    qtbot.waitUntil(lambda: bar.maximum() > end)
+    return True
+
+
+def menu_texts(sidebar: ConversationSidebar, conversation_id: str) -> list[str]:
+    """The context menu of a row, separators left out."""
+    menu = sidebar.menu_for(conversation_id)
+    texts = [action.text() for action in menu.actions() if action.text()]
+    menu.deleteLater()
+    return texts

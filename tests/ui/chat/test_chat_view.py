@@ -1,0 +1,366 @@
+"""The chat view: messages shown in order, streamed at most once per frame, safe links and copy."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextFragment
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.conversation import ChatMessage, Conversation
+from desktop_app.ui.chat import message_widget
+from desktop_app.ui.chat.chat_view import ChatView
+from desktop_app.ui.chat.message_widget import MessageBrowser, MessageWidget
+
+ANSWER = """## Plan
+
+1. Read the file
+2. Count the words
+
+```python
+def count(text: str) -> int:
+    return len(text.split())
+```
+
+| word | count |
+|---|--:|
+| 中文 | 2 |
+
+Done 😀 — see [the docs](https://docs.python.org/3/) or [this](javascript:alert(1)).
+
+```sh
+wc -w file.txt
+```
+"""
+
+
+def answer(text: str = "", reasoning: str = "", **fields: object) -> ChatMessage:
+    fields.setdefault("provider", "Relay")
+    fields.setdefault("model", "deepseek-chat")
+    return ChatMessage("assistant", text, reasoning, **fields)  # type: ignore[arg-type]
+
+
+def widget_of(view: ChatView, message: ChatMessage) -> MessageWidget:
+    widget = view.widget_for(message)
+    assert widget is not None
+    return widget
+
+
+def plain(widget: MessageWidget) -> str:
+    return widget.body.document().toPlainText()
+
+
+def fragments(browser: MessageBrowser) -> Iterator[QTextFragment]:
+    block = browser.document().begin()
+    while block.isValid():
+        piece = block.begin()
+        while not piece.atEnd():
+            yield piece.fragment()
+            piece += 1
+        block = block.next()
+
+
+def anchor_point(browser: MessageBrowser, href: str) -> QPoint:
+    """Where to click, in the browser's viewport, to hit the link to `href`."""
+    for fragment in fragments(browser):
+        if fragment.charFormat().anchorHref() == href:
+            cursor = QTextCursor(browser.document())
+            cursor.setPosition(fragment.position() + fragment.length() // 2)
+            return browser.cursorRect(cursor).center()
+    raise AssertionError(f"no link to {href}")
+
+
+def click(browser: MessageBrowser, point: QPoint) -> None:
+    QTest.mouseClick(
+        browser.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+    )
+
+
+def anchors(browser: MessageBrowser) -> list[str]:
+    return [f.charFormat().anchorHref() for f in fragments(browser) if f.charFormat().isAnchor()]
+
+
+def test_messages_are_shown_in_order_with_who_wrote_them(
+    view: ChatView, conversation: Conversation
+) -> None:
+    question = conversation.add(ChatMessage("user", "How do I count words?"))
+    reply = conversation.add(answer(ANSWER))
+    assert widget_of(view, question).role.text() == "You"
+    assert widget_of(view, reply).role.text() == "deepseek-chat · Relay"
+    assert "How do I count words?" in plain(widget_of(view, question))
+    assert "Count the words" in plain(widget_of(view, reply))
+    layout = view.messages_layout
+    items = [layout.itemAt(i) for i in range(2)]
+    assert [item.widget() if item else None for item in items] == [
+        widget_of(view, question),
+        widget_of(view, reply),
+    ]
+
+
+def test_chinese_and_emoji_are_in_the_document(view: ChatView, conversation: Conversation) -> None:
+    reply = conversation.add(answer("你好，世界 😀👍🏽"))
+    assert "你好，世界 😀👍🏽" in plain(widget_of(view, reply))
+
+
+def test_many_changes_in_one_frame_make_one_update(
+    qtbot: QtBot, view: ChatView, conversation: Conversation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refreshed: Counter[int] = Counter()
+    original = MessageWidget.refresh
+
+    def counting(self: MessageWidget) -> None:
+        refreshed[self.message.id] += 1
+        original(self)
+
+    monkeypatch.setattr(MessageWidget, "refresh", counting)
+    reply = conversation.add(answer(status="streaming"))
+    refreshed.clear()
+    for n in range(500):
+        reply.append_text(f"word{n} ")
+        conversation.changed(reply)
+    assert refreshed[reply.id] == 0  # nothing is drawn per chunk
+    qtbot.waitUntil(lambda: refreshed[reply.id] == 1)
+    qtbot.wait(60)  # several frames later, still one update
+    assert refreshed[reply.id] == 1
+    assert "word499" in plain(widget_of(view, reply))
+
+
+def test_finished_messages_are_not_rendered_again(
+    view: ChatView, conversation: Conversation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: Counter[int] = Counter()
+    for name in ("show_html", "show_update"):
+        original = getattr(MessageBrowser, name)
+
+        def counting(self: MessageBrowser, *html: str, _original=original) -> None:  # type: ignore[no-untyped-def]
+            rendered[id(self)] += 1
+            _original(self, *html)
+
+        monkeypatch.setattr(MessageBrowser, name, counting)
+    conversation.add(ChatMessage("user", "first"))
+    done = conversation.add(answer(ANSWER))
+    conversation.add(ChatMessage("user", "second"))
+    streaming = conversation.add(answer(status="streaming"))
+    before = rendered[id(widget_of(view, done).body)]
+    for piece in ANSWER.split(" "):
+        streaming.append_text(piece + " ")
+        conversation.changed(streaming)
+        view.flush()
+    streaming.status = "complete"
+    conversation.changed(streaming)
+    view.flush()
+    assert rendered[id(widget_of(view, done).body)] == before == 1
+    assert rendered[id(widget_of(view, streaming).body)] > 10
+
+
+def test_a_streamed_answer_ends_as_a_whole_render_would(
+    qtbot: QtBot, view: ChatView, conversation: Conversation
+) -> None:
+    text = ANSWER * 3
+    streaming = conversation.add(answer(status="streaming"))
+    for start in range(0, len(text), 37):
+        streaming.append_text(text[start : start + 37])
+        conversation.changed(streaming)
+        view.flush()
+    streaming.status = "complete"
+    conversation.changed(streaming)
+    view.flush()
+    other = Conversation([answer(text)])
+    whole = ChatView(other)
+    qtbot.addWidget(whole)
+    whole.resize(760, 560)
+    expected = widget_of(whole, other.messages[0]).body.document().toHtml()
+    assert widget_of(view, streaming).body.document().toHtml() == expected
+    assert widget_of(view, streaming).code_blocks == widget_of(whole, other.messages[0]).code_blocks
+
+
+def test_reasoning_is_open_while_thinking_and_folds_when_the_answer_starts(
+    view: ChatView, conversation: Conversation
+) -> None:
+    reply = conversation.add(answer(status="streaming"))
+    widget = widget_of(view, reply)
+    assert widget.reasoning_toggle.isHidden()
+    reply.append_reasoning("Let me think about word counting.")
+    conversation.changed(reply)
+    view.flush()
+    assert widget.reasoning.isVisible()
+    assert "word counting" in widget.reasoning.document().toPlainText()
+    assert widget.reasoning_toggle.text() == "Reasoning ▾"
+    reply.append_text("The answer.")
+    conversation.changed(reply)
+    view.flush()
+    assert not widget.reasoning.isVisible()
+    assert widget.reasoning_toggle.text() == "Reasoning ▸"
+    widget.reasoning_toggle.click()
+    assert widget.reasoning.isVisible()
+    reply.append_text(" More.")
+    conversation.changed(reply)
+    view.flush()
+    assert widget.reasoning.isVisible()  # the user opened it: it stays open
+
+
+def test_a_finished_answer_with_reasoning_shows_it_folded(
+    view: ChatView, conversation: Conversation
+) -> None:
+    reply = conversation.add(answer("Four.", "2 + 2 is four."))
+    widget = widget_of(view, reply)
+    assert widget.reasoning_toggle.isVisible()
+    assert not widget.reasoning.isVisible()
+    assert widget.body.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("status", "error", "note"),
+    [
+        ("cancelled", None, "Stopped"),
+        ("partial", "the connection dropped", "Cut off: the connection dropped"),
+        ("error", "The key was refused (401).", "The key was refused (401)."),
+        ("complete", None, ""),
+    ],
+)
+def test_status_notes(
+    view: ChatView, conversation: Conversation, status: str, error: str | None, note: str
+) -> None:
+    reply = conversation.add(answer("Partial text", status="streaming"))
+    reply.status = status  # type: ignore[assignment]
+    reply.error = error
+    conversation.changed(reply)
+    view.flush()
+    widget = widget_of(view, reply)
+    assert widget.status.text() == note
+    assert widget.status.isVisible() == bool(note)
+    if status == "error":
+        assert "color: #" in widget.status.styleSheet()
+
+
+def test_copy_puts_the_markdown_on_the_clipboard(
+    view: ChatView, conversation: Conversation
+) -> None:
+    reply = conversation.add(answer(ANSWER))
+    widget_of(view, reply).copy_button.click()
+    assert QApplication.clipboard().text() == ANSWER
+
+
+def test_a_code_copy_link_copies_just_that_code(
+    qtbot: QtBot, view: ChatView, conversation: Conversation
+) -> None:
+    reply = conversation.add(answer(ANSWER))
+    body = widget_of(view, reply).body
+    view.scroll_area.ensureWidgetVisible(body)
+    click(body, anchor_point(body, "copy-code:1"))
+    assert QApplication.clipboard().text() == "wc -w file.txt"
+
+
+def test_clicking_a_web_link_opens_it_and_other_links_are_not_links(
+    qtbot: QtBot, view: ChatView, conversation: Conversation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+
+    class Services:
+        @staticmethod
+        def openUrl(url: QUrl) -> bool:
+            opened.append(url.toString())
+            return True
+
+    monkeypatch.setattr(message_widget, "QDesktopServices", Services)
+    reply = conversation.add(answer(ANSWER))
+    body = widget_of(view, reply).body
+    assert opened == []  # nothing opens by itself
+    view.scroll_area.ensureWidgetVisible(body)
+    point = anchor_point(body, "https://docs.python.org/3/")
+    click(body, point)
+    assert opened == ["https://docs.python.org/3/"]
+    assert not [href for href in anchors(body) if not href.startswith(("https:", "copy-code:"))]
+    assert "[this](javascript:alert(1))" in plain(widget_of(view, reply))
+    for url in ("javascript:alert(1)", "file:///etc/passwd", "data:text/html,x"):
+        body.anchorClicked.emit(QUrl(url))
+    assert opened == ["https://docs.python.org/3/"]
+
+
+def test_no_resource_is_ever_loaded(view: ChatView, conversation: Conversation) -> None:
+    urls = [
+        "http://example.com/x.png",
+        "file:///etc/passwd",
+        "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+        "/etc/hostname",
+    ]
+    reply = conversation.add(answer("text"))
+    body = widget_of(view, reply).body
+    # an <img> can never come out of the markdown renderer; put some in by hand
+    body.show_html("".join(f'<img src="{url}">' for url in urls) + " after")
+    body.grab()  # painting is when images are asked for
+    document = body.document()
+    for url in urls:
+        assert document.resource(QTextDocument.ResourceType.ImageResource, QUrl(url)) is None
+        assert body.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(url)) is None
+
+
+def test_edit_and_regenerate_are_offered_on_the_last_turn_only(
+    qtbot: QtBot, view: ChatView, conversation: Conversation
+) -> None:
+    first = conversation.add(ChatMessage("user", "first question"))
+    first_answer = conversation.add(answer("first answer"))
+    last = conversation.add(ChatMessage("user", "last question"))
+    last_answer = conversation.add(answer("last answer"))
+    assert widget_of(view, first).edit_button.isHidden()
+    assert widget_of(view, first_answer).regenerate_button.isHidden()
+    assert widget_of(view, last_answer).edit_button.isHidden()
+    with qtbot.waitSignal(view.editRequested) as edit:
+        widget_of(view, last).edit_button.click()
+    assert edit.args == ["last question"]
+    with qtbot.waitSignal(view.regenerateRequested):
+        widget_of(view, last_answer).regenerate_button.click()
+
+
+def test_no_regenerate_while_an_answer_streams(view: ChatView, conversation: Conversation) -> None:
+    conversation.add(ChatMessage("user", "question"))
+    reply = conversation.add(answer(status="streaming"))
+    assert widget_of(view, reply).regenerate_button.isHidden()
+    reply.status = "complete"
+    conversation.changed(reply)
+    view.flush()
+    assert not widget_of(view, reply).regenerate_button.isHidden()
+
+
+def test_a_reset_shows_the_new_messages(view: ChatView, conversation: Conversation) -> None:
+    old = conversation.add(ChatMessage("user", "old"))
+    conversation.replace_all([ChatMessage("user", "new one"), answer("new answer")])
+    assert view.widget_for(old) is None
+    assert [plain(widget_of(view, m)) for m in conversation.messages] == ["new one", "new answer"]
+
+
+def test_the_view_follows_a_streaming_answer_unless_scrolled_up(
+    qtbot: QtBot, view: ChatView, conversation: Conversation
+) -> None:
+    bar = view.scroll_area.verticalScrollBar()
+    reply = conversation.add(answer(status="streaming"))
+
+    def grow() -> None:
+        reply.append_text("A paragraph of text.\n\n" * 60)
+        conversation.changed(reply)
+        view.flush()
+
+    grow()
+    qtbot.waitUntil(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
+    bar.setValue(0)
+    grow()
+    qtbot.waitUntil(lambda: bar.maximum() > 500)
+    assert bar.value() == 0
+
+
+def test_a_streaming_text_replaced_by_a_shorter_one_is_shown_afresh(
+    view: ChatView, conversation: Conversation
+) -> None:
+    reply = conversation.add(answer(status="streaming"))
+    reply.append_text("First paragraph.\n\nSecond paragraph.\n\nThird")
+    conversation.changed(reply)
+    view.flush()
+    reply.content = "Other"
+    conversation.changed(reply)
+    view.flush()
+    assert plain(widget_of(view, reply)) == "Other"

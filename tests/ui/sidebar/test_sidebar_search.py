@@ -1,0 +1,200 @@
+"""Searching from the sidebar: hits, highlighting, keys, hostile input, the empty states."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.ui.sidebar.conversation_groups import IdRole
+from desktop_app.ui.sidebar.conversation_list import ConversationSidebar
+from desktop_app.ui.sidebar.search_results import SnippetHtmlRole, short_date, snippet_html
+from tests.support.sidebar_helpers import (
+    NOW,
+    add,
+    click_first_hit,
+    clock,
+    days_ago,
+    hits,
+    make_sidebar,
+    search,
+)
+
+# -- search -----------------------------------------------------------------------------------
+
+
+def test_typing_finds_a_message_by_a_word_and_highlights_it(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    older = add(store, "Foxes", days_ago(2), text="the quick brown fox jumps")
+    newer = add(store, "Bears", NOW, text="a brown bear sleeps")
+    add(store, "Other", NOW, text="nothing to see")
+    sidebar = make_sidebar(qtbot, store)
+
+    search(qtbot, sidebar, "brown")
+
+    assert sidebar.stack.currentWidget() is sidebar.results
+    assert [(h.conversation_id, h.conversation_title) for h in hits(sidebar)] == [
+        (newer.id, "Bears"),
+        (older.id, "Foxes"),
+    ]
+    document = QTextDocument()
+    document.setHtml(sidebar.results.model().index(1, 0).data(SnippetHtmlRole))
+    assert "the quick brown fox jumps" in document.toPlainText()
+    assert bold_words(document) == ["brown"]
+    assert not sidebar.results.grab().isNull()  # the delegate paints
+
+
+def bold_words(document: QTextDocument) -> list[str]:
+    words = []
+    block = document.begin()
+    while block.isValid():
+        piece = block.begin()
+        while not piece.atEnd():
+            fragment = piece.fragment()
+            if fragment.charFormat().fontWeight() >= QFont.Weight.Bold:
+                words.append(fragment.text())
+            piece += 1
+        block = block.next()
+    return words
+
+
+@pytest.mark.parametrize("query", ["北京", "去北京看"])
+def test_a_chinese_substring_is_found(qtbot: QtBot, store: HistoryStore, query: str) -> None:
+    summary = add(store, "旅行", NOW, text="我们明天去北京看长城，然后吃烤鸭。")
+    add(store, "Other", NOW, text="上海的天气")
+    sidebar = make_sidebar(qtbot, store)
+
+    search(qtbot, sidebar, query)
+
+    assert [h.conversation_id for h in hits(sidebar)] == [summary.id]
+    document = QTextDocument()
+    document.setHtml(sidebar.results.model().index(0, 0).data(SnippetHtmlRole))
+    assert "".join(bold_words(document)) == query
+
+
+def test_markup_in_a_message_is_shown_as_text(qtbot: QtBot, store: HistoryStore) -> None:
+    add(store, "Markup", NOW, text="please show <b>x</b> & <i>y</i> literally")
+    sidebar = make_sidebar(qtbot, store)
+
+    search(qtbot, sidebar, "literally")
+
+    document = QTextDocument()
+    document.setHtml(sidebar.results.model().index(0, 0).data(SnippetHtmlRole))
+    assert "<b>x</b> & <i>y</i>" in document.toPlainText()
+    assert bold_words(document) == ["literally"]
+
+
+def test_snippet_markers_become_bold_and_only_them() -> None:
+    assert snippet_html("a [[<b>]] b [[c]]") == "a <b>&lt;b&gt;</b> b <b>c</b>"
+    assert snippet_html("unbalanced [[ marker") == "unbalanced [[ marker"
+    assert snippet_html("line\nbreak") == "line break"
+
+
+def test_a_hit_says_when_in_local_time() -> None:
+    today = NOW.date()
+    assert short_date(NOW.replace(hour=9, minute=5), today) == "09:05"
+    assert short_date(datetime(2026, 3, 7, 12).astimezone(), today) == "7 Mar"
+    assert short_date(datetime(2025, 12, 31, 12).astimezone(), today) == "31 Dec 2025"
+
+
+def test_activating_a_result_opens_its_conversation_at_the_message(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    summary = add(store, "Target", NOW, text="find the needle here")
+    sidebar = make_sidebar(qtbot, store)
+    search(qtbot, sidebar, "needle")
+    hit = hits(sidebar)[0]
+    opened, at_message = click_first_hit(qtbot, sidebar)
+    assert opened == [summary.id]
+    assert at_message == [summary.id, hit.message_id]
+
+    with qtbot.waitSignal(sidebar.messageSelected) as by_keyboard:
+        qtbot.keyClick(sidebar.search_box, Qt.Key.Key_Return)
+    assert by_keyboard.args == [summary.id, hit.message_id]
+
+
+def test_keys_in_the_search_box_lead_to_the_rows(qtbot: QtBot, store: HistoryStore) -> None:
+    summary = add(store, "Target", NOW, text="find the needle here")
+    sidebar = make_sidebar(qtbot, store)
+
+    qtbot.keyClick(sidebar.search_box, Qt.Key.Key_Down)
+    assert sidebar.view.currentIndex().data(IdRole) == summary.id  # the first row, not a header
+
+    qtbot.keyClicks(sidebar.search_box, "needle")
+    with qtbot.waitSignal(sidebar.messageSelected):  # Enter does not wait for the pause
+        qtbot.keyClick(sidebar.search_box, Qt.Key.Key_Return)
+    assert sidebar.results.currentIndex().row() == 0
+
+
+@pytest.mark.parametrize(
+    "query", ['"unbalanced AND (', "NEAR(", "*", "a OR", "'; DROP TABLE x; --", "^-:"]
+)
+def test_hostile_input_shows_no_error(qtbot: QtBot, store: HistoryStore, query: str) -> None:
+    add(store, "Plain", NOW, text="an unbalanced sentence")
+    sidebar = make_sidebar(qtbot, store)
+
+    search(qtbot, sidebar, query)
+
+    assert sidebar.stack.currentWidget() in (sidebar.results, sidebar.empty)
+
+
+def test_no_match_says_so(qtbot: QtBot, store: HistoryStore) -> None:
+    add(store, "Plain", NOW, text="hello")
+    sidebar = make_sidebar(qtbot, store)
+
+    search(qtbot, sidebar, "zebra")
+
+    assert sidebar.stack.currentWidget() is sidebar.empty
+    assert "zebra" in sidebar.empty.text()
+
+
+def test_clearing_the_search_returns_to_the_list(qtbot: QtBot, store: HistoryStore) -> None:
+    add(store, "Plain", NOW, text="hello world")
+    sidebar = make_sidebar(qtbot, store)
+    search(qtbot, sidebar, "hello")
+
+    sidebar.search_box.clear()
+    assert sidebar.stack.currentWidget() is sidebar.view
+
+    search(qtbot, sidebar, "hello")
+    qtbot.keyClick(sidebar.search_box, Qt.Key.Key_Escape)
+    assert sidebar.search_box.text() == ""
+    assert sidebar.stack.currentWidget() is sidebar.view
+
+
+def test_esc_clears_the_search_before_the_window_sees_it(qtbot: QtBot, store: HistoryStore) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    stops: list[bool] = []
+    QShortcut(QKeySequence(Qt.Key.Key_Escape), window, lambda: stops.append(True))
+    sidebar = ConversationSidebar(store, window, clock=clock)
+    window.show()
+    qtbot.waitExposed(window)
+    sidebar.search_box.setFocus()
+    search(qtbot, sidebar, "anything")
+
+    qtbot.keyClick(sidebar.search_box, Qt.Key.Key_Escape)
+    assert sidebar.search_box.text() == ""
+    assert stops == []
+    qtbot.keyClick(sidebar.search_box, Qt.Key.Key_Escape)  # nothing to clear: the window's Esc
+    assert stops == [True]
+
+
+def test_the_search_box_is_ready_for_ctrl_k(qtbot: QtBot, store: HistoryStore) -> None:
+    sidebar = make_sidebar(qtbot, store)
+    sidebar.search_box.setText("old query")
+    sidebar.activateWindow()
+
+    sidebar.focus_search()
+
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is sidebar.search_box)
+    assert sidebar.search_box.selectedText() == "old query"
+    assert sidebar.search_box.objectName() == "searchBox"
+    assert sidebar.search_box.placeholderText() == "Search (Ctrl+K)"
+    assert sidebar.search_box.isClearButtonEnabled()

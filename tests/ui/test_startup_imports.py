@@ -1,0 +1,129 @@
+"""What the app loads before its window is first painted. Start-up time is mostly `import`
+(docs/performance.md, Start-up), so what the first frame does not need is loaded when first used:
+these tests start the app in a fresh process and check that none of it was loaded by the end of
+the first paint. The timing itself is benchmarks/startup.py's."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from desktop_app.core import paths
+from desktop_app.core.history.store import HistoryStore
+
+# Starts the app as `tally` does (cli.main), with the window class replaced by one that prints
+# the loaded modules once its first frame is painted, then leaves at once.
+PROBE = """
+import json, os, sys
+from PySide6.QtCore import QTimer
+from desktop_app.cli import main as cli
+from desktop_app.ui import app
+
+class FirstPaint(app.MainWindow):
+    painted = False
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self.report)  # once the whole frame is painted
+
+    def report(self):
+        print(json.dumps(sorted(sys.modules)), flush=True)
+        os._exit(0)
+
+app.MainWindow = FirstPaint
+cli.main([])
+"""
+
+LOADED_WHEN_USED = {
+    "asyncio": "the event loop, right after the first frame (desktop_app/ui/first_frame.py)",
+    "qasync": "the event loop, right after the first frame",
+    "ssl": "the event loop or the first request",
+    "logging.handlers": "never: the log file is rotated at start (desktop_app/core/logs.py)",
+    "uuid": "the first new conversation",
+    "httpx": "the first request or model list",
+    "desktop_app.core.chat": "the first request",
+    "desktop_app.core.providers.model_list": "the first model list",
+    "keyring": "the first key read or written",
+    "secretstorage": "the first key read or written (Linux)",
+    "pygments": "the first code block",
+    "desktop_app.core.money.catalog": "the first price neither the user nor the relay gives",
+    "desktop_app.simulator": "the offline demo",
+    "desktop_app.ui.settings.settings_dialog": "Settings",
+    "desktop_app.ui.spending.spending_dialog": "Spending",
+    "pyqtgraph": "Spending",
+    "numpy": "Spending",
+    "desktop_app.ui.about_dialog": "Help → About",
+    "desktop_app.core.transfer.export": "an export",
+    "desktop_app.core.transfer.importer": "an import",
+    "desktop_app.cli.ask": "tally ask",
+    "desktop_app.cli.history": "tally export and import",
+    "desktop_app.cli.models": "tally models",
+    "desktop_app.cli.spend": "tally spend",
+}
+
+# Priced from the catalog, as most providers' models are (the picker's tooltip shows the price).
+PROVIDERS = """\
+[[provider]]
+id = "relay"
+name = "Relay"
+base_url = "https://relay.example/v1"
+models = ["gpt-4.1"]
+"""
+
+
+def loaded_at_first_paint() -> set[str]:
+    """The modules loaded when the window's first frame is painted, in a fresh process."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),  # the test's data directory
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    modules: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return set(modules)
+
+
+def too_early(modules: set[str]) -> dict[str, str]:
+    return {
+        name: when
+        for name, when in LOADED_WHEN_USED.items()
+        if any(m == name or m.startswith(name + ".") for m in modules)
+    }
+
+
+def test_a_first_start_loads_nothing_it_does_not_show() -> None:
+    modules = loaded_at_first_paint()
+    assert "desktop_app.ui.main_window" in modules
+    assert too_early(modules) == {}
+    assert "markdown_it" not in modules  # no message to render on the welcome page
+
+
+def test_reopening_a_conversation_loads_nothing_it_does_not_show(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "providers.toml").write_text(PROVIDERS, encoding="utf-8")
+    with HistoryStore(paths.history_db()) as store:
+        conversation = store.create_conversation("Plain text").id
+        store.add_message(conversation, role="user", content="What is *markdown*?")
+        store.add_message(
+            conversation,
+            role="assistant",
+            content="A **light** markup, with `inline code` but no code block.",
+            provider="Relay",
+            model="gpt-4.1",
+        )
+    state = QSettings(str(paths.ui_state_file()), QSettings.Format.IniFormat)
+    state.setValue("lastConversation", conversation)  # as the window remembers it
+    state.sync()
+    modules = loaded_at_first_paint()
+    assert "desktop_app.core.text.rendering" in modules  # the conversation was rendered
+    assert too_early(modules) == {}
