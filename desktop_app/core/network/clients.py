@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.network.proxy_sources import SETTINGS, SYSTEM, source_words
 from desktop_app.core.settings.providers_file import Provider
 
 if TYPE_CHECKING:
@@ -58,20 +59,6 @@ logging.getLogger("httpcore.socks").addFilter(_HideSocksPassword())
 
 _SCHEMES = ("http", "https", "socks5", "socks5h")
 _VARIABLES = ("http", "https", "all")
-
-SETTINGS = "settings"
-SYSTEM = "system"
-"""Where a proxy came from, besides the name of a variable (HTTPS_PROXY)."""
-
-
-def source_words(source: str) -> str:
-    """Where a proxy setting came from, as a message says it."""
-    if source == SETTINGS:
-        return "set in Settings"
-    if source == SYSTEM:
-        return "from the system's proxy settings"
-    return f"from the {source} variable"
-
 
 PasswordLookup = Callable[[Provider], str | None]
 """Reads a provider's proxy password (blocking: the keyring), e.g. KeyResolver.proxy_password."""

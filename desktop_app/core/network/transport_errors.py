@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from desktop_app.core.errors import ConnectTimeout, ProviderError, ProviderUnreachable, TLSFailure
-from desktop_app.core.network.clients import SETTINGS, SYSTEM, source_words
 from desktop_app.core.network.http_errors import caused_by, error_for_transport
+from desktop_app.core.network.proxy_sources import SETTINGS, SYSTEM, source_words
 from desktop_app.core.settings.providers_file import Provider
 
 AUTH = "auth"

@@ -19,7 +19,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from desktop_app.core.text.markdown import COPY_CODE_SCHEME, DARK, LIGHT, Palette
+from desktop_app.core.text.palette import COPY_CODE_SCHEME, DARK, LIGHT, Palette
 
 
 @lru_cache(maxsize=2)

@@ -26,13 +26,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.conversation import ChatMessage
 from desktop_app.core.money.prices import USD, Currency, format_money, usage_summary
-from desktop_app.core.text.markdown import (
-    COPY_CODE_SCHEME,
-    DARK,
-    LIGHT,
-    IncrementalMarkdown,
-    render_markdown,
-)
+from desktop_app.core.text.markdown import IncrementalMarkdown, render_markdown
+from desktop_app.core.text.palette import COPY_CODE_SCHEME, DARK, LIGHT
 
 # Qt merges the first block of inserted HTML into the block at the cursor, losing that block's
 # format; a throw-away first paragraph takes that place and its one character is removed after.

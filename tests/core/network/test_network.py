@@ -13,8 +13,6 @@ import pytest
 
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.network.clients import (
-    SETTINGS,
-    SYSTEM,
     ClientPool,
     Route,
     client_for,
@@ -22,6 +20,7 @@ from desktop_app.core.network.clients import (
     ssl_context,
     system_proxy,
 )
+from desktop_app.core.network.proxy_sources import SETTINGS, SYSTEM
 from desktop_app.core.settings.keys import SERVICE, KeyResolver, KeyStore, proxy_entry
 from desktop_app.core.settings.providers_file import Provider
 from tests.support.memory_keyring import MemoryKeyring
