@@ -12,14 +12,22 @@ from typing import Any
 
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, KeepAlive, ReasoningDelta, TextDelta, Usage
-from desktop_app.core.providers.base import ChatRequest, HttpRequest, Message
+from desktop_app.core.providers.base import (
+    USER_AGENT,
+    ChatRequest,
+    HttpRequest,
+    Message,
+    ModelListing,
+    ModelPage,
+    listed_text,
+)
 from desktop_app.core.providers.json_events import (
     SAMPLE_LENGTH,
     load_object,
     malformed_chunk,
     token_count,
 )
-from desktop_app.core.providers.openai_compat import USER_AGENT
+from desktop_app.core.settings.model_cache import ListedModel
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
 
@@ -30,6 +38,8 @@ _CLAUDE_3_MAX_TOKENS = 4096
 """The output limit of the first Claude 3 models (Haiku, Sonnet, Opus), which refuse more."""
 MIN_THINKING_BUDGET = 1024
 """The smallest thinking budget the API accepts."""
+PAGE_SIZE = "1000"
+"""The most models one page of the list gives."""
 CONTINUE_PROMPT = "(continue)"
 """The user turn put first when a conversation does not start with one (the API needs it)."""
 
@@ -59,8 +69,40 @@ def api_url(base_url: str, endpoint: str) -> str:
     return f"{root}/v1/{endpoint}"
 
 
+def _auth(key: str | None) -> dict[str, str]:
+    """The version every request names, and the key (none for a keyless local server)."""
+    return {"anthropic-version": API_VERSION} | ({"x-api-key": key} if key else {})
+
+
+def _model_page(parsed: Any) -> ModelPage | None:
+    """`{"data": [{"id", "display_name"}], "has_more", "last_id"}`."""
+    entries = parsed.get("data") if isinstance(parsed, dict) else None
+    if not isinstance(entries, list):
+        return None
+    models = [
+        ListedModel(entry["id"].strip(), listed_text(entry.get("display_name")))
+        for entry in entries
+        if isinstance(entry, dict) and listed_text(entry.get("id"))
+    ]
+    more = parsed.get("has_more") is True
+    return models, listed_text(parsed.get("last_id")) if more else None
+
+
+MODEL_LISTING = ModelListing(
+    # Beside `/v1/messages` (a base URL written with /v1 works too).
+    url=lambda base_url: api_url(base_url, "models"),
+    headers=lambda key: {"Accept": "application/json"} | _auth(key),
+    params=lambda cursor: {"limit": PAGE_SIZE} | ({"after_id": cursor} if cursor else {}),
+    page=_model_page,
+    root_hint="such as https://api.anthropic.com",
+)
+
+
 class AnthropicMessages:
-    """Builds `POST {base_url}/v1/messages` with streaming, and thinking when asked for."""
+    """Builds `POST {base_url}/v1/messages` with streaming, and thinking when asked for; lists
+    the models at `GET {base_url}/v1/models`, page by page."""
+
+    models = MODEL_LISTING
 
     def build_request(self, provider: Provider, key: str | None, chat: ChatRequest) -> HttpRequest:
         system, turns = _split_system(chat)
@@ -84,13 +126,12 @@ class AnthropicMessages:
             body["temperature"] = chat.temperature
         headers = {
             "accept": "text/event-stream",
-            "anthropic-version": API_VERSION,
             "content-type": "application/json",
             "user-agent": USER_AGENT,
         }
-        if key:
-            headers["x-api-key"] = key
-        return HttpRequest("POST", api_url(provider.base_url, "messages"), headers, body)
+        return HttpRequest(
+            "POST", api_url(provider.base_url, "messages"), headers | _auth(key), body
+        )
 
     def new_parser(self, provider: Provider) -> AnthropicStreamParser:
         return AnthropicStreamParser(provider.name)

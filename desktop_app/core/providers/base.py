@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from desktop_app.core.events import ChatEvent
+from desktop_app.core.settings.model_cache import ListedModel
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
 
 Role = Literal["system", "user", "assistant"]
+
+USER_AGENT = "Tally/0.1"
+
+ModelPage = tuple[list[ListedModel], str | None]
+"""The models on one page of a list, and where the next page starts (None: the last page)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +77,38 @@ class StreamParser(Protocol):
         ...
 
 
+def _never(status: int, body: bytes) -> bool:
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class ModelListing:
+    """How a protocol's servers list their models: where, with which headers, page by page."""
+
+    url: Callable[[str], str]
+    """The list's address, from the provider's base URL."""
+    headers: Callable[[str | None], dict[str, str]]
+    """The request's headers, from the key (None for a keyless local server); never the URL."""
+    params: Callable[[str | None], dict[str, str] | None]
+    """The query of one page, from where the last page ended (None for the first)."""
+    page: Callable[[Any], ModelPage | None]
+    """The models in one parsed page; None when the JSON is not a model list."""
+    root_hint: str
+    """What the API's root looks like, for a message about a base URL with no list (404)."""
+    key_rejected: Callable[[int, bytes], bool] = _never
+    """A wrong key said with a status other than 401/403 (Gemini: 400 API_KEY_INVALID)."""
+
+
+def listed_text(value: Any) -> str | None:
+    """A listed name or id, stripped; None unless it is text with something in it."""
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
 class WireProtocol(Protocol):
     """One provider wire format."""
+
+    models: ModelListing
+    """How its servers list their models (the settings' Test connection, the picker's Refresh)."""
 
     def build_request(self, provider: Provider, key: str | None, chat: ChatRequest) -> HttpRequest:
         """The HTTP request that streams an answer to `chat`."""

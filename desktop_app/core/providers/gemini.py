@@ -16,19 +16,29 @@ from urllib.parse import quote
 
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
-from desktop_app.core.providers.base import ChatRequest, HttpRequest
+from desktop_app.core.providers.base import (
+    USER_AGENT,
+    ChatRequest,
+    HttpRequest,
+    ModelListing,
+    ModelPage,
+    listed_text,
+)
 from desktop_app.core.providers.json_events import (
     SAMPLE_LENGTH,
     load_object,
     malformed_chunk,
     token_count,
 )
-from desktop_app.core.providers.openai_compat import USER_AGENT
+from desktop_app.core.settings.model_cache import ListedModel
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
 
 API_VERSION = "v1beta"
 """The version thinking and system instructions need; "v1" lacks some of them."""
+
+PAGE_SIZE = "1000"
+"""The most models one page of the list gives."""
 
 _VERSIONED = re.compile(r"/v\d+(?:alpha|beta)?$")
 _FINISHES = {"STOP": "stop", "MAX_TOKENS": "length"}
@@ -73,8 +83,38 @@ def auth_headers(key: str | None) -> dict[str, str]:
     return {"x-goog-api-key": key} if key else {}
 
 
+def _model_page(parsed: Any) -> ModelPage | None:
+    """`{"models": [{"name": "models/...", "displayName", "supportedGenerationMethods"}],
+    "nextPageToken"}`; only the models that can chat (generateContent), not the embedders."""
+    if not isinstance(parsed, dict) or not isinstance(parsed.get("models", []), list):
+        return None
+    models = []
+    for entry in parsed.get("models", []):
+        name = listed_text(entry.get("name")) if isinstance(entry, dict) else None
+        methods = entry.get("supportedGenerationMethods") if name else None
+        if name and isinstance(methods, list) and "generateContent" in methods:
+            shown = listed_text(entry.get("displayName"))
+            models.append(ListedModel(name.removeprefix("models/"), shown))
+    return models, listed_text(parsed.get("nextPageToken"))
+
+
+MODEL_LISTING = ModelListing(
+    # Beside the chat's `models/{model}:streamGenerateContent`.
+    url=lambda base_url: f"{api_root(base_url)}/models",
+    headers=lambda key: {"Accept": "application/json"} | auth_headers(key),
+    params=lambda cursor: {"pageSize": PAGE_SIZE} | ({"pageToken": cursor} if cursor else {}),
+    page=_model_page,
+    root_hint="such as https://generativelanguage.googleapis.com",
+    # Gemini says a wrong key with 400 INVALID_ARGUMENT, not 401.
+    key_rejected=lambda status, body: status == 400 and b"API_KEY_INVALID" in body,
+)
+
+
 class GeminiAPI:
-    """Builds `POST {root}/models/{model}:streamGenerateContent?alt=sse`."""
+    """Builds `POST {root}/models/{model}:streamGenerateContent?alt=sse`; lists the models that
+    can chat at `GET {root}/models`, page by page."""
+
+    models = MODEL_LISTING
 
     def build_request(self, provider: Provider, key: str | None, chat: ChatRequest) -> HttpRequest:
         url = (

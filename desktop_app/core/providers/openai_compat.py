@@ -8,21 +8,62 @@ from typing import Any
 
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
-from desktop_app.core.providers.base import ChatRequest, HttpRequest
+from desktop_app.core.providers.base import (
+    USER_AGENT,
+    ChatRequest,
+    HttpRequest,
+    ModelListing,
+    ModelPage,
+    listed_text,
+)
 from desktop_app.core.providers.json_events import (
     SAMPLE_LENGTH,
     load_object,
     malformed_chunk,
     token_count,
 )
+from desktop_app.core.settings.model_cache import ListedModel
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
 
-USER_AGENT = "Tally/0.1"
+
+def _auth(key: str | None) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"} if key else {}
+
+
+def _model_page(parsed: Any) -> ModelPage | None:
+    """`{"data": [{"id"}]}`, as well as `{"models": [...]}` and bare lists some servers send;
+    the whole list comes at once."""
+    entries = parsed
+    if isinstance(parsed, dict):
+        entries = parsed.get("data", parsed.get("models"))
+    if not isinstance(entries, list):
+        return None
+    models = []
+    for entry in entries:
+        name = (entry.get("id") or entry.get("name")) if isinstance(entry, dict) else entry
+        if isinstance(name, str) and name.strip():
+            # Gemini's OpenAI-compatible list says "models/gemini-2.5-flash"; chat wants the rest.
+            model_id = name.strip().removeprefix("models/")
+            shown = entry.get("name") if isinstance(entry, dict) and entry.get("id") else None
+            models.append(ListedModel(model_id, listed_text(shown)))  # OpenRouter's "name"
+    return models, None
+
+
+MODEL_LISTING = ModelListing(
+    url=lambda base_url: f"{base_url}/models",
+    headers=lambda key: {"Accept": "application/json"} | _auth(key),
+    params=lambda cursor: None,
+    page=_model_page,
+    root_hint="often ending in /v1",
+)
 
 
 class OpenAICompatible:
-    """Builds `POST {base_url}/chat/completions` with streaming and usage reporting."""
+    """Builds `POST {base_url}/chat/completions` with streaming and usage reporting; lists the
+    models at `GET {base_url}/models`."""
+
+    models = MODEL_LISTING
 
     def build_request(self, provider: Provider, key: str | None, chat: ChatRequest) -> HttpRequest:
         messages: list[dict[str, str]] = []
@@ -44,9 +85,9 @@ class OpenAICompatible:
             "Content-Type": "application/json",
             "User-Agent": USER_AGENT,
         }
-        if key:
-            headers["Authorization"] = f"Bearer {key}"
-        return HttpRequest("POST", f"{provider.base_url}/chat/completions", headers, body)
+        return HttpRequest(
+            "POST", f"{provider.base_url}/chat/completions", headers | _auth(key), body
+        )
 
     def new_parser(self, provider: Provider) -> OpenAIStreamParser:
         return OpenAIStreamParser(provider.name)
