@@ -10,7 +10,12 @@ import time
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from desktop_app.cli.main import EXIT_USAGE
+from desktop_app.cli.exit_codes import (
+    EXIT_INTERRUPTED,
+    EXIT_OVER_BUDGET,
+    EXIT_PROVIDER_ERROR,
+    EXIT_USAGE,
+)
 from desktop_app.core import paths
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, ProviderError, TallyError
@@ -26,13 +31,9 @@ from desktop_app.core.settings.app_settings import AppSettings, load_settings
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
 
-EXIT_PROVIDER_ERROR = 1
-EXIT_OVER_BUDGET = 3
-
 _CLI_REMEDY = (
     "raise it in the app's settings or in settings.toml, or add --over-budget to send this one"
 )
-EXIT_INTERRUPTED = 130
 
 # Reasoning is shown dimmer than the answer on a terminal.
 _DIM = "\x1b[2m"

@@ -13,14 +13,12 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from desktop_app.cli.exit_codes import EXIT_USAGE
 from desktop_app.core import paths
 from desktop_app.core.errors import TallyError
 
 if TYPE_CHECKING:
     from desktop_app.core.money.spending import Month
-
-EXIT_USAGE = 2
-"""A command used wrongly, or given a file or a setting it cannot use (argparse's code)."""
 
 SubParsers = argparse._SubParsersAction  # argparse names no public type for it
 
