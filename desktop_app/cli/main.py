@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from desktop_app.cli.exit_codes import EXIT_USAGE
 from desktop_app.core import paths
 from desktop_app.core.errors import TallyError
+from desktop_app.core.files import make_private
 
 if TYPE_CHECKING:
     from desktop_app.core.money.spending import Month
@@ -57,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.data_dir:
         os.environ[paths.DATA_DIR_ENV] = os.path.abspath(args.data_dir)
+    make_private(paths.data_dir())
     if args.command == "ask":
         from desktop_app.cli.ask import run_ask
 

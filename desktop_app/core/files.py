@@ -1,16 +1,59 @@
-"""Writing files so that a crash never leaves half of one: the providers file, the settings,
-the model cache."""
+"""Files of the data folder: private to the user who owns them (the folder 0700, files 0600, on
+POSIX), and written so that a crash never leaves half of one (the providers file, the settings,
+the model cache)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+
+
+def private_folder(path: Path) -> None:
+    """Create `path` and whatever of its parents is missing, each one only its owner may open
+    (as the XDG base directory spec asks of the data home)."""
+    missing = []
+    while not path.exists() and path.parent != path:
+        missing.append(path)
+        path = path.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
+
+
+def private_file(path: Path) -> None:
+    """Create `path` empty, readable by its owner only, unless it exists: for a file another
+    library then opens (SQLite gives its -wal and -shm files the same mode)."""
+    private_folder(path.parent)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
+
+
+def make_private(folder: Path) -> None:
+    """Take group and other access off `folder` and everything in it, for a data folder an older
+    Tally made 0755 with 0644 files; nothing on Windows, where permissions work otherwise."""
+    if os.name != "posix" or not folder.is_dir():
+        return
+    for place, folders, files in os.walk(folder):
+        _restrict(Path(place), PRIVATE_FOLDER)
+        for name in files:
+            _restrict(Path(place) / name, PRIVATE_FILE)
+        folders[:] = [name for name in folders if not (Path(place) / name).is_symlink()]
+
+
+def _restrict(path: Path, mode: int) -> None:
+    with contextlib.suppress(OSError):  # a file of another user's, or gone meanwhile
+        if stat.S_IMODE(path.lstat().st_mode) & 0o077 and not path.is_symlink():
+            path.chmod(mode)
+
 
 def replace_atomically(path: Path, data: bytes) -> None:
-    """Write a file so that a crash leaves either the old file or the new one, never a mix."""
+    """Write a file so that a crash leaves either the old file or the new one, never a mix; the
+    new file is readable by its owner only (mkstemp makes it 0600)."""
+    private_folder(path.parent)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as file:

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from desktop_app.core import paths
+from desktop_app.core.files import private_file
 
 ROTATE_AT = 1_000_000  # bytes
 OLD_FILES = 3
@@ -23,7 +24,7 @@ def log_to_file() -> logging.Handler | None:
     log_path = paths.log_file()
     rotate(log_path)
     try:
-        log_path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(log_path)
         handler: logging.Handler = logging.FileHandler(log_path, encoding="utf-8")
     except OSError:
         return None

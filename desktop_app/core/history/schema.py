@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app.core.errors import HistoryVersionError
+from desktop_app.core.files import private_file
 
 BUSY_TIMEOUT_MS = 5000
 """How long a write waits for another connection's (the GUI and `tally ask` share the file)."""
@@ -158,7 +159,7 @@ def time_from_text(text: str) -> datetime:
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection with the settings the store relies on; transactions are explicit."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_file(path)  # before SQLite makes it 0644: the history is nobody else's to read
     conn = sqlite3.connect(
         path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
     )

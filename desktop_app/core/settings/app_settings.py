@@ -90,7 +90,6 @@ def dump_settings(settings: AppSettings) -> str:
 def save_settings(path: Path, settings: AppSettings) -> None:
     """Write the settings atomically: the old file stays whole if anything fails."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         replace_atomically(path, dump_settings(settings).encode("utf-8"))
     except OSError as exc:
         raise ConfigError(f"Cannot save the settings to {path}: {exc.strerror or exc}.") from exc

@@ -141,7 +141,6 @@ class ModelCache:
 
 def write(path: Path, data: bytes) -> None:
     """Write a cache file atomically: a crash leaves the old cache or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     replace_atomically(path, data)
 
 

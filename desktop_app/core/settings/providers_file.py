@@ -310,7 +310,6 @@ def save_providers(path: Path, providers: list[Provider]) -> None:
     except UnicodeEncodeError as exc:
         raise ConfigError(f"Cannot save the providers: {exc}.") from exc
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         replace_atomically(path, data)
     except OSError as exc:
         raise ConfigError(f"Cannot write {path}: {exc.strerror or exc}.") from exc

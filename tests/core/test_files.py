@@ -1,0 +1,82 @@
+"""The data folder is private: 0700, its files 0600, made so and mended at start (POSIX)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from desktop_app.cli.main import main
+from desktop_app.core import logs, paths
+from desktop_app.core.files import make_private, replace_atomically
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.settings.providers_file import Provider, save_providers
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def every_entry(folder: Path) -> list[Path]:
+    return [folder, *sorted(folder.rglob("*"))]
+
+
+@pytest.fixture
+def open_umask() -> object:
+    """The common umask 022, under which plain files come out 0644 and folders 0755."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+@pytest.mark.usefixtures("open_umask")
+def test_a_new_data_folder_and_its_files_are_for_their_owner_only(data_dir: Path) -> None:
+    with HistoryStore(paths.history_db()) as store:
+        store.create_conversation("secret")
+        wal = paths.history_db().with_name("history.sqlite3-wal")
+        assert mode(wal) == 0o600  # SQLite gives it the database's mode
+    handler = logs.log_to_file()
+    logs.stop_logging_to(handler)
+    save_providers(paths.providers_file(), [Provider("local", "Local", "openai", "http://x/v1")])
+    replace_atomically(paths.settings_file(), b"")
+
+    entries = every_entry(data_dir)
+    names = {path.relative_to(data_dir).as_posix() for path in entries[1:]}
+    assert {"history.sqlite3", "logs", "logs/tally.log"} <= names
+    assert {"providers.toml", "settings.toml"} <= names
+    for path in entries:
+        expected = 0o700 if path.is_dir() else 0o600
+        assert mode(path) == expected, path.relative_to(data_dir.parent)
+
+
+@pytest.mark.usefixtures("open_umask")
+def test_an_older_open_data_folder_is_made_private_when_tally_starts(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (data_dir / "logs").mkdir(parents=True, mode=0o755)
+    data_dir.chmod(0o755)
+    for name in ("history.sqlite3", "providers.toml", "window.ini", "logs/tally.log"):
+        (data_dir / name).write_bytes(b"")
+        (data_dir / name).chmod(0o644)
+    outside = data_dir.parent / "elsewhere.txt"
+    outside.write_bytes(b"")
+    outside.chmod(0o644)
+    (data_dir / "link").symlink_to(outside)
+
+    assert main(["export", "--output", str(data_dir.parent / "out.json")]) == 0
+    capsys.readouterr()
+
+    for path in every_entry(data_dir):
+        if path.is_symlink():
+            continue
+        assert mode(path) == (0o700 if path.is_dir() else 0o600), path.name
+    assert mode(outside) == 0o644  # a link is not followed out of the folder
+
+
+def test_make_private_leaves_a_missing_folder_missing(tmp_path: Path) -> None:
+    make_private(tmp_path / "not-yet")
+    assert not (tmp_path / "not-yet").exists()
