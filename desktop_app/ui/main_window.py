@@ -141,10 +141,11 @@ class MainWindow(QMainWindow):
 
     def reload_providers(self) -> None:
         """Read the providers file again and list their models (plus the demo, if running)."""
+        self.providers_problem = ""  # what the settings dialog says of a file it would replace
         try:
             self.providers = load_providers(self.services.providers_path)
         except ConfigError as exc:
-            self.providers = []
+            self.providers, self.providers_problem = [], str(exc)
             self.banner.show_error(exc)
         self._show_providers()
         self.spendingChanged.emit()
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(
             self.providers, services.keys, services.client, services.providers_path,
             parent=self, settings_path=services.settings_path,
+            providers_problem=self.providers_problem,
         )  # fmt: skip
         before = list(self.providers)
         dialog.providersChanged.connect(lambda _: self.reload_providers())

@@ -300,8 +300,10 @@ def dump_providers(providers: Iterable[Provider]) -> str:
     return _FILE_HEADER + "".join("\n" + block for block in blocks)
 
 
-def save_providers(path: Path, providers: list[Provider]) -> None:
-    """Write the providers file atomically: the old file stays whole if anything fails."""
+def save_providers(path: Path, providers: list[Provider]) -> Path | None:
+    """Write the providers file atomically: the old file stays whole if anything fails. A file
+    there that does not load (a hand edit gone wrong) is never overwritten: it is kept as
+    `providers.toml.bak` first (or .bak.2, ...), and that path is returned."""
     text = dump_providers(providers)
     # Never write a file that would not read back, whatever the Provider objects held.
     parse_providers(text, source="the providers to save")
@@ -310,9 +312,28 @@ def save_providers(path: Path, providers: list[Provider]) -> None:
     except UnicodeEncodeError as exc:
         raise ConfigError(f"Cannot save the providers: {exc}.") from exc
     try:
+        kept = _keep_unloadable(path)
         replace_atomically(path, data)
     except OSError as exc:
         raise ConfigError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+    return kept
+
+
+def _keep_unloadable(path: Path) -> Path | None:
+    """Copy a providers file that does not load to a backup no other file has; None if it loads
+    (or is not there)."""
+    try:
+        load_providers(path)
+        return None
+    except ConfigError:
+        old = path.read_bytes()  # unreadable: OSError, and nothing is written
+    backup = path.with_name(f"{path.name}.bak")
+    number = 1
+    while backup.exists():
+        number += 1
+        backup = path.with_name(f"{path.name}.bak.{number}")
+    replace_atomically(backup, old)
+    return backup
 
 
 def _provider_block(provider: Provider) -> str:

@@ -79,6 +79,7 @@ class SettingsDialog(QDialog):
         *,
         settings_path: Path | None = None,
         catalog: CatalogLookup | None = None,
+        providers_problem: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -94,7 +95,10 @@ class SettingsDialog(QDialog):
         self.tasks = NamedTasks("settings-dialog")
         app_settings, problem = read_app_settings(self.settings_path)
         self._build(app_settings)
-        self.show_message(problem)
+        if providers_problem:  # the file that did not load is kept, never saved over
+            kept = self.tr("Saving keeps that file as {name}.bak and writes a new one.")
+            problem = f"{providers_problem} {kept.format(name=providers_path.name)} {problem}"
+        self.show_message(problem.strip())
         for draft in self.drafts:
             self.provider_list.addItem(self._item_for(draft))
         if self.drafts:

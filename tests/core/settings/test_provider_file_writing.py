@@ -171,3 +171,22 @@ def test_new_ids_are_valid_and_unique(
     name: str, taken: set[str], preferred: str | None, expected: str
 ) -> None:
     assert new_provider_id(name, taken, preferred=preferred) == expected
+
+
+def test_a_file_that_does_not_load_is_kept_aside_never_saved_over(tmp_path: Path) -> None:
+    path = tmp_path / "providers.toml"
+    path.write_text("[[provider]]\nid = 'broken'\n", encoding="utf-8")
+    (tmp_path / "providers.toml.bak").write_text("an older backup", encoding="utf-8")
+
+    kept = save_providers(path, [LOCAL])
+
+    assert kept == tmp_path / "providers.toml.bak.2"
+    assert kept.read_text(encoding="utf-8") == "[[provider]]\nid = 'broken'\n"
+    assert (tmp_path / "providers.toml.bak").read_text(encoding="utf-8") == "an older backup"
+    assert load_providers(path) == [LOCAL]
+    assert save_providers(path, [TRICKY]) is None  # a file that loads is simply replaced
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "providers.toml",
+        "providers.toml.bak",
+        "providers.toml.bak.2",
+    ]
