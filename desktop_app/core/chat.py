@@ -35,6 +35,7 @@ from desktop_app.core.events import (
 )
 from desktop_app.core.network.clients import Clients, client_for
 from desktop_app.core.network.http_errors import brief, error_for_status
+from desktop_app.core.network.redaction import redact_error
 from desktop_app.core.network.transport_errors import transport_error
 from desktop_app.core.providers import protocol_for
 from desktop_app.core.providers.base import ChatRequest, HttpRequest, StreamParser, WireProtocol
@@ -104,6 +105,7 @@ async def stream_chat(
                     yield event
             return
         except ProviderError as exc:
+            redact_error(exc, key)  # whatever the server said, before anyone reads it
             shown = bool(text or reasoning)
             exc.partial = Partial("".join(text), "".join(reasoning))
             delay = None if shown else _retry_delay(exc, attempt, retry, deadline - loop.time())

@@ -14,8 +14,8 @@ from email.utils import formatdate
 from typing import Any, Literal, NoReturn
 
 from desktop_app.simulator import answer_texts as texts
+from desktop_app.simulator import hostile_scenarios, scenario_names
 from desktop_app.simulator import openai_payloads as payloads
-from desktop_app.simulator import scenario_names
 from desktop_app.simulator.http_connection import (
     BodyReply,
     Reply,
@@ -316,6 +316,7 @@ SCENARIOS: dict[str, Scenario] = {
     "sim-hang-headers": _hang_before_headers,
     "sim-html-error": functools.partial(_html, status=502, page=texts.HTML_BAD_GATEWAY),
     "sim-html-200": functools.partial(_html, status=200, page=texts.HTML_HOME_PAGE),
+    **hostile_scenarios.SCENARIOS,
 }
 
 

@@ -31,6 +31,7 @@ from desktop_app.core.errors import (
     TLSFailure,
     UnexpectedResponse,
 )
+from desktop_app.core.network.redaction import redact
 from desktop_app.core.settings.providers_file import Provider
 
 _CONTEXT_WORDS = re.compile(
@@ -46,13 +47,6 @@ _SECONDS = re.compile(r"^\s*(\d+(?:\.\d+)?)s\s*$")
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _DETAIL_LIMIT = 300
 _VERSIONED = re.compile(r"/v\d+[a-z0-9]*$")
-
-
-def redact(text: str, key: str | None) -> str:
-    """`text` with every occurrence of the key replaced, as servers sometimes echo it."""
-    if key and len(key) >= 4:
-        text = text.replace(key, "[key hidden]")
-    return text
 
 
 def error_for_status(

@@ -1,0 +1,54 @@
+"""OpenAI-format scenarios of a hostile or broken server, for the cases a client must survive:
+the key echoed back inside a 200 stream, in capitals and percent-encoded."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, Awaitable, Callable
+from typing import Any
+
+from desktop_app.simulator import openai_payloads as payloads
+from desktop_app.simulator.http_connection import Reply, StreamReply, json_bytes
+from desktop_app.simulator.scenario_names import RequestContext
+
+ECHO_START = "Here is the start of an answer"
+
+
+def _data(payload: dict[str, Any]) -> bytes:
+    return b"data: " + json_bytes(payload) + b"\n\n"
+
+
+def echoed_key(sent_key: str | None) -> str:
+    """The key as a careless server quotes it: as sent, in capitals, and every byte
+    percent-encoded."""
+    key = sent_key or ""
+    encoded = "".join(f"%{byte:02X}" for byte in key.encode())
+    return f"Bearer {key} (also {key.upper()} and {encoded})"
+
+
+async def _key_in_stream_error(ctx: RequestContext) -> Reply:
+    """Some text, then an error event that quotes the key."""
+
+    async def events() -> AsyncGenerator[bytes, None]:
+        chunks = payloads.CompletionChunks(ctx.model, include_usage=False)
+        yield _data(chunks.chunk({"role": "assistant", "content": ECHO_START}))
+        said = f"Upstream rejected the token {echoed_key(ctx.sent_key)}"
+        yield _data(payloads.error_body(said, "invalid_request_error", "invalid_api_key"))
+
+    return StreamReply(events())
+
+
+async def _key_in_malformed_chunk(ctx: RequestContext) -> Reply:
+    """Some text, then a chunk that is not JSON and holds the key."""
+
+    async def events() -> AsyncGenerator[bytes, None]:
+        chunks = payloads.CompletionChunks(ctx.model, include_usage=False)
+        yield _data(chunks.chunk({"role": "assistant", "content": ECHO_START}))
+        yield f'data: {{"debug": "auth {echoed_key(ctx.sent_key)}", "choices": [\n\n'.encode()
+
+    return StreamReply(events())
+
+
+SCENARIOS: dict[str, Callable[[Any], Awaitable[Reply]]] = {
+    "sim-key-echo-stream-error": _key_in_stream_error,
+    "sim-key-echo-malformed": _key_in_malformed_chunk,
+}
