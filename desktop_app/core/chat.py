@@ -34,7 +34,12 @@ from desktop_app.core.events import (
     TextDelta,
 )
 from desktop_app.core.network.clients import Clients, client_for
-from desktop_app.core.network.http_errors import brief, error_for_status
+from desktop_app.core.network.http_errors import (
+    brief,
+    ended_early,
+    error_for_status,
+    redirect_error,
+)
 from desktop_app.core.network.redaction import redact_error
 from desktop_app.core.network.transport_errors import transport_error
 from desktop_app.core.providers import protocol_for
@@ -181,6 +186,9 @@ async def _open(
     except httpx.TransportError as exc:
         raise transport_error(provider, exc, began=False) from exc
     content_type = response.headers.get("content-type", "")
+    if 300 <= response.status_code < 400:
+        await response.aclose()
+        raise redirect_error(provider, spec.url, response.status_code, response.headers)
     if response.status_code >= 400 or content_type.startswith("text/html"):
         try:
             body = await _read_body(response, provider, deadline)
@@ -198,6 +206,7 @@ async def _stream_events(
     decoder = SSEDecoder(extra_fields=parser.sse_extra_fields)
     chunks = cast(AsyncGenerator[bytes, None], response.aiter_bytes())
     answered = False
+    received = False  # any event at all: an empty stream is not an answer cut short
     idle = provider.timeouts.idle
     try:
         while not parser.done:
@@ -209,6 +218,7 @@ async def _stream_events(
             except httpx.TransportError as exc:
                 raise transport_error(provider, exc, began=True) from exc
             sse_events = decoder.feed(chunk) if chunk is not None else decoder.close()
+            received = received or bool(sse_events)
             for sse in sse_events:
                 for event in parser.parse(sse):
                     answered = answered or isinstance(event, TextDelta | ReasoningDelta)
@@ -216,6 +226,8 @@ async def _stream_events(
                 if parser.done:
                     break
             if chunk is None:
+                if not parser.done and parser.finish_reason is None:
+                    raise ended_early(provider, began=received)
                 break
             if not answered and not sse_events:
                 # Comments only (": keep-alive"): the request is queued, and not dead.

@@ -1,5 +1,6 @@
 """OpenAI-format scenarios of a hostile or broken server, for the cases a client must survive:
-the key echoed back inside a 200 stream, in capitals and percent-encoded."""
+the key echoed back inside a 200 stream (in capitals and percent-encoded), a redirect elsewhere,
+an empty event stream."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from collections.abc import AsyncGenerator, Awaitable, Callable
 from typing import Any
 
 from desktop_app.simulator import openai_payloads as payloads
-from desktop_app.simulator.http_connection import Reply, StreamReply, json_bytes
+from desktop_app.simulator.http_connection import BodyReply, Reply, StreamReply, json_bytes
 from desktop_app.simulator.scenario_names import RequestContext
 
 ECHO_START = "Here is the start of an answer"
+REDIRECT_TARGET = "https://elsewhere.example/v1/chat/completions"
 
 
 def _data(payload: dict[str, Any]) -> bytes:
@@ -48,7 +50,25 @@ async def _key_in_malformed_chunk(ctx: RequestContext) -> Reply:
     return StreamReply(events())
 
 
+async def _redirect(ctx: RequestContext) -> Reply:
+    """A 307 to another host: a client that followed it would send the key along."""
+    page = b"<html><body>Moved</body></html>"
+    return BodyReply(307, page, "text/html", headers=(("Location", REDIRECT_TARGET),))
+
+
+async def _empty_stream(ctx: RequestContext) -> Reply:
+    """A 200 event stream that ends without a single event."""
+
+    async def nothing() -> AsyncGenerator[bytes, None]:
+        return
+        yield b""  # makes this an async generator
+
+    return StreamReply(nothing())
+
+
 SCENARIOS: dict[str, Callable[[Any], Awaitable[Reply]]] = {
     "sim-key-echo-stream-error": _key_in_stream_error,
     "sim-key-echo-malformed": _key_in_malformed_chunk,
+    "sim-redirect": _redirect,
+    "sim-empty-stream": _empty_stream,
 }

@@ -9,8 +9,10 @@ from contextlib import aclosing
 import pytest
 
 from desktop_app.core.chat import make_client, stream_chat
+from desktop_app.core.errors import ConnectionDropped, UnexpectedResponse
 from desktop_app.core.events import Finish, KeepAlive, ReasoningDelta, TextDelta
 from desktop_app.simulator import Simulator
+from desktop_app.simulator.hostile_scenarios import REDIRECT_TARGET
 from tests.support.chat_helpers import ask, collect, sim_provider
 
 
@@ -104,12 +106,31 @@ def test_stream_without_done_still_finishes(simulator: Simulator) -> None:
     assert outcome.events[-1] == Finish("stop")
 
 
-def test_stream_without_finish_reason_says_none(simulator: Simulator) -> None:
+def test_a_stream_that_ends_with_no_finish_and_no_done_was_cut_off(simulator: Simulator) -> None:
     outcome = collect(sim_provider(simulator), simulator.api_key, ask("sim-no-finish"))
-    assert outcome.error is None
+    assert isinstance(outcome.error, ConnectionDropped)
+    assert "Simulator closed the stream before the answer was complete" in str(outcome.error)
     assert outcome.text
-    assert outcome.usage is None
-    assert outcome.events[-1] == Finish(None)
+    assert outcome.error.partial.text == outcome.text
+    assert not outcome.of(Finish)
+
+
+def test_an_empty_event_stream_is_an_error_not_an_empty_answer(simulator: Simulator) -> None:
+    outcome = collect(sim_provider(simulator), simulator.api_key, ask("sim-empty-stream"))
+    assert isinstance(outcome.error, UnexpectedResponse)
+    assert "without sending any of it" in str(outcome.error)
+    assert not outcome.of(KeepAlive)  # no "queued the request; waiting…"
+    assert len(simulator.requests) == 1
+
+
+def test_a_redirect_is_not_followed_and_says_where_it_points(simulator: Simulator) -> None:
+    outcome = collect(sim_provider(simulator), simulator.api_key, ask("sim-redirect"))
+    assert isinstance(outcome.error, UnexpectedResponse)
+    assert outcome.error.status == 307
+    assert REDIRECT_TARGET in str(outcome.error)
+    assert "does not follow it" in str(outcome.error)
+    assert not outcome.of(KeepAlive)
+    assert len(simulator.requests) == 1  # nothing was sent to the other address
 
 
 def test_usage_missing_when_server_never_sends_it(simulator: Simulator) -> None:

@@ -175,6 +175,38 @@ def _stream_brief(exc: StreamError) -> str:
     return f"{trouble or 'an error'} {where}"
 
 
+def redirect_error(
+    provider: Provider, url: str, status: int, headers: Mapping[str, str]
+) -> ProviderError:
+    """A 3xx: never followed (the key would go along to wherever it points); say where."""
+    where = headers.get("location") or "another address"
+    return UnexpectedResponse(
+        f"{provider.name} redirects {url} to {where} ({status}); Tally does not follow it, so "
+        "that the key goes nowhere else. If that is the API's new address, use it as the base "
+        "URL (check http against https).",
+        provider=provider.name,
+        status=status,
+    )
+
+
+def ended_early(provider: Provider, *, began: bool) -> ProviderError:
+    """The stream closed cleanly but said neither that the answer was complete nor why it
+    stopped (no finish reason, no end marker): the answer was cut off."""
+    name = provider.name
+    if not began:
+        return UnexpectedResponse(
+            f"{name} ended the answer without sending any of it (an empty event stream). Try "
+            "again; if it keeps happening, the base URL may point at something else.",
+            provider=name,
+            status=200,
+        )
+    return ConnectionDropped(
+        f"{name} closed the stream before the answer was complete (it never said the answer "
+        "had ended). The part received is kept; try again.",
+        provider=name,
+    )
+
+
 def error_for_transport(
     provider: Provider, exc: httpx.TransportError, *, began: bool
 ) -> ProviderError:
@@ -183,8 +215,8 @@ def error_for_transport(
     where = _host(provider.base_url)
     if began:
         return ConnectionDropped(
-            f"The connection to {name} dropped in the middle of the answer ({_reason(exc)}). "
-            "The part received is kept; try again.",
+            f"The connection to {name} dropped in the middle of the answer. The part received "
+            "is kept; try again.",
             provider=name,
         )
     if isinstance(exc, httpx.ConnectTimeout):

@@ -19,7 +19,7 @@ from desktop_app.core.errors import (
     NotFoundError,
     UnexpectedResponse,
 )
-from desktop_app.core.network.http_errors import error_for_status
+from desktop_app.core.network.http_errors import error_for_status, redirect_error
 from desktop_app.core.network.transport_errors import transport_error
 from desktop_app.core.providers import protocol_for
 from desktop_app.core.providers.base import ModelListing
@@ -142,13 +142,7 @@ def _check_status(
             status=status,
         )
     if 300 <= status < 400:
-        where = headers.get("location", "another address")
-        raise UnexpectedResponse(
-            f"{provider.name} redirects {url} to {where} ({status}). Use the address it "
-            "redirects to as the base URL (check http against https).",
-            provider=provider.name,
-            status=status,
-        )
+        raise redirect_error(provider, url, status, headers)
     if listing.key_rejected(status, body):
         raise AuthenticationError(
             f"{provider.name} rejected the API key ({status}: API key not valid). Check the key "

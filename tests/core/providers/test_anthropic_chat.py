@@ -8,6 +8,7 @@ from decimal import Decimal
 import httpx
 import pytest
 
+from desktop_app.core.errors import ConnectionDropped
 from desktop_app.core.events import Finish, KeepAlive, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.money.prices import cost_usd
 from desktop_app.simulator import LISTED_MODELS, Simulator
@@ -132,12 +133,12 @@ def test_max_tokens_cut_finishes_with_length(simulator: Simulator) -> None:
     assert outcome.events[-1] == Finish("length")
 
 
-def test_a_stream_without_message_stop_finishes_without_a_reason(simulator: Simulator) -> None:
+def test_a_stream_without_message_delta_or_stop_was_cut_off(simulator: Simulator) -> None:
     outcome = collect(anthropic_provider(simulator), simulator.api_key, ask("sim-no-finish"))
-    assert outcome.error is None
+    assert isinstance(outcome.error, ConnectionDropped)
+    assert "before the answer was complete" in str(outcome.error)
     assert outcome.text == NORMAL_ANSWER
-    assert outcome.usage is None
-    assert outcome.events[-1] == Finish(None)  # the session marks the answer partial
+    assert outcome.error.partial.text == NORMAL_ANSWER
 
 
 def test_a_whole_json_answer_to_a_stream_request(simulator: Simulator) -> None:

@@ -154,12 +154,12 @@ def test_a_dropped_connection_keeps_the_partial_answer(simulator: Simulator) -> 
     assert outcome.error.partial.text == outcome.text
 
 
-def test_a_stream_that_ends_without_a_finish_says_none(simulator: Simulator) -> None:
+def test_a_stream_that_ends_without_a_finish_was_cut_off(simulator: Simulator) -> None:
     outcome = collect(gemini_provider(simulator), simulator.api_key, ask("sim-no-finish"))
-    assert outcome.error is None
+    assert isinstance(outcome.error, ConnectionDropped)
+    assert "before the answer was complete" in str(outcome.error)
     assert outcome.text
-    assert outcome.usage is None
-    assert outcome.events[-1] == Finish(None)
+    assert outcome.error.partial.text == outcome.text
 
 
 @pytest.mark.parametrize(
