@@ -13,7 +13,6 @@ import logging
 import random
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
-from typing import cast
 
 import httpx
 
@@ -33,19 +32,22 @@ from desktop_app.core.events import (
     Retrying,
     TextDelta,
 )
+from desktop_app.core.network.bounded_body import UnknownEncoding, body_pieces
 from desktop_app.core.network.clients import Clients, client_for
 from desktop_app.core.network.http_errors import (
     brief,
     ended_early,
     error_for_status,
     redirect_error,
+    too_large,
+    undecodable,
 )
 from desktop_app.core.network.redaction import redact_error
 from desktop_app.core.network.transport_errors import transport_error
 from desktop_app.core.providers import protocol_for
 from desktop_app.core.providers.base import ChatRequest, HttpRequest, StreamParser, WireProtocol
 from desktop_app.core.settings.providers_file import Provider
-from desktop_app.core.sse import SSEDecoder
+from desktop_app.core.sse import EventTooLarge, SSEDecoder
 
 log = logging.getLogger(__name__)
 
@@ -204,7 +206,7 @@ async def _stream_events(
     """Decode the event stream into ChatEvents until the stream says it is done or ends."""
     loop = asyncio.get_running_loop()
     decoder = SSEDecoder(extra_fields=parser.sse_extra_fields)
-    chunks = cast(AsyncGenerator[bytes, None], response.aiter_bytes())
+    chunks = body_pieces(response)
     answered = False
     received = False  # any event at all: an empty stream is not an answer cut short
     idle = provider.timeouts.idle
@@ -217,7 +219,12 @@ async def _stream_events(
                 raise _timeout(provider, idle, deadline, first_byte=False) from None
             except httpx.TransportError as exc:
                 raise transport_error(provider, exc, began=True) from exc
-            sse_events = decoder.feed(chunk) if chunk is not None else decoder.close()
+            except (httpx.DecodingError, UnknownEncoding) as exc:
+                raise undecodable(provider, exc) from exc
+            try:
+                sse_events = decoder.feed(chunk) if chunk is not None else decoder.close()
+            except EventTooLarge as exc:
+                raise too_large(provider, exc.max_size) from None
             received = received or bool(sse_events)
             for sse in sse_events:
                 for event in parser.parse(sse):
@@ -259,7 +266,7 @@ async def _read_body(response: httpx.Response, provider: Provider, deadline: flo
     size = 0
     try:
         async with asyncio.timeout(_budget(provider.timeouts.idle, deadline)):
-            async for part in response.aiter_bytes():
+            async for part in body_pieces(response, piece=_ERROR_BODY_LIMIT):
                 parts.append(part)
                 size += len(part)
                 if size >= _ERROR_BODY_LIMIT:
@@ -268,6 +275,8 @@ async def _read_body(response: httpx.Response, provider: Provider, deadline: flo
         raise _timeout(provider, provider.timeouts.idle, deadline, first_byte=False) from None
     except httpx.TransportError as exc:
         raise transport_error(provider, exc, began=False) from exc
+    except (httpx.DecodingError, UnknownEncoding) as exc:
+        raise undecodable(provider, exc) from exc
     return b"".join(parts)[:_ERROR_BODY_LIMIT]
 
 

@@ -27,6 +27,7 @@ TallyError
     └── StreamError              the answer started but went wrong
         ├── StreamErrorEvent     the provider reported an error inside the stream
         ├── MalformedChunk       a chunk was not the JSON it should be
+        ├── ResponseTooLarge     a line or an event of the stream passed Tally's limit
         └── ConnectionDropped    the connection closed in the middle of the answer
 """
 
@@ -258,6 +259,10 @@ class StreamErrorEvent(StreamError):
 
 class MalformedChunk(StreamError):
     """Raised when a streamed chunk is not valid JSON of the expected shape."""
+
+
+class ResponseTooLarge(StreamError):
+    """Raised when a line or an event of the stream grows past the decoder's limit (64 MiB)."""
 
 
 class ConnectionDropped(StreamError):

@@ -5,6 +5,9 @@ bad bytes, one leading BOM dropped, CR, LF and CRLF line ends (and no others), c
 `data` / `event` / `id` / `retry` fields, dispatch on an empty line of events whose data buffer is
 not empty, and an unterminated event discarded at the end of the stream. How the bytes are split
 into chunks never changes the result.
+
+Memory is bounded: a line, or an event's lines, longer than `max_size` (64 MiB by default, far
+above any real event) raises EventTooLarge instead of growing without end.
 """
 
 from __future__ import annotations
@@ -14,6 +17,16 @@ from contextlib import suppress
 from dataclasses import dataclass
 
 _STANDARD_FIELDS = frozenset({"data", "event", "id", "retry"})
+MAX_SIZE = 64 * 1024 * 1024
+"""The longest line, and the longest event (its lines together), SSEDecoder takes by default."""
+
+
+class EventTooLarge(ValueError):
+    """Raised when a line or an event of the stream grows past the decoder's `max_size`."""
+
+    def __init__(self, max_size: int) -> None:
+        super().__init__(f"a line or an event of the stream is larger than {max_size:,} bytes")
+        self.max_size = max_size
 
 
 @dataclass(slots=True)
@@ -56,12 +69,18 @@ class SSEDecoder:
         "_extra",
         "_extra_fields",
         "_last_id",
+        "_max_size",
+        "_open_size",
+        "_pending",
         "_retry",
         "_skip",
         "_unterminated",
     )
 
-    def __init__(self, extra_fields: Iterable[str] = ()) -> None:
+    def __init__(self, extra_fields: Iterable[str] = (), *, max_size: int = MAX_SIZE) -> None:
+        self._max_size = max_size
+        self._pending = 0  # bytes in _unterminated
+        self._open_size = 0  # characters of the event still open since its first line
         self._extra_fields = frozenset(extra_fields)
         if clash := sorted(self._extra_fields & _STANDARD_FIELDS):
             raise ValueError(f"extra_fields must not name a standard field: {', '.join(clash)}")
@@ -89,15 +108,24 @@ class SSEDecoder:
         if 10 not in chunk and 13 not in chunk:  # no LF, no CR
             if chunk:
                 self._unterminated.append(chunk)
+                self._pending += len(chunk)
+                if self._pending > self._max_size:
+                    raise EventTooLarge(self._max_size)
             return []
         unterminated = self._unterminated
         if unterminated:
+            # The line held so far ends in this chunk: it must not end past the limit.
+            if self._pending + _first_line_end(chunk) > self._max_size:
+                raise EventTooLarge(self._max_size)
             unterminated.append(chunk)
             chunk = b"".join(unterminated)
             unterminated.clear()
         last_cr = chunk.rfind(13)
         end = max(chunk.rfind(10), last_cr) + 1
-        if end != len(chunk):
+        self._pending = len(chunk) - end
+        if self._pending:
+            if self._pending > self._max_size:
+                raise EventTooLarge(self._max_size)
             unterminated.append(chunk[end:])
             chunk = chunk[:end]
         text = chunk.decode("utf-8", "replace")
@@ -110,6 +138,24 @@ class SSEDecoder:
             if last_cr == end - 1:
                 self._skip = "\n"
             text = text.replace("\r\n", "\n").replace("\r", "\n")
+        events = self._events(text)
+        # Only a long chunk, or one that ends an event held from before, can hold an event
+        # over the limit: the check costs nothing otherwise.
+        limit = self._max_size
+        if self._open_size + len(text) > limit and any(len(e.data) > limit for e in events):
+            raise EventTooLarge(limit)
+        if self._begun:  # an event goes on into the next chunk: how much of it is held
+            blank = text.rfind("\n\n")
+            held = len(text) - blank - 2 if blank >= 0 else self._open_size + len(text)
+            if held > self._max_size:
+                raise EventTooLarge(self._max_size)
+            self._open_size = held
+        else:
+            self._open_size = 0
+        return events
+
+    def _events(self, text: str) -> list[ServerSentEvent]:
+        """The events that whole lines of text (each ended by an LF) complete."""
         # `text` is now whole lines, each ended by an LF. Nearly every event is one `data: ` line
         # and an empty line: if that is all the text holds, it is the whole work.
         if text.find("\n") == len(text) - 2 and text[:6] == "data: " and not self._begun:
@@ -167,6 +213,7 @@ class SSEDecoder:
         """
         self._closed = True
         self._unterminated.clear()
+        self._pending = self._open_size = 0
         self._data.clear()
         self._event = ""
         self._extra = None
@@ -231,3 +278,9 @@ class SSEDecoder:
         self._extra = extra
         self._begun = bool(data) or bool(event_type) or extra is not None
         return events
+
+
+def _first_line_end(chunk: bytes) -> int:
+    """Where the first line of `chunk` ends (a CR or an LF; the chunk holds one)."""
+    lf, cr = chunk.find(10), chunk.find(13)
+    return lf if cr < 0 or 0 <= lf < cr else cr

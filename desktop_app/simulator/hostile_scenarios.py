@@ -1,9 +1,10 @@
 """OpenAI-format scenarios of a hostile or broken server, for the cases a client must survive:
 the key echoed back inside a 200 stream (in capitals and percent-encoded), a redirect elsewhere,
-an empty event stream."""
+an empty event stream, a gzip bomb."""
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import AsyncGenerator, Awaitable, Callable
 from typing import Any
 
@@ -13,6 +14,8 @@ from desktop_app.simulator.scenario_names import RequestContext
 
 ECHO_START = "Here is the start of an answer"
 REDIRECT_TARGET = "https://elsewhere.example/v1/chat/completions"
+BOMB_SIZE = 1 << 30
+"""What sim-gzip-bomb inflates to: one SSE line of a gibibyte, from about a megabyte sent."""
 
 
 def _data(payload: dict[str, Any]) -> bytes:
@@ -66,9 +69,26 @@ async def _empty_stream(ctx: RequestContext) -> Reply:
     return StreamReply(nothing())
 
 
+async def _gzip_bomb(ctx: RequestContext) -> Reply:
+    """A gzip-encoded event stream whose one `data:` line never ends: each piece sent inflates
+    to 16 MiB, and the whole to BOMB_SIZE. Compressed as it is sent, so that a client that stops
+    early costs the simulator little."""
+
+    async def pieces() -> AsyncGenerator[bytes, None]:
+        gzip = zlib.compressobj(9, zlib.DEFLATED, 31)
+        yield gzip.compress(b"data: ")
+        block = b"x" * (16 << 20)
+        for _ in range(BOMB_SIZE // len(block)):
+            yield gzip.compress(block) + gzip.flush(zlib.Z_SYNC_FLUSH)
+        yield gzip.compress(b"\n\n") + gzip.flush()
+
+    return StreamReply(pieces(), headers=(("Content-Encoding", "gzip"),))
+
+
 SCENARIOS: dict[str, Callable[[Any], Awaitable[Reply]]] = {
     "sim-key-echo-stream-error": _key_in_stream_error,
     "sim-key-echo-malformed": _key_in_malformed_chunk,
     "sim-redirect": _redirect,
     "sim-empty-stream": _empty_stream,
+    "sim-gzip-bomb": _gzip_bomb,
 }

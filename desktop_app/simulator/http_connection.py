@@ -58,6 +58,7 @@ class StreamReply:
 
     events: AsyncGenerator[bytes, None]
     abort_at_end: bool = False
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ class Connection:
             ("Content-Type", "text/event-stream; charset=utf-8"),
             ("Cache-Control", "no-cache"),
             ("Transfer-Encoding", "chunked"),
+            *reply.headers,
         ]
         self._writer.write(_head(200, headers, keep_open))
         await self._writer.drain()

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.sse import ServerSentEvent, SSEDecoder
+from desktop_app.core.sse import EventTooLarge, ServerSentEvent, SSEDecoder
 from tests.support.sse_cases import BOM, CASES, Case, Expected
 
 
@@ -320,3 +320,42 @@ def test_64_mib_event_is_decoded_in_linear_work(chunk_size: int) -> None:
     assert event.data.count("x") == len(event.data) == size - len("data: ")
     # The line is held as chunks, then joined bytes, then text: a few copies at most at once.
     assert peak < 3 * size
+
+
+# --- limits ----------------------------------------------------------------------------------
+
+LIMIT = 1000
+
+
+def feed_in(decoder: SSEDecoder, stream: bytes, size: int) -> list[ServerSentEvent]:
+    events: list[ServerSentEvent] = []
+    for offset in range(0, len(stream), size):
+        events += decoder.feed(stream[offset : offset + size])
+    return events
+
+
+@pytest.mark.parametrize("chunk_size", [1, 7, 100, 999, 5000])
+def test_a_line_past_the_limit_stops_the_stream(chunk_size: int) -> None:
+    endless = b"data: " + b"x" * (LIMIT + 1) + b"\n\n"
+    with pytest.raises(EventTooLarge, match="larger than 1,000 bytes") as raised:
+        feed_in(SSEDecoder(max_size=LIMIT), endless, chunk_size)
+    assert raised.value.max_size == LIMIT
+
+
+@pytest.mark.parametrize("chunk_size", [1, 7, 100, 999, 5000])
+def test_an_event_of_many_lines_past_the_limit_stops_the_stream(chunk_size: int) -> None:
+    many_lines = b"data: 0123456789\n" * 100 + b"\n"  # 1,700 bytes in one event
+    with pytest.raises(EventTooLarge):
+        feed_in(SSEDecoder(max_size=LIMIT), many_lines, chunk_size)
+
+
+@pytest.mark.parametrize("chunk_size", [1, 7, 100, 999, 5000])
+def test_a_long_stream_of_events_under_the_limit_goes_on(chunk_size: int) -> None:
+    events = b"data: 0123456789\ndata: abc\n\n: keep-alive\n\n" * 500  # 20,000 bytes
+    decoded = feed_in(SSEDecoder(max_size=LIMIT), events, chunk_size)
+    assert [event.data for event in decoded] == ["0123456789\nabc"] * 500
+
+
+def test_a_line_just_under_the_limit_is_decoded() -> None:
+    line = b"data: " + b"x" * (LIMIT - 10) + b"\n\n"
+    assert [e.data for e in feed_in(SSEDecoder(max_size=LIMIT), line, 64)] == ["x" * 990]

@@ -25,6 +25,7 @@ from desktop_app.core.errors import (
     ProviderError,
     ProviderUnreachable,
     RateLimited,
+    ResponseTooLarge,
     ServerError,
     StreamError,
     StreamErrorEvent,
@@ -204,6 +205,25 @@ def ended_early(provider: Provider, *, began: bool) -> ProviderError:
         f"{name} closed the stream before the answer was complete (it never said the answer "
         "had ended). The part received is kept; try again.",
         provider=name,
+    )
+
+
+def too_large(provider: Provider, limit: int) -> ProviderError:
+    """A line or an event past the decoder's limit: no real answer is that large."""
+    return ResponseTooLarge(
+        f"{provider.name} sent a line of its stream larger than {limit >> 20} MiB, far more than "
+        "any answer; Tally stopped reading it. The part received is kept.",
+        provider=provider.name,
+    )
+
+
+def undecodable(provider: Provider, exc: Exception) -> ProviderError:
+    """A body in an encoding Tally did not ask for, or damaged in the one it claims."""
+    return UnexpectedResponse(
+        f"{provider.name} sent a response that could not be decoded ({_reason(exc)}). If this "
+        "goes through a proxy, it may be changing the response.",
+        provider=provider.name,
+        status=200,
     )
 
 

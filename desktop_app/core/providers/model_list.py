@@ -19,6 +19,7 @@ from desktop_app.core.errors import (
     NotFoundError,
     UnexpectedResponse,
 )
+from desktop_app.core.network.bounded_body import UnknownEncoding, body_pieces
 from desktop_app.core.network.http_errors import error_for_status, redirect_error
 from desktop_app.core.network.transport_errors import transport_error
 from desktop_app.core.providers import protocol_for
@@ -164,7 +165,7 @@ async def _fetch(
     try:
         parts: list[bytes] = []
         size = 0
-        async for part in response.aiter_bytes():
+        async for part in body_pieces(response):
             parts.append(part)
             size += len(part)
             if size > _BODY_LIMIT:
@@ -176,7 +177,7 @@ async def _fetch(
                 )
     except httpx.TransportError as exc:
         raise transport_error(provider, exc, began=False) from exc
-    except httpx.DecodingError as exc:
+    except (httpx.DecodingError, UnknownEncoding) as exc:
         raise UnexpectedResponse(
             f"{provider.name} sent a model list that could not be decoded ({exc}).",
             provider=provider.name,
