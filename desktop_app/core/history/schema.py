@@ -120,8 +120,8 @@ _FTS = (
 _FTS_TRIGGERS = ("messages_fts_insert", "messages_fts_delete", "messages_fts_update")
 
 BILLED_ANSWER = "role = 'assistant' AND (usage_source IS NOT NULL OR cost_usd IS NOT NULL)"
-"""An answer that was billed (it has usage or a cost), as core/money/spending.py's queries say it: they
-must repeat these terms as they are, or SQLite will not use the partial index below."""
+"""An answer that was billed (it has usage or a cost), as core/money/spending.py's queries say
+it: they must repeat these terms as they are, or SQLite will not use the partial index below."""
 
 # Spending per day and month (core/money/spending.py) reads the billed answers of a range of times.
 # Partial: questions and failed answers, most of the rows, stay out of it. With the cost and the
@@ -133,6 +133,15 @@ _SPENDING = (
     f" WHERE {BILLED_ANSWER}",
 )
 
+# Providers are recorded by id, which a rename leaves alone, with the name they had when they
+# answered beside it. Rows from before this step hold that name in `provider` and NULL in
+# `provider_name`: turning those names into ids needs the providers file, so it is a data step
+# (history/provider_ids.py) run once the providers are read, and recorded in `data_steps`.
+_PROVIDER_IDS = (
+    "ALTER TABLE messages ADD COLUMN provider_name TEXT",
+    "CREATE TABLE data_steps (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("001_initial", _INITIAL),
     Migration("002_fts_search", _FTS, needs_fts=True),
@@ -141,6 +150,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "004_cache_write_tokens", ("ALTER TABLE messages ADD COLUMN cache_write_tokens INTEGER",)
     ),
+    Migration("006_provider_ids", _PROVIDER_IDS),
 )
 
 

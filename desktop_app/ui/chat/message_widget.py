@@ -242,7 +242,8 @@ class MessageWidget(QFrame):
             return "You"
         if message.role == "system":
             return "System"
-        return " · ".join(part for part in (message.model, message.provider) if part) or "Answer"
+        shown = (message.model, message.provider_name)
+        return " · ".join(part for part in shown if part) or "Answer"
 
     # -- keeping up with the message ------------------------------------------------------
 
