@@ -29,6 +29,7 @@ from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_
 from desktop_app.ui.chat.chat_view import ChatView
 from desktop_app.ui.chat.composer import Composer
 from desktop_app.ui.chat.cost_meter import CostMeter
+from desktop_app.ui.chat.provider_renames import show_current_names
 from desktop_app.ui.chat.status_line import StatusLine
 from desktop_app.ui.chat.welcome import Welcome
 from desktop_app.ui.error_banner import Action, ErrorBanner
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
             self.providers = []
             self.banner.show_error(exc)
         self._show_providers()
+        show_current_names(self.chat_view, self.listed_providers())
         self.spendingChanged.emit()
 
     def listed_providers(self) -> list[Provider]:
@@ -223,10 +225,7 @@ class MainWindow(QMainWindow):
             self.conversation.replace_all([])
             self.recorder = HistoryRecorder(self.services.store, self.conversation, self._price_of)
         else:
-            self.recorder = open_conversation(
-                self.services.store, self.conversation, conversation_id, self._price_of,
-                self.listed_providers(),
-            )  # fmt: skip
+            self.recorder = self._opened(conversation_id)
         self._settings().setValue("lastConversation", conversation_id or "")
         self.sidebar.select(conversation_id)
         self.banner.clear()
@@ -248,11 +247,12 @@ class MainWindow(QMainWindow):
         last = self._settings().value("lastConversation")
         if isinstance(last, str) and last and self.services.store.conversation(last):
             self.recorder.detach()
-            self.recorder = open_conversation(
-                self.services.store, self.conversation, last, self._price_of,
-                self.listed_providers(),
-            )  # fmt: skip
+            self.recorder = self._opened(last)
             self.sidebar.select(last)
+
+    def _opened(self, conversation_id: str) -> HistoryRecorder:
+        store, listed = self.services.store, self.listed_providers()
+        return open_conversation(store, self.conversation, conversation_id, self._price_of, listed)
 
     def _picked_price(self) -> tuple[str, ModelPrice | None] | None:
         choice = self.picker.current()

@@ -87,6 +87,13 @@ def test_a_renamed_provider_keeps_its_conversations(
         assert widget is not None
         assert widget.role.text() == "sim-reasoning · Simulator (renamed)"
         assert window.recorder.price_of(answer) == ModelPrice(Decimal("0.5"), Decimal("1.5"))
+
+        # Renamed while the conversation is open (the settings then reload the providers).
+        write_providers(data_dir, simulator, "Simulator (for now)")
+        window.reload_providers()
+        assert widget.role.text() == "sim-reasoning · Simulator (for now)"
+        write_providers(data_dir, simulator, "Simulator (renamed)")
+        window.reload_providers()
     finally:
         shut_down(window, run)
 

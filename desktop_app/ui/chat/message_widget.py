@@ -236,6 +236,10 @@ class MessageWidget(QFrame):
         button.setObjectName(f"{text.lower()}Button")
         return button
 
+    def show_role(self) -> None:
+        """Show who wrote the message again (its provider was renamed)."""
+        self.role.setText(self._role_text())
+
     def _role_text(self) -> str:
         message = self.message
         if message.role == "user":
