@@ -172,7 +172,13 @@ def _close(app: QApplication, view: ChatView) -> None:
 def stream_once(app: QApplication, text: str) -> Cost:
     conversation, view = _view(app)
     message = conversation.add(
-        ChatMessage("assistant", status="streaming", provider="Bench", model="bench-model")
+        ChatMessage(
+            "assistant",
+            status="streaming",
+            provider="bench",
+            provider_name="Bench",
+            model="bench-model",
+        )
     )
     app.processEvents()
     chunks = [text[i : i + CHUNK] for i in range(0, len(text), CHUNK)]
@@ -192,7 +198,9 @@ def stream_once(app: QApplication, text: str) -> Cost:
 def render_once(app: QApplication, text: str) -> Cost:
     conversation, view = _view(app)
     cost = Cost()
-    message = ChatMessage("assistant", text, provider="Bench", model="bench-model")
+    message = ChatMessage(
+        "assistant", text, provider="bench", provider_name="Bench", model="bench-model"
+    )
     _timed_update(app, lambda: conversation.add(message), cost)
     _close(app, view)
     return cost

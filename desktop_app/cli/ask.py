@@ -19,7 +19,9 @@ from desktop_app.cli.exit_codes import (
 from desktop_app.core import paths
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, ProviderError, TallyError
+from desktop_app.core.history.provider_ids import adopt_provider_ids
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
+from desktop_app.core.history.records import ConversationSummary
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.logs import log_to_file, stop_logging_to
 from desktop_app.core.money import spending
@@ -29,6 +31,7 @@ from desktop_app.core.network.clients import ClientPool
 from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.app_settings import AppSettings, load_settings
 from desktop_app.core.settings.keys import KeyResolver
+from desktop_app.core.settings.provider_names import provider_with_id
 from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
 
 _CLI_REMEDY = (
@@ -43,19 +46,22 @@ _PLAIN = "\x1b[0m"
 def run_ask(args: argparse.Namespace) -> int:
     """Stream one answer; returns the exit code."""
     try:
-        provider, model, prompt = _setup(args)
+        providers, prompt = _setup(args)
     except TallyError as exc:
         _fail(str(exc))
         return EXIT_USAGE
     handler = log_to_file()
     store = HistoryStore(paths.history_db())
     try:
+        adopt_provider_ids(store, providers)
+        latest = _latest(store) if args.continue_ else None
+        provider, model = _choice(args, providers, latest)
         settings = load_settings(paths.settings_file())
         budget = _budget_used_up(store, settings)
         if budget is not None and not args.over_budget:
             _fail(describe(budget, settings, _CLI_REMEDY))
             return EXIT_OVER_BUDGET
-        return asyncio.run(_ask(args, store, provider, model, prompt, settings))
+        return asyncio.run(_ask(args, store, provider, model, prompt, settings, latest))
     except TallyError as exc:
         _fail(str(exc))
         return EXIT_USAGE
@@ -76,31 +82,45 @@ def _budget_used_up(store: HistoryStore, settings: AppSettings) -> BudgetState |
     return pressing if pressing is not None and pressing.level == "over" else None
 
 
-def _setup(args: argparse.Namespace) -> tuple[Provider, str, str]:
+def _setup(args: argparse.Namespace) -> tuple[list[Provider], str]:
     providers = load_providers(paths.providers_file())
     if not providers:
         raise ConfigError(
             f"No providers configured: create {paths.providers_file()} (see the README's "
             "'Providers' section) or add one in the app's settings."
         )
-    provider = providers[0]
-    if args.provider:
-        matching = [p for p in providers if p.id == args.provider]
-        if not matching:
-            known = ", ".join(p.id for p in providers)
-            raise ConfigError(f"No provider with id {args.provider!r}; known: {known}.")
-        provider = matching[0]
-    model = args.model or (provider.models[0] if provider.models else None)
-    if not model:
-        raise ConfigError(
-            f"{provider.name} lists no models in providers.toml: name one with --model."
-        )
+    if args.provider and provider_with_id(providers, args.provider) is None:
+        known = ", ".join(p.id for p in providers)
+        raise ConfigError(f"No provider with id {args.provider!r}; known: {known}.")
     prompt = " ".join(args.prompt)
     if not prompt or prompt == "-":
         prompt = sys.stdin.read() if not sys.stdin.isatty() else ""
     if not prompt.strip():
         raise ConfigError("Nothing to ask: give a PROMPT, or pipe one into stdin.")
-    return provider, model, prompt
+    return providers, prompt
+
+
+def _latest(store: HistoryStore) -> ConversationSummary | None:
+    latest = store.conversations(limit=1)
+    return latest[0] if latest else None
+
+
+def _choice(
+    args: argparse.Namespace, providers: list[Provider], latest: ConversationSummary | None
+) -> tuple[Provider, str]:
+    """--provider and --model; else, going on with a conversation, the provider (by id, so a
+    renamed one too) and model of its last answer; else the first provider and its first model."""
+    last = provider_with_id(providers, latest.last_provider) if latest else None
+    provider = provider_with_id(providers, args.provider) or last or providers[0]
+    model = args.model
+    if not model and latest is not None and last is provider:
+        model = latest.last_model
+    model = model or (provider.models[0] if provider.models else None)
+    if not model:
+        raise ConfigError(
+            f"{provider.name} lists no models in providers.toml: name one with --model."
+        )
+    return provider, model
 
 
 async def _ask(
@@ -110,19 +130,17 @@ async def _ask(
     model: str,
     prompt: str,
     settings: AppSettings,
+    latest: ConversationSummary | None,
 ) -> int:
     conversation = Conversation()
 
     def price(message: ChatMessage) -> ModelPrice | None:
         return price_of(provider, message.model or model)
 
-    recorder: HistoryRecorder | None = None
-    if args.continue_:
-        latest = store.conversations(limit=1)
-        if latest:
-            recorder = open_conversation(store, conversation, latest[0].id, price)
-    if recorder is None:
-        recorder = HistoryRecorder(store, conversation, price)
+    if latest is not None:
+        open_conversation(store, conversation, latest.id, price)
+    else:
+        HistoryRecorder(store, conversation, price)
     printer = _AnswerPrinter(sys.stdout, sys.stderr, provider, settings.currency)
     keys = KeyResolver()
     async with ClientPool(keys.proxy_password) as clients:

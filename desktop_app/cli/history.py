@@ -15,7 +15,9 @@ from typing import TextIO
 
 from desktop_app.core import paths
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.history.provider_ids import adopt_provider_ids
 from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.settings.providers_file import Provider, load_providers
 from desktop_app.core.transfer.export import (
     load_conversations,
     save_export,
@@ -32,22 +34,36 @@ def run_history_command(args: argparse.Namespace) -> int:
     store = HistoryStore(paths.history_db())
     try:
         if args.command == "export":
-            _export(store, args)
+            _export(store, args, _providers(store, needed=False))
         else:
-            _import(store, Path(args.file))
+            _import(store, Path(args.file), _providers(store, needed=True))
     finally:
         store.close()
     return 0
 
 
-def _export(store: HistoryStore, args: argparse.Namespace) -> None:
+def _providers(store: HistoryStore, *, needed: bool) -> list[Provider]:
+    """The providers now, with the history's old provider names turned into their ids. An
+    export does without them when the file is broken (it shows the names recorded); an import
+    of an old export needs them, so the file's error is the command's."""
+    try:
+        providers = load_providers(paths.providers_file())
+    except ConfigError:
+        if needed:
+            raise
+        return []
+    adopt_provider_ids(store, providers)
+    return providers
+
+
+def _export(store: HistoryStore, args: argparse.Namespace, providers: list[Provider]) -> None:
     output = Path(args.output) if args.output else None
     markdown = args.format == "markdown" or (
         args.format is None and output is not None and output.suffix.lower() in _MARKDOWN_SUFFIXES
     )
     if not markdown and output is not None and output.is_dir():
         raise ConfigError(f"{output} is a folder: give a file name for the JSON export.")
-    conversations = load_conversations(store, args.conversations)
+    conversations = load_conversations(store, args.conversations, providers)
     counts = _plural(len(conversations), "conversation") + (
         f" ({_plural(sum(len(c.messages) for c in conversations), 'message')})"
     )
@@ -65,8 +81,8 @@ def _export(store: HistoryStore, args: argparse.Namespace) -> None:
         _say(f"exported {counts} to {output}")
 
 
-def _import(store: HistoryStore, file: Path) -> None:
-    result = import_file(store, file)
+def _import(store: HistoryStore, file: Path, providers: list[Provider]) -> None:
+    result = import_file(store, file, providers)
     line = f"imported {_plural(result.conversations_added, 'conversation')} " + (
         f"({_plural(result.messages_added, 'message')})"
     )

@@ -29,7 +29,10 @@ class ChatMessage:
     initial_content: InitVar[str] = ""
     initial_reasoning: InitVar[str] = ""
     provider: str | None = None
-    """The provider's display name, for answers."""
+    """The provider's id (providers.toml `id`), for answers."""
+    provider_name: str | None = None
+    """The provider's name as shown: its name when it answered, or, for an answer loaded from
+    the history, its current one (history/recorder.py's open_conversation)."""
     model: str | None = None
     status: Status = "complete"
     error: str | None = None

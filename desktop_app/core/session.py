@@ -111,7 +111,13 @@ class ChatSession:
     def _start(self, provider: Provider, model: str) -> asyncio.Task[None]:
         import asyncio  # loaded after the window's first frame (ui/first_frame.py)
 
-        message = ChatMessage("assistant", provider=provider.name, model=model, status="streaming")
+        message = ChatMessage(
+            "assistant",
+            provider=provider.id,
+            provider_name=provider.name,
+            model=model,
+            status="streaming",
+        )
         self.conversation.add(message)
         self.task = asyncio.get_running_loop().create_task(self._reply(provider, model, message))
         return self.task
@@ -171,9 +177,9 @@ class ChatSession:
             message.status = "complete" if event.reason is not None else "partial"
         elif isinstance(event, KeepAlive | Retrying):
             note = (
-                f"{message.provider} has queued the request; waiting…"
+                f"{message.provider_name} has queued the request; waiting…"
                 if isinstance(event, KeepAlive)
-                else f"{message.provider}: {event.reason}; retrying in {event.delay:.0f} s…"
+                else f"{message.provider_name}: {event.reason}; retrying in {event.delay:.0f} s…"
             )
             for listener in list(self.listeners):
                 listener.reply_waiting(message, note)

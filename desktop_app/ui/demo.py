@@ -6,12 +6,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from desktop_app.core.settings.provider_names import DEMO_ID, DEMO_NAME
 from desktop_app.core.settings.providers_file import ModelPrice, Provider
 
 if TYPE_CHECKING:
     from desktop_app.simulator import Simulator
 
-DEMO_ID = "demo"
+__all__ = ["DEMO_ID", "DEMO_MODELS", "DEMO_NAME", "Demo"]  # the id and name live in the core
+
 # Illustrative prices (the seed relay's DeepSeek and GPT-4.1 figures), so the meter has numbers.
 _CHEAP = ModelPrice(Decimal("0.27"), Decimal("0.42"))
 _DEAR = ModelPrice(Decimal("2.00"), Decimal("8.00"))
@@ -37,7 +39,7 @@ class Demo:
             self.simulator.start()
             self.provider = Provider(
                 id=DEMO_ID,
-                name="Demo (offline, simulated answers)",
+                name=DEMO_NAME,
                 kind="openai",
                 base_url=self.simulator.base_url,
                 models=tuple(DEMO_MODELS),

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from desktop_app.core.errors import TallyError
 from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.settings.providers_file import Provider
 
 MARKDOWN_FILTER = "Markdown (*.md)"
 JSON_FILTER = "Tally JSON export (*.json)"
@@ -30,9 +31,13 @@ class HistoryFiles(QObject):
     """A TallyError that says what is wrong with the file."""
     imported = Signal()
 
-    def __init__(self, store: HistoryStore, parent: QWidget) -> None:
+    def __init__(
+        self, store: HistoryStore, providers: Callable[[], list[Provider]], parent: QWidget
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.providers = providers
+        """The providers now: the Markdown shows their names, an old export's names get ids."""
         self.window = parent
         self.choose_save: FileChooser = QFileDialog.getSaveFileName
         self.choose_open: FileChooser = QFileDialog.getOpenFileName
@@ -61,7 +66,7 @@ class HistoryFiles(QObject):
 
         try:
             with _busy():
-                result = import_file(self.store, path)
+                result = import_file(self.store, path, self.providers())
         except TallyError as exc:
             self.failed.emit(exc)
             return
@@ -86,7 +91,7 @@ class HistoryFiles(QObject):
 
         try:
             with _busy():
-                conversations = load_conversations(self.store, ids)
+                conversations = load_conversations(self.store, ids, self.providers())
                 save_export(conversations, target, markdown=target.suffix.lower() != ".json")
         except TallyError as exc:
             self.failed.emit(exc)

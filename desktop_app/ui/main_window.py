@@ -17,16 +17,19 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, TallyError
+from desktop_app.core.history.provider_ids import adopt_provider_ids
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 from desktop_app.core.money import spending
 from desktop_app.core.money.budget import describe
 from desktop_app.core.money.prices import price_of
 from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.app_settings import AppSettings, load_settings
+from desktop_app.core.settings.provider_names import provider_with_id
 from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
 from desktop_app.ui.chat.chat_view import ChatView
 from desktop_app.ui.chat.composer import Composer
 from desktop_app.ui.chat.cost_meter import CostMeter
+from desktop_app.ui.chat.provider_renames import show_current_names
 from desktop_app.ui.chat.status_line import StatusLine
 from desktop_app.ui.chat.welcome import Welcome
 from desktop_app.ui.error_banner import Action, ErrorBanner
@@ -126,7 +129,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status, 1)
         self.meter = CostMeter(self.conversation, self._price_of, self)
         self.statusBar().addPermanentWidget(self.meter)
-        self.files = HistoryFiles(self.services.store, self)
+        self.files = HistoryFiles(self.services.store, self.listed_providers, self)
         self.files.done.connect(lambda report: self.statusBar().showMessage(report, 10_000))
         self.files.failed.connect(self.banner.show_error)
         self.files.imported.connect(self.sidebar.refresh)
@@ -144,14 +147,20 @@ class MainWindow(QMainWindow):
         self.providers_problem = ""  # what the settings dialog says of a file it would replace
         try:
             self.providers = load_providers(self.services.providers_path)
+            adopt_provider_ids(self.services.store, self.providers)  # once per history
         except ConfigError as exc:
             self.providers, self.providers_problem = [], str(exc)
             self.banner.show_error(exc)
         self._show_providers()
+        show_current_names(self.chat_view, self.listed_providers())
         self.spendingChanged.emit()
 
+    def listed_providers(self) -> list[Provider]:
+        """The providers of the file, and the Demo while it runs."""
+        return [*self.providers, *filter(None, [self.services.demo.provider])]
+
     def _show_providers(self) -> None:
-        self.models.show([*self.providers, *filter(None, [self.services.demo.provider])])
+        self.models.show(self.listed_providers())
         last = self._settings().value("lastModel")
         if isinstance(last, str) and "\n" in last:
             self.picker.select(*last.split("\n", 1))
@@ -206,8 +215,8 @@ class MainWindow(QMainWindow):
             return  # already open (a double click)
         self._switch_to(conversation_id)
         summary = self.services.store.conversation(conversation_id)
-        if summary is not None and summary.last_model:
-            self._pick(summary.last_provider, summary.last_model)
+        if summary is not None and summary.last_provider and summary.last_model:
+            self.picker.select(summary.last_provider, summary.last_model)  # by id: renames too
 
     def _switch_to(self, conversation_id: str | None) -> None:
         if self.session.busy:
@@ -218,9 +227,7 @@ class MainWindow(QMainWindow):
             self.conversation.replace_all([])
             self.recorder = HistoryRecorder(self.services.store, self.conversation, self._price_of)
         else:
-            self.recorder = open_conversation(
-                self.services.store, self.conversation, conversation_id, self._price_of
-            )
+            self.recorder = self._opened(conversation_id)
         self._settings().setValue("lastConversation", conversation_id or "")
         self.sidebar.select(conversation_id)
         self.banner.clear()
@@ -242,27 +249,20 @@ class MainWindow(QMainWindow):
         last = self._settings().value("lastConversation")
         if isinstance(last, str) and last and self.services.store.conversation(last):
             self.recorder.detach()
-            self.recorder = open_conversation(
-                self.services.store, self.conversation, last, self._price_of
-            )
+            self.recorder = self._opened(last)
             self.sidebar.select(last)
 
-    def _pick(self, provider_name: str | None, model: str) -> None:
-        """Pick a model by the provider's display name, as answers record it."""
-        for provider in self.providers:
-            if provider.name == provider_name and self.picker.select(provider.id, model):
-                return
+    def _opened(self, conversation_id: str) -> HistoryRecorder:
+        store, listed = self.services.store, self.listed_providers()
+        return open_conversation(store, self.conversation, conversation_id, self._price_of, listed)
 
     def _picked_price(self) -> tuple[str, ModelPrice | None] | None:
         choice = self.picker.current()
         return (choice[1], price_of(*choice)) if choice else None
 
     def _price_of(self, message: ChatMessage) -> ModelPrice | None:
-        listed = [*self.providers, *filter(None, [self.services.demo.provider])]
-        for provider in listed:
-            if provider.name == message.provider:
-                return price_of(provider, message.model or "")
-        return None
+        provider = provider_with_id(self.listed_providers(), message.provider)
+        return price_of(provider, message.model or "") if provider else None
 
     # -- sending --------------------------------------------------------------------------
 

@@ -83,7 +83,7 @@ def test_send_streams_the_answer_into_the_conversation(simulator: Simulator) -> 
     assert answer.role == "assistant"
     assert answer.status == "complete"
     assert answer.model == "sim-reasoning"
-    assert answer.provider == "Simulator"
+    assert (answer.provider, answer.provider_name) == ("sim", "Simulator")
     assert answer.content.startswith("##")
     assert answer.reasoning
     assert answer.usage is not None

@@ -118,7 +118,8 @@ def test_reopening_a_conversation_loads_nothing_it_does_not_show(data_dir: Path)
             conversation,
             role="assistant",
             content="A **light** markup, with `inline code` but no code block.",
-            provider="Relay",
+            provider="relay",
+            provider_name="Relay",
             model="gpt-4.1",
         )
     state = QSettings(str(paths.ui_state_file()), QSettings.Format.IniFormat)

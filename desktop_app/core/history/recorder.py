@@ -5,13 +5,14 @@ second, and every answer once more when it ends, with its status, usage and cost
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.history.records import MessageRecord
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.prices import AnswerCost, answer_cost
-from desktop_app.core.settings.providers_file import ModelPrice
+from desktop_app.core.settings.provider_names import shown_name
+from desktop_app.core.settings.providers_file import ModelPrice, Provider
 
 WRITE_INTERVAL = 1.0
 """Seconds between writes of a streaming answer (DESIGN.md: at least once a second)."""
@@ -62,6 +63,7 @@ class HistoryRecorder:
             content=message.content,
             reasoning=message.reasoning,
             provider=message.provider,
+            provider_name=message.provider_name,
             model=message.model,
             status=message.status,
         )
@@ -133,11 +135,16 @@ def _title(message: ChatMessage) -> str:
 
 
 def open_conversation(
-    store: HistoryStore, conversation: Conversation, conversation_id: str, price_of: PriceLookup
+    store: HistoryStore,
+    conversation: Conversation,
+    conversation_id: str,
+    price_of: PriceLookup,
+    providers: Sequence[Provider] = (),
 ) -> HistoryRecorder:
-    """Load a stored conversation into `conversation` and keep recording it from there."""
+    """Load a stored conversation into `conversation` and keep recording it from there; its
+    answers show the current names of `providers`."""
     records = store.messages(conversation_id)
-    messages = [_message_from(record) for record in records]
+    messages = [_message_from(record, providers) for record in records]
     conversation.replace_all(messages)
     recorder = HistoryRecorder(store, conversation, price_of, conversation_id=conversation_id)
     for message, record in zip(messages, records, strict=True):
@@ -145,13 +152,14 @@ def open_conversation(
     return recorder
 
 
-def _message_from(record: MessageRecord) -> ChatMessage:
+def _message_from(record: MessageRecord, providers: Sequence[Provider]) -> ChatMessage:
     usage = record.usage
     return ChatMessage(
         record.role,
         record.content,
         record.reasoning,
         provider=record.provider,
+        provider_name=shown_name(providers, record.provider, record.provider_name),
         model=record.model,
         # Still "streaming" in the store means the app stopped in the middle of it.
         status="partial" if record.status == "streaming" else record.status,

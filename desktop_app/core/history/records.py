@@ -3,10 +3,11 @@ Conversation / ChatMessage the window shows; history_convert.py maps between the
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Final, Literal
 
 from desktop_app.core.events import Usage
 
@@ -20,6 +21,15 @@ StoredUsage = Usage
 """Token counts as DESIGN.md's export defines them: the same normalized counts as the events."""
 
 
+class Unset(enum.Enum):
+    """The type of UNSET: "leave this field as it is" where None is a value of its own."""
+
+    UNSET = enum.auto()
+
+
+UNSET: Final = Unset.UNSET
+
+
 @dataclass(frozen=True, slots=True)
 class MessageRecord:
     """One stored message."""
@@ -30,6 +40,9 @@ class MessageRecord:
     content: str
     reasoning: str
     provider: str | None
+    """The provider's id (its name, in a row from before ids that no provider has now)."""
+    provider_name: str | None
+    """The provider's name when it answered."""
     model: str | None
     status: MessageStatus
     error: str | None
@@ -51,6 +64,7 @@ class ConversationSummary:
     pinned: bool
     archived: bool
     last_provider: str | None
+    """The id of the provider of the last answer, as MessageRecord.provider."""
     last_model: str | None
 
 

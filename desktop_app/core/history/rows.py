@@ -26,7 +26,8 @@ CONVERSATION_COLUMNS = (
 MESSAGE_COLUMNS = (
     "id, conversation_id, role, content, reasoning, provider, model, status, error,"
     " input_tokens, output_tokens, cached_input_tokens, reasoning_tokens, usage_source,"
-    " cost_usd, first_token_seconds, duration_seconds, created_at, cache_write_tokens"
+    " cost_usd, first_token_seconds, duration_seconds, created_at, cache_write_tokens,"
+    " provider_name"
 )
 
 
@@ -110,6 +111,7 @@ def message_from_row(row: Any) -> MessageRecord:
         duration_seconds,
         created_at,
         cache_write_tokens,
+        provider_name,
     ) = row
     usage = None
     if usage_source is not None:
@@ -133,6 +135,9 @@ def message_from_row(row: Any) -> MessageRecord:
         content=content,
         reasoning=reasoning,
         provider=provider,
+        # NULL in rows from before migration 006 whose `provider` holds the name it had then
+        # (history/provider_ids.py turns those into ids where it can).
+        provider_name=provider if provider_name is None else provider_name,
         model=model,
         status=cast(MessageStatus, status),
         error=error,

@@ -134,6 +134,15 @@ _SPENDING = (
     f" WHERE {BILLED_ANSWER}",
 )
 
+# Providers are recorded by id, which a rename leaves alone, with the name they had when they
+# answered beside it. Rows from before this step hold that name in `provider` and NULL in
+# `provider_name`: turning those names into ids needs the providers file, so it is a data step
+# (history/provider_ids.py) run once the providers are read, and recorded in `data_steps`.
+_PROVIDER_IDS = (
+    "ALTER TABLE messages ADD COLUMN provider_name TEXT",
+    "CREATE TABLE data_steps (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("001_initial", _INITIAL),
     Migration("002_fts_search", _FTS, needs_fts=True),
@@ -142,6 +151,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "004_cache_write_tokens", ("ALTER TABLE messages ADD COLUMN cache_write_tokens INTEGER",)
     ),
+    Migration("006_provider_ids", _PROVIDER_IDS),
 )
 
 

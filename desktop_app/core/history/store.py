@@ -9,7 +9,6 @@ used by one thread at a time under a lock, from whichever thread calls.
 
 from __future__ import annotations
 
-import enum
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -18,16 +17,17 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import Final
 
 from desktop_app.core.errors import ConversationExists
 from desktop_app.core.history import search as history_search
 from desktop_app.core.history.records import (
+    UNSET,
     ConversationSummary,
     MessageRecord,
     MessageStatus,
     SearchHit,
     StoredUsage,
+    Unset,
 )
 from desktop_app.core.history.rows import (
     CONVERSATION_COLUMNS,
@@ -55,15 +55,6 @@ from desktop_app.core.history.schema import (
 from desktop_app.core.providers.base import Role
 
 __all__ = ["MIGRATIONS", "UNSET", "HistoryStore", "Unset"]
-
-
-class Unset(enum.Enum):
-    """The type of UNSET: "leave this field as it is" where None is a value of its own."""
-
-    UNSET = enum.auto()
-
-
-UNSET: Final = Unset.UNSET
 
 
 class HistoryStore:
@@ -225,6 +216,7 @@ class HistoryStore:
         content: str = "",
         reasoning: str = "",
         provider: str | None = None,
+        provider_name: str | None = None,
         model: str | None = None,
         status: MessageStatus = "complete",
         error: str | None = None,
@@ -235,9 +227,12 @@ class HistoryStore:
         created_at: datetime | None = None,
     ) -> MessageRecord:
         """Append a message; the conversation becomes last active at `created_at` (now by
-        default), and an assistant message sets its last provider and model."""
+        default), and an assistant message sets its last provider and model. `provider` is the
+        provider's id, `provider_name` its name at the time."""
         check_value(role in ROLES, f"unknown role {role!r}")
         check_value(status in STATUSES, f"unknown status {status!r}")
+        # Never NULL beside a provider: NULL marks the rows from before ids (provider_ids.py).
+        provider_name = provider if provider_name is None else provider_name
         moment = created_at or _now()
         at = time_to_text(moment)
         columns = {
@@ -246,6 +241,7 @@ class HistoryStore:
             "content": content,
             "reasoning": reasoning,
             "provider": provider,
+            "provider_name": provider_name,
             "model": model,
             "status": status,
             "error": error,
@@ -280,6 +276,7 @@ class HistoryStore:
             content=content,
             reasoning=reasoning,
             provider=provider,
+            provider_name=provider_name,
             model=model,
             status=status,
             error=error,
@@ -368,6 +365,12 @@ class HistoryStore:
         the store's lock so no write of this process runs in between."""
         with self._lock:
             yield self._conn
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction, for the data steps of other core modules (provider ids)."""
+        with self._write() as conn:
+            yield conn
 
     # -- internals --------------------------------------------------------------------------
 

@@ -17,6 +17,8 @@ from desktop_app.core.errors import ConfigError
 from desktop_app.core.history.records import ConversationSummary, MessageRecord, StoredUsage
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.prices import format_usd
+from desktop_app.core.settings.provider_names import shown_name
+from desktop_app.core.settings.providers_file import Provider
 
 EXPORT_FORMAT = "tally-export"
 EXPORT_VERSION = 1
@@ -63,14 +65,18 @@ class FullConversation:
 
     summary: ConversationSummary
     messages: list[MessageRecord]
+    providers: Sequence[Provider] = ()
+    """The providers now, whose current names the Markdown shows."""
 
 
 def load_conversations(
-    store: HistoryStore, conversation_ids: Sequence[str] | None
+    store: HistoryStore,
+    conversation_ids: Sequence[str] | None,
+    providers: Sequence[Provider] = (),
 ) -> list[FullConversation]:
     """The conversations with these ids (all for None) and their messages."""
     return [
-        FullConversation(summary, store.messages(summary.id))
+        FullConversation(summary, store.messages(summary.id), providers)
         for summary in chosen_conversations(store, conversation_ids)
     ]
 
@@ -157,6 +163,7 @@ def _message_json(message: MessageRecord) -> dict[str, Any]:
         "content": message.content,
         "reasoning": message.reasoning,
         "provider": message.provider,
+        "provider_name": message.provider_name,
         "model": message.model,
         "status": _status(message),
         "error": message.error,
@@ -194,14 +201,21 @@ def _iso(moment: datetime) -> str:
 # -- Markdown ---------------------------------------------------------------------------------
 
 
-def export_markdown(store: HistoryStore, conversation_id: str) -> str:
+def export_markdown(
+    store: HistoryStore, conversation_id: str, providers: Sequence[Provider] = ()
+) -> str:
     """One conversation as a Markdown document. Raises ConfigError for an unknown id."""
     (summary,) = chosen_conversations(store, [conversation_id])
-    return conversation_markdown(summary, store.messages(summary.id))
+    return conversation_markdown(summary, store.messages(summary.id), providers)
 
 
-def conversation_markdown(summary: ConversationSummary, messages: Sequence[MessageRecord]) -> str:
-    """A readable document: the title, then each message with who wrote it, when, and its cost."""
+def conversation_markdown(
+    summary: ConversationSummary,
+    messages: Sequence[MessageRecord],
+    providers: Sequence[Provider] = (),
+) -> str:
+    """A readable document: the title, then each message with who wrote it (the provider by its
+    current name), when, and its cost."""
     lines = [f"# {_one_line(summary.title) or 'Untitled'}", ""]
     facts = [f"Started {_readable_time(summary.created_at)}", _count(len(messages), "message")]
     total = _total_cost(messages)
@@ -212,13 +226,15 @@ def conversation_markdown(summary: ConversationSummary, messages: Sequence[Messa
     ]
     lines += ["*" + " · ".join(facts) + "*", ""]
     for message in messages:
-        lines += _message_markdown(message)
+        lines += _message_markdown(message, providers)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def markdown_document(conversations: Sequence[FullConversation]) -> str:
     """Several conversations in one Markdown document, separated by rules."""
-    return "\n---\n\n".join(conversation_markdown(c.summary, c.messages) for c in conversations)
+    return "\n---\n\n".join(
+        conversation_markdown(c.summary, c.messages, c.providers) for c in conversations
+    )
 
 
 def write_markdown_folder(conversations: Sequence[FullConversation], folder: Path) -> list[Path]:
@@ -237,7 +253,9 @@ def write_markdown_folder(conversations: Sequence[FullConversation], folder: Pat
         used.add(name)
         path = folder / name
         path.write_text(
-            conversation_markdown(summary, conversation.messages), encoding="utf-8", newline="\n"
+            conversation_markdown(summary, conversation.messages, conversation.providers),
+            encoding="utf-8",
+            newline="\n",
         )
         written.append(path)
     return written
@@ -257,10 +275,11 @@ _STATUS_NOTES = {
 }
 
 
-def _message_markdown(message: MessageRecord) -> list[str]:
+def _message_markdown(message: MessageRecord, providers: Sequence[Provider]) -> list[str]:
     heading = [_ROLE_NAMES.get(message.role, message.role.title())]
     if message.model:
-        via = f" via {message.provider}" if message.provider else ""
+        provider = shown_name(providers, message.provider, message.provider_name)
+        via = f" via {provider}" if provider else ""
         heading.append(f"{message.model}{via}")
     heading.append(_readable_time(message.created_at))
     lines = ["## " + " · ".join(heading), ""]

@@ -27,6 +27,9 @@ class ImportedMessage:
     created_at: datetime
     reasoning: str = ""
     provider: str | None = None
+    """The provider's id (or, from an old export, its name when no provider has it now)."""
+    provider_name: str | None = None
+    """The provider's name when it answered."""
     model: str | None = None
     status: ImportedStatus = "complete"
     error: str | None = None

@@ -1,12 +1,19 @@
-"""Read this app's JSON export (DESIGN.md, "JSON export") into import records."""
+"""Read this app's JSON export (DESIGN.md, "JSON export") into import records.
+
+An export written before providers were known by id has no "provider_name", and its "provider"
+is the provider's name: that becomes the id of the provider of that name now, where there is one.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast, get_args
 
 from desktop_app.core.history.records import StoredUsage, UsageSource
+from desktop_app.core.settings.provider_names import id_for
+from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.transfer.export import EXPORT_FORMAT, EXPORT_VERSION
 from desktop_app.core.transfer.import_records import (
     ImportedConversation,
@@ -28,8 +35,11 @@ _STATUSES: tuple[str, ...] = get_args(ImportedStatus)
 _SOURCES: tuple[str, ...] = get_args(UsageSource)
 
 
-def read_tally_export(data: dict[str, Any]) -> list[ImportedConversation]:
-    """Check a whole export; raises Malformed at the first thing wrong."""
+def read_tally_export(
+    data: dict[str, Any], providers: Sequence[Provider] = ()
+) -> list[ImportedConversation]:
+    """Check a whole export; raises Malformed at the first thing wrong. `providers`: the ones
+    known now, for an old export's provider names."""
     if data.get("format") != EXPORT_FORMAT:
         fail("", f"'format' must be {EXPORT_FORMAT!r}, not {describe(data.get('format'))}")
     version = required(data, "version", "")
@@ -42,12 +52,14 @@ def read_tally_export(data: dict[str, Any]) -> list[ImportedConversation]:
     items = as_list(required(data, "conversations", ""), "", "conversations")
     return read_conversations(
         items,
-        _conversation,
+        lambda obj, where: _conversation(obj, where, providers),
         lambda conversation, first: f"id {conversation.id!r} is also conversations[{first}]'s",
     )
 
 
-def _conversation(obj: dict[str, Any], where: str) -> ImportedConversation:
+def _conversation(
+    obj: dict[str, Any], where: str, providers: Sequence[Provider]
+) -> ImportedConversation:
     conversation_id = string(obj, "id", where)
     if not conversation_id.strip():
         fail(where, "'id' must not be empty")
@@ -55,7 +67,7 @@ def _conversation(obj: dict[str, Any], where: str) -> ImportedConversation:
     messages = []
     for index, item in enumerate(items):
         message_where = f"{where}.messages[{index}]"
-        messages.append(_message(as_object(item, message_where), message_where))
+        messages.append(_message(as_object(item, message_where), message_where, providers))
     return ImportedConversation(
         id=conversation_id,
         title=string(obj, "title", where),
@@ -66,13 +78,19 @@ def _conversation(obj: dict[str, Any], where: str) -> ImportedConversation:
     )
 
 
-def _message(obj: dict[str, Any], where: str) -> ImportedMessage:
+def _message(obj: dict[str, Any], where: str, providers: Sequence[Provider]) -> ImportedMessage:
+    provider = optional_string(obj, "provider", where)
+    if "provider_name" in obj:
+        provider_name = optional_string(obj, "provider_name", where)
+    else:  # an export from before ids: "provider" is the name
+        provider, provider_name = id_for(provider, providers), provider
     return ImportedMessage(
         role=cast(Role, _choice(obj, "role", where, _ROLES, default=None)),
         content=string(obj, "content", where),
         created_at=_time(obj, "created_at", where),
         reasoning=string(obj, "reasoning", where, default=""),
-        provider=optional_string(obj, "provider", where),
+        provider=provider,
+        provider_name=provider_name,
         model=optional_string(obj, "model", where),
         status=cast(ImportedStatus, _choice(obj, "status", where, _STATUSES, default="complete")),
         error=optional_string(obj, "error", where),

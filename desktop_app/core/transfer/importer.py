@@ -25,6 +25,7 @@ from typing import NoReturn
 
 from desktop_app.core.errors import ConfigError, ConversationExists
 from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.transfer.import_chatgpt import read_chatgpt_export
 from desktop_app.core.transfer.import_records import ImportedConversation, Malformed
 from desktop_app.core.transfer.import_tally import read_tally_export
@@ -40,15 +41,20 @@ class ImportResult:
     messages_added: int
 
 
-def import_file(store: HistoryStore, path: Path | str) -> ImportResult:
-    """Import a Tally JSON export or a ChatGPT conversations.json into the store.
+def import_file(
+    store: HistoryStore, path: Path | str, providers: Sequence[Provider] = ()
+) -> ImportResult:
+    """Import a Tally JSON export or a ChatGPT conversations.json into the store; `providers`
+    (the ones known now) give an old export's provider names their ids.
 
     Raises ConfigError, with nothing imported, when the file cannot be read or is malformed.
     """
-    return store_conversations(store, read_import_file(path))
+    return store_conversations(store, read_import_file(path, providers))
 
 
-def read_import_file(path: Path | str) -> list[ImportedConversation]:
+def read_import_file(
+    path: Path | str, providers: Sequence[Provider] = ()
+) -> list[ImportedConversation]:
     """Read and check a whole file; raises ConfigError naming the file and the place."""
     path = Path(path)
     try:
@@ -61,23 +67,25 @@ def read_import_file(path: Path | str) -> list[ImportedConversation]:
         data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
     except (json.JSONDecodeError, ValueError) as exc:
         raise ConfigError(f"{path} is not JSON: {exc}.") from exc
-    return parse_export(data, source=str(path))
+    return parse_export(data, source=str(path), providers=providers)
 
 
-def parse_export(data: object, *, source: str = "the file") -> list[ImportedConversation]:
+def parse_export(
+    data: object, *, source: str = "the file", providers: Sequence[Provider] = ()
+) -> list[ImportedConversation]:
     """Recognise and check decoded JSON: a Tally export, or ChatGPT's conversations.json.
 
     Raises ConfigError naming `source` and the place in it that is wrong.
     """
     try:
-        return _parse(data)
+        return _parse(data, providers)
     except Malformed as exc:
         raise ConfigError(f"{source}: {exc}") from None
 
 
-def _parse(data: object) -> list[ImportedConversation]:
+def _parse(data: object, providers: Sequence[Provider]) -> list[ImportedConversation]:
     if isinstance(data, dict) and "format" in data:
-        return read_tally_export(data)
+        return read_tally_export(data, providers)
     if isinstance(data, list):
         return read_chatgpt_export(data)
     if isinstance(data, dict) and "mapping" in data:  # one ChatGPT conversation on its own
@@ -106,6 +114,7 @@ def store_conversations(
                     content=m.content,
                     reasoning=m.reasoning,
                     provider=m.provider,
+                    provider_name=m.provider_name,
                     model=m.model,
                     status=m.status,
                     error=m.error,

@@ -231,13 +231,18 @@ class MessageWidget(QFrame):
         button.setObjectName(f"{text.lower()}Button")
         return button
 
+    def show_role(self) -> None:
+        """Show who wrote the message again (its provider was renamed)."""
+        self.role.setText(self._role_text())
+
     def _role_text(self) -> str:
         message = self.message
         if message.role == "user":
             return "You"
         if message.role == "system":
             return "System"
-        return " · ".join(part for part in (message.model, message.provider) if part) or "Answer"
+        shown = (message.model, message.provider_name)
+        return " · ".join(part for part in shown if part) or "Answer"
 
     # -- keeping up with the message ------------------------------------------------------
 

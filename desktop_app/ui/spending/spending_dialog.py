@@ -247,7 +247,7 @@ class SpendingDialog(QDialog):
         self.notes.setText(" ".join(_notes(self.rows)))
 
     def _show_table(self) -> None:
-        self.table.show_rows(self.rows, self.repriced_on(), self.currency)
+        self.table.show_rows(self.rows, self.repriced_on(), self.currency, self.providers)
 
 
 def show_spending(window: MainWindow) -> SpendingDialog:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.money.prices import Currency, format_price
 from desktop_app.core.money.repricing import PricedModel, format_repriced
 from desktop_app.core.money.spending import ModelUsage, combined, format_totals
+from desktop_app.core.settings.provider_names import shown_name
+from desktop_app.core.settings.providers_file import Provider
 
 HEADERS = ("Model", "Provider", "Answers", "Input", "Cached", "Output", "Cost")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -36,9 +38,14 @@ class SpendingTable(QTableWidget):
         self.horizontalHeader().setStretchLastSection(True)
 
     def show_rows(
-        self, rows: Sequence[ModelUsage], targets: Sequence[PricedModel], currency: Currency
+        self,
+        rows: Sequence[ModelUsage],
+        targets: Sequence[PricedModel],
+        currency: Currency,
+        providers: Sequence[Provider] = (),
     ) -> None:
-        """Fill the table: `rows` and their total, each beside its cost on every target."""
+        """Fill the table: `rows` and their total, each beside its cost on every target; a
+        provider by its name in `providers` (the rows hold its id)."""
         self.clearContents()
         self.setColumnCount(len(HEADERS) + len(targets))
         for column, name in enumerate(HEADERS):
@@ -49,7 +56,8 @@ class SpendingTable(QTableWidget):
             self.setHorizontalHeaderItem(column, header)
         self.setRowCount(len(rows) + 1 if rows else 0)
         for index, row in enumerate(rows):
-            self._fill(index, row, row.provider or "?", targets, currency)
+            provider = shown_name(providers, row.provider) or "?"
+            self._fill(index, row, provider, targets, currency)
         if rows:
             self._fill(len(rows), combined(rows), "", targets, currency, bold=True)
 

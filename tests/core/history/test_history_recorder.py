@@ -68,7 +68,8 @@ def test_a_conversation_is_saved_as_it_happens(simulator: Simulator, store: Hist
     assert answer.role == "assistant"
     assert answer.status == "complete"
     assert answer.content.startswith("## Simulated answer")
-    assert answer.provider == "Simulator"
+    assert (answer.provider, answer.provider_name) == ("sim", "Simulator")  # id, name then
+    assert summary.last_provider == "sim"
     assert answer.usage is not None
     assert answer.usage.source == "reported"
     assert (

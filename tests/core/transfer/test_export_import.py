@@ -37,6 +37,7 @@ MESSAGE_KEYS = {
     "content",
     "reasoning",
     "provider",
+    "provider_name",
     "model",
     "status",
     "error",

@@ -40,7 +40,8 @@ wc -w file.txt
 
 
 def answer(text: str = "", reasoning: str = "", **fields: object) -> ChatMessage:
-    fields.setdefault("provider", "Relay")
+    fields.setdefault("provider", "relay")
+    fields.setdefault("provider_name", "Relay")
     fields.setdefault("model", "deepseek-chat")
     return ChatMessage("assistant", text, reasoning, **fields)  # type: ignore[arg-type]
 

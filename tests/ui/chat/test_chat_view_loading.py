@@ -24,9 +24,13 @@ def turns(count: int, *, last_answer: str = "") -> list[ChatMessage]:
             messages.append(ChatMessage("user", f"Question {n}?"))
         else:
             text = f"Answer {n}.\n\nA second paragraph of answer {n}, long enough to wrap. " * 2
-            messages.append(ChatMessage("assistant", text, provider="Relay", model="m"))
+            messages.append(
+                ChatMessage("assistant", text, provider="relay", provider_name="Relay", model="m")
+            )
     if last_answer:
-        messages[-1] = ChatMessage("assistant", last_answer, provider="Relay", model="m")
+        messages[-1] = ChatMessage(
+            "assistant", last_answer, provider="relay", provider_name="Relay", model="m"
+        )
     return messages
 
 
