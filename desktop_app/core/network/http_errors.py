@@ -62,7 +62,8 @@ def error_for_status(
     name = provider.name
     detail, is_json = _detail(body)
     detail = redact(detail, key)
-    said = f"{status}: {detail}" if detail else str(status)
+    # In parentheses inside a sentence: without its own full stop, or it reads "2s.). Wait".
+    said = f"{status}: {detail.rstrip('. ')}" if detail else str(status)
     reasons, body_wait = _google_details(body)
     if status == 400 and "API_KEY_INVALID" in reasons:
         status = 401  # Gemini says a wrong key with a 400
@@ -160,9 +161,12 @@ def brief(exc: ProviderError) -> str:
     status = getattr(exc, "status", None)
     if isinstance(exc, UnexpectedResponse):
         return f"HTTP {status}, a web page instead of the API"
-    if status is not None:
-        detail = getattr(exc, "detail", "")
-        return f"HTTP {status}" + (f" ({detail})" if detail else "")
+    if isinstance(exc, RateLimited):
+        return f"rate-limited (HTTP {status})"
+    if isinstance(exc, ServerError):
+        return f"server trouble (HTTP {status})"
+    if status is not None:  # the server's own words are in the message, not in a progress line
+        return f"HTTP {status}"
     if isinstance(exc, ConnectTimeout):
         return "no connection within the connect timeout"
     return "could not connect"

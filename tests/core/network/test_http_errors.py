@@ -15,7 +15,7 @@ from desktop_app.core.errors import (
     UnexpectedResponse,
     is_retryable_status,
 )
-from desktop_app.core.network.http_errors import error_for_status, retry_after_seconds
+from desktop_app.core.network.http_errors import brief, error_for_status, retry_after_seconds
 from desktop_app.core.network.redaction import redact
 from desktop_app.core.settings.providers_file import Provider
 
@@ -145,3 +145,15 @@ def test_long_details_are_shortened() -> None:
 )
 def test_retryable_statuses(status: int, retryable: bool) -> None:
     assert is_retryable_status(status) is retryable
+
+
+def test_a_rate_limit_reads_as_one_sentence_and_its_retry_note_as_a_few_words() -> None:
+    body = b'{"error": {"message": "Rate limit reached. Please try again in 2s."}}'
+    error = error_for_status(RELAY, "m", 429, {"retry-after-ms": "1500"}, body, None)
+    assert str(error) == (
+        "Relay is rate-limiting requests (429: Rate limit reached. Please try again in 2s). "
+        "Wait 1.5 s and try again, or switch to another model."
+    )
+    assert brief(error) == "rate-limited (HTTP 429)"
+    overloaded = error_for_status(RELAY, "m", 503, {}, b'{"error": "busy"}', None)
+    assert brief(overloaded) == "server trouble (HTTP 503)"
