@@ -110,11 +110,25 @@ def resolve_key(provider: Provider, store: KeyStore, *, required: bool) -> str |
 
 
 def _unavailable(exc: Exception) -> KeyringUnavailable:
-    # The library's text names the backend problem; it never contains the key.
     return KeyringUnavailable(
-        f"The OS keyring is not available ({exc}). Keys are never written to disk: start a "
+        f"The OS keyring is not available ({_why(exc)}). Keys are never written to disk: start a "
         "Secret Service (such as gnome-keyring) or set the provider's api_key_env variable."
     )
+
+
+def _why(exc: Exception) -> str:
+    """The backend's problem in its own words (they never hold the key), less keyring's advice
+    to install keyrings.alt: a store in a plain file, the opposite of what Tally promises."""
+    from keyring.errors import NoKeyringError  # loaded already: the error came from it
+
+    if isinstance(exc, NoKeyringError):  # its text is only advice on what to install
+        return "no keyring backend works on this system"
+    text = str(exc).strip() or type(exc).__name__
+    sentences = [part for part in text.split(". ") if part]
+    kept = [part for part in sentences if "keyrings.alt" not in part and "3rd party" not in part]
+    if not kept:
+        return "no keyring backend works on this system"
+    return ". ".join(kept).rstrip(". ")
 
 
 class KeyResolver:

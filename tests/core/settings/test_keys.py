@@ -60,6 +60,17 @@ def test_no_keyring_is_explained_not_hidden() -> None:
     assert resolve_key(LOCAL, store, required=False) is None
 
 
+def test_the_keyring_error_never_advises_a_plain_text_store() -> None:
+    keyring.set_keyring(fail.Keyring())
+    with pytest.raises(KeyringUnavailable) as raised:
+        KeyStore().get("relay")
+    said = str(raised.value)
+    assert "keyrings.alt" not in said
+    assert "3rd party" not in said
+    assert said.startswith("The OS keyring is not available (no keyring backend works on this ")
+    assert "start a Secret Service" in said
+
+
 def test_keys_round_trip_through_a_real_secret_service() -> None:
     store = secret_service_or_skip()
     store.set("holysheep", "sk-real-secret-service-0123")
