@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_history_commands(commands)
     _add_models_command(commands)
     _add_spend_command(commands)
+    _add_search_command(commands)
     return parser
 
 
@@ -85,6 +86,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from desktop_app.cli.spend import run_spend
 
         return run_spend(args)
+    if args.command == "search":
+        from desktop_app.cli.search import run_search
+
+        return run_search(args)
     from desktop_app.cli.history import run_history_command  # export, import
 
     return run_history_command(args)
@@ -166,6 +171,24 @@ def _add_models_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
         ),
     )
     models.add_argument("--provider", metavar="ID", help="only this provider")
+
+
+def _add_search_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
+    """Add `search` to the `tally` parser's sub-commands."""
+    search = commands.add_parser(
+        "search",
+        help="the newest messages that match, with their conversation",
+        description=(
+            "Search the history as the app's search box does (any part of a word, Chinese "
+            'included; "quoted phrases" match as written) and print the newest matching '
+            "messages, each under its conversation's full id, date and title. The id is what "
+            "`tally export --conversation` takes."
+        ),
+    )
+    search.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
+    search.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="at most N messages (default 20)"
+    )
 
 
 def _add_spend_command(commands: SubParsers[argparse.ArgumentParser]) -> None:

@@ -147,3 +147,14 @@ def _hit(message_id: int, conversation_id: str, title: str, snippet: str, at: st
         snippet=snippet,
         created_at=time_from_text(at),
     )
+
+
+def ids_starting_with(conn: sqlite3.Connection, prefix: str, *, limit: int = 2) -> list[str]:
+    """The ids of conversations (not deleted) that start with `prefix`, such as the 8
+    characters an export's file name holds; through the primary key's index, at most `limit`."""
+    rows = conn.execute(
+        "SELECT id FROM conversations WHERE id >= ? AND id < ? AND deleted_at IS NULL"
+        " ORDER BY id LIMIT ?",
+        (prefix, prefix + "\U0010ffff", limit),
+    )
+    return [row[0] for row in rows]

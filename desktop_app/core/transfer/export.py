@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.history.records import ConversationSummary, MessageRecord, StoredUsage
+from desktop_app.core.history.search import ids_starting_with
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.prices import format_usd
 from desktop_app.core.settings.provider_names import shown_name
@@ -44,19 +45,35 @@ def all_conversations(store: HistoryStore) -> list[ConversationSummary]:
 def chosen_conversations(
     store: HistoryStore, conversation_ids: Sequence[str] | None
 ) -> list[ConversationSummary]:
-    """The conversations with these ids, in the order given, or all of them for None.
+    """The conversations with these ids, in the order given, or all of them for None. An id
+    may be cut short (the 8 characters of an export's file name) where only one conversation
+    starts with it.
 
-    Raises ConfigError naming the first id that is not in the history.
+    Raises ConfigError naming the first id that is not in the history, or that is ambiguous.
     """
     if conversation_ids is None:
         return all_conversations(store)
     chosen: list[ConversationSummary] = []
     for conversation_id in dict.fromkeys(conversation_ids):
-        summary = store.conversation(conversation_id)
+        summary = store.conversation(_whole_id(store, conversation_id))
         if summary is None:
             raise ConfigError(f"No conversation with id {conversation_id!r} in the history.")
         chosen.append(summary)
     return chosen
+
+
+def _whole_id(store: HistoryStore, given: str) -> str:
+    """The id of the one conversation `given` starts; `given` itself if none or it is whole."""
+    if not given:
+        return given
+    with store.reading() as conn:
+        found = ids_starting_with(conn, given)
+    if len(found) > 1 and given not in found:
+        raise ConfigError(
+            f"More than one conversation has an id starting with {given!r} "
+            f"({found[0]}, {found[1]}, …): give more of it."
+        )
+    return found[0] if len(found) == 1 else given
 
 
 @dataclass(frozen=True, slots=True)

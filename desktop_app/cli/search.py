@@ -1,0 +1,29 @@
+"""`tally search`: the newest messages that match, each with its conversation's full id (for
+`tally export --conversation`), its title, its date and a snippet."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop_app.core import paths
+from desktop_app.core.history.search import CLOSE, OPEN
+from desktop_app.core.history.store import HistoryStore
+
+
+def run_search(args: argparse.Namespace) -> int:
+    query = " ".join(args.query).strip()
+    if not query:
+        print("tally: error: give words to search for.", file=sys.stderr)
+        return 2
+    with HistoryStore(paths.history_db()) as store:
+        hits = store.search(query, limit=args.limit)
+    for hit in hits:
+        when = hit.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        snippet = " ".join(hit.snippet.replace(OPEN, "").replace(CLOSE, "").split())
+        sys.stdout.write(f"{hit.conversation_id}  {when}  {hit.conversation_title}\n")
+        sys.stdout.write(f"    {snippet}\n")
+    found = f"{len(hits)} message{'' if len(hits) == 1 else 's'}"
+    print(f"tally: {found} found" + (" (the newest)" if len(hits) == args.limit else ""),
+          file=sys.stderr)  # fmt: skip
+    return 0
