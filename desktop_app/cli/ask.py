@@ -17,14 +17,12 @@ from desktop_app.core.errors import ConfigError, ProviderError, TallyError
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.logs import log_to_file, stop_logging_to
-from desktop_app.core.money import spending
-from desktop_app.core.money.budget import BudgetState, budget_states, describe, most_pressing
-from desktop_app.core.money.prices import Currency, format_money, price_of
+from desktop_app.core.money.ledger import Ledger
 from desktop_app.core.network.clients import ClientPool
 from desktop_app.core.session import ChatSession
-from desktop_app.core.settings.app_settings import AppSettings, load_settings
+from desktop_app.core.settings.app_settings import load_settings
 from desktop_app.core.settings.keys import KeyResolver
-from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
+from desktop_app.core.settings.providers_file import Provider, load_providers
 
 EXIT_PROVIDER_ERROR = 1
 EXIT_OVER_BUDGET = 3
@@ -42,19 +40,20 @@ _PLAIN = "\x1b[0m"
 def run_ask(args: argparse.Namespace) -> int:
     """Stream one answer; returns the exit code."""
     try:
-        provider, model, prompt = _setup(args)
+        providers, provider, model, prompt = _setup(args)
     except TallyError as exc:
         _fail(str(exc))
         return EXIT_USAGE
     handler = log_to_file()
     store = HistoryStore(paths.history_db())
     try:
-        settings = load_settings(paths.settings_file())
-        budget = _budget_used_up(store, settings)
+        ledger = Ledger(store, providers, load_settings(paths.settings_file()))
+        ledger.refresh()
+        budget = ledger.budget_stop()
         if budget is not None and not args.over_budget:
-            _fail(describe(budget, settings, _CLI_REMEDY))
+            _fail(ledger.describe(budget, _CLI_REMEDY))
             return EXIT_OVER_BUDGET
-        return asyncio.run(_ask(args, store, provider, model, prompt, settings))
+        return asyncio.run(_ask(args, ledger, provider, model, prompt))
     except TallyError as exc:
         _fail(str(exc))
         return EXIT_USAGE
@@ -67,15 +66,7 @@ def run_ask(args: argparse.Namespace) -> int:
         stop_logging_to(handler)
 
 
-def _budget_used_up(store: HistoryStore, settings: AppSettings) -> BudgetState | None:
-    states = budget_states(
-        settings, spending.spent_today(store).usd, spending.spent_this_month(store).usd
-    )
-    pressing = most_pressing(states)
-    return pressing if pressing is not None and pressing.level == "over" else None
-
-
-def _setup(args: argparse.Namespace) -> tuple[Provider, str, str]:
+def _setup(args: argparse.Namespace) -> tuple[list[Provider], Provider, str, str]:
     providers = load_providers(paths.providers_file())
     if not providers:
         raise ConfigError(
@@ -99,30 +90,22 @@ def _setup(args: argparse.Namespace) -> tuple[Provider, str, str]:
         prompt = sys.stdin.read() if not sys.stdin.isatty() else ""
     if not prompt.strip():
         raise ConfigError("Nothing to ask: give a PROMPT, or pipe one into stdin.")
-    return provider, model, prompt
+    return providers, provider, model, prompt
 
 
 async def _ask(
-    args: argparse.Namespace,
-    store: HistoryStore,
-    provider: Provider,
-    model: str,
-    prompt: str,
-    settings: AppSettings,
+    args: argparse.Namespace, ledger: Ledger, provider: Provider, model: str, prompt: str
 ) -> int:
     conversation = Conversation()
-
-    def price(message: ChatMessage) -> ModelPrice | None:
-        return price_of(provider, message.model or model)
-
+    store = ledger.store
     recorder: HistoryRecorder | None = None
     if args.continue_:
         latest = store.conversations(limit=1)
         if latest:
-            recorder = open_conversation(store, conversation, latest[0].id, price)
+            recorder = open_conversation(store, conversation, latest[0].id, ledger)
     if recorder is None:
-        recorder = HistoryRecorder(store, conversation, price)
-    printer = _AnswerPrinter(sys.stdout, sys.stderr, provider, settings.currency)
+        recorder = HistoryRecorder(store, conversation, ledger)
+    printer = _AnswerPrinter(sys.stdout, sys.stderr, provider, ledger)
     keys = KeyResolver()
     async with ClientPool(keys.proxy_password) as clients:
         session = ChatSession(conversation, clients, keys.resolve)
@@ -147,7 +130,7 @@ class _AnswerPrinter:
     out: TextIO
     err: TextIO
     provider: Provider
-    currency: Currency
+    ledger: Ledger
     message: ChatMessage | None = None
     printed_text: int = 0
     printed_reasoning: int = 0
@@ -228,7 +211,7 @@ class _AnswerPrinter:
             thinking = f" ({usage.reasoning_tokens} reasoning)" if usage.reasoning_tokens else ""
             parts.append(f"{approx}{usage.input_tokens} in{cached}")
             parts.append(f"{approx}{usage.output_tokens} out{thinking}")
-            parts.append(format_money(cost.usd, self.currency, estimated=cost.estimated))
+            parts.append(self.ledger.money(cost.usd, estimated=cost.estimated))
             if cost.estimated:
                 parts.append("tokens not reported, estimated from the text")
         if message.first_token_seconds is not None:

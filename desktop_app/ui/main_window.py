@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, TallyError
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
-from desktop_app.core.money import spending
-from desktop_app.core.money.budget import describe
-from desktop_app.core.money.prices import price_of
+from desktop_app.core.money.ledger import Ledger
 from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.app_settings import AppSettings, load_settings
 from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
@@ -54,7 +52,9 @@ class MainWindow(QMainWindow):
         self.conversation = Conversation()
         self.session = ChatSession(self.conversation, services.client, services.keys.resolve)
         self.session.listeners.append(self)
-        self.recorder = HistoryRecorder(services.store, self.conversation, self._price_of)
+        self.ledger = Ledger(services.store)
+        self.ledger.listeners.append(self)
+        self.recorder = HistoryRecorder(services.store, self.conversation, self.ledger)
         self._closing: asyncio.Task[None] | None = None
         self._closed = False
         self._editing = False
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.welcome.settingsRequested.connect(self.open_settings)
         self.welcome.demoRequested.connect(self.start_demo)
         self.chat_view = ChatView(self.conversation, self.stack)
+        self.ledger.cost_listeners.append(self.chat_view)
         self.chat_view.regenerateRequested.connect(self.regenerate)
         self.chat_view.editRequested.connect(self.edit_last)
         self.stack.addWidget(self.welcome)
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         # The speed figures give way (cut at the right) before the cost meter does.
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.status, 1)
-        self.meter = CostMeter(self.conversation, self._price_of, self)
+        self.meter = CostMeter(self.ledger, self.conversation, self)
         self.statusBar().addPermanentWidget(self.meter)
         self.files = HistoryFiles(self.services.store, self)
         self.files.done.connect(lambda report: self.statusBar().showMessage(report, 10_000))
@@ -150,7 +151,9 @@ class MainWindow(QMainWindow):
         self.spendingChanged.emit()
 
     def _show_providers(self) -> None:
-        self.models.show([*self.providers, *filter(None, [self.services.demo.provider])])
+        listed = [*self.providers, *filter(None, [self.services.demo.provider])]
+        self.ledger.set_providers(listed)
+        self.models.show(listed)
         last = self._settings().value("lastModel")
         if isinstance(last, str) and "\n" in last:
             self.picker.select(*last.split("\n", 1))
@@ -214,11 +217,12 @@ class MainWindow(QMainWindow):
         self._editing = False
         if conversation_id is None:
             self.conversation.replace_all([])
-            self.recorder = HistoryRecorder(self.services.store, self.conversation, self._price_of)
+            self.recorder = HistoryRecorder(self.services.store, self.conversation, self.ledger)
         else:
             self.recorder = open_conversation(
-                self.services.store, self.conversation, conversation_id, self._price_of
+                self.services.store, self.conversation, conversation_id, self.ledger
             )
+        self.ledger.follow(conversation_id)
         self._settings().setValue("lastConversation", conversation_id or "")
         self.sidebar.select(conversation_id)
         self.banner.clear()
@@ -241,8 +245,9 @@ class MainWindow(QMainWindow):
         if isinstance(last, str) and last and self.services.store.conversation(last):
             self.recorder.detach()
             self.recorder = open_conversation(
-                self.services.store, self.conversation, last, self._price_of
+                self.services.store, self.conversation, last, self.ledger
             )
+            self.ledger.follow(last)
             self.sidebar.select(last)
 
     def _pick(self, provider_name: str | None, model: str) -> None:
@@ -253,14 +258,7 @@ class MainWindow(QMainWindow):
 
     def _picked_price(self) -> tuple[str, ModelPrice | None] | None:
         choice = self.picker.current()
-        return (choice[1], price_of(*choice)) if choice else None
-
-    def _price_of(self, message: ChatMessage) -> ModelPrice | None:
-        listed = [*self.providers, *filter(None, [self.services.demo.provider])]
-        for provider in listed:
-            if provider.name == message.provider:
-                return price_of(provider, message.model or "")
-        return None
+        return (choice[1], self.ledger.price(choice[0].id, choice[1])) if choice else None
 
     # -- sending --------------------------------------------------------------------------
 
@@ -273,9 +271,9 @@ class MainWindow(QMainWindow):
         if choice is None:
             self.banner.show_error("Pick a model first, or add a provider.", Action.SETTINGS)
             return
-        budget = self.meter.budget()
-        if budget is not None and budget.level == "over" and not self._over_budget_once:
-            self.banner.show_error(describe(budget, self.app_settings), Action.SEND_ANYWAY)
+        budget = self.ledger.budget_stop()
+        if budget is not None and not self._over_budget_once:
+            self.banner.show_error(self.ledger.describe(budget), Action.SEND_ANYWAY)
             return
         self._over_budget_once = False
         provider, model = choice
@@ -327,6 +325,7 @@ class MainWindow(QMainWindow):
         self.estimate.clear()
         self._settings().setValue("lastModel", f"{choice[0].id}\n{choice[1]}" if choice else "")
         self._settings().setValue("lastConversation", self.recorder.conversation_id or "")
+        self.ledger.follow(self.recorder.conversation_id)
         self.sidebar.refresh()
         self.sidebar.select(self.recorder.conversation_id)
 
@@ -339,10 +338,6 @@ class MainWindow(QMainWindow):
         if error is not None:
             self.banner.show_error(error)
         self.sidebar.refresh()
-        self.refresh_totals()
-        widget = self.chat_view.widget_for(message)
-        if widget is not None:
-            widget.refresh()  # its cost, which the history recorder has just worked out
         self.input.setFocus()
 
     # -- money --------------------------------------------------------------------------------
@@ -359,16 +354,17 @@ class MainWindow(QMainWindow):
         self.app_settings = settings
         if self.banner.action is Action.SEND_ANYWAY:
             self.banner.clear()  # the budget that stopped sending may have been raised
-        self.meter.set_settings(settings)
         self.chat_view.set_currency(settings.currency)
         self.estimate.settings = settings
         self.estimate.refresh()
-        self.spendingChanged.emit()
+        self.ledger.set_settings(settings)  # the meter and an open spending view follow
 
     def refresh_totals(self) -> None:
-        """Today's and this month's spend from the history, for the meter and the budgets."""
-        store = self.services.store
-        self.meter.set_totals(spending.spent_today(store), spending.spent_this_month(store))
+        """Read the totals again (the history changed behind the ledger: an import)."""
+        self.ledger.refresh()
+
+    def totals_changed(self) -> None:
+        """LedgerListener: an open spending view reads the history again."""
         self.spendingChanged.emit()
 
     # -- state and shutdown -----------------------------------------------------------------

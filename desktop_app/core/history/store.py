@@ -13,7 +13,7 @@ import enum
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -368,6 +368,10 @@ class HistoryStore:
         the store's lock so no write of this process runs in between."""
         with self._lock:
             yield self._conn
+
+    def writing(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One write transaction under the store's lock, for other core modules (the ledger)."""
+        return self._write()
 
     # -- internals --------------------------------------------------------------------------
 
