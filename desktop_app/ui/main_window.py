@@ -54,12 +54,13 @@ class MainWindow(QMainWindow):
         self.session.listeners.append(self)
         self.ledger = Ledger(services.store)
         self.ledger.listeners.append(self)
+        self._billed = 0  # the ledger's count of billed answers that spendingChanged told of
         self.recorder = HistoryRecorder(services.store, self.conversation, self.ledger)
         self._closing: asyncio.Task[None] | None = None
         self._closed = False
         self._editing = False
         self._over_budget_once = False
-        self.app_settings = AppSettings()
+        self.app_settings = AppSettings()  # the spending view's currency
         self._build()
         self._restore_state()
         self._load_app_settings()
@@ -165,9 +166,7 @@ class MainWindow(QMainWindow):
 
     def open_spending(self) -> None:
         """The spending view: this month per day and per model, and re-pricing."""
-        from desktop_app.ui.spending.spending_dialog import (
-            show_spending,  # loaded when first opened
-        )
+        from desktop_app.ui.spending.spending_dialog import show_spending  # on first open
 
         show_spending(self)
 
@@ -179,9 +178,7 @@ class MainWindow(QMainWindow):
         self.input.setFocus()
 
     def open_settings(self) -> None:
-        from desktop_app.ui.settings.settings_dialog import (
-            SettingsDialog,  # loaded when first opened
-        )
+        from desktop_app.ui.settings.settings_dialog import SettingsDialog  # on first open
 
         services = self.services
         dialog = SettingsDialog(
@@ -215,14 +212,13 @@ class MainWindow(QMainWindow):
             self.session.stop()  # the stopped answer is saved, marked cancelled
         self.recorder.detach()
         self._editing = False
+        store, ledger = self.services.store, self.ledger
         if conversation_id is None:
             self.conversation.replace_all([])
-            self.recorder = HistoryRecorder(self.services.store, self.conversation, self.ledger)
+            self.recorder = HistoryRecorder(store, self.conversation, ledger)
         else:
-            self.recorder = open_conversation(
-                self.services.store, self.conversation, conversation_id, self.ledger
-            )
-        self.ledger.follow(conversation_id)
+            self.recorder = open_conversation(store, self.conversation, conversation_id, ledger)
+        ledger.follow(conversation_id)
         self._settings().setValue("lastConversation", conversation_id or "")
         self.sidebar.select(conversation_id)
         self.banner.clear()
@@ -241,12 +237,10 @@ class MainWindow(QMainWindow):
             self.new_conversation()
 
     def _reopen_last_conversation(self) -> None:
-        last = self._settings().value("lastConversation")
-        if isinstance(last, str) and last and self.services.store.conversation(last):
+        last, store = self._settings().value("lastConversation"), self.services.store
+        if isinstance(last, str) and last and store.conversation(last):
             self.recorder.detach()
-            self.recorder = open_conversation(
-                self.services.store, self.conversation, last, self.ledger
-            )
+            self.recorder = open_conversation(store, self.conversation, last, self.ledger)
             self.ledger.follow(last)
             self.sidebar.select(last)
 
@@ -357,15 +351,19 @@ class MainWindow(QMainWindow):
         self.chat_view.set_currency(settings.currency)
         self.estimate.settings = settings
         self.estimate.refresh()
-        self.ledger.set_settings(settings)  # the meter and an open spending view follow
+        self.ledger.set_settings(settings)
+        self.spendingChanged.emit()
 
     def refresh_totals(self) -> None:
         """Read the totals again (the history changed behind the ledger: an import)."""
         self.ledger.refresh()
+        self.spendingChanged.emit()
 
     def totals_changed(self) -> None:
-        """LedgerListener: an open spending view reads the history again."""
-        self.spendingChanged.emit()
+        """LedgerListener: once more money is billed, an open spending view reads it."""
+        if self.ledger.generation != self._billed:  # not when only the conversation changed
+            self._billed = self.ledger.generation
+            self.spendingChanged.emit()
 
     # -- state and shutdown -----------------------------------------------------------------
 

@@ -12,7 +12,7 @@ to show what they would cost, but never enter the ledger, a total or a budget.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from functools import partial
@@ -215,15 +215,18 @@ class Ledger:
         self.load(self.snapshot_reader()())
 
     def follow(self, conversation_id: str | None) -> None:
-        """Keep the total of this conversation (None: a new one, nothing spent yet)."""
+        """Keep the total of this conversation (None: a new one, nothing spent yet). Its one
+        read grows with the conversation, not the history: it runs here, on this thread."""
         if conversation_id == self.conversation_id:
             return
         self.conversation_id = conversation_id
-        if conversation_id is None:
-            self._snapshot = LedgerSnapshot(self._snapshot.day, None, self.today, self.this_month)
-            self._tell_totals()
-        else:
-            self.refresh()
+        spent = (
+            Totals() if conversation_id is None else conversation_spent(self.store, conversation_id)
+        )
+        self._snapshot = replace(
+            self._snapshot, conversation_id=conversation_id, conversation=spent
+        )
+        self._tell_totals()
 
     def recorded(self, message: ChatMessage, change: LedgerChange | None) -> None:
         """The history recorder stored an ended answer's cost, and billed it (`change`) unless
