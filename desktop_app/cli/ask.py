@@ -24,15 +24,13 @@ from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 from desktop_app.core.history.records import ConversationSummary
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.logs import log_to_file, stop_logging_to
-from desktop_app.core.money import spending
-from desktop_app.core.money.budget import BudgetState, budget_states, describe, most_pressing
-from desktop_app.core.money.prices import Currency, format_money, price_of
+from desktop_app.core.money.ledger import Ledger
 from desktop_app.core.network.clients import ClientPool
 from desktop_app.core.session import ChatSession
-from desktop_app.core.settings.app_settings import AppSettings, load_settings
+from desktop_app.core.settings.app_settings import load_settings
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.provider_names import provider_with_id
-from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
+from desktop_app.core.settings.providers_file import Provider, load_providers
 
 _CLI_REMEDY = (
     "raise it in the app's settings or in settings.toml, or add --over-budget to send this one"
@@ -56,12 +54,13 @@ def run_ask(args: argparse.Namespace) -> int:
         adopt_provider_ids(store, providers)
         latest = _latest(store) if args.continue_ else None
         provider, model = _choice(args, providers, latest)
-        settings = load_settings(paths.settings_file())
-        budget = _budget_used_up(store, settings)
+        ledger = Ledger(store, providers, load_settings(paths.settings_file()))
+        ledger.refresh()
+        budget = ledger.budget_stop()
         if budget is not None and not args.over_budget:
-            _fail(describe(budget, settings, _CLI_REMEDY))
+            _fail(ledger.describe(budget, _CLI_REMEDY))
             return EXIT_OVER_BUDGET
-        return asyncio.run(_ask(args, store, provider, model, prompt, settings, latest))
+        return asyncio.run(_ask(args, ledger, provider, model, prompt, latest))
     except TallyError as exc:
         _fail(str(exc))
         return EXIT_USAGE
@@ -72,14 +71,6 @@ def run_ask(args: argparse.Namespace) -> int:
     finally:
         store.close()
         stop_logging_to(handler)
-
-
-def _budget_used_up(store: HistoryStore, settings: AppSettings) -> BudgetState | None:
-    states = budget_states(
-        settings, spending.spent_today(store).usd, spending.spent_this_month(store).usd
-    )
-    pressing = most_pressing(states)
-    return pressing if pressing is not None and pressing.level == "over" else None
 
 
 def _setup(args: argparse.Namespace) -> tuple[list[Provider], str]:
@@ -125,23 +116,19 @@ def _choice(
 
 async def _ask(
     args: argparse.Namespace,
-    store: HistoryStore,
+    ledger: Ledger,
     provider: Provider,
     model: str,
     prompt: str,
-    settings: AppSettings,
     latest: ConversationSummary | None,
 ) -> int:
     conversation = Conversation()
-
-    def price(message: ChatMessage) -> ModelPrice | None:
-        return price_of(provider, message.model or model)
-
+    store = ledger.store
     if latest is not None:
-        open_conversation(store, conversation, latest.id, price)
+        open_conversation(store, conversation, latest.id, ledger, ledger.providers)
     else:
-        HistoryRecorder(store, conversation, price)
-    printer = _AnswerPrinter(sys.stdout, sys.stderr, provider, settings.currency)
+        HistoryRecorder(store, conversation, ledger)
+    printer = _AnswerPrinter(sys.stdout, sys.stderr, provider, ledger)
     keys = KeyResolver()
     async with ClientPool(keys.proxy_password) as clients:
         session = ChatSession(conversation, clients, keys.resolve)
@@ -166,7 +153,7 @@ class _AnswerPrinter:
     out: TextIO
     err: TextIO
     provider: Provider
-    currency: Currency
+    ledger: Ledger
     message: ChatMessage | None = None
     printed_text: int = 0
     printed_reasoning: int = 0
@@ -247,7 +234,7 @@ class _AnswerPrinter:
             thinking = f" ({usage.reasoning_tokens} reasoning)" if usage.reasoning_tokens else ""
             parts.append(f"{approx}{usage.input_tokens} in{cached}")
             parts.append(f"{approx}{usage.output_tokens} out{thinking}")
-            parts.append(format_money(cost.usd, self.currency, estimated=cost.estimated))
+            parts.append(self.ledger.money(cost.usd, estimated=cost.estimated))
             if cost.estimated:
                 parts.append("tokens not reported, estimated from the text")
         if message.first_token_seconds is not None:

@@ -44,6 +44,7 @@ class Demo:
                 base_url=self.simulator.base_url,
                 models=tuple(DEMO_MODELS),
                 prices=dict(DEMO_MODELS),
+                simulated=True,
             )
         return self.provider
 

@@ -19,12 +19,9 @@ from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, TallyError
 from desktop_app.core.history.provider_ids import adopt_provider_ids
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
-from desktop_app.core.money import spending
-from desktop_app.core.money.budget import describe
-from desktop_app.core.money.prices import price_of
+from desktop_app.core.money.ledger import Ledger
 from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.app_settings import AppSettings, load_settings
-from desktop_app.core.settings.provider_names import provider_with_id
 from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
 from desktop_app.ui.chat.chat_view import ChatView
 from desktop_app.ui.chat.composer import Composer
@@ -57,12 +54,15 @@ class MainWindow(QMainWindow):
         self.conversation = Conversation()
         self.session = ChatSession(self.conversation, services.client, services.keys.resolve)
         self.session.listeners.append(self)
-        self.recorder = HistoryRecorder(services.store, self.conversation, self._price_of)
+        self.ledger = Ledger(services.store)
+        self.ledger.listeners.append(self)
+        self._billed = 0  # the ledger's count of billed answers that spendingChanged told of
+        self.recorder = HistoryRecorder(services.store, self.conversation, self.ledger)
         self._closing: asyncio.Task[None] | None = None
         self._closed = False
         self._editing = False
         self._over_budget_once = False
-        self.app_settings = AppSettings()
+        self.app_settings = AppSettings()  # the spending view's currency
         self._build()
         self._restore_state()
         self._load_app_settings()
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.welcome.settingsRequested.connect(self.open_settings)
         self.welcome.demoRequested.connect(self.start_demo)
         self.chat_view = ChatView(self.conversation, self.stack)
+        self.ledger.cost_listeners.append(self.chat_view)
         self.chat_view.regenerateRequested.connect(self.regenerate)
         self.chat_view.editRequested.connect(self.edit_last)
         self.stack.addWidget(self.welcome)
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         # The speed figures give way (cut at the right) before the cost meter does.
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.status, 1)
-        self.meter = CostMeter(self.conversation, self._price_of, self)
+        self.meter = CostMeter(self.ledger, self.conversation, self)
         self.statusBar().addPermanentWidget(self.meter)
         self.files = HistoryFiles(self.services.store, self.listed_providers, self)
         self.files.done.connect(lambda report: self.statusBar().showMessage(report, 10_000))
@@ -160,7 +161,9 @@ class MainWindow(QMainWindow):
         return [*self.providers, *filter(None, [self.services.demo.provider])]
 
     def _show_providers(self) -> None:
-        self.models.show(self.listed_providers())
+        listed = self.listed_providers()
+        self.ledger.set_providers(listed)
+        self.models.show(listed)
         last = self._settings().value("lastModel")
         if isinstance(last, str) and "\n" in last:
             self.picker.select(*last.split("\n", 1))
@@ -172,9 +175,7 @@ class MainWindow(QMainWindow):
 
     def open_spending(self) -> None:
         """The spending view: this month per day and per model, and re-pricing."""
-        from desktop_app.ui.spending.spending_dialog import (
-            show_spending,  # loaded when first opened
-        )
+        from desktop_app.ui.spending.spending_dialog import show_spending  # on first open
 
         show_spending(self)
 
@@ -186,9 +187,7 @@ class MainWindow(QMainWindow):
         self.input.setFocus()
 
     def open_settings(self) -> None:
-        from desktop_app.ui.settings.settings_dialog import (
-            SettingsDialog,  # loaded when first opened
-        )
+        from desktop_app.ui.settings.settings_dialog import SettingsDialog  # on first open
 
         services = self.services
         dialog = SettingsDialog(
@@ -223,11 +222,13 @@ class MainWindow(QMainWindow):
             self.session.stop()  # the stopped answer is saved, marked cancelled
         self.recorder.detach()
         self._editing = False
+        store, ledger = self.services.store, self.ledger
         if conversation_id is None:
             self.conversation.replace_all([])
-            self.recorder = HistoryRecorder(self.services.store, self.conversation, self._price_of)
+            self.recorder = HistoryRecorder(store, self.conversation, ledger)
         else:
             self.recorder = self._opened(conversation_id)
+        ledger.follow(conversation_id)
         self._settings().setValue("lastConversation", conversation_id or "")
         self.sidebar.select(conversation_id)
         self.banner.clear()
@@ -246,23 +247,20 @@ class MainWindow(QMainWindow):
             self.new_conversation()
 
     def _reopen_last_conversation(self) -> None:
-        last = self._settings().value("lastConversation")
-        if isinstance(last, str) and last and self.services.store.conversation(last):
+        last, store = self._settings().value("lastConversation"), self.services.store
+        if isinstance(last, str) and last and store.conversation(last):
             self.recorder.detach()
             self.recorder = self._opened(last)
+            self.ledger.follow(last)
             self.sidebar.select(last)
 
     def _opened(self, conversation_id: str) -> HistoryRecorder:
         store, listed = self.services.store, self.listed_providers()
-        return open_conversation(store, self.conversation, conversation_id, self._price_of, listed)
+        return open_conversation(store, self.conversation, conversation_id, self.ledger, listed)
 
     def _picked_price(self) -> tuple[str, ModelPrice | None] | None:
         choice = self.picker.current()
-        return (choice[1], price_of(*choice)) if choice else None
-
-    def _price_of(self, message: ChatMessage) -> ModelPrice | None:
-        provider = provider_with_id(self.listed_providers(), message.provider)
-        return price_of(provider, message.model or "") if provider else None
+        return (choice[1], self.ledger.price(choice[0].id, choice[1])) if choice else None
 
     # -- sending --------------------------------------------------------------------------
 
@@ -275,9 +273,9 @@ class MainWindow(QMainWindow):
         if choice is None:
             self.banner.show_error("Pick a model first, or add a provider.", Action.SETTINGS)
             return
-        budget = self.meter.budget()
-        if budget is not None and budget.level == "over" and not self._over_budget_once:
-            self.banner.show_error(describe(budget, self.app_settings), Action.SEND_ANYWAY)
+        budget = self.ledger.budget_stop()
+        if budget is not None and not self._over_budget_once:
+            self.banner.show_error(self.ledger.describe(budget), Action.SEND_ANYWAY)
             return
         self._over_budget_once = False
         provider, model = choice
@@ -329,6 +327,7 @@ class MainWindow(QMainWindow):
         self.estimate.clear()
         self._settings().setValue("lastModel", f"{choice[0].id}\n{choice[1]}" if choice else "")
         self._settings().setValue("lastConversation", self.recorder.conversation_id or "")
+        self.ledger.follow(self.recorder.conversation_id)
         self.sidebar.refresh()
         self.sidebar.select(self.recorder.conversation_id)
 
@@ -341,10 +340,6 @@ class MainWindow(QMainWindow):
         if error is not None:
             self.banner.show_error(error)
         self.sidebar.refresh()
-        self.refresh_totals()
-        widget = self.chat_view.widget_for(message)
-        if widget is not None:
-            widget.refresh()  # its cost, which the history recorder has just worked out
         self.input.setFocus()
 
     # -- money --------------------------------------------------------------------------------
@@ -361,17 +356,22 @@ class MainWindow(QMainWindow):
         self.app_settings = settings
         if self.banner.action is Action.SEND_ANYWAY:
             self.banner.clear()  # the budget that stopped sending may have been raised
-        self.meter.set_settings(settings)
         self.chat_view.set_currency(settings.currency)
         self.estimate.settings = settings
         self.estimate.refresh()
+        self.ledger.set_settings(settings)
         self.spendingChanged.emit()
 
     def refresh_totals(self) -> None:
-        """Today's and this month's spend from the history, for the meter and the budgets."""
-        store = self.services.store
-        self.meter.set_totals(spending.spent_today(store), spending.spent_this_month(store))
+        """Read the totals again (the history changed behind the ledger: an import)."""
+        self.ledger.refresh()
         self.spendingChanged.emit()
+
+    def totals_changed(self) -> None:
+        """LedgerListener: once more money is billed, an open spending view reads it."""
+        if self.ledger.generation != self._billed:  # not when only the conversation changed
+            self._billed = self.ledger.generation
+            self.spendingChanged.emit()
 
     # -- state and shutdown -----------------------------------------------------------------
 

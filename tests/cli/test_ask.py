@@ -274,3 +274,17 @@ def test_ask_stops_at_a_used_up_budget_unless_told(
     assert len(configured.requests) == 1  # nothing was sent
     assert main(["ask", "--over-budget", "Spend more"]) == 0
     assert len(configured.requests) == 2
+
+
+def test_ask_on_a_simulated_provider_shows_the_cost_and_spends_nothing(
+    configured: Simulator, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    providers = data_dir / "providers.toml"
+    providers.write_text(providers.read_text() + "simulated = true\n" + PRICED, encoding="utf-8")
+    (data_dir / "settings.toml").write_text("[budget]\ndaily = 0.000001\n")
+    assert main(["ask", "Spend"]) == 0
+    assert re.search(r" · \$0\.\d+ · ", capsys.readouterr().err), "the would-be cost is shown"
+    assert main(["ask", "Spend again"]) == 0, "no budget is used: nothing was spent"
+    assert len(configured.requests) == 2
+    assert main(["spend"]) == 0
+    assert "No answers with a cost" in capsys.readouterr().out

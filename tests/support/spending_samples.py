@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from desktop_app.core.history.ledger_rows import bill, billed_record
 from desktop_app.core.history.records import StoredUsage, UsageSource
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import ModelPrice
@@ -36,12 +37,12 @@ def answer(
     conversation: str | None = None,
     provider: str = RELAY,
 ) -> str:
-    """Store a question and its answer at `at`; returns the conversation's id. `tokens`: input,
-    output, cached input, reasoning."""
+    """Store a question and its billed answer at `at`; returns the conversation's id. `tokens`:
+    input, output, cached input, reasoning."""
     if conversation is None:
         conversation = store.create_conversation("Spending sample", created_at=at).id
     store.add_message(conversation, role="user", content="question", created_at=at)
-    store.add_message(
+    record = store.add_message(
         conversation,
         role="assistant",
         content="answer",
@@ -51,6 +52,9 @@ def answer(
         cost_usd=None if cost is None else Decimal(cost),
         created_at=at,
     )
+    entry = billed_record(record)
+    assert entry is not None
+    bill(store, entry)  # as the recorder bills an answer
     return conversation
 
 

@@ -86,7 +86,9 @@ def test_a_renamed_provider_keeps_its_conversations(
         widget = window.chat_view.widget_for(answer)
         assert widget is not None
         assert widget.role.text() == "sim-reasoning · Simulator (renamed)"
-        assert window.recorder.price_of(answer) == ModelPrice(Decimal("0.5"), Decimal("1.5"))
+        assert window.ledger.price(answer.provider, answer.model) == ModelPrice(
+            Decimal("0.5"), Decimal("1.5")
+        )
 
         # Renamed while the conversation is open (the settings then reload the providers).
         write_providers(data_dir, simulator, "Simulator (for now)")

@@ -1,25 +1,40 @@
 """Keeps the history store in step with a conversation as it happens: every message is saved
 when it is added (the question before the request is sent), a streaming answer at least once a
-second, and every answer once more when it ends, with its status, usage and cost."""
+second, and every answer once more when it ends, with its status, usage and cost; a billed
+answer (one with usage or text) also gets its row in the ledger, which outlives the message."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Protocol
 
 from desktop_app.core.conversation import ChatMessage, Conversation
+from desktop_app.core.history.ledger_rows import LedgerChange, LedgerEntry, bill
 from desktop_app.core.history.records import MessageRecord
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.core.money.prices import AnswerCost, answer_cost
+from desktop_app.core.money.prices import AnswerCost
 from desktop_app.core.settings.provider_names import shown_name
-from desktop_app.core.settings.providers_file import ModelPrice, Provider
+from desktop_app.core.settings.providers_file import Provider
 
 WRITE_INTERVAL = 1.0
 """Seconds between writes of a streaming answer (DESIGN.md: at least once a second)."""
 
 _TITLE_LENGTH = 60
 
-PriceLookup = Callable[[ChatMessage], ModelPrice | None]
+
+class AnswerBilling(Protocol):
+    """The money rules the recorder follows (core/money/ledger.py's Ledger)."""
+
+    def cost_of(self, conversation: Conversation, message: ChatMessage) -> AnswerCost:
+        """What an answer costs, reported or estimated."""
+
+    def is_money(self, message: ChatMessage) -> bool:
+        """False for a simulated answer: shown with its cost, never billed."""
+
+    def recorded(self, message: ChatMessage, change: LedgerChange | None) -> None:
+        """An ended answer's cost was stored, and billed (`change`) unless it is not money."""
 
 
 class HistoryRecorder:
@@ -29,18 +44,20 @@ class HistoryRecorder:
         self,
         store: HistoryStore,
         conversation: Conversation,
-        price_of: PriceLookup,
+        billing: AnswerBilling,
         *,
         conversation_id: str | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.store = store
         self.conversation = conversation
-        self.price_of = price_of
+        self.billing = billing
         self.conversation_id = conversation_id
         self.clock = clock
         self.stored_ids: dict[int, int] = {}
         """ChatMessage.id -> the message's row id in the store."""
+        self._created: dict[int, datetime] = {}
+        """ChatMessage.id -> when the message was stored: the ledger dates an answer by it."""
         self._last_write: dict[int, float] = {}
         conversation.subscribe(self)
 
@@ -51,6 +68,7 @@ class HistoryRecorder:
     def adopt(self, message: ChatMessage, record: MessageRecord) -> None:
         """Link a message loaded from the store to its row, so later changes update it."""
         self.stored_ids[message.id] = record.id
+        self._created[message.id] = record.created_at
 
     # -- ConversationListener ---------------------------------------------------------------
 
@@ -68,6 +86,7 @@ class HistoryRecorder:
             status=message.status,
         )
         self.stored_ids[message.id] = record.id
+        self._created[message.id] = record.created_at
         self._last_write[message.id] = self.clock()
 
     def message_changed(self, message: ChatMessage) -> None:
@@ -83,6 +102,9 @@ class HistoryRecorder:
             return
         cost = self._cost(message)
         message.cost = cost
+        # The ledger first: should the app die in between, the money is counted and only the
+        # message's own figure is missing, never the other way round.
+        change = self._bill(message, row, cost)
         self.store.update_message(
             row,
             content=message.content,
@@ -94,9 +116,12 @@ class HistoryRecorder:
             first_token_seconds=message.first_token_seconds,
             duration_seconds=message.duration_seconds,
         )
+        if message.role == "assistant":
+            self.billing.recorded(message, change)
 
     def messages_reset(self) -> None:
-        """Messages were removed (regenerate, edit): remove them from the store too."""
+        """Messages were removed (regenerate, edit): remove them from the store too; their
+        ledger rows stay, since what they cost was spent."""
         present = {m.id for m in self.conversation.messages}
         removed = [mid for mid in self.stored_ids if mid not in present]
         if not removed:
@@ -106,6 +131,7 @@ class HistoryRecorder:
         for mid in removed:
             del self.stored_ids[mid]
             self._last_write.pop(mid, None)
+            self._created.pop(mid, None)
 
     def _cost(self, message: ChatMessage) -> AnswerCost | None:
         """An ended answer's cost: from the usage the provider reported, else estimated from
@@ -114,16 +140,22 @@ class HistoryRecorder:
             return None
         if message.usage is None and not (message.content or message.reasoning):
             return None
-        return message_cost(self.conversation, message, self.price_of(message))
+        return self.billing.cost_of(self.conversation, message)
 
-
-def message_cost(
-    conversation: Conversation, message: ChatMessage, price: ModelPrice | None
-) -> AnswerCost:
-    """An answer's cost, reported or (while streaming, or when the API never reports usage)
-    estimated from the texts: the one computation behind the meter, the history and the CLI."""
-    answer = len(message.content) + len(message.reasoning)
-    return answer_cost(price, message.usage, conversation.prompt_chars(message), answer)
+    def _bill(self, message: ChatMessage, row: int, cost: AnswerCost | None) -> LedgerChange | None:
+        """Write or raise the answer's ledger row; None when it is not billed money."""
+        if cost is None or self.conversation_id is None or not self.billing.is_money(message):
+            return None
+        entry = LedgerEntry(
+            message_id=row,
+            conversation_id=self.conversation_id,
+            provider=message.provider,
+            model=message.model,
+            created_at=self._created[message.id],
+            usage=cost.usage,
+            cost_usd=cost.usd,
+        )
+        return bill(self.store, entry)
 
 
 def _title(message: ChatMessage) -> str:
@@ -138,7 +170,7 @@ def open_conversation(
     store: HistoryStore,
     conversation: Conversation,
     conversation_id: str,
-    price_of: PriceLookup,
+    billing: AnswerBilling,
     providers: Sequence[Provider] = (),
 ) -> HistoryRecorder:
     """Load a stored conversation into `conversation` and keep recording it from there; its
@@ -146,7 +178,7 @@ def open_conversation(
     records = store.messages(conversation_id)
     messages = [_message_from(record, providers) for record in records]
     conversation.replace_all(messages)
-    recorder = HistoryRecorder(store, conversation, price_of, conversation_id=conversation_id)
+    recorder = HistoryRecorder(store, conversation, billing, conversation_id=conversation_id)
     for message, record in zip(messages, records, strict=True):
         recorder.adopt(message, record)
     return recorder

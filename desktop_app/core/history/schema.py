@@ -121,17 +121,54 @@ _FTS = (
 _FTS_TRIGGERS = ("messages_fts_insert", "messages_fts_delete", "messages_fts_update")
 
 BILLED_ANSWER = "role = 'assistant' AND (usage_source IS NOT NULL OR cost_usd IS NOT NULL)"
-"""An answer that was billed (it has usage or a cost), as core/money/spending.py's queries say it:
-they must repeat these terms as they are, or SQLite will not use the partial index below."""
+"""An answer that was billed (it has usage or a cost): the rows 005_ledger copies."""
 
-# Spending per day and month (core/money/spending.py) reads the billed answers of a range of times.
-# Partial: questions and failed answers, most of the rows, stay out of it. With the cost and the
-# usage source in it, today's and this month's totals (the cost meter's, after every answer)
-# are read from the index alone: 7 ms for a month of 16,000 answers in a million-message
-# history, against 17 ms through the table.
+# Spending per day and month read the billed answers of a range of times here until 005_ledger
+# gave them a table of their own (and dropped this index, which every answer's write kept up).
 _SPENDING = (
     "CREATE INDEX messages_spending ON messages (created_at, usage_source, cost_usd)"
     f" WHERE {BILLED_ANSWER}",
+)
+
+# The ledger: one row per billed answer, what spending, budgets and the meter count. Spent is
+# spent: the row outlives its message, so it has no foreign key (no cascade from a purge) and
+# `message_id` names a message that may be gone (AUTOINCREMENT never gives its id again). Token
+# counts are kept one by one, as events.Usage normalizes them, for re-pricing (a row's input
+# count is its prompt, which puts it in a prompt-length band). Costs are exact decimal text,
+# NULL when the price was unknown.
+_LEDGER = (
+    """CREATE TABLE ledger (
+        message_id INTEGER PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        provider TEXT,
+        model TEXT,
+        created_at TEXT NOT NULL,
+        usage_source TEXT,
+        cost_usd TEXT,
+        input_tokens INTEGER NOT NULL DEFAULT 0,
+        cached_input_tokens INTEGER NOT NULL DEFAULT 0,
+        output_tokens INTEGER NOT NULL DEFAULT 0,
+        reasoning_tokens INTEGER NOT NULL DEFAULT 0,
+        cache_write_tokens INTEGER NOT NULL DEFAULT 0
+    )""",
+    # Totals of a range of times (today, the month, each day) and of a conversation are read
+    # from these indexes alone, never from the table (docs/performance.md).
+    "CREATE INDEX ledger_by_time ON ledger (created_at, usage_source, cost_usd)",
+    "CREATE INDEX ledger_by_conversation"
+    " ON ledger (conversation_id, created_at, usage_source, cost_usd)",
+    # Today's billed answers, deleted conversations' included (until now they counted until
+    # purged). The offline demo's answers were never money: its provider is known by its id
+    # or, as answers stored it until now, by its name.
+    f"""INSERT INTO ledger (message_id, conversation_id, provider, model, created_at,
+            usage_source, cost_usd, input_tokens, cached_input_tokens, output_tokens,
+            reasoning_tokens, cache_write_tokens)
+        SELECT id, conversation_id, provider, model, created_at, usage_source, cost_usd,
+            coalesce(input_tokens, 0), coalesce(cached_input_tokens, 0),
+            coalesce(output_tokens, 0), coalesce(reasoning_tokens, 0),
+            coalesce(cache_write_tokens, 0)
+        FROM messages WHERE {BILLED_ANSWER}
+            AND coalesce(provider, '') NOT IN ('demo', 'Demo (offline, simulated answers)')""",
+    "DROP INDEX IF EXISTS messages_spending",
 )
 
 # Providers are recorded by id, which a rename leaves alone, with the name they had when they
@@ -151,6 +188,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "004_cache_write_tokens", ("ALTER TABLE messages ADD COLUMN cache_write_tokens INTEGER",)
     ),
+    Migration("005_ledger", _LEDGER),
     Migration("006_provider_ids", _PROVIDER_IDS),
 )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -366,11 +366,10 @@ class HistoryStore:
         with self._lock:
             yield self._conn
 
-    @contextmanager
-    def writing(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction, for the data steps of other core modules (provider ids)."""
-        with self._write() as conn:
-            yield conn
+    def writing(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One write transaction under the store's lock, for other core modules (the ledger,
+        the provider ids)."""
+        return self._write()
 
     # -- internals --------------------------------------------------------------------------
 

@@ -1,9 +1,9 @@
-"""What the user spent, read from the history: totals for a time range, a conversation, each day
-and each model (repricing.py prices the same tokens on other models).
+"""What the user spent, read from the history's ledger: totals for a time range, a conversation,
+each day and each model (repricing.py prices the same tokens on other models).
 
-Money is summed here in Decimal from the exact text the store keeps, never with SQL SUM (which
-goes through floats). Days and months are the user's local time. An answer in a deleted
-conversation still counts: that money was spent; only purging the conversation removes it.
+Money is summed here in Decimal from the exact text the ledger keeps, never with SQL SUM (which
+goes through floats). Days and months are the user's local time. The ledger has one row per
+billed answer, which no delete, purge, regenerate or edit removes: that money was spent.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from desktop_app.core.events import Usage
-from desktop_app.core.history.schema import BILLED_ANSWER, time_from_text, time_to_text
+from desktop_app.core.history.schema import time_from_text, time_to_text
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.prices import Currency, format_money
 
@@ -27,7 +27,7 @@ TOKEN_KINDS: tuple[str, ...] = (
     "reasoning_tokens",
     "cache_write_tokens",
 )
-"""The token columns of `messages`, named as events.Usage's fields, so that a new kind of token
+"""The token columns of the ledger, named as events.Usage's fields, so that a new kind of token
 is one more line here and nothing else."""
 
 PROMPT_THRESHOLDS: tuple[int, ...] = (
@@ -45,10 +45,7 @@ PROMPT_THRESHOLDS: tuple[int, ...] = (
 first: by_model splits each row's tokens at these, so that re-pricing can bill each answer in its
 own tier (a test checks that the catalog's thresholds are all here)."""
 
-_COLUMNS = ", ".join(
-    ["created_at", "provider", "model", "usage_source", "cost_usd"]
-    + [f"coalesce({kind}, 0)" for kind in TOKEN_KINDS]
-)
+_COLUMNS = ", ".join(["created_at", "provider", "model", "usage_source", "cost_usd", *TOKEN_KINDS])
 _Row = tuple[Any, ...]
 """A row of _COLUMNS: texts as stored (cost_usd exact decimal text, or NULL), then the counts."""
 
@@ -202,7 +199,7 @@ def _times(start: datetime, end: datetime) -> tuple[str, str]:
 
 def _between(store: HistoryStore, start: datetime, end: datetime) -> list[_Row]:
     """The billed answers from `start` up to `end`, as rows laid out as _COLUMNS says."""
-    sql = f"SELECT {_COLUMNS} FROM messages WHERE {BILLED_ANSWER} AND {_IN_RANGE}"
+    sql = f"SELECT {_COLUMNS} FROM ledger WHERE {_IN_RANGE}"
     with store.reading() as conn:
         return conn.execute(sql, _times(start, end)).fetchall()
 
@@ -211,10 +208,8 @@ def _money_rows(
     store: HistoryStore, where: str, args: Sequence[object]
 ) -> list[tuple[str, str | None, str | None]]:
     """(created_at, usage_source, cost_usd) of the billed answers `where` picks: all three are
-    in the messages_spending index, so a range of times is read from the index alone."""
-    sql = (
-        f"SELECT created_at, usage_source, cost_usd FROM messages WHERE {BILLED_ANSWER} AND {where}"
-    )
+    in the ledger's indexes by time and by conversation, which answer from the index alone."""
+    sql = f"SELECT created_at, usage_source, cost_usd FROM ledger WHERE {where}"
     with store.reading() as conn:
         return conn.execute(sql, args).fetchall()
 
@@ -386,7 +381,5 @@ def format_totals(totals: Totals, currency: Currency) -> str:
 def first_answer_month(store: HistoryStore) -> Month | None:
     """The month of the oldest billed answer, or None when there is none yet."""
     with store.reading() as conn:
-        (first,) = conn.execute(
-            f"SELECT min(created_at) FROM messages WHERE {BILLED_ANSWER}"
-        ).fetchone()
+        (first,) = conn.execute("SELECT min(created_at) FROM ledger").fetchone()
     return None if first is None else Month.of(time_from_text(first))

@@ -32,6 +32,7 @@ _PROVIDER_KEYS = {
     "thinking_budget",
     "proxy",
     "ca_bundle",
+    "simulated",
 }
 _PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 _PRICE_KEYS = {"input", "cached_input", "cache_write", "output", "reasoning"}
@@ -82,6 +83,8 @@ class Provider:
     password is kept in the keyring. None: the system's proxy settings."""
     ca_bundle: str | None = None
     """A file of CA certificates to trust for this provider (a corporate TLS proxy)."""
+    simulated: bool = False
+    """Its answers are not real (the offline demo): shown with a would-be cost, never money."""
 
     @property
     def needs_key(self) -> bool:
@@ -175,6 +178,9 @@ def _provider_from_table(table: Any, place: _Place) -> Provider:
     api_key_env = table.get("api_key_env")
     if api_key_env is not None and (not isinstance(api_key_env, str) or not api_key_env):
         raise place.error("api_key_env", "api_key_env must be the name of a variable")
+    simulated = table.get("simulated", False)
+    if not isinstance(simulated, bool):
+        raise place.error("simulated", "simulated must be true or false")
     models = table.get("models", [])
     if not isinstance(models, list) or not all(isinstance(m, str) and m for m in models):
         raise place.error("models", 'models must be a list of names, like ["gpt-4.1"]')
@@ -190,6 +196,7 @@ def _provider_from_table(table: Any, place: _Place) -> Provider:
         thinking_budget=_thinking_budget(table.get("thinking_budget"), place),
         proxy=_proxy(table.get("proxy"), place),
         ca_bundle=_optional_string(table, "ca_bundle", place),
+        simulated=simulated,
     )
 
 
@@ -350,6 +357,8 @@ def _provider_block(provider: Provider) -> str:
         lines.append(f"models = [{', '.join(_toml_string(m) for m in provider.models)}]")
     if provider.thinking_budget is not None:
         lines.append(f"thinking_budget = {provider.thinking_budget}")
+    if provider.simulated:
+        lines.append("simulated = true")
     for key in ("proxy", "ca_bundle"):
         if (text := getattr(provider, key)) is not None:
             lines.append(f"{key} = {_toml_string(text)}")

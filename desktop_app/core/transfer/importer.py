@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from desktop_app.core.errors import ConfigError, ConversationExists
+from desktop_app.core.history.ledger_rows import bill_imported, billed_record
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.transfer.import_chatgpt import read_chatgpt_export
@@ -108,7 +109,7 @@ def store_conversations(
                 continue
             added.append(conversation.id)
             for m in conversation.messages:
-                store.add_message(
+                record = store.add_message(
                     conversation.id,
                     role=m.role,
                     content=m.content,
@@ -124,6 +125,9 @@ def store_conversations(
                     duration_seconds=m.duration_seconds,
                     created_at=m.created_at,
                 )
+                # What another install (or this one, before a purge) paid is spent money too.
+                if (entry := billed_record(record)) is not None:
+                    bill_imported(store, entry)
             messages += len(conversation.messages)
             if conversation.pinned:
                 store.set_pinned(conversation.id, True)

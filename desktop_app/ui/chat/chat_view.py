@@ -118,6 +118,8 @@ class ChatView(QWidget):
         else:
             self._rebuild()
 
+    answer_costed = message_changed  # CostListener: a stored cost shows as any change does
+
     # -- showing ----------------------------------------------------------------------------
 
     def flush(self) -> None:
@@ -211,8 +213,7 @@ class ChatView(QWidget):
         """Delete one discarded widget or block (a fraction of a millisecond per message)."""
         if self._discarded:
             widget = self._discarded.pop()
-            # Qt may have deleted it already, with a parent swept before it or removed by
-            # _remove() (a short reset: a new conversation, Regenerate, Edit) before that.
+            # Qt may have deleted it: with a parent swept before it, or by _remove() (a reset)
             if shiboken6.isValid(widget):
                 widget.deleteLater()
         if not self._discarded:
@@ -266,8 +267,7 @@ class ChatView(QWidget):
             self.unbuilt -= take
         self._refresh_new(added)
         if top is not None and not self._follow:
-            # The scroll area sizes the content on a posted event: now, so that what the user
-            # sees is put back in place before anything is painted.
+            # The scroll area sizes the content on a posted event: now, before anything paints.
             QCoreApplication.sendEvent(self.scroll_area, QEvent(QEvent.Type.LayoutRequest))
             bar.setValue(self._y_of(top) - offset)
 

@@ -6,23 +6,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
-from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.core.conversation import ChatMessage, Conversation
-from desktop_app.core.history.recorder import PriceLookup, message_cost
-from desktop_app.core.money.budget import BudgetState, budget_states, describe, most_pressing
-from desktop_app.core.money.prices import (
-    AnswerCost,
-    cost_usd,
-    estimated_usage,
-    format_money,
-    usage_summary,
-)
+from desktop_app.core.money.budget import BudgetState
+from desktop_app.core.money.ledger import Figures, Ledger, totals_of
+from desktop_app.core.money.prices import cost_usd, estimated_usage, format_money, usage_summary
 from desktop_app.core.money.spending import Totals
 from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.providers_file import ModelPrice
@@ -31,62 +22,33 @@ _REFRESH_MS = 100
 _COLOURS = {"warning": "#b26a00", "over": "#c62828"}
 
 
-@dataclass(frozen=True, slots=True)
-class Sum:
-    """Money added up: `estimated` if any part was, `unknown` if any part had no price."""
-
-    usd: Decimal = Decimal(0)
-    estimated: bool = False
-    unknown: bool = False
-
-    def plus(self, cost: AnswerCost | None) -> Sum:
-        if cost is None:
-            return self
-        if cost.usd is None:
-            return Sum(self.usd, self.estimated, True)
-        return Sum(self.usd + cost.usd, self.estimated or cost.estimated, self.unknown)
-
-    @staticmethod
-    def of(totals: Totals) -> Sum:
-        return Sum(totals.usd, totals.estimated, totals.unpriced > 0)
-
-
 class CostMeter(QLabel):
-    """Follows one conversation; the window tells it the day's and month's stored totals."""
+    """Shows the ledger's figures for one conversation; holds no rule of its own."""
 
     def __init__(
-        self, conversation: Conversation, price_of: PriceLookup, parent: QWidget | None = None
+        self, ledger: Ledger, conversation: Conversation, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("costMeter")
         self.setTextFormat(Qt.TextFormat.RichText)
+        self.ledger = ledger
+        ledger.listeners.append(self)
+        ledger.cost_listeners.append(self)
         self.conversation = conversation
         conversation.subscribe(self)
-        self.price_of = price_of
-        self.settings = AppSettings()
-        self.today = Sum()
-        self.month = Sum()
         self.streaming: ChatMessage | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(_REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self.refresh()
 
-    def set_settings(self, settings: AppSettings) -> None:
-        self.settings = settings
+    # -- LedgerListener, CostListener -------------------------------------------------------
+
+    def totals_changed(self) -> None:
         self.refresh()
 
-    def set_totals(self, today: Totals, month: Totals) -> None:
-        """What the history holds for today and this month (ended answers only)."""
-        self.today, self.month = Sum.of(today), Sum.of(month)
+    def answer_costed(self, message: ChatMessage) -> None:
         self.refresh()
-
-    def budget(self) -> BudgetState | None:
-        """The budget to warn about, counting the answer that is streaming."""
-        live = self._live()
-        return most_pressing(
-            budget_states(self.settings, self.today.plus(live).usd, self.month.plus(live).usd)
-        )
 
     # -- ConversationListener --------------------------------------------------------------
 
@@ -111,60 +73,49 @@ class CostMeter(QLabel):
     # -- showing ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        live = self._live()
-        answer = live or self._last_answer()
-        conversation = Sum()
-        for message in self.conversation.messages:
-            conversation = conversation.plus(message.cost)
-        today, month = self.today.plus(live), self.month.plus(live)
-        budgets = {
-            state.period: state for state in budget_states(self.settings, today.usd, month.usd)
-        }
+        figures = self.ledger.figures(self.conversation, self.streaming)
+        month = self.ledger.month.first_day.strftime("%B")
         parts = [
-            f"This answer {self._money(Sum().plus(answer)) if answer else 'none yet'}",
-            f"Conversation {self._money(conversation.plus(live))}",
-            self._period("Today", today, budgets.get("day")),
-            self._period(datetime.now().strftime("%B"), month, budgets.get("month")),
+            self._answer(figures),
+            self.tr("Conversation {}").format(self.ledger.total_text(figures.conversation)),
+            self._period(self.tr("Today"), figures.today, figures.budget("day")),
+            self._period(month, figures.month, figures.budget("month")),
         ]
         self.setText(" · ".join(parts))
-        pressing = most_pressing(list(budgets.values()))
+        pressing = figures.pressing
         self.setProperty("budgetLevel", pressing.level if pressing else "ok")
-        self.setToolTip(self._details(answer, pressing))
+        self.setToolTip(self._details(figures, pressing))
 
-    def _period(self, name: str, total: Sum, budget: BudgetState | None) -> str:
+    def _answer(self, figures: Figures) -> str:
+        if figures.answer is None:
+            return self.tr("This answer none yet")
+        money = self.ledger.total_text(totals_of(figures.answer))
+        if not figures.answer_is_money:
+            return html.escape(self.tr("This answer {} (simulated, not spent)").format(money))
+        return html.escape(self.tr("This answer {}").format(money))
+
+    def _period(self, name: str, total: Totals, budget: BudgetState | None) -> str:
         """A period's spend, with its budget when one is set, coloured from 80 %."""
-        text = html.escape(f"{name} {self._money(total)}")
+        text = html.escape(f"{name} {self.ledger.total_text(total)}")
         if budget is None:
             return text
-        text += html.escape(f" of {format_money(budget.limit_usd, self.settings.currency)}")
+        text += html.escape(self.tr(" of {}").format(self.ledger.money(budget.limit_usd)))
         colour = _COLOURS.get(budget.level)
         return f'<b style="color: {colour}">{text}</b>' if colour else text
 
-    def _live(self) -> AnswerCost | None:
-        message = self.streaming
-        if message is None:
-            return None
-        return message_cost(self.conversation, message, self.price_of(message))
-
-    def _last_answer(self) -> AnswerCost | None:
-        last = self.conversation.last("assistant")
-        return last.cost if last is not None else None
-
-    def _money(self, total: Sum) -> str:
-        if total.unknown and total.usd == 0:
-            return "price unknown"
-        text = format_money(total.usd, self.settings.currency, estimated=total.estimated)
-        return text + ("+" if total.unknown else "")
-
-    def _details(self, answer: AnswerCost | None, budget: BudgetState | None) -> str:
+    def _details(self, figures: Figures, budget: BudgetState | None) -> str:
         lines = []
-        if answer is not None:
-            lines.append("This answer: " + usage_summary(answer.usage))
-        if any(part.unknown for part in (self.today, self.month)):
-            lines.append("“+”: some answers used models whose price is unknown.")
-        lines.append("≈ marks an estimate from the text's length (about 4 characters a token).")
+        if figures.answer is not None:
+            lines.append(self.tr("This answer: {}").format(usage_summary(figures.answer.usage)))
+        if not figures.answer_is_money:
+            lines.append(self.tr("Simulated answers show what they would cost; none is spent."))
+        if figures.today.unpriced or figures.month.unpriced:
+            lines.append(self.tr("“+”: some answers used models whose price is unknown."))
+        lines.append(
+            self.tr("≈ marks an estimate from the text's length (about 4 characters a token).")
+        )
         if budget is not None:
-            lines.append(describe(budget, self.settings))
+            lines.append(self.ledger.describe(budget))
         return "\n".join(lines)
 
 

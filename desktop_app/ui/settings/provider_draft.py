@@ -181,6 +181,7 @@ class ProviderDraft:
             thinking_budget=self.thinking_budget,
             proxy=self.network.proxy.strip() or None,
             ca_bundle=self.network.ca_bundle.strip() or None,
+            simulated=self.original is not None and self.original.simulated,  # set by hand
         )
 
     def _check_extras(self, name: str) -> None:

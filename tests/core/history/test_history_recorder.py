@@ -16,6 +16,7 @@ from desktop_app.core.chat import make_client
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.history.recorder import WRITE_INTERVAL, HistoryRecorder, open_conversation
 from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.money.ledger import Ledger
 from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.providers_file import ModelPrice, Provider
 from desktop_app.simulator import Simulator
@@ -24,8 +25,12 @@ from tests.support.chat_helpers import FAST_RETRY, sim_provider
 PRICE = ModelPrice(Decimal("0.27"), Decimal("0.42"))
 
 
-def priced(message: ChatMessage) -> ModelPrice | None:
-    return PRICE if message.model == "sim-normal" else None
+def priced(store: HistoryStore) -> Ledger:
+    """The money rules, with the simulator's sim-normal at PRICE and its other models unpriced."""
+    simulator = Provider(
+        "sim", "Simulator", "openai", "http://127.0.0.1:9", prices={"sim-normal": PRICE}
+    )
+    return Ledger(store, [simulator])
 
 
 def chat(
@@ -36,7 +41,7 @@ def chat(
     recorder: HistoryRecorder | None = None,
 ) -> HistoryRecorder:
     conversation = conversation or Conversation()
-    recorder = recorder or HistoryRecorder(store, conversation, priced)
+    recorder = recorder or HistoryRecorder(store, conversation, priced(store))
 
     async def main() -> None:
         async with make_client() as client:
@@ -129,7 +134,7 @@ def test_reopened_conversation_continues_in_place(
     recorder = chat(simulator, store, first)
     assert recorder.conversation_id is not None
     conversation = Conversation()
-    reopened = open_conversation(store, conversation, recorder.conversation_id, priced)
+    reopened = open_conversation(store, conversation, recorder.conversation_id, priced(store))
     assert [m.content for m in conversation.messages] == ["one", "You said: one"]
     assert conversation.messages[1].usage is not None
 
@@ -152,7 +157,7 @@ def test_reopened_conversation_continues_in_place(
 def test_a_streaming_answer_is_written_at_least_once_a_second(store: HistoryStore) -> None:
     now = [0.0]
     conversation = Conversation()
-    recorder = HistoryRecorder(store, conversation, priced, clock=lambda: now[0])
+    recorder = HistoryRecorder(store, conversation, priced(store), clock=lambda: now[0])
     conversation.add(ChatMessage("user", "q"))
     answer = conversation.add(ChatMessage("assistant", model="m", status="streaming"))
     assert recorder.conversation_id is not None
@@ -176,7 +181,7 @@ def test_a_streaming_answer_is_written_at_least_once_a_second(store: HistoryStor
 
 def test_titles_are_the_first_line_shortened(store: HistoryStore) -> None:
     conversation = Conversation()
-    recorder = HistoryRecorder(store, conversation, priced)
+    recorder = HistoryRecorder(store, conversation, priced(store))
     conversation.add(ChatMessage("user", "\n  " + "word " * 40))
     assert recorder.conversation_id is not None
     summary = store.conversation(recorder.conversation_id)

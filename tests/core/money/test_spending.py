@@ -3,17 +3,14 @@ answers, per model, and the same tokens re-priced on the seed's models."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from desktop_app.core.events import Usage
-from desktop_app.core.history.schema import BILLED_ANSWER, applied_migrations, time_to_text
-from desktop_app.core.history.store import MIGRATIONS, HistoryStore
+from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.prices import Currency
 from desktop_app.core.money.repricing import find_price, reprice, reprice_candidates, seed_models
 from desktop_app.core.money.spending import (
@@ -88,15 +85,17 @@ def test_an_estimate_without_a_price_does_not_make_the_money_estimated(
     assert format_totals(only_unknown, Currency("CNY", Decimal("7.3"))) == "price unknown"
 
 
-def test_deleted_conversations_still_count_until_purged(store: HistoryStore) -> None:
+def test_deleted_and_purged_conversations_still_count(store: HistoryStore) -> None:
     now = datetime.now(UTC)
     kept = answer(store, now, cost="0.25")
     deleted = answer(store, now, cost="0.5")
     store.delete(deleted)
     assert spent_today(store).usd == Decimal("0.75"), "the money was spent"
     assert conversation_spent(store, deleted).usd == Decimal("0.5")
-    store.purge_deleted(older_than=timedelta(0))
-    assert spent_today(store).usd == Decimal("0.25")
+    assert store.purge_deleted(older_than=timedelta(0)) == 1
+    assert store.messages(deleted) == []
+    assert spent_today(store).usd == Decimal("0.75"), "purging never lowers what was spent"
+    assert conversation_spent(store, deleted).usd == Decimal("0.5")
     assert conversation_spent(store, kept).usd == Decimal("0.25")
 
 
@@ -298,25 +297,16 @@ def test_reprice_candidates_are_the_providers_models_then_the_other_seeds() -> N
 # -- the index ---------------------------------------------------------------------------------
 
 
-def test_an_older_database_gains_the_spending_index(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite3"
-    with HistoryStore(path, migrations=MIGRATIONS[:2]) as old:
-        conversation = old.create_conversation("Before the index").id
-    # Written with the columns of that version (today's code writes more).
-    with sqlite3.connect(path) as conn:
-        conn.execute(
-            "INSERT INTO messages (conversation_id, role, status, created_at, input_tokens,"
-            " output_tokens, usage_source, cost_usd) VALUES (?, 'assistant', 'complete', ?,"
-            " 10, 10, 'reported', '0.5')",
-            (conversation, time_to_text(utc(2025, 3, 5, 12))),
-        )
-    conn.close()
-    with HistoryStore(path) as store:
-        assert "003_spending_index" in applied_migrations(store._conn)
-        assert spent_this_month(store, utc(2025, 3, 20)).usd == Decimal("0.5")
-        plan = store._conn.execute(
-            "EXPLAIN QUERY PLAN SELECT usage_source, cost_usd FROM messages"
-            f" WHERE {BILLED_ANSWER} AND created_at >= ? AND created_at < ?",
-            ("a", "b"),
-        ).fetchall()
-    assert "messages_spending" in str(plan), "the queries must repeat the index's terms"
+def test_totals_are_read_from_the_ledger_s_indexes_alone(store: HistoryStore) -> None:
+    answer(store, utc(2025, 3, 5, 12), cost="0.5")
+    questions = {
+        "ledger_by_time": "SELECT created_at, usage_source, cost_usd FROM ledger"
+        " WHERE created_at >= ? AND created_at < ?",
+        "ledger_by_conversation": "SELECT created_at, usage_source, cost_usd FROM ledger"
+        " WHERE conversation_id = ?",
+    }
+    for index, sql in questions.items():
+        args = ("a", "b") if "created_at >=" in sql else ("a",)
+        plan = str(store._conn.execute(f"EXPLAIN QUERY PLAN {sql}", args).fetchall())
+        assert f"COVERING INDEX {index}" in plan, plan
+    assert spent_this_month(store, utc(2025, 3, 20)).usd == Decimal("0.5")

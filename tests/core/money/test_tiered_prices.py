@@ -17,8 +17,8 @@ import pytest
 
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.events import Usage
-from desktop_app.core.history.recorder import message_cost
 from desktop_app.core.money.catalog import bundled_catalog, catalog_file
+from desktop_app.core.money.ledger import message_cost
 from desktop_app.core.money.prices import (
     Currency,
     answer_cost,

@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import asyncio
 import json
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
 from desktop_app.core.chat import make_client
-from desktop_app.core.conversation import ChatMessage, Conversation
+from desktop_app.core.conversation import Conversation
 from desktop_app.core.errors import StreamErrorEvent
 from desktop_app.core.events import ChatEvent, Finish, TextDelta, Usage
 from desktop_app.core.history.recorder import HistoryRecorder
 from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.money.ledger import Ledger
 from desktop_app.core.money.prices import cost_usd
 from desktop_app.core.providers.gemini import GeminiStreamParser
 from desktop_app.core.session import ChatSession
@@ -137,17 +139,15 @@ def test_the_blocked_answer_is_recorded_with_the_reported_usage_and_exact_cost(
 ) -> None:
     conversation = Conversation()
 
-    def price_of(message: ChatMessage) -> ModelPrice:
-        return PRICE
-
-    recorder = HistoryRecorder(store, conversation, price_of)
+    provider = replace(gemini_provider(simulator), prices={model: PRICE})
+    recorder = HistoryRecorder(store, conversation, Ledger(store, [provider]))
 
     async def reply() -> None:
         async with make_client() as client:
             session = ChatSession(
                 conversation, client, lambda _: simulator.api_key, retry=FAST_RETRY
             )
-            await session.send(gemini_provider(simulator), model, "Hello")
+            await session.send(provider, model, "Hello")
 
     asyncio.run(reply())
     assert recorder.conversation_id is not None

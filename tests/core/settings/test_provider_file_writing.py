@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -48,12 +49,13 @@ LOCAL = Provider(id="ollama", name="Ollama", kind="openai", base_url="http://loc
 
 
 def test_round_trip_gives_equal_providers() -> None:
-    providers = [TRICKY, LOCAL, HOLYSHEEP.provider()]
+    providers = [TRICKY, LOCAL, HOLYSHEEP.provider(), replace(LOCAL, id="sim", simulated=True)]
     assert parse_providers(dump_providers(providers)) == providers
 
 
 def test_defaults_are_left_out() -> None:
     text = dump_providers([LOCAL])
+    assert "simulated" not in text
     assert "timeouts" not in text
     assert "prices" not in text
     assert "api_key_env" not in text

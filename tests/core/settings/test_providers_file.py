@@ -127,6 +127,7 @@ def test_unreadable_file_is_a_config_error(tmp_path: Path) -> None:
         ('proxy = "ftp://proxy:21"', "socks5://"),
         ('proxy = "http://me:secret@proxy:3128"', "password out of the file"),
         ('ca_bundle = ""', "non-empty"),
+        ('simulated = "yes"', "true or false"),
     ],
 )
 def test_network_and_thinking_settings_are_checked(line: str, problem: str) -> None:

@@ -260,6 +260,7 @@ def test_each_answer_shows_its_cost_where_it_stands(
         await until(lambda: answered(window), within=20)
 
     run(body)
+    window.chat_view.flush()  # the recorder's costs arrive as changes, shown with the next frame
     exact, estimated = window.conversation.messages[1], window.conversation.messages[3]
     assert exact.cost is not None
     assert estimated.cost is not None
