@@ -120,8 +120,8 @@ _FTS = (
 _FTS_TRIGGERS = ("messages_fts_insert", "messages_fts_delete", "messages_fts_update")
 
 BILLED_ANSWER = "role = 'assistant' AND (usage_source IS NOT NULL OR cost_usd IS NOT NULL)"
-"""An answer that was billed (it has usage or a cost), as core/money/spending.py's queries say it: they
-must repeat these terms as they are, or SQLite will not use the partial index below."""
+"""An answer that was billed (it has usage or a cost), as core/money/spending.py's queries say
+it: they must repeat these terms as they are, or SQLite will not use the partial index below."""
 
 # Spending per day and month (core/money/spending.py) reads the billed answers of a range of times.
 # Partial: questions and failed answers, most of the rows, stay out of it. With the cost and the
