@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
+from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.history_files import JSON_FILTER, MARKDOWN_FILTER
 from desktop_app.ui.main_window import MainWindow
@@ -77,7 +78,9 @@ def test_cancelling_the_dialog_writes_nothing(window: MainWindow, tmp_path: Path
     assert window.banner.isHidden()
 
 
-def test_import_adds_conversations_to_the_sidebar_once(window: MainWindow, tmp_path: Path) -> None:
+def test_import_adds_conversations_to_the_sidebar_once(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     export = chatgpt_export()
     source = tmp_path / "conversations.json"
     source.write_text(json.dumps(export), encoding="utf-8")
@@ -85,6 +88,7 @@ def test_import_adds_conversations_to_the_sidebar_once(window: MainWindow, tmp_p
     menu_action(window, "Import conversations").trigger()
     store = window.services.store
     assert f"Imported {len(export)} conversations." == window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not window.sidebar.reads.pending())  # it reads off the GUI thread
     model = window.sidebar.list
     titles = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
     assert export[0]["title"] in titles  # the sidebar was refreshed

@@ -3,10 +3,11 @@ Conversation / ChatMessage the window shows; history_convert.py maps between the
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Final, Literal
 
 from desktop_app.core.events import Usage
 
@@ -15,6 +16,15 @@ MessageStatus = Literal["streaming", "complete", "partial", "cancelled", "error"
 (a crash, a kill) is shown as partial on the next start."""
 
 UsageSource = Literal["reported", "estimated"]
+
+
+class Unset(enum.Enum):
+    """The type of UNSET: "leave this field as it is" where None is a value of its own."""
+
+    UNSET = enum.auto()
+
+
+UNSET: Final = Unset.UNSET
 
 StoredUsage = Usage
 """Token counts as DESIGN.md's export defines them: the same normalized counts as the events."""

@@ -3,21 +3,20 @@ archive (and a view of the archive), and delete with undo."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
-    QEvent,
     QItemSelectionModel,
-    QObject,
     QPoint,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
-    QListView,
     QMenu,
     QPushButton,
     QStackedWidget,
@@ -25,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.history.records import ConversationSummary
+from desktop_app.core.history.records import ConversationSummary, SearchHit
 from desktop_app.core.history.store import HistoryStore
+from desktop_app.ui.history_reads import HistoryReads
 from desktop_app.ui.sidebar.archive_toggle import ArchiveToggle
 from desktop_app.ui.sidebar.conversation_groups import (
     Clock,
@@ -35,7 +35,8 @@ from desktop_app.ui.sidebar.conversation_groups import (
     IdRole,
     local_now,
 )
-from desktop_app.ui.sidebar.search_results import SearchResults
+from desktop_app.ui.sidebar.search_keys import SearchBoxKeys
+from desktop_app.ui.sidebar.search_results import SEARCH_LIMIT, SearchResults
 from desktop_app.ui.sidebar.undo_bar import UndoBar
 
 PAGE_SIZE = 100
@@ -61,12 +62,15 @@ class ConversationSidebar(QWidget):
         super().__init__(parent)
         self.store = store
         self.clock = clock
+        self.reads = HistoryReads(self, store)  # "list", "more" (a page) and "search"
         self._selected: str | None = None
         self._archived = False
         self._cursor: ConversationSummary | None = None
         self._has_more = False
         self._loading = False
         self._refresh_pending = False
+        self.after_search: Callable[[], object] | None = None
+        """What a key pressed while the search ran asked for, once its hits are shown."""
         self._build()
         self.refresh()
 
@@ -97,7 +101,7 @@ class ConversationSidebar(QWidget):
         self.search_box.setAccessibleName("Search conversations")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self._search_text_changed)
-        self.search_box.installEventFilter(self)
+        self._keys = SearchBoxKeys(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -115,7 +119,7 @@ class ConversationSidebar(QWidget):
         self.view.itemDelegate().closeEditor.connect(self._editor_closed)
         self.view.verticalScrollBar().valueChanged.connect(self._near_bottom)
         self.view.verticalScrollBar().rangeChanged.connect(self._near_bottom)
-        self.results = SearchResults(self.store, self.stack, clock=self.clock)
+        self.results = SearchResults(self.stack, clock=self.clock)
         self.results.hitActivated.connect(self._open_hit)
         self.empty = QLabel(self.stack)
         self.empty.setObjectName("sidebarEmpty")
@@ -146,15 +150,26 @@ class ConversationSidebar(QWidget):
 
     def refresh(self) -> None:
         """Reload the list from the store (as many pages as were loaded), keeping the
-        selection and the scroll position; while a title is edited, once the editing ends."""
+        selection and the scroll position; while a title is edited, once the editing ends.
+        The rows change when the read comes back (reads.pending() says whether it has)."""
         if self.view.editing():
             self._refresh_pending = True
             return
         self._refresh_pending = False
+        limit = max(1, -(-self.list.conversation_count() // PAGE_SIZE)) * PAGE_SIZE
+        archived = self._archived
+        self.reads.cancel("more")  # a page to add below rows about to be replaced
+        self.reads.run(
+            "list",
+            lambda history: (
+                history.conversations(limit=limit, archived=archived),
+                history.conversation_count(archived=True),
+            ),
+            lambda found: self._show_list(*found, limit),
+        )
+
+    def _show_list(self, page: list[ConversationSummary], archived_count: int, limit: int) -> None:
         scroll = self.view.verticalScrollBar().value()
-        pages = max(1, -(-self.list.conversation_count() // PAGE_SIZE))
-        limit = pages * PAGE_SIZE
-        page = self.store.conversations(limit=limit, archived=self._archived)
         self._loading = True  # the reset moves the scroll bar: not a request for more
         self.list.reset(page, self.clock().astimezone().date())
         self._has_more = len(page) >= limit
@@ -164,19 +179,26 @@ class ConversationSidebar(QWidget):
         self._loading = False
         self._show_selection()
         self._show_page()
-        self._show_archive_controls()
+        self.archive_button.show_state(archived=self._archived, count=archived_count)
+        self.archive_heading.setVisible(self._archived)
 
     def load_more(self) -> None:
-        """Add the next page of older conversations below the ones listed."""
-        if not self._has_more or self._cursor is None or self._loading:
+        """Add the next page of older conversations below the ones listed, once it is read."""
+        busy = self._loading or self.reads.pending("list") or self.reads.pending("more")
+        if not self._has_more or self._cursor is None or busy:
             return
-        self._loading = True
-        page = self.store.conversations(
-            limit=PAGE_SIZE, after=self._cursor, archived=self._archived
+        cursor, archived = self._cursor, self._archived
+        self.reads.run(
+            "more",
+            lambda history: history.conversations(limit=PAGE_SIZE, after=cursor, archived=archived),
+            self._add_page,
         )
+
+    def _add_page(self, page: list[ConversationSummary]) -> None:
         self._has_more = len(page) >= PAGE_SIZE
         if page:
             self._cursor = page[-1]
+        self._loading = True  # appending moves the scroll bar too
         self.list.append(page)
         self._loading = False
         self._show_selection()
@@ -241,11 +263,6 @@ class ConversationSidebar(QWidget):
     def showing_archived(self) -> bool:
         """Whether the list shows the archived conversations."""
         return self._archived
-
-    def _show_archive_controls(self) -> None:
-        count = self.store.conversation_count(archived=True)
-        self.archive_button.show_state(archived=self._archived, count=count)
-        self.archive_heading.setVisible(self._archived)
 
     def _new_conversation(self) -> None:
         self.show_archived(False)  # where the new conversation will be listed
@@ -337,6 +354,8 @@ class ConversationSidebar(QWidget):
             self._search_timer.start()
         else:
             self._search_timer.stop()
+            self.reads.cancel("search")
+            self.after_search = None
             self._show_page()
 
     def run_search(self) -> None:
@@ -344,56 +363,37 @@ class ConversationSidebar(QWidget):
         self._search_timer.stop()
         query = self.search_box.text().strip()
         if not query:
+            self.reads.cancel("search")
             self._show_page()
-        elif self.results.search(query):
+            return
+        self.reads.run(
+            "search",
+            lambda history: history.search(query, limit=SEARCH_LIMIT),
+            lambda found: self._show_hits(query, found),
+        )
+
+    def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        if query != self.search_box.text().strip():
+            return  # the box was cleared, or changed back, while the search ran
+        if hits:
+            self.results.show_hits(hits)
             self.stack.setCurrentWidget(self.results)
         else:
             self.empty.setText(f"No messages match “{query}”.")
             self.stack.setCurrentWidget(self.empty)
+        then, self.after_search = self.after_search, None
+        if then is not None:
+            then()
 
     def searching(self) -> bool:
         """Whether search results (or their absence) are shown instead of the list."""
         return self.stack.currentWidget() is not self.view
 
+    def search_done(self) -> bool:
+        """Whether the hits shown are those of the search box's text (none waited for)."""
+        return not self._search_timer.isActive() and not self.reads.pending("search")
+
     def _open_hit(self, conversation_id: str, message_id: int) -> None:
         self.select(conversation_id)  # highlighted in the list once the search is cleared
         self.conversationSelected.emit(conversation_id)
         self.messageSelected.emit(conversation_id, message_id)
-
-    # -- keys -------------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Esc clears the search box; Down moves to the rows below it, Enter opens the first
-        search result."""
-        kind = event.type()
-        if watched is not self.search_box or not isinstance(event, QKeyEvent):
-            return super().eventFilter(watched, event)
-        key = event.key()
-        if key == Qt.Key.Key_Escape and self.search_box.text():
-            if kind == QEvent.Type.ShortcutOverride:
-                event.accept()  # Esc clears the search here, before the window's Esc stops
-            elif kind == QEvent.Type.KeyPress:
-                self.search_box.clear()
-            return True
-        if kind == QEvent.Type.KeyPress and key == Qt.Key.Key_Down:
-            return self._leave_search_box(open_first=False)
-        if kind == QEvent.Type.KeyPress and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            return self._leave_search_box(open_first=True)
-        return super().eventFilter(watched, event)
-
-    def _leave_search_box(self, *, open_first: bool) -> bool:
-        if self._search_timer.isActive():
-            self.run_search()
-        target: QListView = (
-            self.results if self.stack.currentWidget() is self.results else self.view
-        )
-        model = target.model()
-        rows = (model.index(row, 0) for row in range(model.rowCount()))
-        first = next((index for index in rows if model.flags(index)), None)  # not a header
-        if first is None or (open_first and target is not self.results):
-            return False
-        target.setFocus()
-        target.setCurrentIndex(first)
-        if open_first:
-            self.results.activate(first)
-        return True
