@@ -15,6 +15,7 @@ from desktop_app.core.history.store import HistoryStore
 from desktop_app.ui.sidebar.conversation_groups import IdRole
 from desktop_app.ui.sidebar.conversation_list import ConversationSidebar
 from desktop_app.ui.sidebar.search_results import HitRole
+from tests.support.waiting import reads_shown
 
 NOW = datetime(2026, 10, 20, 15, 0).astimezone()
 """The injected "now", in local time: a Tuesday afternoon."""
@@ -53,7 +54,7 @@ def make_sidebar(qtbot: QtBot, store: HistoryStore) -> ConversationSidebar:
 
 def settle(sidebar: ConversationSidebar) -> None:
     """Wait until the reads the sidebar started (off the GUI thread) are shown."""
-    _BOTS[sidebar].waitUntil(lambda: not sidebar.reads.pending())
+    reads_shown(_BOTS[sidebar], sidebar.reads)
 
 
 def shown(sidebar: ConversationSidebar) -> list[str]:

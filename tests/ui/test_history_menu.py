@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.ui.history_files import JSON_FILTER, MARKDOWN_FILTER
 from desktop_app.ui.main_window import MainWindow
 from tests.support.history_samples import chatgpt_export, fill
+from tests.support.waiting import reads_shown
 
 
 def menu_action(window: MainWindow, text: str, menu: str = "&File") -> QAction:
@@ -88,7 +89,7 @@ def test_import_adds_conversations_to_the_sidebar_once(
     menu_action(window, "Import conversations").trigger()
     store = window.services.store
     assert f"Imported {len(export)} conversations." == window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: not window.sidebar.reads.pending())  # it reads off the GUI thread
+    reads_shown(qtbot, window.sidebar.reads)
     model = window.sidebar.list
     titles = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
     assert export[0]["title"] in titles  # the sidebar was refreshed
