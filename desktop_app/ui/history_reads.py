@@ -85,7 +85,12 @@ class HistoryReads:
         elif read.failure is not None:
             read.failure(read.error)
         else:
-            sys.excepthook(type(read.error), read.error, read.error.__traceback__)
+            present(read.error)
+
+
+def present(error: Exception) -> None:
+    """Hand an error to the app's one presenter of errors (sys.excepthook: ui/app.py)."""
+    sys.excepthook(type(error), error, error.__traceback__)
 
 
 class _Read(QRunnable):

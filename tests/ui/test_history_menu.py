@@ -39,11 +39,15 @@ def answer_dialog(window: MainWindow, path: Path, chosen_filter: str = "") -> li
     return captions
 
 
-def test_export_all_writes_the_json_export(window: MainWindow, tmp_path: Path) -> None:
+def test_export_all_writes_the_json_export(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     ids = fill(window.services.store)
     target = tmp_path / "backup"  # no extension typed: the chosen format's is added
     captions = answer_dialog(window, target, JSON_FILTER)
     menu_action(window, "Export all conversations").trigger()
+    assert "Exporting to" in window.statusBar().currentMessage()
+    reads_shown(qtbot, window.files.reads)  # read and written off the GUI thread
     data = json.loads((tmp_path / "backup.json").read_text(encoding="utf-8"))
     assert data["format"] == "tally-export"
     assert {c["id"] for c in data["conversations"]} == set(ids.values())
@@ -51,15 +55,31 @@ def test_export_all_writes_the_json_export(window: MainWindow, tmp_path: Path) -
     assert "Exported 3 conversations" in window.statusBar().currentMessage()
 
 
-def test_export_the_open_conversation_as_markdown(window: MainWindow, tmp_path: Path) -> None:
+def test_export_the_open_conversation_as_markdown(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     ids = fill(window.services.store)
     window.open_conversation(ids["sorting"])
     answer_dialog(window, tmp_path / "sorting.md", MARKDOWN_FILTER)
     menu_action(window, "Export conversation").trigger()
+    reads_shown(qtbot, window.files.reads)
     text = (tmp_path / "sorting.md").read_text(encoding="utf-8")
     assert text.startswith("# Sorting in Python")
     assert "How do I sort a list?" in text
     assert not (tmp_path / "sorting.md.part").exists()
+
+
+def test_an_export_that_cannot_be_written_says_why_in_the_banner(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    fill(window.services.store)
+    target = tmp_path / "backup.json"
+    target.mkdir()  # a folder of that name: the file cannot take its place
+    answer_dialog(window, target, JSON_FILTER)
+    menu_action(window, "Export all conversations").trigger()
+    qtbot.waitUntil(lambda: not window.banner.isHidden())
+    assert f"Cannot write {target}" in window.banner.label.text()
+    assert not window.files.reads.pending()
 
 
 def test_export_with_nothing_open_says_so(window: MainWindow, tmp_path: Path) -> None:
