@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.history.records import ConversationSummary, SearchHit
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.ui.history_reads import HistoryReads
-from desktop_app.ui.sidebar.archive_toggle import ArchiveToggle
+from desktop_app.ui.sidebar.archive_toggle import ArchiveHeading, ArchiveToggle
 from desktop_app.ui.sidebar.conversation_groups import (
     Clock,
     ConversationListModel,
@@ -35,6 +35,7 @@ from desktop_app.ui.sidebar.conversation_groups import (
     IdRole,
     local_now,
 )
+from desktop_app.ui.sidebar.conversation_menu import conversation_menu
 from desktop_app.ui.sidebar.search_keys import SearchBoxKeys
 from desktop_app.ui.sidebar.search_results import SEARCH_LIMIT, SearchResults
 from desktop_app.ui.sidebar.undo_bar import UndoBar
@@ -69,8 +70,8 @@ class ConversationSidebar(QWidget):
         self._has_more = False
         self._loading = False
         self._refresh_pending = False
-        self.after_search: Callable[[], object] | None = None
-        """What a key pressed while the search ran asked for, once its hits are shown."""
+        self._scroll_to: int | None = None
+        self.after_search: Callable[[], object] | None = None  # a key's, once the hits are in
         self._build()
         self.refresh()
 
@@ -118,6 +119,7 @@ class ConversationSidebar(QWidget):
         self.view.deleteRequested.connect(self.delete)
         self.view.itemDelegate().closeEditor.connect(self._editor_closed)
         self.view.verticalScrollBar().valueChanged.connect(self._near_bottom)
+        self.view.verticalScrollBar().rangeChanged.connect(self._keep_scroll)
         self.view.verticalScrollBar().rangeChanged.connect(self._near_bottom)
         self.results = SearchResults(self.stack, clock=self.clock)
         self.results.hitActivated.connect(self._open_hit)
@@ -135,13 +137,7 @@ class ConversationSidebar(QWidget):
         """The toggle at the bottom, and the heading that says the list is the archive."""
         self.archive_button = ArchiveToggle(self)
         self.archive_button.clicked.connect(self.show_archived)
-        self.archive_heading = QLabel("Archived conversations", self)
-        self.archive_heading.setObjectName("archivedHeading")
-        self.archive_heading.setContentsMargins(4, 4, 4, 0)
-        font = self.archive_heading.font()
-        font.setWeight(QFont.Weight.DemiBold)
-        self.archive_heading.setFont(font)
-        self.archive_heading.hide()
+        self.archive_heading = ArchiveHeading(self)
 
     def sizeHint(self) -> QSize:
         return QSize(260, super().sizeHint().height())
@@ -149,9 +145,8 @@ class ConversationSidebar(QWidget):
     # -- the list -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the list from the store (as many pages as were loaded), keeping the
-        selection and the scroll position; while a title is edited, once the editing ends.
-        The rows change when the read comes back (reads.pending() says whether it has)."""
+        """Reload the list (as many pages as were loaded, read off the GUI thread), keeping the
+        selection and the scroll position; while a title is edited, once the editing ends."""
         if self.view.editing():
             self._refresh_pending = True
             return
@@ -169,13 +164,13 @@ class ConversationSidebar(QWidget):
         )
 
     def _show_list(self, page: list[ConversationSummary], archived_count: int, limit: int) -> None:
-        scroll = self.view.verticalScrollBar().value()
+        self._scroll_to = self.view.verticalScrollBar().value()
         self._loading = True  # the reset moves the scroll bar: not a request for more
         self.list.reset(page, self.clock().astimezone().date())
         self._has_more = len(page) >= limit
         self._cursor = page[-1] if page else None
         self.view.doItemsLayout()
-        self.view.verticalScrollBar().setValue(scroll)
+        self._keep_scroll()
         self._loading = False
         self._show_selection()
         self._show_page()
@@ -205,8 +200,21 @@ class ConversationSidebar(QWidget):
 
     def _near_bottom(self, *_: int) -> None:
         bar = self.view.verticalScrollBar()
-        if bar.maximum() > 0 and bar.value() >= bar.maximum() - bar.pageStep():
+        if self._placed() and bar.maximum() > 0 and bar.value() >= bar.maximum() - bar.pageStep():
             self.load_more()
+
+    def _keep_scroll(self, *_: int) -> None:
+        """Back to the place of before a reload, as the view's range grows to it again."""
+        bar = self.view.verticalScrollBar()
+        if self._scroll_to is not None:
+            bar.setValue(self._scroll_to)
+            if bar.value() == self._scroll_to or self._placed():
+                self._scroll_to = None
+
+    def _placed(self) -> bool:
+        # The view lays out rows in batches, a turn of the event loop each: till the last is
+        # placed its range is still growing, and the bottom of it is not the list's.
+        return self.view.visualRect(self.list.index(self.list.rowCount() - 1)).isValid()
 
     def _editor_closed(self) -> None:
         if self._refresh_pending:
@@ -272,20 +280,7 @@ class ConversationSidebar(QWidget):
 
     def menu_for(self, conversation_id: str) -> QMenu:
         """The context menu of a listed conversation (the caller shows it)."""
-        row = self.list.row_of(conversation_id)
-        item = self.list.rows[row] if row is not None else None
-        pinned = isinstance(item, ConversationSummary) and item.pinned
-        menu = QMenu(self)
-        menu.addAction("Rename…", lambda: self.start_rename(conversation_id))
-        if self._archived:
-            menu.addAction("Unarchive", lambda: self.unarchive(conversation_id))
-        else:
-            pin = "Unpin" if pinned else "Pin"
-            menu.addAction(pin, lambda: self.pin(conversation_id, not pinned))
-            menu.addAction("Archive", lambda: self.archive(conversation_id))
-        menu.addSeparator()
-        menu.addAction("Delete", lambda: self.delete(conversation_id))
-        return menu
+        return conversation_menu(self, conversation_id)
 
     def _show_menu(self, position: QPoint) -> None:
         conversation_id = self.view.indexAt(position).data(IdRole)
@@ -363,7 +358,6 @@ class ConversationSidebar(QWidget):
         self._search_timer.stop()
         query = self.search_box.text().strip()
         if not query:
-            self.reads.cancel("search")
             self._show_page()
             return
         self.reads.run(

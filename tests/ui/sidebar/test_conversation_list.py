@@ -213,6 +213,23 @@ def test_refresh_keeps_the_selection_and_the_rows_loaded(qtbot: QtBot, store: Hi
     assert sidebar.view.selectionModel().isSelected(sidebar.view.currentIndex())
 
 
+def test_refresh_keeps_a_deep_scroll_position(qtbot: QtBot, store: HistoryStore) -> None:
+    for n in range(350):
+        add(store, f"Conversation {n}", NOW - timedelta(minutes=n))
+    sidebar = make_sidebar(qtbot, store)
+    scroll_to_the_end(qtbot, sidebar)
+    bar = sidebar.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 300)  # rows are laid out a batch per turn
+    bar.setValue(bar.maximum() - 40)
+    deep = bar.value()
+
+    sidebar.refresh()
+    settle(sidebar)
+
+    qtbot.waitUntil(lambda: bar.value() == deep)
+    assert sidebar.list.conversation_count() == 350
+
+
 # -- signals ----------------------------------------------------------------------------------
 
 
