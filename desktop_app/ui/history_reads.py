@@ -124,6 +124,12 @@ class _Read(QRunnable):
                 self.error = error
         _relay().arrived.emit(self)
 
+    def release(self) -> None:
+        """Let go of the op, the callbacks (widgets' methods) and the result, on the GUI thread:
+        the worker may hold the read last, and no Qt object may be freed there."""
+        self.op = self.success = _ignore
+        self.failure = self.result = self.error = None
+
 
 class _Relay(QObject):
     """Lives on the GUI thread: a signal emitted to it from a worker is delivered there."""
@@ -136,8 +142,11 @@ class _Relay(QObject):
 
     def _deliver(self, read: _Read) -> None:
         _in_flight.discard(read)
-        if not read.dropped:
-            read.reads._arrived(read)
+        try:
+            if not read.dropped:
+                read.reads._arrived(read)
+        finally:
+            read.release()
 
 
 class _CloseWatch(QObject):
@@ -160,6 +169,10 @@ class _CloseWatch(QObject):
         elif event.type() == QEvent.Type.Show and watched is self.owner:
             self.reads._owner_closed(False)
         return False
+
+
+def _ignore(*_: object) -> None:
+    pass
 
 
 _in_flight: set[_Read] = set()
