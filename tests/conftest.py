@@ -21,6 +21,7 @@ pytest_plugins = [
     "tests.support.simulator_fixtures",
     "tests.support.qt_fixtures",
     "tests.support.window_helpers",
+    "tests.support.gui_thread_guard",
 ]
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app import __version__
 from desktop_app.core import paths
+from desktop_app.core.errors import TallyError
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.logs import log_to_file, stop_logging_to
 from desktop_app.core.network.clients import ClientPool
@@ -33,12 +34,16 @@ log = logging.getLogger(__name__)
 
 
 class UnexpectedErrorPresenter:
-    """Logs an unexpected exception with its traceback and shows one calm line in the banner."""
+    """Logs an unexpected exception with its traceback and shows one calm line in the banner
+    (an expected TallyError, as a failed history read may raise: its own message)."""
 
     def __init__(self, banner: ErrorBanner) -> None:
         self.banner = banner
 
     def show(self, error: BaseException) -> None:
+        if isinstance(error, TallyError):  # expected, with its own message (a history read's)
+            self.banner.show_error(error)
+            return
         self.banner.show_error(
             f"Something unexpected went wrong ({type(error).__name__}: {error}). Tally kept "
             f"running; the details are in {paths.log_file()}."

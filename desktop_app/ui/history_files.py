@@ -1,6 +1,7 @@
 """The window's File menu actions on the history: export a conversation or all of them (JSON
 or Markdown), import a Tally export or a ChatGPT conversations.json. The export and import code
-is loaded when first used, not with the window."""
+is loaded when first used, not with the window. An export reads the history and writes its file
+off the GUI thread (HistoryReads); an import, a write, runs on it under a wait cursor."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from desktop_app.core.errors import TallyError
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.ui.history_reads import HistoryReads, present
 
 MARKDOWN_FILTER = "Markdown (*.md)"
 JSON_FILTER = "Tally JSON export (*.json)"
@@ -39,6 +41,7 @@ class HistoryFiles(QObject):
         self.providers = providers
         """The providers now: the Markdown shows their names, an old export's names get ids."""
         self.window = parent
+        self.reads = HistoryReads(parent, store)
         self.choose_save: FileChooser = QFileDialog.getSaveFileName
         self.choose_open: FileChooser = QFileDialog.getOpenFileName
 
@@ -89,14 +92,24 @@ class HistoryFiles(QObject):
         target = _with_suffix(Path(path), ".json" if chosen == JSON_FILTER else ".md")
         from desktop_app.core.transfer.export import load_conversations, save_export
 
-        try:
-            with _busy():
-                conversations = load_conversations(self.store, ids, self.providers())
-                save_export(conversations, target, markdown=target.suffix.lower() != ".json")
-        except TallyError as exc:
-            self.failed.emit(exc)
-            return
-        self.done.emit(f"Exported {_plural(len(conversations), 'conversation')} to {target}.")
+        def write(history: HistoryStore) -> int:
+            conversations = load_conversations(history, ids, self.providers())
+            save_export(conversations, target, markdown=target.suffix.lower() != ".json")
+            return len(conversations)
+
+        self.done.emit(self.tr("Exporting to {0}…").format(target))
+        self.reads.run(
+            "export",
+            write,
+            lambda count: self.done.emit(f"Exported {_plural(count, 'conversation')} to {target}."),
+            self._export_failed,
+        )
+
+    def _export_failed(self, error: Exception) -> None:
+        if isinstance(error, TallyError):
+            self.failed.emit(error)  # what is wrong with the file, said in the banner
+        else:
+            present(error)
 
 
 def _with_suffix(path: Path, suffix: str) -> Path:

@@ -3,6 +3,7 @@ and the list, menus and search as a user sees and uses them."""
 
 from __future__ import annotations
 
+import weakref
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -14,6 +15,7 @@ from desktop_app.core.history.store import HistoryStore
 from desktop_app.ui.sidebar.conversation_groups import IdRole
 from desktop_app.ui.sidebar.conversation_list import ConversationSidebar
 from desktop_app.ui.sidebar.search_results import HitRole
+from tests.support.waiting import reads_shown
 
 NOW = datetime(2026, 10, 20, 15, 0).astimezone()
 """The injected "now", in local time: a Tuesday afternoon."""
@@ -34,17 +36,30 @@ def add(
     return summary
 
 
+_BOTS: weakref.WeakKeyDictionary[ConversationSidebar, QtBot] = weakref.WeakKeyDictionary()
+"""The test's qtbot of each sidebar made here, for the helpers that wait for its reads."""
+
+
 def make_sidebar(qtbot: QtBot, store: HistoryStore) -> ConversationSidebar:
+    """A sidebar at a window's size, shown, with its first page read."""
     sidebar = ConversationSidebar(store, clock=clock)
     qtbot.addWidget(sidebar)
+    _BOTS[sidebar] = qtbot
     sidebar.resize(280, 560)
     sidebar.show()
     qtbot.waitExposed(sidebar)
+    settle(sidebar)
     return sidebar
+
+
+def settle(sidebar: ConversationSidebar) -> None:
+    """Wait until the reads the sidebar started (off the GUI thread) are shown."""
+    reads_shown(_BOTS[sidebar], sidebar.reads)
 
 
 def shown(sidebar: ConversationSidebar) -> list[str]:
     """The list's rows as text: headers as they are, conversations as "- title"."""
+    settle(sidebar)
     model = sidebar.view.model()
     rows = []
     for row in range(model.rowCount()):
@@ -55,6 +70,7 @@ def shown(sidebar: ConversationSidebar) -> list[str]:
 
 
 def index_of(sidebar: ConversationSidebar, conversation_id: str) -> QModelIndex:
+    settle(sidebar)
     row = sidebar.list.row_of(conversation_id)
     assert row is not None, f"{conversation_id} is not listed"
     return sidebar.list.index(row)
@@ -72,6 +88,7 @@ def trigger(sidebar: ConversationSidebar, conversation_id: str, text: str) -> No
     action = next(a for a in menu.actions() if a.text() == text)
     action.trigger()
     menu.deleteLater()
+    settle(sidebar)
 
 
 def search(qtbot: QtBot, sidebar: ConversationSidebar, text: str) -> None:
@@ -80,10 +97,11 @@ def search(qtbot: QtBot, sidebar: ConversationSidebar, text: str) -> None:
         qtbot.keyClicks(sidebar.search_box, text)
     else:  # as an input method commits it (QTest cannot type these keys)
         sidebar.search_box.insert(text)
-    qtbot.waitUntil(lambda: sidebar.searching() and not sidebar._search_timer.isActive())
+    qtbot.waitUntil(lambda: sidebar.searching() and sidebar.search_done())
 
 
 def hits(sidebar: ConversationSidebar) -> list[SearchHit]:
+    settle(sidebar)
     model = sidebar.results.model()
     return [model.index(row, 0).data(HitRole) for row in range(model.rowCount())]
 
@@ -105,6 +123,7 @@ def days_ago(days: int, hour: int = 12) -> datetime:
 
 def listed(sidebar: ConversationSidebar) -> list[ConversationSummary]:
     """The listed conversations, in order, without the headers."""
+    settle(sidebar)
     return [row for row in sidebar.list.rows if isinstance(row, ConversationSummary)]
 
 
@@ -124,6 +143,7 @@ def drag_to_the_bottom(qtbot: QtBot, sidebar: ConversationSidebar) -> bool:
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     count, end = sidebar.list.conversation_count(), bar.maximum()
     bar.setValue(end)
+    settle(sidebar)
     if sidebar.list.conversation_count() == count:
         return False
     qtbot.waitUntil(lambda: bar.maximum() > end)

@@ -8,10 +8,12 @@ from pathlib import Path
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
+from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.history_files import JSON_FILTER, MARKDOWN_FILTER
 from desktop_app.ui.main_window import MainWindow
 from tests.support.history_samples import chatgpt_export, fill
+from tests.support.waiting import reads_shown
 
 
 def menu_action(window: MainWindow, text: str, menu: str = "&File") -> QAction:
@@ -37,11 +39,15 @@ def answer_dialog(window: MainWindow, path: Path, chosen_filter: str = "") -> li
     return captions
 
 
-def test_export_all_writes_the_json_export(window: MainWindow, tmp_path: Path) -> None:
+def test_export_all_writes_the_json_export(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     ids = fill(window.services.store)
     target = tmp_path / "backup"  # no extension typed: the chosen format's is added
     captions = answer_dialog(window, target, JSON_FILTER)
     menu_action(window, "Export all conversations").trigger()
+    assert "Exporting to" in window.statusBar().currentMessage()
+    reads_shown(qtbot, window.files.reads)  # read and written off the GUI thread
     data = json.loads((tmp_path / "backup.json").read_text(encoding="utf-8"))
     assert data["format"] == "tally-export"
     assert {c["id"] for c in data["conversations"]} == set(ids.values())
@@ -49,15 +55,31 @@ def test_export_all_writes_the_json_export(window: MainWindow, tmp_path: Path) -
     assert "Exported 3 conversations" in window.statusBar().currentMessage()
 
 
-def test_export_the_open_conversation_as_markdown(window: MainWindow, tmp_path: Path) -> None:
+def test_export_the_open_conversation_as_markdown(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     ids = fill(window.services.store)
     window.open_conversation(ids["sorting"])
     answer_dialog(window, tmp_path / "sorting.md", MARKDOWN_FILTER)
     menu_action(window, "Export conversation").trigger()
+    reads_shown(qtbot, window.files.reads)
     text = (tmp_path / "sorting.md").read_text(encoding="utf-8")
     assert text.startswith("# Sorting in Python")
     assert "How do I sort a list?" in text
     assert not (tmp_path / "sorting.md.part").exists()
+
+
+def test_an_export_that_cannot_be_written_says_why_in_the_banner(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    fill(window.services.store)
+    target = tmp_path / "backup.json"
+    target.mkdir()  # a folder of that name: the file cannot take its place
+    answer_dialog(window, target, JSON_FILTER)
+    menu_action(window, "Export all conversations").trigger()
+    qtbot.waitUntil(lambda: not window.banner.isHidden())
+    assert f"Cannot write {target}" in window.banner.label.text()
+    assert not window.files.reads.pending()
 
 
 def test_export_with_nothing_open_says_so(window: MainWindow, tmp_path: Path) -> None:
@@ -77,7 +99,9 @@ def test_cancelling_the_dialog_writes_nothing(window: MainWindow, tmp_path: Path
     assert window.banner.isHidden()
 
 
-def test_import_adds_conversations_to_the_sidebar_once(window: MainWindow, tmp_path: Path) -> None:
+def test_import_adds_conversations_to_the_sidebar_once(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     export = chatgpt_export()
     source = tmp_path / "conversations.json"
     source.write_text(json.dumps(export), encoding="utf-8")
@@ -85,6 +109,7 @@ def test_import_adds_conversations_to_the_sidebar_once(window: MainWindow, tmp_p
     menu_action(window, "Import conversations").trigger()
     store = window.services.store
     assert f"Imported {len(export)} conversations." == window.statusBar().currentMessage()
+    reads_shown(qtbot, window.sidebar.reads)
     model = window.sidebar.list
     titles = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
     assert export[0]["title"] in titles  # the sidebar was refreshed

@@ -17,9 +17,6 @@ MessageStatus = Literal["streaming", "complete", "partial", "cancelled", "error"
 
 UsageSource = Literal["reported", "estimated"]
 
-StoredUsage = Usage
-"""Token counts as DESIGN.md's export defines them: the same normalized counts as the events."""
-
 
 class Unset(enum.Enum):
     """The type of UNSET: "leave this field as it is" where None is a value of its own."""
@@ -28,6 +25,9 @@ class Unset(enum.Enum):
 
 
 UNSET: Final = Unset.UNSET
+
+StoredUsage = Usage
+"""Token counts as DESIGN.md's export defines them: the same normalized counts as the events."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -205,8 +205,9 @@ def time_from_text(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A connection with the settings the store relies on; transactions are explicit."""
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A connection with the settings the store relies on; transactions are explicit.
+    `read_only`: one that refuses every write (PRAGMA query_only), for readers."""
     private_file(path)  # before SQLite makes it 0644: the history is nobody else's to read
     conn = sqlite3.connect(
         path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
@@ -222,6 +223,8 @@ def connect(path: Path) -> sqlite3.Connection:
         # second for each streaming answer, for no gain against the failure that matters here.
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
     except BaseException:
         conn.close()
         raise

@@ -1,10 +1,10 @@
 """The history store: conversations and their messages in one SQLite file, searchable offline.
 
 Every write is its own short transaction, committed before the method returns, so whatever a
-method wrote survives a crash or a kill the moment it returns (history_schema.connect() says why
-WAL with synchronous=NORMAL is enough for that). The methods are synchronous and quick; the app
-calls them through asyncio.to_thread, or from the UI thread for small reads. One connection,
-used by one thread at a time under a lock, from whichever thread calls.
+method wrote survives a crash or a kill the moment it returns (schema.connect() says why WAL
+with synchronous=NORMAL is enough for that). One connection, used by one thread at a time under
+a lock; reads that grow with the history run on a worker thread through reader(), whose
+connection is its own: the window's reads go through desktop_app/ui/history_reads.py.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from types import TracebackType
 
 from desktop_app.core.errors import ConversationExists
 from desktop_app.core.history import search as history_search
+from desktop_app.core.history.readers import ReaderPool
 from desktop_app.core.history.records import (
     UNSET,
     ConversationSummary,
@@ -66,16 +67,21 @@ class HistoryStore:
         *,
         fts: bool | None = None,
         migrations: tuple[Migration, ...] = MIGRATIONS,
+        read_only: bool = False,
     ) -> None:
         """Open (creating or upgrading) the database at `path`.
 
         `fts`: None uses FTS5 when this SQLite has it; False searches with LIKE as a build
         without FTS5 would; True requires FTS5. `migrations` is for tests that build a database
-        as an older version did.
+        as an older version did. `read_only`: a reader() of a store that opened the file.
         """
         self.path = path
         self._lock = threading.Lock()
-        self._conn = connect(path)
+        self._readers = ReaderPool(lambda: HistoryStore(path, fts=self.uses_fts, read_only=True))
+        self._conn = connect(path, read_only=read_only)
+        if read_only:  # the store that lends it has brought the file up to date
+            self.uses_fts = bool(fts)
+            return
         try:
             available = fts5_available(self._conn)
             if fts and not available:
@@ -88,7 +94,8 @@ class HistoryStore:
             raise
 
     def close(self) -> None:
-        """Close the database; the store cannot be used afterwards."""
+        """Close the database and its readers; the store cannot be used afterwards."""
+        self._readers.close()
         with self._lock:
             self._conn.close()
 
@@ -370,6 +377,12 @@ class HistoryStore:
         """One write transaction under the store's lock, for other core modules (the ledger,
         the provider ids)."""
         return self._write()
+
+    def reader(self) -> AbstractContextManager[HistoryStore]:
+        """This store for reads on a worker thread, with a read-only connection no other thread
+        is using: a long read there neither waits for this store's writes nor holds them up
+        (WAL lets readers run beside the writer). Kept for the next read; closed by close()."""
+        return self._readers.borrow()
 
     # -- internals --------------------------------------------------------------------------
 

@@ -1,9 +1,10 @@
-"""The sidebar's way into the archive and back out: a toggle under the conversation list."""
+"""The sidebar's way into the archive and back out: a toggle under the conversation list, and
+the heading that says the list is the archive."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QPushButton, QStyle, QWidget
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QLabel, QPushButton, QStyle, QWidget
 
 
 class ArchiveToggle(QPushButton):
@@ -29,3 +30,16 @@ class ArchiveToggle(QPushButton):
             self.setIcon(QIcon())
             self.setToolTip("Show the archived conversations")
         self.setVisible(archived or count > 0)
+
+
+class ArchiveHeading(QLabel):
+    """ "Archived conversations" above the list, shown while it lists the archive."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Archived conversations", parent)
+        self.setObjectName("archivedHeading")
+        self.setContentsMargins(4, 4, 4, 0)
+        font = self.font()
+        font.setWeight(QFont.Weight.DemiBold)
+        self.setFont(font)
+        self.hide()

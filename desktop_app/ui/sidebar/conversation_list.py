@@ -3,21 +3,20 @@ archive (and a view of the archive), and delete with undo."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
-    QEvent,
     QItemSelectionModel,
-    QObject,
     QPoint,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
-    QListView,
     QMenu,
     QPushButton,
     QStackedWidget,
@@ -25,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.history.records import ConversationSummary
+from desktop_app.core.history.records import ConversationSummary, SearchHit
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.ui.sidebar.archive_toggle import ArchiveToggle
+from desktop_app.ui.history_reads import HistoryReads
+from desktop_app.ui.sidebar.archive_toggle import ArchiveHeading, ArchiveToggle
 from desktop_app.ui.sidebar.conversation_groups import (
     Clock,
     ConversationListModel,
@@ -35,7 +35,9 @@ from desktop_app.ui.sidebar.conversation_groups import (
     IdRole,
     local_now,
 )
-from desktop_app.ui.sidebar.search_results import SearchResults
+from desktop_app.ui.sidebar.conversation_menu import conversation_menu
+from desktop_app.ui.sidebar.search_keys import SearchBoxKeys
+from desktop_app.ui.sidebar.search_results import SEARCH_LIMIT, SearchResults
 from desktop_app.ui.sidebar.undo_bar import UndoBar
 
 PAGE_SIZE = 100
@@ -61,12 +63,15 @@ class ConversationSidebar(QWidget):
         super().__init__(parent)
         self.store = store
         self.clock = clock
+        self.reads = HistoryReads(self, store)  # "list", "more" (a page) and "search"
         self._selected: str | None = None
         self._archived = False
         self._cursor: ConversationSummary | None = None
         self._has_more = False
         self._loading = False
         self._refresh_pending = False
+        self._scroll_to: int | None = None
+        self.after_search: Callable[[], object] | None = None  # a key's, once the hits are in
         self._build()
         self.refresh()
 
@@ -97,7 +102,7 @@ class ConversationSidebar(QWidget):
         self.search_box.setAccessibleName("Search conversations")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self._search_text_changed)
-        self.search_box.installEventFilter(self)
+        self._keys = SearchBoxKeys(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -114,8 +119,9 @@ class ConversationSidebar(QWidget):
         self.view.deleteRequested.connect(self.delete)
         self.view.itemDelegate().closeEditor.connect(self._editor_closed)
         self.view.verticalScrollBar().valueChanged.connect(self._near_bottom)
+        self.view.verticalScrollBar().rangeChanged.connect(self._keep_scroll)
         self.view.verticalScrollBar().rangeChanged.connect(self._near_bottom)
-        self.results = SearchResults(self.store, self.stack, clock=self.clock)
+        self.results = SearchResults(self.stack, clock=self.clock)
         self.results.hitActivated.connect(self._open_hit)
         self.empty = QLabel(self.stack)
         self.empty.setObjectName("sidebarEmpty")
@@ -131,13 +137,7 @@ class ConversationSidebar(QWidget):
         """The toggle at the bottom, and the heading that says the list is the archive."""
         self.archive_button = ArchiveToggle(self)
         self.archive_button.clicked.connect(self.show_archived)
-        self.archive_heading = QLabel("Archived conversations", self)
-        self.archive_heading.setObjectName("archivedHeading")
-        self.archive_heading.setContentsMargins(4, 4, 4, 0)
-        font = self.archive_heading.font()
-        font.setWeight(QFont.Weight.DemiBold)
-        self.archive_heading.setFont(font)
-        self.archive_heading.hide()
+        self.archive_heading = ArchiveHeading(self)
 
     def sizeHint(self) -> QSize:
         return QSize(260, super().sizeHint().height())
@@ -145,46 +145,76 @@ class ConversationSidebar(QWidget):
     # -- the list -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the list from the store (as many pages as were loaded), keeping the
+        """Reload the list (as many pages as were loaded, read off the GUI thread), keeping the
         selection and the scroll position; while a title is edited, once the editing ends."""
         if self.view.editing():
             self._refresh_pending = True
             return
         self._refresh_pending = False
-        scroll = self.view.verticalScrollBar().value()
-        pages = max(1, -(-self.list.conversation_count() // PAGE_SIZE))
-        limit = pages * PAGE_SIZE
-        page = self.store.conversations(limit=limit, archived=self._archived)
+        limit = max(1, -(-self.list.conversation_count() // PAGE_SIZE)) * PAGE_SIZE
+        archived = self._archived
+        self.reads.cancel("more")  # a page to add below rows about to be replaced
+        self.reads.run(
+            "list",
+            lambda history: (
+                history.conversations(limit=limit, archived=archived),
+                history.conversation_count(archived=True),
+            ),
+            lambda found: self._show_list(*found, limit),
+        )
+
+    def _show_list(self, page: list[ConversationSummary], archived_count: int, limit: int) -> None:
+        self._scroll_to = self.view.verticalScrollBar().value()
         self._loading = True  # the reset moves the scroll bar: not a request for more
         self.list.reset(page, self.clock().astimezone().date())
         self._has_more = len(page) >= limit
         self._cursor = page[-1] if page else None
         self.view.doItemsLayout()
-        self.view.verticalScrollBar().setValue(scroll)
+        self._keep_scroll()
         self._loading = False
         self._show_selection()
         self._show_page()
-        self._show_archive_controls()
+        self.archive_button.show_state(archived=self._archived, count=archived_count)
+        self.archive_heading.setVisible(self._archived)
 
     def load_more(self) -> None:
-        """Add the next page of older conversations below the ones listed."""
-        if not self._has_more or self._cursor is None or self._loading:
+        """Add the next page of older conversations below the ones listed, once it is read."""
+        busy = self._loading or self.reads.pending("list") or self.reads.pending("more")
+        if not self._has_more or self._cursor is None or busy:
             return
-        self._loading = True
-        page = self.store.conversations(
-            limit=PAGE_SIZE, after=self._cursor, archived=self._archived
+        cursor, archived = self._cursor, self._archived
+        self.reads.run(
+            "more",
+            lambda history: history.conversations(limit=PAGE_SIZE, after=cursor, archived=archived),
+            self._add_page,
         )
+
+    def _add_page(self, page: list[ConversationSummary]) -> None:
         self._has_more = len(page) >= PAGE_SIZE
         if page:
             self._cursor = page[-1]
+        self._loading = True  # appending moves the scroll bar too
         self.list.append(page)
         self._loading = False
         self._show_selection()
 
     def _near_bottom(self, *_: int) -> None:
         bar = self.view.verticalScrollBar()
-        if bar.maximum() > 0 and bar.value() >= bar.maximum() - bar.pageStep():
+        if self._placed() and bar.maximum() > 0 and bar.value() >= bar.maximum() - bar.pageStep():
             self.load_more()
+
+    def _keep_scroll(self, *_: int) -> None:
+        """Back to the place of before a reload, as the view's range grows to it again."""
+        bar = self.view.verticalScrollBar()
+        if self._scroll_to is not None:
+            bar.setValue(self._scroll_to)
+            if bar.value() == self._scroll_to or self._placed():
+                self._scroll_to = None
+
+    def _placed(self) -> bool:
+        # The view lays out rows in batches, a turn of the event loop each: till the last is
+        # placed its range is still growing, and the bottom of it is not the list's.
+        return self.view.visualRect(self.list.index(self.list.rowCount() - 1)).isValid()
 
     def _editor_closed(self) -> None:
         if self._refresh_pending:
@@ -242,11 +272,6 @@ class ConversationSidebar(QWidget):
         """Whether the list shows the archived conversations."""
         return self._archived
 
-    def _show_archive_controls(self) -> None:
-        count = self.store.conversation_count(archived=True)
-        self.archive_button.show_state(archived=self._archived, count=count)
-        self.archive_heading.setVisible(self._archived)
-
     def _new_conversation(self) -> None:
         self.show_archived(False)  # where the new conversation will be listed
         self.newConversationRequested.emit()
@@ -255,20 +280,7 @@ class ConversationSidebar(QWidget):
 
     def menu_for(self, conversation_id: str) -> QMenu:
         """The context menu of a listed conversation (the caller shows it)."""
-        row = self.list.row_of(conversation_id)
-        item = self.list.rows[row] if row is not None else None
-        pinned = isinstance(item, ConversationSummary) and item.pinned
-        menu = QMenu(self)
-        menu.addAction("Rename…", lambda: self.start_rename(conversation_id))
-        if self._archived:
-            menu.addAction("Unarchive", lambda: self.unarchive(conversation_id))
-        else:
-            pin = "Unpin" if pinned else "Pin"
-            menu.addAction(pin, lambda: self.pin(conversation_id, not pinned))
-            menu.addAction("Archive", lambda: self.archive(conversation_id))
-        menu.addSeparator()
-        menu.addAction("Delete", lambda: self.delete(conversation_id))
-        return menu
+        return conversation_menu(self, conversation_id)
 
     def _show_menu(self, position: QPoint) -> None:
         conversation_id = self.view.indexAt(position).data(IdRole)
@@ -337,6 +349,8 @@ class ConversationSidebar(QWidget):
             self._search_timer.start()
         else:
             self._search_timer.stop()
+            self.reads.cancel("search")
+            self.after_search = None
             self._show_page()
 
     def run_search(self) -> None:
@@ -345,55 +359,35 @@ class ConversationSidebar(QWidget):
         query = self.search_box.text().strip()
         if not query:
             self._show_page()
-        elif self.results.search(query):
+            return
+        self.reads.run(
+            "search",
+            lambda history: history.search(query, limit=SEARCH_LIMIT),
+            lambda found: self._show_hits(query, found),
+        )
+
+    def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        if query != self.search_box.text().strip():
+            return  # the box was cleared, or changed back, while the search ran
+        if hits:
+            self.results.show_hits(hits)
             self.stack.setCurrentWidget(self.results)
         else:
             self.empty.setText(f"No messages match “{query}”.")
             self.stack.setCurrentWidget(self.empty)
+        then, self.after_search = self.after_search, None
+        if then is not None:
+            then()
 
     def searching(self) -> bool:
         """Whether search results (or their absence) are shown instead of the list."""
         return self.stack.currentWidget() is not self.view
 
+    def search_done(self) -> bool:
+        """Whether the hits shown are those of the search box's text (none waited for)."""
+        return not self._search_timer.isActive() and not self.reads.pending("search")
+
     def _open_hit(self, conversation_id: str, message_id: int) -> None:
         self.select(conversation_id)  # highlighted in the list once the search is cleared
         self.conversationSelected.emit(conversation_id)
         self.messageSelected.emit(conversation_id, message_id)
-
-    # -- keys -------------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Esc clears the search box; Down moves to the rows below it, Enter opens the first
-        search result."""
-        kind = event.type()
-        if watched is not self.search_box or not isinstance(event, QKeyEvent):
-            return super().eventFilter(watched, event)
-        key = event.key()
-        if key == Qt.Key.Key_Escape and self.search_box.text():
-            if kind == QEvent.Type.ShortcutOverride:
-                event.accept()  # Esc clears the search here, before the window's Esc stops
-            elif kind == QEvent.Type.KeyPress:
-                self.search_box.clear()
-            return True
-        if kind == QEvent.Type.KeyPress and key == Qt.Key.Key_Down:
-            return self._leave_search_box(open_first=False)
-        if kind == QEvent.Type.KeyPress and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            return self._leave_search_box(open_first=True)
-        return super().eventFilter(watched, event)
-
-    def _leave_search_box(self, *, open_first: bool) -> bool:
-        if self._search_timer.isActive():
-            self.run_search()
-        target: QListView = (
-            self.results if self.stack.currentWidget() is self.results else self.view
-        )
-        model = target.model()
-        rows = (model.index(row, 0) for row in range(model.rowCount()))
-        first = next((index for index in rows if model.flags(index)), None)  # not a header
-        if first is None or (open_first and target is not self.results):
-            return False
-        target.setFocus()
-        target.setCurrentIndex(first)
-        if open_first:
-            self.results.activate(first)
-        return True

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.history.records import SearchHit
-from desktop_app.core.history.store import HistoryStore
 from desktop_app.ui.sidebar.conversation_groups import MONTHS, Clock, local_now
 
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -181,16 +180,13 @@ class SnippetDelegate(QStyledItemDelegate):
 
 
 class SearchResults(QListView):
-    """The hits of a search in a HistoryStore, painted by SnippetDelegate."""
+    """The hits of a search, painted by SnippetDelegate (the sidebar reads them)."""
 
     hitActivated = Signal(str, int)
     """The user opened a hit: its conversation id and message id."""
 
-    def __init__(
-        self, store: HistoryStore, parent: QWidget | None = None, *, clock: Clock = local_now
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None, *, clock: Clock = local_now) -> None:
         super().__init__(parent)
-        self.store = store
         self.clock = clock
         self.setObjectName("searchResults")
         self.setAccessibleName("Search results")
@@ -203,12 +199,10 @@ class SearchResults(QListView):
         self.setFrameShape(QListView.Shape.NoFrame)
         self.clicked.connect(self.activate)
 
-    def search(self, query: str) -> int:
-        """Show the hits for `query` (any text: the store takes care of it); their number."""
-        hits = self.store.search(query, limit=SEARCH_LIMIT)
+    def show_hits(self, hits: list[SearchHit]) -> None:
+        """Show these hits, newest first as the store returns them."""
         self.results.set_hits(hits, self.clock().astimezone().date())
         self.scrollToTop()
-        return len(hits)
 
     def activate(self, index: Index) -> None:
         """Open the hit at `index`."""

@@ -2,15 +2,16 @@
 the same tokens would have cost on other models, side by side with what they did cost.
 
 The reads are one month of answers through an index: a few milliseconds for a usual month, about
-0.1 s for 20,000 answers (a million-message history), so they run on the UI thread when the view
-opens, when the month changes, and when the window says what it shows changed (an answer ended,
-conversations were imported, the currency or the providers' prices were changed in the settings),
-with no worker to own or cancel.
+0.1 s for 20,000 answers (a million-message history), so they run off the GUI thread
+(HistoryReads, one read named "month") when the view opens, when the month changes, and when the
+window says what it shows changed (an answer ended, conversations were imported, the currency or
+the providers' prices were changed in the settings); a newer read drops the older one's result.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
@@ -36,6 +37,7 @@ from desktop_app.core.money.repricing import (
 from desktop_app.core.money.spending import (
     ModelUsage,
     Month,
+    Totals,
     by_model,
     combined,
     daily,
@@ -47,6 +49,7 @@ from desktop_app.core.money.spending import (
 )
 from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.ui.history_reads import HistoryReads
 from desktop_app.ui.spending.reprice_picker import RepricePicker
 from desktop_app.ui.spending.spending_table import SpendingTable
 
@@ -57,6 +60,36 @@ NO_SPENDING = (
     "Nothing spent yet.\n\nEvery answer's cost is kept in the history, and this view shows it "
     "per day and per model once there is some."
 )
+
+
+@dataclass(frozen=True, slots=True)
+class MonthRead:
+    """What one read of the history gives the view: the months it offers and one month's
+    figures (none when nothing was spent yet)."""
+
+    months: list[Month]
+    month: Month | None = None
+    days: list[tuple[date, Totals]] | None = None
+    rows: list[ModelUsage] | None = None
+    today: Totals | None = None
+
+
+def read_month(history: HistoryStore, now: datetime, keep: Month | None) -> MonthRead:
+    """The months from the first answer's to `now`'s, newest first, and the figures of `keep`
+    if it is one of them, else of the newest (runs on a worker thread: no widget here)."""
+    first = first_answer_month(history)
+    months: list[Month] = []
+    month = Month.of(now)
+    while first is not None and month >= first:
+        months.append(month)
+        month = month.previous()
+    if not months:
+        return MonthRead(months)
+    shown = keep if keep in months else months[0]
+    current = shown == Month.of(now)
+    days = daily(history, 30, now) if current else month_days(history, shown, now)
+    rows = by_model(history, shown)
+    return MonthRead(months, shown, days, rows, spent_today(history, now))
 
 
 class SpendingDialog(QDialog):
@@ -83,6 +116,7 @@ class SpendingDialog(QDialog):
         self.setObjectName("spendingDialog")
         self.setWindowTitle("Spending")
         self.store = store
+        self.reads = HistoryReads(self, store)
         self.currency, self.providers, self.catalog = settings.currency, providers, catalog
         self.follows: MainWindow | None = None
         """The window whose currency and providers each refresh takes (show_spending)."""
@@ -106,7 +140,7 @@ class SpendingDialog(QDialog):
         self.empty.setWordWrap(True)
         self.pages = QStackedWidget(self)
         self._lay_out()
-        self._fill_months(None)
+        self._read(None)
         self.month_picker.currentIndexChanged.connect(self._month_picked)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -151,7 +185,7 @@ class SpendingDialog(QDialog):
             self.use(self.follows.app_settings, self.follows.providers)
         self.now = local_now(self.clock)
         shown = self.month_picker.currentData()
-        self._fill_months(None if shown is None else Month.parse(shown))
+        self._read(None if shown is None else Month.parse(shown))
 
     def use(self, settings: AppSettings, providers: list[Provider]) -> None:
         """Show money in `settings`' currency and re-price at `providers`' prices from the next
@@ -181,26 +215,34 @@ class SpendingDialog(QDialog):
         picker.chosenChanged.connect(self._show_table)
         return picker
 
-    def _fill_months(self, keep: Month | None) -> None:
-        """Offer the months from the first answer's to this one, newest first, and show `keep`
-        if it is still one of them, else this month."""
-        first = first_answer_month(self.store)
-        months: list[Month] = []
-        month = Month.of(self.now)
-        while first is not None and month >= first:
-            months.append(month)
-            month = month.previous()
+    def _read(self, keep: Month | None) -> None:
+        """Read the months offered and `keep`'s figures (else the newest month's); shown when
+        the read comes back (reads.pending() says whether it has)."""
+        now = self.now
+        self.reads.run("month", lambda history: read_month(history, now, keep), self._show)
+
+    def _show(self, read: MonthRead) -> None:
         offered = [self.month_picker.itemData(i) for i in range(self.month_picker.count())]
-        if offered != [str(m) for m in months]:  # a new month, an import, the first answer
-            with QSignalBlocker(self.month_picker):
+        with QSignalBlocker(self.month_picker):
+            if offered != [str(m) for m in read.months]:  # a new month, an import, a first answer
                 self.month_picker.clear()
-                for m in months:
+                for m in read.months:
                     self.month_picker.addItem(m.label, str(m))
-        if not months:
+            if read.month is not None:
+                self.month_picker.setCurrentIndex(self.month_picker.findData(str(read.month)))
+        if read.month is None or read.days is None or read.rows is None or read.today is None:
             self.pages.setCurrentWidget(self.empty)
             return
         self.pages.setCurrentIndex(1)
-        self.show_month(keep if keep in months else months[0])
+        month, current = read.month, read.month == Month.of(self.now)
+        self.rows = read.rows
+        self.daily_title.setText("Spend per day, last 30 days" if current else "Spend per day")
+        self.model_title.setText(f"Spend per model, {month.label}")
+        self.daily_chart.show_days(read.days)
+        self.model_chart.show_models(self.rows)
+        self.picker.heading.setText(f"What would {month.label} have cost on…")
+        self._show_summary(month, read.today)
+        self._show_table()
 
     @property
     def month(self) -> Month:
@@ -208,25 +250,14 @@ class SpendingDialog(QDialog):
         return Month.parse(self.month_picker.currentData())
 
     def show_month(self, month: Month) -> None:
-        """Read `month`, one of the picker's, from the history and show it."""
+        """Read `month`, one of the picker's, from the history and show it (once read)."""
         index = self.month_picker.findData(str(month))
         if index < 0:
             raise ValueError(f"the view offers no {month.label}")
         if index != self.month_picker.currentIndex():
             self.month_picker.setCurrentIndex(index)  # comes back here through the signal
             return
-        current = month == Month.of(self.now)
-        days = (
-            daily(self.store, 30, self.now) if current else month_days(self.store, month, self.now)
-        )
-        self.rows = by_model(self.store, month)
-        self.daily_title.setText("Spend per day, last 30 days" if current else "Spend per day")
-        self.model_title.setText(f"Spend per model, {month.label}")
-        self.daily_chart.show_days(days)
-        self.model_chart.show_models(self.rows)
-        self.picker.heading.setText(f"What would {month.label} have cost on…")
-        self._show_summary(month)
-        self._show_table()
+        self._read(month)
 
     def repriced_on(self) -> list[PricedModel]:
         """The models the table re-prices on now."""
@@ -236,10 +267,9 @@ class SpendingDialog(QDialog):
         if index >= 0:
             self.show_month(self.month)
 
-    def _show_summary(self, month: Month) -> None:
+    def _show_summary(self, month: Month, today: Totals) -> None:
         month_total = combined(self.rows).cost
         answers = f"{month_total.answers:,} answer" + ("" if month_total.answers == 1 else "s")
-        today = spent_today(self.store, self.now)
         self.summary.setText(
             f"{month.label}: <b>{format_totals(month_total, self.currency)}</b> in {answers}"
             f" · Today: <b>{format_totals(today, self.currency)}</b>"

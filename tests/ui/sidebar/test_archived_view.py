@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.history.records import ConversationSummary
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.ui.sidebar.conversation_list import PAGE_SIZE, ConversationSidebar
+from tests.support.gui_thread_guard import checking_the_store
 from tests.support.sidebar_helpers import (
     NOW,
     add,
@@ -24,10 +26,14 @@ from tests.support.sidebar_helpers import (
     menu_texts,
     scroll_to_the_end,
     search,
+    settle,
     shown,
     titles,
     trigger,
 )
+
+# Every read of the history happens off the GUI thread (desktop_app/ui/history_reads.py).
+pytestmark = pytest.mark.usefixtures("no_reads_on_the_gui_thread")
 
 
 def archived(store: HistoryStore, title: str, text: str = "", days: int = 0) -> ConversationSummary:
@@ -39,6 +45,7 @@ def archived(store: HistoryStore, title: str, text: str = "", days: int = 0) -> 
 def open_archive(qtbot: QtBot, sidebar: ConversationSidebar) -> None:
     qtbot.mouseClick(sidebar.archive_button, Qt.MouseButton.LeftButton)
     assert sidebar.showing_archived()
+    settle(sidebar)
 
 
 def test_the_toggle_switches_to_the_archive_and_back(qtbot: QtBot, store: HistoryStore) -> None:
@@ -59,6 +66,7 @@ def test_the_toggle_switches_to_the_archive_and_back(qtbot: QtBot, store: Histor
     assert sidebar.archive_heading.objectName() == "archivedHeading"
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(sidebar)
 
     assert not sidebar.showing_archived()
     assert shown(sidebar) == ["Today", "- Current"]
@@ -78,6 +86,7 @@ def test_the_toggle_appears_with_the_first_archived_conversation(
     assert sidebar.archive_button.isVisible()
     assert sidebar.archive_button.text() == "Archived (1)"
     sidebar.undo_bar.undo()
+    settle(sidebar)
     assert not sidebar.archive_button.isVisible()
 
 
@@ -109,7 +118,8 @@ def test_unarchive_moves_a_conversation_back_to_the_list(qtbot: QtBot, store: Hi
 
     sidebar.undo_bar.undo()  # archived again
     assert shown(sidebar) == ["Today", "- Current"]
-    assert [c.id for c in store.conversations(archived=True)] == [old.id]
+    with checking_the_store():
+        assert [c.id for c in store.conversations(archived=True)] == [old.id]
 
 
 def test_an_archived_conversation_opens_as_any_other(qtbot: QtBot, store: HistoryStore) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.history.store import HistoryStore
+from tests.support.gui_thread_guard import checking_the_store
 from tests.support.sidebar_helpers import (
     NOW,
     add,
@@ -17,9 +19,13 @@ from tests.support.sidebar_helpers import (
     index_of,
     make_sidebar,
     menu_texts,
+    settle,
     shown,
     trigger,
 )
+
+# Every read of the history happens off the GUI thread (desktop_app/ui/history_reads.py).
+pytestmark = pytest.mark.usefixtures("no_reads_on_the_gui_thread")
 
 # -- actions ----------------------------------------------------------------------------------
 
@@ -37,7 +43,8 @@ def test_rename_from_the_menu_edits_the_title_in_place(qtbot: QtBot, store: Hist
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on its next turn
 
     qtbot.waitUntil(lambda: index_of(sidebar, summary.id).data() == "New title")
-    assert store.conversations()[0].title == "New title"
+    with checking_the_store():
+        assert store.conversations()[0].title == "New title"
 
 
 def test_a_refresh_waits_until_the_title_is_edited(qtbot: QtBot, store: HistoryStore) -> None:
@@ -65,9 +72,11 @@ def test_rename_ignores_a_blank_title(qtbot: QtBot, store: HistoryStore) -> None
     sidebar = make_sidebar(qtbot, store)
 
     sidebar.rename(summary.id, "   ")
-    assert store.conversations()[0].title == "Kept"
+    with checking_the_store():
+        assert store.conversations()[0].title == "Kept"
     sidebar.rename(summary.id, "  Trimmed\n title ")
-    assert store.conversations()[0].title == "Trimmed title"
+    with checking_the_store():
+        assert store.conversations()[0].title == "Trimmed title"
     assert index_of(sidebar, summary.id).data() == "Trimmed title"
 
 
@@ -89,11 +98,14 @@ def test_archive_removes_the_row_and_undo_brings_it_back(qtbot: QtBot, store: Hi
 
     trigger(sidebar, gone.id, "Archive")
     assert shown(sidebar) == ["Today", "- Kept"]
-    assert [c.id for c in store.conversations(archived=True)] == [gone.id]
+    with checking_the_store():
+        assert [c.id for c in store.conversations(archived=True)] == [gone.id]
     assert sidebar.undo_bar.isVisible()
 
     sidebar.undo_bar.button.click()
-    assert [c.id for c in store.conversations()] == [kept.id, gone.id]
+    settle(sidebar)
+    with checking_the_store():
+        assert [c.id for c in store.conversations()] == [kept.id, gone.id]
     assert shown(sidebar) == ["Today", "- Kept", "- Archived"]
 
 
@@ -123,7 +135,8 @@ def test_the_undo_bar_goes_away_by_itself(qtbot: QtBot, store: HistoryStore) -> 
 
     sidebar.delete(gone.id)
     qtbot.waitUntil(lambda: not sidebar.undo_bar.isVisible())
-    assert store.conversations() == []
+    with checking_the_store():
+        assert store.conversations() == []
 
 
 def test_the_delete_key_deletes_the_selected_row(qtbot: QtBot, store: HistoryStore) -> None:

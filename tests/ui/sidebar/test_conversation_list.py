@@ -26,9 +26,13 @@ from tests.support.sidebar_helpers import (
     listed,
     make_sidebar,
     scroll_to_the_end,
+    settle,
     shown,
     titles,
 )
+
+# Every read of the history happens off the GUI thread (desktop_app/ui/history_reads.py).
+pytestmark = pytest.mark.usefixtures("no_reads_on_the_gui_thread")
 
 # -- groups -----------------------------------------------------------------------------------
 
@@ -123,13 +127,13 @@ def test_only_the_first_page_loads_and_scrolling_down_loads_the_next(
     for n in range(250):
         add(store, f"Conversation {n}", NOW - timedelta(minutes=n))
     calls: list[dict[str, Any]] = []
-    original = store.conversations
+    original = HistoryStore.conversations
 
-    def spy(**kwargs: Any) -> list[ConversationSummary]:
+    def spy(self: HistoryStore, **kwargs: Any) -> list[ConversationSummary]:
         calls.append(kwargs)
-        return original(**kwargs)
+        return original(self, **kwargs)
 
-    monkeypatch.setattr(store, "conversations", spy)
+    monkeypatch.setattr(HistoryStore, "conversations", spy)  # the readers' too
     sidebar = make_sidebar(qtbot, store)
 
     assert sidebar.list.conversation_count() == PAGE_SIZE == 100
@@ -140,14 +144,17 @@ def test_only_the_first_page_loads_and_scrolling_down_loads_the_next(
     bar = sidebar.view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())
+    settle(sidebar)
 
     assert sidebar.list.conversation_count() == 200
     assert calls[1] == {"limit": 100, "after": last_loaded, "archived": False}
     assert titles(sidebar) == [f"Conversation {n}" for n in range(200)]
 
     sidebar.load_more()  # what the next scroll to the bottom does
+    settle(sidebar)
     assert sidebar.list.conversation_count() == 250
     sidebar.load_more()
+    settle(sidebar)
     assert len(calls) == 3, "no query once the last, short page has come"
 
 
@@ -191,17 +198,36 @@ def test_refresh_keeps_the_selection_and_the_rows_loaded(qtbot: QtBot, store: Hi
         add(store, f"Conversation {n}", NOW - timedelta(minutes=n))
     sidebar = make_sidebar(qtbot, store)
     sidebar.load_more()
+    settle(sidebar)
     deep = sidebar.list.rows[-1]
     assert isinstance(deep, ConversationSummary)
     sidebar.select(deep.id)
 
     add(store, "Brand new", NOW + timedelta(minutes=1))
     sidebar.refresh()
+    settle(sidebar)
 
     assert shown(sidebar)[:2] == ["Today", "- Brand new"]
     assert sidebar.list.conversation_count() == 151
     assert sidebar.view.currentIndex().data(IdRole) == deep.id
     assert sidebar.view.selectionModel().isSelected(sidebar.view.currentIndex())
+
+
+def test_refresh_keeps_a_deep_scroll_position(qtbot: QtBot, store: HistoryStore) -> None:
+    for n in range(350):
+        add(store, f"Conversation {n}", NOW - timedelta(minutes=n))
+    sidebar = make_sidebar(qtbot, store)
+    scroll_to_the_end(qtbot, sidebar)
+    bar = sidebar.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 300)  # rows are laid out a batch per turn
+    bar.setValue(bar.maximum() - 40)
+    deep = bar.value()
+
+    sidebar.refresh()
+    settle(sidebar)
+
+    qtbot.waitUntil(lambda: bar.value() == deep)
+    assert sidebar.list.conversation_count() == 350
 
 
 # -- signals ----------------------------------------------------------------------------------
@@ -253,4 +279,5 @@ def test_an_empty_history_says_so(qtbot: QtBot, store: HistoryStore) -> None:
     assert sidebar.stack.currentWidget() is sidebar.empty
     add(store, "First", NOW)
     sidebar.refresh()
+    settle(sidebar)
     assert sidebar.stack.currentWidget() is sidebar.view

@@ -25,6 +25,9 @@ from tests.support.sidebar_helpers import (
     search,
 )
 
+# Every read of the history happens off the GUI thread (desktop_app/ui/history_reads.py).
+pytestmark = pytest.mark.usefixtures("no_reads_on_the_gui_thread")
+
 # -- search -----------------------------------------------------------------------------------
 
 

@@ -25,6 +25,10 @@ from desktop_app.core.settings.providers_file import ModelPrice
 from desktop_app.ui.spending.spending_charts import ESTIMATED, EXACT
 from desktop_app.ui.spending.spending_dialog import SpendingDialog
 from tests.support.spending_samples import answer, march_answers, time_zone
+from tests.support.waiting import reads_shown
+
+# Every read of the history happens off the GUI thread (desktop_app/ui/history_reads.py).
+pytestmark = pytest.mark.usefixtures("no_reads_on_the_gui_thread")
 
 NOW = datetime(2025, 3, 20, 12, tzinfo=UTC)
 YUAN = AppSettings(currency_code="CNY", cny_per_usd=Decimal("7.3"))
@@ -58,6 +62,7 @@ def opened(
         store, settings or AppSettings(), [HOLYSHEEP.provider()], now=NOW, catalog=catalog
     )
     qtbot.addWidget(dialog)
+    reads_shown(qtbot, dialog.reads)
     return dialog
 
 
@@ -161,6 +166,7 @@ def test_money_in_the_user_s_currency(qtbot: QtBot, history: HistoryStore) -> No
 def test_another_month(qtbot: QtBot, history: HistoryStore) -> None:
     dialog = opened(qtbot, history)
     dialog.month_picker.setCurrentIndex(1)
+    reads_shown(qtbot, dialog.reads)
     assert dialog.month.label == "February 2025"
     assert dialog.daily_title.text() == "Spend per day"
     exact, estimated = stacks(dialog.daily_chart)

@@ -19,11 +19,11 @@ from tests.ui.spending.test_spending_live import open_view
 ON_SIM = "sim/sim-normal"  # the simulator's model, at the price in the providers file
 
 
-def picked_view(window: MainWindow) -> SpendingDialog:
+def picked_view(qtbot: QtBot, window: MainWindow) -> SpendingDialog:
     """The view of this month's one answer (1,000 tokens in, 500 out, $0.0001), re-priced on
     sim-normal ($0.27 / $0.42 per M: $0.00048)."""
     answer(window.services.store, datetime.now(UTC), cost="0.0001")
-    view = open_view(window)
+    view = open_view(qtbot, window)
     assert view.picker.choose(ON_SIM)
     assert table(view)[1][6:] == ["$0.00010", "$0.00048"]
     return view
@@ -32,7 +32,7 @@ def picked_view(window: MainWindow) -> SpendingDialog:
 def test_a_currency_chosen_in_the_settings_shows_in_the_open_view(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    view = picked_view(window)
+    view = picked_view(qtbot, window)
     window.apply_app_settings(AppSettings(currency_code="CNY", cny_per_usd=Decimal("7.3")))
     qtbot.waitUntil(lambda: "¥" in view.summary.text())
     assert "Today: <b>¥0.00073</b>" in view.summary.text()
@@ -47,7 +47,7 @@ def test_a_currency_chosen_in_the_settings_shows_in_the_open_view(
 def test_a_price_changed_in_the_settings_reprices_the_open_view(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    view = picked_view(window)
+    view = picked_view(qtbot, window)
     providers = paths.providers_file()
     text = providers.read_text(encoding="utf-8")
     new_price = text.replace("input = 0.27\noutput = 0.42", "input = 2.70\noutput = 4.20")

@@ -28,17 +28,18 @@ from desktop_app.ui.spending import spending_dialog
 from desktop_app.ui.spending.spending_dialog import SpendingDialog
 from tests.support.history_samples import valid_export
 from tests.support.spending_samples import answer
-from tests.support.waiting import until
+from tests.support.waiting import reads_shown, until
 from tests.support.window_helpers import Run
 from tests.ui.spending.test_spending_dialog import table
 from tests.ui.test_history_menu import answer_dialog, menu_action
 from tests.ui.test_main_window import type_and_send
 
 
-def open_view(window: MainWindow) -> SpendingDialog:
+def open_view(qtbot: QtBot, window: MainWindow) -> SpendingDialog:
     menu_action(window, "Spending", "&View").trigger()
     (view,) = window.findChildren(SpendingDialog)
     assert view.isVisible()
+    reads_shown(qtbot, view.reads)
     return view
 
 
@@ -62,7 +63,7 @@ def test_an_answer_that_ends_shows_in_the_open_view(
     window: MainWindow, qtbot: QtBot, run: Run
 ) -> None:
     answer(window.services.store, datetime.now(UTC), cost="0.0001")
-    view = open_view(window)
+    view = open_view(qtbot, window)
     assert QApplication.activeModalWidget() is None, "the window stays usable beside the view"
     assert table(view)[1:] == [
         ["deepseek-chat", "HolySheep relay", "1", "1,000", "0", "500", "$0.00010"],
@@ -93,7 +94,7 @@ def test_an_answer_that_ends_shows_in_the_open_view(
 def test_the_first_answer_replaces_the_empty_view(
     window: MainWindow, qtbot: QtBot, run: Run
 ) -> None:
-    view = open_view(window)
+    view = open_view(qtbot, window)
     assert view.pages.currentWidget() is view.empty
 
     cost = answer_and_wait(qtbot, window, run, view)
@@ -111,9 +112,10 @@ def test_the_month_and_the_models_picked_stay_through_a_refresh(
 ) -> None:
     last_month = Month.of(local_now()).previous()
     answer(window.services.store, last_month.start + timedelta(days=1), cost="2")
-    view = open_view(window)
+    view = open_view(qtbot, window)
     view.month_picker.setCurrentIndex(1)
     assert view.month == last_month
+    reads_shown(qtbot, view.reads)
     view.picker.models.item(0).setCheckState(Qt.CheckState.Checked)
     picked = [model.name for model in view.repriced_on()]
     before = table(view)
@@ -131,7 +133,7 @@ def test_the_month_and_the_models_picked_stay_through_a_refresh(
 def test_imported_conversations_show_in_the_open_view(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    view = open_view(window)
+    view = open_view(qtbot, window)
     source = tmp_path / "tally-export.json"
     source.write_text(json.dumps(valid_export()), encoding="utf-8")  # March 2025, $0.001 each
     answer_dialog(window, source)
@@ -141,13 +143,14 @@ def test_imported_conversations_show_in_the_open_view(
     assert picker.itemText(picker.count() - 1) == march.label
     assert view.month == Month.of(local_now()), "the month shown stays the one shown"
     view.show_month(march)
+    reads_shown(qtbot, view.reads)
     assert table(view)[-1][2:] == ["3", "9", "0", "12", "$0.0030"]
 
 
 def test_a_burst_of_changes_reads_the_history_once(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    view = open_view(window)
+    view = open_view(qtbot, window)
     answer(window.services.store, datetime.now(UTC), cost="1")
     reads: list[Month | None] = []
 
