@@ -43,7 +43,7 @@ class HistoryReads:
         self,
         name: str,
         op: Callable[[HistoryStore], T],
-        success: Callable[[T], None],
+        success: Callable[[T], object],  # what it returns is not used
         failure: Callable[[Exception], None] | None = None,
     ) -> None:
         """Start `op` on a worker; the read it replaces, if still running, is dropped. Nothing
@@ -101,7 +101,7 @@ class _Read(QRunnable):
         reads: HistoryReads,
         name: str,
         op: Callable[[HistoryStore], Any],
-        success: Callable[[Any], None],
+        success: Callable[[Any], object],
         failure: Callable[[Exception], None] | None,
     ) -> None:
         super().__init__()

@@ -31,6 +31,7 @@ from desktop_app.ui.chat.status_line import StatusLine
 from desktop_app.ui.chat.welcome import Welcome
 from desktop_app.ui.error_banner import Action, ErrorBanner
 from desktop_app.ui.history_files import HistoryFiles
+from desktop_app.ui.history_reads import HistoryReads
 from desktop_app.ui.picker.model_lists import ModelLists
 from desktop_app.ui.picker.model_picker import ModelPicker
 from desktop_app.ui.services import Services
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.ledger.listeners.append(self)
         self._billed = 0  # the ledger's count of billed answers that spendingChanged told of
         self.recorder = HistoryRecorder(services.store, self.conversation, self.ledger)
+        self.reads = HistoryReads(self, services.store)  # "totals"
         self._closing: asyncio.Task[None] | None = None
         self._closed = False
         self._editing = False
@@ -363,8 +365,8 @@ class MainWindow(QMainWindow):
         self.spendingChanged.emit()
 
     def refresh_totals(self) -> None:
-        """Read the totals again (the history changed behind the ledger: an import)."""
-        self.ledger.refresh()
+        """Read the totals again, on a worker (at start; an import changed the history)."""
+        self.reads.run("totals", self.ledger.snapshot_reader(), self.ledger.load)
         self.spendingChanged.emit()
 
     def totals_changed(self) -> None:

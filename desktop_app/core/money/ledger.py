@@ -188,12 +188,12 @@ class Ledger:
         """What the followed conversation's answers cost, replaced ones included."""
         return self._snapshot.conversation
 
-    def snapshot_reader(self) -> Callable[[], LedgerSnapshot]:
-        """The read of the totals, to run anywhere (another thread); `load` its result."""
+    def snapshot_reader(self) -> Callable[[HistoryStore], LedgerSnapshot]:
+        """The read of the totals, to run on any thread with a store of its own (a worker's
+        HistoryStore.reader()); `load` its result."""
         return partial(
             read_snapshot,
-            self.store,
-            self.conversation_id,
+            conversation_id=self.conversation_id,
             now=self.clock(),
             generation=self.generation,
         )
@@ -211,8 +211,9 @@ class Ledger:
         return True
 
     def refresh(self) -> None:
-        """Read the totals now, on this thread."""
-        self.load(self.snapshot_reader()())
+        """Read the totals now, on this thread (the command line; the window reads them on a
+        worker with snapshot_reader)."""
+        self.load(self.snapshot_reader()(self.store))
 
     def follow(self, conversation_id: str | None) -> None:
         """Keep the total of this conversation (None: a new one, nothing spent yet). Its one

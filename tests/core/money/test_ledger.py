@@ -97,13 +97,13 @@ def test_a_billed_answer_updates_the_totals_without_reading_them_again(
 
 def test_a_read_begun_before_an_answer_was_billed_is_not_applied(store: HistoryStore) -> None:
     ledger = Ledger(store, [RELAY])
-    stale = ledger.snapshot_reader()()  # read (elsewhere) before the answer ...
+    stale = ledger.snapshot_reader()(store)  # read (elsewhere) before the answer ...
     conversation = Conversation()
     HistoryRecorder(store, conversation, ledger)
     reply(conversation, RELAY)
     assert not ledger.load(stale), "... and applied after it"
     assert ledger.today.usd == Decimal(10)
-    assert ledger.load(ledger.snapshot_reader()())
+    assert ledger.load(ledger.snapshot_reader()(store))
     assert ledger.today.usd == Decimal(10)
 
 
