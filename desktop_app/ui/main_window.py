@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QSizePolicy,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, TallyError
@@ -23,29 +16,51 @@ from desktop_app.core.money.ledger import Ledger
 from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.app_settings import AppSettings, load_settings
 from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
-from desktop_app.ui.chat.chat_view import ChatView
-from desktop_app.ui.chat.composer import Composer
-from desktop_app.ui.chat.cost_meter import CostMeter
 from desktop_app.ui.chat.provider_renames import show_current_names
-from desktop_app.ui.chat.status_line import StatusLine
-from desktop_app.ui.chat.welcome import Welcome
-from desktop_app.ui.error_banner import Action, ErrorBanner
-from desktop_app.ui.history_files import HistoryFiles
+from desktop_app.ui.error_banner import Action
 from desktop_app.ui.history_reads import HistoryReads
-from desktop_app.ui.picker.model_lists import ModelLists
-from desktop_app.ui.picker.model_picker import ModelPicker
 from desktop_app.ui.services import Services
-from desktop_app.ui.sidebar.conversation_list import ConversationSidebar
-from desktop_app.ui.window_menus import build_menus, build_toolbar
+from desktop_app.ui.window_layout import build_window
 
 if TYPE_CHECKING:
     import asyncio
+
+    from PySide6.QtWidgets import QPushButton, QStackedWidget
+
+    from desktop_app.ui.chat.chat_view import ChatView
+    from desktop_app.ui.chat.composer import Composer
+    from desktop_app.ui.chat.cost_meter import CostMeter, PromptEstimate
+    from desktop_app.ui.chat.message_input import MessageInput
+    from desktop_app.ui.chat.status_line import StatusLine
+    from desktop_app.ui.chat.welcome import Welcome
+    from desktop_app.ui.error_banner import ErrorBanner
+    from desktop_app.ui.history_files import HistoryFiles
+    from desktop_app.ui.picker.model_lists import ModelLists
+    from desktop_app.ui.picker.model_picker import ModelPicker
+    from desktop_app.ui.sidebar.conversation_list import ConversationSidebar
 
 
 class MainWindow(QMainWindow):
     """One conversation at a time, streamed from the model picked in the toolbar."""
 
     spendingChanged = Signal()  # an open spending view's history, currency or prices changed
+
+    # Its parts, made by window_layout.build_window:
+    picker: ModelPicker
+    models: ModelLists
+    sidebar: ConversationSidebar
+    stack: QStackedWidget
+    welcome: Welcome
+    chat_view: ChatView
+    banner: ErrorBanner
+    composer: Composer
+    input: MessageInput
+    send_button: QPushButton
+    stop_button: QPushButton
+    estimate: PromptEstimate
+    status: StatusLine
+    meter: CostMeter
+    files: HistoryFiles
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -65,83 +80,12 @@ class MainWindow(QMainWindow):
         self._editing = False
         self._over_budget_once = False
         self.app_settings = AppSettings()  # the spending view's currency
-        self._build()
+        build_window(self)
         self._restore_state()
         self._load_app_settings()
         self.reload_providers()
         self._reopen_last_conversation()
         self.input.setFocus()
-
-    # -- building -------------------------------------------------------------------------
-
-    def _build(self) -> None:
-        self.picker = ModelPicker(self)
-        self.picker.choiceChanged.connect(self._show_ready)
-        self.models = ModelLists(self.services, self.picker, self)
-        self.session.listeners.append(self.models)
-        self.models.reported.connect(lambda line: self.statusBar().showMessage(line, 10_000))
-        spend, settings = build_toolbar(self, self.models.row)
-        spend.triggered.connect(self.open_spending)
-        settings.triggered.connect(self.open_settings)
-
-        self.sidebar = ConversationSidebar(self.services.store, self)
-        self.sidebar.conversationSelected.connect(self.open_conversation)
-        self.sidebar.messageSelected.connect(self._show_found_message)
-        self.sidebar.newConversationRequested.connect(self.new_conversation)
-        self.sidebar.conversationDeleted.connect(self._conversation_deleted)
-
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(8, 4, 8, 4)
-        self.stack = QStackedWidget(central)
-        self.welcome = Welcome(self.stack)
-        self.welcome.settingsRequested.connect(self.open_settings)
-        self.welcome.demoRequested.connect(self.start_demo)
-        self.chat_view = ChatView(self.conversation, self.stack)
-        self.ledger.cost_listeners.append(self.chat_view)
-        self.chat_view.regenerateRequested.connect(self.regenerate)
-        self.chat_view.editRequested.connect(self.edit_last)
-        self.stack.addWidget(self.welcome)
-        self.stack.addWidget(self.chat_view)
-        layout.addWidget(self.stack, 1)
-
-        self.banner = ErrorBanner(central)
-        self.banner.actionRequested.connect(self._banner_action)
-        self.models.failed.connect(self.banner.show_error)
-        layout.addWidget(self.banner)
-
-        self.composer = Composer(self.conversation, self._picked_price, central)
-        self.composer.sendRequested.connect(self.send)
-        self.composer.stopRequested.connect(self.stop)
-        self.input = self.composer.input
-        self.send_button = self.composer.send_button
-        self.stop_button = self.composer.stop_button
-        self.estimate = self.composer.estimate
-        self.picker.currentIndexChanged.connect(self.estimate.schedule)
-        layout.addWidget(self.composer)
-        splitter = QSplitter(self)
-        splitter.addWidget(self.sidebar)
-        splitter.addWidget(central)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 720])
-        self.setCentralWidget(splitter)
-
-        self.status = StatusLine(self.conversation, self)
-        # The speed figures give way (cut at the right) before the cost meter does.
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.statusBar().addWidget(self.status, 1)
-        self.meter = CostMeter(self.ledger, self.conversation, self)
-        self.statusBar().addPermanentWidget(self.meter)
-        self.files = HistoryFiles(self.services.store, self.listed_providers, self)
-        self.files.done.connect(lambda report: self.statusBar().showMessage(report, 10_000))
-        self.files.failed.connect(self.banner.show_error)
-        self.files.imported.connect(self.sidebar.refresh)
-        self.files.imported.connect(self.refresh_totals)
-        build_menus(self, settings, spend)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.stop)
-        QShortcut(QKeySequence("Ctrl+K"), self, self.sidebar.focus_search)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.sidebar.focus_search)
-        self.resize(980, 760)
 
     # -- providers ------------------------------------------------------------------------
 

@@ -1,0 +1,97 @@
+"""What the main window is made of, and how its parts are wired to it: the toolbar with the
+model picker, the sidebar, the chat pane or the welcome page, the error banner, the message box,
+the status line and the cost meter, the File menu's history actions and the shortcuts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop_app.ui.chat.chat_view import ChatView
+from desktop_app.ui.chat.composer import Composer
+from desktop_app.ui.chat.cost_meter import CostMeter
+from desktop_app.ui.chat.status_line import StatusLine
+from desktop_app.ui.chat.welcome import Welcome
+from desktop_app.ui.error_banner import ErrorBanner
+from desktop_app.ui.history_files import HistoryFiles
+from desktop_app.ui.picker.model_lists import ModelLists
+from desktop_app.ui.picker.model_picker import ModelPicker
+from desktop_app.ui.sidebar.conversation_list import ConversationSidebar
+from desktop_app.ui.window_menus import build_menus, build_toolbar
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+
+def build_window(window: MainWindow) -> None:
+    """Make the window's parts, as attributes of `window`, and connect them to it."""
+    window.picker = ModelPicker(window)
+    window.picker.choiceChanged.connect(window._show_ready)
+    window.models = ModelLists(window.services, window.picker, window)
+    window.session.listeners.append(window.models)
+    window.models.reported.connect(lambda line: window.statusBar().showMessage(line, 10_000))
+    spend, settings = build_toolbar(window, window.models.row)
+    spend.triggered.connect(window.open_spending)
+    settings.triggered.connect(window.open_settings)
+
+    window.sidebar = ConversationSidebar(window.services.store, window)
+    window.sidebar.conversationSelected.connect(window.open_conversation)
+    window.sidebar.messageSelected.connect(window._show_found_message)
+    window.sidebar.newConversationRequested.connect(window.new_conversation)
+    window.sidebar.conversationDeleted.connect(window._conversation_deleted)
+
+    central = QWidget(window)
+    layout = QVBoxLayout(central)
+    layout.setContentsMargins(8, 4, 8, 4)
+    window.stack = QStackedWidget(central)
+    window.welcome = Welcome(window.stack)
+    window.welcome.settingsRequested.connect(window.open_settings)
+    window.welcome.demoRequested.connect(window.start_demo)
+    window.chat_view = ChatView(window.conversation, window.stack)
+    window.ledger.cost_listeners.append(window.chat_view)
+    window.chat_view.regenerateRequested.connect(window.regenerate)
+    window.chat_view.editRequested.connect(window.edit_last)
+    window.stack.addWidget(window.welcome)
+    window.stack.addWidget(window.chat_view)
+    layout.addWidget(window.stack, 1)
+
+    window.banner = ErrorBanner(central)
+    window.banner.actionRequested.connect(window._banner_action)
+    window.models.failed.connect(window.banner.show_error)
+    layout.addWidget(window.banner)
+
+    window.composer = Composer(window.conversation, window._picked_price, central)
+    window.composer.sendRequested.connect(window.send)
+    window.composer.stopRequested.connect(window.stop)
+    window.input = window.composer.input
+    window.send_button = window.composer.send_button
+    window.stop_button = window.composer.stop_button
+    window.estimate = window.composer.estimate
+    window.picker.currentIndexChanged.connect(window.estimate.schedule)
+    layout.addWidget(window.composer)
+    splitter = QSplitter(window)
+    splitter.addWidget(window.sidebar)
+    splitter.addWidget(central)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes([260, 720])
+    window.setCentralWidget(splitter)
+
+    window.status = StatusLine(window.conversation, window)
+    # The speed figures give way (cut at the right) before the cost meter does.
+    window.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    window.statusBar().addWidget(window.status, 1)
+    window.meter = CostMeter(window.ledger, window.conversation, window)
+    window.statusBar().addPermanentWidget(window.meter)
+    window.files = HistoryFiles(window.services.store, window.listed_providers, window)
+    window.files.done.connect(lambda report: window.statusBar().showMessage(report, 10_000))
+    window.files.failed.connect(window.banner.show_error)
+    window.files.imported.connect(window.sidebar.refresh)
+    window.files.imported.connect(window.refresh_totals)
+    build_menus(window, settings, spend)
+    QShortcut(QKeySequence(Qt.Key.Key_Escape), window, window.stop)
+    QShortcut(QKeySequence("Ctrl+K"), window, window.sidebar.focus_search)
+    QShortcut(QKeySequence(QKeySequence.StandardKey.Find), window, window.sidebar.focus_search)
+    window.resize(980, 760)
