@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from desktop_app.core import paths
+from desktop_app.core.currency import Currency
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.core.money.prices import Currency, format_money, format_price
+from desktop_app.core.money.prices import format_money, format_price
 from desktop_app.core.money.repricing import PricedModel, find_price, format_repriced, seed_models
 from desktop_app.core.money.spending import (
     ModelUsage,

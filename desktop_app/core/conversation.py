@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import InitVar, dataclass, field
+from decimal import Decimal
 from typing import Literal, Protocol
 
 from desktop_app.core.events import Usage
-from desktop_app.core.money.prices import AnswerCost
 from desktop_app.core.providers.base import Message, Role
 
 Status = Literal["streaming", "complete", "partial", "cancelled", "error"]
@@ -15,6 +15,18 @@ Status = Literal["streaming", "complete", "partial", "cancelled", "error"]
 end), cancelled (stopped by the user) or error (failed before any text)."""
 
 _ids = itertools.count(1)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerCost:
+    """An answer's tokens and cost; `usd` is None when the price is unknown (never 0)."""
+
+    usage: Usage
+    usd: Decimal | None
+
+    @property
+    def estimated(self) -> bool:
+        return self.usage.source != "reported"
 
 
 @dataclass(eq=False)

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli.main import main
+from desktop_app.core.currency import Currency
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.core.money.prices import Currency, format_money
+from desktop_app.core.money.prices import format_money
 from desktop_app.core.settings.keys import KeyStore
 from desktop_app.simulator import Simulator
 

@@ -10,11 +10,10 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Protocol
 
-from desktop_app.core.conversation import ChatMessage, Conversation
+from desktop_app.core.conversation import AnswerCost, ChatMessage, Conversation
 from desktop_app.core.history.ledger_rows import LedgerChange, LedgerEntry, bill
 from desktop_app.core.history.records import MessageRecord
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.core.money.prices import AnswerCost
 from desktop_app.core.settings.provider_names import shown_name
 from desktop_app.core.settings.providers_file import Provider
 

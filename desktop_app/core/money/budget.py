@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from desktop_app.core.money.prices import Currency, format_money
+from desktop_app.core.currency import Currency
+from desktop_app.core.money.prices import format_money
 from desktop_app.core.settings.app_settings import AppSettings
 
 WARN_AT = Decimal("0.8")

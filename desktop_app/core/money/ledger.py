@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Protocol
 
-from desktop_app.core.conversation import ChatMessage, Conversation
+from desktop_app.core.conversation import AnswerCost, ChatMessage, Conversation
 from desktop_app.core.history.ledger_rows import LedgerChange, LedgerEntry
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.budget import (
@@ -28,7 +28,7 @@ from desktop_app.core.money.budget import (
     describe,
     most_pressing,
 )
-from desktop_app.core.money.prices import AnswerCost, Quote, answer_cost, format_money, quote
+from desktop_app.core.money.prices import Quote, answer_cost, format_money, quote
 from desktop_app.core.money.spending import (
     Month,
     Totals,

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from desktop_app.core.conversation import AnswerCost
+from desktop_app.core.currency import USD, Currency
 from desktop_app.core.events import Usage
 from desktop_app.core.settings.presets import PRESETS
 from desktop_app.core.settings.providers_file import ModelPrice, Provider
@@ -101,18 +103,6 @@ def _or(value: Decimal | None, default: Decimal) -> Decimal:
     return default if value is None else value
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerCost:
-    """An answer's tokens and cost; `usd` is None when the price is unknown (never 0)."""
-
-    usage: Usage
-    usd: Decimal | None
-
-    @property
-    def estimated(self) -> bool:
-        return self.usage.source != "reported"
-
-
 def answer_cost(
     price: ModelPrice | None, usage: Usage | None, prompt_chars: int, answer_chars: int
 ) -> AnswerCost:
@@ -149,27 +139,6 @@ def estimated_usage(prompt_chars: int, answer_chars: int) -> Usage:
         output_tokens=math.ceil(answer_chars / 4),
         source="estimated",
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Currency:
-    """How money is shown: a currency and how many of it one US dollar buys."""
-
-    code: Literal["USD", "CNY"]
-    per_usd: Decimal = Decimal(1)
-
-    @property
-    def symbol(self) -> str:
-        return "¥" if self.code == "CNY" else "$"
-
-    def from_usd(self, usd: Decimal) -> Decimal:
-        return usd * self.per_usd
-
-    def to_usd(self, amount: Decimal) -> Decimal:
-        return amount / self.per_usd
-
-
-USD = Currency("USD")
 
 
 def format_money(usd: Decimal | None, currency: Currency = USD, *, estimated: bool = False) -> str:

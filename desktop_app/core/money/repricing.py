@@ -25,14 +25,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from desktop_app.core.money.prices import (
-    CatalogLookup,
-    Currency,
-    cost_usd,
-    format_money,
-    quote,
-    rates_for,
-)
+from desktop_app.core.currency import Currency
+from desktop_app.core.money.prices import CatalogLookup, cost_usd, format_money, quote, rates_for
 from desktop_app.core.money.spending import ModelUsage
 from desktop_app.core.settings.presets import HOLYSHEEP
 from desktop_app.core.settings.providers_file import ModelPrice, Provider

@@ -15,10 +15,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
+from desktop_app.core.currency import Currency
 from desktop_app.core.events import Usage
 from desktop_app.core.history.schema import time_from_text, time_to_text
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.core.money.prices import Currency, format_money
+from desktop_app.core.money.prices import format_money
 
 TOKEN_KINDS: tuple[str, ...] = (
     "input_tokens",

@@ -19,9 +19,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal
 
+from desktop_app.core.currency import USD, Currency
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.files import replace_atomically
-from desktop_app.core.money.prices import USD, Currency
 
 DEFAULT_CNY_PER_USD = Decimal("7.3")
 

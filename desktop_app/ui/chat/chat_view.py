@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLayout, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core.conversation import ChatMessage, Conversation
-from desktop_app.core.money.prices import USD, Currency
+from desktop_app.core.currency import USD, Currency
 from desktop_app.ui.chat.message_widget import MessageWidget
 
 FRAME_MS = 16

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.conversation import ChatMessage
-from desktop_app.core.money.prices import USD, Currency, format_money, usage_summary
+from desktop_app.core.currency import USD, Currency
+from desktop_app.core.money.prices import format_money, usage_summary
 from desktop_app.core.text.markdown import IncrementalMarkdown, render_markdown
 from desktop_app.core.text.palette import COPY_CODE_SCHEME, DARK, LIGHT
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.currency import USD, Currency
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.money.budget import WARN_AT, convert_budget
-from desktop_app.core.money.prices import USD, Currency
 from desktop_app.core.settings.app_settings import AppSettings, load_settings
 from desktop_app.ui.settings.form_fields import line_edit
 from desktop_app.ui.settings.price_rows import format_figure, parse_number

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.money.prices import Currency, format_price
+from desktop_app.core.currency import Currency
+from desktop_app.core.money.prices import format_price
 from desktop_app.core.money.repricing import PricedModel
 
 FindPrice = Callable[[str], PricedModel | None]

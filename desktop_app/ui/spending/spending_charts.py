@@ -21,7 +21,8 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
-from desktop_app.core.money.prices import Currency, format_money
+from desktop_app.core.currency import Currency
+from desktop_app.core.money.prices import format_money
 from desktop_app.core.money.spending import ModelUsage, Totals
 
 EXACT = QColor("#3b7dd8")

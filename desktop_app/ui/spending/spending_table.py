@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.money.prices import Currency, format_price
+from desktop_app.core.currency import Currency
+from desktop_app.core.money.prices import format_price
 from desktop_app.core.money.repricing import PricedModel, format_repriced
 from desktop_app.core.money.spending import ModelUsage, combined, format_totals
 from desktop_app.core.settings.provider_names import shown_name

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from desktop_app.core.currency import USD, Currency
 from desktop_app.core.money.budget import budget_states, convert_budget
-from desktop_app.core.money.prices import USD, Currency
 from desktop_app.core.settings.app_settings import AppSettings, parse_settings
 
 BANK = Currency("CNY", Decimal("7.3"))

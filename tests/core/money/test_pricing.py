@@ -7,10 +7,9 @@ from decimal import Decimal
 
 import pytest
 
+from desktop_app.core.currency import USD, Currency
 from desktop_app.core.events import Usage
 from desktop_app.core.money.prices import (
-    USD,
-    Currency,
     answer_cost,
     cost_usd,
     estimated_usage,

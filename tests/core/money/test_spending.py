@@ -9,9 +9,9 @@ from decimal import Decimal
 
 import pytest
 
+from desktop_app.core.currency import Currency
 from desktop_app.core.events import Usage
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.core.money.prices import Currency
 from desktop_app.core.money.repricing import find_price, reprice, reprice_candidates, seed_models
 from desktop_app.core.money.spending import (
     ModelUsage,

@@ -16,17 +16,11 @@ from decimal import Decimal
 import pytest
 
 from desktop_app.core.conversation import ChatMessage, Conversation
+from desktop_app.core.currency import Currency
 from desktop_app.core.events import Usage
 from desktop_app.core.money.catalog import bundled_catalog, catalog_file
 from desktop_app.core.money.ledger import message_cost
-from desktop_app.core.money.prices import (
-    Currency,
-    answer_cost,
-    cost_usd,
-    format_price,
-    format_tiers,
-    quote,
-)
+from desktop_app.core.money.prices import answer_cost, cost_usd, format_price, format_tiers, quote
 from desktop_app.core.money.repricing import reprice
 from desktop_app.core.money.spending import ModelUsage, Totals
 from desktop_app.core.settings.providers_file import ModelPrice, Provider, dump_providers

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.money.prices import Currency, cost_usd, format_money
+from desktop_app.core.currency import Currency
+from desktop_app.core.money.prices import cost_usd, format_money
 from desktop_app.core.settings.keys import KeyStore
 from desktop_app.core.settings.providers_file import ModelPrice
 from desktop_app.simulator import Simulator
