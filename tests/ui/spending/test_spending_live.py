@@ -165,3 +165,22 @@ def test_a_burst_of_changes_reads_the_history_once(
     qtbot.waitUntil(lambda: view.pages.currentWidget() is not view.empty)
     QApplication.processEvents()
     assert reads == [Month.of(local_now())]
+
+
+def test_a_closed_view_is_kept_and_shows_what_changed_when_opened_again(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    view = open_view(qtbot, window)
+    assert view.pages.currentWidget() is view.empty
+    view.close()
+    assert not view.isVisible()
+
+    async def body() -> None:
+        type_and_send(qtbot, window, "Answered while the view is closed")
+        await until(lambda: not window.session.busy)
+
+    run(body)
+    assert view.pages.currentWidget() is view.empty, "a closed view reads nothing"
+    assert open_view(qtbot, window) is view  # the same dialog, its charts not built again
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is not view.empty)
+    assert table(view)[-1][:3] == ["Total", "", "1"]
