@@ -9,42 +9,13 @@ import pytest
 
 from desktop_app.core.chat import make_client
 from desktop_app.core.conversation import ChatMessage, Conversation
-from desktop_app.core.errors import InsufficientBalance, MissingKeyError, TallyError
+from desktop_app.core.errors import InsufficientBalance, MissingKeyError
 from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import Simulator
 from tests.support.chat_helpers import FAST_RETRY, sim_provider
+from tests.support.session_recorder import Recorder
 from tests.support.waiting import until
-
-
-class Recorder:
-    """Listens to a session and a conversation, keeping what it was told."""
-
-    def __init__(self) -> None:
-        self.started: list[ChatMessage] = []
-        self.waiting: list[str] = []
-        self.finished: list[tuple[ChatMessage, TallyError | None]] = []
-        self.added: list[ChatMessage] = []
-        self.changes = 0
-        self.resets = 0
-
-    def reply_started(self, message: ChatMessage) -> None:
-        self.started.append(message)
-
-    def reply_waiting(self, message: ChatMessage, note: str) -> None:
-        self.waiting.append(note)
-
-    def reply_finished(self, message: ChatMessage, error: TallyError | None) -> None:
-        self.finished.append((message, error))
-
-    def message_added(self, message: ChatMessage) -> None:
-        self.added.append(message)
-
-    def message_changed(self, message: ChatMessage) -> None:
-        self.changes += 1
-
-    def messages_reset(self) -> None:
-        self.resets += 1
 
 
 def run_session(

@@ -136,3 +136,16 @@ async def type_in_cell(prices: PriceTable, model: str, name: Figure, text: str) 
     type_text(editor, text)
     QTest.keyClick(editor, Qt.Key.Key_Return)
     await until(lambda: view.indexWidget(index) is None)  # the delegate commits on a later turn
+
+
+async def money_tab(client: httpx.AsyncClient, data_dir: Path) -> SettingsDialog:
+    """The dialog opened on its Money tab, with no providers."""
+    dialog = await opened(
+        [],
+        KeyResolver(),
+        client,
+        data_dir / "providers.toml",
+        settings_path=data_dir / "settings.toml",
+    )
+    dialog.tabs.setCurrentWidget(dialog.money_page)
+    return dialog

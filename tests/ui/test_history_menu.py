@@ -6,37 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.history_files import JSON_FILTER, MARKDOWN_FILTER
 from desktop_app.ui.main_window import MainWindow
 from tests.support.history_samples import chatgpt_export, fill
 from tests.support.waiting import reads_shown
-
-
-def menu_action(window: MainWindow, text: str, menu: str = "&File") -> QAction:
-    """The menu's action whose text (without the & accelerator) starts with `text`."""
-    (found,) = [a.menu() for a in window.menuBar().actions() if a.text() == menu]
-    assert isinstance(found, QMenu)
-    for action in found.actions():
-        if action.text().replace("&", "").startswith(text):
-            return action
-    raise AssertionError(f"no File menu action {text!r}")
-
-
-def answer_dialog(window: MainWindow, path: Path, chosen_filter: str = "") -> list[str]:
-    """Make the next file dialog answer `path`; returns the captions it was shown with."""
-    captions: list[str] = []
-
-    def choose(parent: QWidget, caption: str, start: str, filters: str) -> tuple[str, str]:
-        captions.append(caption)
-        return str(path), chosen_filter or filters.split(";;")[0]
-
-    window.files.choose_save = choose
-    window.files.choose_open = choose
-    return captions
+from tests.support.window_actions import answer_dialog, menu_action
 
 
 def test_export_all_writes_the_json_export(

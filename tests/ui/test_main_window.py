@@ -18,6 +18,7 @@ from desktop_app.ui.error_banner import Action
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.picker.picker_rows import NO_MODELS
 from tests.support.waiting import until
+from tests.support.window_actions import type_and_send
 from tests.support.window_helpers import (
     Run,
     make_window,
@@ -25,12 +26,6 @@ from tests.support.window_helpers import (
     sim_key,
     write_providers,
 )
-
-
-def type_and_send(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    window.input.setFocus()
-    qtbot.keyClicks(window.input, text)
-    qtbot.keyClick(window.input, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
 def test_window_opens_ready_to_type(window: MainWindow) -> None:

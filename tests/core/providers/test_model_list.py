@@ -17,19 +17,12 @@ from desktop_app.core.errors import (
     ProviderUnreachable,
     UnexpectedResponse,
 )
-from desktop_app.core.providers.model_list import ListedModel, discover_models, list_models
+from desktop_app.core.providers.model_list import ListedModel, list_models
 from desktop_app.core.settings.providers_file import Provider, Timeouts
 from desktop_app.simulator import LISTED_MODELS, Simulator
 from tests.support.chat_helpers import sim_provider
 from tests.support.local_servers import Canned, canned_server, full_backlog_port
-
-
-def run_discover(provider: Provider, key: str | None) -> list[ListedModel]:
-    async def main() -> list[ListedModel]:
-        async with make_client() as client:
-            return await discover_models(client, provider, key)
-
-    return asyncio.run(main())
+from tests.support.model_listing import run_discover
 
 
 def run_list(provider: Provider, key: str | None) -> list[str]:

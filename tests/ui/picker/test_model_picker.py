@@ -24,8 +24,8 @@ from desktop_app.ui.picker.model_picker import ModelPicker
 from desktop_app.ui.picker.picker_rows import LOOKING_UP, NAME_ROLE, NO_MODELS, PRICE_ROLE
 from tests.support.settings_helpers import opened_from
 from tests.support.waiting import until
+from tests.support.window_actions import type_and_send
 from tests.support.window_helpers import Run, make_window, shut_down, sim_key
-from tests.ui.test_main_window import type_and_send
 
 ONE_MODEL = """\
 [[provider]]

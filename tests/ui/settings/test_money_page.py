@@ -13,9 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from desktop_app.core.settings.app_settings import AppSettings, load_settings, save_settings
-from desktop_app.core.settings.keys import KeyResolver
-from desktop_app.ui.settings.settings_dialog import SettingsDialog
-from tests.support.settings_helpers import click_save, opened, retype, run, saved, type_text
+from tests.support.settings_helpers import click_save, money_tab, retype, run, saved, type_text
 from tests.support.waiting import until
 
 
@@ -23,19 +21,6 @@ def clear(edit: QLineEdit) -> None:
     """Empty a field with the keyboard, as a user does."""
     edit.selectAll()
     QTest.keyClick(edit, Qt.Key.Key_Backspace)
-
-
-async def money_tab(client: httpx.AsyncClient, data_dir: Path) -> SettingsDialog:
-    """The dialog opened on its Money tab, with no providers."""
-    dialog = await opened(
-        [],
-        KeyResolver(),
-        client,
-        data_dir / "providers.toml",
-        settings_path=data_dir / "settings.toml",
-    )
-    dialog.tabs.setCurrentWidget(dialog.money_page)
-    return dialog
 
 
 def test_the_currency_and_budgets_are_saved_reloaded_and_announced(

@@ -15,7 +15,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.history.store import HistoryStore
@@ -25,6 +24,7 @@ from desktop_app.core.settings.providers_file import ModelPrice
 from desktop_app.ui.spending.spending_charts import ESTIMATED, EXACT
 from desktop_app.ui.spending.spending_dialog import SpendingDialog
 from tests.support.spending_samples import answer, march_answers, time_zone
+from tests.support.spending_view import table, texts
 from tests.support.waiting import reads_shown
 
 # Every read of the history happens off the GUI thread (desktop_app/ui/history_reads.py).
@@ -76,24 +76,6 @@ def stacks(chart: Any) -> tuple[list[float], list[float]]:
     length, start = ("height", "y0") if chart.money_axis == "left" else ("width", "x0")
     assert list(estimated[start]) == list(exact[length])
     return list(exact[length]), list(estimated[length])
-
-
-def texts(chart: Any) -> list[str]:
-    items = chart.plot.getPlotItem().items
-    return [i.textItem.toPlainText().strip() for i in items if isinstance(i, pg.TextItem)]
-
-
-def table(dialog: SpendingDialog) -> list[list[str]]:
-    """The table's header and rows as text."""
-    view = dialog.table
-    columns = range(view.columnCount())
-    header = [_text(view.horizontalHeaderItem(c)) for c in columns]
-    return [header, *([_text(view.item(r, c)) for c in columns] for r in range(view.rowCount()))]
-
-
-def _text(item: QTableWidgetItem | None) -> str:
-    assert item is not None
-    return item.text()
 
 
 def test_the_month_in_charts_and_a_table(qtbot: QtBot, history: HistoryStore) -> None:

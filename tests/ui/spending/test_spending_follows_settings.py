@@ -13,8 +13,7 @@ from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.spending.spending_dialog import SpendingDialog
 from tests.support.spending_samples import answer
-from tests.ui.spending.test_spending_dialog import table, texts
-from tests.ui.spending.test_spending_live import open_view
+from tests.support.spending_view import open_view, table, texts
 
 ON_SIM = "sim/sim-normal"  # the simulator's model, at the price in the providers file
 

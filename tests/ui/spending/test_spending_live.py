@@ -28,19 +28,10 @@ from desktop_app.ui.spending import spending_dialog
 from desktop_app.ui.spending.spending_dialog import SpendingDialog
 from tests.support.history_samples import valid_export
 from tests.support.spending_samples import answer
+from tests.support.spending_view import open_view, table
 from tests.support.waiting import reads_shown, until
+from tests.support.window_actions import answer_dialog, menu_action, type_and_send
 from tests.support.window_helpers import Run
-from tests.ui.spending.test_spending_dialog import table
-from tests.ui.test_history_menu import answer_dialog, menu_action
-from tests.ui.test_main_window import type_and_send
-
-
-def open_view(qtbot: QtBot, window: MainWindow) -> SpendingDialog:
-    menu_action(window, "Spending", "&View").trigger()
-    (view,) = window.findChildren(SpendingDialog)
-    assert view.isVisible()
-    reads_shown(qtbot, view.reads)
-    return view
 
 
 def answer_and_wait(qtbot: QtBot, window: MainWindow, run: Run, view: SpendingDialog) -> str:

@@ -1,0 +1,41 @@
+"""The spending view as a test reads it: opened from the window, its table and its charts' labels
+as text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QTableWidgetItem
+from pytestqt.qtbot import QtBot
+
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.spending.spending_dialog import SpendingDialog
+from tests.support.waiting import reads_shown
+from tests.support.window_actions import menu_action
+
+
+def texts(chart: Any) -> list[str]:
+    items = chart.plot.getPlotItem().items
+    return [i.textItem.toPlainText().strip() for i in items if isinstance(i, pg.TextItem)]
+
+
+def table(dialog: SpendingDialog) -> list[list[str]]:
+    """The table's header and rows as text."""
+    view = dialog.table
+    columns = range(view.columnCount())
+    header = [_text(view.horizontalHeaderItem(c)) for c in columns]
+    return [header, *([_text(view.item(r, c)) for c in columns] for r in range(view.rowCount()))]
+
+
+def open_view(qtbot: QtBot, window: MainWindow) -> SpendingDialog:
+    menu_action(window, "Spending", "&View").trigger()
+    (view,) = window.findChildren(SpendingDialog)
+    assert view.isVisible()
+    reads_shown(qtbot, view.reads)
+    return view
+
+
+def _text(item: QTableWidgetItem | None) -> str:
+    assert item is not None
+    return item.text()
