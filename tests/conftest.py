@@ -18,10 +18,10 @@ from tests.support.memory_keyring import MemoryKeyring
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = [
-    "tests.support.simulator_fixtures",
-    "tests.support.qt_fixtures",
-    "tests.support.window_helpers",
-    "tests.support.gui_thread_guard",
+    "tests.support.servers.simulator_fixtures",
+    "tests.support.ui.qt_fixtures",
+    "tests.support.ui.window_helpers",
+    "tests.support.ui.gui_thread_guard",
 ]
 
 

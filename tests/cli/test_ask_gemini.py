@@ -12,7 +12,7 @@ from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.keys import KeyStore
 from desktop_app.simulator import Simulator
 from desktop_app.simulator.answer_texts import NORMAL_ANSWER
-from tests.support.gemini_helpers import gemini_root
+from tests.support.streams.gemini_helpers import gemini_root
 
 
 @pytest.fixture

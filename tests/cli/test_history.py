@@ -15,7 +15,7 @@ from desktop_app.cli.main import main
 from desktop_app.core import paths
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.transfer.export import export_json
-from tests.support.history_samples import broken, fill, message_at
+from tests.support.history.history_samples import broken, fill, message_at
 
 
 def by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -11,7 +11,7 @@ import pytest
 from desktop_app.cli.main import main
 from desktop_app.core import paths
 from desktop_app.core.history.store import HistoryStore
-from tests.support.history_samples import fill
+from tests.support.history.history_samples import fill
 
 
 @pytest.fixture

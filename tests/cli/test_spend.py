@@ -13,7 +13,7 @@ import pytest
 from desktop_app.cli.main import main
 from desktop_app.core import paths
 from desktop_app.core.history.store import HistoryStore
-from tests.support.spending_samples import answer, march_answers, time_zone
+from tests.support.history.spending_samples import answer, march_answers, time_zone
 
 PROVIDERS = """\
 [[provider]]

@@ -13,7 +13,7 @@ from desktop_app.core.errors import ConnectionDropped, UnexpectedResponse
 from desktop_app.core.events import Finish, KeepAlive, ReasoningDelta, TextDelta
 from desktop_app.simulator import Simulator
 from desktop_app.simulator.hostile_scenarios import REDIRECT_TARGET
-from tests.support.chat_helpers import ask, collect, sim_provider
+from tests.support.streams.chat_helpers import ask, collect, sim_provider
 
 
 def test_normal_answer_streams_text_usage_and_finish(simulator: Simulator) -> None:

@@ -32,8 +32,8 @@ from desktop_app.core.errors import (
 from desktop_app.core.events import Finish, Retrying, TextDelta
 from desktop_app.core.settings.providers_file import Provider, Timeouts
 from desktop_app.simulator import Simulator
-from tests.support.chat_helpers import FAST_RETRY, ask, collect, sim_provider
-from tests.support.local_servers import full_backlog_port
+from tests.support.servers.local_servers import full_backlog_port
+from tests.support.streams.chat_helpers import FAST_RETRY, ask, collect, sim_provider
 
 NO_RETRY = RetryPolicy(attempts=1)
 

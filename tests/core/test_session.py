@@ -13,8 +13,8 @@ from desktop_app.core.errors import InsufficientBalance, MissingKeyError
 from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import Simulator
-from tests.support.chat_helpers import FAST_RETRY, sim_provider
-from tests.support.session_recorder import Recorder
+from tests.support.streams.chat_helpers import FAST_RETRY, sim_provider
+from tests.support.streams.session_recorder import Recorder
 from tests.support.waiting import until
 
 

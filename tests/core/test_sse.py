@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.sse import EventTooLarge, ServerSentEvent, SSEDecoder
-from tests.support.sse_cases import BOM, CASES, Case, Expected
+from tests.support.streams.sse_cases import BOM, CASES, Case, Expected
 
 
 def decode(chunks: Iterable[bytes], extra_fields: Iterable[str] = ()) -> list[Expected]:

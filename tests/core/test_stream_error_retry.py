@@ -18,14 +18,14 @@ from desktop_app.core.providers.gemini import GeminiStreamParser
 from desktop_app.core.providers.openai_compat import OpenAIStreamParser
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import Simulator
-from tests.support.chat_helpers import FAST_RETRY, ask, collect, sim_provider
-from tests.support.gemini_helpers import gemini_provider
-from tests.support.stream_retries import (
+from tests.support.streams.chat_helpers import FAST_RETRY, ask, collect, sim_provider
+from tests.support.streams.gemini_helpers import gemini_provider
+from tests.support.streams.stream_retries import (
     assert_retried_then_answered,
     session_error_after_text,
     session_notes_of_retries,
 )
-from tests.support.transcripts import run
+from tests.support.streams.transcripts import run
 
 PROVIDERS: dict[str, Callable[[Simulator], Provider]] = {
     "gemini": gemini_provider,

@@ -11,7 +11,7 @@ import pytest
 
 from desktop_app.simulator import Simulator
 from desktop_app.simulator.answer_texts import NORMAL_ANSWER
-from tests.support.gemini_helpers import gemini_root
+from tests.support.streams.gemini_helpers import gemini_root
 
 HELLO = {"contents": [{"role": "user", "parts": [{"text": "Hello"}]}]}
 

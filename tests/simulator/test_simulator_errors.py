@@ -13,8 +13,8 @@ import pytest
 
 from desktop_app.simulator import Simulator
 from desktop_app.simulator.answer_texts import NORMAL_ANSWER
-from tests.support.simulator_client import chat, chunks_of, content_of, post, sse_data
-from tests.support.simulator_client import (
+from tests.support.servers.simulator_client import chat, chunks_of, content_of, post, sse_data
+from tests.support.servers.simulator_client import (
     client as client,  # a fixture: pytest finds it by name here
 )
 

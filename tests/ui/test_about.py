@@ -21,8 +21,8 @@ from desktop_app.ui.about_dialog import LICENCE, AboutDialog, about_facts
 from desktop_app.ui.app_icon import ICON_SIZES, app_icon, icon_file
 from desktop_app.ui.exit_when_shown import ENV, exit_when_shown
 from desktop_app.ui.main_window import MainWindow
+from tests.support.ui.window_helpers import Run
 from tests.support.waiting import until
-from tests.support.window_helpers import Run
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app.ui.exit_when_shown import ENV
 from desktop_app.ui.first_frame import HeldClose, show_first_frame
 from desktop_app.ui.main_window import MainWindow
+from tests.support.ui.window_helpers import Run
 from tests.support.waiting import until
-from tests.support.window_helpers import Run
 
 
 class Counted(QWidget):

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.history_files import JSON_FILTER, MARKDOWN_FILTER
 from desktop_app.ui.main_window import MainWindow
-from tests.support.history_samples import chatgpt_export, fill
+from tests.support.history.history_samples import chatgpt_export, fill
+from tests.support.ui.window_actions import answer_dialog, menu_action
 from tests.support.waiting import reads_shown
-from tests.support.window_actions import answer_dialog, menu_action
 
 
 def test_export_all_writes_the_json_export(

@@ -18,7 +18,7 @@ from desktop_app.ui import history_reads
 from desktop_app.ui.app import UnexpectedErrorPresenter
 from desktop_app.ui.error_banner import ErrorBanner
 from desktop_app.ui.history_reads import HistoryReads
-from tests.support.gui_thread_guard import ReadOnGuiThread
+from tests.support.ui.gui_thread_guard import ReadOnGuiThread
 
 pytestmark = pytest.mark.usefixtures("no_reads_on_the_gui_thread")
 

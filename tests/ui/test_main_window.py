@@ -17,15 +17,15 @@ from desktop_app.ui.app import UnexpectedErrorPresenter
 from desktop_app.ui.error_banner import Action
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.picker.picker_rows import NO_MODELS
-from tests.support.waiting import until
-from tests.support.window_actions import type_and_send
-from tests.support.window_helpers import (
+from tests.support.ui.window_actions import type_and_send
+from tests.support.ui.window_helpers import (
     Run,
     make_window,
     shut_down,
     sim_key,
     write_providers,
 )
+from tests.support.waiting import until
 
 
 def test_window_opens_ready_to_type(window: MainWindow) -> None:

@@ -15,8 +15,8 @@ from desktop_app.cli.main import main
 from desktop_app.core.settings.keys import KeyStore
 from desktop_app.core.settings.providers_file import ModelPrice
 from desktop_app.simulator import Simulator
+from tests.support.ui.window_helpers import Run, make_window, shut_down, sim_key
 from tests.support.waiting import until
-from tests.support.window_helpers import Run, make_window, shut_down, sim_key
 
 # "other" comes first, so its model is what the window and `tally ask` pick when nothing else
 # decides: going on with "sim" and "sim-reasoning" is the conversation's doing.

@@ -14,7 +14,7 @@ from desktop_app.core.errors import ConversationExists, HistoryVersionError, Tal
 from desktop_app.core.history.records import StoredUsage
 from desktop_app.core.history.schema import ensure_search_index, time_to_text
 from desktop_app.core.history.store import MIGRATIONS, HistoryStore
-from tests.support.history_samples import at
+from tests.support.history.history_samples import at
 
 
 def sql(path: Path, statement: str, *args: object) -> list[tuple[object, ...]]:

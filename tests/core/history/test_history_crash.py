@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.history.store import HistoryStore
-from tests.support.history_writer import expected_text
+from tests.support.history.history_writer import expected_text
 
 ROOT = Path(__file__).resolve().parents[3]
 WRITES_BEFORE_KILL = 8
@@ -23,7 +23,13 @@ def test_a_killed_writer_leaves_the_answer_up_to_its_last_write(
     tmp_path: Path, chunk_size: int
 ) -> None:
     path = tmp_path / "history.sqlite3"
-    command = [sys.executable, "-m", "tests.support.history_writer", str(path), str(chunk_size)]
+    command = [
+        sys.executable,
+        "-m",
+        "tests.support.history.history_writer",
+        str(path),
+        str(chunk_size),
+    ]
     with subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     ) as child:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from desktop_app.core.history.records import ConversationSummary
 from desktop_app.core.history.store import HistoryStore
-from tests.support.history_samples import at
+from tests.support.history.history_samples import at
 
 
 def every_page(store: HistoryStore, size: int, *, archived: bool = False) -> list[list[str]]:

@@ -20,7 +20,7 @@ from desktop_app.core.money.ledger import Ledger
 from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.providers_file import ModelPrice, Provider
 from desktop_app.simulator import Simulator
-from tests.support.chat_helpers import FAST_RETRY, sim_provider
+from tests.support.streams.chat_helpers import FAST_RETRY, sim_provider
 
 PRICE = ModelPrice(Decimal("0.27"), Decimal("0.42"))
 

@@ -11,7 +11,7 @@ from desktop_app.core.history.schema import time_to_text
 from desktop_app.core.history.store import MIGRATIONS, HistoryStore
 from desktop_app.core.settings.provider_names import DEMO_ID, DEMO_NAME
 from desktop_app.core.settings.providers_file import Provider
-from tests.support.history_samples import at
+from tests.support.history.history_samples import at
 
 HOLYSHEEP = Provider(id="holysheep", name="HolySheep relay", kind="openai", base_url="https://h/v1")
 # The same name again, later in the file: the first one is the one the app picked by name.

@@ -15,7 +15,7 @@ from desktop_app.core.money.ledger import Ledger, read_snapshot
 from desktop_app.core.money.spending import Totals
 from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.providers_file import ModelPrice, Provider
-from tests.support.spending_samples import answer
+from tests.support.history.spending_samples import answer
 
 PRICE = ModelPrice(Decimal(2), Decimal(8))  # $ per million: 1M in, 1M out -> $10
 RELAY = Provider("relay", "Relay", "openai", "https://relay.example/v1", prices={"m": PRICE})

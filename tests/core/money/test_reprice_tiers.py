@@ -22,7 +22,7 @@ from desktop_app.core.money.repricing import find_price, reprice
 from desktop_app.core.money.spending import PROMPT_THRESHOLDS, Month, by_model, combined
 from desktop_app.core.settings.presets import PRESETS
 from desktop_app.core.settings.providers_file import ModelPrice
-from tests.support.spending_samples import SEED, answer, time_zone
+from tests.support.history.spending_samples import SEED, answer, time_zone
 
 MARCH = Month(2025, 3)
 ON = "claude-sonnet-4-5"

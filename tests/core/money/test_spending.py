@@ -30,7 +30,7 @@ from desktop_app.core.money.spending import (
 )
 from desktop_app.core.settings.presets import HOLYSHEEP, OLLAMA
 from desktop_app.core.settings.providers_file import ModelPrice, Provider
-from tests.support.spending_samples import SEED, answer, time_zone
+from tests.support.history.spending_samples import SEED, answer, time_zone
 
 UTC_PLUS_8 = "CST-8"
 NEW_YORK = "EST5EDT,M3.2.0,M11.1.0"  # DST from the second Sunday of March

@@ -21,9 +21,8 @@ from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.keys import KeyResolver, KeyStore, proxy_entry
 from desktop_app.core.settings.providers_file import Provider, Timeouts
 from desktop_app.simulator import Simulator
-from tests.support.chat_helpers import FAST_RETRY, Outcome, ask
-from tests.support.local_servers import full_backlog_port
-from tests.support.proxy_servers import (
+from tests.support.servers.local_servers import full_backlog_port
+from tests.support.servers.proxy_servers import (
     SIMULATOR_HOST,
     Forwarder,
     HttpProxy,
@@ -32,6 +31,7 @@ from tests.support.proxy_servers import (
     non_loopback_address,
     socks_failure_leaks_tolerated,
 )
+from tests.support.streams.chat_helpers import FAST_RETRY, Outcome, ask
 
 PASSWORD = "pr0xy-S3cret"
 NO_RETRY = RetryPolicy(attempts=1)

@@ -24,7 +24,7 @@ from desktop_app.core.network.proxy_sources import SETTINGS, SYSTEM
 from desktop_app.core.settings.keys import SERVICE, KeyResolver, KeyStore, proxy_entry
 from desktop_app.core.settings.providers_file import Provider
 from tests.support.memory_keyring import MemoryKeyring
-from tests.support.proxy_servers import clear_proxy_variables
+from tests.support.servers.proxy_servers import clear_proxy_variables
 
 RELAY = Provider(id="relay", name="Relay", kind="openai", base_url="https://api.relay.example/v1")
 LOCAL = Provider(id="ollama", name="Ollama", kind="openai", base_url="http://localhost:11434/v1")

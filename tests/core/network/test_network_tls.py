@@ -19,9 +19,14 @@ from desktop_app.core.network.clients import ClientPool
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import Simulator
-from tests.support.chat_helpers import FAST_RETRY, Outcome, ask
-from tests.support.proxy_servers import SIMULATOR_HOST, HttpProxy, TlsFront, clear_proxy_variables
-from tests.support.tls_certs import Certificates, make_certificates
+from tests.support.servers.proxy_servers import (
+    SIMULATOR_HOST,
+    HttpProxy,
+    TlsFront,
+    clear_proxy_variables,
+)
+from tests.support.servers.tls_certs import Certificates, make_certificates
+from tests.support.streams.chat_helpers import FAST_RETRY, Outcome, ask
 
 
 @pytest.fixture(autouse=True)

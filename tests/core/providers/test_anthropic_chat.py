@@ -13,8 +13,8 @@ from desktop_app.core.events import Finish, KeepAlive, ReasoningDelta, TextDelta
 from desktop_app.core.money.prices import cost_usd
 from desktop_app.simulator import LISTED_MODELS, Simulator
 from desktop_app.simulator.answer_texts import NORMAL_ANSWER, REASONING_TEXT
-from tests.support.anthropic_helpers import anthropic_provider, claude_price
-from tests.support.chat_helpers import ask, collect
+from tests.support.streams.anthropic_helpers import anthropic_provider, claude_price
+from tests.support.streams.chat_helpers import ask, collect
 
 # The simulator counts a quarter of the characters plus 4 per turn: "Hello" is 5 tokens.
 HELLO_TOKENS = 5

@@ -24,8 +24,8 @@ from desktop_app.core.errors import (
 from desktop_app.core.events import Finish, Retrying, TextDelta
 from desktop_app.simulator import Simulator
 from desktop_app.simulator.answer_texts import NORMAL_ANSWER
-from tests.support.anthropic_helpers import anthropic_provider
-from tests.support.chat_helpers import FAST_RETRY, ask, collect
+from tests.support.streams.anthropic_helpers import anthropic_provider
+from tests.support.streams.chat_helpers import FAST_RETRY, ask, collect
 
 NO_RETRY = RetryPolicy(attempts=1)
 

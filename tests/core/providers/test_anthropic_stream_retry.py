@@ -12,14 +12,14 @@ from desktop_app.core.errors import StreamErrorEvent
 from desktop_app.core.events import Retrying
 from desktop_app.core.providers.anthropic import AnthropicStreamParser
 from desktop_app.simulator import Simulator
-from tests.support.anthropic_helpers import anthropic_provider
-from tests.support.chat_helpers import FAST_RETRY, ask, collect
-from tests.support.stream_retries import (
+from tests.support.streams.anthropic_helpers import anthropic_provider
+from tests.support.streams.chat_helpers import FAST_RETRY, ask, collect
+from tests.support.streams.stream_retries import (
     assert_retried_then_answered,
     session_error_after_text,
     session_notes_of_retries,
 )
-from tests.support.transcripts import run
+from tests.support.streams.transcripts import run
 
 
 def _error(kind: str, message: str) -> bytes:

@@ -11,7 +11,7 @@ import pytest
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, KeepAlive, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.anthropic import AnthropicStreamParser
-from tests.support.transcripts import byte_by_byte, cut_in_two, run
+from tests.support.streams.transcripts import byte_by_byte, cut_in_two, run
 
 
 def _event(name: str, payload: dict[str, Any]) -> str:

@@ -26,9 +26,9 @@ from desktop_app.core.settings.providers_file import ModelPrice
 from desktop_app.core.sse import SSEDecoder
 from desktop_app.simulator import Simulator
 from desktop_app.simulator.answer_texts import NORMAL_ANSWER
-from tests.support.chat_helpers import FAST_RETRY, ask, collect
-from tests.support.gemini_helpers import gemini_provider
-from tests.support.transcripts import cut_in_two
+from tests.support.streams.chat_helpers import FAST_RETRY, ask, collect
+from tests.support.streams.gemini_helpers import gemini_provider
+from tests.support.streams.transcripts import cut_in_two
 
 PRICE = ModelPrice(input=Decimal("0.30"), output=Decimal("2.50"))
 TOTALS = {"promptTokenCount": 1041, "candidatesTokenCount": 17, "thoughtsTokenCount": 144}

@@ -24,8 +24,8 @@ from desktop_app.core.money.prices import cost_usd
 from desktop_app.core.settings.providers_file import ModelPrice
 from desktop_app.simulator import Simulator
 from desktop_app.simulator.answer_texts import NORMAL_ANSWER
-from tests.support.chat_helpers import FAST_RETRY, ask, collect
-from tests.support.gemini_helpers import gemini_provider
+from tests.support.streams.chat_helpers import FAST_RETRY, ask, collect
+from tests.support.streams.gemini_helpers import gemini_provider
 
 NO_RETRY = RetryPolicy(attempts=1)
 

@@ -12,7 +12,7 @@ from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.gemini import GeminiStreamParser
 from desktop_app.core.sse import SSEDecoder
-from tests.support.transcripts import byte_by_byte, cut_in_two, run
+from tests.support.streams.transcripts import byte_by_byte, cut_in_two, run
 
 RUNNING = {
     "promptTokenCount": 1041,

@@ -20,9 +20,9 @@ from desktop_app.core.errors import (
 from desktop_app.core.providers.model_list import ListedModel, list_models
 from desktop_app.core.settings.providers_file import Provider, Timeouts
 from desktop_app.simulator import LISTED_MODELS, Simulator
-from tests.support.chat_helpers import sim_provider
-from tests.support.local_servers import Canned, canned_server, full_backlog_port
-from tests.support.model_listing import run_discover
+from tests.support.servers.local_servers import Canned, canned_server, full_backlog_port
+from tests.support.streams.chat_helpers import sim_provider
+from tests.support.streams.model_listing import run_discover
 
 
 def run_list(provider: Provider, key: str | None) -> list[str]:

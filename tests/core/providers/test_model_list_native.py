@@ -12,10 +12,10 @@ from desktop_app.core.providers.model_list import ListedModel
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import LISTED_MODELS, Simulator
 from desktop_app.simulator.gemini_scenarios import LISTED_MODELS as GEMINI_LISTED
-from tests.support.anthropic_helpers import anthropic_provider
-from tests.support.gemini_helpers import gemini_provider
-from tests.support.local_servers import Canned, Seen, routed_server
-from tests.support.model_listing import run_discover
+from tests.support.servers.local_servers import Canned, Seen, routed_server
+from tests.support.streams.anthropic_helpers import anthropic_provider
+from tests.support.streams.gemini_helpers import gemini_provider
+from tests.support.streams.model_listing import run_discover
 
 # -- Anthropic and Gemini: their own list endpoints, read page by page ---------------------
 

@@ -9,7 +9,7 @@ import pytest
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.openai_compat import OpenAIStreamParser
-from tests.support.transcripts import byte_by_byte, cut_in_two, run
+from tests.support.streams.transcripts import byte_by_byte, cut_in_two, run
 
 
 def _chunk(delta: dict[str, object], finish: str | None = None) -> str:

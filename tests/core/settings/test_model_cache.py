@@ -24,8 +24,8 @@ from desktop_app.core.settings.model_cache import (
 from desktop_app.core.settings.presets import LM_STUDIO, OLLAMA
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import LISTED_MODELS, Simulator
-from tests.support.chat_helpers import ask, collect, sim_provider
-from tests.support.model_listing import run_discover
+from tests.support.streams.chat_helpers import ask, collect, sim_provider
+from tests.support.streams.model_listing import run_discover
 
 RELAY = Provider(
     id="relay",

@@ -19,10 +19,12 @@ from desktop_app.core.history.records import StoredUsage
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.transfer.export import export_json, export_markdown, write_json
 from desktop_app.core.transfer.importer import ImportResult, import_file
-from tests.support.export_stores import fresh as fresh  # fixtures: pytest finds them by name here
-from tests.support.export_stores import ids as ids
-from tests.support.export_stores import store as store
-from tests.support.history_samples import (
+from tests.support.history.export_stores import (
+    fresh as fresh,  # fixtures: pytest finds them by name here
+)
+from tests.support.history.export_stores import ids as ids
+from tests.support.history.export_stores import store as store
+from tests.support.history.history_samples import (
     CODE_ANSWER,
     at,
     broken,

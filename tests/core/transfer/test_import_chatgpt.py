@@ -10,8 +10,10 @@ from pathlib import Path
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.transfer.import_chatgpt import chatgpt_conversation_id
 from desktop_app.core.transfer.importer import ImportResult, import_file
-from tests.support.export_stores import fresh as fresh  # a fixture: pytest finds it by name here
-from tests.support.history_samples import CHATGPT_ID, EPOCH, chatgpt_export
+from tests.support.history.export_stores import (
+    fresh as fresh,  # a fixture: pytest finds it by name here
+)
+from tests.support.history.history_samples import CHATGPT_ID, EPOCH, chatgpt_export
 
 
 def test_a_chatgpt_export_imports_the_thread_the_user_saw(

@@ -13,8 +13,10 @@ from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.transfer.export import export_json, export_markdown, write_json
 from desktop_app.core.transfer.importer import import_file
-from tests.support.export_stores import fresh as fresh  # fixtures: pytest finds them by name here
-from tests.support.history_samples import at, message_at, valid_export
+from tests.support.history.export_stores import (
+    fresh as fresh,  # fixtures: pytest finds them by name here
+)
+from tests.support.history.history_samples import at, message_at, valid_export
 
 RENAMED = Provider(id="holysheep", name="HolySheep (new name)", kind="openai", base_url="https://h")
 

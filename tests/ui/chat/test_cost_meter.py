@@ -16,8 +16,8 @@ from desktop_app.core.settings.providers_file import ModelPrice
 from desktop_app.simulator import Simulator
 from desktop_app.ui.error_banner import Action
 from desktop_app.ui.main_window import MainWindow
+from tests.support.ui.window_helpers import Run, make_window, shut_down, sim_key
 from tests.support.waiting import until
-from tests.support.window_helpers import Run, make_window, shut_down, sim_key
 
 PRICE = ModelPrice(Decimal("2.00"), Decimal("8.00"))
 REASONING = ModelPrice(Decimal("0.27"), Decimal("0.42"), cached_input=Decimal("0.07"))

@@ -21,8 +21,8 @@ from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.keys import KeyStore
 from desktop_app.simulator import Simulator
 from desktop_app.ui.main_window import MainWindow
+from tests.support.ui.window_helpers import Run, make_window, shut_down, sim_key
 from tests.support.waiting import until
-from tests.support.window_helpers import Run, make_window, shut_down, sim_key
 
 PROVIDERS = """\
 [[provider]]

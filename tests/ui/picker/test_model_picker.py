@@ -22,10 +22,10 @@ from desktop_app.simulator import LISTED_MODELS, Simulator
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.picker.model_picker import ModelPicker
 from desktop_app.ui.picker.picker_rows import LOOKING_UP, NAME_ROLE, NO_MODELS, PRICE_ROLE
-from tests.support.settings_helpers import opened_from
+from tests.support.ui.settings_helpers import opened_from
+from tests.support.ui.window_actions import type_and_send
+from tests.support.ui.window_helpers import Run, make_window, shut_down, sim_key
 from tests.support.waiting import until
-from tests.support.window_actions import type_and_send
-from tests.support.window_helpers import Run, make_window, shut_down, sim_key
 
 ONE_MODEL = """\
 [[provider]]

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.money.budget import budget_states
 from desktop_app.core.settings.app_settings import AppSettings, load_settings, save_settings
 from desktop_app.ui.settings.money_page import MoneyPage
-from tests.support.settings_helpers import click_save, money_tab, retype, run, saved, type_text
+from tests.support.ui.settings_helpers import click_save, money_tab, retype, run, saved, type_text
 
 
 def page_of(qtbot: QtBot, settings: AppSettings) -> MoneyPage:

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from desktop_app.core.settings.app_settings import AppSettings, load_settings, save_settings
-from tests.support.settings_helpers import click_save, money_tab, retype, run, saved, type_text
+from tests.support.ui.settings_helpers import click_save, money_tab, retype, run, saved, type_text
 from tests.support.waiting import until
 
 

@@ -27,10 +27,10 @@ from desktop_app.core.settings.providers_file import Provider, Timeouts, load_pr
 from desktop_app.simulator import LISTED_MODELS, Simulator
 from desktop_app.ui.settings.provider_form import MASK
 from desktop_app.ui.settings.settings_dialog import NO_KEYRING
-from tests.support.local_servers import full_backlog_port
 from tests.support.memory_keyring import MemoryKeyring
 from tests.support.secret_service import secret_service_or_skip
-from tests.support.settings_helpers import (
+from tests.support.servers.local_servers import full_backlog_port
+from tests.support.ui.settings_helpers import (
     add,
     click_save,
     files_containing,

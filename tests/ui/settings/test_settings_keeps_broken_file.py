@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core import paths
 from desktop_app.core.settings.presets import OLLAMA
 from desktop_app.core.settings.providers_file import load_providers
-from tests.support.settings_helpers import add, click_save, opened_from, saved
-from tests.support.window_helpers import Run, make_window, shut_down
+from tests.support.ui.settings_helpers import add, click_save, opened_from, saved
+from tests.support.ui.window_helpers import Run, make_window, shut_down
 
 HAND_EDITED = """\
 [[provider]]

@@ -24,8 +24,9 @@ from desktop_app.simulator import Simulator
 from desktop_app.ui.settings.network_fields import MASK
 from desktop_app.ui.settings.settings_dialog import SettingsDialog
 from tests.support.memory_keyring import MemoryKeyring
-from tests.support.proxy_servers import SIMULATOR_HOST, HttpProxy, clear_proxy_variables
-from tests.support.settings_helpers import (
+from tests.support.servers.proxy_servers import SIMULATOR_HOST, HttpProxy, clear_proxy_variables
+from tests.support.servers.tls_certs import make_certificates
+from tests.support.ui.settings_helpers import (
     add,
     click_save,
     files_containing,
@@ -34,7 +35,6 @@ from tests.support.settings_helpers import (
     saved,
     type_text,
 )
-from tests.support.tls_certs import make_certificates
 from tests.support.waiting import until
 
 PASSWORD = "pr0xy-Pa55word"

@@ -16,7 +16,7 @@ from desktop_app.core.settings.presets import CUSTOM, HOLYSHEEP, OLLAMA
 from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
 from desktop_app.ui.settings.price_rows import format_figure
 from desktop_app.ui.settings.price_table import PriceTable, figure_column
-from tests.support.settings_helpers import (
+from tests.support.ui.settings_helpers import (
     add,
     click_save,
     opened,

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.history.store import HistoryStore
-from tests.support.gui_thread_guard import checking_the_store
-from tests.support.sidebar_helpers import (
+from tests.support.ui.gui_thread_guard import checking_the_store
+from tests.support.ui.sidebar_helpers import (
     NOW,
     add,
     click,

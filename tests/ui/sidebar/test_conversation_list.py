@@ -17,7 +17,7 @@ from desktop_app.core.history.records import ConversationSummary
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.ui.sidebar.conversation_groups import IdRole, group_of
 from desktop_app.ui.sidebar.conversation_list import PAGE_SIZE
-from tests.support.sidebar_helpers import (
+from tests.support.ui.sidebar_helpers import (
     NOW,
     add,
     click,

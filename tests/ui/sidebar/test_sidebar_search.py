@@ -14,7 +14,7 @@ from desktop_app.core.history.store import HistoryStore
 from desktop_app.ui.sidebar.conversation_groups import IdRole
 from desktop_app.ui.sidebar.conversation_list import ConversationSidebar
 from desktop_app.ui.sidebar.search_results import SnippetHtmlRole, short_date, snippet_html
-from tests.support.sidebar_helpers import (
+from tests.support.ui.sidebar_helpers import (
     NOW,
     add,
     click_first_hit,

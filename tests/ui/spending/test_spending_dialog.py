@@ -23,8 +23,8 @@ from desktop_app.core.settings.presets import HOLYSHEEP
 from desktop_app.core.settings.providers_file import ModelPrice
 from desktop_app.ui.spending.spending_charts import ESTIMATED, EXACT
 from desktop_app.ui.spending.spending_dialog import SpendingDialog
-from tests.support.spending_samples import answer, march_answers, time_zone
-from tests.support.spending_view import table, texts
+from tests.support.history.spending_samples import answer, march_answers, time_zone
+from tests.support.ui.spending_view import table, texts
 from tests.support.waiting import reads_shown
 
 # Every read of the history happens off the GUI thread (desktop_app/ui/history_reads.py).

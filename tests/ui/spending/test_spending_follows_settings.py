@@ -12,8 +12,8 @@ from desktop_app.core import paths
 from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.spending.spending_dialog import SpendingDialog
-from tests.support.spending_samples import answer
-from tests.support.spending_view import open_view, table, texts
+from tests.support.history.spending_samples import answer
+from tests.support.ui.spending_view import open_view, table, texts
 
 ON_SIM = "sim/sim-normal"  # the simulator's model, at the price in the providers file
 

@@ -26,12 +26,12 @@ from desktop_app.core.money.spending import (
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.spending import spending_dialog
 from desktop_app.ui.spending.spending_dialog import SpendingDialog
-from tests.support.history_samples import valid_export
-from tests.support.spending_samples import answer
-from tests.support.spending_view import open_view, table
+from tests.support.history.history_samples import valid_export
+from tests.support.history.spending_samples import answer
+from tests.support.ui.spending_view import open_view, table
+from tests.support.ui.window_actions import answer_dialog, menu_action, type_and_send
+from tests.support.ui.window_helpers import Run
 from tests.support.waiting import reads_shown, until
-from tests.support.window_actions import answer_dialog, menu_action, type_and_send
-from tests.support.window_helpers import Run
 
 
 def answer_and_wait(qtbot: QtBot, window: MainWindow, run: Run, view: SpendingDialog) -> str:

@@ -13,8 +13,8 @@ from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import Simulator
 from desktop_app.simulator.answer_texts import NORMAL_ANSWER
-from tests.support.chat_helpers import FAST_RETRY, Outcome
-from tests.support.session_recorder import Recorder
+from tests.support.streams.chat_helpers import FAST_RETRY, Outcome
+from tests.support.streams.session_recorder import Recorder
 
 
 def assert_retried_then_answered(

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.spending.spending_dialog import SpendingDialog
+from tests.support.ui.window_actions import menu_action
 from tests.support.waiting import reads_shown
-from tests.support.window_actions import menu_action
 
 
 def texts(chart: Any) -> list[str]:

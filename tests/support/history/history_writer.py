@@ -1,7 +1,7 @@
 """A child process for test_history_crash.py: streams an answer into the history store the way
 the app does, and says after each committed write how far it got, until it is killed.
 
-Run: python -m tests.support.history_writer DB_PATH CHUNK_SIZE
+Run: python -m tests.support.history.history_writer DB_PATH CHUNK_SIZE
 Prints "message <id>" once, then "wrote <n>" after the n-th write (0-based) has been committed.
 """
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.history.store import HistoryStore
-from tests.support.history_samples import fill
+from tests.support.history.history_samples import fill
 
 
 @pytest.fixture
