@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop_app.core.events import Usage
+from desktop_app.core.history.ledger_rows import LedgerEntry, bill
 from desktop_app.core.history.records import StoredUsage
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.prices import cost_usd
@@ -201,7 +202,7 @@ def _store_answer_in(
     stored = StoredUsage(
         usage.input_tokens, usage.output_tokens, usage.cached_input_tokens, 0, usage.source
     )
-    store.add_message(
+    answer = store.add_message(
         conversation,
         role="assistant",
         content="answer",
@@ -212,6 +213,8 @@ def _store_answer_in(
         cost_usd=cost,
         created_at=at,
     )
+    # Billed as the recorder bills an answer that ends: the spending view reads the ledger.
+    bill(store, LedgerEntry(answer.id, conversation, HOLYSHEEP.id, model, at, stored, cost))
 
 
 def shoot_spending(app: QApplication) -> None:
@@ -224,6 +227,9 @@ def shoot_spending(app: QApplication) -> None:
         for model in ("holysheep/gpt-4.1", "holysheep/claude-sonnet-4.5"):
             dialog.picker.choose(model)
         dialog.show()
+        while dialog.reads.pending():  # the month is read on a worker
+            app.processEvents()
+            time.sleep(0.01)
         for _ in range(10):  # the charts lay out their axes over a few passes
             app.processEvents()
             time.sleep(0.02)
