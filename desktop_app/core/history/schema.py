@@ -316,11 +316,16 @@ def ensure_search_index(conn: sqlite3.Connection, *, use_fts: bool, fts_availabl
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when the block raises.
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when the block raises. Inside a transaction
+    already open on `conn` (an import writes every conversation in one), a savepoint instead:
+    the block's writes are undone if it raises, and kept with the outer transaction if not.
 
     IMMEDIATE takes the write lock at the start, so a transaction that reads and then writes
     never fails half-way with SQLITE_BUSY; it waits up to the busy timeout instead.
     """
+    if conn.in_transaction:
+        yield from _savepoint(conn)
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
@@ -329,3 +334,14 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def _savepoint(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    conn.execute("SAVEPOINT nested")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK TO nested")
+        conn.execute("RELEASE nested")
+        raise
+    conn.execute("RELEASE nested")

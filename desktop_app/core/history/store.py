@@ -76,7 +76,7 @@ class HistoryStore:
         as an older version did. `read_only`: a reader() of a store that opened the file.
         """
         self.path = path
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # re-entered by writes inside writing()
         self._readers = ReaderPool(lambda: HistoryStore(path, fts=self.uses_fts, read_only=True))
         self._conn = connect(path, read_only=read_only)
         if read_only:  # the store that lends it has brought the file up to date

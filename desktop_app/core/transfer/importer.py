@@ -2,11 +2,10 @@
 
 An import is all or nothing. The whole file is read and checked into plain records first, so a
 malformed file raises ConfigError naming the place (`conversations[3].messages[2]: ...`) before
-anything is written. The writes then go to the store one call at a time (HistoryStore has no
-transaction that spans calls); should one fail (a full disk, a locked database, Ctrl+C), the
-conversations this import added are deleted again before the error propagates, so the history
-shows what it showed before. The store's delete() moves them to the trash, where they stay until
-purged.
+anything is written. The writes then go to the store in one transaction (HistoryStore.writing();
+each call inside it joins it): should one fail (a text SQLite cannot store, a full disk, a
+locked database, Ctrl+C, a kill), none of them is in the history, not even in the trash, and
+importing the file again, or a corrected one, brings every conversation.
 
 Importing the same file twice adds nothing the second time: a Tally export keeps its conversation
 ids, a ChatGPT conversation gets an id derived from its own, and an id already in the history is
@@ -68,6 +67,8 @@ def read_import_file(
         data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
     except (json.JSONDecodeError, ValueError) as exc:
         raise ConfigError(f"{path} is not JSON: {exc}.") from exc
+    except RecursionError:
+        raise ConfigError(f"{path} nests its JSON too deeply to be an export.") from None
     return parse_export(data, source=str(path), providers=providers)
 
 
@@ -100,10 +101,15 @@ def _parse(data: object, providers: Sequence[Provider]) -> list[ImportedConversa
 def store_conversations(
     store: HistoryStore, conversations: Sequence[ImportedConversation]
 ) -> ImportResult:
-    """Add the conversations not yet in the store; on a failed write, undo this import's adds."""
+    """Add the conversations not yet in the store, all in one transaction: a failed write
+    leaves the history as it was. Text SQLite cannot store (a lone surrogate such as \\ud800)
+    raises ConfigError naming the conversation."""
     skipped = messages = 0
-    with _undo_on_failure(store) as added:
+    added: list[str] = []
+    writing: list[str] = []  # the conversation being written, for the message of a failure
+    with store.writing(), _unstorable_text_named(writing):
         for conversation in conversations:
+            writing[:] = [conversation.title]
             if store.conversation(conversation.id) is not None or not _create(store, conversation):
                 skipped += 1
                 continue
@@ -152,18 +158,17 @@ def _create(store: HistoryStore, conversation: ImportedConversation) -> bool:
 
 
 @contextmanager
-def _undo_on_failure(store: HistoryStore) -> Iterator[list[str]]:
-    """Yields a list for the ids of added conversations; deletes them if the block fails."""
-    added: list[str] = []
+def _unstorable_text_named(writing: list[str]) -> Iterator[None]:
+    """Turn SQLite's refusal of text that is not valid Unicode into one clear line."""
     try:
-        yield added
-    except BaseException:
-        # Whatever stopped the import (including Ctrl+C), leave no half of it in sight. The
-        # store's delete() only moves a conversation to the trash, so these stay there until
-        # purged, and importing the file again before that counts them as present.
-        for conversation_id in added:
-            store.delete(conversation_id)
-        raise
+        yield
+    except UnicodeEncodeError as exc:
+        title = writing[0].encode("utf-8", "backslashreplace").decode() if writing else "?"
+        raise ConfigError(
+            f"The conversation {title!r} holds text that is not valid Unicode ({exc.reason}, "
+            "such as a lone surrogate \\ud800), which the history cannot store. Nothing was "
+            "imported."
+        ) from None
 
 
 def _reject_constant(name: str) -> NoReturn:
