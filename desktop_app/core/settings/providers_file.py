@@ -119,10 +119,12 @@ def parse_providers(text: str, *, source: str = "providers.toml") -> list[Provid
         raise ConfigError(f"{source}: write providers as [[provider]] tables, not [provider].")
     located = _Locator(text, source)
     providers: list[Provider] = []
+    ids: set[str] = set()  # a set, not a scan of the list: thousands of providers stay linear
     for index, table in enumerate(tables):
         provider = _provider_from_table(table, located.at(index))
-        if any(other.id == provider.id for other in providers):
+        if provider.id in ids:
             raise located.at(index).error("id", f"the id {provider.id!r} is used twice")
+        ids.add(provider.id)
         providers.append(provider)
     return providers
 
