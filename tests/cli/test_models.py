@@ -12,7 +12,8 @@ from desktop_app.core import paths
 from desktop_app.core.providers.model_list import ListedModel
 from desktop_app.core.settings.model_cache import ModelCache
 from desktop_app.core.settings.presets import ANTHROPIC
-from desktop_app.core.settings.providers_file import dump_providers, load_providers
+from desktop_app.core.settings.providers_file import load_providers
+from desktop_app.core.settings.providers_writer import dump_providers
 
 PROVIDERS = """\
 [[provider]]

@@ -12,7 +12,8 @@ from desktop_app.cli.main import main
 from desktop_app.core import logs, paths
 from desktop_app.core.files import make_private, replace_atomically
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.core.settings.providers_file import Provider, save_providers
+from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.settings.providers_writer import save_providers
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 

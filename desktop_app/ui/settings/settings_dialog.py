@@ -35,7 +35,8 @@ from desktop_app.core.network.clients import Clients
 from desktop_app.core.settings.app_settings import AppSettings, save_settings
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.presets import PRESETS, Preset
-from desktop_app.core.settings.providers_file import Provider, save_providers
+from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.settings.providers_writer import save_providers
 from desktop_app.ui.named_tasks import NamedTasks
 from desktop_app.ui.settings.money_page import MoneyPage, SettingsProblem, read_app_settings
 from desktop_app.ui.settings.provider_draft import (

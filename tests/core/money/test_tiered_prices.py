@@ -23,7 +23,8 @@ from desktop_app.core.money.ledger import message_cost
 from desktop_app.core.money.prices import answer_cost, cost_usd, format_price, format_tiers, quote
 from desktop_app.core.money.repricing import reprice
 from desktop_app.core.money.spending import ModelUsage, Totals
-from desktop_app.core.settings.providers_file import ModelPrice, Provider, dump_providers
+from desktop_app.core.settings.providers_file import ModelPrice, Provider
+from desktop_app.core.settings.providers_writer import dump_providers
 from desktop_app.ui.settings.price_rows import price_rows, set_figure
 from desktop_app.ui.settings.provider_draft import ProviderDraft
 

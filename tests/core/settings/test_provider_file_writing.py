@@ -16,11 +16,10 @@ from desktop_app.core.settings.providers_file import (
     ModelPrice,
     Provider,
     Timeouts,
-    dump_providers,
     load_providers,
     parse_providers,
-    save_providers,
 )
+from desktop_app.core.settings.providers_writer import dump_providers, save_providers
 
 TRICKY = Provider(
     id="relay-2",

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core import paths
 from desktop_app.core.settings.model_cache import ListedModel, ModelCache
-from desktop_app.core.settings.providers_file import Provider, save_providers
+from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.settings.providers_writer import save_providers
 from desktop_app.ui.demo import DEMO_ID
 from tests.support.ui.settings_helpers import click_save, opened_from, saved
 from tests.support.ui.window_helpers import Run, make_window, shut_down
