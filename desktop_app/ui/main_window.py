@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._billed = 0  # the ledger's count of billed answers that spendingChanged told of
         self.recorder = HistoryRecorder(services.store, self.conversation, self.ledger)
         self.reads = HistoryReads(self, services.store)  # "totals"
+        self.ledger.reread = self._read_totals
         self._closing: asyncio.Task[None] | None = None
         self._closed = False
         self._editing = False
@@ -310,8 +311,11 @@ class MainWindow(QMainWindow):
 
     def refresh_totals(self) -> None:
         """Read the totals again, on a worker (at start; an import changed the history)."""
-        self.reads.run("totals", self.ledger.snapshot_reader(), self.ledger.load)
+        self.ledger.refresh()
         self.spendingChanged.emit()
+
+    def _read_totals(self) -> None:
+        self.reads.run("totals", self.ledger.snapshot_reader(), self.ledger.load)
 
     def totals_changed(self) -> None:
         """LedgerListener: once more money is billed, an open spending view reads it."""

@@ -139,6 +139,8 @@ class Ledger:
         self.cost_listeners: list[CostListener] = []
         self.conversation_id: str | None = None
         self.generation = 0
+        self.reread: Callable[[], None] | None = None
+        """How to read the totals again off this thread (the window's worker), for refresh()."""
         self._snapshot = LedgerSnapshot(local_now(clock()).date(), None)
 
     # -- prices ---------------------------------------------------------------------------
@@ -199,21 +201,28 @@ class Ledger:
         )
 
     def load(self, snapshot: LedgerSnapshot) -> bool:
-        """Take the totals read; False (and nothing changes) when the read went stale: an
-        answer was billed, or another conversation followed, since it began."""
-        if (snapshot.generation, snapshot.conversation_id) != (
-            self.generation,
-            self.conversation_id,
-        ):
+        """Take the totals read. An answer billed since the read began makes it stale: False,
+        nothing changes, and it is read again. Another conversation followed since then keeps
+        its own total (follow() read it); the day's and the month's are taken."""
+        if snapshot.generation != self.generation:
+            self.refresh()
             return False
+        if snapshot.conversation_id != self.conversation_id:
+            current = self._snapshot
+            snapshot = replace(
+                snapshot, conversation_id=current.conversation_id, conversation=current.conversation
+            )
         self._snapshot = snapshot
         self._tell_totals()
         return True
 
     def refresh(self) -> None:
-        """Read the totals now, on this thread (the command line; the window reads them on a
-        worker with snapshot_reader)."""
-        self.load(self.snapshot_reader()(self.store))
+        """Read the totals again: through `reread` where it is set (the window reads them on a
+        worker), else now, on this thread (the command line)."""
+        if self.reread is not None:
+            self.reread()
+        else:
+            self.load(self.snapshot_reader()(self.store))
 
     def follow(self, conversation_id: str | None) -> None:
         """Keep the total of this conversation (None: a new one, nothing spent yet). Its one

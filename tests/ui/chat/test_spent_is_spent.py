@@ -22,7 +22,7 @@ from desktop_app.core.settings.keys import KeyStore
 from desktop_app.simulator import Simulator
 from desktop_app.ui.main_window import MainWindow
 from tests.support.ui.window_helpers import Run, make_window, shut_down, sim_key
-from tests.support.waiting import until
+from tests.support.waiting import reads_shown, until
 
 PROVIDERS = """\
 [[provider]]
@@ -74,7 +74,7 @@ def month_figure(window: MainWindow) -> str:
 
 
 def test_regenerate_edit_delete_and_purge_never_lower_the_month(
-    window: MainWindow, run: Run, capsys: pytest.CaptureFixture[str]
+    window: MainWindow, run: Run, qtbot: QtBot, capsys: pytest.CaptureFixture[str]
 ) -> None:
     costs: list[Decimal] = []
 
@@ -114,7 +114,10 @@ def test_regenerate_edit_delete_and_purge_never_lower_the_month(
     store.delete(conversation_id)
     assert store.purge_deleted(older_than=timedelta(0)) == 1
     assert store.messages(conversation_id) == []
-    window.refresh_totals()
+    window.ledger.load(Ledger(store).snapshot_reader()(store))  # nothing as it was read
+    assert window.ledger.this_month.answers == 7
+    window.refresh_totals()  # read again, on a worker, from the purged history
+    reads_shown(qtbot, window.reads)
     assert window.ledger.this_month.usd == spent
     assert window.ledger.this_month.answers == 7
     assert spent_this_month(store).usd == spent
@@ -135,7 +138,7 @@ def test_regenerate_edit_delete_and_purge_never_lower_the_month(
 
 
 def test_a_demo_answer_shows_its_cost_but_counts_nowhere_as_money(
-    window: MainWindow, run: Run, capsys: pytest.CaptureFixture[str]
+    window: MainWindow, run: Run, qtbot: QtBot, capsys: pytest.CaptureFixture[str]
 ) -> None:
     window.start_demo()
 
@@ -155,6 +158,7 @@ def test_a_demo_answer_shows_its_cost_but_counts_nowhere_as_money(
     assert widget.cost.text() == format_money(answer.cost.usd)
     assert "(simulated, not spent)" in window.meter.text()
     window.refresh_totals()
+    reads_shown(qtbot, window.reads)
     assert window.ledger.this_month.answers == 0
     assert window.ledger.conversation.answers == 0
     assert month_figure(window) == "$0.00"
@@ -163,3 +167,27 @@ def test_a_demo_answer_shows_its_cost_but_counts_nowhere_as_money(
     assert (fresh.today.answers, fresh.this_month.answers) == (0, 0)
     assert main(["spend"]) == 0
     assert "No answers with a cost" in capsys.readouterr().out
+
+
+def test_a_reopened_conversation_keeps_todays_and_the_months_totals(
+    window: MainWindow, run: Run, qtbot: QtBot, data_dir: Path
+) -> None:
+    async def body() -> None:
+        assert window.picker.select("sim", "sim-normal")
+        window.input.setPlainText("What does this cost?")
+        window.send()
+        await until(lambda: answered(window), within=20)
+
+    run(body)
+    cost = billed(window)
+
+    again = make_window(qtbot)  # a second start: it reopens that conversation, totals on a worker
+    try:
+        assert again.recorder.conversation_id is not None
+        qtbot.waitUntil(lambda: again.ledger.today.usd == cost)
+        assert again.ledger.this_month.usd == cost
+        assert again.ledger.conversation.usd == cost
+        again.apply_app_settings(AppSettings(daily_budget=cost))
+        assert again.ledger.budget_stop() is not None, "the budget sees what was spent today"
+    finally:
+        shut_down(again, run)
