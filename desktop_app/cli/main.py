@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.data_dir:
         os.environ[paths.DATA_DIR_ENV] = os.path.abspath(args.data_dir)
-    make_private(paths.data_dir())
+    make_private(paths.data_dir(), paths.own_files())
     if args.command == "ask":
         from desktop_app.cli.ask import run_ask
 

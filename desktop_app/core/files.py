@@ -8,6 +8,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 PRIVATE_FOLDER = 0o700
@@ -32,22 +33,25 @@ def private_file(path: Path) -> None:
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
 
 
-def make_private(folder: Path) -> None:
-    """Take group and other access off `folder` and everything in it, for a data folder an older
-    Tally made 0755 with 0644 files; nothing on Windows, where permissions work otherwise."""
+def make_private(folder: Path, own: Iterable[Path]) -> None:
+    """Take group and other access off `folder` and the files and folders of `own` in it (and
+    what Tally's own folders hold), for a data folder an older Tally made 0755 with 0644 files;
+    nothing else in it is touched, and nothing on Windows, where permissions work otherwise."""
     if os.name != "posix" or not folder.is_dir():
         return
-    for place, folders, files in os.walk(folder):
-        _restrict(Path(place), PRIVATE_FOLDER)
-        for name in files:
-            _restrict(Path(place) / name, PRIVATE_FILE)
-        folders[:] = [name for name in folders if not (Path(place) / name).is_symlink()]
+    _restrict(folder)
+    for path in own:
+        _restrict(path)
+        if path.is_dir() and not path.is_symlink():
+            for inside in path.iterdir():
+                _restrict(inside)
 
 
-def _restrict(path: Path, mode: int) -> None:
-    with contextlib.suppress(OSError):  # a file of another user's, or gone meanwhile
-        if stat.S_IMODE(path.lstat().st_mode) & 0o077 and not path.is_symlink():
-            path.chmod(mode)
+def _restrict(path: Path) -> None:
+    with contextlib.suppress(OSError):  # not there, another user's, or gone meanwhile
+        mode = stat.S_IMODE(path.lstat().st_mode)
+        if mode & 0o077 and not path.is_symlink():
+            path.chmod(mode & 0o700)  # the owner's own bits stay as they were
 
 
 def replace_atomically(path: Path, data: bytes) -> None:

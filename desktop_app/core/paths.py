@@ -50,6 +50,22 @@ def ui_state_file() -> Path:
     return data_dir() / "window.ini"
 
 
+def own_files() -> list[Path]:
+    """What Tally keeps in the data folder (some may not exist yet): made private at start."""
+    history = history_db()
+    return [
+        providers_file(),
+        *data_dir().glob("providers.toml.bak*"),
+        settings_file(),
+        models_cache_file(),
+        history,
+        history.with_name(history.name + "-wal"),
+        history.with_name(history.name + "-shm"),
+        ui_state_file(),
+        log_file().parent,
+    ]
+
+
 def resources_dir() -> Path:
     """The app's read-only resources (icons, bundled price data): the repository's `resources/`
     in a source checkout, the bundle's copy in a PyInstaller app."""

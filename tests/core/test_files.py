@@ -60,24 +60,42 @@ def test_an_older_open_data_folder_is_made_private_when_tally_starts(
 ) -> None:
     (data_dir / "logs").mkdir(parents=True, mode=0o755)
     data_dir.chmod(0o755)
-    for name in ("history.sqlite3", "providers.toml", "window.ini", "logs/tally.log"):
+    own = (
+        "history.sqlite3",
+        "providers.toml",
+        "providers.toml.bak",
+        "window.ini",
+        "logs/tally.log",
+    )
+    for name in own:
         (data_dir / name).write_bytes(b"")
         (data_dir / name).chmod(0o644)
-    outside = data_dir.parent / "elsewhere.txt"
-    outside.write_bytes(b"")
-    outside.chmod(0o644)
-    (data_dir / "link").symlink_to(outside)
+    # Not Tally's: a folder given with --data-dir may hold other things, left as they are.
+    (data_dir / "bin").mkdir(mode=0o755)
+    script = data_dir / "bin" / "run.sh"
+    script.write_bytes(b"#!/bin/sh\n")
+    script.chmod(0o755)
+    (data_dir / "link").symlink_to(script)
 
     assert main(["export", "--output", str(data_dir.parent / "out.json")]) == 0
     capsys.readouterr()
 
-    for path in every_entry(data_dir):
-        if path.is_symlink():
-            continue
-        assert mode(path) == (0o700 if path.is_dir() else 0o600), path.name
-    assert mode(outside) == 0o644  # a link is not followed out of the folder
+    assert mode(data_dir) == 0o700
+    assert mode(data_dir / "logs") == 0o700
+    for name in own:
+        assert mode(data_dir / name) == 0o600, name
+    assert mode(script) == 0o755
+    assert mode(data_dir / "bin") == 0o755
 
 
 def test_make_private_leaves_a_missing_folder_missing(tmp_path: Path) -> None:
-    make_private(tmp_path / "not-yet")
+    make_private(tmp_path / "not-yet", [tmp_path / "not-yet" / "history.sqlite3"])
     assert not (tmp_path / "not-yet").exists()
+
+
+def test_make_private_keeps_the_owners_own_bits(tmp_path: Path) -> None:
+    tool = tmp_path / "tool"
+    tool.write_bytes(b"")
+    tool.chmod(0o755)
+    make_private(tmp_path, [tool])
+    assert mode(tool) == 0o700
