@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from desktop_app.cli.exit_codes import EXIT_USAGE
 from desktop_app.core import paths
 from desktop_app.core.history.search import CLOSE, OPEN
 from desktop_app.core.history.store import HistoryStore
@@ -13,9 +14,10 @@ from desktop_app.core.history.store import HistoryStore
 
 def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query).strip()
-    if not query:
-        print("tally: error: give words to search for.", file=sys.stderr)
-        return 2
+    if not query or args.limit < 1:
+        said = "give words to search for" if not query else "--limit must be 1 or more"
+        print(f"tally: error: {said}.", file=sys.stderr)
+        return EXIT_USAGE
     with HistoryStore(paths.history_db()) as store:
         hits = store.search(query, limit=args.limit)
     for hit in hits:

@@ -33,7 +33,7 @@ from desktop_app.core.events import (
     TextDelta,
 )
 from desktop_app.core.network.bounded_body import UnknownEncoding, body_pieces
-from desktop_app.core.network.clients import Clients, client_for
+from desktop_app.core.network.clients import ACCEPT_ENCODING, Clients, client_for
 from desktop_app.core.network.http_errors import (
     brief,
     ended_early,
@@ -70,7 +70,7 @@ def make_client() -> httpx.AsyncClient:
     """One plain client for every provider, with the proxy variables and system settings as
     httpx reads them; the app uses a network.ClientPool, which also applies each provider's
     own proxy and CA bundle."""
-    return httpx.AsyncClient(follow_redirects=False, trust_env=True)
+    return httpx.AsyncClient(follow_redirects=False, trust_env=True, headers=ACCEPT_ENCODING)
 
 
 async def stream_chat(

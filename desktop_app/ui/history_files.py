@@ -92,8 +92,10 @@ class HistoryFiles(QObject):
         target = _with_suffix(Path(path), ".json" if chosen == JSON_FILTER else ".md")
         from desktop_app.core.transfer.export import load_conversations, save_export
 
+        providers = self.providers()  # here: the op runs on a worker, away from the window
+
         def write(history: HistoryStore) -> int:
-            conversations = load_conversations(history, ids, self.providers())
+            conversations = load_conversations(history, ids, providers)
             save_export(conversations, target, markdown=target.suffix.lower() != ".json")
             return len(conversations)
 

@@ -42,6 +42,7 @@ def test_a_gzip_bomb_stops_at_the_limit_in_bounded_memory(
         "answer; Tally stopped reading it. The part received is kept."
     ]
     (peak,) = [int(line.split()[1]) for line in done.stderr.splitlines() if "peak-kib" in line]
-    # The decoder holds at most its 64 MiB limit of the line; before the limit and the bounded
-    # inflating, the bomb took the process past a gigabyte.
-    assert peak * 1024 < BOMB_SIZE // 4, f"peak {peak // 1024} MiB"
+    # The decoder holds at most its 64 MiB limit of the line (the process peaked at 120-280 MiB
+    # in all, the rest Python, httpx and the allocator's slack); before the limit and the
+    # bounded inflating, the bomb took it past a gigabyte.
+    assert peak * 1024 < BOMB_SIZE // 2, f"peak {peak // 1024} MiB"

@@ -210,3 +210,11 @@ def test_closing_the_generator_early_closes_the_connection(simulator: Simulator)
 
     asyncio.run(scenario())
     assert simulator.wait_for_disconnect(timeout=5)
+
+
+def test_the_client_asks_only_for_the_encodings_it_inflates_in_bounded_steps(
+    simulator: Simulator,
+) -> None:
+    outcome = collect(sim_provider(simulator), simulator.api_key, ask("sim-normal"))
+    assert outcome.error is None
+    assert simulator.requests[-1].headers["accept-encoding"] == "gzip, deflate"

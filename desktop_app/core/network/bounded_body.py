@@ -18,8 +18,8 @@ _RAW_WBITS = -15  # ...and some servers send raw deflate instead
 
 
 class UnknownEncoding(ValueError):
-    """Raised for a Content-Encoding this reader does not decode (it asks only for gzip and
-    deflate, or none)."""
+    """Raised for a Content-Encoding this reader does not decode (clients ask only for gzip and
+    deflate: clients.ACCEPT_ENCODING)."""
 
 
 async def body_pieces(

@@ -35,6 +35,10 @@ from desktop_app.core.errors import ConfigError
 from desktop_app.core.network.proxy_sources import SETTINGS, SYSTEM, source_words
 from desktop_app.core.settings.providers_file import Provider
 
+ACCEPT_ENCODING = {"Accept-Encoding": "gzip, deflate"}
+"""What every client asks for, the encodings bounded_body inflates a bounded step at a time:
+httpx would add br and zstd when their packages are installed."""
+
 if TYPE_CHECKING:
     import ssl
 
@@ -199,6 +203,7 @@ def new_client(route: Route, context: ssl.SSLContext) -> httpx.AsyncClient:
         else transport,
         follow_redirects=False,
         trust_env=False,  # the route already says what the environment says
+        headers=ACCEPT_ENCODING,  # only what body_pieces inflates, a bounded step at a time
     )
 
 

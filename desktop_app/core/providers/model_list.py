@@ -17,10 +17,12 @@ from desktop_app.core.errors import (
     ConfigError,
     FirstByteTimeout,
     NotFoundError,
+    ProviderError,
     UnexpectedResponse,
 )
 from desktop_app.core.network.bounded_body import UnknownEncoding, body_pieces
 from desktop_app.core.network.http_errors import error_for_status, redirect_error
+from desktop_app.core.network.redaction import redact_error
 from desktop_app.core.network.transport_errors import transport_error
 from desktop_app.core.providers import protocol_for
 from desktop_app.core.providers.base import ModelListing
@@ -49,7 +51,18 @@ async def list_models(client: httpx.AsyncClient, provider: Provider, key: str | 
 async def discover_models(
     client: httpx.AsyncClient, provider: Provider, key: str | None
 ) -> list[ListedModel]:
-    """Every model the provider lists (all pages), sorted by id, each id once."""
+    """Every model the provider lists (all pages), sorted by id, each id once; what the server
+    said is redacted in any error, as the chat's are."""
+    try:
+        return await _discover(client, provider, key)
+    except ProviderError as exc:
+        redact_error(exc, key)
+        raise
+
+
+async def _discover(
+    client: httpx.AsyncClient, provider: Provider, key: str | None
+) -> list[ListedModel]:
     check_key(key)
     listing = protocol_for(provider.kind).models
     url = listing.url(provider.base_url)

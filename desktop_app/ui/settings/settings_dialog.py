@@ -96,9 +96,9 @@ class SettingsDialog(QDialog):
         self.tasks = NamedTasks("settings-dialog")
         app_settings, problem = read_app_settings(self.settings_path)
         self._build(app_settings)
+        kept = self.tr("Saving keeps that file as {0}.bak (or .bak.2, …) and writes a new one.")
         if providers_problem:  # the file that did not load is kept, never saved over
-            kept = self.tr("Saving keeps that file as {name}.bak and writes a new one.")
-            problem = f"{providers_problem} {kept.format(name=providers_path.name)} {problem}"
+            problem = f"{providers_problem} {kept.format(providers_path.name)} {problem}"
         self.show_message(problem.strip())
         for draft in self.drafts:
             self.provider_list.addItem(self._item_for(draft))
