@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
     from desktop_app.ui.picker.model_lists import ModelLists
     from desktop_app.ui.picker.model_picker import ModelPicker
     from desktop_app.ui.sidebar.conversation_list import ConversationSidebar
+
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +104,8 @@ class MainWindow(QMainWindow):
         except ConfigError as exc:
             self.providers, self.providers_problem = [], str(exc)
             self.banner.show_error(exc)
+        except sqlite3.OperationalError as exc:  # busy (`tally ask` writing) or full: next start
+            log.warning("provider ids not adopted yet: %s", exc)
         self._show_providers()
         show_current_names(self.chat_view, self.listed_providers())
         self.spendingChanged.emit()

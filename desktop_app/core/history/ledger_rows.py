@@ -15,8 +15,9 @@ from desktop_app.core.history.records import MessageRecord
 from desktop_app.core.history.rows import cost_text, usage_columns
 from desktop_app.core.history.schema import time_from_text, time_to_text
 from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.settings.provider_names import DEMO_ID, DEMO_NAME
 
-DEMO_PROVIDERS = ("demo", "Demo (offline, simulated answers)")
+DEMO_PROVIDERS = (DEMO_ID, DEMO_NAME)
 """The offline demo (ui/demo.py), as answers name it: by id, or by name as they did until now."""
 
 _COLUMNS = (

@@ -158,7 +158,8 @@ _LEDGER = (
     " ON ledger (conversation_id, created_at, usage_source, cost_usd)",
     # Today's billed answers, deleted conversations' included (until now they counted until
     # purged). The offline demo's answers were never money: its provider is known by its id
-    # or, as answers stored it until now, by its name.
+    # or, as answers stored it until now, by its name (written out: a released step never
+    # changes, whatever the demo is called later).
     f"""INSERT INTO ledger (message_id, conversation_id, provider, model, created_at,
             usage_source, cost_usd, input_tokens, cached_input_tokens, output_tokens,
             reasoning_tokens, cache_write_tokens)

@@ -38,6 +38,7 @@ from desktop_app.core.money.spending import (
     spent_today,
 )
 from desktop_app.core.settings.app_settings import AppSettings
+from desktop_app.core.settings.provider_names import provider_with_id
 from desktop_app.core.settings.providers_file import ModelPrice, Provider
 
 
@@ -150,7 +151,7 @@ class Ledger:
 
     def provider(self, ref: str | None) -> Provider | None:
         """A provider by id, or by the display name that answers recorded before ids were."""
-        by_id = next((p for p in self.providers if p.id == ref), None)
+        by_id = provider_with_id(self.providers, ref)
         return by_id or next((p for p in self.providers if p.name == ref), None)
 
     def quote(self, provider_id: str, model: str) -> Quote | None:
