@@ -107,8 +107,7 @@ class ModelLists(QObject):
             provider
             for draft, provider in zip(dialog.drafts, saved, strict=False)
             if draft.result_ok is True
-            or draft.new_key
-            or draft.remove_key
+            or draft.key_saved  # the typed key itself is gone from the draft once stored
             or connection_changed(old.get(provider.id), provider)
         ]
         self.refresh(asked)

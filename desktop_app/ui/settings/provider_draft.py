@@ -69,6 +69,7 @@ class ProviderDraft:
     typed_key: str = ""
     revealed_key: str | None = None
     remove_key: bool = False
+    key_saved: bool = False  # a key stored, or removed, by the last Save: its models to ask for
     session_only: bool = False
     result: str = ""
     result_ok: bool | None = None  # None: no result yet, or still testing
@@ -295,7 +296,7 @@ async def save_key(draft: ProviderDraft, provider_id: str, keys: KeyResolver) ->
         draft.key_state = KeyState.NONE
     else:
         return
-    draft.revealed_key, draft.remove_key = key, False
+    draft.revealed_key, draft.remove_key, draft.key_saved = key, False, True
 
 
 async def forget_key(provider_id: str, keys: KeyResolver) -> None:
