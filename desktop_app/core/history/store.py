@@ -1,7 +1,8 @@
 """The history store: conversations and their messages in one SQLite file, searchable offline.
 
-Every write is its own short transaction, committed before the method returns, so whatever a
-method wrote survives a crash or a kill the moment it returns (schema.connect() says why WAL
+Every write is its own short transaction, committed before the method returns (unless it runs
+inside writing(), whose transaction it joins), so whatever a method wrote survives a crash or a
+kill the moment it returns (schema.connect() says why WAL
 with synchronous=NORMAL is enough for that). One connection, used by one thread at a time under
 a lock; reads that grow with the history run on a worker thread through reader(), whose
 connection is its own: the window's reads go through desktop_app/ui/history_reads.py.
@@ -49,7 +50,6 @@ from desktop_app.core.history.schema import (
     ensure_search_index,
     fts5_available,
     migrate,
-    time_from_text,
     time_to_text,
     transaction,
 )
@@ -275,24 +275,11 @@ class HistoryStore:
             cursor = conn.execute(
                 f"INSERT INTO messages ({names}) VALUES ({marks})", list(columns.values())
             )
-        assert cursor.lastrowid is not None
-        return MessageRecord(
-            id=cursor.lastrowid,
-            conversation_id=conversation_id,
-            role=role,
-            content=content,
-            reasoning=reasoning,
-            provider=provider,
-            provider_name=provider_name,
-            model=model,
-            status=status,
-            error=error,
-            usage=usage,
-            cost_usd=cost_usd,
-            first_token_seconds=first_token_seconds,
-            duration_seconds=duration_seconds,
-            created_at=time_from_text(at),
-        )
+            # Read back through the one converter, rather than spelling the record out again.
+            row = conn.execute(
+                f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = ?", (cursor.lastrowid,)
+            ).fetchone()
+        return message_from_row(row)
 
     def update_message(
         self,
