@@ -97,9 +97,8 @@ class SettingsDialog(QDialog):
         app_settings, problem = read_app_settings(self.settings_path)
         self._build(app_settings)
         kept = self.tr("Saving keeps that file as {0}.bak (or .bak.2, …) and writes a new one.")
-        if providers_problem:  # the file that did not load is kept, never saved over
-            problem = f"{providers_problem} {kept.format(providers_path.name)} {problem}"
-        self.show_message(problem.strip())
+        bad = f"{providers_problem} {kept.format(providers_path.name)}" if providers_problem else ""
+        self.show_message(f"{bad} {problem}".strip())  # a file that did not load: kept, not lost
         for draft in self.drafts:
             self.provider_list.addItem(self._item_for(draft))
         if self.drafts:
