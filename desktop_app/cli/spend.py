@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from desktop_app.core import paths
@@ -30,6 +31,7 @@ from desktop_app.core.money.spending import (
     spent_today,
 )
 from desktop_app.core.settings.app_settings import load_settings
+from desktop_app.core.settings.provider_names import shown_name
 from desktop_app.core.settings.providers_file import load_providers
 
 
@@ -39,8 +41,13 @@ def run_spend(args: argparse.Namespace) -> int:
     targets = _targets(args.reprice) if args.reprice else []
     now = local_now()
     month: Month = args.month or Month.of(now)
+    providers = load_providers(paths.providers_file())
     with HistoryStore(paths.history_db()) as store:
-        rows = by_model(store, month)
+        # Rows hold the provider's id; the table shows its name now (the id if it is gone).
+        rows = [
+            replace(row, provider=shown_name(providers, row.provider) or row.provider)
+            for row in by_model(store, month)
+        ]
         days = month_days(store, month, now)
         today = spent_today(store, now)
     _print("\n".join(report(month, rows, days, today, currency, targets)) + "\n")

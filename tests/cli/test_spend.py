@@ -175,3 +175,20 @@ def test_a_bad_month_or_settings_file_is_refused(
     (data_dir / "settings.toml").write_text('[money]\ncurrency = "EUR"\n', encoding="utf-8")
     assert main(["spend"]) == 2
     assert 'currency must be "USD" or "CNY"' in capsys.readouterr().err
+
+
+def test_the_table_names_a_provider_by_its_current_name(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Answers record the provider's id; the table shows the name it has in providers.toml now,
+    and the id of a provider no longer there."""
+    data_dir.mkdir(parents=True)
+    (data_dir / "providers.toml").write_text(PROVIDERS, encoding="utf-8")
+    march_day = datetime(2025, 3, 4, 12, tzinfo=UTC)
+    with HistoryStore(paths.history_db()) as store:
+        answer(store, march_day, cost="0.10", model="gpt-4.1", provider="holysheep")
+        answer(store, march_day, cost="0.20", model="old-model", provider="gone-relay")
+    assert main(["spend", "--month", "2025-03"]) == 0
+    out = capsys.readouterr().out
+    assert cells(out, "gpt-4.1")[1] == "HolySheep relay"
+    assert cells(out, "old-model")[1] == "gone-relay"
