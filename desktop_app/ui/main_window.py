@@ -85,7 +85,6 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._editing = False
         self._over_budget_once = False
-        self.app_settings = AppSettings()  # the spending view's currency
         build_window(self)
         self._restore_state()
         self._load_app_settings()
@@ -305,9 +304,13 @@ class MainWindow(QMainWindow):
             self.banner.show_error(exc, Action.SETTINGS)
         self.refresh_totals()
 
+    @property
+    def app_settings(self) -> AppSettings:
+        """The currency and budgets in force (the ledger keeps them; the spending view asks)."""
+        return self.ledger.settings
+
     def apply_app_settings(self, settings: AppSettings) -> None:
         """Show money in the chosen currency and check the budgets set."""
-        self.app_settings = settings
         if self.banner.action is Action.SEND_ANYWAY:
             self.banner.clear()  # the budget that stopped sending may have been raised
         self.chat_view.set_currency(settings.currency)
