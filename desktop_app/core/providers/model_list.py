@@ -38,11 +38,6 @@ _MAX_PAGES = 100  # a server that always says "more" must not keep us asking for
 _WHAT = "the model list"
 
 
-def models_url(provider: Provider) -> str:
-    """Where `provider` lists its models."""
-    return protocol_for(provider.kind).models.url(provider.base_url)
-
-
 async def list_models(client: httpx.AsyncClient, provider: Provider, key: str | None) -> list[str]:
     """The sorted ids of the provider's models; raises a ProviderError saying what failed."""
     return [model.id for model in await discover_models(client, provider, key)]
