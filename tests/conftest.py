@@ -18,6 +18,7 @@ from tests.support.memory_keyring import MemoryKeyring
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = [
+    "tests.support.mounts",
     "tests.support.servers.simulator_fixtures",
     "tests.support.ui.qt_fixtures",
     "tests.support.ui.window_helpers",

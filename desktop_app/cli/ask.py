@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from desktop_app.cli.backup import take_daily_backup
 from desktop_app.cli.exit_codes import (
     EXIT_INTERRUPTED,
     EXIT_OVER_BUDGET,
@@ -19,6 +20,7 @@ from desktop_app.cli.exit_codes import (
 from desktop_app.core import paths
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, ProviderError, TallyError
+from desktop_app.core.history.opening import open_history
 from desktop_app.core.history.provider_ids import adopt_provider_ids
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 from desktop_app.core.history.records import ConversationSummary
@@ -49,7 +51,12 @@ def run_ask(args: argparse.Namespace) -> int:
         _fail(str(exc))
         return EXIT_USAGE
     handler = log_to_file()
-    store = HistoryStore(paths.history_db())
+    try:
+        store = open_history(paths.history_db())
+    except TallyError as exc:
+        stop_logging_to(handler)
+        _fail(str(exc))
+        return EXIT_USAGE
     try:
         adopt_provider_ids(store, providers)
         latest = _latest(store) if args.continue_ else None
@@ -70,6 +77,7 @@ def run_ask(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     finally:
         store.close()
+        take_daily_backup()
         stop_logging_to(handler)
 
 

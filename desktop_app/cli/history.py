@@ -13,8 +13,10 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
+from desktop_app.cli.backup import take_daily_backup
 from desktop_app.core import paths
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.history.opening import open_history
 from desktop_app.core.history.provider_ids import adopt_provider_ids
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider, load_providers
@@ -31,7 +33,7 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 def run_history_command(args: argparse.Namespace) -> int:
     """Run `export` or `import`; returns 0 or raises TallyError."""
-    store = HistoryStore(paths.history_db())
+    store = open_history(paths.history_db())
     try:
         if args.command == "export":
             _export(store, args, _providers(store, needed=False))
@@ -39,6 +41,8 @@ def run_history_command(args: argparse.Namespace) -> int:
             _import(store, Path(args.file), _providers(store, needed=True))
     finally:
         store.close()
+    if args.command == "import":
+        take_daily_backup()
     return 0
 
 

@@ -1,8 +1,8 @@
 """The `tally` command: the desktop app by default, and sub-commands for the terminal.
 
-This is the argument parser of every command. A command's own module (cli_ask, cli_history,
-cli_models, cli_spend), and what it needs, is imported once the command is chosen: the desktop
-app starts here too, and loads none of them.
+This is the argument parser of every command. A command's own module (cli/ask.py, history.py,
+models.py, spend.py, search.py, backup.py), and what it needs, is imported once the command is
+chosen: the desktop app starts here too, and loads none of them.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_models_command(commands)
     _add_spend_command(commands)
     _add_search_command(commands)
+    _add_backup_command(commands)
     return parser
 
 
@@ -90,6 +91,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from desktop_app.cli.search import run_search
 
         return run_search(args)
+    if args.command == "backup":
+        from desktop_app.cli.backup import run_backup
+
+        return run_backup(args)
     from desktop_app.cli.history import run_history_command  # export, import
 
     return run_history_command(args)
@@ -188,6 +193,30 @@ def _add_search_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
     search.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
     search.add_argument(
         "--limit", type=int, default=20, metavar="N", help="at most N messages (default 20)"
+    )
+
+
+def _add_backup_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
+    """Add `backup` to the `tally` parser's sub-commands."""
+    backup = commands.add_parser(
+        "backup",
+        help="back up the history now, list the backups, or restore one",
+        description=(
+            "Tally keeps a backup of the history each day (the last seven, in the data "
+            "folder's backups/). With no option, take one now. --list shows them, newest "
+            "first. --restore puts one back (the newest, or the one NAME names: its file name "
+            "or the start of it); the history it replaces is kept beside it, never deleted. "
+            "Close the app before restoring."
+        ),
+    )
+    which = backup.add_mutually_exclusive_group()
+    which.add_argument("--list", action="store_true", help="list the backups")
+    which.add_argument(
+        "--restore",
+        nargs="?",
+        const="",
+        metavar="NAME",
+        help="restore the newest backup, or the one named NAME",
     )
 
 

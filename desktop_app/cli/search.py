@@ -8,8 +8,8 @@ import sys
 
 from desktop_app.cli.exit_codes import EXIT_USAGE
 from desktop_app.core import paths
+from desktop_app.core.history.opening import open_history
 from desktop_app.core.history.search import CLOSE, OPEN
-from desktop_app.core.history.store import HistoryStore
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -18,7 +18,7 @@ def run_search(args: argparse.Namespace) -> int:
         said = "give words to search for" if not query else "--limit must be 1 or more"
         print(f"tally: error: {said}.", file=sys.stderr)
         return EXIT_USAGE
-    with HistoryStore(paths.history_db()) as store:
+    with open_history(paths.history_db()) as store:
         hits = store.search(query, limit=args.limit)
     for hit in hits:
         when = hit.created_at.astimezone().strftime("%Y-%m-%d %H:%M")

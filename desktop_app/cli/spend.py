@@ -16,7 +16,7 @@ from datetime import date
 from desktop_app.core import paths
 from desktop_app.core.currency import Currency
 from desktop_app.core.errors import ConfigError
-from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.history.opening import open_history
 from desktop_app.core.money.prices import format_money, format_price
 from desktop_app.core.money.repricing import PricedModel, find_price, format_repriced, seed_models
 from desktop_app.core.money.spending import (
@@ -42,7 +42,7 @@ def run_spend(args: argparse.Namespace) -> int:
     now = local_now()
     month: Month = args.month or Month.of(now)
     providers = load_providers(paths.providers_file())
-    with HistoryStore(paths.history_db()) as store:
+    with open_history(paths.history_db()) as store:
         # Rows hold the provider's id; the table shows its name now (the id if it is gone).
         rows = [
             replace(row, provider=shown_name(providers, row.provider) or row.provider)

@@ -6,6 +6,10 @@ TallyError
 ├── MissingKeyError              a provider needs a key and none is stored
 ├── HistoryError                 the local history cannot do what was asked
 │   ├── HistoryVersionError      the database was upgraded by a newer Tally
+│   ├── HistoryDamaged           the file is not a database, is malformed, or fails its check
+│   ├── HistoryUnreadable        the file or its folder cannot be opened or written (permissions)
+│   ├── DiskFull                 the disk holding the history has no room for a write
+│   ├── BackupError              a backup cannot be made or restored
 │   └── ConversationExists       a conversation with that id is already stored
 └── ProviderError                talking to a provider failed (carries the partial answer)
     ├── ProviderUnreachable      connection refused, DNS failure, no route
@@ -73,11 +77,35 @@ class MissingKeyError(TallyError):
 
 
 class HistoryError(TallyError):
-    """Base of errors of the local history store."""
+    """Base of errors of the local history store; `detail` is the cause alone (SQLite's words,
+    or the integrity check's), for a window that says the rest its own way."""
+
+    def __init__(self, message: str, *, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
 
 
 class HistoryVersionError(HistoryError):
     """Raised when the history database was upgraded by a newer version of Tally."""
+
+
+class HistoryDamaged(HistoryError):
+    """Raised when the history file is not an SQLite database, is malformed, or fails PRAGMA
+    quick_check: Tally must neither read nor write it until it is restored or set aside."""
+
+
+class HistoryUnreadable(HistoryError):
+    """Raised when the history file or its folder cannot be opened, read or written: its
+    permissions, a read-only folder or file system, or a file that is not a file."""
+
+
+class DiskFull(HistoryError):
+    """Raised when a write to the history finds no room on its disk; what was written before
+    stays, and the write can be made again once there is room."""
+
+
+class BackupError(HistoryError):
+    """Raised when a backup of the history cannot be made, found or restored."""
 
 
 class ConversationExists(HistoryError):

@@ -61,6 +61,8 @@ def own_files() -> list[Path]:
         history,
         history.with_name(history.name + "-wal"),
         history.with_name(history.name + "-shm"),
+        history.with_name(history.name + ".checked"),
+        data_dir() / "backups",
         ui_state_file(),
         log_file().parent,
     ]

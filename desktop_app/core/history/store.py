@@ -13,14 +13,16 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 
 from desktop_app.core.errors import ConversationExists
+from desktop_app.core.history import checks
 from desktop_app.core.history import search as history_search
+from desktop_app.core.history.failures import history_errors
 from desktop_app.core.history.readers import ReaderPool
 from desktop_app.core.history.records import (
     UNSET,
@@ -76,19 +78,25 @@ class HistoryStore:
         as an older version did. `read_only`: a reader() of a store that opened the file.
         """
         self.path = path
+        self._read_only = read_only
         self._lock = threading.RLock()  # re-entered by writes inside writing()
         self._readers = ReaderPool(lambda: HistoryStore(path, fts=self.uses_fts, read_only=True))
-        self._conn = connect(path, read_only=read_only)
+        self.verified = False
+        """Whether the file passed its check at start (history/checks.py): then close()
+        records the file as it leaves it as checked, Tally's own writes being no damage."""
+        with history_errors(path):
+            self._conn = connect(path, read_only=read_only)
         if read_only:  # the store that lends it has brought the file up to date
             self.uses_fts = bool(fts)
             return
         try:
-            available = fts5_available(self._conn)
-            if fts and not available:
-                raise RuntimeError("this SQLite has no FTS5 with the trigram tokenizer")
-            self.uses_fts = available if fts is None else fts
-            migrate(self._conn, migrations, use_fts=self.uses_fts)
-            ensure_search_index(self._conn, use_fts=self.uses_fts, fts_available=available)
+            with history_errors(path):
+                available = fts5_available(self._conn)
+                if fts and not available:
+                    raise RuntimeError("this SQLite has no FTS5 with the trigram tokenizer")
+                self.uses_fts = available if fts is None else fts
+                migrate(self._conn, migrations, use_fts=self.uses_fts)
+                ensure_search_index(self._conn, use_fts=self.uses_fts, fts_available=available)
         except BaseException:
             self._conn.close()
             raise
@@ -98,6 +106,8 @@ class HistoryStore:
         self._readers.close()
         with self._lock:
             self._conn.close()
+        if self.verified:
+            checks.record_checked(self.path)
 
     def __enter__(self) -> HistoryStore:
         return self
@@ -375,7 +385,9 @@ class HistoryStore:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, transaction(self._conn) as conn:
+        # A reader's write is a mistake in Tally, not a read-only folder: left untranslated.
+        failures = nullcontext() if self._read_only else history_errors(self.path)
+        with self._lock, failures, transaction(self._conn) as conn:
             yield conn
 
     def _update_conversation(self, conversation_id: str, assignment: str, value: object) -> None:

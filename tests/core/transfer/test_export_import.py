@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from desktop_app.core.errors import ConfigError
+from desktop_app.core.errors import ConfigError, DiskFull
 from desktop_app.core.history.records import StoredUsage
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.transfer.export import export_json, export_markdown, write_json
@@ -223,7 +223,7 @@ def test_a_write_failing_midway_leaves_the_history_as_it_was(
         return real_add(conversation_id, **fields)
 
     monkeypatch.setattr(fresh, "add_message", add_then_fail)
-    with pytest.raises(sqlite3.OperationalError, match="disk is full"):
+    with pytest.raises(DiskFull, match="is full: what was written before is kept"):
         import_file(fresh, file)
     assert snapshot(fresh) == before
     assert [c.id for c in fresh.conversations()] == [kept]

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from desktop_app.core import paths
-from desktop_app.core.errors import ConfigError
+from desktop_app.core.errors import ConfigError, DiskFull
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.transfer.export import export_json
 from desktop_app.core.transfer.importer import import_file
@@ -78,7 +78,7 @@ def test_a_write_failing_in_the_middle_leaves_nothing_in_the_trash(
             return real_add(conversation_id, **fields)
 
         monkeypatch.setattr(store, "add_message", add_then_fail)
-        with pytest.raises(sqlite3.OperationalError, match="disk is full"):
+        with pytest.raises(DiskFull, match="is full: what was written before is kept"):
             import_file(store, file)
         assert every_conversation(store) == 0
         monkeypatch.undo()

@@ -1,0 +1,103 @@
+"""Rolling backups: one a day, the last seven, each a whole database that passed its check;
+a damaged history is never backed up over good backups; restoring sets the replaced file
+aside instead of deleting it."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.errors import BackupError, HistoryDamaged
+from desktop_app.core.history import backups
+from desktop_app.core.history.store import HistoryStore
+from tests.support.history import damaged
+
+NOON = datetime(2026, 3, 10, 12, tzinfo=UTC)
+
+
+def _titles(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [title for (title,) in conn.execute("SELECT title FROM conversations ORDER BY 1")]
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> Path:
+    path = tmp_path / "history.sqlite3"
+    with HistoryStore(path) as store:
+        store.create_conversation("Before the backup")
+    return path
+
+
+def test_a_backup_is_a_private_whole_copy_taken_while_the_store_is_open(history: Path) -> None:
+    with HistoryStore(history) as store:
+        store.create_conversation("Still open while backed up")
+        made = backups.take(history, NOON)
+    assert made.path.parent == history.parent / "backups"
+    assert made.path.stat().st_mode & 0o777 == 0o600
+    assert _titles(made.path) == ["Before the backup", "Still open while backed up"]
+    assert sorted(p.name for p in made.path.parent.iterdir()) == [made.name]  # no -wal, no temp
+
+
+def test_one_a_day_and_the_last_seven_kept(history: Path) -> None:
+    assert backups.due(history, NOON)
+    for day in range(9):
+        backups.take(history, NOON + timedelta(days=day))
+    kept = backups.backups(history)
+    assert len(kept) == backups.KEEP
+    assert kept[0].taken_at == NOON + timedelta(days=8)
+    assert kept[-1].taken_at == NOON + timedelta(days=2)
+    assert not backups.due(history, NOON + timedelta(days=8, hours=1))
+    assert backups.due(history, NOON + timedelta(days=9))
+
+
+def test_a_damaged_history_is_not_backed_up_over_the_good_ones(history: Path) -> None:
+    good = backups.take(history, NOON)
+    damaged.bad_page(history)
+    with pytest.raises(HistoryDamaged):
+        backups.take(history, NOON + timedelta(days=1))
+    assert backups.backups(history) == [good]
+
+
+def test_restore_puts_the_backup_back_and_keeps_the_damaged_file(history: Path) -> None:
+    made = backups.take(history, NOON)
+    damaged.random_bytes(history)
+    ruined = history.read_bytes()
+    aside = backups.restore(history, backups.find(history, None))
+    assert aside is not None
+    assert aside.read_bytes() == ruined
+    assert aside.name.startswith("history.sqlite3.before-restore-")
+    assert _titles(history) == ["Before the backup"]
+    assert history.stat().st_mode & 0o777 == 0o600
+    assert backups.find(history, made.name[:18]) == made
+
+
+def test_a_damaged_backup_is_not_restored(history: Path) -> None:
+    made = backups.take(history, NOON)
+    made.path.write_bytes(b"not a database")
+    with pytest.raises(BackupError, match="is damaged too"):
+        backups.restore(history, made)
+    assert _titles(history) == ["Before the backup"]  # the history was not touched
+
+
+def test_finding_a_backup_by_a_name_that_is_not_there(history: Path) -> None:
+    with pytest.raises(BackupError, match="no backups"):
+        backups.find(history, None)
+    backups.take(history, NOON)
+    with pytest.raises(BackupError, match="No backup is called 'history-1999'"):
+        backups.find(history, "history-1999")
+
+
+def test_set_aside_moves_the_file_with_its_wal(history: Path) -> None:
+    store = HistoryStore(history)  # open: the -wal and -shm files exist
+    store.create_conversation("In the WAL")
+    aside = backups.set_aside(history, "damaged")
+    store.close()
+    assert aside is not None
+    assert not history.exists()
+    assert aside.with_name(aside.name + "-wal").exists()

@@ -1,0 +1,49 @@
+"""Real file systems for tests of a full disk and a read-only folder: a small tmpfs, mounted
+for the test and gone after it. Mounting needs root (or CAP_SYS_ADMIN); without it the tests
+that need one are skipped, saying why."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+
+@contextmanager
+def small_tmpfs(where: Path, size_kib: int) -> Iterator[Path]:
+    """A tmpfs of `size_kib` KiB mounted at `where` (created), unmounted afterwards."""
+    where.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_kib}k,mode=0700", "tmpfs", str(where)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def remount_read_only(where: Path) -> None:
+    """Make a mounted small_tmpfs() read-only."""
+    subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True)
+
+
+def remount_read_write(where: Path) -> None:
+    """Make a mounted small_tmpfs() writable again."""
+    subprocess.run(["mount", "-o", "remount,rw", str(where)], check=True)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A data folder on a file system mounted read-only (root ignores permission bits, so a
+    chmod would not do)."""
+    with small_tmpfs(tmp_path / "read-only", 1024) as folder:
+        remount_read_only(folder)
+        yield folder
