@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -13,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app import __version__
 from desktop_app.core import paths
-from desktop_app.core.errors import TallyError
-from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.errors import HistoryError, TallyError
+from desktop_app.core.history.opening import open_history
 from desktop_app.core.logs import log_to_file, stop_logging_to
 from desktop_app.core.network.clients import ClientPool
 from desktop_app.core.settings.keys import KeyResolver
@@ -23,6 +24,7 @@ from desktop_app.ui.demo import Demo
 from desktop_app.ui.error_banner import ErrorBanner
 from desktop_app.ui.exit_when_shown import exit_when_shown
 from desktop_app.ui.first_frame import show_first_frame
+from desktop_app.ui.history_problem import Repair, ask_about_history, carry_out
 from desktop_app.ui.main_thread_gc import MainThreadCollector
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.services import Services
@@ -31,6 +33,9 @@ if TYPE_CHECKING:
     import asyncio
 
 log = logging.getLogger(__name__)
+
+EXIT_HISTORY_UNUSABLE = 2
+"""The app was quit at the history's problem dialog (a local problem: `tally`'s exit code)."""
 
 
 class UnexpectedErrorPresenter:
@@ -65,8 +70,9 @@ class UnexpectedErrorPresenter:
 
 
 def make_services() -> Services:
-    """The core objects the window needs, with the real paths."""
-    store = HistoryStore(paths.history_db())
+    """The core objects the window needs, with the real paths; raises the HistoryError that
+    says what is wrong with the history when it cannot be used (history/opening.py)."""
+    store = open_history(paths.history_db())
     # Answers still marked streaming were cut off by a crash or a kill: show them as partial.
     store.mark_interrupted()
     keys = KeyResolver()
@@ -78,6 +84,31 @@ def make_services() -> Services:
         demo=Demo(),
         store=store,
     )
+
+
+def open_services(
+    ask: Callable[[HistoryError], Repair] = ask_about_history,
+) -> tuple[Services, str] | None:
+    """make_services(), and while the history cannot be opened, what the user chooses to do
+    about it (history_problem.py) until it opens; None if they quit. The text is what the
+    window says of what was done ("" if nothing was)."""
+    error: HistoryError | None = None
+    done = ""
+    while True:
+        if error is None:
+            try:
+                return make_services(), done
+            except HistoryError as exc:
+                log.error("the history cannot be opened: %s", exc)
+                error = exc
+        repair = ask(error)
+        if repair.action == "quit":
+            return None
+        try:
+            done = carry_out(repair, paths.history_db())
+            error = None
+        except HistoryError as exc:  # the backup is damaged too, or the disk refused
+            error = exc
 
 
 def run_app(argv: list[str]) -> int:
@@ -94,7 +125,13 @@ def run_app(argv: list[str]) -> int:
     handler = log_to_file()
     collector = MainThreadCollector(app)
     try:
-        window = MainWindow(make_services())
+        opened = open_services()
+        if opened is None:
+            return EXIT_HISTORY_UNUSABLE
+        services, done = opened
+        window = MainWindow(services)
+        if done:
+            window.banner.show_error(done)
         presenter = UnexpectedErrorPresenter(window.banner)
         sys.excepthook = presenter.excepthook
         _watch = exit_when_shown(window)  # only with $TALLY_EXIT_WHEN_SHOWN (the built app checks)
