@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
 import time
 from dataclasses import dataclass, field
@@ -19,7 +20,13 @@ from desktop_app.cli.exit_codes import (
 )
 from desktop_app.core import paths
 from desktop_app.core.conversation import ChatMessage, Conversation
-from desktop_app.core.errors import ConfigError, ProviderError, TallyError
+from desktop_app.core.errors import (
+    ConfigError,
+    DiskFull,
+    HistoryUnreadable,
+    ProviderError,
+    TallyError,
+)
 from desktop_app.core.history.opening import open_history
 from desktop_app.core.history.provider_ids import adopt_provider_ids
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
@@ -58,7 +65,8 @@ def run_ask(args: argparse.Namespace) -> int:
         _fail(str(exc))
         return EXIT_USAGE
     try:
-        adopt_provider_ids(store, providers)
+        with contextlib.suppress(DiskFull, HistoryUnreadable):  # it runs again next time
+            adopt_provider_ids(store, providers)
         latest = _latest(store) if args.continue_ else None
         provider, model = _choice(args, providers, latest)
         ledger = Ledger(store, providers, load_settings(paths.settings_file()))
@@ -133,9 +141,9 @@ async def _ask(
     conversation = Conversation()
     store = ledger.store
     if latest is not None:
-        open_conversation(store, conversation, latest.id, ledger, ledger.providers)
+        recorder = open_conversation(store, conversation, latest.id, ledger, ledger.providers)
     else:
-        HistoryRecorder(store, conversation, ledger)
+        recorder = HistoryRecorder(store, conversation, ledger)
     printer = _AnswerPrinter(sys.stdout, sys.stderr, provider, ledger)
     keys = KeyResolver()
     async with ClientPool(keys.proxy_password) as clients:
@@ -147,9 +155,16 @@ async def _ask(
         conversation.subscribe(printer)
         await session.send(provider, model, prompt)
     printer.end_line()
+    # The disk was full (or the folder read-only) meanwhile: a last try, then say so.
+    unsaved = None if recorder.retry() else recorder.unsaved
     if printer.error is not None:
         _fail(str(printer.error))
+        if unsaved is not None:
+            _fail(str(unsaved))
         return EXIT_PROVIDER_ERROR if printer.started_reply else EXIT_USAGE
+    if unsaved is not None:
+        _fail(str(unsaved))
+        return EXIT_USAGE
     printer.summary()
     return 0
 

@@ -25,7 +25,7 @@ def log_to_file() -> logging.Handler | None:
     rotate(log_path)
     try:
         private_file(log_path)
-        handler: logging.Handler = logging.FileHandler(log_path, encoding="utf-8")
+        handler: logging.Handler = _LogFile(log_path, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -33,6 +33,15 @@ def log_to_file() -> logging.Handler | None:
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return handler
+
+
+class _LogFile(logging.FileHandler):
+    """The log file, which gives up quietly on a line it cannot write (a full disk): the
+    problem reaches the user through the history's own message, not as logging's traceback
+    on stderr in the middle of an answer."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
 
 
 def rotate(log_path: Path) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.core.conversation import ChatMessage, Conversation
-from desktop_app.core.errors import ConfigError, TallyError
+from desktop_app.core.errors import ConfigError, DiskFull, HistoryUnreadable, TallyError
 from desktop_app.core.history.provider_ids import adopt_provider_ids
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 from desktop_app.core.money.ledger import Ledger
@@ -22,6 +22,7 @@ from desktop_app.ui.chat.provider_renames import show_current_names
 from desktop_app.ui.error_banner import Action
 from desktop_app.ui.history_reads import HistoryReads
 from desktop_app.ui.services import Services
+from desktop_app.ui.unsaved import UnsavedWrites
 from desktop_app.ui.window_layout import build_window
 
 if TYPE_CHECKING:
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         self._editing = False
         self._over_budget_once = False
         build_window(self)
+        self.unsaved = UnsavedWrites(self.banner, self)  # writes a full disk refused
+        self.unsaved.watch(self.recorder)
         self._restore_state()
         self._load_app_settings()
         self.reload_providers()
@@ -103,7 +106,7 @@ class MainWindow(QMainWindow):
         except ConfigError as exc:
             self.providers, self.providers_problem = [], str(exc)
             self.banner.show_error(exc)
-        except sqlite3.OperationalError as exc:  # busy (`tally ask` writing) or full: next start
+        except (sqlite3.OperationalError, DiskFull, HistoryUnreadable) as exc:  # next start
             log.warning("provider ids not adopted yet: %s", exc)
         self._show_providers()
         show_current_names(self.chat_view, self.listed_providers())
@@ -181,6 +184,7 @@ class MainWindow(QMainWindow):
             self.recorder = HistoryRecorder(store, self.conversation, ledger)
         else:
             self.recorder = self._opened(conversation_id)
+        self.unsaved.watch(self.recorder)
         ledger.follow(conversation_id)
         self._settings().setValue("lastConversation", conversation_id or "")
         self.sidebar.select(conversation_id)
@@ -204,6 +208,7 @@ class MainWindow(QMainWindow):
         if isinstance(last, str) and last and store.conversation(last):
             self.recorder.detach()
             self.recorder = self._opened(last)
+            self.unsaved.watch(self.recorder)
             self.ledger.follow(last)
             self.sidebar.select(last)
 

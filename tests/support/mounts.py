@@ -35,15 +35,32 @@ def remount_read_only(where: Path) -> None:
     subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True)
 
 
-def remount_read_write(where: Path) -> None:
-    """Make a mounted small_tmpfs() writable again."""
-    subprocess.run(["mount", "-o", "remount,rw", str(where)], check=True)
-
-
 @pytest.fixture
 def read_only_folder(tmp_path: Path) -> Iterator[Path]:
     """A data folder on a file system mounted read-only (root ignores permission bits, so a
     chmod would not do)."""
     with small_tmpfs(tmp_path / "read-only", 1024) as folder:
         remount_read_only(folder)
+        yield folder
+
+
+def fill(folder: Path) -> Path:
+    """Fill the file system of `folder` to the last byte with one file; returns it (delete it
+    and the space is back)."""
+    filler = folder / "filler"
+    block = b"\0" * 65536
+    with filler.open("wb", buffering=0) as file:
+        for size in (65536, 4096, 512, 1):
+            try:
+                while True:
+                    file.write(block[:size])
+            except OSError:
+                continue
+    return filler
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MiB file system of its own, to fill up."""
+    with small_tmpfs(tmp_path / "small-disk", 2048) as folder:
         yield folder

@@ -1,7 +1,12 @@
 """Keeps the history store in step with a conversation as it happens: every message is saved
 when it is added (the question before the request is sent), a streaming answer at least once a
 second, and every answer once more when it ends, with its status, usage and cost; a billed
-answer (one with usage or text) also gets its row in the ledger, which outlives the message."""
+answer (one with usage or text) also gets its row in the ledger, which outlives the message.
+
+A write the disk refuses (full, or a folder made read-only) never stops the conversation: the
+answer goes on streaming to the screen, what was written stays, the rest is kept in memory and
+written at the next try (retry(), or the next message), and `problems` hear of it once.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from datetime import datetime
 from typing import Protocol
 
 from desktop_app.core.conversation import AnswerCost, ChatMessage, Conversation
+from desktop_app.core.errors import DiskFull, HistoryError, HistoryUnreadable
 from desktop_app.core.history.ledger_rows import LedgerChange, LedgerEntry, bill
 from desktop_app.core.history.records import MessageRecord
 from desktop_app.core.history.store import HistoryStore
@@ -58,6 +64,13 @@ class HistoryRecorder:
         self._created: dict[int, datetime] = {}
         """ChatMessage.id -> when the message was stored: the ledger dates an answer by it."""
         self._last_write: dict[int, float] = {}
+        self._unsaved: dict[int, ChatMessage] = {}
+        """ChatMessage.id -> a message whose latest state is not in the store yet."""
+        self._delete_from: int | None = None
+        """A row from which messages are to be removed, once the disk allows it."""
+        self._problem: HistoryError | None = None
+        self.problems: list[Callable[[HistoryError | None], None]] = []
+        """Told once when a write fails (the error) and once when all is saved again (None)."""
         conversation.subscribe(self)
 
     def detach(self) -> None:
@@ -72,31 +85,83 @@ class HistoryRecorder:
     # -- ConversationListener ---------------------------------------------------------------
 
     def message_added(self, message: ChatMessage) -> None:
-        if self.conversation_id is None:
-            self.conversation_id = self.store.create_conversation(_title(message)).id
-        record = self.store.add_message(
-            self.conversation_id,
-            role=message.role,
-            content=message.content,
-            reasoning=message.reasoning,
-            provider=message.provider,
-            provider_name=message.provider_name,
-            model=message.model,
-            status=message.status,
-        )
-        self.stored_ids[message.id] = record.id
-        self._created[message.id] = record.created_at
-        self._last_write[message.id] = self.clock()
+        self._unsaved[message.id] = message
+        self._save()
 
     def message_changed(self, message: ChatMessage) -> None:
-        row = self.stored_ids.get(message.id)
-        if row is None:
+        if message.id not in self.stored_ids and message.id not in self._unsaved:
             return
         if message.status == "streaming":
             now = self.clock()
             if now - self._last_write.get(message.id, 0.0) < WRITE_INTERVAL:
                 return
             self._last_write[message.id] = now
+        self._unsaved[message.id] = message
+        self._save()
+
+    def messages_reset(self) -> None:
+        """Messages were removed (regenerate, edit): remove them from the store too; their
+        ledger rows stay, since what they cost was spent."""
+        present = {m.id for m in self.conversation.messages}
+        removed = [mid for mid in self.stored_ids if mid not in present]
+        for mid in [mid for mid in self._unsaved if mid not in present]:
+            del self._unsaved[mid]  # never stored: nothing to remove
+        if not removed:
+            return
+        first_row = min(self.stored_ids[mid] for mid in removed)
+        if self._delete_from is None or first_row < self._delete_from:
+            self._delete_from = first_row
+        for mid in removed:
+            del self.stored_ids[mid]
+            self._last_write.pop(mid, None)
+            self._created.pop(mid, None)
+        self._save()
+
+    # -- a full disk ------------------------------------------------------------------------
+
+    @property
+    def unsaved(self) -> HistoryError | None:
+        """Why some of the conversation is not in the history yet (a full disk, a read-only
+        folder), or None when all of it is."""
+        return self._problem
+
+    def retry(self) -> bool:
+        """Write what could not be written before (the window asks every few seconds, and
+        every new message asks anyway); True once everything is saved."""
+        self._save()
+        return self._problem is None
+
+    def _save(self) -> None:
+        """Write the removals and the messages not yet stored as they are now, in order; on a
+        write the disk refuses, keep them for the next try and tell `problems` once."""
+        try:
+            if self._delete_from is not None:
+                self.store.delete_messages_from(self._delete_from)
+                self._delete_from = None
+            for mid in sorted(self._unsaved):
+                self._write(self._unsaved[mid])
+                del self._unsaved[mid]
+        except (DiskFull, HistoryUnreadable) as exc:
+            if self._problem is None:
+                self._problem = exc
+                for listener in list(self.problems):
+                    listener(exc)
+            return
+        if self._problem is not None:
+            self._problem = None
+            for listener in list(self.problems):
+                listener(None)
+
+    def _write(self, message: ChatMessage) -> None:
+        """Store `message` as it is now: added if it is new, else updated (with its cost and
+        ledger row once it has ended)."""
+        row = self.stored_ids.get(message.id)
+        if row is None:
+            self._add(message)
+            if message.status == "streaming" or message.role != "assistant":
+                return  # all there is to store of it: an answer ended when added goes on
+            row = self.stored_ids[message.id]
+        if message.status == "streaming":
             self.store.update_message(row, content=message.content, reasoning=message.reasoning)
             return
         cost = self._cost(message)
@@ -118,19 +183,22 @@ class HistoryRecorder:
         if message.role == "assistant":
             self.billing.recorded(message, change)
 
-    def messages_reset(self) -> None:
-        """Messages were removed (regenerate, edit): remove them from the store too; their
-        ledger rows stay, since what they cost was spent."""
-        present = {m.id for m in self.conversation.messages}
-        removed = [mid for mid in self.stored_ids if mid not in present]
-        if not removed:
-            return
-        first_row = min(self.stored_ids[mid] for mid in removed)
-        self.store.delete_messages_from(first_row)
-        for mid in removed:
-            del self.stored_ids[mid]
-            self._last_write.pop(mid, None)
-            self._created.pop(mid, None)
+    def _add(self, message: ChatMessage) -> None:
+        if self.conversation_id is None:
+            self.conversation_id = self.store.create_conversation(_title(message)).id
+        record = self.store.add_message(
+            self.conversation_id,
+            role=message.role,
+            content=message.content,
+            reasoning=message.reasoning,
+            provider=message.provider,
+            provider_name=message.provider_name,
+            model=message.model,
+            status=message.status,
+        )
+        self.stored_ids[message.id] = record.id
+        self._created[message.id] = record.created_at
+        self._last_write[message.id] = self.clock()
 
     def _cost(self, message: ChatMessage) -> AnswerCost | None:
         """An ended answer's cost: from the usage the provider reported, else estimated from
