@@ -54,6 +54,8 @@ class ErrorBanner(QFrame):
     """Shows one error message at a time; hidden when there is none."""
 
     actionRequested = Signal(Action)
+    changed = Signal()
+    """Another message is shown, or none."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,8 +95,10 @@ class ErrorBanner(QFrame):
         self.button.setText(self.action.value)
         self.button.setVisible(self.action is not Action.NONE)
         self.show()
+        self.changed.emit()
 
     def clear(self) -> None:
         self.label.clear()
         self.action = Action.NONE
         self.hide()
+        self.changed.emit()

@@ -297,6 +297,8 @@ class MainWindow(QMainWindow):
         self.send_button.setEnabled(self.picker.current() is not None)
         if error is not None:
             self.banner.show_error(error)
+            if message.error:  # the answer's own note then says only "Failed" or "Cut off"
+                self.chat_view.error_in_banner(message)
         self.sidebar.refresh()
         self.input.setFocus()
 

@@ -60,6 +60,7 @@ def build_window(window: MainWindow) -> None:
 
     window.banner = ErrorBanner(central)
     window.banner.actionRequested.connect(window._banner_action)
+    window.banner.changed.connect(lambda: window.chat_view.error_in_banner(None))
     window.models.failed.connect(window.banner.show_error)
     layout.addWidget(window.banner)
 

@@ -50,6 +50,7 @@ class ChatView(QWidget):
         self.conversation = conversation
         self.dark = _palette_is_dark()
         self._widgets: dict[ChatMessage, MessageWidget] = {}
+        self._error_in_banner: ChatMessage | None = None
         self.currency = USD
         self._shown: list[ChatMessage] = []  # the messages as last shown, to tell a truncation
         self.unbuilt = 0
@@ -139,6 +140,16 @@ class ChatView(QWidget):
         for widget in self._widgets.values():
             widget.set_currency(currency)
 
+    def error_in_banner(self, message: ChatMessage | None) -> None:
+        """The answer whose error the banner shows now (None: no answer's): its status is
+        shortened meanwhile (MessageWidget.error_in_banner)."""
+        self._error_in_banner = message
+        for widget in self._widgets.values():
+            shown = widget.message is message
+            if widget.error_in_banner != shown:
+                widget.error_in_banner = shown
+                widget.refresh()
+
     def widget_for(self, message: ChatMessage) -> MessageWidget | None:
         """The message's widget; None while it has none yet."""
         return self._widgets.get(message)
@@ -224,6 +235,7 @@ class ChatView(QWidget):
     def _make(self, message: ChatMessage, parent: QWidget) -> MessageWidget:
         widget = MessageWidget(message, self.dark, parent)
         widget.currency = self.currency
+        widget.error_in_banner = message is self._error_in_banner
         widget.regenerateRequested.connect(self.regenerateRequested)
         widget.editRequested.connect(self.editRequested)
         self._widgets[message] = widget

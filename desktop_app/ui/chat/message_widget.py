@@ -161,6 +161,10 @@ class MessageWidget(QFrame):
         self._reasoning_open = True
         self._reasoning_chosen = False  # the user's choice wins over the default
         self._shown_status: tuple[str, str] | None = None
+        self.error_in_banner = False
+        """Whether the banner shows this answer's error now: then the status says only "Failed"
+        or "Cut off", so the error is on screen once (its full text is back here when the
+        banner goes)."""
         self.currency = USD
         self._build()
 
@@ -307,9 +311,10 @@ class MessageWidget(QFrame):
         if message.status == "cancelled":
             note = "Stopped"
         elif message.status == "partial":
-            note = f"Cut off: {message.error}" if message.error else "Cut off"
+            full = message.error and not self.error_in_banner
+            note = f"Cut off: {message.error}" if full else "Cut off"
         elif message.status == "error":
-            note = message.error or "The request failed."
+            note = "Failed" if self.error_in_banner else message.error or "The request failed."
         else:
             note = ""
         colour = _STATUS_COLOURS[self.dark].get(message.status, "")
