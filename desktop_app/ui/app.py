@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import __version__
 from desktop_app.core import paths
 from desktop_app.core.errors import HistoryError, TallyError
+from desktop_app.core.history import backups
 from desktop_app.core.history.opening import open_history
 from desktop_app.core.logs import log_to_file, stop_logging_to
 from desktop_app.core.network.clients import ClientPool
@@ -86,6 +87,19 @@ def make_services() -> Services:
     )
 
 
+def take_daily_backup(window: MainWindow) -> None:
+    """Today's backup of the history, if it is still to be taken, on a worker thread (a
+    million messages take seconds to copy); the banner says so if it cannot be made."""
+    history = window.services.store.path
+
+    def failed(error: Exception) -> None:
+        log.warning("no backup today: %s", error)
+        if isinstance(error, TallyError):
+            window.banner.show_error(f"Today's backup of the history was not made: {error}")
+
+    window.reads.run("backup", lambda _: backups.take_if_due(history), lambda _: None, failed)
+
+
 def open_services(
     ask: Callable[[HistoryError], Repair] = ask_about_history,
 ) -> tuple[Services, str] | None:
@@ -132,6 +146,7 @@ def run_app(argv: list[str]) -> int:
         window = MainWindow(services)
         if done:
             window.banner.show_error(done)
+        take_daily_backup(window)
         presenter = UnexpectedErrorPresenter(window.banner)
         sys.excepthook = presenter.excepthook
         _watch = exit_when_shown(window)  # only with $TALLY_EXIT_WHEN_SHOWN (the built app checks)
