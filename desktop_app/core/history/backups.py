@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop_app.core.errors import BackupError, HistoryDamaged
+from desktop_app.core.errors import BackupError, DiskFull, HistoryDamaged
 from desktop_app.core.files import PRIVATE_FILE, private_folder
 from desktop_app.core.history import checks
-from desktop_app.core.history.failures import history_errors
+from desktop_app.core.history.failures import history_errors, translate
 
 KEEP = 7
 """How many backups are kept; taking one more removes the oldest."""
@@ -53,7 +53,7 @@ def folder(history: Path) -> Path:
 def backups(history: Path) -> list[Backup]:
     """The history's backups, newest first."""
     found = []
-    with contextlib.suppress(FileNotFoundError):
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
         for path in folder(history).iterdir():
             taken_at = _taken_at(path.name)
             if taken_at is not None:
@@ -91,14 +91,16 @@ def take(history: Path, now: datetime | None = None) -> Backup:
     taken_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     checks.check(history)
     target = folder(history) / f"{_PREFIX}{taken_at.strftime(_STAMP)}{_SUFFIX}"
-    private_folder(target.parent)
     partial = target.with_name(f".{target.name}.partial")
     try:
+        private_folder(target.parent)
         _copy_database(history, partial)
         _verify(partial, history)
         os.replace(partial, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise _not_written(exc, target.parent) from exc
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # not there (or no folder): nothing to tidy
             partial.unlink()
     for old in backups(history)[KEEP:]:
         with contextlib.suppress(OSError):
@@ -146,22 +148,33 @@ def set_aside(history: Path, why: str) -> Path | None:
     return aside
 
 
+def _not_written(error: OSError | sqlite3.Error, where: Path) -> BackupError:
+    """A backup the backups folder would not take: a full disk, or no folder to write in."""
+    if isinstance(translate(error, where / "backup"), DiskFull):
+        reason = "the disk is full"
+    elif isinstance(error, OSError):
+        reason = error.strerror or str(error)
+    else:
+        reason = str(error)
+    return BackupError(f"Tally cannot write a backup in {where} ({reason}).")
+
+
 def _copy_database(source: Path, target: Path) -> None:
     """The whole database at one moment, written while other connections go on writing (in
-    WAL mode the copy reads one snapshot and holds no writer up)."""
-    with history_errors(source):
-        reading = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
+    WAL mode the copy reads one snapshot and holds no writer up). The source passed its
+    check just before; what fails here is the writing, told by take()."""
+    reading = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        writing = sqlite3.connect(target)
         try:
-            writing = sqlite3.connect(target)
-            try:
-                reading.backup(writing)
-                # A file of its own, with no -wal beside it to lose (the history is WAL).
-                writing.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                writing.close()
+            reading.backup(writing)
+            # A file of its own, with no -wal beside it to lose (the history is WAL).
+            writing.execute("PRAGMA journal_mode = DELETE")
         finally:
-            reading.close()
-        os.chmod(target, PRIVATE_FILE)
+            writing.close()
+    finally:
+        reading.close()
+    os.chmod(target, PRIVATE_FILE)
 
 
 def _verify(copy: Path, history: Path) -> None:

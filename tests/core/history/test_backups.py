@@ -14,6 +14,7 @@ from desktop_app.core.errors import BackupError, HistoryDamaged
 from desktop_app.core.history import backups
 from desktop_app.core.history.store import HistoryStore
 from tests.support.history import damaged
+from tests.support.mounts import fill
 
 NOON = datetime(2026, 3, 10, 12, tzinfo=UTC)
 
@@ -101,3 +102,15 @@ def test_set_aside_moves_the_file_with_its_wal(history: Path) -> None:
     assert aside is not None
     assert not history.exists()
     assert aside.with_name(aside.name + "-wal").exists()
+
+
+def test_a_full_disk_makes_no_backup_and_says_so(small_disk: Path) -> None:
+    history = small_disk / "history.sqlite3"
+    with HistoryStore(history) as store:
+        store.create_conversation("Kept")
+    good = backups.take(history, NOON)
+    fill(small_disk)
+    with pytest.raises(BackupError, match=r"cannot write a backup in .*\(the disk is full\)"):
+        backups.take(history, NOON + timedelta(days=1))
+    assert backups.backups(history) == [good]
+    assert not list(backups.folder(history).glob(".*partial*"))
