@@ -54,22 +54,24 @@ def _restrict(path: Path) -> None:
             path.chmod(mode & 0o700)  # the owner's own bits stay as they were
 
 
-def replace_atomically(path: Path, data: bytes) -> None:
+def replace_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write a file so that a crash leaves either the old file or the new one, never a mix; the
-    new file is readable by its owner only (mkstemp makes it 0600)."""
+    new file is readable by its owner only (mkstemp makes it 0600). `durable=False` skips the
+    fsyncs, for a file whose loss in a power cut costs nothing but some work again."""
     private_folder(path.parent)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
             file.flush()
-            os.fsync(file.fileno())
+            if durable:
+                os.fsync(file.fileno())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
-    if os.name == "posix":
+    if durable and os.name == "posix":
         # Make the rename itself durable. Windows cannot open a folder for this, and some file
         # systems refuse it; the new file is in place either way.
         with contextlib.suppress(OSError):

@@ -60,7 +60,8 @@ def record_checked(history: Path) -> None:
     if state is None:
         return
     with contextlib.suppress(OSError):
-        replace_atomically(checked_file(history), json.dumps(state).encode())
+        # Not fsynced: lost in a power cut, it only costs one more check.
+        replace_atomically(checked_file(history), json.dumps(state).encode(), durable=False)
 
 
 def _state(history: Path) -> dict[str, int] | None:
