@@ -68,6 +68,8 @@ class HistoryRecorder:
         """ChatMessage.id -> a message whose latest state is not in the store yet."""
         self._delete_from: int | None = None
         """A row from which messages are to be removed, once the disk allows it."""
+        self._counted_unsaved: set[int] = set()
+        """ChatMessage.id of answers the ledger counts though their row is not written yet."""
         self._problem: HistoryError | None = None
         self.problems: list[Callable[[HistoryError | None], None]] = []
         """Told once when a write fails (the error) and once when all is saved again (None)."""
@@ -222,7 +224,18 @@ class HistoryRecorder:
             usage=cost.usage,
             cost_usd=cost.usd,
         )
-        return bill(self.store, entry)
+        try:
+            change = bill(self.store, entry)
+        except (DiskFull, HistoryUnreadable):
+            # Spent is spent, saved or not: the totals count it now, and not again once saved.
+            if message.id not in self._counted_unsaved:
+                self._counted_unsaved.add(message.id)
+                self.billing.recorded(message, LedgerChange(None, entry))
+            raise
+        if message.id in self._counted_unsaved:
+            self._counted_unsaved.discard(message.id)
+            return LedgerChange(change.after, change.after)
+        return change
 
 
 def _title(message: ChatMessage) -> str:

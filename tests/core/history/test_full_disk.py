@@ -42,7 +42,9 @@ class Clock:
 
 def _record(store: HistoryStore) -> tuple[Conversation, HistoryRecorder, list[object]]:
     conversation = Conversation()
-    recorder = HistoryRecorder(store, conversation, Ledger(store, [PROVIDER]), clock=Clock())
+    ledger = Ledger(store, [PROVIDER])
+    ledger.refresh()
+    recorder = HistoryRecorder(store, conversation, ledger, clock=Clock())
     told: list[object] = []
     recorder.problems.append(told.append)
     return conversation, recorder, told
@@ -89,6 +91,9 @@ def test_the_disk_fills_in_the_middle_of_an_answer(small_disk: Path) -> None:
     )
     assert not recorder.retry()  # still no room: still told only once
     assert len(told) == 1
+    ledger = recorder.billing
+    assert isinstance(ledger, Ledger)
+    assert ledger.today.usd == Decimal("0.018")  # spent is spent, saved or not
     with HistoryStore(history) as reading:  # what was written before stays
         (summary,) = reading.conversations()
         kept = reading.messages(summary.id)[1]
@@ -97,6 +102,7 @@ def test_the_disk_fills_in_the_middle_of_an_answer(small_disk: Path) -> None:
 
     filler.unlink()  # room again
     assert recorder.retry()
+    assert ledger.today.usd == Decimal("0.018")  # counted once, not again when written
     assert told[-1] is None
     assert recorder.unsaved is None
     store.close()
