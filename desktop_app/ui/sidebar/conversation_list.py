@@ -37,7 +37,7 @@ from desktop_app.ui.sidebar.conversation_groups import (
 )
 from desktop_app.ui.sidebar.conversation_menu import conversation_menu
 from desktop_app.ui.sidebar.search_keys import SearchBoxKeys
-from desktop_app.ui.sidebar.search_results import SEARCH_LIMIT, SearchResults
+from desktop_app.ui.sidebar.search_results import SEARCH_LIMIT, HitRole, SearchResults
 from desktop_app.ui.sidebar.undo_bar import UndoBar
 
 PAGE_SIZE = 100
@@ -79,7 +79,7 @@ class ConversationSidebar(QWidget):
         self.new_button = QPushButton("New conversation", self)
         self.new_button.setObjectName("newConversationButton")
         self.new_button.setToolTip("New conversation (Ctrl+N)")
-        self.new_button.clicked.connect(self._new_conversation)
+        self.new_button.clicked.connect(self.new_conversation)
         self._build_search_box()
         self._build_pages()
         self._build_archive_controls()
@@ -221,11 +221,16 @@ class ConversationSidebar(QWidget):
             QTimer.singleShot(0, self.refresh)  # after the view has finished closing the editor
 
     def select(self, conversation_id: str | None) -> None:
-        """Highlight a conversation (None: no conversation) without emitting a signal."""
+        """Highlight a conversation (None: no conversation) without emitting a signal, in the
+        list and among the search results: a hit stays highlighted only while its conversation
+        is the one open."""
         self._selected = conversation_id
         self._show_selection()
         if self.view.selectionModel().hasSelection():
             self.view.scrollTo(self.view.currentIndex())
+        hit = self.results.currentIndex().data(HitRole)
+        if not isinstance(hit, SearchHit) or hit.conversation_id != conversation_id:
+            self.results.selectionModel().clear()
 
     def selected(self) -> str | None:
         """The conversation highlighted in the list."""
@@ -272,8 +277,11 @@ class ConversationSidebar(QWidget):
         """Whether the list shows the archived conversations."""
         return self._archived
 
-    def _new_conversation(self) -> None:
-        self.show_archived(False)  # where the new conversation will be listed
+    def new_conversation(self) -> None:
+        """Ask for a new conversation (the New button, Ctrl+N), showing the list where it will
+        appear: the search is cleared, as a new conversation matches none, and the archive left."""
+        self.search_box.clear()
+        self.show_archived(False)
         self.newConversationRequested.emit()
 
     # -- actions on a conversation ----------------------------------------------------------

@@ -156,3 +156,15 @@ def menu_texts(sidebar: ConversationSidebar, conversation_id: str) -> list[str]:
     texts = [action.text() for action in menu.actions() if action.text()]
     menu.deleteLater()
     return texts
+
+
+def highlighted(sidebar: ConversationSidebar) -> list[str]:
+    """The conversations whose rows are selected on the page the sidebar shows: the list's, or
+    the search results' (a hit counts as its conversation); none on the empty page."""
+    page = sidebar.stack.currentWidget()
+    if page is sidebar.view:
+        return [index.data(IdRole) for index in sidebar.view.selectionModel().selectedIndexes()]
+    if page is sidebar.results:
+        found = sidebar.results.selectionModel().selectedIndexes()
+        return [index.data(HitRole).conversation_id for index in found]
+    return []
