@@ -32,10 +32,9 @@ from desktop_app.ui.sidebar.conversation_groups import (
     Clock,
     ConversationListModel,
     ConversationListView,
-    IdRole,
     local_now,
 )
-from desktop_app.ui.sidebar.conversation_menu import conversation_menu
+from desktop_app.ui.sidebar.conversation_menu import conversation_menu, show_menu
 from desktop_app.ui.sidebar.search_keys import SearchBoxKeys
 from desktop_app.ui.sidebar.search_results import SEARCH_LIMIT, HitRole, SearchResults
 from desktop_app.ui.sidebar.undo_bar import UndoBar
@@ -217,6 +216,7 @@ class ConversationSidebar(QWidget):
         return self.view.visualRect(self.list.index(self.list.rowCount() - 1)).isValid()
 
     def _editor_closed(self) -> None:
+        self._show_selection()  # the current row back on the open conversation
         if self._refresh_pending:
             QTimer.singleShot(0, self.refresh)  # after the view has finished closing the editor
 
@@ -291,17 +291,14 @@ class ConversationSidebar(QWidget):
         return conversation_menu(self, conversation_id)
 
     def _show_menu(self, position: QPoint) -> None:
-        conversation_id = self.view.indexAt(position).data(IdRole)
-        if isinstance(conversation_id, str):
-            menu = self.menu_for(conversation_id)
-            menu.exec(self.view.viewport().mapToGlobal(position))
-            menu.deleteLater()
+        show_menu(self, position)
 
     def start_rename(self, conversation_id: str) -> None:
         """Edit a conversation's title in place; Enter renames it, Esc cancels."""
         row = self.list.row_of(conversation_id)
-        if row is not None:
-            self.view.setCurrentIndex(self.list.index(row))
+        if row is not None:  # the row current, for the keys, but not selected: it is not open
+            current = QItemSelectionModel.SelectionFlag.NoUpdate
+            self.view.selectionModel().setCurrentIndex(self.list.index(row), current)
             self.view.edit(self.list.index(row))
 
     def rename(self, conversation_id: str, title: str) -> None:
