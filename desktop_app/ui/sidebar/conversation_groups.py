@@ -278,7 +278,8 @@ class _OutlineDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
-        if self.view.outlined_id() is None or index.data(IdRole) != self.view.outlined_id():
+        outlined = self.view.outlined_id()
+        if outlined is None or index.data(IdRole) != outlined:
             return
         palette: QPalette = option.palette
         rect = option.rect.adjusted(1, 1, -2, -2)
