@@ -36,7 +36,8 @@ def build_menus(window: MainWindow, settings: QAction, spending: QAction) -> Non
     """The menus; `settings` and `spending` are the toolbar's actions, shared."""
     files = window.files
     menu = window.menuBar().addMenu("&File")
-    _add(menu, "&New conversation", window.new_conversation, "Ctrl+N")
+    # Through the sidebar, as its New button: it shows the list the new conversation joins.
+    _add(menu, "&New conversation", window.sidebar.new_conversation, "Ctrl+N")
     menu.addSeparator()
     _add(
         menu,

@@ -23,6 +23,8 @@ from desktop_app.ui.picker.picker_rows import (
 
 _POPUP_MAX_WIDTH = 720
 _PRICE_SAMPLE = "$00.00 / $00.00 per M"
+PROVIDER_MARK = "·"
+"""Between a model's name and its provider's in the field, as the chat view heads an answer."""
 
 
 class Listing(Protocol):
@@ -54,6 +56,9 @@ class ModelPicker(QComboBox):
     matches none becomes a choice of the current provider on Enter, or on Send (commit_text),
     for this session (ModelLists remembers it once the provider has answered to it).
 
+    The field shows the chosen model's name, followed by its provider's ("gpt-4.1 · OpenAI")
+    when another provider serves a model of that name; typed that way, it picks that provider.
+
     Leaving the field does not commit: typing is also how the list is filtered, and a filter
     abandoned for the drop-down must not become a model."""
 
@@ -83,6 +88,7 @@ class ModelPicker(QComboBox):
         self.line.setPlaceholderText("Type a model's name")
         self.line.returnPressed.connect(self._text_entered_later)
         self.line.installEventFilter(self)
+        self.line.textChanged.connect(self._name_the_provider)
         self.currentIndexChanged.connect(self._index_changed)
 
     def event(self, event: QEvent) -> bool:
@@ -193,20 +199,42 @@ class ModelPicker(QComboBox):
                 return True
         return False
 
-    def use_name(self, name: str) -> None:
-        """Choose the model called `name`: a listed one (the current provider's first), else a
-        new choice of the current provider (the first one when nothing is chosen)."""
+    def use_name(self, text: str) -> None:
+        """Choose the model `text` names: "name · provider" as the field shows it picks that
+        provider's; a name alone, a listed one (the current provider's first), else a new choice
+        of the current provider (the first one when nothing is chosen)."""
         current = self.current()
-        owner = current[0] if current else (self._shown[0] if self._shown else None)
-        name = name.strip()
-        if not name or owner is None or (current and current[1] == name):
+        name, named = self._named_provider(text.strip())
+        owner = named or (current[0] if current else (self._shown[0] if self._shown else None))
+        if not name or owner is None or (current and current == (owner, name)):
             self._show_current()
             return
-        if self.select(owner.id, name) or any(self.select(p.id, name) for p in self._shown):
+        if self.select(owner.id, name):
+            return
+        if named is None and any(self.select(p.id, name) for p in self._shown):
             return
         self._typed.setdefault(owner.id, []).append(name)
         self.set_providers(self._shown)
         self.select(owner.id, name)
+
+    def _named_provider(self, text: str) -> tuple[str, Provider | None]:
+        """The name in "name · provider" and that provider, if one listed is called so."""
+        name, mark, after = text.rpartition(PROVIDER_MARK)
+        named = [p for p in self._shown if mark and p.name == after.strip()]
+        return (name.strip(), named[0]) if named else (text, None)
+
+    def shown_text(self) -> str:
+        """What the field shows for the choice: the model's name, and its provider's too when
+        another provider serves a model of that name (the name alone would not say which)."""
+        current = self.current()
+        if current is None:
+            return ""
+        provider, name = current
+        rows = self.rows.rows
+        shared = any(
+            r.entry and r.entry.name == name and r.provider.id != provider.id for r in rows
+        )
+        return f"{name} {PROVIDER_MARK} {provider.name}" if shared else name
 
     def labels(self) -> list[str]:
         """What the list shows, row by row: provider names, and each model with its price."""
@@ -221,8 +249,7 @@ class ModelPicker(QComboBox):
 
     def commit_text(self) -> None:
         """Choose what the line shows, if the user typed a name and has not pressed Enter."""
-        current = self.current()
-        if self.line.text().strip() != (current[1] if current else ""):
+        if self.line.text().strip() != self.shown_text():
             self.use_name(self.line.text())
 
     def _text_entered_later(self) -> None:
@@ -234,7 +261,15 @@ class ModelPicker(QComboBox):
         self._show_current()
         self.choiceChanged.emit()
 
-    def _show_current(self) -> None:
-        """The line shows the chosen model's name (never a header's); see event for the tooltip."""
+    def _name_the_provider(self, text: str) -> None:
+        # A pick from the filtered list puts the bare name in the line, after the combo took
+        # its row (the line edit connects to the completer on each focus, after any slot here).
         current = self.current()
-        self.line.setText(current[1] if current else "")
+        if current and text == current[1] and not self.line.isModified():
+            shown = self.shown_text()
+            if shown != text:
+                self.line.setText(shown)
+
+    def _show_current(self) -> None:
+        """The line shows the choice (never a header); see event for the tooltip."""
+        self.line.setText(self.shown_text())

@@ -16,8 +16,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from desktop_app.core.history.records import ConversationSummary
 
@@ -185,7 +192,10 @@ class ConversationListModel(QAbstractListModel):
 
 
 class ConversationListView(QListView):
-    """Shows a ConversationListModel: click or Enter opens a row, Delete deletes it, F2 renames."""
+    """Shows a ConversationListModel: click or Enter opens a row, Delete deletes it, F2 renames.
+
+    The selection is the open conversation (the sidebar keeps it so): a right click does not
+    move it, and the row whose menu is open is outlined instead, as Finder and VS Code do."""
 
     openRequested = Signal(str)
     deleteRequested = Signal(str)
@@ -206,6 +216,32 @@ class ConversationListView(QListView):
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(100)
         self.clicked.connect(self._open)
+        self._outlined = QPersistentModelIndex()
+        self.setItemDelegate(_OutlineDelegate(self))
+
+    def outline(self, index: QModelIndex | None) -> None:
+        """Outline the row whose context menu is open (None: no row)."""
+        self._outlined = (
+            QPersistentModelIndex(index) if index is not None else QPersistentModelIndex()
+        )
+        self.viewport().update()
+
+    def outlined_id(self) -> str | None:
+        """The conversation of the outlined row."""
+        conversation_id = self._outlined.data(IdRole) if self._outlined.isValid() else None
+        return conversation_id if isinstance(conversation_id, str) else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.RightButton:
+            event.accept()  # the menu comes with the context menu event; the selection stays
+            return
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.RightButton:
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
     def selected_id(self) -> str | None:
         """The conversation of the current row, if it is selected."""
@@ -231,3 +267,24 @@ class ConversationListView(QListView):
             self.deleteRequested.emit(conversation_id)
         else:
             super().keyPressEvent(event)
+
+
+class _OutlineDelegate(QStyledItemDelegate):
+    """Paints rows as usual, and a thin outline around the view's outlined row."""
+
+    def __init__(self, view: ConversationListView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        outlined = self.view.outlined_id()
+        if outlined is None or index.data(IdRole) != outlined:
+            return
+        palette: QPalette = option.palette
+        rect = option.rect.adjusted(1, 1, -2, -2)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1.5))
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.restore()

@@ -32,12 +32,11 @@ from desktop_app.ui.sidebar.conversation_groups import (
     Clock,
     ConversationListModel,
     ConversationListView,
-    IdRole,
     local_now,
 )
-from desktop_app.ui.sidebar.conversation_menu import conversation_menu
+from desktop_app.ui.sidebar.conversation_menu import conversation_menu, show_menu
 from desktop_app.ui.sidebar.search_keys import SearchBoxKeys
-from desktop_app.ui.sidebar.search_results import SEARCH_LIMIT, SearchResults
+from desktop_app.ui.sidebar.search_results import SEARCH_LIMIT, HitRole, SearchResults
 from desktop_app.ui.sidebar.undo_bar import UndoBar
 
 PAGE_SIZE = 100
@@ -79,7 +78,7 @@ class ConversationSidebar(QWidget):
         self.new_button = QPushButton("New conversation", self)
         self.new_button.setObjectName("newConversationButton")
         self.new_button.setToolTip("New conversation (Ctrl+N)")
-        self.new_button.clicked.connect(self._new_conversation)
+        self.new_button.clicked.connect(self.new_conversation)
         self._build_search_box()
         self._build_pages()
         self._build_archive_controls()
@@ -217,15 +216,21 @@ class ConversationSidebar(QWidget):
         return self.view.visualRect(self.list.index(self.list.rowCount() - 1)).isValid()
 
     def _editor_closed(self) -> None:
+        self._show_selection()  # the current row back on the open conversation
         if self._refresh_pending:
             QTimer.singleShot(0, self.refresh)  # after the view has finished closing the editor
 
     def select(self, conversation_id: str | None) -> None:
-        """Highlight a conversation (None: no conversation) without emitting a signal."""
+        """Highlight a conversation (None: no conversation) without emitting a signal, in the
+        list and among the search results: a hit stays highlighted only while its conversation
+        is the one open."""
         self._selected = conversation_id
         self._show_selection()
         if self.view.selectionModel().hasSelection():
             self.view.scrollTo(self.view.currentIndex())
+        hit = self.results.currentIndex().data(HitRole)
+        if not isinstance(hit, SearchHit) or hit.conversation_id != conversation_id:
+            self.results.selectionModel().clear()
 
     def selected(self) -> str | None:
         """The conversation highlighted in the list."""
@@ -272,8 +277,11 @@ class ConversationSidebar(QWidget):
         """Whether the list shows the archived conversations."""
         return self._archived
 
-    def _new_conversation(self) -> None:
-        self.show_archived(False)  # where the new conversation will be listed
+    def new_conversation(self) -> None:
+        """Ask for a new conversation (the New button, Ctrl+N), showing the list where it will
+        appear: the search is cleared, as a new conversation matches none, and the archive left."""
+        self.search_box.clear()
+        self.show_archived(False)
         self.newConversationRequested.emit()
 
     # -- actions on a conversation ----------------------------------------------------------
@@ -283,17 +291,14 @@ class ConversationSidebar(QWidget):
         return conversation_menu(self, conversation_id)
 
     def _show_menu(self, position: QPoint) -> None:
-        conversation_id = self.view.indexAt(position).data(IdRole)
-        if isinstance(conversation_id, str):
-            menu = self.menu_for(conversation_id)
-            menu.exec(self.view.viewport().mapToGlobal(position))
-            menu.deleteLater()
+        show_menu(self, position)
 
     def start_rename(self, conversation_id: str) -> None:
         """Edit a conversation's title in place; Enter renames it, Esc cancels."""
         row = self.list.row_of(conversation_id)
-        if row is not None:
-            self.view.setCurrentIndex(self.list.index(row))
+        if row is not None:  # the row current, for the keys, but not selected: it is not open
+            current = QItemSelectionModel.SelectionFlag.NoUpdate
+            self.view.selectionModel().setCurrentIndex(self.list.index(row), current)
             self.view.edit(self.list.index(row))
 
     def rename(self, conversation_id: str, title: str) -> None:

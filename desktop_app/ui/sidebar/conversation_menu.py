@@ -1,13 +1,15 @@
 """The context menu of a conversation in the sidebar: rename, pin or unpin, archive or
-unarchive, delete."""
+unarchive, delete; shown on a right click, the row outlined but not selected."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
 
 from desktop_app.core.history.records import ConversationSummary
+from desktop_app.ui.sidebar.conversation_groups import IdRole
 
 if TYPE_CHECKING:
     from desktop_app.ui.sidebar.conversation_list import ConversationSidebar
@@ -29,3 +31,16 @@ def conversation_menu(sidebar: ConversationSidebar, conversation_id: str) -> QMe
     menu.addSeparator()
     menu.addAction("Delete", lambda: sidebar.delete(conversation_id))
     return menu
+
+
+def show_menu(sidebar: ConversationSidebar, position: QPoint) -> None:
+    """The menu of the row at `position` in the list's viewport, if it is a conversation's, shown
+    there until it closes. The row is outlined, not selected: the selection is the open one."""
+    index = sidebar.view.indexAt(position)
+    conversation_id = index.data(IdRole)
+    if isinstance(conversation_id, str):
+        menu = sidebar.menu_for(conversation_id)
+        sidebar.view.outline(index)
+        menu.exec(sidebar.view.viewport().mapToGlobal(position))
+        sidebar.view.outline(None)
+        menu.deleteLater()

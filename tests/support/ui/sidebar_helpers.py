@@ -4,10 +4,13 @@ and the list, menus and search as a user sees and uses them."""
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.history.records import ConversationSummary, SearchHit
@@ -156,3 +159,45 @@ def menu_texts(sidebar: ConversationSidebar, conversation_id: str) -> list[str]:
     texts = [action.text() for action in menu.actions() if action.text()]
     menu.deleteLater()
     return texts
+
+
+def highlighted(sidebar: ConversationSidebar) -> list[str]:
+    """The conversations whose rows are selected on the page the sidebar shows: the list's, or
+    the search results' (a hit counts as its conversation); none on the empty page."""
+    page = sidebar.stack.currentWidget()
+    if page is sidebar.view:
+        return [index.data(IdRole) for index in sidebar.view.selectionModel().selectedIndexes()]
+    if page is sidebar.results:
+        found = sidebar.results.selectionModel().selectedIndexes()
+        return [index.data(HitRole).conversation_id for index in found]
+    return []
+
+
+def right_click(
+    qtbot: QtBot,
+    sidebar: ConversationSidebar,
+    conversation_id: str,
+    while_open: Callable[[QMenu], None],
+) -> None:
+    """Right-click a row as a mouse does (press, release, and the context menu event the window
+    system sends); `while_open` gets the menu while it is shown, and must close it."""
+    index = index_of(sidebar, conversation_id)
+    sidebar.view.scrollTo(index)
+    viewport = sidebar.view.viewport()
+    center = sidebar.view.visualRect(index).center()
+    qtbot.mousePress(viewport, Qt.MouseButton.RightButton, pos=center)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.RightButton, pos=center)
+    shown_menus: list[QMenu] = []
+
+    def when_shown() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(10, when_shown)  # not open yet
+            return
+        shown_menus.append(menu)
+        while_open(menu)
+
+    QTimer.singleShot(0, when_shown)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, center, viewport.mapToGlobal(center))
+    QApplication.sendEvent(viewport, event)  # returns once the menu has closed
+    assert shown_menus, "no menu was shown"

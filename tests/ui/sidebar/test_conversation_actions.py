@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.history.store import HistoryStore
@@ -16,9 +18,11 @@ from tests.support.ui.sidebar_helpers import (
     add,
     click,
     days_ago,
+    highlighted,
     index_of,
     make_sidebar,
     menu_texts,
+    right_click,
     settle,
     shown,
     trigger,
@@ -160,3 +164,49 @@ def test_the_context_menu_belongs_to_rows_only(qtbot: QtBot, store: HistoryStore
     below = QPoint(5, sidebar.view.visualRect(index_of(sidebar, pinned.id)).bottom() + 5)
     assert not sidebar.view.indexAt(below).isValid()
     sidebar._show_menu(below)  # returns at once: a menu would wait for the user
+
+
+# -- the highlight is the open conversation ------------------------------------------------------
+
+
+def choose(text: str) -> Callable[[QMenu], None]:
+    """Pick a menu's item (an empty `text`: press Esc instead)."""
+
+    def pick(menu: QMenu) -> None:
+        if not text:
+            QTest.keyClick(menu, Qt.Key.Key_Escape)
+            return
+        action = next(a for a in menu.actions() if a.text() == text)
+        menu.setActiveAction(action)
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    return pick
+
+
+@pytest.mark.parametrize("item", ["", "Pin", "Rename…"])
+def test_a_right_clicked_row_is_not_highlighted_as_if_it_were_open(
+    qtbot: QtBot, store: HistoryStore, item: str
+) -> None:
+    # Issue 13: right-clicking a row moved the highlight to it, the open conversation unchanged.
+    opened = add(store, "Open", NOW)
+    other = add(store, "Other", NOW - timedelta(hours=1))
+    sidebar = make_sidebar(qtbot, store)
+    click(qtbot, sidebar, opened.id)
+    during: list[tuple[list[str], str | None]] = []
+
+    def look_then_choose(menu: QMenu) -> None:
+        during.append((highlighted(sidebar), sidebar.view.outlined_id()))
+        choose(item)(menu)
+
+    with qtbot.assertNotEmitted(sidebar.conversationSelected):
+        right_click(qtbot, sidebar, other.id, look_then_choose)
+    assert during == [([opened.id], other.id)]  # the open one selected, the menu's outlined
+    assert sidebar.view.outlined_id() is None
+    editor = sidebar.view.findChild(QLineEdit)
+    if item == "Rename…":
+        assert editor is not None
+        qtbot.keyClick(editor, Qt.Key.Key_Return)  # the title as it was
+        qtbot.waitUntil(lambda: not sidebar.view.editing())
+    settle(sidebar)
+    assert sidebar.selected() == opened.id
+    assert highlighted(sidebar) == [opened.id]
