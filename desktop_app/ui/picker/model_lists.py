@@ -147,8 +147,13 @@ class ModelLists(QObject):
         elif failures:
             self.failed.emit("\n".join(str(failure) for failure in failures))
 
+    @property
+    def refreshing(self) -> bool:
+        """Whether a round of model lists is still being fetched."""
+        return self._running > 0
+
     def _show_busy(self) -> None:
-        busy = self._running > 0
+        busy = self.refreshing
         self.action.setEnabled(not busy)
         self.action.setText("Refreshing models…" if busy else "Refresh models")
 

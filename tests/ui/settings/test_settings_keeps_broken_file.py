@@ -12,6 +12,7 @@ from desktop_app.core.settings.presets import OLLAMA
 from desktop_app.core.settings.providers_file import load_providers
 from tests.support.ui.settings_helpers import add, click_save, opened_from, saved
 from tests.support.ui.window_helpers import Run, make_window, shut_down
+from tests.support.waiting import until
 
 HAND_EDITED = """\
 [[provider]]
@@ -50,6 +51,9 @@ def test_saving_settings_keeps_a_file_that_did_not_load(
         add(dialog, OLLAMA)
         click_save(dialog)
         await saved(dialog)
+        # Saving asks the new Ollama for its models: let that end (refused, nothing listens)
+        # rather than cancel it at shut-down, in the middle of anyio's connect.
+        await until(lambda: not window.models.refreshing)
 
     run(body)
     assert path.with_name("providers.toml.bak").read_text(encoding="utf-8") == HAND_EDITED
