@@ -181,11 +181,7 @@ def _verify(copy: Path, history: Path) -> None:
     """Raise BackupError unless `copy` is a whole database that passes quick_check."""
     try:
         with history_errors(copy):
-            conn = sqlite3.connect(f"{copy.absolute().as_uri()}?mode=ro", uri=True)
-            try:
-                findings = [row[0] for row in conn.execute("PRAGMA quick_check")]
-            finally:
-                conn.close()
+            findings = checks.quick_check(copy)
     except HistoryDamaged:
         findings = ["not a database"]
     if findings != ["ok"]:

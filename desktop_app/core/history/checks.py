@@ -42,15 +42,21 @@ def check(history: Path) -> None:
     if not needs_check(history):
         return
     with history_errors(history):
-        conn = sqlite3.connect(f"{history.absolute().as_uri()}?mode=ro", uri=True)
-        try:
-            findings = [row[0] for row in conn.execute("PRAGMA quick_check")]
-        finally:
-            conn.close()
+        findings = quick_check(history)
     if findings != ["ok"]:
         quoted = "; ".join(findings[:_LISTED_PROBLEMS])
         raise damaged(history, f"its integrity check found: {quoted}")
     record_checked(history)
+
+
+def quick_check(database: Path) -> list[str]:
+    """What PRAGMA quick_check says of the file, read-only: ["ok"], or what it found wrong.
+    SQLite's own error (not a database, malformed beyond reading) is raised."""
+    conn = sqlite3.connect(f"{database.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        return [row[0] for row in conn.execute("PRAGMA quick_check")]
+    finally:
+        conn.close()
 
 
 def record_checked(history: Path) -> None:
