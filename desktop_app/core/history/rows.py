@@ -3,6 +3,7 @@ records the store returns are kept apart, so either can change without the other
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, Final, cast, get_args
 
@@ -147,3 +148,15 @@ def message_from_row(row: Any) -> MessageRecord:
         duration_seconds=duration_seconds,
         created_at=time_from_text(created_at),
     )
+
+
+def utc_now() -> datetime:
+    """Now, in UTC: what the store dates its rows with."""
+    return datetime.now(UTC)
+
+
+def new_id() -> str:
+    """A new conversation's id."""
+    import uuid  # here, not at the top: it loads platform, some 3 ms of the app's start
+
+    return uuid.uuid4().hex

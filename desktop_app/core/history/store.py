@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
@@ -43,7 +43,9 @@ from desktop_app.core.history.rows import (
     cost_text,
     list_page_query,
     message_from_row,
+    new_id,
     usage_columns,
+    utc_now,
 )
 from desktop_app.core.history.schema import (
     MIGRATIONS,
@@ -82,24 +84,22 @@ class HistoryStore:
         self._lock = threading.RLock()  # re-entered by writes inside writing()
         self._readers = ReaderPool(lambda: HistoryStore(path, fts=self.uses_fts, read_only=True))
         self.verified = False
-        """Whether the file passed its check at start (history/checks.py): then close()
-        records the file as it leaves it as checked, Tally's own writes being no damage."""
+        """The file passed its check at start (checks.py): close() then records it as checked."""
         with history_errors(path):
             self._conn = connect(path, read_only=read_only)
-        if read_only:  # the store that lends it has brought the file up to date
-            self.uses_fts = bool(fts)
-            return
-        try:
-            with history_errors(path):
+            if read_only:  # the store that lends it has brought the file up to date
+                self.uses_fts = bool(fts)
+                return
+            try:
                 available = fts5_available(self._conn)
                 if fts and not available:
                     raise RuntimeError("this SQLite has no FTS5 with the trigram tokenizer")
                 self.uses_fts = available if fts is None else fts
                 migrate(self._conn, migrations, use_fts=self.uses_fts)
                 ensure_search_index(self._conn, use_fts=self.uses_fts, fts_available=available)
-        except BaseException:
-            self._conn.close()
-            raise
+            except BaseException:
+                self._conn.close()
+                raise
 
     def close(self) -> None:
         """Close the database and its readers; the store cannot be used afterwards."""
@@ -127,8 +127,8 @@ class HistoryStore:
     ) -> ConversationSummary:
         """A new, empty conversation (`id` and `created_at` are for imports; a taken `id`
         raises ConversationExists)."""
-        conversation_id = id if id is not None else _new_id()
-        at = time_to_text(created_at or _now())
+        conversation_id = id if id is not None else new_id()
+        at = time_to_text(created_at or utc_now())
         try:
             with self._write() as conn:
                 conn.execute(
@@ -159,7 +159,7 @@ class HistoryStore:
     def delete(self, conversation_id: str) -> None:
         """Hide a conversation from lists and search; undelete() brings it back until purged."""
         self._update_conversation(
-            conversation_id, "deleted_at = coalesce(deleted_at, ?)", time_to_text(_now())
+            conversation_id, "deleted_at = coalesce(deleted_at, ?)", time_to_text(utc_now())
         )
 
     def undelete(self, conversation_id: str) -> None:
@@ -169,7 +169,7 @@ class HistoryStore:
     def purge_deleted(self, older_than: timedelta) -> int:
         """Remove for good the conversations deleted more than `older_than` ago, with their
         messages; returns how many conversations."""
-        cutoff = time_to_text(_now() - older_than)
+        cutoff = time_to_text(utc_now() - older_than)
         with self._write() as conn:
             cursor = conn.execute(
                 "DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
@@ -250,7 +250,7 @@ class HistoryStore:
         check_value(status in STATUSES, f"unknown status {status!r}")
         # Never NULL beside a provider: NULL marks the rows from before ids (provider_ids.py).
         provider_name = provider if provider_name is None else provider_name
-        moment = created_at or _now()
+        moment = created_at or utc_now()
         at = time_to_text(moment)
         columns = {
             "conversation_id": conversation_id,
@@ -397,13 +397,3 @@ class HistoryStore:
             )
             if cursor.rowcount == 0:
                 raise KeyError(conversation_id)
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _new_id() -> str:
-    import uuid  # here, not at the top: it loads platform, some 3 ms of the app's start
-
-    return uuid.uuid4().hex
