@@ -206,7 +206,7 @@ def _add_backup_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
             "folder's backups/). With no option, take one now. --list shows them, newest "
             "first. --restore puts one back (the newest, or the one NAME names: its file name "
             "or the start of it); the history it replaces is kept beside it, never deleted. "
-            "Close the app before restoring."
+            "It refuses while the app has the history open."
         ),
     )
     which = backup.add_mutually_exclusive_group()

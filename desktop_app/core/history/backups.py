@@ -117,6 +117,11 @@ def restore(history: Path, backup: Backup) -> Path | None:
     """Put `backup` in the history's place; the file it replaces is set aside, and where it
     went is returned (None if there was none). The app must not have the history open."""
     _verify(backup.path, history)
+    if _in_use(history):
+        raise BackupError(
+            "The history is open in Tally (the app, or a `tally` command still running): "
+            "close it, then restore."
+        )
     aside = set_aside(history, "before-restore")
     copy = history.with_name(f".{history.name}.restoring")
     try:
@@ -128,6 +133,25 @@ def restore(history: Path, backup: Backup) -> Path | None:
             copy.unlink()
     checks.record_checked(history)
     return aside
+
+
+def _in_use(history: Path) -> bool:
+    """Whether another connection has the history open: an exclusive lock, asked for without
+    waiting, is refused then. A file that is no database is nobody's to hold."""
+    if not history.exists():
+        return False
+    conn = sqlite3.connect(history, timeout=0, isolation_level=None)
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        return getattr(exc, "sqlite_errorname", "").startswith("SQLITE_BUSY")
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+    return False
 
 
 def set_aside(history: Path, why: str) -> Path | None:

@@ -114,3 +114,14 @@ def test_a_full_disk_makes_no_backup_and_says_so(small_disk: Path) -> None:
         backups.take(history, NOON + timedelta(days=1))
     assert backups.backups(history) == [good]
     assert not list(backups.folder(history).glob(".*partial*"))
+
+
+def test_a_history_open_elsewhere_is_not_restored_over(history: Path) -> None:
+    made = backups.take(history, NOON)
+    with HistoryStore(history) as store:  # the app, say
+        store.create_conversation("Written after the backup")
+        with pytest.raises(BackupError, match="The history is open in Tally"):
+            backups.restore(history, made)
+    assert _titles(history) == ["Before the backup", "Written after the backup"]
+    assert backups.restore(history, made) is not None  # closed: now it can
+    assert _titles(history) == ["Before the backup"]
