@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from desktop_app.core.history import short_terms
 from desktop_app.core.history.store import HistoryStore
 
 PER_CONVERSATION = 50
@@ -113,6 +114,7 @@ def generate(path: Path, count: int, rng: random.Random) -> str:
     """Fill the file; returns the id of the 1,000-message conversation."""
     HistoryStore(path).close()  # the schema, migrations and triggers, as the app makes them
     conn = sqlite3.connect(path, isolation_level=None)
+    short_terms.register(conn)  # the function the index of short terms' triggers call
     conn.execute("PRAGMA cache_size = -400000")
     start = datetime(2023, 1, 1, tzinfo=UTC)
     conversations = (count + PER_CONVERSATION - 1) // PER_CONVERSATION

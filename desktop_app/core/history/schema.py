@@ -18,6 +18,7 @@ from pathlib import Path
 
 from desktop_app.core.errors import HistoryVersionError
 from desktop_app.core.files import private_file
+from desktop_app.core.history import short_terms
 
 BUSY_TIMEOUT_MS = 5000
 """How long a write waits for another connection's (the GUI and `tally ask` share the file)."""
@@ -191,6 +192,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration("005_ledger", _LEDGER),
     Migration("006_provider_ids", _PROVIDER_IDS),
+    # Terms of one CJK character or two characters, which the trigram index cannot answer.
+    Migration("007_short_terms", short_terms.SHORT_TERMS, needs_fts=True),
 )
 
 
@@ -224,6 +227,7 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         # second for each streaming answer, for no gain against the failure that matters here.
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        short_terms.register(conn)  # the function the short-term index's triggers call
         if read_only:
             conn.execute("PRAGMA query_only = ON")
     except BaseException:
@@ -296,23 +300,33 @@ def ensure_search_index(conn: sqlite3.Connection, *, use_fts: bool, fts_availabl
     triggers: they could not run, and every write to messages would fail. The index is then
     rebuilt by the next open that has FTS5.
     """
-    if "002_fts_search" not in applied_migrations(conn):
-        return  # a first-version database (tests open one): there is no index to keep
-    present = {
-        name
-        for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE name IN (?, ?, ?, ?)",
-            ("messages_fts", *_FTS_TRIGGERS),
+    applied = applied_migrations(conn)
+    indexes: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
+        ("002_fts_search", "messages_fts", _FTS_TRIGGERS, _FTS)
+    ]
+    if "007_short_terms" in applied:
+        indexes.append(
+            ("007_short_terms", "messages_short", short_terms.TRIGGERS, short_terms.REBUILD)
         )
-    }
-    if use_fts and len(present) < 1 + len(_FTS_TRIGGERS):
-        with transaction(conn):
-            for statement in _FTS:
-                conn.execute(statement)
-    elif not fts_available and present & set(_FTS_TRIGGERS):
-        with transaction(conn):
-            for trigger in _FTS_TRIGGERS:
-                conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    for step, table, triggers, statements in indexes:
+        if step not in applied:
+            continue  # a first-version database (tests open one): there is no index to keep
+        names = (table, *triggers)
+        present = {
+            name
+            for (name,) in conn.execute(
+                f"SELECT name FROM sqlite_master WHERE name IN ({', '.join('?' * len(names))})",
+                names,
+            )
+        }
+        if use_fts and len(present) < len(names):
+            with transaction(conn):
+                for statement in statements:
+                    conn.execute(statement)
+        elif not fts_available and present & set(triggers):
+            with transaction(conn):
+                for trigger in triggers:
+                    conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
 
 
 @contextmanager

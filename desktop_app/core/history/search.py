@@ -5,8 +5,9 @@ matches wherever it occurs as a substring of 3 or more characters, in any script
 which has no spaces between words, as well as English, code and URLs. That is also exactly
 what `LIKE '%term%'` means, so the fallback without FTS5 finds the same messages (for ASCII;
 LIKE folds only ASCII case). Terms shorter than 3 characters cannot use a trigram index: they
-are checked with LIKE, on the rows the longer terms matched, or on every message when no term
-is 3 characters long.
+are checked with LIKE, on the rows the longer terms matched; when no term is 3 characters long,
+the index of short terms (short_terms.py: one CJK character, or two letters or digits) finds
+the candidates, and only a term it cannot answer ("a", "c#") makes LIKE read every message.
 
 Results are the newest first by message id (the order messages were written), not by bm25:
 the FTS5 table then walks its index from the highest rowid down and stops at the limit, so a
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from desktop_app.core.history import short_terms
 from desktop_app.core.history.records import SearchHit
 from desktop_app.core.history.schema import time_from_text
 
@@ -90,15 +92,47 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int, use_fts: bool) -
         )
         rows = conn.execute(sql, [match_expression(indexed), *like_args, limit]).fetchall()
         return [_hit(*row) for row in rows]
+    short = [short_terms.term_of(t) for t in checked] if use_fts else []
+    below = short_terms.filled_below(conn) if short and all(short) else None
+    if below is None:
+        rows = _scanned(conn, like_sql, like_args, limit)
+    else:
+        # The index of short terms finds the candidates, LIKE confirms them (a term of two
+        # letters is also in "a zq" and "az q" alike); below its mark, not filled yet, a scan.
+        sql = (
+            "SELECT m.id, m.conversation_id, c.title, m.content, m.created_at"
+            " FROM messages_short"
+            " CROSS JOIN messages AS m ON m.id = messages_short.rowid"
+            " CROSS JOIN conversations AS c ON c.id = m.conversation_id"
+            f" WHERE messages_short MATCH ? AND c.deleted_at IS NULL{like_sql}"
+            " ORDER BY messages_short.rowid DESC LIMIT ?"
+        )
+        found = match_expression([t for t in short if t is not None])
+        rows = conn.execute(sql, [found, *like_args, limit]).fetchall()
+        if len(rows) < limit and below > 1:
+            rows += _scanned(conn, like_sql, like_args, limit - len(rows), below=below)
+    return [_hit(i, c, t, like_snippet(content, checked), at) for i, c, t, content, at in rows]
+
+
+def _scanned(
+    conn: sqlite3.Connection,
+    like_sql: str,
+    like_args: list[str],
+    limit: int,
+    *,
+    below: int | None = None,
+) -> list[tuple[int, str, str, str, str]]:
+    """The newest messages (with an id under `below`) that LIKE finds, reading each one."""
     # Streaming answers are left out, as they are of the index (see schema.py).
+    under = "" if below is None else " AND m.id < ?"
     sql = (
         "SELECT m.id, m.conversation_id, c.title, m.content, m.created_at"
         " FROM messages AS m CROSS JOIN conversations AS c ON c.id = m.conversation_id"
-        f" WHERE m.status <> 'streaming' AND c.deleted_at IS NULL{like_sql}"
+        f" WHERE m.status <> 'streaming' AND c.deleted_at IS NULL{under}{like_sql}"
         " ORDER BY m.id DESC LIMIT ?"
     )
-    rows = conn.execute(sql, [*like_args, limit]).fetchall()
-    return [_hit(i, c, t, like_snippet(content, checked), at) for i, c, t, content, at in rows]
+    args: list[object] = [] if below is None else [below]
+    return list(conn.execute(sql, [*args, *like_args, limit]).fetchall())
 
 
 def like_snippet(content: str, terms: list[str]) -> str:

@@ -1,0 +1,56 @@
+"""Filling the index of short terms (short_terms.py) for the messages written before it: from
+the newest down, a batch at a time, each batch its own short transaction, so the app's own
+writes wait at most one batch (about 50 ms) and search finds the newest messages first.
+
+The app runs fill() on a thread of its own once its window is up; `tally` commands do not (a
+search meanwhile reads the messages not yet indexed with LIKE, as before the index). An answer
+still "streaming" below the mark when the fill passes it (a crash that start-up has not marked
+yet) is left out: start-up marks such answers first (HistoryStore.mark_interrupted()).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from desktop_app.core.history.schema import connect, transaction
+from desktop_app.core.history.short_terms import FUNCTION, filled_below
+
+BATCH = 2000
+"""Messages per transaction: some 50 ms of the writer's lock on this machine."""
+PAUSE = 0.02
+"""Seconds between batches, for the app's own writes and reads."""
+
+
+def fill_step(conn: sqlite3.Connection, batch: int = BATCH) -> bool:
+    """Index the next `batch` messages under the mark; True once all of them are indexed
+    (also for a history with no index of short terms)."""
+    with transaction(conn):
+        below = filled_below(conn)
+        if below is None or below <= 1:
+            return True
+        rows = conn.execute(
+            "SELECT id, content FROM messages WHERE id < ? AND status <> 'streaming'"
+            " ORDER BY id DESC LIMIT ?",
+            (below, batch),
+        ).fetchall()
+        conn.executemany(
+            f"INSERT INTO messages_short (rowid, terms) VALUES (?, {FUNCTION}(?))", rows
+        )
+        lowest = rows[-1][0] if len(rows) == batch else 1
+        conn.execute("UPDATE short_terms_state SET filled_below = ?", (lowest,))
+    return lowest <= 1
+
+
+def fill(history: Path, stop: threading.Event, *, batch: int = BATCH) -> bool:
+    """Fill the index until it is whole or `stop` is set; True if it is whole."""
+    conn = connect(history)
+    try:
+        while not stop.is_set():
+            if fill_step(conn, batch):
+                return True
+            stop.wait(PAUSE)
+        return False
+    finally:
+        conn.close()

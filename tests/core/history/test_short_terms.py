@@ -1,0 +1,131 @@
+"""Terms of one CJK character or two characters: found through their own index, the same
+messages as a scan of every message finds; kept in step by writes, edits, deletes and
+streaming; and filled for a history written before the index, newest first."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.history import short_fill, short_terms
+from desktop_app.core.history.schema import MIGRATIONS
+from desktop_app.core.history.store import HistoryStore
+
+TEXTS = [
+    "我想养一只鹦鹉",
+    "鹦鹉会说话吗？",
+    "猫和狗",
+    "The zq-key on a Dvorak layout",
+    "GPT-4o or 4o-mini?",
+    "nothing here",
+    "養鸚鵡的人",
+]
+QUERIES = ["鹦鹉", "鹦", "猫", "zq", "ZQ", "4o", "鹉 猫", "鸚鵡", "xy", "狗 zq"]
+
+
+def _titles_hit(store: HistoryStore, query: str) -> list[int]:
+    return [hit.message_id for hit in store.search(query, limit=50)]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> HistoryStore:
+    opened = HistoryStore(tmp_path / "history.sqlite3")
+    conversation = opened.create_conversation("Pets")
+    for text in TEXTS:
+        opened.add_message(conversation.id, role="user", content=text)
+    return opened
+
+
+def test_the_terms_of_a_text() -> None:
+    assert set(short_terms.short_terms("Zq 鹦鹉, GPT-4o").split()) == {
+        "zq", "鹦鹉", "鹦", "鹉", "gp", "pt", "4o",
+    }  # fmt: skip
+    assert short_terms.short_terms("") == ""
+    assert short_terms.term_of("ZQ") == "zq"
+    assert short_terms.term_of("鹦") == "鹦"
+    assert short_terms.term_of("a") is None  # one Latin letter: too common to index
+    assert short_terms.term_of("c#") is None
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_index_finds_what_a_scan_finds(store: HistoryStore, tmp_path: Path, query: str) -> None:
+    with HistoryStore(tmp_path / "history.sqlite3", fts=False) as scanning:
+        expected = _titles_hit(scanning, query)
+    assert _titles_hit(store, query) == expected
+
+
+def test_the_search_goes_through_the_index(store: HistoryStore) -> None:
+    with store.reading() as conn:
+        plan = " ".join(
+            row[3]
+            for row in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT rowid FROM messages_short WHERE messages_short MATCH ?",
+                ("鹦鹉",),
+            )
+        )
+    assert "VIRTUAL TABLE INDEX" in plan
+    assert len(_titles_hit(store, "鹦鹉")) == 2
+
+
+def test_streaming_edits_and_deletes_keep_the_index_in_step(store: HistoryStore) -> None:
+    conversation = store.create_conversation("Later")
+    answer = store.add_message(conversation.id, role="assistant", content="", status="streaming")
+    store.update_message(answer.id, content="斑马")  # still streaming: not yet searchable
+    assert _titles_hit(store, "斑马") == []
+    store.update_message(answer.id, content="斑马和长颈鹿", status="complete")
+    assert _titles_hit(store, "斑马") == [answer.id]
+    store.update_message(answer.id, content="只有长颈鹿")
+    assert _titles_hit(store, "斑马") == []
+    assert _titles_hit(store, "颈鹿") == [answer.id]
+    store.delete_messages_from(answer.id)
+    assert _titles_hit(store, "颈鹿") == []
+    with store.reading() as conn:  # the delete took its terms out, not only the row
+        (left,) = conn.execute(
+            "SELECT count(*) FROM messages_short WHERE messages_short MATCH '颈鹿'"
+        ).fetchone()
+    assert left == 0
+
+
+def test_a_history_from_before_is_filled_newest_first(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    before = tuple(step for step in MIGRATIONS if step.name != "007_short_terms")
+    with HistoryStore(path, migrations=before) as old:
+        conversation = old.create_conversation("Old")
+        ids = [old.add_message(conversation.id, role="user", content=t).id for t in TEXTS * 3]
+    with HistoryStore(path) as store:  # the upgrade: nothing indexed yet, search still right
+        with store.reading() as conn:
+            assert short_terms.filled_below(conn) == max(ids) + 1
+        expected = [i for i in reversed(ids) if "鹦鹉" in TEXTS[ids.index(i) % len(TEXTS)]]
+        assert _titles_hit(store, "鹦鹉") == expected
+        conn = sqlite3.connect(path)
+        short_terms.register(conn)
+        assert not short_fill.fill_step(conn, batch=5)  # the newest five
+        conn.close()
+        assert _titles_hit(store, "鹦鹉") == expected  # half from the index, half scanned
+        assert short_fill.fill(path, threading.Event(), batch=4)
+        with store.reading() as conn:
+            assert short_terms.filled_below(conn) == 1
+        assert _titles_hit(store, "鹦鹉") == expected
+        added = store.add_message(conversation.id, role="user", content="又一只鹦鹉")
+        assert _titles_hit(store, "鹦鹉") == [added.id, *expected]
+
+
+def test_a_stopped_fill_goes_on_where_it_stopped(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    before = tuple(step for step in MIGRATIONS if step.name != "007_short_terms")
+    with HistoryStore(path, migrations=before) as old:
+        conversation = old.create_conversation("Old")
+        for text in TEXTS:
+            old.add_message(conversation.id, role="user", content=text)
+    HistoryStore(path).close()
+    stop = threading.Event()
+    stop.set()
+    assert not short_fill.fill(path, stop)
+    assert short_fill.fill(path, threading.Event(), batch=3)
+    with HistoryStore(path) as store:
+        assert len(_titles_hit(store, "鹦鹉")) == 2
+        with store.reading() as conn:
+            assert short_terms.filled_below(conn) == 1
