@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import __version__
 from desktop_app.core import paths
 from desktop_app.core.errors import HistoryError, TallyError
-from desktop_app.core.history import backups
+from desktop_app.core.history import backups, short_fill
 from desktop_app.core.history.opening import open_history
 from desktop_app.core.logs import log_to_file, stop_logging_to
 from desktop_app.core.network.clients import ClientPool
@@ -100,6 +102,22 @@ def take_daily_backup(window: MainWindow) -> None:
     window.reads.run("backup", lambda _: backups.take_if_due(history), lambda _: None, failed)
 
 
+def fill_short_terms(history: Path) -> threading.Event:
+    """Index the short terms of the messages written before that index (short_fill.py), on a
+    thread of its own, a batch at a time; set the event returned to stop it."""
+    stop = threading.Event()
+
+    def run() -> None:
+        try:
+            if short_fill.fill(history, stop):
+                log.info("the index of short search terms is complete")
+        except Exception as exc:  # a full disk, say: the next start goes on from there
+            log.warning("the index of short search terms was not filled: %s", exc)
+
+    threading.Thread(target=run, name="short-terms", daemon=True).start()
+    return stop
+
+
 def open_services(
     ask: Callable[[HistoryError], Repair] = ask_about_history,
 ) -> tuple[Services, str] | None:
@@ -138,6 +156,7 @@ def run_app(argv: list[str]) -> int:
     app.setQuitOnLastWindowClosed(False)  # the window closes itself once its tasks are done
     handler = log_to_file()
     collector = MainThreadCollector(app)
+    filling: threading.Event | None = None
     try:
         opened = open_services()
         if opened is None:
@@ -147,6 +166,7 @@ def run_app(argv: list[str]) -> int:
         if done:
             window.banner.show_error(done)
         take_daily_backup(window)
+        filling = fill_short_terms(window.services.store.path)
         presenter = UnexpectedErrorPresenter(window.banner)
         sys.excepthook = presenter.excepthook
         _watch = exit_when_shown(window)  # only with $TALLY_EXIT_WHEN_SHOWN (the built app checks)
@@ -165,6 +185,8 @@ def run_app(argv: list[str]) -> int:
         with loop:
             loop.run_until_complete(closed.wait())
     finally:
+        if filling is not None:
+            filling.set()
         collector.stop()
         sys.excepthook = sys.__excepthook__
         stop_logging_to(handler)

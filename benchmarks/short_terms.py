@@ -1,0 +1,110 @@
+"""Searching a million messages for terms of one or two characters through the index of short
+terms, against the scan of every message it replaces, in the same run; and what the index costs
+an existing history: the time to fill it, its size, and how long the app's own writes wait
+while it fills. DESIGN.md's bar: every search under 50 ms.
+
+Run: .venv/bin/python benchmarks/ui_stalls.py once (it makes the history), then
+     .venv/bin/python benchmarks/short_terms.py [--history PATH] [--runs 11]
+
+The history is copied into a temporary folder first, so the cached one is left as it is (and
+it is upgraded there: the index starts empty, as it does on a user's history).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop_app.core.history import short_fill
+from desktop_app.core.history.store import HistoryStore
+
+DEFAULT = Path(tempfile.gettempdir()) / "tally-benchmark-history" / "history-1000000.sqlite3"
+BAR_MS = 50.0
+SEARCHES = (
+    ("Chinese, 2 characters, 10 messages", "鹦鹉"),
+    ("Chinese, 1 character, rare", "鹦"),
+    ("Chinese, 1 character, absent", "猫"),
+    ("2 letters, absent", "zq"),
+    ("2 letters, common", "th"),
+    ("Chinese, 2 characters, common", "价格"),
+)
+
+
+def median_ms(call: Callable[[], object], runs: int) -> float:
+    call()  # warm-up
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times) * 1000
+
+
+def fill_with_writes(history: Path, store: HistoryStore) -> tuple[float, float, int]:
+    """Fill the index on a thread while this one writes a conversation every 50 ms, as the
+    app would; returns the fill's seconds, the longest write's ms, and the writes made."""
+    stop, done = threading.Event(), threading.Event()
+    began = time.perf_counter()
+
+    def fill() -> None:
+        short_fill.fill(history, stop)
+        done.set()
+
+    threading.Thread(target=fill).start()
+    longest, writes = 0.0, 0
+    while not done.wait(0.05):
+        started = time.perf_counter()
+        store.create_conversation("written while the index fills")
+        longest = max(longest, time.perf_counter() - started)
+        writes += 1
+    return time.perf_counter() - began, longest * 1000, writes
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--history", type=Path, default=DEFAULT)
+    parser.add_argument("--runs", type=int, default=11)
+    args = parser.parse_args()
+    if not args.history.exists():
+        print(f"no history at {args.history}: run benchmarks/ui_stalls.py first")
+        return 2
+    print(f"load average at start: {os.getloadavg()[0]:.2f}")
+    with tempfile.TemporaryDirectory() as folder:
+        history = Path(folder) / "history.sqlite3"
+        shutil.copyfile(args.history, history)
+        began = time.perf_counter()
+        store = HistoryStore(history)  # the upgrade (007_short_terms)
+        print(f"upgrade on open: {(time.perf_counter() - began) * 1000:.0f} ms")
+        scans = {query: median_ms(lambda q=query: store.search(q, limit=50), 3)
+                 for _, query in SEARCHES}  # fmt: skip
+        size_before = history.stat().st_size
+        seconds, longest, writes = fill_with_writes(history, store)
+        store.close()
+        grown = (history.stat().st_size - size_before) / 2**20
+        print(f"fill: {seconds:.0f} s; the index adds {grown:,.0f} MiB to "
+              f"{size_before / 2**20:,.0f} MiB; {writes} writes meanwhile, the longest "
+              f"{longest:.0f} ms")  # fmt: skip
+        passed = True
+        with HistoryStore(history) as store:
+            print(f"\n{'search (50 newest)':<38} {'scan before':>12} {'index':>9} {'ratio':>7}")
+            for label, query in SEARCHES:
+                ms = median_ms(lambda q=query: store.search(q, limit=50), args.runs)
+                hits = len(store.search(query, limit=50))
+                ok = ms < BAR_MS
+                passed = passed and ok
+                print(f"{label + ' ' + query:<38} {scans[query]:>9.1f} ms {ms:>6.1f} ms "
+                      f"{scans[query] / ms:>6.0f}x  {hits:>2} hits  "
+                      f"{'PASS' if ok else 'FAIL'}")  # fmt: skip
+    print(f"\n{'PASS' if passed else 'FAIL'}: every search under {BAR_MS:.0f} ms")
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
