@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from desktop_app.core.history import short_fill
@@ -81,8 +82,8 @@ def main() -> int:
         shutil.copyfile(args.history, history)
         began = time.perf_counter()
         store = HistoryStore(history)  # the upgrade (007_short_terms)
-        print(f"upgrade on open: {(time.perf_counter() - began) * 1000:.0f} ms")
-        scans = {query: median_ms(lambda q=query: store.search(q, limit=50), 3)
+        print(f"upgrade on open: {(time.perf_counter() - began) * 1000:.0f} ms", flush=True)
+        scans = {query: median_ms(partial(store.search, query, limit=50), 3)
                  for _, query in SEARCHES}  # fmt: skip
         size_before = history.stat().st_size
         seconds, longest, writes = fill_with_writes(history, store)
@@ -95,7 +96,7 @@ def main() -> int:
         with HistoryStore(history) as store:
             print(f"\n{'search (50 newest)':<38} {'scan before':>12} {'index':>9} {'ratio':>7}")
             for label, query in SEARCHES:
-                ms = median_ms(lambda q=query: store.search(q, limit=50), args.runs)
+                ms = median_ms(partial(store.search, query, limit=50), args.runs)
                 hits = len(store.search(query, limit=50))
                 ok = ms < BAR_MS
                 passed = passed and ok

@@ -1,6 +1,6 @@
 """Filling the index of short terms (short_terms.py) for the messages written before it: from
 the newest down, a batch at a time, each batch its own short transaction, so the app's own
-writes wait at most one batch (about 50 ms) and search finds the newest messages first.
+writes wait at most one batch and search finds the newest messages first.
 
 The app runs fill() on a thread of its own once its window is up; `tally` commands do not (a
 search meanwhile reads the messages not yet indexed with LIKE, as before the index). An answer
@@ -17,10 +17,13 @@ from pathlib import Path
 from desktop_app.core.history.schema import connect, transaction
 from desktop_app.core.history.short_terms import FUNCTION, filled_below
 
-BATCH = 2000
-"""Messages per transaction: some 50 ms of the writer's lock on this machine."""
-PAUSE = 0.02
-"""Seconds between batches, for the app's own writes and reads."""
+BATCH = 100
+"""Messages per transaction: 25 to 50 ms of the write lock on this machine (some 0.4 ms a
+message with a busy machine), the longest the app's own writes wait for it."""
+PAUSE = 0.15
+"""Seconds between batches. Longer than the 100 ms SQLite's busy handler sleeps between tries
+once it has waited a while: a write of the app that found the lock taken gets it in the next
+pause, never starved by a fill that takes the lock again at once."""
 
 
 def fill_step(conn: sqlite3.Connection, batch: int = BATCH) -> bool:
