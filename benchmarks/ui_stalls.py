@@ -245,7 +245,7 @@ def run(history: Path, pages: int) -> int:
         view.show()
         views.append(view)
 
-    for when in ("first (loads pyqtgraph)", "again"):
+    for when in ("first", "again"):
         stall, took = measure(
             probe,
             open_view,

@@ -51,6 +51,7 @@ from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.ui.history_reads import HistoryReads
 from desktop_app.ui.spending.reprice_picker import RepricePicker
+from desktop_app.ui.spending.spending_charts import DailyChart, ModelChart
 from desktop_app.ui.spending.spending_table import SpendingTable
 
 if TYPE_CHECKING:
@@ -110,9 +111,6 @@ class SpendingDialog(QDialog):
         catalog: CatalogLookup | None = None,
     ) -> None:
         super().__init__(parent)
-        # pyqtgraph and numpy load when the view first opens, not with the app.
-        from desktop_app.ui.spending.spending_charts import DailyChart, ModelChart
-
         self.setObjectName("spendingDialog")
         self.setWindowTitle("Spending")
         self.store = store
@@ -286,7 +284,7 @@ def show_spending(window: MainWindow) -> SpendingDialog:
     """Show `window`'s spending view, or bring forward the one already open. It leaves the
     window usable (modeless) and follows its spendingChanged while shown, taking its currency
     and providers at each refresh. Closed, it is hidden rather than destroyed: opening it again
-    reads the month anew but builds no charts (some 65 ms on the GUI thread)."""
+    reads the month anew but builds nothing."""
     view = next(iter(window.findChildren(SpendingDialog)), None)
     if view is None:
         store, settings = window.services.store, window.app_settings
