@@ -1,8 +1,12 @@
-"""Search results in the sidebar: each hit's conversation title, date and highlighted snippet."""
+"""Search results in the sidebar: each hit's conversation title, date and highlighted snippet.
+
+A snippet is laid out once per row and width (a QTextLayout with its matches in bold) and kept:
+a QTextDocument parsed from HTML for every row at every paint held the GUI thread some 16 ms
+when a search with many hits came back on a million messages (docs/performance.md, No stalls).
+"""
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import date, datetime
 from typing import Any
@@ -12,19 +16,20 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRectF,
+    QPointF,
     QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QFont,
     QFontMetrics,
     QKeyEvent,
     QPainter,
     QPalette,
-    QTextDocument,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,8 +45,8 @@ from desktop_app.ui.sidebar.conversation_groups import MONTHS, Clock, local_now
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 """The SearchHit of a row."""
-SnippetHtmlRole = Qt.ItemDataRole.UserRole + 2
-"""The snippet as rich text: escaped, with the matched terms in <b>."""
+SnippetRunsRole = Qt.ItemDataRole.UserRole + 2
+"""The snippet as (text, matched) runs, on one line: snippet_runs()."""
 WhenRole = Qt.ItemDataRole.UserRole + 3
 """When the message was written, as short_date() puts it."""
 
@@ -53,10 +58,17 @@ _PADDING = 6
 Index = QModelIndex | QPersistentModelIndex
 
 
-def snippet_html(snippet: str) -> str:
-    """Rich text for a snippet: its own text escaped, only the [[matches]] made bold."""
-    escaped = html.escape(" ".join(snippet.split()), quote=False)
-    return _MARKED.sub(r"<b>\1</b>", escaped)
+def snippet_runs(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet on one line as runs of its own text, each saying whether it is a [[match]]
+    (drawn bold); nothing in the text is read as markup."""
+    text = " ".join(snippet.split())
+    runs: list[tuple[str, bool]] = []
+    start = 0
+    for match in _MARKED.finditer(text):
+        runs += [(text[start : match.start()], False), (match.group(1), True)]
+        start = match.end()
+    runs.append((text[start:], False))
+    return [(piece, matched) for piece, matched in runs if piece]
 
 
 def snippet_text(snippet: str) -> str:
@@ -105,8 +117,8 @@ class SearchResultsModel(QAbstractListModel):
             return f"{_title(hit)}, {when}: {snippet_text(hit.snippet)}"
         if role == HitRole:
             return hit
-        if role == SnippetHtmlRole:
-            return snippet_html(hit.snippet)
+        if role == SnippetRunsRole:
+            return snippet_runs(hit.snippet)
         if role == WhenRole:
             return short_date(hit.created_at, self._today)
         return None
@@ -118,7 +130,25 @@ def _title(hit: SearchHit) -> str:
 
 class SnippetDelegate(QStyledItemDelegate):
     """Paints a hit: the title elided on the first line, the date at the right, the snippet
-    below in up to two lines with the matched terms in bold."""
+    below in up to two lines with the matched terms in bold (laid out once, then kept)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._layouts: dict[tuple[int, int, str], QTextLayout] = {}
+
+    def forget(self) -> None:
+        """Drop the kept layouts: the rows now hold other hits."""
+        self._layouts.clear()
+
+    def snippet_layout(self, index: Index, font: QFont, width: int) -> QTextLayout:
+        """Row `index`'s snippet laid out in `width` pixels, up to its first two lines."""
+        key = (index.row(), width, font.key())
+        layout = self._layouts.get(key)
+        if layout is None:
+            if len(self._layouts) > 4 * SEARCH_LIMIT:  # widths the sidebar no longer has
+                self._layouts.clear()
+            layout = self._layouts[key] = _laid_out(index.data(SnippetRunsRole), font, width)
+        return layout
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         line = QFontMetrics(option.font).lineSpacing()
@@ -164,19 +194,43 @@ class SnippetDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.drawText(rect.left(), rect.top(), rect.width() - when_width, line, 0, title)
 
-        document = QTextDocument()
-        document.setDocumentMargin(0)
-        document.setDefaultFont(font)
-        document.setHtml(index.data(SnippetHtmlRole))
-        document.setTextWidth(rect.width())
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, text_color)
-        clip = QRectF(0, 0, rect.width(), line * _SNIPPET_LINES)
-        context.clip = clip
-        painter.translate(rect.left(), rect.top() + line + 2)
-        painter.setClipRect(clip)
-        document.documentLayout().draw(painter, context)
+        layout = self.snippet_layout(index, font, rect.width())
+        painter.setClipRect(rect)
+        layout.draw(painter, QPointF(rect.left(), rect.top() + line + 2))
         painter.restore()
+
+
+def _laid_out(runs: list[tuple[str, bool]], font: QFont, width: int) -> QTextLayout:
+    layout = QTextLayout("".join(piece for piece, _ in runs), font)
+    bold = QTextCharFormat()
+    bold.setFontWeight(QFont.Weight.Bold)
+    ranges, start = [], 0
+    for piece, matched in runs:
+        if matched:
+            marked = QTextLayout.FormatRange()
+            marked.start, marked.length, marked.format = start, _utf16(piece), bold
+            ranges.append(marked)
+        start += _utf16(piece)
+    layout.setFormats(ranges)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    top = 0.0
+    for _ in range(_SNIPPET_LINES):  # the text past these lines is not laid out, nor drawn
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, top))
+        top += line.height()
+    layout.endLayout()
+    return layout
+
+
+def _utf16(text: str) -> int:
+    """The length Qt counts: UTF-16 units (an emoji is two)."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 class SearchResults(QListView):
@@ -192,7 +246,9 @@ class SearchResults(QListView):
         self.setAccessibleName("Search results")
         self.results = SearchResultsModel(self)
         self.setModel(self.results)
-        self.setItemDelegate(SnippetDelegate(self))
+        self.snippets = SnippetDelegate(self)
+        self.results.modelReset.connect(self.snippets.forget)
+        self.setItemDelegate(self.snippets)
         self.setUniformItemSizes(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
