@@ -208,11 +208,14 @@ class SpendingDialog(QDialog):
             reprice_candidates(providers, catalog),
             lambda name: find_price(name, providers, catalog),
             self.currency,
-            catalog_model_names() if catalog is None else (),
             self,
         )
         picker.setFixedWidth(230)  # the table gets the rest: a column per model ticked
         picker.chosenChanged.connect(self._show_table)
+        if catalog is None:
+            # Not the history, but as slow the first time (the bundled catalog read and every
+            # entry priced): the one helper runs it on a worker all the same.
+            self.reads.run("catalog", lambda _history: catalog_model_names(), picker.offer)
         return picker
 
     def _read(self, keep: Month | None) -> None:

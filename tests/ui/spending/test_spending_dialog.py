@@ -224,3 +224,17 @@ def test_opening_the_module_loads_no_chart_library() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout == "[]\n", "the charts are painted by the view itself"
+
+
+def test_a_typed_model_is_completed_from_the_bundled_catalog(
+    qtbot: QtBot, history: HistoryStore
+) -> None:
+    dialog = SpendingDialog(history, AppSettings(), [HOLYSHEEP.provider()], now=NOW)
+    qtbot.addWidget(dialog)
+    reads_shown(qtbot, dialog.reads)  # the catalog's models are read on a worker too
+    completer = dialog.picker.other.completer()
+    assert completer is not None
+    completer.setCompletionPrefix("gpt-4.1")
+    shown = completer.completionModel()
+    found = [shown.index(row, 0).data() for row in range(shown.rowCount())]
+    assert "gpt-4.1" in found
