@@ -257,14 +257,17 @@ class BarChart(QWidget):
             painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
 
     def _paint_bars(self, painter: QPainter) -> None:
-        for index in range(len(self.bars)):
-            for rect, color in zip(self.bar_rects(index), (EXACT, ESTIMATED), strict=True):
-                if rect.width() <= 0 or rect.height() <= 0:
-                    continue
-                fill = color.lighter(112) if index == self.hovered else color
-                painter.setPen(QPen(color.darker(130), 1))
-                painter.setBrush(fill)
-                painter.drawRect(rect)
+        """Each colour's bars in one call (a pen and a call per bar cost more than the bars),
+        then the hovered bar again, lighter."""
+        rects = self.frame().rects
+        for part, color in enumerate((EXACT, ESTIMATED)):
+            painter.setPen(QPen(color.darker(130), 1))
+            painter.setBrush(color)
+            painter.drawRects([pair[part] for pair in rects if not pair[part].isEmpty()])
+            lit = None if self.hovered is None else rects[self.hovered][part]
+            if lit is not None and not lit.isEmpty():
+                painter.setBrush(color.lighter(112))
+                painter.drawRect(lit)
 
     def _paint_labels(self, painter: QPainter, area: QRectF, text: QColor) -> None:
         """The bars' labels along the category axis, and their notes at their ends."""

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, QTimer
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -143,6 +144,7 @@ class SpendingDialog(QDialog):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self.refresh)
+        self._holding = False
         self.resize(1240, 780)
 
     def _lay_out(self) -> None:
@@ -171,6 +173,30 @@ class SpendingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._paint_lower_later()
+
+    def _paint_lower_later(self) -> None:
+        """Leave the table and the picker out of the next paint, and paint them in the turn
+        after it: the whole view painted at once, the first time, held the GUI thread some
+        10-20 ms (docs/performance.md, No stalls)."""
+        for part in (self.table, self.picker):
+            part.setUpdatesEnabled(False)
+        self._holding = True
+        QTimer.singleShot(100, self, self._paint_lower)  # at the latest, whatever is painted
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._holding:
+            QTimer.singleShot(0, self, self._paint_lower)
+
+    def _paint_lower(self) -> None:
+        if self._holding:
+            self._holding = False
+            for part in (self.table, self.picker):
+                part.setUpdatesEnabled(True)
 
     def refresh_soon(self) -> None:
         """Refresh once the events now queued are handled: a burst of changes reads once. A
@@ -236,7 +262,9 @@ class SpendingDialog(QDialog):
         if read.month is None or read.days is None or read.rows is None or read.today is None:
             self.pages.setCurrentWidget(self.empty)
             return
-        self.pages.setCurrentIndex(1)
+        if self.pages.currentIndex() != 1:
+            self._paint_lower_later()
+            self.pages.setCurrentIndex(1)
         month, current = read.month, read.month == Month.of(self.now)
         self.rows = read.rows
         self.daily_title.setText("Spend per day, last 30 days" if current else "Spend per day")
