@@ -8,6 +8,7 @@ when a search with many hits came back on a million messages (docs/performance.m
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
     QPointF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -54,6 +56,7 @@ SEARCH_LIMIT = 50
 _MARKED = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 _SNIPPET_LINES = 2
 _PADDING = 6
+_LAID_OUT_PER_TURN = 4
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -92,6 +95,7 @@ class SearchResultsModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.hits: list[SearchHit] = []
+        self._rows: list[_Row | None] = []
         self._today = date.today()
 
     def set_hits(self, hits: list[SearchHit], today: date) -> None:
@@ -99,7 +103,19 @@ class SearchResultsModel(QAbstractListModel):
         self.beginResetModel()
         self.hits = list(hits)
         self._today = today
+        self._rows = [None] * len(self.hits)
         self.endResetModel()
+
+    def row(self, row: int) -> _Row:
+        """Row `row`'s texts, worked out at the first paint that asks (a paint asks a row
+        for half a dozen roles)."""
+        shown = self._rows[row]
+        if shown is None:
+            hit = self.hits[row]
+            when = short_date(hit.created_at, self._today)
+            shown = _Row(_title(hit), when, snippet_text(hit.snippet), snippet_runs(hit.snippet))
+            self._rows[row] = shown
+        return shown
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.hits)
@@ -107,21 +123,30 @@ class SearchResultsModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.hits):
             return None
-        hit = self.hits[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{_title(hit)}\n{snippet_text(hit.snippet)}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _title(hit)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            when = short_date(hit.created_at, self._today)
-            return f"{_title(hit)}, {when}: {snippet_text(hit.snippet)}"
         if role == HitRole:
-            return hit
+            return self.hits[index.row()]
+        shown = self.row(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{shown.title}\n{shown.text}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return shown.title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{shown.title}, {shown.when}: {shown.text}"
         if role == SnippetRunsRole:
-            return snippet_runs(hit.snippet)
+            return shown.runs
         if role == WhenRole:
-            return short_date(hit.created_at, self._today)
+            return shown.when
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """What a row shows, as text: its title, its date and its snippet (plain, and in runs)."""
+
+    title: str
+    when: str
+    text: str
+    runs: list[tuple[str, bool]]
 
 
 def _title(hit: SearchHit) -> str:
@@ -139,6 +164,10 @@ class SnippetDelegate(QStyledItemDelegate):
     def forget(self) -> None:
         """Drop the kept layouts: the rows now hold other hits."""
         self._layouts.clear()
+
+    def kept(self) -> int:
+        """How many snippet layouts are kept."""
+        return len(self._layouts)
 
     def snippet_layout(self, index: Index, font: QFont, width: int) -> QTextLayout:
         """Row `index`'s snippet laid out in `width` pixels, up to its first two lines."""
@@ -186,9 +215,10 @@ class SnippetDelegate(QStyledItemDelegate):
         title_font = QFont(font)
         title_font.setWeight(QFont.Weight.DemiBold)
         title_metrics = QFontMetrics(title_font)
-        hit: SearchHit = index.data(HitRole)
         title = title_metrics.elidedText(
-            _title(hit), Qt.TextElideMode.ElideRight, rect.width() - when_width
+            str(index.data(Qt.ItemDataRole.ToolTipRole)),
+            Qt.TextElideMode.ElideRight,
+            rect.width() - when_width,
         )
         painter.setPen(text_color)
         painter.setFont(title_font)
@@ -254,11 +284,35 @@ class SearchResults(QListView):
         self.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.setFrameShape(QListView.Shape.NoFrame)
         self.clicked.connect(self.activate)
+        self._showing = 0
+        """Counts show_hits(): a layout turn of older hits stops."""
 
     def show_hits(self, hits: list[SearchHit]) -> None:
-        """Show these hits, newest first as the store returns them."""
+        """Show these hits, newest first as the store returns them: painted once the snippets
+        in sight are laid out, a few rows a turn of the event loop (all in the turn that
+        paints them held the GUI thread about 15 ms on a screenful of hits)."""
         self.results.set_hits(hits, self.clock().astimezone().date())
         self.scrollToTop()
+        self._showing += 1
+        if hits:
+            self.setUpdatesEnabled(False)
+            showing = self._showing
+            QTimer.singleShot(0, self, lambda: self._lay_out_from(0, showing))
+
+    def _lay_out_from(self, first: int, showing: int) -> None:
+        if showing != self._showing:
+            return  # newer hits came: their own turns lay them out
+        row_height = max(1, self.sizeHintForRow(0))
+        in_sight = min(self.results.rowCount(), self.viewport().height() // row_height + 1)
+        last = min(in_sight, first + _LAID_OUT_PER_TURN)
+        for row in range(first, last):
+            index = self.results.index(row, 0)
+            width = self.visualRect(index).width() or self.viewport().width()
+            self.snippets.snippet_layout(index, self.font(), width - 2 * (_PADDING + 2))
+        if last < in_sight:
+            QTimer.singleShot(0, self, lambda: self._lay_out_from(last, showing))
+        else:
+            self.setUpdatesEnabled(True)
 
     def activate(self, index: Index) -> None:
         """Open the hit at `index`."""

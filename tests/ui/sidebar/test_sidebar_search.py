@@ -84,6 +84,24 @@ def test_a_long_snippet_is_laid_out_in_two_lines_at_most(qtbot: QtBot, store: Hi
     assert bold_words(sidebar.results, 0) == ["needle"]
 
 
+def test_the_hits_in_sight_are_laid_out_before_they_are_painted(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    for n in range(30):
+        add(store, f"Chat {n}", NOW, text=f"message {n} with the needle inside it")
+    sidebar = make_sidebar(qtbot, store)
+    search(qtbot, sidebar, "needle")
+    results = sidebar.results
+    qtbot.waitUntil(results.updatesEnabled)  # painted once the rows in sight are laid out
+    kept = results.snippets.kept()
+    rows = results.model().rowCount()
+    assert rows == 30
+    assert 1 < kept < rows, "the rows in sight, not all"
+    results.viewport().repaint()
+    assert results.snippets.kept() == kept, "the paint found every snippet it drew laid out"
+    assert len(hits(sidebar)) == rows
+
+
 @pytest.mark.parametrize("query", ["北京", "去北京看"])
 def test_a_chinese_substring_is_found(qtbot: QtBot, store: HistoryStore, query: str) -> None:
     summary = add(store, "旅行", NOW, text="我们明天去北京看长城，然后吃烤鸭。")
