@@ -237,8 +237,8 @@ def run(history: Path, pages: int) -> int:
     sidebar.search_box.clear()
 
     # Opened as show_spending() does, with "now" in the generated history's last month: built
-    # the first time; closed, it is kept hidden, and shown again it reads the month anew (here
-    # at once, where show_spending() leaves the read for the next turn of the event loop).
+    # and shown the first time; closed, it is kept hidden, and shown again it reads the month
+    # anew (here at once, where show_spending() leaves the read for the next turn).
     views: list[SpendingDialog] = []
 
     def open_view() -> None:

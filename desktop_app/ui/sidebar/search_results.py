@@ -57,6 +57,9 @@ _MARKED = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 _SNIPPET_LINES = 2
 _PADDING = 6
 _LAID_OUT_PER_TURN = 4
+_NEXT_TURN_MS = 1
+"""Work left for a later turn of the event loop waits on a 1 ms timer: a 0 ms single shot is a
+posted call, which can run before the timers, paints and input already due."""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -297,7 +300,7 @@ class SearchResults(QListView):
         if hits:
             self.setUpdatesEnabled(False)
             showing = self._showing
-            QTimer.singleShot(0, self, lambda: self._lay_out_from(0, showing))
+            QTimer.singleShot(_NEXT_TURN_MS, self, lambda: self._lay_out_from(0, showing))
 
     def _lay_out_from(self, first: int, showing: int) -> None:
         if showing != self._showing:
@@ -310,7 +313,7 @@ class SearchResults(QListView):
             width = self.visualRect(index).width() or self.viewport().width()
             self.snippets.snippet_layout(index, self.font(), width - 2 * (_PADDING + 2))
         if last < in_sight:
-            QTimer.singleShot(0, self, lambda: self._lay_out_from(last, showing))
+            QTimer.singleShot(_NEXT_TURN_MS, self, lambda: self._lay_out_from(last, showing))
         else:
             self.setUpdatesEnabled(True)
 

@@ -58,6 +58,10 @@ from desktop_app.ui.spending.spending_table import SpendingTable
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
+_NEXT_TURN_MS = 1
+"""Work left for a later turn of the event loop waits on a 1 ms timer: a 0 ms single shot is a
+posted call, which can run before the timers, paints and input already due."""
+
 NO_SPENDING = (
     "Nothing spent yet.\n\nEvery answer's cost is kept in the history, and this view shows it "
     "per day and per model once there is some."
@@ -145,6 +149,8 @@ class SpendingDialog(QDialog):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self.refresh)
         self._holding = False
+        self.has_figures = False
+        """Whether the last read had figures to show (else the empty page is shown)."""
         self.resize(1240, 780)
 
     def _lay_out(self) -> None:
@@ -190,7 +196,7 @@ class SpendingDialog(QDialog):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._holding:
-            QTimer.singleShot(0, self, self._paint_lower)
+            QTimer.singleShot(_NEXT_TURN_MS, self, self._paint_lower)
 
     def _paint_lower(self) -> None:
         if self._holding:
@@ -260,11 +266,10 @@ class SpendingDialog(QDialog):
             if read.month is not None:
                 self.month_picker.setCurrentIndex(self.month_picker.findData(str(read.month)))
         if read.month is None or read.days is None or read.rows is None or read.today is None:
+            self.has_figures = False
             self.pages.setCurrentWidget(self.empty)
             return
-        if self.pages.currentIndex() != 1:
-            self._paint_lower_later()
-            self.pages.setCurrentIndex(1)
+        self.has_figures = True
         month, current = read.month, read.month == Month.of(self.now)
         self.rows = read.rows
         self.daily_title.setText("Spend per day, last 30 days" if current else "Spend per day")
@@ -274,6 +279,15 @@ class SpendingDialog(QDialog):
         self.picker.heading.setText(f"What would {month.label} have cost on…")
         self._show_summary(month, read.today)
         self._show_table()
+        if self.pages.currentIndex() != 1:  # shown in the next turn: apart from the work above
+            QTimer.singleShot(_NEXT_TURN_MS, self, self._reveal)
+
+    def _reveal(self) -> None:
+        """Put the figures in place of the empty page (the read of a first answer, or the view's
+        first read), the table and the picker painted a turn later."""
+        if self.has_figures and self.pages.currentIndex() != 1:
+            self._paint_lower_later()
+            self.pages.setCurrentIndex(1)
 
     @property
     def month(self) -> Month:

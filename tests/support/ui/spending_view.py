@@ -35,8 +35,15 @@ def open_view(qtbot: QtBot, window: MainWindow) -> SpendingDialog:
     menu_action(window, "Spending", "&View").trigger()
     (view,) = window.findChildren(SpendingDialog)
     assert view.isVisible()
-    reads_shown(qtbot, view.reads)
+    shown(qtbot, view)
     return view
+
+
+def shown(qtbot: QtBot, view: SpendingDialog) -> None:
+    """Wait until the view's reads are in and their figures, if any, in place of the empty
+    page (a turn after they came in)."""
+    reads_shown(qtbot, view.reads)
+    qtbot.waitUntil(lambda: not view.has_figures or view.pages.currentWidget() is not view.empty)
 
 
 def _text(item: QTableWidgetItem | None) -> str:

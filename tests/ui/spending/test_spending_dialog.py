@@ -21,7 +21,7 @@ from desktop_app.core.settings.providers_file import ModelPrice
 from desktop_app.ui.spending.bar_chart import ESTIMATED, EXACT, BarChart
 from desktop_app.ui.spending.spending_dialog import SpendingDialog
 from tests.support.history.spending_samples import answer, march_answers, time_zone
-from tests.support.ui.spending_view import money_labels, table, texts
+from tests.support.ui.spending_view import money_labels, shown, table, texts
 from tests.support.waiting import reads_shown
 
 # Every read of the history happens off the GUI thread (desktop_app/ui/history_reads.py).
@@ -59,7 +59,7 @@ def opened(
         store, settings or AppSettings(), [HOLYSHEEP.provider()], now=NOW, catalog=catalog
     )
     qtbot.addWidget(dialog)
-    reads_shown(qtbot, dialog.reads)
+    shown(qtbot, dialog)
     return dialog
 
 
