@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPointF,
+    QRect,
     QSize,
     Qt,
     QTimer,
@@ -26,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
+    QImage,
     QKeyEvent,
     QPainter,
     QPalette,
@@ -56,7 +58,7 @@ SEARCH_LIMIT = 50
 _MARKED = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 _SNIPPET_LINES = 2
 _PADDING = 6
-_LAID_OUT_PER_TURN = 4
+_ROWS_PER_TURN = 2
 _NEXT_TURN_MS = 1
 """Work left for a later turn of the event loop waits on a 1 ms timer: a 0 ms single shot is a
 posted call, which can run before the timers, paints and input already due."""
@@ -291,29 +293,38 @@ class SearchResults(QListView):
         """Counts show_hits(): a layout turn of older hits stops."""
 
     def show_hits(self, hits: list[SearchHit]) -> None:
-        """Show these hits, newest first as the store returns them: painted once the snippets
-        in sight are laid out, a few rows a turn of the event loop (all in the turn that
-        paints them held the GUI thread about 15 ms on a screenful of hits)."""
+        """Show these hits, newest first as the store returns them: painted once the rows in
+        sight have each been painted off screen, two rows a turn of the event loop (all in the
+        turn that paints them held the GUI thread 15-20 ms on a screenful of hits)."""
         self.results.set_hits(hits, self.clock().astimezone().date())
         self.scrollToTop()
         self._showing += 1
         if hits:
             self.setUpdatesEnabled(False)
             showing = self._showing
-            QTimer.singleShot(_NEXT_TURN_MS, self, lambda: self._lay_out_from(0, showing))
+            QTimer.singleShot(_NEXT_TURN_MS, self, lambda: self._paint_ahead_from(0, showing))
 
-    def _lay_out_from(self, first: int, showing: int) -> None:
+    def _paint_ahead_from(self, first: int, showing: int) -> None:
         if showing != self._showing:
-            return  # newer hits came: their own turns lay them out
+            return  # newer hits came: their own turns paint them ahead
         row_height = max(1, self.sizeHintForRow(0))
         in_sight = min(self.results.rowCount(), self.viewport().height() // row_height + 1)
-        last = min(in_sight, first + _LAID_OUT_PER_TURN)
+        last = min(in_sight, first + _ROWS_PER_TURN)
+        # Each row painted once off screen: its snippet is laid out and kept, and the glyphs of
+        # its text (CJK from fallback fonts, the bold ones) are drawn into the font caches, the
+        # costliest part of a first paint.
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
         for row in range(first, last):
             index = self.results.index(row, 0)
             width = self.visualRect(index).width() or self.viewport().width()
-            self.snippets.snippet_layout(index, self.font(), width - 2 * (_PADDING + 2))
+            option.rect = QRect(0, 0, width, row_height)
+            scratch = QImage(width, row_height, QImage.Format.Format_ARGB32_Premultiplied)
+            painter = QPainter(scratch)
+            self.snippets.paint(painter, option, index)
+            painter.end()
         if last < in_sight:
-            QTimer.singleShot(_NEXT_TURN_MS, self, lambda: self._lay_out_from(last, showing))
+            QTimer.singleShot(_NEXT_TURN_MS, self, lambda: self._paint_ahead_from(last, showing))
         else:
             self.setUpdatesEnabled(True)
 
