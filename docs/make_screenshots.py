@@ -218,25 +218,28 @@ def _store_answer_in(
 
 
 def shoot_spending(app: QApplication) -> None:
-    """The spending view over a realistic history, two models ticked for re-pricing."""
-    with tempfile.TemporaryDirectory() as folder:
-        store = HistoryStore(Path(folder) / "history.sqlite3")
-        spending_history(store, SPENDING_NOW)
-        providers = [HOLYSHEEP.provider()]
-        dialog = SpendingDialog(store, AppSettings(), providers, now=SPENDING_NOW)
-        for model in ("holysheep/gpt-4.1", "holysheep/claude-sonnet-4.5"):
-            dialog.picker.choose(model)
-        dialog.show()
-        while dialog.reads.pending():  # the month is read on a worker
+    """The spending view over a realistic history, two models ticked for re-pricing, in the
+    light and the dark palette."""
+    for name, palette in (("", app.style().standardPalette()), ("-dark", dark_palette())):
+        app.setPalette(palette)
+        with tempfile.TemporaryDirectory() as folder:
+            store = HistoryStore(Path(folder) / "history.sqlite3")
+            spending_history(store, SPENDING_NOW)
+            providers = [HOLYSHEEP.provider()]
+            dialog = SpendingDialog(store, AppSettings(), providers, now=SPENDING_NOW)
+            for model in ("holysheep/gpt-4.1", "holysheep/claude-sonnet-4.5"):
+                dialog.picker.choose(model)
+            dialog.show()
+            while dialog.reads.pending():  # the month is read on a worker
+                app.processEvents()
+                time.sleep(0.01)
             app.processEvents()
-            time.sleep(0.01)
-        for _ in range(10):  # the charts lay out their axes over a few passes
-            app.processEvents()
-            time.sleep(0.02)
-        dialog.grab().save(str(DOCS / "spending-view.png"))
-        print("wrote", DOCS / "spending-view.png")
-        dialog.close()
-        store.close()
+            path = DOCS / f"spending-view{name}.png"
+            dialog.grab().save(str(path))
+            print("wrote", path)
+            dialog.close()
+            store.close()
+    app.setPalette(app.style().standardPalette())
 
 
 def main() -> int:

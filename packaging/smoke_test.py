@@ -6,8 +6,7 @@ Each check starts the built program in a fresh process, offscreen, in one tempor
 directory (TALLY_DATA_DIR), and fails on a non-zero exit, a traceback or an ERROR in its log:
 
 1. the window comes up and the app exits cleanly (TALLY_EXIT_WHEN_SHOWN=window);
-2. the spending view opens, so pyqtgraph, numpy and Qt's OpenGL modules made it into the bundle
-   (TALLY_EXIT_WHEN_SHOWN=spending);
+2. the spending view opens and paints its charts (TALLY_EXIT_WHEN_SHOWN=spending);
 3. `APP ask` streams an answer from the simulator, started here from the source tree on a free
    port, and `APP export` finds it in the history;
 4. `APP models` prices a model from the bundled genai-prices catalog (the resources folder);

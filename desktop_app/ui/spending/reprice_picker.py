@@ -37,7 +37,6 @@ class RepricePicker(QWidget):
         candidates: Sequence[PricedModel],
         find: FindPrice,
         currency: Currency,
-        completions: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -54,11 +53,6 @@ class RepricePicker(QWidget):
         self.other.setObjectName("repriceModelInput")
         self.other.setPlaceholderText("Another model, e.g. claude-opus-4-1")
         self.other.setClearButtonEnabled(True)
-        if completions:
-            completer = QCompleter(list(completions), self.other)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            self.other.setCompleter(completer)
         self.other.returnPressed.connect(self._add_typed)
         add = QPushButton("Add", self)
         add.clicked.connect(self._add_typed)
@@ -78,6 +72,14 @@ class RepricePicker(QWidget):
         layout.addWidget(self.models, 1)
         layout.addLayout(row)
         layout.addWidget(self.problem)
+
+    def offer(self, names: Sequence[str]) -> None:
+        """Complete a typed model from `names` (the catalog's, read off the GUI thread: some
+        0.1-0.2 s the first time)."""
+        completer = QCompleter(list(names), self.other)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.other.setCompleter(completer)
 
     def chosen(self) -> list[PricedModel]:
         """The ticked models, in the list's order."""

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, QTimer
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -51,10 +52,15 @@ from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.ui.history_reads import HistoryReads
 from desktop_app.ui.spending.reprice_picker import RepricePicker
+from desktop_app.ui.spending.spending_charts import DailyChart, ModelChart
 from desktop_app.ui.spending.spending_table import SpendingTable
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
+
+_NEXT_TURN_MS = 1
+"""Work left for a later turn of the event loop waits on a 1 ms timer: a 0 ms single shot is a
+posted call, which can run before the timers, paints and input already due."""
 
 NO_SPENDING = (
     "Nothing spent yet.\n\nEvery answer's cost is kept in the history, and this view shows it "
@@ -110,9 +116,6 @@ class SpendingDialog(QDialog):
         catalog: CatalogLookup | None = None,
     ) -> None:
         super().__init__(parent)
-        # pyqtgraph and numpy load when the view first opens, not with the app.
-        from desktop_app.ui.spending.spending_charts import DailyChart, ModelChart
-
         self.setObjectName("spendingDialog")
         self.setWindowTitle("Spending")
         self.store = store
@@ -145,6 +148,9 @@ class SpendingDialog(QDialog):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self.refresh)
+        self._holding = False
+        self.has_figures = False
+        """Whether the last read had figures to show (else the empty page is shown)."""
         self.resize(1240, 780)
 
     def _lay_out(self) -> None:
@@ -173,6 +179,30 @@ class SpendingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._paint_lower_later()
+
+    def _paint_lower_later(self) -> None:
+        """Leave the table and the picker out of the next paint, and paint them in the turn
+        after it: the whole view painted at once, the first time, held the GUI thread some
+        10-20 ms (docs/performance.md, No stalls)."""
+        for part in (self.table, self.picker):
+            part.setUpdatesEnabled(False)
+        self._holding = True
+        QTimer.singleShot(100, self, self._paint_lower)  # at the latest, whatever is painted
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._holding:
+            QTimer.singleShot(_NEXT_TURN_MS, self, self._paint_lower)
+
+    def _paint_lower(self) -> None:
+        if self._holding:
+            self._holding = False
+            for part in (self.table, self.picker):
+                part.setUpdatesEnabled(True)
 
     def refresh_soon(self) -> None:
         """Refresh once the events now queued are handled: a burst of changes reads once. A
@@ -210,11 +240,14 @@ class SpendingDialog(QDialog):
             reprice_candidates(providers, catalog),
             lambda name: find_price(name, providers, catalog),
             self.currency,
-            catalog_model_names() if catalog is None else (),
             self,
         )
         picker.setFixedWidth(230)  # the table gets the rest: a column per model ticked
         picker.chosenChanged.connect(self._show_table)
+        if catalog is None:
+            # Not the history, but as slow the first time (the bundled catalog read and every
+            # entry priced): the one helper runs it on a worker all the same.
+            self.reads.run("catalog", lambda _history: catalog_model_names(), picker.offer)
         return picker
 
     def _read(self, keep: Month | None) -> None:
@@ -233,9 +266,10 @@ class SpendingDialog(QDialog):
             if read.month is not None:
                 self.month_picker.setCurrentIndex(self.month_picker.findData(str(read.month)))
         if read.month is None or read.days is None or read.rows is None or read.today is None:
+            self.has_figures = False
             self.pages.setCurrentWidget(self.empty)
             return
-        self.pages.setCurrentIndex(1)
+        self.has_figures = True
         month, current = read.month, read.month == Month.of(self.now)
         self.rows = read.rows
         self.daily_title.setText("Spend per day, last 30 days" if current else "Spend per day")
@@ -245,6 +279,15 @@ class SpendingDialog(QDialog):
         self.picker.heading.setText(f"What would {month.label} have cost on…")
         self._show_summary(month, read.today)
         self._show_table()
+        if self.pages.currentIndex() != 1:  # shown in the next turn: apart from the work above
+            QTimer.singleShot(_NEXT_TURN_MS, self, self._reveal)
+
+    def _reveal(self) -> None:
+        """Put the figures in place of the empty page (the read of a first answer, or the view's
+        first read), the table and the picker painted a turn later."""
+        if self.has_figures and self.pages.currentIndex() != 1:
+            self._paint_lower_later()
+            self.pages.setCurrentIndex(1)
 
     @property
     def month(self) -> Month:
@@ -286,7 +329,7 @@ def show_spending(window: MainWindow) -> SpendingDialog:
     """Show `window`'s spending view, or bring forward the one already open. It leaves the
     window usable (modeless) and follows its spendingChanged while shown, taking its currency
     and providers at each refresh. Closed, it is hidden rather than destroyed: opening it again
-    reads the month anew but builds no charts (some 65 ms on the GUI thread)."""
+    reads the month anew but builds nothing."""
     view = next(iter(window.findChildren(SpendingDialog)), None)
     if view is None:
         store, settings = window.services.store, window.app_settings

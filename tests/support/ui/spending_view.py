@@ -3,21 +3,24 @@ as text."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import pyqtgraph as pg
 from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.spending.bar_chart import BarChart
 from desktop_app.ui.spending.spending_dialog import SpendingDialog
 from tests.support.ui.window_actions import menu_action
 from tests.support.waiting import reads_shown
 
 
-def texts(chart: Any) -> list[str]:
-    items = chart.plot.getPlotItem().items
-    return [i.textItem.toPlainText().strip() for i in items if isinstance(i, pg.TextItem)]
+def texts(chart: BarChart) -> list[str]:
+    """The amounts written at the bars' ends, top to bottom."""
+    return [bar.note for bar in chart.bars if bar.note]
+
+
+def money_labels(chart: BarChart) -> list[str]:
+    """The money axis's labels, from 0 up."""
+    return [label for _, label in chart.ticks()]
 
 
 def table(dialog: SpendingDialog) -> list[list[str]]:
@@ -32,8 +35,15 @@ def open_view(qtbot: QtBot, window: MainWindow) -> SpendingDialog:
     menu_action(window, "Spending", "&View").trigger()
     (view,) = window.findChildren(SpendingDialog)
     assert view.isVisible()
-    reads_shown(qtbot, view.reads)
+    shown(qtbot, view)
     return view
+
+
+def shown(qtbot: QtBot, view: SpendingDialog) -> None:
+    """Wait until the view's reads are in and their figures, if any, in place of the empty
+    page (a turn after they came in)."""
+    reads_shown(qtbot, view.reads)
+    qtbot.waitUntil(lambda: not view.has_figures or view.pages.currentWidget() is not view.empty)
 
 
 def _text(item: QTableWidgetItem | None) -> str:

@@ -6,14 +6,19 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.ui.sidebar.conversation_groups import IdRole
 from desktop_app.ui.sidebar.conversation_list import ConversationSidebar
-from desktop_app.ui.sidebar.search_results import SnippetHtmlRole, short_date, snippet_html
+from desktop_app.ui.sidebar.search_results import (
+    SearchResults,
+    SnippetRunsRole,
+    short_date,
+    snippet_runs,
+)
 from tests.support.ui.sidebar_helpers import (
     NOW,
     add,
@@ -46,25 +51,55 @@ def test_typing_finds_a_message_by_a_word_and_highlights_it(
         (newer.id, "Bears"),
         (older.id, "Foxes"),
     ]
-    document = QTextDocument()
-    document.setHtml(sidebar.results.model().index(1, 0).data(SnippetHtmlRole))
-    assert "the quick brown fox jumps" in document.toPlainText()
-    assert bold_words(document) == ["brown"]
+    assert "the quick brown fox jumps" in plain_text(sidebar.results, 1)
+    assert bold_words(sidebar.results, 1) == ["brown"]
     assert not sidebar.results.grab().isNull()  # the delegate paints
 
 
-def bold_words(document: QTextDocument) -> list[str]:
+def plain_text(results: SearchResults, row: int) -> str:
+    return "".join(piece for piece, _ in results.model().index(row, 0).data(SnippetRunsRole))
+
+
+def bold_words(results: SearchResults, row: int) -> list[str]:
+    """The snippet's bold words as the delegate lays them out for painting."""
+    index = results.model().index(row, 0)
+    layout = results.snippets.snippet_layout(index, results.font(), 400)
+    text = layout.text()
     words = []
-    block = document.begin()
-    while block.isValid():
-        piece = block.begin()
-        while not piece.atEnd():
-            fragment = piece.fragment()
-            if fragment.charFormat().fontWeight() >= QFont.Weight.Bold:
-                words.append(fragment.text())
-            piece += 1
-        block = block.next()
+    for marked in layout.formats():
+        assert marked.format.fontWeight() >= QFont.Weight.Bold
+        units = text.encode("utf-16-le")[2 * marked.start : 2 * (marked.start + marked.length)]
+        words.append(units.decode("utf-16-le"))
     return words
+
+
+def test_a_long_snippet_is_laid_out_in_two_lines_at_most(qtbot: QtBot, store: HistoryStore) -> None:
+    add(store, "Long", NOW, text=" ".join(["filler words here"] * 60 + ["🦊🦊 needle end"]))
+    sidebar = make_sidebar(qtbot, store)
+    search(qtbot, sidebar, "needle")
+    layout = sidebar.results.snippets.snippet_layout(
+        sidebar.results.model().index(0, 0), sidebar.results.font(), 200
+    )
+    assert 1 <= layout.lineCount() <= 2
+    assert bold_words(sidebar.results, 0) == ["needle"]
+
+
+def test_the_hits_in_sight_are_laid_out_before_they_are_painted(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    for n in range(30):
+        add(store, f"Chat {n}", NOW, text=f"message {n} with the needle inside it")
+    sidebar = make_sidebar(qtbot, store)
+    search(qtbot, sidebar, "needle")
+    results = sidebar.results
+    qtbot.waitUntil(results.updatesEnabled)  # painted once the rows in sight are laid out
+    kept = results.snippets.kept()
+    rows = results.model().rowCount()
+    assert rows == 30
+    assert 1 < kept < rows, "the rows in sight, not all"
+    results.viewport().repaint()
+    assert results.snippets.kept() == kept, "the paint found every snippet it drew laid out"
+    assert len(hits(sidebar)) == rows
 
 
 @pytest.mark.parametrize("query", ["北京", "去北京看"])
@@ -76,9 +111,7 @@ def test_a_chinese_substring_is_found(qtbot: QtBot, store: HistoryStore, query: 
     search(qtbot, sidebar, query)
 
     assert [h.conversation_id for h in hits(sidebar)] == [summary.id]
-    document = QTextDocument()
-    document.setHtml(sidebar.results.model().index(0, 0).data(SnippetHtmlRole))
-    assert "".join(bold_words(document)) == query
+    assert "".join(bold_words(sidebar.results, 0)) == query
 
 
 def test_markup_in_a_message_is_shown_as_text(qtbot: QtBot, store: HistoryStore) -> None:
@@ -87,16 +120,20 @@ def test_markup_in_a_message_is_shown_as_text(qtbot: QtBot, store: HistoryStore)
 
     search(qtbot, sidebar, "literally")
 
-    document = QTextDocument()
-    document.setHtml(sidebar.results.model().index(0, 0).data(SnippetHtmlRole))
-    assert "<b>x</b> & <i>y</i>" in document.toPlainText()
-    assert bold_words(document) == ["literally"]
+    assert "<b>x</b> & <i>y</i>" in plain_text(sidebar.results, 0)
+    assert bold_words(sidebar.results, 0) == ["literally"]
 
 
 def test_snippet_markers_become_bold_and_only_them() -> None:
-    assert snippet_html("a [[<b>]] b [[c]]") == "a <b>&lt;b&gt;</b> b <b>c</b>"
-    assert snippet_html("unbalanced [[ marker") == "unbalanced [[ marker"
-    assert snippet_html("line\nbreak") == "line break"
+    assert snippet_runs("a [[<b>]] b [[c]]") == [
+        ("a ", False),
+        ("<b>", True),
+        (" b ", False),
+        ("c", True),
+    ]
+    assert snippet_runs("unbalanced [[ marker") == [("unbalanced [[ marker", False)]
+    assert snippet_runs("line\nbreak") == [("line break", False)]
+    assert snippet_runs("🦊 [[狐狸]]") == [("🦊 ", False), ("狐狸", True)]
 
 
 def test_a_hit_says_when_in_local_time() -> None:

@@ -8,12 +8,9 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
 
-import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -21,10 +18,10 @@ from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.presets import HOLYSHEEP
 from desktop_app.core.settings.providers_file import ModelPrice
-from desktop_app.ui.spending.spending_charts import ESTIMATED, EXACT
+from desktop_app.ui.spending.bar_chart import ESTIMATED, EXACT, BarChart
 from desktop_app.ui.spending.spending_dialog import SpendingDialog
 from tests.support.history.spending_samples import answer, march_answers, time_zone
-from tests.support.ui.spending_view import table, texts
+from tests.support.ui.spending_view import money_labels, shown, table, texts
 from tests.support.waiting import reads_shown
 
 # Every read of the history happens off the GUI thread (desktop_app/ui/history_reads.py).
@@ -62,20 +59,14 @@ def opened(
         store, settings or AppSettings(), [HOLYSHEEP.provider()], now=NOW, catalog=catalog
     )
     qtbot.addWidget(dialog)
-    reads_shown(qtbot, dialog.reads)
+    shown(qtbot, dialog)
     return dialog
 
 
-def stacks(chart: Any) -> tuple[list[float], list[float]]:
-    """The exact and the estimated part of each bar, read from the plot's two bar items, after
-    checking that the estimated parts sit on top of the exact ones."""
-    items = [i for i in chart.plot.getPlotItem().items if isinstance(i, pg.BarGraphItem)]
-    by_color = {QColor(i.opts["brush"]).name(): i.opts for i in items}
-    assert set(by_color) == {EXACT.name(), ESTIMATED.name()}
-    exact, estimated = by_color[EXACT.name()], by_color[ESTIMATED.name()]
-    length, start = ("height", "y0") if chart.money_axis == "left" else ("width", "x0")
-    assert list(estimated[start]) == list(exact[length])
-    return list(exact[length]), list(estimated[length])
+def stacks(chart: BarChart) -> tuple[list[float], list[float]]:
+    """The exact and the estimated part of each bar (test_bar_chart checks that the second is
+    drawn on the first)."""
+    return [bar.exact for bar in chart.bars], [bar.estimated for bar in chart.bars]
 
 
 def test_the_month_in_charts_and_a_table(qtbot: QtBot, history: HistoryStore) -> None:
@@ -97,6 +88,20 @@ def test_the_month_in_charts_and_a_table(qtbot: QtBot, history: HistoryStore) ->
     assert {i: h for i, h in enumerate(estimated) if h} == {26: 12.0}, "17 March"
     assert stacks(dialog.model_chart) == ([0.0, 0.48], [12.0, 0.0]), "no bar for no price"
     assert texts(dialog.model_chart) == ["≈$12.00", "$0.48"]
+    assert [bar.label for bar in dialog.model_chart.bars] == ["gpt-4.1", "deepseek-chat"]
+    assert dialog.model_chart.bars[0].tip == (
+        "gpt-4.1, 1 answer: ≈$12.00 (≈$12.00 of it estimated)"
+    )
+    assert dialog.daily_chart.bars[day[date(2025, 3, 3)]].tip == "Mon 3 Mar 2025: $0.48"
+    labels = [(i, bar.label) for i, bar in enumerate(dialog.daily_chart.bars) if bar.label]
+    assert labels == [
+        (4, "Feb 23"),
+        (9, "Feb 28"),
+        (14, "Mar 5"),
+        (19, "Mar 10"),
+        (24, "Mar 15"),
+        (29, "Mar 20"),
+    ], "every 5th day, back from today"
     assert table(dialog) == [
         ["Model", "Provider", "Answers", "Input", "Cached", "Output", "Cost"],
         ["gpt-4.1", "HolySheep relay", "1", "2,000,000", "0", "1,000,000", "≈$12.00"],
@@ -140,8 +145,15 @@ def test_money_in_the_user_s_currency(qtbot: QtBot, history: HistoryStore) -> No
     assert stacks(dialog.model_chart) == ([0.0, pytest.approx(3.504)], [87.6, 0.0])
     assert texts(dialog.model_chart) == ["≈¥87.60", "¥3.50"]
     assert table(dialog)[-1][-1] == "≈¥91.10 + 1 unpriced"
-    axis = dialog.daily_chart.plot.getAxis("left")
-    assert axis.tickStrings([0.0, 0.5, 1.0], 1.0, 0.5) == ["¥0.00", "¥0.50", "¥1.00"]
+    assert money_labels(dialog.model_chart) == [
+        "¥0.00",
+        "¥20.00",
+        "¥40.00",
+        "¥60.00",
+        "¥80.00",
+        "¥100.00",
+    ]
+    assert dialog.model_chart.bars[1].tip == "deepseek-chat, 1 answer: ¥3.50"
     assert "Today: <b>¥0.00</b>" in dialog.summary.text()
 
 
@@ -165,9 +177,10 @@ def test_a_month_of_unknown_prices_says_so_instead_of_empty_axes(
 ) -> None:
     answer(store, datetime(2025, 3, 10, tzinfo=UTC), cost=None, model="mystery-model")
     dialog = opened(qtbot, store)
-    assert dialog.model_chart.currentWidget() is dialog.model_chart.message
-    assert dialog.model_chart.message.text() == "No answer with a known price in this month."
-    assert dialog.daily_chart.message.text() == "Nothing was spent on these days."
+    assert dialog.model_chart.bars == []
+    assert dialog.model_chart.message == "No answer with a known price in this month."
+    assert dialog.daily_chart.bars == []
+    assert dialog.daily_chart.message == "Nothing was spent on these days."
     assert table(dialog)[1][-1] == "price unknown"
 
 
@@ -181,21 +194,47 @@ def test_an_empty_history_gets_a_friendly_message(qtbot: QtBot, store: HistorySt
     assert not dialog.daily_chart.isVisible()
 
 
-def test_the_view_draws_its_axes(qtbot: QtBot, history: HistoryStore) -> None:
+def test_the_view_draws_its_bars(qtbot: QtBot, history: HistoryStore) -> None:
     dialog = opened(qtbot, history)
     dialog.show()
     qtbot.waitExposed(dialog)
-    axis = dialog.daily_chart.plot.getAxis("left")
-    qtbot.waitUntil(lambda: axis.width() > 30)  # wide enough for "$12.00" once laid out
-    assert not dialog.grab().isNull()
+    image = dialog.grab().toImage()
+    chart = dialog.model_chart
+    exact, _ = chart.bar_rects(1)  # deepseek-chat: $0.48, exact
+    _, estimated = chart.bar_rects(0)  # gpt-4.1: ≈$12.00, all of it estimated
+    for rect, color in ((exact, EXACT), (estimated, ESTIMATED)):
+        inside = chart.mapTo(dialog, rect.center().toPoint())
+        assert image.pixelColor(inside) == color
+    assert money_labels(dialog.daily_chart) == [
+        "$0.00",
+        "$2.50",
+        "$5.00",
+        "$7.50",
+        "$10.00",
+        "$12.50",
+    ], "up to the largest day's $12.00, at a round step"
 
 
-def test_opening_the_module_does_not_load_the_chart_library() -> None:
+def test_opening_the_module_loads_no_chart_library() -> None:
     probe = (
         "import sys, desktop_app.ui.spending.spending_dialog; "
-        "print('pyqtgraph' in sys.modules, 'numpy' in sys.modules)"
+        "print(sorted(m for m in ('pyqtgraph', 'numpy', 'PySide6.QtOpenGL') if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
-    assert result.stdout == "False False\n", "numpy and pyqtgraph load when the view opens"
+    assert result.stdout == "[]\n", "the charts are painted by the view itself"
+
+
+def test_a_typed_model_is_completed_from_the_bundled_catalog(
+    qtbot: QtBot, history: HistoryStore
+) -> None:
+    dialog = SpendingDialog(history, AppSettings(), [HOLYSHEEP.provider()], now=NOW)
+    qtbot.addWidget(dialog)
+    reads_shown(qtbot, dialog.reads)  # the catalog's models are read on a worker too
+    completer = dialog.picker.other.completer()
+    assert completer is not None
+    completer.setCompletionPrefix("gpt-4.1")
+    shown = completer.completionModel()
+    found = [shown.index(row, 0).data() for row in range(shown.rowCount())]
+    assert "gpt-4.1" in found
