@@ -4,8 +4,8 @@ program. Users never set it.
 
 - `window`: once the main window's first frame is painted, print `shown <time.perf_counter()>`
   to stdout, then close the window as the user would (the app shuts down and exits 0).
-- `spending`: the same, but first open the spending view (it loads the chart library, pyqtgraph
-  and numpy) and, once that is painted, print `spending <time.perf_counter()>`.
+- `spending`: the same, but first open the spending view (its charts, its table and the
+  re-pricing picker) and, once that is painted, print `spending <time.perf_counter()>`.
 
 perf_counter is a system-wide monotonic clock on Linux, macOS and Windows, so the process that
 started the app can subtract the moment it started it.
