@@ -308,7 +308,10 @@ class SearchResults(QListView):
         if showing != self._showing:
             return  # newer hits came: their own turns paint them ahead
         row_height = max(1, self.sizeHintForRow(0))
-        in_sight = min(self.results.rowCount(), self.viewport().height() // row_height + 1)
+        # Not viewport(): the first call in the process that hands Python a QWidget makes
+        # PySide6 set up the enums of some 50 QtWidgets classes, 25-30 ms in one turn.
+        sight = self.maximumViewportSize()
+        in_sight = min(self.results.rowCount(), sight.height() // row_height + 1)
         last = min(in_sight, first + _ROWS_PER_TURN)
         # Each row painted once off screen: its snippet is laid out and kept, and the glyphs of
         # its text (CJK from fallback fonts, the bold ones) are drawn into the font caches, the
@@ -317,7 +320,7 @@ class SearchResults(QListView):
         self.initViewItemOption(option)
         for row in range(first, last):
             index = self.results.index(row, 0)
-            width = self.visualRect(index).width() or self.viewport().width()
+            width = self.visualRect(index).width() or sight.width()
             option.rect = QRect(0, 0, width, row_height)
             scratch = QImage(width, row_height, QImage.Format.Format_ARGB32_Premultiplied)
             painter = QPainter(scratch)
