@@ -48,9 +48,9 @@ DATA_END = datetime(2024, 12, 20, 12, tzinfo=UTC)
 """Near the end of the generated history (two years from 2023): the spending view's "now"."""
 
 SEARCHES = (
-    ("Chinese, 2 characters (LIKE scan)", "鹦鹉"),
+    ("Chinese, 2 characters (index of short terms)", "鹦鹉"),
     ("quoted phrase of common words", '"the answer is"'),
-    ("LIKE-only term, no match", "qz"),
+    ("2 letters, no match (index of short terms)", "qz"),
 )
 
 
