@@ -55,6 +55,8 @@ LOADED_WHEN_USED = {
     "pygments": "the first code block",
     "desktop_app.core.money.catalog": "the first price neither the user nor the relay gives",
     "desktop_app.simulator": "the offline demo",
+    "desktop_app.ui.history_problem": "a history that cannot be opened",
+    "desktop_app.core.history.backups": "today's backup, on a worker after the first frame",
     "desktop_app.ui.settings.settings_dialog": "Settings",
     "desktop_app.ui.spending.spending_dialog": "Spending",
     "pyqtgraph": "Spending",
