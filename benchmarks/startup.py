@@ -1,7 +1,8 @@
-"""Start-up to the first painted window, against a bare PySide6 window, with and without a big
-history; and opening a 1,000-message conversation in the window. DESIGN.md's bars: the window
-shown within 1.5x the time of a bare PySide6 window, unaffected by the size of the history (a
-million messages); a 1,000-message conversation opened in under 100 ms to first paint.
+"""Start-up to the first painted window, against a window of the same kinds of widgets made
+without Tally's code, with and without a big history; and opening a 1,000-message conversation
+in the window. DESIGN.md's bars: Tally's own code adds at most 25% to the time of that window
+(case (e)), first run and with a million messages alike; the size of the history changes
+nothing; a 1,000-message conversation opened in under 100 ms to first paint.
 
 Run: .venv/bin/python benchmarks/startup.py [--runs 10] [--messages 1000000]
          [--small-messages 1000] [--open-runs 10] [--history PATH]
@@ -9,10 +10,12 @@ Quick: .venv/bin/python benchmarks/startup.py --messages 100000 --runs 5 --open-
 
 Each start is a fresh process (benchmarks/startup_probe.py) with QT_QPA_PLATFORM=offscreen and
 its own data directory, timed from just before the process is started to the end of the first
-paint of its main window. The processes run from compiled bytecode, as an installed app does: they
-share a bytecode cache in the temporary folder (PYTHONPYCACHEPREFIX), which the untimed first
-starts write, whatever PYTHONDONTWRITEBYTECODE says (with it set and no cache, every start would
-compile Tally's hundred-odd modules again, some 90 ms that no user's start pays).
+paint of its main window; beside it, the processor time the process had used by then (printed,
+not judged: a busy machine moves it far less than the wall time). The processes run from
+compiled bytecode, as an installed app does: they share a bytecode cache in the temporary
+folder (PYTHONPYCACHEPREFIX), which the untimed first starts write, whatever
+PYTHONDONTWRITEBYTECODE says (with it set and no cache, every start would compile Tally's
+hundred-odd modules again, some 90 ms that no user's start pays).
 
   (a) a bare PySide6 QMainWindow of the same size;
   (b) Tally with an empty data directory, new for each start (a first run: the welcome page);
@@ -24,8 +27,13 @@ compile Tally's hundred-odd modules again, some 90 ms that no user's start pays)
       by a few lines of PySide6 with none of Tally's code (startup_probe.py, widgets): what
       PySide6 itself costs for such a window, the floor under any app that shows one.
 
-The cases take turns, after one untimed start of each (files into the OS cache; the first start
-on a history also marks its three unfinished answers interrupted). Figures are medians; peak
+The starts are steady-state starts, as on any day but a user's first: each history is first
+opened once as a start that ran to its end leaves it (history_ready): its check at start run and
+recorded (history.sqlite3.checked, so no start checks it again: a million messages take
+seconds), its three unfinished answers marked interrupted, and today's backup taken (else every
+start would copy the whole history on a worker while it paints, and be killed before the copy
+is done). Then the cases take turns, after one untimed start of each (files into the OS cache).
+Figures are medians; peak
 resident memory is the probe's own, up to the first paint. Then one more process starts on
 history (d) and, once its window is painted, opens the 1,000-message conversation and the
 51-message one in turn through MainWindow.open_conversation, the sidebar's slot, timing each to
@@ -33,7 +41,7 @@ the end of the first frame that paints the conversation's last message, and to t
 loading of its older messages (which it waits for before the next open, as a reader would).
 
 --history PATH keeps the big database at PATH (made if missing, reused if there), since making
-a million messages takes minutes; the app writes to it as it starts (interrupted answers).
+a million messages takes minutes; the starts use a copy of it, so the kept file is never written.
 """
 
 from __future__ import annotations
@@ -54,10 +62,12 @@ from pathlib import Path
 from history_data import LONG_TITLE, SEED, generate
 from startup_common import PROVIDERS, Case
 
+from desktop_app.core.history import backups
+from desktop_app.core.history.opening import open_history
 from desktop_app.core.history.store import HistoryStore
 
 PROBE = Path(__file__).with_name("startup_probe.py")
-SHOWN_BAR = 1.5  # x the bare window
+OWN_CODE_BAR = 1.25  # x the same kinds of widgets without Tally's code, case (e)
 UNAFFECTED_BAR = 1.1  # big history / small history: within the noise of a shared machine
 OPEN_BAR_MS = 100.0
 
@@ -94,6 +104,9 @@ def start(case: Case, scratch: Path, *, record: bool) -> None:
         rss = result.get("rss_kib")
         if isinstance(rss, int):
             case.rss_kib.append(rss)
+        cpu = result.get("cpu_ms")
+        if isinstance(cpu, float):
+            case.cpu_ms.append(cpu)
 
 
 def make_history(data_dir: Path, messages: int, kept: Path | None) -> str:
@@ -108,11 +121,11 @@ def make_history(data_dir: Path, messages: int, kept: Path | None) -> str:
         generate(kept or target, messages, random.Random(SEED))
         print(f"generated {messages:,} messages in {time.perf_counter() - began:.1f} s")
     if kept is not None:
-        try:
-            os.link(kept, target)
-        except OSError:
-            shutil.copyfile(kept, target)
+        began = time.perf_counter()
+        shutil.copyfile(kept, target)  # the starts write to it; the kept one stays as it is
+        print(f"copied it in {time.perf_counter() - began:.1f} s")
     (data_dir / "providers.toml").write_text(PROVIDERS, encoding="utf-8")
+    history_ready(target)
     with HistoryStore(target) as store:
         newest = store.conversations(limit=1)[0]
         count = store._conn.execute("SELECT count(*) FROM messages").fetchone()[0]
@@ -123,6 +136,19 @@ def make_history(data_dir: Path, messages: int, kept: Path | None) -> str:
     remember(data_dir / "window.ini", newest.id)
     print(f"  {data_dir.name}: {count:,} messages; reopens {newest.title!r} ({reopened} messages)")
     return str(found[0])
+
+
+def history_ready(history: Path) -> None:
+    """Leave the history as a start that ran to its end leaves it: checked (and the check
+    recorded), its unfinished answers marked interrupted, today's backup taken."""
+    began = time.perf_counter()
+    store = open_history(history)
+    try:
+        store.mark_interrupted()
+        backups.take_if_due(history)
+    finally:
+        store.close()  # records the file as checked, as the app does when it closes
+    print(f"  checked, settled and backed up in {time.perf_counter() - began:.1f} s")
 
 
 def remember(state_file: Path, conversation_id: str) -> None:
@@ -191,10 +217,12 @@ def report_starts(cases: list[Case]) -> bool:
         print(case.line(40))
     bare, empty, small, big, widgets = (case.median() for case in cases)
     checks = [
-        ("(b) / (a)  empty Tally / bare", empty / bare, SHOWN_BAR),
-        ("(d) / (a)  big history / bare", big / bare, SHOWN_BAR),
+        ("(b) / (e)  empty Tally / its widgets alone", empty / widgets, OWN_CODE_BAR),
+        ("(d) / (e)  big history / the widgets alone", big / widgets, OWN_CODE_BAR),
+        ("(c) / (e)  small history / the widgets alone", small / widgets, None),
         ("(d) / (c)  big history / small history", big / small, UNAFFECTED_BAR),
-        ("(d) / (b)  big history / empty", big / empty, None),
+        ("(b) / (a)  empty Tally / bare", empty / bare, None),
+        ("(d) / (a)  big history / bare", big / bare, None),
         ("(e) / (a)  the widgets alone / bare", widgets / bare, None),
     ]
     passed = True
@@ -204,7 +232,13 @@ def report_starts(cases: list[Case]) -> bool:
             ok = ratio <= bar
             passed = passed and ok
             verdict = f"  target <= {bar}: {'PASS' if ok else 'FAIL'}"
-        print(f"  {label:<40} {ratio:5.2f}{verdict}")
+        print(f"  {label:<46} {ratio:5.2f}{verdict}")
+    # Processor time moves far less than wall time on a shared machine: printed, not judged.
+    cpu_b, cpu_d, cpu_e = (statistics.median(cases[n].cpu_ms) for n in (1, 3, 4))
+    print(
+        f"  processor time to the first frame: (b) / (e) {cpu_b / cpu_e:4.2f}, (d) / (e) "
+        f"{cpu_d / cpu_e:4.2f} (not judged)"
+    )
     return passed
 
 

@@ -29,6 +29,7 @@ class Case:
     data_dir: Path | None = None  # None: a new empty data directory for every start
     starts: list[float] = field(default_factory=list)  # ms to the first painted frame
     rss_kib: list[int] = field(default_factory=list)  # peak resident memory, where reported
+    cpu_ms: list[float] = field(default_factory=list)  # processor time by then, where reported
 
     @contextmanager
     def start_data_dir(self, scratch: Path) -> Iterator[Path]:
@@ -52,4 +53,6 @@ class Case:
         row = f"  {self.label:<{width}} {self.median():7.1f} ms  ({spread:>9} ms)"
         if self.rss_kib:
             row += f"  peak RSS {statistics.median(self.rss_kib) / 1024:4.0f} MiB"
+        if self.cpu_ms:
+            row += f"  cpu {statistics.median(self.cpu_ms):5.0f} ms"
         return row

@@ -19,8 +19,9 @@ paint event, which fires once Qt has painted every widget of that frame and flus
 
 Prints one JSON line: `painted` (time.perf_counter(), a system-wide monotonic clock on Linux,
 macOS and Windows, so the parent can subtract the moment it started this process), `rss_kib`
-(peak resident memory so far; None on Windows) and for open the timings in ms. Then it exits at
-once with os._exit: tearing down is not what is measured.
+(peak resident memory so far; None on Windows), `cpu_ms` (the processor time this process had
+used when it reported, the interpreter's start included) and for open the timings in ms. Then
+it exits at once with os._exit: tearing down is not what is measured.
 """
 
 from __future__ import annotations
@@ -60,7 +61,9 @@ def peak_rss_kib() -> int | None:
 
 
 def report(**fields: object) -> None:
-    """Print the result and leave without tearing anything down."""
+    """Print the result, with the processor time used so far (every thread's), and leave
+    without tearing anything down."""
+    fields["cpu_ms"] = time.process_time() * 1000
     sys.stdout.write(json.dumps(fields) + "\n")
     sys.stdout.flush()
     os._exit(0)

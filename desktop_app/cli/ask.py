@@ -11,7 +11,6 @@ import time
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from desktop_app.cli.backup import take_daily_backup
 from desktop_app.cli.exit_codes import (
     EXIT_INTERRUPTED,
     EXIT_OVER_BUDGET,
@@ -85,6 +84,9 @@ def run_ask(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     finally:
         store.close()
+        # Imported here: the backup's code is not needed before the answer has been printed.
+        from desktop_app.cli.backup import take_daily_backup
+
         take_daily_backup()
         stop_logging_to(handler)
 

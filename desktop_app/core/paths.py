@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Tally"
 DATA_DIR_ENV = "TALLY_DATA_DIR"
 
@@ -17,6 +15,8 @@ def data_dir() -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override).expanduser()
+    import platformdirs  # here: with --data-dir or TALLY_DATA_DIR, a command does without it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 from desktop_app import __version__
 from desktop_app.core import paths
 from desktop_app.core.errors import HistoryError, TallyError
-from desktop_app.core.history import backups, short_fill
 from desktop_app.core.history.opening import open_history
 from desktop_app.core.logs import log_to_file, stop_logging_to
 from desktop_app.core.network.clients import ClientPool
@@ -27,13 +26,14 @@ from desktop_app.ui.demo import Demo
 from desktop_app.ui.error_banner import ErrorBanner
 from desktop_app.ui.exit_when_shown import exit_when_shown
 from desktop_app.ui.first_frame import show_first_frame
-from desktop_app.ui.history_problem import Repair, ask_about_history, carry_out
 from desktop_app.ui.main_thread_gc import MainThreadCollector
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.services import Services
 
 if TYPE_CHECKING:
     import asyncio
+
+    from desktop_app.ui.history_problem import Repair
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +92,8 @@ def make_services() -> Services:
 def take_daily_backup(window: MainWindow) -> None:
     """Today's backup of the history, if it is still to be taken, on a worker thread (a
     million messages take seconds to copy); the banner says so if it cannot be made."""
+    from desktop_app.core.history import backups  # after the first frame, as the backup
+
     history = window.services.store.path
 
     def failed(error: Exception) -> None:
@@ -105,6 +107,8 @@ def take_daily_backup(window: MainWindow) -> None:
 def fill_short_terms(history: Path) -> threading.Event:
     """Index the short terms of the messages written before that index (short_fill.py), on a
     thread of its own, a batch at a time; set the event returned to stop it."""
+    from desktop_app.core.history import short_fill  # after the first frame, as the backup
+
     stop = threading.Event()
 
     def run() -> None:
@@ -119,11 +123,11 @@ def fill_short_terms(history: Path) -> threading.Event:
 
 
 def open_services(
-    ask: Callable[[HistoryError], Repair] = ask_about_history,
+    ask: Callable[[HistoryError], Repair] | None = None,
 ) -> tuple[Services, str] | None:
     """make_services(), and while the history cannot be opened, what the user chooses to do
-    about it (history_problem.py) until it opens; None if they quit. The text is what the
-    window says of what was done ("" if nothing was)."""
+    about it (`ask`, by default history_problem.py's dialog) until it opens; None if they quit.
+    The text is what the window says of what was done ("" if nothing was)."""
     error: HistoryError | None = None
     done = ""
     while True:
@@ -133,7 +137,10 @@ def open_services(
             except HistoryError as exc:
                 log.error("the history cannot be opened: %s", exc)
                 error = exc
-        repair = ask(error)
+        # Imported here: a history that opens, as nearly every start's does, needs none of it.
+        from desktop_app.ui.history_problem import ask_about_history, carry_out
+
+        repair = (ask or ask_about_history)(error)
         if repair.action == "quit":
             return None
         try:
@@ -165,12 +172,14 @@ def run_app(argv: list[str]) -> int:
         window = MainWindow(services)
         if done:
             window.banner.show_error(done)
-        take_daily_backup(window)
-        filling = fill_short_terms(window.services.store.path)
         presenter = UnexpectedErrorPresenter(window.banner)
         sys.excepthook = presenter.excepthook
         _watch = exit_when_shown(window)  # only with $TALLY_EXIT_WHEN_SHOWN (the built app checks)
         held = show_first_frame(window)
+        # After the first frame: on a first run, the worker copying the new history would
+        # otherwise take turns with the GUI thread while it paints.
+        take_daily_backup(window)
+        filling = fill_short_terms(window.services.store.path)
         # Only now, with the window on screen: see desktop_app/ui/first_frame.py.
         import asyncio
 

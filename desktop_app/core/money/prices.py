@@ -12,7 +12,6 @@ from typing import Literal
 from desktop_app.core.conversation import AnswerCost
 from desktop_app.core.currency import USD, Currency
 from desktop_app.core.events import Usage
-from desktop_app.core.settings.presets import PRESETS
 from desktop_app.core.settings.providers_file import ModelPrice, Provider
 
 _MILLION = Decimal(1_000_000)
@@ -39,6 +38,9 @@ def quote(provider: Provider, model: str, catalog: CatalogLookup | None = None) 
     free; None when nobody knows. A relay on localhost is not assumed free: it bills someone."""
     if model in provider.prices:
         return Quote(provider.prices[model], "user", "your price in the settings")
+    # Here: `tally ask` prices its answer only once the answer streams (presets: 2-4 ms).
+    from desktop_app.core.settings.presets import PRESETS
+
     for preset in PRESETS:
         if not _same_endpoint(preset.base_url, provider.base_url):
             continue
