@@ -8,3 +8,5 @@ EXIT_OVER_BUDGET = 3
 """A budget is spent and --over-budget was not given."""
 EXIT_INTERRUPTED = 130
 """Ctrl+C, as shells report SIGINT."""
+EXIT_BROKEN_PIPE = 141
+"""What reads the output went away (a pipe into `head`), as shells report SIGPIPE."""

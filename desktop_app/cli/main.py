@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from desktop_app.cli.exit_codes import EXIT_USAGE
+from desktop_app.cli.exit_codes import EXIT_BROKEN_PIPE, EXIT_USAGE
 from desktop_app.core import paths
 from desktop_app.core.errors import TallyError
 from desktop_app.core.files import make_private
@@ -61,16 +61,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.data_dir:
         os.environ[paths.DATA_DIR_ENV] = os.path.abspath(args.data_dir)
     make_private(paths.data_dir(), paths.own_files())
-    if args.command == "ask":
-        from desktop_app.cli.ask import run_ask
-
-        return run_ask(args)
     if args.command is not None:
         try:
             return _run_command(args)
         except TallyError as exc:
             print(f"tally: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
+        except BrokenPipeError:
+            # What reads the output has gone (`tally ask ... | head`): stop quietly, as other
+            # Unix tools do, and keep Python from complaining again when it flushes stdout.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_BROKEN_PIPE
     # Imported here: the commands should not pay for loading Qt.
     from desktop_app.ui.app import run_app
 
@@ -78,7 +79,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    """Run export, import, models or spend; a TallyError is the caller's to print."""
+    """Run a sub-command; a TallyError out of it is the caller's to print (`ask` prints its
+    own, after the partial answer)."""
+    if args.command == "ask":
+        from desktop_app.cli.ask import run_ask
+
+        return run_ask(args)
     if args.command == "models":
         from desktop_app.cli.models import run_models
 
