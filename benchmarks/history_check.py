@@ -17,19 +17,16 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from history_data import SEED, generate
+from history_data import CACHED_MILLION, SEED, copied_history, generate
 
 from desktop_app.core.history import backups, checks
 from desktop_app.core.history.opening import open_history
 from desktop_app.core.history.store import HistoryStore
 
-DEFAULT = Path(tempfile.gettempdir()) / "tally-benchmark-history" / "history-1000000.sqlite3"
 BAR = 1.1
 """The large history opened within 10% of the small one's time: the noise of a shared machine."""
 SMALL = 1_000
@@ -49,15 +46,10 @@ def best_ms(actions: list[Callable[[], object]], repeat: int) -> list[float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--history", type=Path, default=DEFAULT)
+    parser.add_argument("--history", type=Path, default=CACHED_MILLION)
     parser.add_argument("--repeat", type=int, default=41)
     args = parser.parse_args()
-    if not args.history.exists():
-        print(f"no history at {args.history}: run benchmarks/ui_stalls.py first")
-        return 2
-    with tempfile.TemporaryDirectory() as folder:
-        history = Path(folder) / "history.sqlite3"
-        shutil.copyfile(args.history, history)
+    with copied_history(args.history) as history:
         size = history.stat().st_size / 2**20
         HistoryStore(history).close()  # any migration the cached copy lacks, out of the timing
 
@@ -65,7 +57,7 @@ def main() -> int:
         checks.check(history)
         check_s = time.perf_counter() - began
 
-        small = Path(folder) / "small.sqlite3"
+        small = history.with_name("small.sqlite3")
         generate(small, SMALL, random.Random(SEED))
         checks.check(small)
         small_ms, large_ms = best_ms(

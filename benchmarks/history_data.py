@@ -13,8 +13,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import random
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -155,3 +158,19 @@ def generate(path: Path, count: int, rng: random.Random) -> str:
         for n in range(3):
             store.add_message(ids[n], role="assistant", content="half an answ", status="streaming")
     return long_id
+
+
+CACHED_MILLION = Path(tempfile.gettempdir()) / "tally-benchmark-history" / "history-1000000.sqlite3"
+"""The million-message history benchmarks/ui_stalls.py makes once and keeps."""
+
+
+@contextmanager
+def copied_history(cached: Path) -> Iterator[Path]:
+    """A copy of a kept history in a temporary folder, for a benchmark that upgrades or writes
+    to it, removed afterwards; SystemExit if there is none to copy."""
+    if not cached.exists():
+        raise SystemExit(f"no history at {cached}: run benchmarks/ui_stalls.py first")
+    with tempfile.TemporaryDirectory() as folder:
+        history = Path(folder) / "history.sqlite3"
+        shutil.copyfile(cached, history)
+        yield history

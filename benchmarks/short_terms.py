@@ -14,19 +14,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
-import tempfile
 import threading
 import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from history_data import CACHED_MILLION, copied_history
+
 from desktop_app.core.history import short_fill
 from desktop_app.core.history.store import HistoryStore
 
-DEFAULT = Path(tempfile.gettempdir()) / "tally-benchmark-history" / "history-1000000.sqlite3"
 BAR_MS = 50.0
 SEARCHES = (
     ("Chinese, 2 characters, 10 messages", "鹦鹉"),
@@ -70,16 +69,11 @@ def fill_with_writes(history: Path, store: HistoryStore) -> tuple[float, float, 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--history", type=Path, default=DEFAULT)
+    parser.add_argument("--history", type=Path, default=CACHED_MILLION)
     parser.add_argument("--runs", type=int, default=11)
     args = parser.parse_args()
-    if not args.history.exists():
-        print(f"no history at {args.history}: run benchmarks/ui_stalls.py first")
-        return 2
     print(f"load average at start: {os.getloadavg()[0]:.2f}")
-    with tempfile.TemporaryDirectory() as folder:
-        history = Path(folder) / "history.sqlite3"
-        shutil.copyfile(args.history, history)
+    with copied_history(args.history) as history:
         began = time.perf_counter()
         store = HistoryStore(history)  # the upgrade (007_short_terms)
         print(f"upgrade on open: {(time.perf_counter() - began) * 1000:.0f} ms", flush=True)
