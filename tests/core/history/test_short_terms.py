@@ -129,3 +129,40 @@ def test_a_stopped_fill_goes_on_where_it_stopped(tmp_path: Path) -> None:
         assert len(_titles_hit(store, "鹦鹉")) == 2
         with store.reading() as conn:
             assert short_terms.filled_below(conn) == 1
+
+
+def test_the_fill_merges_in_steps_and_gives_fts5_its_merging_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "history.sqlite3"
+    before = tuple(step for step in MIGRATIONS if step.name != "007_short_terms")
+    with HistoryStore(path, migrations=before) as old:
+        conversation = old.create_conversation("Old")
+        for text in TEXTS * 4:
+            old.add_message(conversation.id, role="user", content=text)
+
+    def automerge() -> object:
+        conn = sqlite3.connect(path)
+        row = conn.execute("SELECT v FROM messages_short_config WHERE k = 'automerge'").fetchone()
+        conn.close()
+        return None if row is None else row[0]
+
+    HistoryStore(path).close()
+    assert automerge() is None  # FTS5's default
+    stop = threading.Event()
+    stepped = 0
+    original = short_fill.fill_step
+
+    def one_batch_then_stop(conn: sqlite3.Connection, batch: int = short_fill.BATCH) -> bool:
+        nonlocal stepped
+        stepped += 1
+        stop.set()
+        return original(conn, 5)
+
+    monkeypatch.setattr(short_fill, "fill_step", one_batch_then_stop)
+    assert not short_fill.fill(path, stop)
+    monkeypatch.undo()
+    assert stepped == 1
+    assert automerge() == 0  # off while a fill is under way
+    assert short_fill.fill(path, threading.Event(), batch=5)
+    assert automerge() == short_fill.AUTOMERGE
