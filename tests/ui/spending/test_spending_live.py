@@ -89,7 +89,11 @@ def test_the_first_answer_replaces_the_empty_view(
     assert view.pages.currentWidget() is view.empty
 
     cost = answer_and_wait(qtbot, window, run, view)
-    assert view.pages.currentWidget() is not view.empty
+
+    async def replaced() -> None:  # the figures replace the empty page a turn after they come
+        await until(lambda: view.pages.currentWidget() is not view.empty)
+
+    run(replaced)
     this_month = Month.of(local_now())
     assert [view.month_picker.itemText(i) for i in range(view.month_picker.count())] == [
         this_month.label
