@@ -29,6 +29,7 @@ from desktop_app.core.currency import USD, Currency
 from desktop_app.core.money.prices import format_money, usage_summary
 from desktop_app.core.text.markdown import IncrementalMarkdown, render_markdown
 from desktop_app.core.text.palette import COPY_CODE_SCHEME, DARK, LIGHT
+from desktop_app.ui.chat.render_cache import RenderCache
 
 # Qt merges the first block of inserted HTML into the block at the cursor, losing that block's
 # format; a throw-away first paragraph takes that place and its one character is removed after.
@@ -152,6 +153,9 @@ class MessageWidget(QFrame):
         super().__init__(parent)
         self.setObjectName("message")
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
+        # as tall as its contents, never stretched or squeezed by a layout: the space left in
+        # its place when it is dropped is then its height, and nothing else moves
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.message = message
         self.dark = dark
         self.code_blocks: list[str] = []
@@ -166,6 +170,8 @@ class MessageWidget(QFrame):
         or "Cut off", so the error is on screen once (its full text is back here when the
         banner goes)."""
         self.currency = USD
+        self.cache: RenderCache | None = None
+        """Where a finished text's rendering is kept for the next widget of the message."""
         self._build()
 
     def _build(self) -> None:
@@ -263,7 +269,8 @@ class MessageWidget(QFrame):
         streaming = self.message.status == "streaming"
         if self._stream is None and not streaming:
             if text is not self._shown_text and text != self._shown_text:
-                rendered = render_markdown(text, dark=self.dark)
+                cache = self.cache
+                rendered = cache.render(text) if cache else render_markdown(text, dark=self.dark)
                 self.body.show_html(rendered.html)
                 self.code_blocks = rendered.code_blocks
         elif text is not self._shown_text or not streaming:
@@ -345,6 +352,13 @@ class MessageWidget(QFrame):
         """Offer Edit (on the last question) and Regenerate (on the last answer)."""
         self.edit_button.setVisible(edit)
         self.regenerate_button.setVisible(regenerate)
+
+    def holds_selection(self) -> bool:
+        """Whether text of the message is selected, or it has the keyboard focus."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            return True
+        return any(part.textCursor().hasSelection() for part in (self.body, self.reasoning))
 
     # -- actions --------------------------------------------------------------------------
 

@@ -1,0 +1,156 @@
+"""The chat's messages in blocks: near the screen a message is its widget, away from it only a
+space as tall as the widget was, or is estimated to be.
+
+Blocks keep the number of items side by side small: in Qt, a layout pass and showing a widget
+cost time in proportion to the number of widgets in the same layout. A space is a QSpacerItem,
+not a widget: it holds no text document and costs a few bytes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
+
+from desktop_app.core.conversation import ChatMessage
+from desktop_app.ui.chat.message_widget import MessageWidget
+
+BLOCK = 25
+"""Messages per block."""
+
+SPACING = 6
+"""Pixels between two messages."""
+
+MARGIN = 1.0
+"""Messages this many screens above or below the view are made before they scroll in."""
+
+FAR = 2.0
+"""Messages further than this many screens from the view are dropped (hysteresis over MARGIN)."""
+
+_CHROME = 46  # a message's header, margins and the body's own margins, in pixels
+_FOLDED_REASONING = 24  # the "Reasoning ▸" button of a finished answer with reasoning
+_MIN_CHARS = 10
+
+
+class MessageBlock(QWidget):
+    """The messages from `first` on, up to BLOCK of them: one layout item each, in order."""
+
+    def __init__(self, parent: QWidget, first: int) -> None:
+        super().__init__(parent)
+        self.setObjectName("chatBlock")
+        self.first = first
+        self.built = 0
+        """How many of its messages have a widget now."""
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(SPACING)
+
+    def count(self) -> int:
+        return self.column.count()
+
+    def add_space(self, height: int) -> None:
+        """Room for one more message, at the end, that has no widget yet."""
+        self.column.addItem(_space(height))
+
+    def put_widget(self, at: int, widget: QWidget) -> None:
+        """The message at `at` gets its widget, in place of its space."""
+        self.column.takeAt(at)
+        self.column.insertWidget(at, widget)
+        self.built += 1
+
+    def put_space(self, widget: QWidget) -> None:
+        """The widget goes, and a space of its height keeps its place (the caller deletes it)."""
+        at = self.column.indexOf(widget)
+        height = widget.height()
+        self.column.removeWidget(widget)
+        self.column.insertItem(at, _space(height))
+        self.built -= 1
+
+    def remove_from(self, at: int) -> None:
+        """Forget the messages from `at` on (their widgets are already taken out)."""
+        while self.column.count() > at:
+            self.column.takeAt(self.column.count() - 1)
+
+    def span(self, at: int) -> tuple[int, int]:
+        """Where the message at `at` is in the content: its top and its height, in pixels."""
+        item = self.column.itemAt(at)
+        assert item is not None
+        widget = item.widget()
+        rect = widget.geometry() if widget is not None else item.geometry()
+        if not rect.isValid():  # not laid out yet: a space's own height
+            return self.y(), item.sizeHint().height()
+        return self.y() + rect.y(), rect.height()
+
+
+def _space(height: int) -> QSpacerItem:
+    return QSpacerItem(0, max(height, 1), QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+
+
+def estimate_height(message: ChatMessage, width: int, metrics: QFontMetrics) -> int:
+    """About how tall the message's widget will be at this width: the lines of its text when
+    wrapped (a wide character, such as Chinese, counted as two), plus its header and margins.
+    Only the scroll bar sees the estimate; the widget's real height replaces it when made."""
+    per_line = max(width // max(metrics.averageCharWidth(), 1), _MIN_CHARS)
+    lines = 0
+    for paragraph in message.content.split("\n"):
+        # UTF-8 takes 3 bytes for a wide character, 1 for ASCII: a cheap count of the wide ones
+        wide = (len(paragraph.encode()) - len(paragraph)) // 2
+        lines += max(1, math.ceil((len(paragraph) + wide) / per_line))
+    height = _CHROME + lines * metrics.lineSpacing()
+    if message.reasoning:
+        height += _FOLDED_REASONING
+    if message.error:
+        height += metrics.lineSpacing()
+    return height
+
+
+@dataclass
+class Plan:
+    """What one pass over the blocks found to do."""
+
+    make: list[int] = field(default_factory=list)
+    """The messages, by index, that are near the screen and have no widget."""
+    drop: list[MessageWidget] = field(default_factory=list)
+    """Widgets of messages far from the screen."""
+    anchor: tuple[int, int] | None = None
+    """A message on screen, by index, and its top's distance from the view's: to keep in
+    place. One with a widget when there is one, since its height will not change."""
+
+
+def plan(
+    blocks: list[MessageBlock],
+    messages: list[ChatMessage],
+    widgets: dict[ChatMessage, MessageWidget],
+    top: int,
+    screen: int,
+) -> Plan:
+    """The messages to make and to drop with the view at `top`, `screen` pixels tall."""
+    near = (top - MARGIN * screen, top + (1 + MARGIN) * screen)
+    far = (top - FAR * screen, top + (1 + FAR) * screen)
+    todo, on_widget = Plan(), False
+    for block in blocks:
+        if not block.built and not _overlaps(block.y(), block.height(), far):
+            continue  # nothing to make or drop, and not on screen
+        for at in range(block.count()):
+            y, height = block.span(at)
+            index = block.first + at
+            widget = widgets.get(messages[index])
+            better = todo.anchor is None or (widget is not None and not on_widget)
+            if better and y + height > top:
+                todo.anchor, on_widget = (index, y - top), widget is not None
+            if widget is None and _overlaps(y, height, near):
+                todo.make.append(index)
+            elif widget is not None and not _overlaps(y, height, far) and _droppable(widget):
+                todo.drop.append(widget)
+    return todo
+
+
+def _overlaps(y: int, height: int, span: tuple[float, float]) -> bool:
+    return y < span[1] and y + height > span[0]
+
+
+def _droppable(widget: MessageWidget) -> bool:
+    """A streaming answer, and a message with selected text or the focus, keep their widgets."""
+    return widget.message.status != "streaming" and not widget.holds_selection()
