@@ -68,6 +68,7 @@ class ChatView(QWidget):
         self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self._new_content()
+        self.scroll_area.setWidget(self.content)
         bar = self.scroll_area.verticalScrollBar()
         bar.rangeChanged.connect(self._range_changed)
         bar.valueChanged.connect(self._scrolled)
@@ -76,7 +77,7 @@ class ChatView(QWidget):
         layout.addWidget(self.scroll_area)
 
     def _new_content(self) -> None:
-        """An empty widget for the messages, in the scroll area."""
+        """An empty widget for the messages, to put in the scroll area."""
         self.content = QWidget(self.scroll_area)
         self.content.setObjectName("chatContent")
         self.content.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
@@ -85,7 +86,6 @@ class ChatView(QWidget):
         self.messages_layout.setContentsMargins(8, 4, 8, 4)
         self.messages_layout.setSpacing(SPACING)
         self.messages_layout.addStretch(1)
-        self.scroll_area.setWidget(self.content)
 
     # -- ConversationListener ---------------------------------------------------------------
 
@@ -95,7 +95,7 @@ class ChatView(QWidget):
         self._shown.append(message)
         block = self._blocks[-1] if self._blocks else None
         if block is None or block.count() >= BLOCK:
-            block = self._add_block(len(self._shown) - 1)
+            block = self._add_block(len(self._shown) - 1, [])
             block.setVisible(True)
         block.add_space(1)
         self._make_widgets([len(self._shown) - 1])
@@ -158,8 +158,7 @@ class ChatView(QWidget):
 
     @property
     def loading(self) -> bool:
-        """Always false: nothing is made in the background (kept for the benchmarks' probes,
-        which wait for it)."""
+        """Always false: nothing is made in the background (startup_probe.py waits for it)."""
         return False
 
     def scroll_to(self, message: ChatMessage) -> None:
@@ -168,10 +167,14 @@ class ChatView(QWidget):
         index = next((i for i, m in enumerate(self._shown) if m is message), None)
         if index is None:
             return
-        if message not in self._widgets:
-            self._make_widgets([index])
-            self._settle()
-        self.scroll_area.ensureWidgetVisible(self._widgets[message], 0, 40)
+        self._placing = True  # no pass until it is on screen: the view is elsewhere yet
+        try:
+            if message not in self._widgets:
+                self._make_widgets([index])
+                self._settle()
+            self.scroll_area.ensureWidgetVisible(self._widgets[message], 0, 40)
+        finally:
+            self._placing = False
         self.place()
 
     def _rebuild(self) -> None:
@@ -188,21 +191,20 @@ class ChatView(QWidget):
         self._cache = RenderCache(self.dark)
         self._shown = list(self.conversation.messages)
         self._follow = True
+        self._placing = True  # no pass before the end is made: it would make what is shown now
         metrics, width = QFontMetrics(self.font()), self._text_width()
-        self.messages_layout.setEnabled(False)  # laid out once, not once a block
         for first in range(0, len(self._shown), BLOCK):
-            block = self._add_block(first)
-            for message in self._shown[first : first + BLOCK]:
-                block.add_space(estimate_height(message, width, metrics))
-        self.messages_layout.setEnabled(True)
-        for block in self._blocks:
-            block.setVisible(True)
-        self.messages_layout.activate()
+            chunk = self._shown[first : first + BLOCK]
+            self._add_block(first, [estimate_height(m, width, metrics) for m in chunk])
+        # shown with the content, at once: showing each block on screen would lay out the rest
+        self.scroll_area.setWidget(self.content)
         # the end first, one message at a time, until the view is full
         height, wanted, index = 0, self._height_to_fill(), len(self._shown)
         while index and height < wanted:
             index -= 1
             height += self._make_widgets([index])[0].sizeHint().height() + SPACING
+        self._settle()  # the scroll bar's range right now, for a scroll that comes before a pass
+        self._placing = False
         self._update_actions(force=True)
         self._place_soon()
 
@@ -253,8 +255,7 @@ class ChatView(QWidget):
             self._placing = False
 
     def _place_soon(self) -> None:
-        if not self._placer.isActive():
-            self._placer.start()
+        self._placer.start()  # restarting a zero timer leaves it one pass
 
     def _place_once(self) -> bool:
         """One pass; true when it made messages (which may bring others near)."""
@@ -276,16 +277,13 @@ class ChatView(QWidget):
         QCoreApplication.sendEvent(self.scroll_area, QEvent(QEvent.Type.LayoutRequest))
         if anchor is not None and not self._follow:
             index, offset = anchor
-            y, _height = self._block_of(index).span(index % BLOCK)
+            y, _height = self._blocks[index // BLOCK].span(index % BLOCK)
             self.scroll_area.verticalScrollBar().setValue(y - offset)
-
-    def _block_of(self, index: int) -> MessageBlock:
-        return self._blocks[index // BLOCK]
 
     # -- making and dropping widgets ----------------------------------------------------------
 
-    def _add_block(self, first: int) -> MessageBlock:
-        block = MessageBlock(self.content, first)
+    def _add_block(self, first: int, heights: list[int]) -> MessageBlock:
+        block = MessageBlock(self.content, first, heights)
         self.messages_layout.insertWidget(len(self._blocks), block)
         self._blocks.append(block)
         return block
@@ -305,7 +303,7 @@ class ChatView(QWidget):
         made: list[MessageWidget] = []
         by_block: dict[MessageBlock, list[int]] = {}
         for index in indexes:
-            by_block.setdefault(self._block_of(index), []).append(index)
+            by_block.setdefault(self._blocks[index // BLOCK], []).append(index)
         for block, chosen in by_block.items():
             # Showing a widget lays out the widgets around it: once for the lot, not once each.
             block.column.setEnabled(False)

@@ -3,7 +3,8 @@ space as tall as the widget was, or is estimated to be.
 
 Blocks keep the number of items side by side small: in Qt, a layout pass and showing a widget
 cost time in proportion to the number of widgets in the same layout. A space is a QSpacerItem,
-not a widget: it holds no text document and costs a few bytes.
+not a widget: it holds no text document and costs a few bytes; a block none of whose messages
+was ever made is one space, so that opening a conversation makes one item per BLOCK messages.
 """
 
 from __future__ import annotations
@@ -35,27 +36,52 @@ _MIN_CHARS = 10
 
 
 class MessageBlock(QWidget):
-    """The messages from `first` on, up to BLOCK of them: one layout item each, in order."""
+    """The messages from `first` on, up to BLOCK of them, in order.
 
-    def __init__(self, parent: QWidget, first: int) -> None:
+    Until one of them gets a widget, the block is one space as tall as all of them (their
+    heights in `heights`); after, each message is one layout item, its widget or its space.
+    """
+
+    def __init__(self, parent: QWidget, first: int, heights: list[int]) -> None:
         super().__init__(parent)
         self.setObjectName("chatBlock")
         self.first = first
+        self.heights = heights
+        """The estimated heights of its messages, while the block is one space."""
         self.built = 0
         """How many of its messages have a widget now."""
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(SPACING)
+        self._whole: QSpacerItem | None = _space(self._total())
+        self.column.addItem(self._whole)
+
+    def _total(self) -> int:
+        return sum(self.heights) + SPACING * (len(self.heights) - 1)
 
     def count(self) -> int:
-        return self.column.count()
+        return len(self.heights) if self._whole is not None else self.column.count()
 
     def add_space(self, height: int) -> None:
         """Room for one more message, at the end, that has no widget yet."""
-        self.column.addItem(_space(height))
+        if self._whole is None:
+            self.column.addItem(_space(height))
+            return
+        self.heights.append(height)
+        self._whole.changeSize(0, self._total(), *_POLICY)
+        self.column.invalidate()
+
+    def _split(self) -> None:
+        """One space per message, in place of the one for the whole block."""
+        if self._whole is not None:
+            self.column.takeAt(0)
+            self._whole = None
+            for height in self.heights:
+                self.column.addItem(_space(height))
 
     def put_widget(self, at: int, widget: QWidget) -> None:
         """The message at `at` gets its widget, in place of its space."""
+        self._split()
         self.column.takeAt(at)
         self.column.insertWidget(at, widget)
         self.built += 1
@@ -70,11 +96,18 @@ class MessageBlock(QWidget):
 
     def remove_from(self, at: int) -> None:
         """Forget the messages from `at` on (their widgets are already taken out)."""
+        if self._whole is not None:
+            del self.heights[at:]
+            self._whole.changeSize(0, self._total(), *_POLICY)
+            self.column.invalidate()
+            return
         while self.column.count() > at:
             self.column.takeAt(self.column.count() - 1)
 
     def span(self, at: int) -> tuple[int, int]:
         """Where the message at `at` is in the content: its top and its height, in pixels."""
+        if self._whole is not None:
+            return self.y() + sum(self.heights[:at]) + SPACING * at, self.heights[at]
         item = self.column.itemAt(at)
         assert item is not None
         widget = item.widget()
@@ -84,8 +117,11 @@ class MessageBlock(QWidget):
         return self.y() + rect.y(), rect.height()
 
 
+_POLICY = (QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+
+
 def _space(height: int) -> QSpacerItem:
-    return QSpacerItem(0, max(height, 1), QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+    return QSpacerItem(0, max(height, 1), *_POLICY)
 
 
 def estimate_height(message: ChatMessage, width: int, metrics: QFontMetrics) -> int:
