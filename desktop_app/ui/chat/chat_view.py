@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.currency import USD, Currency
-from desktop_app.ui.chat.message_blocks import BLOCK, SPACING, MessageBlock, estimate_height, plan
+from desktop_app.ui.chat.message_blocks import BLOCK, SPACING, HeightEstimate, MessageBlock, plan
 from desktop_app.ui.chat.message_widget import MessageWidget
 from desktop_app.ui.chat.render_cache import RenderCache
 
@@ -192,10 +192,9 @@ class ChatView(QWidget):
         self._shown = list(self.conversation.messages)
         self._follow = True
         self._placing = True  # no pass before the end is made: it would make what is shown now
-        metrics, width = QFontMetrics(self.font()), self._text_width()
+        estimate = HeightEstimate(self._text_width(), QFontMetrics(self.font()))
         for first in range(0, len(self._shown), BLOCK):
-            chunk = self._shown[first : first + BLOCK]
-            self._add_block(first, [estimate_height(m, width, metrics) for m in chunk])
+            self._add_block(first, [estimate(m) for m in self._shown[first : first + BLOCK]])
         # shown with the content, at once: showing each block on screen would lay out the rest
         self.scroll_area.setWidget(self.content)
         # the end first, one message at a time, until the view is full

@@ -9,7 +9,6 @@ was ever made is one space, so that opening a conversation makes one item per BL
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import QFontMetrics
@@ -124,22 +123,30 @@ def _space(height: int) -> QSpacerItem:
     return QSpacerItem(0, max(height, 1), *_POLICY)
 
 
-def estimate_height(message: ChatMessage, width: int, metrics: QFontMetrics) -> int:
-    """About how tall the message's widget will be at this width: the lines of its text when
-    wrapped (a wide character, such as Chinese, counted as two), plus its header and margins.
-    Only the scroll bar sees the estimate; the widget's real height replaces it when made."""
-    per_line = max(width // max(metrics.averageCharWidth(), 1), _MIN_CHARS)
-    lines = 0
-    for paragraph in message.content.split("\n"):
-        # UTF-8 takes 3 bytes for a wide character, 1 for ASCII: a cheap count of the wide ones
-        wide = (len(paragraph.encode()) - len(paragraph)) // 2
-        lines += max(1, math.ceil((len(paragraph) + wide) / per_line))
-    height = _CHROME + lines * metrics.lineSpacing()
-    if message.reasoning:
-        height += _FOLDED_REASONING
-    if message.error:
-        height += metrics.lineSpacing()
-    return height
+class HeightEstimate:
+    """About how tall a message's widget will be at a width: the lines of its text when wrapped
+    (a wide character, such as Chinese, counted as two), plus its header and margins. Only the
+    scroll bar sees an estimate; the widget's real height replaces it when the message is made."""
+
+    def __init__(self, width: int, metrics: QFontMetrics) -> None:
+        self.per_line = max(width // max(metrics.averageCharWidth(), 1), _MIN_CHARS)
+        self.line = metrics.lineSpacing()
+
+    def __call__(self, message: ChatMessage) -> int:
+        per_line, lines = self.per_line, 0
+        for paragraph in message.content.split("\n"):
+            if 2 * len(paragraph) <= per_line:
+                lines += 1  # one line, however many of its characters are wide
+                continue
+            # UTF-8 takes 3 bytes for a wide character, 1 for ASCII: a cheap count of the wide
+            wide = (len(paragraph.encode()) - len(paragraph)) // 2
+            lines += -(-(len(paragraph) + wide) // per_line)
+        height = _CHROME + lines * self.line
+        if message.reasoning:
+            height += _FOLDED_REASONING
+        if message.error:
+            height += self.line
+        return height
 
 
 @dataclass
