@@ -245,8 +245,6 @@ class ChatView(QWidget):
             return
         self._placing = True
         try:
-            self.messages_layout.activate()  # where each message is now, before measuring
-            QCoreApplication.sendEvent(self.scroll_area, QEvent(QEvent.Type.LayoutRequest))
             for _ in range(_PASSES):
                 if not self._place_once():
                     break

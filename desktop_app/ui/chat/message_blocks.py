@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
@@ -44,6 +45,8 @@ class MessageBlock(QWidget):
     def __init__(self, parent: QWidget, first: int, heights: list[int]) -> None:
         super().__init__(parent)
         self.setObjectName("chatBlock")
+        # growing at the bottom (a streaming answer) repaints only the new strip
+        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.first = first
         self.heights = heights
         """The estimated heights of its messages, while the block is one space."""
