@@ -233,7 +233,8 @@ def test_status_notes(
     assert widget.status.text() == note
     assert widget.status.isVisible() == bool(note)
     if status == "error":
-        assert "color: #" in widget.status.styleSheet()
+        role = widget.status.foregroundRole()
+        assert widget.status.palette().color(role) != QApplication.palette().color(role)
 
 
 def test_copy_puts_the_markdown_on_the_clipboard(
