@@ -190,7 +190,6 @@ class ChatView(QWidget):
         self._actions = None
         self._cache = RenderCache(self.dark)
         self._shown = list(self.conversation.messages)
-        self._follow = True
         self._placing = True  # no pass before the end is made: it would make what is shown now
         estimate = HeightEstimate(self._text_width(), QFontMetrics(self.font()))
         for first in range(0, len(self._shown), BLOCK):
@@ -202,7 +201,11 @@ class ChatView(QWidget):
         while index and height < wanted:
             index -= 1
             height += self._make_widgets([index])[0].sizeHint().height() + SPACING
-        self._settle()  # the scroll bar's range right now, for a scroll that comes before a pass
+        # the end in view (new content scrolled the old position away, unfollowing it), and the
+        # scroll bar's range right now, for a scroll that comes before a pass
+        self._follow = True
+        self._settle()
+        self._range_changed(0, self.scroll_area.verticalScrollBar().maximum())
         self._placing = False
         self._update_actions(force=True)
         self._place_soon()

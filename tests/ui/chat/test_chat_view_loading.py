@@ -244,9 +244,13 @@ def test_opening_another_conversation_shows_only_it(
 ) -> None:
     first = turns(VERY_LONG)
     conversation.replace_all(first)
+    view.scroll_to(first[len(first) // 2])  # the user reads in the middle, then switches
     shown_before = view.widgets()
     second = turns(LONG)
     conversation.replace_all(second)
+    assert in_view(view, widget_of(view, second[-1]))  # its end, as any conversation opens
+    qtbot.wait(1)
+    assert in_view(view, widget_of(view, second[-1]))
     assert all(view.widget_for(m) is None for m in first)
     assert view.widgets() == [widget_of(view, m) for m in second[-len(view.widgets()) :]]
     qtbot.waitUntil(lambda: not any(shiboken6.isValid(w) for w in shown_before))
