@@ -1,45 +1,39 @@
-"""The chat pane: every message of a conversation, in order, kept up to date as answers stream.
+"""The chat pane: the messages of a conversation, in order, kept up to date as answers stream.
 
-A conversation is shown from its end. Opening one makes the widgets of the messages that fill
-the view at once; the older ones are made afterwards, a few per turn of the event loop, newest
-first, above the others, while the view keeps still whatever the user is looking at. They go
-into blocks of up to BLOCK messages: in Qt, a layout pass and showing a widget both cost time in
-proportion to the number of widgets side by side, and blocks keep that number small.
+Its cost follows the screen, not the conversation: only the messages on screen or near it have a
+widget; the others are a space as tall as their widget was, or is estimated to be (blocks and
+the plan of each pass: message_blocks.py). As the view scrolls, messages that come near are
+made, from their kept rendering (render_cache.py) or by rendering them then, and those gone far
+are dropped, widgets and text documents deleted. A made message that is taller or shorter than
+its estimate moves the view by the difference: what the user reads stays in place.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.currency import USD, Currency
+from desktop_app.ui.chat.message_blocks import BLOCK, SPACING, HeightEstimate, MessageBlock, plan
 from desktop_app.ui.chat.message_widget import MessageWidget
+from desktop_app.ui.chat.render_cache import RenderCache
 
 FRAME_MS = 16
 """Changes are gathered and shown at most once per frame."""
 
-LOAD_SLICE_MS = 8.0
-"""About how long one turn of loading older messages may take, leaving the rest of a frame."""
-
-BLOCK = 25
-"""Older messages are made in blocks of up to this many."""
-
-_SPACING = 6
 _FEW = 8  # removing more messages than this from the end is done by making the rest anew
 _BOTTOM_SLACK = 4  # pixels from the end that still count as "at the bottom"
+_PASSES = 4  # estimates corrected in one go: made messages can bring others near
+_SIDE_MARGINS = 8 + 8 + 4 + 4  # the content's and a message's own, left and right
 
 
 class ChatView(QWidget):
-    """Shows a Conversation: one MessageWidget per message, updated at most once per frame.
-
-    `messages[:unbuilt]` (the oldest) have no widget yet; `loading` is true until they all do.
-    """
+    """Shows a Conversation: a MessageWidget for each message near the screen, updated at most
+    once per frame."""
 
     regenerateRequested = Signal()
     editRequested = Signal(str)
@@ -50,21 +44,18 @@ class ChatView(QWidget):
         self.conversation = conversation
         self.dark = _palette_is_dark()
         self._widgets: dict[ChatMessage, MessageWidget] = {}
+        self._blocks: list[MessageBlock] = []
         self._error_in_banner: ChatMessage | None = None
         self.currency = USD
+        self._cache = RenderCache(self.dark)
         self._shown: list[ChatMessage] = []  # the messages as last shown, to tell a truncation
-        self.unbuilt = 0
-        """How many messages, from the first, have no widget yet."""
         self._changed: dict[ChatMessage, None] = {}  # a dict keeps the order, a set would not
         self._follow = True
+        self._placing = False
         self._actions: tuple[bool, ChatMessage | None, ChatMessage | None] | None = None
         """(busy, last question, last message): what Edit and Regenerate were set for."""
-        self._blocks: list[_Block] = []  # blocks of older messages, top first
-        self._per_message = 0.002  # seconds to make an older message, as last measured
-        self._discarded: list[QWidget] = []  # widgets of messages no longer shown
-        self._timer = _timer(self, FRAME_MS, self.flush, single=True)
-        self._loader = _timer(self, 0, self._load_older, single=True)
-        self._sweeper = _timer(self, 0, self._sweep, single=False)
+        self._timer = _timer(self, FRAME_MS, self.flush)
+        self._placer = _timer(self, 0, self.place)
         self._build()
         self._rebuild()
         conversation.subscribe(self)
@@ -77,6 +68,7 @@ class ChatView(QWidget):
         self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self._new_content()
+        self.scroll_area.setWidget(self.content)
         bar = self.scroll_area.verticalScrollBar()
         bar.rangeChanged.connect(self._range_changed)
         bar.valueChanged.connect(self._scrolled)
@@ -85,16 +77,15 @@ class ChatView(QWidget):
         layout.addWidget(self.scroll_area)
 
     def _new_content(self) -> None:
-        """An empty widget for the messages, in the scroll area."""
+        """An empty widget for the messages, to put in the scroll area."""
         self.content = QWidget(self.scroll_area)
         self.content.setObjectName("chatContent")
         self.content.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.content.setBackgroundRole(QPalette.ColorRole.Base)  # the text's own background
         self.messages_layout = QVBoxLayout(self.content)
         self.messages_layout.setContentsMargins(8, 4, 8, 4)
-        self.messages_layout.setSpacing(_SPACING)
+        self.messages_layout.setSpacing(SPACING)
         self.messages_layout.addStretch(1)
-        self.scroll_area.setWidget(self.content)
 
     # -- ConversationListener ---------------------------------------------------------------
 
@@ -102,8 +93,14 @@ class ChatView(QWidget):
         if message.role == "user":
             self._follow = True  # the user just sent something: show where the answer will come
         self._shown.append(message)
-        self._insert(self.messages_layout.count() - 1, message)
+        block = self._blocks[-1] if self._blocks else None
+        if block is None or block.count() >= BLOCK:
+            block = self._add_block(len(self._shown) - 1, [])
+            block.setVisible(True)
+        block.add_space(1)
+        self._make_widgets([len(self._shown) - 1])
         self._update_actions(force=True)
+        self._place_soon()
 
     def message_changed(self, message: ChatMessage) -> None:
         self._changed[message] = None
@@ -124,7 +121,8 @@ class ChatView(QWidget):
     # -- showing ----------------------------------------------------------------------------
 
     def flush(self) -> None:
-        """Show every change gathered since the last frame."""
+        """Show every change gathered since the last frame (a message without a widget shows
+        its changes when it gets one)."""
         self._timer.stop()
         changed, self._changed = self._changed, {}
         for message in changed:
@@ -151,56 +149,70 @@ class ChatView(QWidget):
                 widget.refresh()
 
     def widget_for(self, message: ChatMessage) -> MessageWidget | None:
-        """The message's widget; None while it has none yet."""
+        """The message's widget; None while it has none (it is far from the screen)."""
         return self._widgets.get(message)
+
+    def widgets(self) -> list[MessageWidget]:
+        """The widgets there are now, in the order of their messages."""
+        return [w for m in self._shown if (w := self._widgets.get(m)) is not None]
 
     @property
     def loading(self) -> bool:
-        """True while older messages are still being made."""
-        return self.unbuilt > 0
-
-    def load_all(self) -> None:
-        """Make the widgets of every message that has none yet, now."""
-        self._load_to(0)
+        """Always false: nothing is made in the background (startup_probe.py waits for it)."""
+        return False
 
     def scroll_to(self, message: ChatMessage) -> None:
         """Bring a message into view (a search result), and stop following the bottom."""
         self._follow = False
-        if message not in self._widgets and message in self._shown[: self.unbuilt]:
-            self._load_to(self._shown.index(message))
-        widget = self._widgets.get(message)
-        if widget is None:
+        index = next((i for i, m in enumerate(self._shown) if m is message), None)
+        if index is None:
             return
-        self.content.adjustSize()
-        self.scroll_area.ensureWidgetVisible(widget, 0, 40)
+        self._placing = True  # no pass until it is on screen: the view is elsewhere yet
+        try:
+            if message not in self._widgets:
+                self._make_widgets([index])
+                self._settle()
+            self.scroll_area.ensureWidgetVisible(self._widgets[message], 0, 40)
+        finally:
+            self._placing = False
+        self.place()
 
     def _rebuild(self) -> None:
         self._timer.stop()
-        self._loader.stop()
+        self._placer.stop()
         self._changed.clear()
-        # Away with the old messages in one piece (hiding many one by one, on screen, costs time
-        # in proportion to their number), deleted a few at a time once the new ones are shown.
         old = self.scroll_area.takeWidget()
-        old.hide()
-        self._discarded.append(old)
-        self._discarded += [child for child in old.children() if isinstance(child, QWidget)]
-        self._sweeper.start()
+        old.hide()  # at most a few screens of widgets: deleting them is quick
+        old.deleteLater()
         self._new_content()
         self._widgets.clear()
         self._blocks.clear()
         self._actions = None
+        self._cache = RenderCache(self.dark)
         self._shown = list(self.conversation.messages)
-        self.unbuilt = len(self._shown)
-        self._follow = True
+        self._placing = True  # no pass before the end is made: it would make what is shown now
+        estimate = HeightEstimate(self._text_width(), QFontMetrics(self.font()))
+        for first in range(0, len(self._shown), BLOCK):
+            self._add_block(first, [estimate(m) for m in self._shown[first : first + BLOCK]])
+        # shown with the content, at once: showing each block on screen would lay out the rest
+        self.scroll_area.setWidget(self.content)
         # the end first, one message at a time, until the view is full
-        height, wanted = 0, self._height_to_fill()
-        while self.unbuilt and height < wanted:
-            self.unbuilt -= 1
-            widget = self._insert(0, self._shown[self.unbuilt])
-            height += widget.sizeHint().height() + _SPACING
+        height, wanted, index = 0, self._height_to_fill(), len(self._shown)
+        while index and height < wanted:
+            index -= 1
+            height += self._make_widgets([index])[0].sizeHint().height() + SPACING
+        # the end in view (new content scrolled the old position away, unfollowing it), and the
+        # scroll bar's range right now, for a scroll that comes before a pass
+        self._follow = True
+        self._settle()
+        self._range_changed(0, self.scroll_area.verticalScrollBar().maximum())
+        self._placing = False
         self._update_actions(force=True)
-        if self.unbuilt:
-            self._loader.start()
+        self._place_soon()
+
+    def _text_width(self) -> int:
+        width = self.scroll_area.viewport().width() if self.isVisible() else self.width()
+        return max(width - _SIDE_MARGINS, 100)
 
     def _height_to_fill(self) -> int:
         """The view's height; before it is laid out, the screen's."""
@@ -212,144 +224,118 @@ class ChatView(QWidget):
     def _truncate(self, kept: int) -> None:
         for message in self._shown[kept:]:
             self._changed.pop(message, None)
-            widget = self._widgets.pop(message, None)
-            if widget is not None:
-                self._remove(widget)
+            if (widget := self._widgets.get(message)) is not None:
+                self._drop(widget)
         del self._shown[kept:]
-        self.unbuilt = min(self.unbuilt, kept)
+        while self._blocks and self._blocks[-1].first >= kept:
+            block = self._blocks.pop()
+            block.hide()
+            self.messages_layout.removeWidget(block)
+            block.deleteLater()
+        if self._blocks:
+            self._blocks[-1].remove_from(kept - self._blocks[-1].first)
         self._follow = True  # as after any reset: an answer is coming at the end
         self._update_actions(force=True)
+        self._place_soon()
 
-    def _sweep(self) -> None:
-        """Delete one discarded widget or block (a fraction of a millisecond per message)."""
-        if self._discarded:
-            widget = self._discarded.pop()
-            # Qt may have deleted it: with a parent swept before it, or by _remove() (a reset)
-            if shiboken6.isValid(widget):
-                widget.deleteLater()
-        if not self._discarded:
-            self._sweeper.stop()
+    # -- following the screen -----------------------------------------------------------------
 
-    # -- making widgets ---------------------------------------------------------------------
+    def place(self) -> None:
+        """Make the messages near the screen and drop those far from it, keeping what the user
+        reads in place."""
+        self._placer.stop()
+        if self._placing or not self.isVisible():
+            return
+        self._placing = True
+        try:
+            for _ in range(_PASSES):
+                if not self._place_once():
+                    break
+        finally:
+            self._placing = False
+
+    def _place_soon(self) -> None:
+        self._placer.start()  # restarting a zero timer leaves it one pass
+
+    def _place_once(self) -> bool:
+        """One pass; true when it made messages (which may bring others near)."""
+        bar = self.scroll_area.verticalScrollBar()
+        screen = self.scroll_area.viewport().height()
+        todo = plan(self._blocks, self._shown, self._widgets, bar.value(), screen)
+        if not todo.make and not todo.drop:
+            return False
+        for block in {self._drop(widget) for widget in todo.drop}:
+            block.column.activate()  # the spaces take the widgets' places now
+        self._make_widgets(todo.make)
+        self._settle(todo.anchor)
+        return bool(todo.make)
+
+    def _settle(self, anchor: tuple[int, int] | None = None) -> None:
+        """Lay the content out now, before anything paints, and put the anchor message back
+        where it was on screen (unless the view follows the end, which stays in view)."""
+        # The scroll area sizes the content on a posted event: now.
+        QCoreApplication.sendEvent(self.scroll_area, QEvent(QEvent.Type.LayoutRequest))
+        if anchor is not None and not self._follow:
+            index, offset = anchor
+            y, _height = self._blocks[index // BLOCK].span(index % BLOCK)
+            self.scroll_area.verticalScrollBar().setValue(y - offset)
+
+    # -- making and dropping widgets ----------------------------------------------------------
+
+    def _add_block(self, first: int, heights: list[int]) -> MessageBlock:
+        block = MessageBlock(self.content, first, heights)
+        self.messages_layout.insertWidget(len(self._blocks), block)
+        self._blocks.append(block)
+        return block
 
     def _make(self, message: ChatMessage, parent: QWidget) -> MessageWidget:
         widget = MessageWidget(message, self.dark, parent)
         widget.currency = self.currency
+        widget.cache = self._cache
         widget.error_in_banner = message is self._error_in_banner
         widget.regenerateRequested.connect(self.regenerateRequested)
         widget.editRequested.connect(self.editRequested)
         self._widgets[message] = widget
         return widget
 
-    def _insert(self, index: int, message: ChatMessage) -> MessageWidget:
-        """Make a message's widget at this place among the content's widgets, and show it."""
-        widget = self._make(message, self.content)
-        self.messages_layout.insertWidget(index, widget)
-        # showing it lays the content out, which gives it its width: its text is laid out once
-        widget.setVisible(True)
-        self._refresh_new([widget])
-        return widget
-
-    def _load_older(self) -> None:
-        """Make as many older messages as fit in about LOAD_SLICE_MS, then let the loop go on."""
-        made = min(max(1, int(LOAD_SLICE_MS / 1000 / self._per_message)), self.unbuilt)
-        if not made:
-            return  # all made already (load_all, scroll_to)
-        began = time.perf_counter()
-        self._load_to(self.unbuilt - made)
-        self._per_message = max((time.perf_counter() - began) / made, 1e-4)
-        if self.unbuilt:
-            self._loader.start()
-
-    def _load_to(self, first: int) -> None:
-        """Make the widgets of messages[first:unbuilt], above the others, without moving what
-        the user sees (unless the view follows the end, which stays in view)."""
-        first = max(first, 0)
-        if first >= self.unbuilt:
-            return
-        top = self._top_widget()
-        bar = self.scroll_area.verticalScrollBar()
-        offset = self._y_of(top) - bar.value() if top is not None else 0
-        added: list[MessageWidget] = []
-        while self.unbuilt > first:
-            block = self._top_block()
-            take = min(self.unbuilt - first, BLOCK - block.column.count())
-            messages = self._shown[self.unbuilt - take : self.unbuilt]
-            added += self._prepend(block, messages)
-            self.unbuilt -= take
-        self._refresh_new(added)
-        if top is not None and not self._follow:
-            # The scroll area sizes the content on a posted event: now, before anything paints.
-            QCoreApplication.sendEvent(self.scroll_area, QEvent(QEvent.Type.LayoutRequest))
-            bar.setValue(self._y_of(top) - offset)
-
-    def _top_widget(self) -> MessageWidget | None:
-        """The widget of the oldest message that has one."""
-        if self.unbuilt < len(self._shown):
-            return self._widgets.get(self._shown[self.unbuilt])
-        return None
-
-    def _top_block(self) -> _Block:
-        """The block to put older messages in: the top one while it has room, else a new one."""
-        if self._blocks and self._blocks[0].column.count() < BLOCK:
-            return self._blocks[0]
-        block = _Block(self.content)
-        self.messages_layout.insertWidget(0, block)
-        block.setVisible(True)
-        self._blocks.insert(0, block)
-        return block
-
-    def _prepend(self, block: _Block, messages: list[ChatMessage]) -> list[MessageWidget]:
-        """Make widgets for these messages at the top of a block, and show them."""
-        layout = block.column
-        # Showing a widget lays out the widgets around it: once for the lot, not once each.
-        layout.setEnabled(False)
-        added = []
-        for at, message in enumerate(messages):
-            widget = self._make(message, block)
-            layout.insertWidget(at, widget)
-            widget.setVisible(True)
-            added.append(widget)
-        layout.setEnabled(True)
-        layout.activate()  # the new widgets get their width: each text is laid out once
+    def _make_widgets(self, indexes: Iterable[int]) -> list[MessageWidget]:
+        """Make the widgets of these messages, in their places, and show them."""
+        made: list[MessageWidget] = []
+        by_block: dict[MessageBlock, list[int]] = {}
+        for index in indexes:
+            by_block.setdefault(self._blocks[index // BLOCK], []).append(index)
+        for block, chosen in by_block.items():
+            # Showing a widget lays out the widgets around it: once for the lot, not once each.
+            block.column.setEnabled(False)
+            for index in chosen:
+                widget = self._make(self._shown[index], block)
+                block.put_widget(index - block.first, widget)
+                widget.setVisible(True)
+                made.append(widget)
+            block.column.setEnabled(True)
+            block.column.activate()  # the new widgets get their width: each text is laid out once
         self.messages_layout.activate()
-        return added
-
-    def _refresh_new(self, added: list[MessageWidget]) -> None:
-        """Show new widgets' messages, and lay everything out again with their heights now:
-        the view keeps its place from the heights of the widgets above."""
-        layouts: dict[QLayout, None] = {}  # inner first, in order, each once
-        for widget in added:
+        for widget in made:
             widget.refresh()
             if self._actions is not None:
                 self._offer_actions(widget)
             if (layout := widget.layout()) is not None:
-                layouts[layout] = None
-        for widget in added:
-            if isinstance(block := widget.parentWidget(), _Block):
-                layouts[block.column] = None
-        layouts[self.messages_layout] = None
-        for layout in layouts:
-            layout.activate()
+                layout.activate()
+        for block in by_block:
+            block.column.activate()
+        self.messages_layout.activate()
+        return made
 
-    def _y_of(self, widget: QWidget) -> int:
-        return widget.mapTo(self.content, QPoint(0, 0)).y()
-
-    def _remove(self, widget: MessageWidget) -> None:
-        """Take a widget out of its layout and delete it later (it may be sending a signal), and
-        its block with it when it was the block's last message."""
-        widget.hide()
+    def _drop(self, widget: MessageWidget) -> MessageBlock:
+        """Put a space of its height in a widget's place, and delete it (later: it may be
+        sending a signal)."""
+        self._widgets.pop(widget.message, None)
         block = widget.parentWidget()
-        if isinstance(block, _Block):
-            block.column.removeWidget(widget)
-            if block.column.count() == 0:
-                self._blocks.remove(block)
-                block.hide()
-                self.messages_layout.removeWidget(block)
-                block.deleteLater()
-        else:
-            self.messages_layout.removeWidget(widget)
+        assert isinstance(block, MessageBlock)
+        block.put_space(widget)
+        widget.hide()
         widget.deleteLater()
+        return block
 
     # -- Edit and Regenerate ----------------------------------------------------------------
 
@@ -377,10 +363,20 @@ class ChatView(QWidget):
 
     def _scrolled(self, value: int) -> None:
         self._follow = value >= self.scroll_area.verticalScrollBar().maximum() - _BOTTOM_SLACK
+        self.place()  # at once: a message scrolled into view is made before it is painted
 
     def _range_changed(self, minimum: int, maximum: int) -> None:
         if self._follow:
             self.scroll_area.verticalScrollBar().setValue(maximum)
+        self._place_soon()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._place_soon()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_soon()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -389,20 +385,9 @@ class ChatView(QWidget):
             self._rebuild()
 
 
-class _Block(QWidget):
-    """Older messages, one above the other, as the content lays out the newer ones."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("chatBlock")
-        self.column = QVBoxLayout(self)
-        self.column.setContentsMargins(0, 0, 0, 0)
-        self.column.setSpacing(_SPACING)
-
-
-def _timer(parent: QWidget, interval: int, slot: Callable[[], None], *, single: bool) -> QTimer:
+def _timer(parent: QWidget, interval: int, slot: Callable[[], None]) -> QTimer:
     timer = QTimer(parent)
-    timer.setSingleShot(single)
+    timer.setSingleShot(True)
     timer.setInterval(interval)
     timer.timeout.connect(slot)
     return timer

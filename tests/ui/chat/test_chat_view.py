@@ -95,12 +95,9 @@ def test_messages_are_shown_in_order_with_who_wrote_them(
     assert widget_of(view, reply).role.text() == "deepseek-chat · Relay"
     assert "How do I count words?" in plain(widget_of(view, question))
     assert "Count the words" in plain(widget_of(view, reply))
-    layout = view.messages_layout
-    items = [layout.itemAt(i) for i in range(2)]
-    assert [item.widget() if item else None for item in items] == [
-        widget_of(view, question),
-        widget_of(view, reply),
-    ]
+    assert view.widgets() == [widget_of(view, question), widget_of(view, reply)]
+    tops = [w.mapTo(view.content, QPoint(0, 0)).y() for w in view.widgets()]
+    assert tops == sorted(set(tops))
 
 
 def test_chinese_and_emoji_are_in_the_document(view: ChatView, conversation: Conversation) -> None:
@@ -236,7 +233,8 @@ def test_status_notes(
     assert widget.status.text() == note
     assert widget.status.isVisible() == bool(note)
     if status == "error":
-        assert "color: #" in widget.status.styleSheet()
+        role = widget.status.foregroundRole()
+        assert widget.status.palette().color(role) != QApplication.palette().color(role)
 
 
 def test_copy_puts_the_markdown_on_the_clipboard(

@@ -1,19 +1,25 @@
-"""A long conversation in the chat view: its end is shown at once, older messages are made
-afterwards, and reading, scrolling, search results, streaming, Edit and Regenerate all work
-while they load."""
+"""A long conversation in the chat view: only the messages near the screen have widgets, made
+as they scroll near and dropped as they go far, without moving what the user reads; search
+results, streaming, selection, Edit and Regenerate work all the same."""
 
 from __future__ import annotations
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QPoint
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.conversation import ChatMessage, Conversation
-from desktop_app.ui.chat.chat_view import BLOCK, ChatView
+from desktop_app.core.text import markdown
+from desktop_app.ui.chat import render_cache
+from desktop_app.ui.chat.chat_view import ChatView
+from desktop_app.ui.chat.message_blocks import BLOCK
 from desktop_app.ui.chat.message_widget import MessageWidget
 
-LONG = 2 * BLOCK + 20  # three blocks of older messages
+LONG = 2 * BLOCK + 20  # three blocks
+VERY_LONG = 1_000
 
 
 def turns(count: int, *, last_answer: str = "") -> list[ChatMessage]:
@@ -55,77 +61,150 @@ def at_bottom(view: ChatView) -> bool:
     return bar.maximum() > 0 and bar.value() == bar.maximum()
 
 
-def test_the_end_is_shown_at_once_and_older_messages_follow(
-    qtbot: QtBot, view: ChatView, conversation: Conversation
+def scroll_by(qtbot: QtBot, view: ChatView, pixels: int) -> None:
+    """Scroll as a user does, and let the view catch up."""
+    bar = view.scroll_area.verticalScrollBar()
+    bar.setValue(bar.value() + pixels)
+    qtbot.wait(1)
+
+
+def visible_widget(view: ChatView) -> MessageWidget:
+    """A message widget wholly on screen, to watch."""
+    height = view.scroll_area.viewport().height()
+    for widget in view.widgets():
+        top = top_in_viewport(view, widget)
+        if top >= 0 and top + widget.height() <= height:
+            return widget
+    return next(w for w in view.widgets() if in_view(view, w))
+
+
+def test_the_end_is_shown_at_once_and_only_it_has_widgets(
+    view: ChatView, conversation: Conversation
 ) -> None:
-    messages = turns(LONG)
+    messages = turns(VERY_LONG)
     conversation.replace_all(messages)
-    assert view.loading
     made = [m for m in messages if view.widget_for(m) is not None]
     assert 0 < len(made) < 20
     assert made == messages[-len(made) :]  # the end, and all of it
-    qtbot.waitUntil(lambda: not view.loading)
-    tops = [widget_of(view, m).mapTo(view.content, QPoint(0, 0)).y() for m in messages]
-    assert tops == sorted(set(tops))  # every message, in order
     assert in_view(view, widget_of(view, messages[-1]))
-    assert at_bottom(view)
+    assert not view.loading  # nothing is left to make in the background
 
 
-def test_what_the_user_reads_stays_in_place_while_older_messages_load(
+def test_widgets_stay_few_while_scrolling_through_a_long_conversation(
     qtbot: QtBot, view: ChatView, conversation: Conversation
 ) -> None:
-    messages = turns(LONG)
+    messages = turns(VERY_LONG // 4)
     conversation.replace_all(messages)
     qtbot.waitUntil(lambda: at_bottom(view))
-    bar = view.scroll_area.verticalScrollBar()
-    bar.setValue(bar.value() - 150)  # the user scrolls up a little
-    reading = next(m for m in messages if view.widget_for(m) and in_view(view, widget_of(view, m)))
-    place = top_in_viewport(view, widget_of(view, reading))
-    qtbot.waitUntil(lambda: not view.loading)
-    assert top_in_viewport(view, widget_of(view, reading)) == place
-    assert not at_bottom(view)
+    bar, page = view.scroll_area.verticalScrollBar(), view.scroll_area.viewport().height()
+    most, first_seen = 0, set[int]()
+    while bar.value() > 0:
+        scroll_by(qtbot, view, -page)
+        most = max(most, len(view.widgets()))
+        first_seen.update(w.message.id for w in view.widgets())
+    assert most < 4 * BLOCK  # a few screens' worth, not the conversation
+    assert len(first_seen) == len(messages)  # every message had its widget on the way up
+    assert in_view(view, widget_of(view, messages[0]))
+    old = view.widgets()
+    while not at_bottom(view):
+        scroll_by(qtbot, view, page)
+    assert len(view.widgets()) < 4 * BLOCK
+    dropped = [w for w in old if view.widget_for(w.message) is not w]
+    assert dropped
+    qtbot.waitUntil(lambda: not any(shiboken6.isValid(w) for w in dropped))
 
 
-def test_a_search_result_not_made_yet_is_made_and_shown(
+def test_what_the_user_reads_stays_in_place_as_messages_are_made_and_dropped(
     qtbot: QtBot, view: ChatView, conversation: Conversation
 ) -> None:
-    messages = turns(LONG)
+    conversation.replace_all(turns(VERY_LONG // 4))
+    qtbot.waitUntil(lambda: at_bottom(view))
+    for _ in range(40):  # up, through messages made from estimated heights
+        reading = visible_widget(view)
+        place = top_in_viewport(view, reading)
+        scroll_by(qtbot, view, -90)
+        assert view.widget_for(reading.message) is reading
+        assert top_in_viewport(view, reading) == place + 90
+    for _ in range(10):  # and down again, over messages dropped and made again
+        reading = visible_widget(view)
+        place = top_in_viewport(view, reading)
+        scroll_by(qtbot, view, 250)
+        assert top_in_viewport(view, reading) == place - 250
+
+
+def test_a_far_search_result_is_made_and_stays_in_place(
+    qtbot: QtBot, view: ChatView, conversation: Conversation
+) -> None:
+    messages = turns(VERY_LONG)
     conversation.replace_all(messages)
     target = messages[3]
     assert view.widget_for(target) is None
     view.scroll_to(target)
     assert in_view(view, widget_of(view, target))
     place = top_in_viewport(view, widget_of(view, target))
-    qtbot.waitUntil(lambda: not view.loading)
+    qtbot.wait(20)  # the view settles: made neighbours correct their estimated heights
     assert top_in_viewport(view, widget_of(view, target)) == place
+    assert len(view.widgets()) < 4 * BLOCK
 
 
-def test_load_all_makes_every_message_now(view: ChatView, conversation: Conversation) -> None:
-    messages = turns(LONG)
+def test_a_message_made_again_is_not_rendered_again(
+    qtbot: QtBot, view: ChatView, conversation: Conversation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[str] = []
+    original = markdown.render_markdown
+
+    def counting(text: str, *, dark: bool = False) -> markdown.RenderedMarkdown:
+        rendered.append(text)
+        return original(text, dark=dark)
+
+    monkeypatch.setattr(render_cache, "render_markdown", counting)
+    messages = turns(VERY_LONG // 4)
     conversation.replace_all(messages)
-    view.load_all()
-    assert not view.loading
-    assert all(view.widget_for(m) is not None for m in messages)
+    last = widget_of(view, messages[-1])
+    html = last.body.document().toHtml()
+    view.scroll_to(messages[0])
+    qtbot.waitUntil(lambda: view.widget_for(messages[-1]) is None)
+    view.scroll_to(messages[-1])
+    again = widget_of(view, messages[-1])
+    assert again is not last
+    assert again.body.document().toHtml() == html
+    assert rendered.count(messages[-1].content) == 1
 
 
-def test_an_answer_streams_in_while_older_messages_load(
+def test_a_streaming_answer_keeps_its_widget_while_the_user_reads_far_above(
     qtbot: QtBot, view: ChatView, conversation: Conversation
 ) -> None:
-    conversation.replace_all(turns(LONG))
+    conversation.replace_all(turns(VERY_LONG // 4))
     conversation.add(ChatMessage("user", "One more question"))
     reply = conversation.add(ChatMessage("assistant", status="streaming"))
+    view.scroll_to(conversation.messages[0])
     for n in range(30):
         reply.append_text(f"Streamed line {n}.\n\n")
         conversation.changed(reply)
         view.flush()
-    qtbot.waitUntil(lambda: not view.loading)
+        scroll_by(qtbot, view, 5)
     reply.status = "complete"
     conversation.changed(reply)
     view.flush()
     assert "Streamed line 29." in widget_of(view, reply).body.document().toPlainText()
-    qtbot.waitUntil(lambda: at_bottom(view))
+    view.scroll_to(reply)
     assert in_view(view, widget_of(view, reply))
     assert not widget_of(view, reply).regenerate_button.isHidden()
+
+
+def test_selected_text_keeps_its_message_while_scrolled_away(
+    qtbot: QtBot, view: ChatView, conversation: Conversation
+) -> None:
+    messages = turns(VERY_LONG // 4)
+    conversation.replace_all(messages)
+    chosen = widget_of(view, messages[-1])
+    cursor = chosen.body.textCursor()
+    cursor.select(QTextCursor.SelectionType.Document)
+    chosen.body.setTextCursor(cursor)
+    view.scroll_to(messages[0])
+    qtbot.waitUntil(lambda: view.widget_for(messages[-3]) is None)
+    assert view.widget_for(messages[-1]) is chosen
+    assert chosen.body.textCursor().selectedText().startswith("Answer")
 
 
 def test_edit_is_offered_on_a_last_question_made_after_the_first_screen(
@@ -136,11 +215,11 @@ def test_edit_is_offered_on_a_last_question_made_after_the_first_screen(
     conversation.replace_all(messages)
     question = messages[-2]
     assert view.widget_for(question) is None
-    qtbot.waitUntil(lambda: not view.loading)
+    view.scroll_to(question)
     assert not widget_of(view, question).edit_button.isHidden()
     assert not widget_of(view, messages[-1]).regenerate_button.isHidden()
-    others = [widget_of(view, m) for m in messages[:-2]]
-    assert all(w.edit_button.isHidden() and w.regenerate_button.isHidden() for w in others)
+    assert all(w.edit_button.isHidden() for w in view.widgets() if w.message is not question)
+    assert all(w.regenerate_button.isHidden() for w in view.widgets()[:-1])
 
 
 def test_removing_the_last_turn_keeps_the_other_widgets(
@@ -148,8 +227,8 @@ def test_removing_the_last_turn_keeps_the_other_widgets(
 ) -> None:
     messages = turns(LONG, last_answer="A very long answer.\n\n" * 80)
     conversation.replace_all(messages)
-    qtbot.waitUntil(lambda: not view.loading)
-    kept = {m: widget_of(view, m) for m in messages[:-2]}
+    view.scroll_to(messages[-3])
+    kept = {w.message: w for w in view.widgets() if w.message in messages[:-2]}
     removed = [widget_of(view, m) for m in messages[-2:]]
     conversation.remove_from(messages[-2])  # as Edit does: the question and its answer go
     assert all(view.widget_for(m) is w for m, w in kept.items())
@@ -160,17 +239,20 @@ def test_removing_the_last_turn_keeps_the_other_widgets(
     qtbot.waitUntil(lambda: in_view(view, widget_of(view, again)))
 
 
-def test_opening_another_conversation_mid_load_shows_only_it(
+def test_opening_another_conversation_shows_only_it(
     qtbot: QtBot, view: ChatView, conversation: Conversation
 ) -> None:
-    first = turns(LONG)
+    first = turns(VERY_LONG)
     conversation.replace_all(first)
-    shown_before = [w for m in first if (w := view.widget_for(m)) is not None]
+    view.scroll_to(first[len(first) // 2])  # the user reads in the middle, then switches
+    shown_before = view.widgets()
     second = turns(LONG)
     conversation.replace_all(second)
-    qtbot.waitUntil(lambda: not view.loading)
+    assert in_view(view, widget_of(view, second[-1]))  # its end, as any conversation opens
+    qtbot.wait(1)
+    assert in_view(view, widget_of(view, second[-1]))
     assert all(view.widget_for(m) is None for m in first)
-    assert all(view.widget_for(m) is not None for m in second)
-    # the first conversation's widgets are deleted, a few at a time
+    assert view.widgets() == [widget_of(view, m) for m in second[-len(view.widgets()) :]]
     qtbot.waitUntil(lambda: not any(shiboken6.isValid(w) for w in shown_before))
-    assert len(view.content.findChildren(MessageWidget)) == len(second)
+    # and any the second made and dropped again
+    qtbot.waitUntil(lambda: len(view.content.findChildren(MessageWidget)) == len(view.widgets()))

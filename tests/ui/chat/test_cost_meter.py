@@ -279,7 +279,7 @@ def test_each_answer_shows_its_cost_where_it_stands(
     assert conversation is not None
     window.new_conversation()
     window.open_conversation(conversation)  # read back from the history
-    window.chat_view.load_all()
+    window.chat_view.scroll_to(window.conversation.messages[3])
     reopened = window.chat_view.widget_for(window.conversation.messages[3])
     assert reopened is not None
     assert reopened.cost.text().startswith("≈¥")
