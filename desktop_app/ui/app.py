@@ -33,7 +33,7 @@ from desktop_app.ui.services import Services
 if TYPE_CHECKING:
     import asyncio
 
-    from desktop_app.ui.history_problem import Repair
+    from desktop_app.ui.history.problem import Repair
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +126,7 @@ def open_services(
     ask: Callable[[HistoryError], Repair] | None = None,
 ) -> tuple[Services, str] | None:
     """make_services(), and while the history cannot be opened, what the user chooses to do
-    about it (`ask`, by default history_problem.py's dialog) until it opens; None if they quit.
+    about it (`ask`, by default history/problem.py's dialog) until it opens; None if they quit.
     The text is what the window says of what was done ("" if nothing was)."""
     error: HistoryError | None = None
     done = ""
@@ -138,7 +138,7 @@ def open_services(
                 log.error("the history cannot be opened: %s", exc)
                 error = exc
         # Imported here: a history that opens, as nearly every start's does, needs none of it.
-        from desktop_app.ui.history_problem import ask_about_history, carry_out
+        from desktop_app.ui.history.problem import ask_about_history, carry_out
 
         repair = (ask or ask_about_history)(error)
         if repair.action == "quit":

@@ -20,9 +20,9 @@ from desktop_app.core.settings.app_settings import AppSettings, load_settings
 from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
 from desktop_app.ui.chat.provider_renames import show_current_names
 from desktop_app.ui.error_banner import Action
-from desktop_app.ui.history_reads import HistoryReads
+from desktop_app.ui.history.reads import HistoryReads
+from desktop_app.ui.history.unsaved import UnsavedWrites
 from desktop_app.ui.services import Services
-from desktop_app.ui.unsaved import UnsavedWrites
 from desktop_app.ui.window_layout import build_window
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.chat.status_line import StatusLine
     from desktop_app.ui.chat.welcome import Welcome
     from desktop_app.ui.error_banner import ErrorBanner
-    from desktop_app.ui.history_files import HistoryFiles
+    from desktop_app.ui.history.files import HistoryFiles
     from desktop_app.ui.picker.model_lists import ModelLists
     from desktop_app.ui.picker.model_picker import ModelPicker
     from desktop_app.ui.sidebar.conversation_list import ConversationSidebar

@@ -16,7 +16,7 @@ from desktop_app.ui.chat.cost_meter import CostMeter
 from desktop_app.ui.chat.status_line import StatusLine
 from desktop_app.ui.chat.welcome import Welcome
 from desktop_app.ui.error_banner import ErrorBanner
-from desktop_app.ui.history_files import HistoryFiles
+from desktop_app.ui.history.files import HistoryFiles
 from desktop_app.ui.picker.model_lists import ModelLists
 from desktop_app.ui.picker.model_picker import ModelPicker
 from desktop_app.ui.sidebar.conversation_list import ConversationSidebar

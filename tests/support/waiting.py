@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
-from desktop_app.ui.history_reads import HistoryReads
+from desktop_app.ui.history.reads import HistoryReads
 
 
 async def until(condition: Callable[[], object], within: float = 10.0) -> None:

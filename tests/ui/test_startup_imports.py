@@ -56,7 +56,7 @@ LOADED_WHEN_USED = {
     "desktop_app.core.money.catalog": "the first price neither the user nor the relay gives",
     "desktop_app.core.settings.presets": "the first price (a relay's own list, or a local server)",
     "desktop_app.simulator": "the offline demo",
-    "desktop_app.ui.history_problem": "a history that cannot be opened",
+    "desktop_app.ui.history.problem": "a history that cannot be opened",
     "desktop_app.core.history.backups": "today's backup, on a worker after the first frame",
     "desktop_app.ui.settings.settings_dialog": "Settings",
     "desktop_app.ui.spending.spending_dialog": "Spending",

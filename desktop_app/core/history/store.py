@@ -5,7 +5,7 @@ inside writing(), whose transaction it joins), so whatever a method wrote surviv
 kill the moment it returns (schema.connect() says why WAL
 with synchronous=NORMAL is enough for that). One connection, used by one thread at a time under
 a lock; reads that grow with the history run on a worker thread through reader(), whose
-connection is its own: the window's reads go through desktop_app/ui/history_reads.py.
+connection is its own: the window's reads go through desktop_app/ui/history/reads.py.
 """
 
 from __future__ import annotations

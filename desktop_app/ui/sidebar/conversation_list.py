@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.history.records import ConversationSummary, SearchHit
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.ui.history_reads import HistoryReads
+from desktop_app.ui.history.reads import HistoryReads
 from desktop_app.ui.sidebar.archive_toggle import ArchiveHeading, ArchiveToggle
 from desktop_app.ui.sidebar.conversation_groups import (
     Clock,

@@ -50,7 +50,7 @@ from desktop_app.core.money.spending import (
 )
 from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.providers_file import Provider
-from desktop_app.ui.history_reads import HistoryReads
+from desktop_app.ui.history.reads import HistoryReads
 from desktop_app.ui.spending.reprice_picker import RepricePicker
 from desktop_app.ui.spending.spending_charts import DailyChart, ModelChart
 from desktop_app.ui.spending.spending_table import SpendingTable

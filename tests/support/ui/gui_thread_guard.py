@@ -1,5 +1,5 @@
 """A guard for widget tests: any read of the history on the GUI thread fails the test, so the
-promise that widgets read off the GUI thread (desktop_app/ui/history_reads.py) is checked."""
+promise that widgets read off the GUI thread (desktop_app/ui/history/reads.py) is checked."""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ from tests.support.ui.sidebar_helpers import (
     search,
 )
 
-# Every read of the history happens off the GUI thread (desktop_app/ui/history_reads.py).
+# Every read of the history happens off the GUI thread (desktop_app/ui/history/reads.py).
 pytestmark = pytest.mark.usefixtures("no_reads_on_the_gui_thread")
 
 # -- search -----------------------------------------------------------------------------------

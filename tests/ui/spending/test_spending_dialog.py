@@ -24,7 +24,7 @@ from tests.support.history.spending_samples import answer, march_answers, time_z
 from tests.support.ui.spending_view import money_labels, shown, table, texts
 from tests.support.waiting import reads_shown
 
-# Every read of the history happens off the GUI thread (desktop_app/ui/history_reads.py).
+# Every read of the history happens off the GUI thread (desktop_app/ui/history/reads.py).
 pytestmark = pytest.mark.usefixtures("no_reads_on_the_gui_thread")
 
 NOW = datetime(2025, 3, 20, 12, tzinfo=UTC)

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.errors import HistoryError
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.ui import history_reads
 from desktop_app.ui.app import UnexpectedErrorPresenter
 from desktop_app.ui.error_banner import ErrorBanner
-from desktop_app.ui.history_reads import HistoryReads
+from desktop_app.ui.history import reads as history_reads
+from desktop_app.ui.history.reads import HistoryReads
 from tests.support.ui.gui_thread_guard import ReadOnGuiThread
 
 pytestmark = pytest.mark.usefixtures("no_reads_on_the_gui_thread")

@@ -16,7 +16,7 @@ from desktop_app.core.errors import HistoryDamaged, HistoryError, HistoryUnreada
 from desktop_app.core.history import backups
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.ui import app
-from desktop_app.ui.history_problem import HistoryProblemDialog, Repair
+from desktop_app.ui.history.problem import HistoryProblemDialog, Repair
 from tests.support.history import damaged
 
 NOON = datetime(2026, 3, 10, 12, tzinfo=UTC)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from desktop_app.core.errors import TallyError
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider
-from desktop_app.ui.history_reads import HistoryReads, present
+from desktop_app.ui.history.reads import HistoryReads, present
 
 MARKDOWN_FILTER = "Markdown (*.md)"
 JSON_FILTER = "Tally JSON export (*.json)"

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from desktop_app.ui.history_files import JSON_FILTER, MARKDOWN_FILTER
+from desktop_app.ui.history.files import JSON_FILTER, MARKDOWN_FILTER
 from desktop_app.ui.main_window import MainWindow
 from tests.support.history.history_samples import chatgpt_export, fill
 from tests.support.ui.window_actions import answer_dialog, menu_action
