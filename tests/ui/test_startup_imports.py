@@ -62,6 +62,7 @@ LOADED_WHEN_USED = {
     "desktop_app.ui.spending.spending_dialog": "Spending",
     "desktop_app.ui.spending.bar_chart": "Spending",
     "desktop_app.ui.about_dialog": "Help → About",
+    "desktop_app.ui.sidebar.search_results": "the first search",
     "desktop_app.core.transfer.export": "an export",
     "desktop_app.core.transfer.importer": "an import",
     "desktop_app.cli.ask": "tally ask",
