@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 # A window that is never exposed (started minimised, say) is never painted: stop waiting.
@@ -77,3 +77,9 @@ def show_first_frame(window: QWidget) -> HeldClose:
     give_up.stop()
     watch.deleteLater()
     return held
+
+
+def paint_pending() -> None:
+    """Lay out and paint now what changed since the first frame, handling no user input (it
+    waits for the event loop, as in show_first_frame)."""
+    QCoreApplication.sendPostedEvents()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.exit_when_shown import ENV
-from desktop_app.ui.first_frame import HeldClose, show_first_frame
+from desktop_app.ui.first_frame import HeldClose, paint_pending, show_first_frame
 from desktop_app.ui.main_window import MainWindow
 from tests.support.ui.window_helpers import Run
 from tests.support.waiting import until
@@ -89,3 +89,13 @@ def test_the_app_paints_then_loads_its_loop_and_closes_cleanly() -> None:
     lines = done.stdout.splitlines()
     assert "loop modules at the first frame: False False" in lines
     assert [line.split()[0] for line in lines if line.startswith("shown ")] == ["shown"]
+
+
+def test_paint_pending_paints_what_changed_since_the_first_frame(qtbot: QtBot) -> None:
+    widget = Counted()
+    qtbot.addWidget(widget)
+    show_first_frame(widget)
+    painted = widget.paints
+    widget.update()  # as the conversation reopened after the first frame changes the window
+    paint_pending()
+    assert widget.paints == painted + 1
