@@ -20,22 +20,31 @@ from desktop_app.core.history.store import HistoryStore
 # the loaded modules once its first frame is painted, then leaves at once.
 PROBE = """
 import json, os, sys
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from desktop_app.cli import main as cli
 from desktop_app.ui import app
 
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, report)  # once the whole frame is painted
+        return False
+
 class FirstPaint(app.MainWindow):
-    painted = False
+    watch = None
 
-    def paintEvent(self, event):
-        super().paintEvent(event)
-        if not self.painted:
-            self.painted = True
-            QTimer.singleShot(0, self.report)  # once the whole frame is painted
+    def showEvent(self, event):
+        if self.watch is None:
+            # After the app's own filters, so it sees the first paint first and its timer
+            # fires before the rest of the start, which the app does right after that frame.
+            self.watch = Watch(self)
+            self.installEventFilter(self.watch)
+        super().showEvent(event)
 
-    def report(self):
-        print(json.dumps(sorted(sys.modules)), flush=True)
-        os._exit(0)
+def report():
+    print(json.dumps(sorted(sys.modules)), flush=True)
+    os._exit(0)
 
 app.MainWindow = FirstPaint
 cli.main([])
