@@ -89,6 +89,12 @@ def make_services() -> Services:
     )
 
 
+def reopen_and_paint(window: MainWindow) -> None:
+    """Reopen the conversation open at the last close, and paint it at once."""
+    window.reopen_last_conversation()
+    paint_pending()
+
+
 def take_daily_backup(window: MainWindow) -> None:
     """Today's backup of the history, if it is still to be taken, on a worker thread (a
     million messages take seconds to copy); the banner says so if it cannot be made."""
@@ -175,11 +181,9 @@ def run_app(argv: list[str]) -> int:
         presenter = UnexpectedErrorPresenter(window.banner)
         sys.excepthook = presenter.excepthook
         _watch = exit_when_shown(window)  # only with $TALLY_EXIT_WHEN_SHOWN (the built app checks)
-        held = show_first_frame(window)
-        # The rest of the start, with the window on screen and input still held: the
-        # conversation open at the last close, painted before the event loop's modules load.
-        window.reopen_last_conversation()
-        paint_pending()
+        # The rest of the start the user sees comes right after the first frame, with input
+        # still held: the conversation open at the last close, reopened and painted.
+        held = show_first_frame(window, then=lambda: reopen_and_paint(window))
         # After the first frame: on a first run, the worker copying the new history would
         # otherwise take turns with the GUI thread while it paints.
         take_daily_backup(window)

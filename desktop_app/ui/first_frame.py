@@ -62,15 +62,27 @@ class HeldClose(QObject):
         self.deleteLater()
 
 
-def show_first_frame(window: QWidget) -> HeldClose:
+def show_first_frame(window: QWidget, then: Callable[[], None] | None = None) -> HeldClose:
     """Show `window` and return once its first frame is painted (or after two seconds), with
-    closes held until the caller has an event loop and releases them."""
+    closes held until the caller has an event loop and releases them. `then` is called as soon
+    as that frame is done (or the wait given up), before whatever else waited for the frame:
+    the rest of the start that the user sees (run_app reopens a conversation there)."""
     held = HeldClose(window)
     waiting = QEventLoop()
-    watch = FirstPaint(window, waiting.quit)
+    called = False
+
+    def done() -> None:
+        nonlocal called
+        waiting.quit()
+        if not called:
+            called = True
+            if then is not None:
+                then()
+
+    watch = FirstPaint(window, done)
     give_up = QTimer()
     give_up.setSingleShot(True)
-    give_up.timeout.connect(waiting.quit)
+    give_up.timeout.connect(done)
     give_up.start(_LONGEST_WAIT_MS)
     window.show()
     waiting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
@@ -80,6 +92,7 @@ def show_first_frame(window: QWidget) -> HeldClose:
 
 
 def paint_pending() -> None:
-    """Lay out and paint now what changed since the first frame, handling no user input (it
-    waits for the event loop, as in show_first_frame)."""
-    QCoreApplication.sendPostedEvents()
+    """Lay out and paint now what changed since the first frame. Only layouts and paints: user
+    input waits for the event loop (as in show_first_frame), and so does other queued work."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)
