@@ -118,6 +118,7 @@ def test_a_first_start_loads_nothing_it_does_not_show() -> None:
     assert "desktop_app.ui.main_window" in modules
     assert too_early(modules) == {}
     assert "markdown_it" not in modules  # no message to render on the welcome page
+    assert "tomllib" not in modules  # no providers or settings file to read
 
 
 def remember_a_conversation(data_dir: Path) -> None:
