@@ -368,6 +368,9 @@ class ConversationSidebar(QWidget):
 
     def _search_text_changed(self, text: str) -> None:
         if text.strip():
+            # The results page is made at the first key typed (some 10 ms, its import with it),
+            # in a turn of its own, not in the one that shows the first hits.
+            _ = self.results
             self._search_timer.start()
         else:
             self._search_timer.stop()
