@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.core.errors import TallyError
 from desktop_app.core.history.store import HistoryStore
@@ -42,8 +42,8 @@ class HistoryFiles(QObject):
         """The providers now: the Markdown shows their names, an old export's names get ids."""
         self.window = parent
         self.reads = HistoryReads(parent, store)
-        self.choose_save: FileChooser = QFileDialog.getSaveFileName
-        self.choose_open: FileChooser = QFileDialog.getOpenFileName
+        self.choose_save: FileChooser = _save_file_name
+        self.choose_open: FileChooser = _open_file_name
 
     def export_conversation(self, conversation_id: str | None) -> None:
         """Export the open conversation; Markdown is offered first, as the one to read."""
@@ -119,7 +119,25 @@ def _with_suffix(path: Path, suffix: str) -> Path:
     return path if path.suffix else path.with_suffix(suffix)
 
 
+# The Qt classes of the dialogs are named when first used: PySide makes a class's Python type
+# when it is first named, and the window's start needs none of these.
+
+
+def _save_file_name(parent: QWidget, caption: str, where: str, filters: str) -> tuple[str, str]:
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getSaveFileName(parent, caption, where, filters)
+
+
+def _open_file_name(parent: QWidget, caption: str, where: str, filters: str) -> tuple[str, str]:
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getOpenFileName(parent, caption, where, filters)
+
+
 def _documents() -> str:
+    from PySide6.QtCore import QStandardPaths
+
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
 
