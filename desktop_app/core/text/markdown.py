@@ -73,7 +73,7 @@ def render_markdown(
     if part_chars is None or len(text) < part_chars:
         return RenderedMarkdown([md.render(text, env)], codes)
     tokens = md.parse(text, env)
-    breaks, _ = _Parts(part_chars).breaks(tokens, _LineOffsets(text, 0))
+    breaks, _ = _Parts(part_chars).breaks(tokens, _LineOffsets(text, 0), len(text))
     return RenderedMarkdown(_render_parts(md, tokens, breaks, env), codes)
 
 
@@ -128,13 +128,13 @@ class IncrementalMarkdown:
         lines = _LineOffsets(text, start)
         stable = [""]
         if split:
-            breaks, self._parts = self._parts.breaks(tokens[:split], lines)
+            breaks, self._parts = self._parts.breaks(tokens[:split], lines, self._stable_end)
             env = _render_env(self._stable_code, 0, streaming=False)
             stable = _render_parts(self._md, tokens[:split], breaks, env)
         self._tail_code = []
         env = _render_env(self._tail_code, len(self._stable_code), streaming=not final)
         # while streaming the tail stays in the last part: its blocks may still change
-        breaks = self._parts.breaks(tokens[split:], lines, split)[0] if final else []
+        breaks = self._parts.breaks(tokens[split:], lines, len(text), split)[0] if final else []
         tail = _render_parts(self._md, tokens[split:], [b - split for b in breaks], env)
         return MarkdownUpdate(stable, tail)
 
@@ -178,11 +178,16 @@ class _Parts:
     """Whether the last top-level block seen was a table."""
 
     def breaks(
-        self, tokens: Sequence[Token], lines: _LineOffsets, first: int = 0
+        self, tokens: Sequence[Token], lines: _LineOffsets, end: int, first: int = 0
     ) -> tuple[list[int], _Parts]:
         """The indexes (counted from `first`) of the tokens that start a new part, and the
-        state after these tokens."""
+        state after these tokens, which come from the text before `end`."""
         if self.chars is None:
+            return [], self
+        if end - self.start <= self.chars:  # no part can start in them: only the last counts
+            for token in reversed(tokens):
+                if not token.level and token.nesting <= 0:
+                    return [], _Parts(self.chars, self.start, token.type == "table_close")
             return [], self
         found: list[int] = []
         start, after_table = self.start, self.after_table
