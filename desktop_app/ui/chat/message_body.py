@@ -5,16 +5,25 @@ Qt's cost of adding a table to a text document grows with everything already in 
 (it scans the whole document for frames), so an answer streamed into one document costs more
 per frame the longer it gets. In parts of about PART_CHARS characters of markdown (the rule is
 core.text.markdown's), each frame of a streaming answer edits only its last part. A selection
-stays within one part.
+spans parts as it would one document: dragging from one part into others selects across them,
+and copying takes the whole selection.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSizeF, Qt, QUrl, Signal
-from PySide6.QtGui import QResizeEvent, QTextCursor, QTextDocument, QWheelEvent
-from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QSizeF, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QFrame, QSizePolicy, QTextBrowser, QWidget
 
 PART_CHARS = 20_000
 """About how many characters of markdown one part holds."""
@@ -127,6 +136,8 @@ class MessageBody(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.parts: list[MessageBrowser] = []
         self._tail: MessageBrowser | None = None
+        self._pressed: MessageBrowser | None = None
+        """The part a mouse press started a selection in."""
         self._arranging = False
         self._keep(1)
 
@@ -182,6 +193,59 @@ class MessageBody(QWidget):
     def has_selection(self) -> bool:
         return any(browser.textCursor().hasSelection() for browser in self.browsers())
 
+    def selected_text(self) -> str:
+        """The selection of every part, in order, as one document would give it."""
+        pieces = [b.textCursor().selection().toPlainText() for b in self.browsers()]
+        return "\n".join(piece for piece in pieces if piece)
+
+    # -- a selection across parts ---------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.LeftButton:
+                self._pressed = self._browser_of(watched)
+                for browser in self.browsers():
+                    if browser is not self._pressed:
+                        _select(browser, 0, 0)
+            return False
+        if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+            if event.buttons() & Qt.MouseButton.LeftButton and self._pressed is not None:
+                self._select_to(event.globalPosition().toPoint())
+            return False
+        copying = isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Copy)
+        if kind == QEvent.Type.KeyPress and copying and self._spans_parts():
+            QApplication.clipboard().setText(self.selected_text())
+            return True
+        return False
+
+    def _browser_of(self, watched: QObject) -> MessageBrowser | None:
+        return next((b for b in self.browsers() if watched is b or watched is b.viewport()), None)
+
+    def _spans_parts(self) -> bool:
+        return sum(b.textCursor().hasSelection() for b in self.browsers()) > 1
+
+    def _select_to(self, point: QPoint) -> None:
+        """The drag that started in the pressed part is at `point` (global): select the parts
+        between whole, and the one under it up to the point (the pressed part selects itself)."""
+        shown = [b for b in self.browsers() if not b.empty]
+        if self._pressed not in shown:
+            return
+        start = shown.index(self._pressed)
+        y = self.mapFromGlobal(point).y()
+        end = next((i for i, b in enumerate(shown) if y < b.y() + b.height()), len(shown) - 1)
+        for index, browser in enumerate(shown):
+            length = browser.document().characterCount() - 1
+            if index == start:
+                continue
+            if min(start, end) < index < max(start, end):
+                _select(browser, 0, length)
+            elif index == end:
+                at = browser.cursorForPosition(browser.viewport().mapFromGlobal(point)).position()
+                _select(browser, 0 if end > start else length, at)
+            else:
+                _select(browser, 0, 0)
+
     def _keep(self, count: int) -> None:
         """Exactly `count` parts, the first ones kept."""
         while len(self.parts) > count:
@@ -199,6 +263,8 @@ class MessageBody(QWidget):
     def _connect(self, browser: MessageBrowser) -> None:
         browser.anchorClicked.connect(self.anchorClicked)
         browser.heightChanged.connect(self._arrange)  # a new width, outside any update
+        browser.installEventFilter(self)
+        browser.viewport().installEventFilter(self)
         browser.resize(self.width(), browser.height())
         browser.setVisible(True)
 
@@ -248,6 +314,15 @@ class MessageBody(QWidget):
             finally:
                 self._arranging = False
             self._arrange()
+
+
+def _select(browser: MessageBrowser, anchor: int, position: int) -> None:
+    cursor = browser.textCursor()
+    if (cursor.anchor(), cursor.position()) == (anchor, position):
+        return
+    cursor.setPosition(anchor)
+    cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+    browser.setTextCursor(cursor)
 
 
 def _gap(above: QTextDocument, below: QTextDocument) -> int:

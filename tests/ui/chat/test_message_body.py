@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QImage, QKeySequence, QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.text.markdown import IncrementalMarkdown, render_markdown
@@ -151,3 +152,49 @@ def test_showing_fewer_parts_deletes_the_rest(qtbot: QtBot, holder: QWidget) -> 
     assert len(body.parts) == 1
     assert body.to_plain_text() == ""
     assert body.height() == body.parts[0].height()  # an empty text: one empty line
+
+
+def drag(part: MessageBrowser, to: QPoint, buttons: Qt.MouseButton) -> None:
+    """A mouse move over `part`'s viewport to the global point `to`, with `buttons` held."""
+    viewport = part.viewport()
+    local = QPointF(viewport.mapFromGlobal(to))
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        local,
+        QPointF(to),
+        Qt.MouseButton.NoButton,
+        buttons,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
+def test_a_drag_selects_across_parts_and_copy_takes_it_all(qtbot: QtBot, holder: QWidget) -> None:
+    holder.resize(640, 1600)
+    body = MessageBody(holder)
+    body.resize(600, 10)
+    body.show()
+    body.show_parts(render_markdown(MIXED, part_chars=1).parts)
+    first, middle, last = body.parts[0], body.parts[1], body.parts[3]
+    QTest.mousePress(first.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    inside_last = last.viewport().mapToGlobal(QPoint(last.width() - 5, last.height() // 2))
+    drag(first, inside_last, Qt.MouseButton.LeftButton)
+    QTest.mouseRelease(
+        first.viewport(), Qt.MouseButton.LeftButton, pos=first.viewport().mapFromGlobal(inside_last)
+    )
+    assert first.textCursor().hasSelection()
+    whole = middle.document().characterCount() - 1
+    assert (middle.textCursor().selectionStart(), middle.textCursor().selectionEnd()) == (0, whole)
+    assert last.textCursor().selectionStart() == 0
+    assert last.textCursor().hasSelection()
+    assert not body.parts[4].textCursor().hasSelection()
+    QApplication.clipboard().clear()
+    QTest.keySequence(first, QKeySequence(QKeySequence.StandardKey.Copy))
+    copied = QApplication.clipboard().text()
+    assert copied.startswith("Title\nA paragraph with emphasis")
+    assert middle.document().toPlainText() in copied
+    assert copied == body.selected_text()
+    # a new press in one part clears the others
+    QTest.mousePress(middle.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    assert not first.textCursor().hasSelection()
+    assert not last.textCursor().hasSelection()
