@@ -12,8 +12,9 @@ and copying takes the whole selection.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSizeF, Qt, QUrl, Signal
+from PySide6.QtCore import QPoint, QSizeF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
@@ -47,6 +48,10 @@ class MessageBrowser(QTextBrowser):
     """Rich text that fetches nothing, opens only clicked web links, and is as tall as its text."""
 
     heightChanged = Signal()
+    pressed = Signal()
+    """The left mouse button went down in it."""
+    dragged = Signal(QPoint)
+    """The mouse moved, at this global point, with the left button down since a press in it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +71,8 @@ class MessageBrowser(QTextBrowser):
         self.document().documentLayout().documentSizeChanged.connect(self._fit_to)
         self.empty = True
         """Whether nothing was shown yet: then it takes no room in a MessageBody."""
+        self.copy_all: Callable[[], bool] | None = None
+        """Asked first on the copy key: true when it copied (a selection across parts)."""
         self.setFixedHeight(self._height_for(0.0))
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
@@ -118,6 +125,23 @@ class MessageBrowser(QTextBrowser):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         event.ignore()  # the chat's scroll area scrolls; this widget never does
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.pressed.emit()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.dragged.emit(event.globalPosition().toPoint())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        copying = event.matches(QKeySequence.StandardKey.Copy)
+        if copying and self.copy_all is not None and self.copy_all():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class MessageBody(QWidget):
@@ -200,30 +224,20 @@ class MessageBody(QWidget):
 
     # -- a selection across parts ---------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            if event.button() == Qt.MouseButton.LeftButton:
-                self._pressed = self._browser_of(watched)
-                for browser in self.browsers():
-                    if browser is not self._pressed:
-                        _select(browser, 0, 0)
-            return False
-        if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
-            if event.buttons() & Qt.MouseButton.LeftButton and self._pressed is not None:
-                self._select_to(event.globalPosition().toPoint())
-            return False
-        copying = isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Copy)
-        if kind == QEvent.Type.KeyPress and copying and self._spans_parts():
-            QApplication.clipboard().setText(self.selected_text())
-            return True
-        return False
+    def _pressed_in(self) -> None:
+        """A mouse press in a part starts a selection there: the other parts' go."""
+        pressed = self.sender()
+        self._pressed = pressed if isinstance(pressed, MessageBrowser) else None
+        for browser in self.browsers():
+            if browser is not pressed:
+                _select(browser, 0, 0)
 
-    def _browser_of(self, watched: QObject) -> MessageBrowser | None:
-        return next((b for b in self.browsers() if watched is b or watched is b.viewport()), None)
-
-    def _spans_parts(self) -> bool:
-        return sum(b.textCursor().hasSelection() for b in self.browsers()) > 1
+    def _copy_all(self) -> bool:
+        """Copy a selection that spans parts; false when it is within one (the part copies)."""
+        if sum(b.textCursor().hasSelection() for b in self.browsers()) < 2:
+            return False
+        QApplication.clipboard().setText(self.selected_text())
+        return True
 
     def _select_to(self, point: QPoint) -> None:
         """The drag that started in the pressed part is at `point` (global): select the parts
@@ -263,8 +277,9 @@ class MessageBody(QWidget):
     def _connect(self, browser: MessageBrowser) -> None:
         browser.anchorClicked.connect(self.anchorClicked)
         browser.heightChanged.connect(self._arrange)  # a new width, outside any update
-        browser.installEventFilter(self)
-        browser.viewport().installEventFilter(self)
+        browser.pressed.connect(self._pressed_in)
+        browser.dragged.connect(self._select_to)
+        browser.copy_all = self._copy_all
         browser.resize(self.width(), browser.height())
         browser.setVisible(True)
 
