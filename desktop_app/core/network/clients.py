@@ -207,6 +207,25 @@ def new_client(route: Route, context: ssl.SSLContext) -> httpx.AsyncClient:
     )
 
 
+def new_blocking_client(route: Route, context: ssl.SSLContext) -> httpx.Client:
+    """new_client, blocking: for `tally ask`, which runs no event loop."""
+    import httpx
+
+    from desktop_app.core.network.transport_errors import BlockingProxiedTransport
+
+    transport = httpx.HTTPTransport(
+        verify=context, proxy=_httpx_proxy(route, context), trust_env=False
+    )
+    return httpx.Client(
+        transport=BlockingProxiedTransport(transport, route.proxy_address, route.source)
+        if route.proxy
+        else transport,
+        follow_redirects=False,
+        trust_env=False,
+        headers=ACCEPT_ENCODING,
+    )
+
+
 class ClientPool:
     """The app's HTTP clients, one per route, made when a provider first needs one.
 
@@ -273,9 +292,57 @@ class ClientPool:
         return route_for(provider, password)
 
 
+class BlockingClientPool:
+    """ClientPool for blocking clients (`tally ask`): one per route, made when first needed,
+    closed together (close(), or use it as a context manager)."""
+
+    def __init__(self, proxy_password: PasswordLookup | None = None) -> None:
+        self._lookup = proxy_password
+        self._clients: dict[Route, httpx.Client] = {}
+
+    def client_for(self, provider: Provider) -> httpx.Client:
+        """The client for `provider`. Raises ConfigError or KeyringUnavailable."""
+        password = None
+        if self._lookup is not None and _has_user(provider.proxy):
+            password = self._lookup(provider)
+        route = route_for(provider, password)
+        client = self._clients.get(route)
+        if client is None:
+            log.info("new HTTP client: %s", route.describe())
+            client = self._clients[route] = new_blocking_client(route, ssl_context(route.ca_bundle))
+        return client
+
+    def close(self) -> None:
+        clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            client.close()
+
+    def __enter__(self) -> BlockingClientPool:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
 Clients: TypeAlias = "httpx.AsyncClient | ClientPool"
 """What the chat and the settings are given: the app's ClientPool, or one plain client used
 as it is for every provider (tests, scripts), which ignores the providers' own proxy settings."""
+
+
+BlockingClients: TypeAlias = "httpx.Client | BlockingClientPool"
+"""Clients, for the blocking chat (chat_blocking.py)."""
+
+
+def blocking_client_for(clients: BlockingClients, provider: Provider) -> httpx.Client:
+    """The blocking client to reach `provider` with."""
+    if not isinstance(clients, BlockingClientPool):
+        return clients
+    return clients.client_for(provider)
 
 
 async def client_for(
