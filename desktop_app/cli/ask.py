@@ -40,7 +40,6 @@ from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 from desktop_app.core.logs import log_to_file, stop_logging_to
 from desktop_app.core.network.clients import BlockingClientPool
 from desktop_app.core.session import BlockingChatSession
-from desktop_app.core.settings.app_settings import AppSettings, load_settings
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.provider_names import provider_with_id
 from desktop_app.core.settings.providers_file import Provider, load_providers
@@ -50,6 +49,7 @@ if TYPE_CHECKING:
     from desktop_app.core.history.records import ConversationSummary
     from desktop_app.core.history.store import HistoryStore
     from desktop_app.core.money.ledger import Ledger
+    from desktop_app.core.settings.app_settings import AppSettings
 
 _CLI_REMEDY = (
     "raise it in the app's settings or in settings.toml, or add --over-budget to send this one"
@@ -67,6 +67,10 @@ def run_ask(args: argparse.Namespace) -> int:
     except TallyError as exc:
         _fail(str(exc))
         return EXIT_USAGE
+    keys = KeyResolver()
+    clients = BlockingClientPool(keys.proxy_password)
+    if not args.continue_:  # the provider is known: its certificates load meanwhile
+        clients.prepare(provider_with_id(providers, args.provider) or providers[0])
     handler = log_to_file()
     try:
         store = open_history(paths.history_db())
@@ -80,14 +84,14 @@ def run_ask(args: argparse.Namespace) -> int:
             adopted = _adopt_provider_ids(store, providers)
         latest = _latest(store) if args.continue_ else None
         provider, model = _choice(args, providers, latest)
-        billing = _Billing(store, providers, load_settings(paths.settings_file()))
+        billing = _Billing(store, providers, _settings())
         if billing.has_budget:
             billing.ledger.refresh()
             budget = billing.ledger.budget_stop()
             if budget is not None and not args.over_budget:
                 _fail(billing.ledger.describe(budget, _CLI_REMEDY))
                 return EXIT_OVER_BUDGET
-        return _ask(args, billing, provider, model, prompt, latest)
+        return _ask(args, billing, clients, keys, (provider, model), prompt, latest)
     except TallyError as exc:
         _fail(str(exc))
         return EXIT_USAGE
@@ -96,6 +100,7 @@ def run_ask(args: argparse.Namespace) -> int:
         _fail("stopped; the partial answer is above, and saved in the history.")
         return EXIT_INTERRUPTED
     finally:
+        clients.close()
         if not adopted:
             _adopt_provider_ids(store, providers)
         store.close()
@@ -115,13 +120,24 @@ def _adopt_provider_ids(store: HistoryStore, providers: list[Provider]) -> bool:
     return True
 
 
+def _settings() -> AppSettings | None:
+    """settings.toml, read (a broken one is an error before anything is sent); None when there
+    is none, which means the defaults: no budget, dollars."""
+    path = paths.settings_file()
+    if not path.exists():
+        return None
+    from desktop_app.core.settings.app_settings import load_settings
+
+    return load_settings(path)
+
+
 class _Billing:
     """The money rules for the recorder and the summary (the history recorder's
     AnswerBilling): the ledger, made when first needed. That is when the answer has ended,
     unless a budget is set, which is checked before anything is sent."""
 
     def __init__(
-        self, store: HistoryStore, providers: list[Provider], settings: AppSettings
+        self, store: HistoryStore, providers: list[Provider], settings: AppSettings | None
     ) -> None:
         self.store = store
         self.providers = providers
@@ -129,7 +145,10 @@ class _Billing:
 
     @property
     def has_budget(self) -> bool:
-        return self.settings.monthly_budget is not None or self.settings.daily_budget is not None
+        settings = self.settings
+        return settings is not None and (
+            settings.monthly_budget is not None or settings.daily_budget is not None
+        )
 
     @cached_property
     def ledger(self) -> Ledger:
@@ -191,11 +210,14 @@ def _choice(
 def _ask(
     args: argparse.Namespace,
     billing: _Billing,
-    provider: Provider,
-    model: str,
+    clients: BlockingClientPool,
+    keys: KeyResolver,
+    choice: tuple[Provider, str],
     prompt: str,
     latest: ConversationSummary | None,
 ) -> int:
+    provider, model = choice
+    clients.prepare(provider)
     conversation = Conversation()
     store = billing.store
     if latest is not None:
@@ -203,15 +225,13 @@ def _ask(
     else:
         recorder = HistoryRecorder(store, conversation, billing)
     printer = _AnswerPrinter(sys.stdout, sys.stderr, provider, billing)
-    keys = KeyResolver()
-    with BlockingClientPool(keys.proxy_password) as clients:
-        session = BlockingChatSession(conversation, clients, keys.resolve)
-        session.system_prompt = args.system
-        session.temperature = args.temperature
-        session.max_tokens = args.max_tokens
-        session.listeners.append(printer)
-        conversation.subscribe(printer)
-        session.send(provider, model, prompt)
+    session = BlockingChatSession(conversation, clients, keys.resolve)
+    session.system_prompt = args.system
+    session.temperature = args.temperature
+    session.max_tokens = args.max_tokens
+    session.listeners.append(printer)
+    conversation.subscribe(printer)
+    session.send(provider, model, prompt)
     printer.end_line()
     # The disk was full (or the folder read-only) meanwhile: a last try, then say so.
     unsaved = None if recorder.retry() else recorder.unsaved

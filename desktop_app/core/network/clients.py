@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from desktop_app.core.errors import ConfigError
@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     import httpx
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 _SOCKS_AUTH = re.compile(r"auth=.*", re.DOTALL)
 
@@ -299,6 +301,14 @@ class BlockingClientPool:
     def __init__(self, proxy_password: PasswordLookup | None = None) -> None:
         self._lookup = proxy_password
         self._clients: dict[Route, httpx.Client] = {}
+        self._contexts: dict[str | None, _InThread[ssl.SSLContext]] = {}
+
+    def prepare(self, provider: Provider) -> None:
+        """Start making the certificate checks for `provider` on another thread, to have them
+        ready when its client is made: loading the CA certificates (some 10-20 ms, more on a
+        busy machine) is OpenSSL's work, which leaves the interpreter free meanwhile."""
+        if provider.ca_bundle not in self._contexts:
+            self._contexts[provider.ca_bundle] = _InThread(ssl_context, provider.ca_bundle)
 
     def client_for(self, provider: Provider) -> httpx.Client:
         """The client for `provider`. Raises ConfigError or KeyringUnavailable."""
@@ -308,8 +318,10 @@ class BlockingClientPool:
         route = route_for(provider, password)
         client = self._clients.get(route)
         if client is None:
+            prepared = self._contexts.pop(route.ca_bundle, None)
+            context = prepared.result() if prepared else ssl_context(route.ca_bundle)
             log.info("new HTTP client: %s", route.describe())
-            client = self._clients[route] = new_blocking_client(route, ssl_context(route.ca_bundle))
+            client = self._clients[route] = new_blocking_client(route, context)
         return client
 
     def close(self) -> None:
@@ -327,6 +339,33 @@ class BlockingClientPool:
         trace: TracebackType | None,
     ) -> None:
         self.close()
+
+
+class _InThread(Generic[T]):
+    """A call made on a thread of its own; result() waits for it, and returns what it returned
+    or raises what it raised."""
+
+    def __init__(self, call: Callable[[str | None], T], argument: str | None) -> None:
+        import threading
+
+        self._call, self._argument = call, argument
+        self._value: T | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="tally-prepare", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value = self._call(self._argument)
+        except BaseException as exc:  # handed to the caller of result(), not lost
+            self._error = exc
+
+    def result(self) -> T:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._value is not None
+        return self._value
 
 
 Clients: TypeAlias = "httpx.AsyncClient | ClientPool"
