@@ -31,6 +31,7 @@ from desktop_app.core.conversation import AnswerCost, ChatMessage, Conversation
 from desktop_app.core.errors import (
     ConfigError,
     DiskFull,
+    HistoryError,
     HistoryUnreadable,
     ProviderError,
     TallyError,
@@ -101,8 +102,9 @@ def run_ask(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     finally:
         clients.close()
-        if not adopted:
-            _adopt_provider_ids(store, providers)
+        if not adopted:  # after the answer, a damaged file too waits for the next command
+            with contextlib.suppress(HistoryError):
+                _adopt_provider_ids(store, providers)
         store.close()
         # Imported here: the backup's code is not needed before the answer has been printed.
         from desktop_app.cli.backup import take_daily_backup
