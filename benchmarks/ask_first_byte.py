@@ -15,8 +15,9 @@ first piece arrives.
   (a) the script: `httpx.stream("POST", ...)` with the same body as tally sends, and for each
       `data:` line the delta's content written to stdout and flushed;
   (r) for reference, not judged: the same script on httpx.AsyncClient under asyncio.run, as
-      Tally's chat session is (asyncio itself, and httpcore's anyio backend): the floor under
-      any asyncio program that does this;
+      the window's chat session is (asyncio itself, and httpcore's anyio backend): the floor
+      under any asyncio program that does this, and so why `tally ask` runs no event loop
+      (core/chat_blocking.py);
   (b) `python -m desktop_app --data-dir DIR ask PROMPT`, the key in an environment variable
       (providers.toml's api_key_env), as `tally ask` is run from a terminal;
   (c) with --history PATH: (b) on a copy of that history (the million messages of

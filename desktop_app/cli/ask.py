@@ -1,15 +1,24 @@
-"""`tally ask`: one answer in the terminal, through the same chat session and history recorder as
-the window, so the command line checks the app's own path."""
+"""`tally ask`: one answer in the terminal, through the same chat code and history recorder as
+the window, so the command line checks the app's own path.
+
+The same, but for its I/O: the window's ChatSession runs on asyncio, this one on
+BlockingChatSession (one thread, a blocking httpx client), which shares everything else with it:
+the request, the stream's decoding and parsing, the retries, the errors. The first byte of the
+answer should come as soon after the start as a plain httpx script's would (issue 14,
+benchmarks/ask_first_byte.py), so what is not needed before it is imported after it: the ledger
+and the prices (unless a budget has to be checked first), renaming provider ids in the history
+(unless --continue needs them), and today's backup.
+"""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import TextIO
+from functools import cached_property
+from typing import TYPE_CHECKING, TextIO
 
 from desktop_app.cli.exit_codes import (
     EXIT_INTERRUPTED,
@@ -18,27 +27,30 @@ from desktop_app.cli.exit_codes import (
     EXIT_USAGE,
 )
 from desktop_app.core import paths
-from desktop_app.core.conversation import ChatMessage, Conversation
+from desktop_app.core.conversation import AnswerCost, ChatMessage, Conversation
 from desktop_app.core.errors import (
     ConfigError,
     DiskFull,
+    HistoryError,
     HistoryUnreadable,
     ProviderError,
     TallyError,
 )
 from desktop_app.core.history.opening import open_history
-from desktop_app.core.history.provider_ids import adopt_provider_ids
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
-from desktop_app.core.history.records import ConversationSummary
-from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.logs import log_to_file, stop_logging_to
-from desktop_app.core.money.ledger import Ledger
-from desktop_app.core.network.clients import ClientPool
-from desktop_app.core.session import ChatSession
-from desktop_app.core.settings.app_settings import load_settings
+from desktop_app.core.network.clients import BlockingClientPool
+from desktop_app.core.session import BlockingChatSession
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.provider_names import provider_with_id
 from desktop_app.core.settings.providers_file import Provider, load_providers
+
+if TYPE_CHECKING:
+    from desktop_app.core.history.ledger_rows import LedgerChange
+    from desktop_app.core.history.records import ConversationSummary
+    from desktop_app.core.history.store import HistoryStore
+    from desktop_app.core.money.ledger import Ledger
+    from desktop_app.core.settings.app_settings import AppSettings
 
 _CLI_REMEDY = (
     "raise it in the app's settings or in settings.toml, or add --over-budget to send this one"
@@ -56,6 +68,10 @@ def run_ask(args: argparse.Namespace) -> int:
     except TallyError as exc:
         _fail(str(exc))
         return EXIT_USAGE
+    keys = KeyResolver()
+    clients = BlockingClientPool(keys.proxy_password)
+    if not args.continue_:  # the provider is known: its certificates load meanwhile
+        clients.prepare(provider_with_id(providers, args.provider) or providers[0])
     handler = log_to_file()
     try:
         store = open_history(paths.history_db())
@@ -63,18 +79,20 @@ def run_ask(args: argparse.Namespace) -> int:
         stop_logging_to(handler)
         _fail(str(exc))
         return EXIT_USAGE
+    adopted = False
     try:
-        with contextlib.suppress(DiskFull, HistoryUnreadable):  # it runs again next time
-            adopt_provider_ids(store, providers)
+        if args.continue_:  # the latest answer's provider is found by its id
+            adopted = _adopt_provider_ids(store, providers)
         latest = _latest(store) if args.continue_ else None
         provider, model = _choice(args, providers, latest)
-        ledger = Ledger(store, providers, load_settings(paths.settings_file()))
-        ledger.refresh()
-        budget = ledger.budget_stop()
-        if budget is not None and not args.over_budget:
-            _fail(ledger.describe(budget, _CLI_REMEDY))
-            return EXIT_OVER_BUDGET
-        return asyncio.run(_ask(args, ledger, provider, model, prompt, latest))
+        billing = _Billing(store, providers, _settings())
+        if billing.has_budget:
+            billing.ledger.refresh()
+            budget = billing.ledger.budget_stop()
+            if budget is not None and not args.over_budget:
+                _fail(billing.ledger.describe(budget, _CLI_REMEDY))
+                return EXIT_OVER_BUDGET
+        return _ask(args, billing, clients, keys, (provider, model), prompt, latest)
     except TallyError as exc:
         _fail(str(exc))
         return EXIT_USAGE
@@ -83,12 +101,71 @@ def run_ask(args: argparse.Namespace) -> int:
         _fail("stopped; the partial answer is above, and saved in the history.")
         return EXIT_INTERRUPTED
     finally:
+        clients.close()
+        if not adopted:  # after the answer, a damaged file too waits for the next command
+            with contextlib.suppress(HistoryError):
+                _adopt_provider_ids(store, providers)
         store.close()
         # Imported here: the backup's code is not needed before the answer has been printed.
         from desktop_app.cli.backup import take_daily_backup
 
         take_daily_backup()
         stop_logging_to(handler)
+
+
+def _adopt_provider_ids(store: HistoryStore, providers: list[Provider]) -> bool:
+    """The history's old provider names turned into ids (history/provider_ids.py)."""
+    from desktop_app.core.history.provider_ids import adopt_provider_ids
+
+    with contextlib.suppress(DiskFull, HistoryUnreadable):  # it runs again next time
+        adopt_provider_ids(store, providers)
+    return True
+
+
+def _settings() -> AppSettings | None:
+    """settings.toml, read (a broken one is an error before anything is sent); None when there
+    is none, which means the defaults: no budget, dollars."""
+    path = paths.settings_file()
+    if not path.exists():
+        return None
+    from desktop_app.core.settings.app_settings import load_settings
+
+    return load_settings(path)
+
+
+class _Billing:
+    """The money rules for the recorder and the summary (the history recorder's
+    AnswerBilling): the ledger, made when first needed. That is when the answer has ended,
+    unless a budget is set, which is checked before anything is sent."""
+
+    def __init__(
+        self, store: HistoryStore, providers: list[Provider], settings: AppSettings | None
+    ) -> None:
+        self.store = store
+        self.providers = providers
+        self.settings = settings
+
+    @property
+    def has_budget(self) -> bool:
+        settings = self.settings
+        return settings is not None and (
+            settings.monthly_budget is not None or settings.daily_budget is not None
+        )
+
+    @cached_property
+    def ledger(self) -> Ledger:
+        from desktop_app.core.money.ledger import Ledger
+
+        return Ledger(self.store, self.providers, self.settings)
+
+    def cost_of(self, conversation: Conversation, message: ChatMessage) -> AnswerCost:
+        return self.ledger.cost_of(conversation, message)
+
+    def is_money(self, message: ChatMessage) -> bool:
+        return self.ledger.is_money(message)
+
+    def recorded(self, message: ChatMessage, change: LedgerChange | None) -> None:
+        self.ledger.recorded(message, change)
 
 
 def _setup(args: argparse.Namespace) -> tuple[list[Provider], str]:
@@ -132,30 +209,31 @@ def _choice(
     return provider, model
 
 
-async def _ask(
+def _ask(
     args: argparse.Namespace,
-    ledger: Ledger,
-    provider: Provider,
-    model: str,
+    billing: _Billing,
+    clients: BlockingClientPool,
+    keys: KeyResolver,
+    choice: tuple[Provider, str],
     prompt: str,
     latest: ConversationSummary | None,
 ) -> int:
+    provider, model = choice
+    clients.prepare(provider)
     conversation = Conversation()
-    store = ledger.store
+    store = billing.store
     if latest is not None:
-        recorder = open_conversation(store, conversation, latest.id, ledger, ledger.providers)
+        recorder = open_conversation(store, conversation, latest.id, billing, billing.providers)
     else:
-        recorder = HistoryRecorder(store, conversation, ledger)
-    printer = _AnswerPrinter(sys.stdout, sys.stderr, provider, ledger)
-    keys = KeyResolver()
-    async with ClientPool(keys.proxy_password) as clients:
-        session = ChatSession(conversation, clients, keys.resolve)
-        session.system_prompt = args.system
-        session.temperature = args.temperature
-        session.max_tokens = args.max_tokens
-        session.listeners.append(printer)
-        conversation.subscribe(printer)
-        await session.send(provider, model, prompt)
+        recorder = HistoryRecorder(store, conversation, billing)
+    printer = _AnswerPrinter(sys.stdout, sys.stderr, provider, billing)
+    session = BlockingChatSession(conversation, clients, keys.resolve)
+    session.system_prompt = args.system
+    session.temperature = args.temperature
+    session.max_tokens = args.max_tokens
+    session.listeners.append(printer)
+    conversation.subscribe(printer)
+    session.send(provider, model, prompt)
     printer.end_line()
     # The disk was full (or the folder read-only) meanwhile: a last try, then say so.
     unsaved = None if recorder.retry() else recorder.unsaved
@@ -178,7 +256,7 @@ class _AnswerPrinter:
     out: TextIO
     err: TextIO
     provider: Provider
-    ledger: Ledger
+    billing: _Billing
     message: ChatMessage | None = None
     printed_text: int = 0
     printed_reasoning: int = 0
@@ -259,7 +337,7 @@ class _AnswerPrinter:
             thinking = f" ({usage.reasoning_tokens} reasoning)" if usage.reasoning_tokens else ""
             parts.append(f"{approx}{usage.input_tokens} in{cached}")
             parts.append(f"{approx}{usage.output_tokens} out{thinking}")
-            parts.append(self.ledger.money(cost.usd, estimated=cost.estimated))
+            parts.append(self.billing.ledger.money(cost.usd, estimated=cost.estimated))
             if cost.estimated:
                 parts.append("tokens not reported, estimated from the text")
         if message.first_token_seconds is not None:

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 SubParsers = argparse._SubParsersAction  # argparse names no public type for it
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for `tally` and its sub-commands."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser for `tally` and its sub-commands; with `only="ask"`, with that one
+    alone (see main)."""
     parser = argparse.ArgumentParser(
         prog="tally",
         description="Tally, a desktop chat client for LLM APIs. With no command, opens the app.",
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     _add_ask_arguments(ask)
+    if only == "ask":
+        return parser
     _add_history_commands(commands)
     _add_models_command(commands)
     _add_spend_command(commands)
@@ -57,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `tally`; returns the process exit code."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(_asked(argv)).parse_args(argv)
     if args.data_dir:
         os.environ[paths.DATA_DIR_ENV] = os.path.abspath(args.data_dir)
     make_private(paths.data_dir(), paths.own_files())
@@ -76,6 +79,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app.ui.app import run_app
 
     return run_app(sys.argv[:1])
+
+
+def _asked(argv: Sequence[str] | None) -> str | None:
+    """ "ask" when `argv` is plainly `[--data-dir DIR] ask ...`, else None. A terminal answer's
+    start is timed (issue 14): its parser is built without the other commands' (a few ms of
+    the start), which it never needs. Anything else (`--help`, an abbreviated option, a typo)
+    gets the whole parser, and its usual help and errors."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    at = 0
+    while at < len(words):
+        if words[at] == "--data-dir":
+            at += 2
+        elif words[at].startswith("--data-dir="):
+            at += 1
+        else:
+            return "ask" if words[at] == "ask" else None
+    return None
 
 
 def _run_command(args: argparse.Namespace) -> int:

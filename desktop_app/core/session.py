@@ -1,11 +1,16 @@
 """The chat session: owns the task of the reply that is streaming, and keeps the conversation
-up to date as events arrive. One reply at a time; Stop cancels it and keeps what arrived."""
+up to date as events arrive. One reply at a time; Stop cancels it and keeps what arrived.
+
+BlockingChatSession is the same in the calling thread, for `tally ask`: no event loop, and
+Ctrl+C in place of Stop.
+"""
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
-from contextlib import aclosing
+from contextlib import aclosing, closing
 from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.core.conversation import ChatMessage, Conversation
@@ -18,14 +23,14 @@ from desktop_app.core.events import (
     TextDelta,
     Usage,
 )
-from desktop_app.core.network.clients import Clients
 from desktop_app.core.providers.base import ChatRequest
 from desktop_app.core.settings.providers_file import Provider
 
 if TYPE_CHECKING:
     import asyncio
 
-    from desktop_app.core.chat import RetryPolicy
+    from desktop_app.core.network.clients import BlockingClients, Clients
+    from desktop_app.core.response_reader import RetryPolicy
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +48,86 @@ class SessionListener(Protocol):
         """The reply ended: complete, stopped, or failed with `error`."""
 
 
-class ChatSession:
+class _Replies:
+    """What both sessions do with a reply, whatever drives its I/O."""
+
+    def __init__(
+        self,
+        conversation: Conversation,
+        key_for: Callable[[Provider], str | None],
+        retry: RetryPolicy | None,
+    ) -> None:
+        self.conversation = conversation
+        self.key_for = key_for
+        self.retry = retry
+        self.system_prompt: str | None = None
+        self.temperature: float | None = None
+        self.max_tokens: int | None = None
+        self.listeners: list[SessionListener] = []
+
+    def _new_answer(self, provider: Provider, model: str) -> ChatMessage:
+        return self.conversation.add(
+            ChatMessage(
+                "assistant",
+                provider=provider.id,
+                provider_name=provider.name,
+                model=model,
+                status="streaming",
+            )
+        )
+
+    def _chat_request(self, provider: Provider, model: str) -> ChatRequest:
+        return ChatRequest(
+            model=model,
+            messages=self.conversation.context(),
+            system=self.system_prompt,
+            temperature=self.temperature,
+            max_tokens=self.max_tokens,
+            thinking_budget=provider.thinking_budget,
+        )
+
+    def _started(self, message: ChatMessage) -> None:
+        for listener in list(self.listeners):
+            listener.reply_started(message)
+
+    def _failed(self, provider: Provider, message: ChatMessage, exc: TallyError) -> None:
+        message.status = "partial" if message.content else "error"
+        message.error = str(exc)
+        log.info("reply from %s failed: %s", provider.id, type(exc).__name__)
+
+    def _ended(self, message: ChatMessage, seconds: float, error: TallyError | None) -> None:
+        message.duration_seconds = seconds
+        self.conversation.changed(message)
+        for listener in list(self.listeners):
+            listener.reply_finished(message, error)
+
+    def _apply(self, event: object, message: ChatMessage, elapsed: float) -> None:
+        if isinstance(event, TextDelta | ReasoningDelta):
+            if message.first_token_seconds is None:
+                message.first_token_seconds = elapsed
+            if isinstance(event, TextDelta):
+                message.append_text(event.text)
+            else:
+                message.append_reasoning(event.text)
+        elif isinstance(event, Usage):
+            message.usage = event
+        elif isinstance(event, Finish):
+            message.finish_reason = event.reason
+            # No reason at all: the stream ended without saying the answer was complete.
+            message.status = "complete" if event.reason is not None else "partial"
+        elif isinstance(event, KeepAlive | Retrying):
+            note = (
+                f"{message.provider_name} has queued the request; waiting…"
+                if isinstance(event, KeepAlive)
+                else f"{message.provider_name}: {event.reason}; retrying in {event.delay:.0f} s…"
+            )
+            for listener in list(self.listeners):
+                listener.reply_waiting(message, note)
+            return
+        self.conversation.changed(message)
+
+
+class ChatSession(_Replies):
     """Sends the user's messages and streams the answers into a Conversation."""
 
     def __init__(
@@ -54,14 +138,8 @@ class ChatSession:
         *,
         retry: RetryPolicy | None = None,
     ) -> None:
-        self.conversation = conversation
+        super().__init__(conversation, key_for, retry)
         self.client = client
-        self.key_for = key_for
-        self.retry = retry
-        self.system_prompt: str | None = None
-        self.temperature: float | None = None
-        self.max_tokens: int | None = None
-        self.listeners: list[SessionListener] = []
         self.task: asyncio.Task[None] | None = None
 
     @property
@@ -111,14 +189,7 @@ class ChatSession:
     def _start(self, provider: Provider, model: str) -> asyncio.Task[None]:
         import asyncio  # loaded after the window's first frame (ui/first_frame.py)
 
-        message = ChatMessage(
-            "assistant",
-            provider=provider.id,
-            provider_name=provider.name,
-            model=model,
-            status="streaming",
-        )
-        self.conversation.add(message)
+        message = self._new_answer(provider, model)
         self.task = asyncio.get_running_loop().create_task(self._reply(provider, model, message))
         return self.task
 
@@ -127,19 +198,11 @@ class ChatSession:
 
         loop = asyncio.get_running_loop()
         started = loop.time()
-        for listener in list(self.listeners):
-            listener.reply_started(message)
+        self._started(message)
         error: TallyError | None = None
         try:
             key = await asyncio.to_thread(self.key_for, provider)
-            chat = ChatRequest(
-                model=model,
-                messages=self.conversation.context(),
-                system=self.system_prompt,
-                temperature=self.temperature,
-                max_tokens=self.max_tokens,
-                thinking_budget=provider.thinking_budget,
-            )
+            chat = self._chat_request(provider, model)
             # Here, not with the app: the chat brings httpx (some 20-60 ms, once).
             from desktop_app.core.chat import stream_chat
 
@@ -152,36 +215,48 @@ class ChatSession:
             raise
         except TallyError as exc:
             error = exc
-            message.status = "partial" if message.content else "error"
-            message.error = str(exc)
-            log.info("reply from %s failed: %s", provider.id, type(exc).__name__)
+            self._failed(provider, message, exc)
         finally:
-            message.duration_seconds = loop.time() - started
-            self.conversation.changed(message)
-            for listener in list(self.listeners):
-                listener.reply_finished(message, error)
+            self._ended(message, loop.time() - started, error)
 
-    def _apply(self, event: object, message: ChatMessage, elapsed: float) -> None:
-        if isinstance(event, TextDelta | ReasoningDelta):
-            if message.first_token_seconds is None:
-                message.first_token_seconds = elapsed
-            if isinstance(event, TextDelta):
-                message.append_text(event.text)
-            else:
-                message.append_reasoning(event.text)
-        elif isinstance(event, Usage):
-            message.usage = event
-        elif isinstance(event, Finish):
-            message.finish_reason = event.reason
-            # No reason at all: the stream ended without saying the answer was complete.
-            message.status = "complete" if event.reason is not None else "partial"
-        elif isinstance(event, KeepAlive | Retrying):
-            note = (
-                f"{message.provider_name} has queued the request; waiting…"
-                if isinstance(event, KeepAlive)
-                else f"{message.provider_name}: {event.reason}; retrying in {event.delay:.0f} s…"
-            )
-            for listener in list(self.listeners):
-                listener.reply_waiting(message, note)
-            return
-        self.conversation.changed(message)
+
+class BlockingChatSession(_Replies):
+    """ChatSession in the calling thread (`tally ask`): send() returns when the answer has
+    ended. Ctrl+C (KeyboardInterrupt) stops it as ChatSession.stop() does: what arrived stays,
+    marked cancelled, and the interrupt goes on up."""
+
+    def __init__(
+        self,
+        conversation: Conversation,
+        clients: BlockingClients,
+        key_for: Callable[[Provider], str | None],
+        *,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        super().__init__(conversation, key_for, retry)
+        self.clients = clients
+
+    def send(self, provider: Provider, model: str, text: str) -> None:
+        """Add the user's message and stream the answer to it."""
+        self.conversation.add(ChatMessage("user", text))
+        message = self._new_answer(provider, model)
+        started = time.monotonic()
+        self._started(message)
+        error: TallyError | None = None
+        try:
+            key = self.key_for(provider)
+            chat = self._chat_request(provider, model)
+            from desktop_app.core.chat_blocking import stream_chat_blocking
+
+            stream = stream_chat_blocking(self.clients, provider, key, chat, retry=self.retry)
+            with closing(stream) as events:
+                for event in events:
+                    self._apply(event, message, time.monotonic() - started)
+        except KeyboardInterrupt:
+            message.status = "cancelled"
+            raise
+        except TallyError as exc:
+            error = exc
+            self._failed(provider, message, exc)
+        finally:
+            self._ended(message, time.monotonic() - started, error)

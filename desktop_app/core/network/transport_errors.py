@@ -38,7 +38,42 @@ class ProxyFailure(httpx.ProxyError):
         self.problem = problem
 
 
-class ProxiedTransport(httpx.AsyncBaseTransport):
+class _ProxyFailures:
+    """What a proxy's failure is, told in words that name the proxy."""
+
+    address: str
+    source: str
+
+    def _failure(self, exc: httpx.TransportError) -> ProxyFailure | None:
+        if isinstance(exc, httpx.ProxyError):
+            text = str(exc)
+            if _AUTH_WORDS.search(text):
+                return self._new(
+                    "asked for a user name and password, or refused the ones given", AUTH
+                )
+            return self._new(f"could not open the connection ({_short(text)})", FAILED)
+        if caused_by(exc, ssl.SSLError):
+            return None  # a certificate problem, told as such
+        if isinstance(exc, httpx.ConnectTimeout):
+            return self._new("did not accept a connection in time", TIMEOUT)
+        if caused_by(exc, socket.gaierror):
+            host = self.address.rsplit(":", 1)[0]
+            return self._new(f"has a host name ({host}) that could not be resolved", UNRESOLVED)
+        if caused_by(exc, ConnectionRefusedError) or "refused" in str(exc).lower():
+            return self._new("refused the connection", REFUSED)
+        return self._new(f"could not be reached ({_short(str(exc))})", REFUSED)
+
+    def _asked_for_password(self) -> ProxyFailure:
+        return self._new("asked for a user name and password, or refused the ones given", AUTH)
+
+    def _new(self, what: str, problem: str) -> ProxyFailure:
+        where = f"the proxy at {self.address} ({source_words(self.source)})"
+        return ProxyFailure(
+            f"{where} {what}", address=self.address, source=self.source, problem=problem
+        )
+
+
+class ProxiedTransport(httpx.AsyncBaseTransport, _ProxyFailures):
     """Sends through a proxy and turns its failures into ProxyFailure.
 
     A connection error here is the proxy's: the target is reached by the proxy, whose own
@@ -65,36 +100,38 @@ class ProxiedTransport(httpx.AsyncBaseTransport):
             raise failure
         if response.status_code == 407:
             await response.aclose()
-            raise self._new("asked for a user name and password, or refused the ones given", AUTH)
+            raise self._asked_for_password()
         return response
 
     async def aclose(self) -> None:
         await self.inner.aclose()
 
-    def _failure(self, exc: httpx.TransportError) -> ProxyFailure | None:
-        if isinstance(exc, httpx.ProxyError):
-            text = str(exc)
-            if _AUTH_WORDS.search(text):
-                return self._new(
-                    "asked for a user name and password, or refused the ones given", AUTH
-                )
-            return self._new(f"could not open the connection ({_short(text)})", FAILED)
-        if caused_by(exc, ssl.SSLError):
-            return None  # a certificate problem, told as such
-        if isinstance(exc, httpx.ConnectTimeout):
-            return self._new("did not accept a connection in time", TIMEOUT)
-        if caused_by(exc, socket.gaierror):
-            host = self.address.rsplit(":", 1)[0]
-            return self._new(f"has a host name ({host}) that could not be resolved", UNRESOLVED)
-        if caused_by(exc, ConnectionRefusedError) or "refused" in str(exc).lower():
-            return self._new("refused the connection", REFUSED)
-        return self._new(f"could not be reached ({_short(str(exc))})", REFUSED)
 
-    def _new(self, what: str, problem: str) -> ProxyFailure:
-        where = f"the proxy at {self.address} ({source_words(self.source)})"
-        return ProxyFailure(
-            f"{where} {what}", address=self.address, source=self.source, problem=problem
-        )
+class BlockingProxiedTransport(httpx.BaseTransport, _ProxyFailures):
+    """ProxiedTransport for a blocking httpx.Client (`tally ask`)."""
+
+    def __init__(self, inner: httpx.BaseTransport, address: str, source: str) -> None:
+        self.inner = inner
+        self.address = address
+        self.source = source
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        failure: ProxyFailure | None = None
+        try:
+            response = self.inner.handle_request(request)
+        except (httpx.ProxyError, httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            failure = self._failure(exc)
+            if failure is None:
+                raise
+        if failure is not None:  # outside the except block: see ProxiedTransport
+            raise failure
+        if response.status_code == 407:
+            response.close()
+            raise self._asked_for_password()
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
 
 
 def transport_error(provider: Provider, exc: httpx.TransportError, *, began: bool) -> ProviderError:

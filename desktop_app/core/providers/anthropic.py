@@ -27,7 +27,6 @@ from desktop_app.core.providers.json_events import (
     malformed_chunk,
     token_count,
 )
-from desktop_app.core.settings.model_cache import ListedModel
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
 
@@ -76,6 +75,8 @@ def _auth(key: str | None) -> dict[str, str]:
 
 def _model_page(parsed: Any) -> ModelPage | None:
     """`{"data": [{"id", "display_name"}], "has_more", "last_id"}`."""
+    from desktop_app.core.settings.model_cache import ListedModel
+
     entries = parsed.get("data") if isinstance(parsed, dict) else None
     if not isinstance(entries, list):
         return None

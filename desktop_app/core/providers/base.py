@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 
 from desktop_app.core.events import ChatEvent
-from desktop_app.core.settings.model_cache import ListedModel
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
+
+if TYPE_CHECKING:
+    # Only for listing models, which a chat never does: its import waits for the first list.
+    from desktop_app.core.settings.model_cache import ListedModel
 
 Role = Literal["system", "user", "assistant"]
 
 USER_AGENT = "Tally/0.1"
 
-ModelPage = tuple[list[ListedModel], str | None]
+ModelPage: TypeAlias = "tuple[list[ListedModel], str | None]"
 """The models on one page of a list, and where the next page starts (None: the last page)."""
 
 

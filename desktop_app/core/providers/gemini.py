@@ -30,7 +30,6 @@ from desktop_app.core.providers.json_events import (
     malformed_chunk,
     token_count,
 )
-from desktop_app.core.settings.model_cache import ListedModel
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
 
@@ -86,6 +85,8 @@ def auth_headers(key: str | None) -> dict[str, str]:
 def _model_page(parsed: Any) -> ModelPage | None:
     """`{"models": [{"name": "models/...", "displayName", "supportedGenerationMethods"}],
     "nextPageToken"}`; only the models that can chat (generateContent), not the embedders."""
+    from desktop_app.core.settings.model_cache import ListedModel
+
     if not isinstance(parsed, dict) or not isinstance(parsed.get("models", []), list):
         return None
     models = []

@@ -22,7 +22,6 @@ from desktop_app.core.providers.json_events import (
     malformed_chunk,
     token_count,
 )
-from desktop_app.core.settings.model_cache import ListedModel
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
 
@@ -34,6 +33,8 @@ def _auth(key: str | None) -> dict[str, str]:
 def _model_page(parsed: Any) -> ModelPage | None:
     """`{"data": [{"id"}]}`, as well as `{"models": [...]}` and bare lists some servers send;
     the whole list comes at once."""
+    from desktop_app.core.settings.model_cache import ListedModel
+
     entries = parsed
     if isinstance(parsed, dict):
         entries = parsed.get("data", parsed.get("models"))

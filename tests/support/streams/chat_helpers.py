@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from contextlib import aclosing
+from contextlib import aclosing, closing
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from desktop_app.core.chat import RetryPolicy, make_client, stream_chat
+from desktop_app.core.chat_blocking import stream_chat_blocking
 from desktop_app.core.errors import ProviderError
 from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
+from desktop_app.core.network.clients import BlockingClientPool
 from desktop_app.core.providers.base import ChatRequest, Message
 from desktop_app.core.settings.providers_file import Provider, Timeouts
 from desktop_app.simulator import Simulator
@@ -82,3 +84,21 @@ def collect(
 ) -> Outcome:
     """`collect_async` on a fresh event loop."""
     return asyncio.run(collect_async(provider, key, chat, retry))
+
+
+def collect_blocking(
+    provider: Provider, key: str | None, chat: ChatRequest, retry: RetryPolicy = FAST_RETRY
+) -> Outcome:
+    """`collect`, through the blocking chat (`tally ask`'s): no event loop, no retry sleeps."""
+    outcome = Outcome()
+    with BlockingClientPool() as clients:
+        stream = stream_chat_blocking(
+            clients, provider, key, chat, retry=retry, sleep=lambda seconds: None
+        )
+        try:
+            with closing(stream) as events:
+                for event in events:
+                    outcome.events.append(event)
+        except ProviderError as exc:
+            outcome.error = exc
+    return outcome
