@@ -15,6 +15,7 @@ skipped.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,8 +23,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NoReturn
 
-from desktop_app.core.errors import ConfigError, ConversationExists
-from desktop_app.core.history.ledger_rows import bill_imported, billed_record
+from desktop_app.core.errors import ConfigError
+from desktop_app.core.history.bulk import INSERT_CONVERSATION, Progress, add_messages, message_row
+from desktop_app.core.history.ledger_rows import bill_imported_rows, billed_between
+from desktop_app.core.history.schema import time_to_text
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.transfer.import_chatgpt import read_chatgpt_export
@@ -42,14 +45,18 @@ class ImportResult:
 
 
 def import_file(
-    store: HistoryStore, path: Path | str, providers: Sequence[Provider] = ()
+    store: HistoryStore,
+    path: Path | str,
+    providers: Sequence[Provider] = (),
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Import a Tally JSON export or a ChatGPT conversations.json into the store; `providers`
-    (the ones known now) give an old export's provider names their ids.
+    (the ones known now) give an old export's provider names their ids. `progress`: see
+    store_conversations().
 
     Raises ConfigError, with nothing imported, when the file cannot be read or is malformed.
     """
-    return store_conversations(store, read_import_file(path, providers))
+    return store_conversations(store, read_import_file(path, providers), progress)
 
 
 def read_import_file(
@@ -99,23 +106,83 @@ def _parse(data: object, providers: Sequence[Provider]) -> list[ImportedConversa
 
 
 def store_conversations(
-    store: HistoryStore, conversations: Sequence[ImportedConversation]
+    store: HistoryStore,
+    conversations: Sequence[ImportedConversation],
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Add the conversations not yet in the store, all in one transaction: a failed write
     leaves the history as it was. Text SQLite cannot store (a lone surrogate such as \\ud800)
-    raises ConfigError naming the conversation."""
-    skipped = messages = 0
-    added: list[str] = []
-    writing: list[str] = []  # the conversation being written, for the message of a failure
-    with store.writing(), _unstorable_text_named(writing):
-        for conversation in conversations:
-            writing[:] = [conversation.title]
-            if store.conversation(conversation.id) is not None or not _create(store, conversation):
-                skipped += 1
-                continue
-            added.append(conversation.id)
-            for m in conversation.messages:
-                record = store.add_message(
+    raises ConfigError naming the conversation. `progress` hears how far the writing is, and
+    may raise to stop it (ImportCancelled), which leaves the history as it was too."""
+    with store.writing() as conn, _unstorable_text_named(conversations):
+        taken = _taken(conn, [conversation.id for conversation in conversations])
+        # Deleted conversations stay in the table until purged, and count as present: importing
+        # again does not bring back what was deleted.
+        new = [conversation for conversation in conversations if conversation.id not in taken]
+        conn.executemany(INSERT_CONVERSATION, [_conversation_row(c) for c in new])
+        count = sum(len(conversation.messages) for conversation in new)
+        added = add_messages(conn, _message_rows(new), count, progress)
+        # What another install (or this one, before a purge) paid is spent money too.
+        bill_imported_rows(conn, billed_between(conn, added))
+    return ImportResult(
+        conversations_added=len(new),
+        conversations_skipped=len(conversations) - len(new),
+        messages_added=len(added),
+    )
+
+
+def _taken(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+    """Those of `ids` the history has, deleted conversations included."""
+    taken: set[str] = set()
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        chunk = ids[start : start + _IDS_PER_QUERY]
+        taken.update(
+            found
+            for (found,) in conn.execute(
+                f"SELECT id FROM conversations WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    return taken
+
+
+_IDS_PER_QUERY = 500
+_BATCH = 5_000
+"""Messages per executemany: progress is reported, and a stop is seen, between two."""
+
+
+def _conversation_row(conversation: ImportedConversation) -> tuple[object, ...]:
+    """The conversation as the store would have it after adding its messages one by one: last
+    active at its newest message, with the provider and model of its last answer that had one."""
+    created = time_to_text(conversation.created_at)
+    updated = max([created, *(time_to_text(m.created_at) for m in conversation.messages)])
+    last_provider = last_model = None
+    for message in conversation.messages:
+        if message.role == "assistant" and (
+            message.provider is not None or message.model is not None
+        ):
+            last_provider, last_model = message.provider, message.model
+    return (
+        conversation.id,
+        conversation.title,
+        created,
+        updated,
+        int(conversation.pinned),
+        int(conversation.archived),
+        last_provider,
+        last_model,
+    )
+
+
+def _message_rows(
+    conversations: Sequence[ImportedConversation],
+) -> Iterator[list[tuple[object, ...]]]:
+    """The rows of the conversations' messages, in order, a batch at a time."""
+    batch: list[tuple[object, ...]] = []
+    for conversation in conversations:
+        for m in conversation.messages:
+            batch.append(
+                message_row(
                     conversation.id,
                     role=m.role,
                     content=m.content,
@@ -131,44 +198,41 @@ def store_conversations(
                     duration_seconds=m.duration_seconds,
                     created_at=m.created_at,
                 )
-                # What another install (or this one, before a purge) paid is spent money too.
-                if (entry := billed_record(record)) is not None:
-                    bill_imported(store, entry)
-            messages += len(conversation.messages)
-            if conversation.pinned:
-                store.set_pinned(conversation.id, True)
-            if conversation.archived:
-                store.set_archived(conversation.id, True)
-    return ImportResult(
-        conversations_added=len(added), conversations_skipped=skipped, messages_added=messages
-    )
-
-
-def _create(store: HistoryStore, conversation: ImportedConversation) -> bool:
-    """Create the empty conversation; False when its id is taken by one in the trash."""
-    try:
-        store.create_conversation(
-            conversation.title, id=conversation.id, created_at=conversation.created_at
-        )
-    except ConversationExists:
-        # Deleted conversations stay in the table until purged, and conversation() hides them.
-        # Counted as already present: importing again does not bring back what was deleted.
-        return False
-    return True
+            )
+            if len(batch) >= _BATCH:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
 
 
 @contextmanager
-def _unstorable_text_named(writing: list[str]) -> Iterator[None]:
+def _unstorable_text_named(conversations: Sequence[ImportedConversation]) -> Iterator[None]:
     """Turn SQLite's refusal of text that is not valid Unicode into one clear line."""
     try:
         yield
     except UnicodeEncodeError as exc:
-        title = writing[0].encode("utf-8", "backslashreplace").decode() if writing else "?"
+        title = next((c.title for c in conversations if not _storable(c)), "?")
+        title = title.encode("utf-8", "backslashreplace").decode()
         raise ConfigError(
             f"The conversation {title!r} holds text that is not valid Unicode ({exc.reason}, "
             "such as a lone surrogate \\ud800), which the history cannot store. Nothing was "
             "imported."
         ) from None
+
+
+def _storable(conversation: ImportedConversation) -> bool:
+    """Whether every text of the conversation is valid Unicode (looked at after a failure)."""
+    texts: list[str | None] = [conversation.id, conversation.title]
+    for m in conversation.messages:
+        texts += [m.content, m.reasoning, m.provider, m.provider_name, m.model, m.error]
+    try:
+        for text in texts:
+            if text is not None:
+                text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _reject_constant(name: str) -> NoReturn:
