@@ -66,6 +66,13 @@ INSERT_CONVERSATION = (
 SLICE = 20_000
 """Messages indexed per statement: progress is reported, and a stop is seen, between two."""
 
+HASH_BYTES = 64 * 2**20
+"""The terms FTS5 gathers in memory before it writes them as a segment of the index, while an
+import indexes its messages: fewer, larger segments leave less merging to do, which halved the
+time to index 100,000 messages (docs/performance.md, "Importing an export")."""
+FTS5_HASH_BYTES = 2**20
+"""FTS5's own size, put back afterwards (the setting is kept in the database)."""
+
 Progress = Callable[[int, int], None]
 """(work done, work to do), in messages written or indexed; it may raise to stop the import,
 which the caller's rollback then undoes."""
@@ -131,9 +138,9 @@ def add_messages(
     triggers = _index_triggers(conn)
     for name in triggers:
         conn.execute(f"DROP TRIGGER {name}")
-    passes: list[str] = []
+    passes: list[tuple[str, str]] = []
     if triggers.keys() & set(schema._FTS_TRIGGERS):
-        passes.append(_FTS_ROWS)
+        passes.append(("messages_fts", _FTS_ROWS))
     short = bool(triggers.keys() & set(short_terms.TRIGGERS))
     total = count * (1 + len(passes) + short)
     done = 0
@@ -145,14 +152,17 @@ def add_messages(
     (last,) = conn.execute("SELECT coalesce(max(id), 0) FROM messages").fetchone()
     added = range(last_before + 1, last + 1)
     if short and not _leave_short_terms_to_fill(conn, added):
-        passes.append(_SHORT_TERM_ROWS)
+        passes.append(("messages_short", _SHORT_TERM_ROWS))
     total = done + len(passes) * len(added)
-    for sql in passes:
+    for table, sql in passes:
+        kept = _hash_size(conn, table)
+        _set_hash_size(conn, table, HASH_BYTES)
         for start in range(added.start, added.stop, SLICE):
             end = min(start + SLICE, added.stop) - 1
             conn.execute(sql, (start, end))
             done += end - start + 1
             report(done, total)
+        _set_hash_size(conn, table, kept)
     for sql in triggers.values():
         conn.execute(sql)
     report(total, total)
@@ -167,6 +177,15 @@ _SHORT_TERM_ROWS = (
     f"INSERT INTO messages_short (rowid, terms) SELECT id, {short_terms.FUNCTION}(content)"
     " FROM messages WHERE id BETWEEN ? AND ? AND status <> 'streaming'"
 )
+
+
+def _hash_size(conn: sqlite3.Connection, table: str) -> int:
+    row = conn.execute(f"SELECT v FROM {table}_config WHERE k = 'hashsize'").fetchone()
+    return FTS5_HASH_BYTES if row is None else int(row[0])
+
+
+def _set_hash_size(conn: sqlite3.Connection, table: str, size: int) -> None:
+    conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", (size,))
 
 
 def _index_triggers(conn: sqlite3.Connection) -> dict[str, str]:

@@ -126,12 +126,28 @@ def bill_imported_rows(conn: sqlite3.Connection, entries: Iterable[LedgerEntry])
     rows = [_row(entry) for entry in entries]
     if not rows:
         return
+    conversations = list({row["conversation_id"] for row in rows})
+    billed: set[tuple[object, object]] = set()
+    for start in range(0, len(conversations), 500):
+        chunk = conversations[start : start + 500]
+        billed.update(
+            conn.execute(
+                "SELECT conversation_id, created_at FROM ledger"
+                f" WHERE conversation_id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    fresh = []
+    for row in rows:
+        moment = (row["conversation_id"], row["created_at"])
+        if moment not in billed:
+            billed.add(moment)
+            fresh.append(tuple(row.values()))
     columns = list(rows[0])
     conn.executemany(
         f"INSERT OR REPLACE INTO ledger ({', '.join(columns)})"
-        f" SELECT {', '.join('?' * len(columns))} WHERE NOT EXISTS"
-        " (SELECT 1 FROM ledger WHERE conversation_id = ? AND created_at = ?)",
-        [(*row.values(), row["conversation_id"], row["created_at"]) for row in rows],
+        f" VALUES ({', '.join('?' * len(columns))})",
+        fresh,
     )
 
 
