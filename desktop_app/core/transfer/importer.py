@@ -19,9 +19,8 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from decimal import Decimal
+from functools import partial
 from pathlib import Path
-from typing import NoReturn
 
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.history.bulk import INSERT_CONVERSATION, Progress, add_messages, message_row
@@ -29,9 +28,14 @@ from desktop_app.core.history.ledger_rows import bill_imported_rows, billed_betw
 from desktop_app.core.history.schema import time_to_text
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.transfer import import_json
 from desktop_app.core.transfer.import_chatgpt import read_chatgpt_export
-from desktop_app.core.transfer.import_records import ImportedConversation, Malformed
+from desktop_app.core.transfer.import_records import ImportedConversation, Malformed, Reading
 from desktop_app.core.transfer.import_tally import read_tally_export
+
+
+class ImportCancelled(Exception):
+    """Raised by an import's progress to stop it: nothing of the file is imported."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,16 +55,17 @@ def import_file(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Import a Tally JSON export or a ChatGPT conversations.json into the store; `providers`
-    (the ones known now) give an old export's provider names their ids. `progress`: see
-    store_conversations().
+    (the ones known now) give an old export's provider names their ids. `progress` hears
+    (0, 0) now and then while the file is read, then as store_conversations() says.
 
     Raises ConfigError, with nothing imported, when the file cannot be read or is malformed.
     """
-    return store_conversations(store, read_import_file(path, providers), progress)
+    reading = None if progress is None else partial(progress, 0, 0)
+    return store_conversations(store, read_import_file(path, providers, reading), progress)
 
 
 def read_import_file(
-    path: Path | str, providers: Sequence[Provider] = ()
+    path: Path | str, providers: Sequence[Provider] = (), reading: Reading | None = None
 ) -> list[ImportedConversation]:
     """Read and check a whole file; raises ConfigError naming the file and the place."""
     path = Path(path)
@@ -71,34 +76,40 @@ def read_import_file(
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path} is not a UTF-8 text file, so not a JSON export.") from exc
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        data = import_json.loads(text)
     except (json.JSONDecodeError, ValueError) as exc:
         raise ConfigError(f"{path} is not JSON: {exc}.") from exc
     except RecursionError:
         raise ConfigError(f"{path} nests its JSON too deeply to be an export.") from None
-    return parse_export(data, source=str(path), providers=providers)
+    return parse_export(data, source=str(path), providers=providers, reading=reading)
 
 
 def parse_export(
-    data: object, *, source: str = "the file", providers: Sequence[Provider] = ()
+    data: object,
+    *,
+    source: str = "the file",
+    providers: Sequence[Provider] = (),
+    reading: Reading | None = None,
 ) -> list[ImportedConversation]:
     """Recognise and check decoded JSON: a Tally export, or ChatGPT's conversations.json.
 
     Raises ConfigError naming `source` and the place in it that is wrong.
     """
     try:
-        return _parse(data, providers)
+        return _parse(data, providers, reading)
     except Malformed as exc:
         raise ConfigError(f"{source}: {exc}") from None
 
 
-def _parse(data: object, providers: Sequence[Provider]) -> list[ImportedConversation]:
+def _parse(
+    data: object, providers: Sequence[Provider], reading: Reading | None
+) -> list[ImportedConversation]:
     if isinstance(data, dict) and "format" in data:
-        return read_tally_export(data, providers)
+        return read_tally_export(data, providers, reading)
     if isinstance(data, list):
-        return read_chatgpt_export(data)
+        return read_chatgpt_export(data, reading)
     if isinstance(data, dict) and "mapping" in data:  # one ChatGPT conversation on its own
-        return read_chatgpt_export([data])
+        return read_chatgpt_export([data], reading)
     raise Malformed(
         'neither a Tally export (an object with "format": "tally-export") nor a ChatGPT '
         "conversations.json (a list of conversations)"
@@ -233,7 +244,3 @@ def _storable(conversation: ImportedConversation) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _reject_constant(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not a number JSON allows")
