@@ -134,7 +134,12 @@ def add_messages(
     if not conn.in_transaction:
         raise RuntimeError("add_messages() needs a transaction open on the connection")
     report = progress or _quiet
-    (last_before,) = conn.execute("SELECT coalesce(max(id), 0) FROM messages").fetchone()
+    # AUTOINCREMENT: the new ids run on from the highest ever given, in sqlite_sequence (a
+    # purge may have removed the rows that had it).
+    (last_before,) = conn.execute(
+        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'messages'), 0),"
+        " coalesce((SELECT max(id) FROM messages), 0))"
+    ).fetchone()
     triggers = _index_triggers(conn)
     for name in triggers:
         conn.execute(f"DROP TRIGGER {name}")

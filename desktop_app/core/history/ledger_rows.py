@@ -5,7 +5,7 @@ or purging messages never reaches it."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -13,13 +13,8 @@ from typing import Any
 
 from desktop_app.core.events import Usage
 from desktop_app.core.history.records import MessageRecord
-from desktop_app.core.history.rows import (
-    MESSAGE_COLUMNS,
-    cost_text,
-    message_from_row,
-    usage_columns,
-)
-from desktop_app.core.history.schema import BILLED_ANSWER, time_from_text, time_to_text
+from desktop_app.core.history.rows import cost_text, usage_columns
+from desktop_app.core.history.schema import time_from_text, time_to_text
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.provider_names import DEMO_ID, DEMO_NAME
 
@@ -106,18 +101,6 @@ def bill_imported(store: HistoryStore, entry: LedgerEntry) -> bool:
         if found is None:
             _insert(conn, entry)
     return found is None
-
-
-def billed_between(conn: sqlite3.Connection, ids: range) -> Iterator[LedgerEntry]:
-    """The ledger entries of the billed answers among the messages `ids` (billed_record())."""
-    rows = conn.execute(
-        f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE id BETWEEN ? AND ? AND {BILLED_ANSWER}"
-        " ORDER BY id",
-        (ids.start, ids.stop - 1),
-    )
-    for row in rows:
-        if (entry := billed_record(message_from_row(row))) is not None:
-            yield entry
 
 
 def bill_imported_rows(conn: sqlite3.Connection, entries: Iterable[LedgerEntry]) -> None:

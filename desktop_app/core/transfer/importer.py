@@ -24,7 +24,8 @@ from pathlib import Path
 
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.history.bulk import INSERT_CONVERSATION, Progress, add_messages, message_row
-from desktop_app.core.history.ledger_rows import bill_imported_rows, billed_between
+from desktop_app.core.history.ledger_rows import LedgerEntry, bill_imported_rows, billed_record
+from desktop_app.core.history.records import MessageRecord
 from desktop_app.core.history.schema import time_to_text
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider
@@ -134,7 +135,9 @@ def store_conversations(
         count = sum(len(conversation.messages) for conversation in new)
         added = add_messages(conn, _message_rows(new), count, progress)
         # What another install (or this one, before a purge) paid is spent money too.
-        bill_imported_rows(conn, billed_between(conn, added))
+        if len(added) != count:  # ids run on from the last one (AUTOINCREMENT, one writer)
+            raise RuntimeError(f"{count} messages written, {len(added)} ids given")
+        bill_imported_rows(conn, _billed(new, added))
     return ImportResult(
         conversations_added=len(new),
         conversations_skipped=len(conversations) - len(new),
@@ -166,7 +169,9 @@ def _conversation_row(conversation: ImportedConversation) -> tuple[object, ...]:
     """The conversation as the store would have it after adding its messages one by one: last
     active at its newest message, with the provider and model of its last answer that had one."""
     created = time_to_text(conversation.created_at)
-    updated = max([created, *(time_to_text(m.created_at) for m in conversation.messages)])
+    updated = time_to_text(
+        max([conversation.created_at, *(m.created_at for m in conversation.messages)])
+    )
     last_provider = last_model = None
     for message in conversation.messages:
         if message.role == "assistant" and (
@@ -183,6 +188,34 @@ def _conversation_row(conversation: ImportedConversation) -> tuple[object, ...]:
         last_provider,
         last_model,
     )
+
+
+def _billed(conversations: Sequence[ImportedConversation], ids: range) -> Iterator[LedgerEntry]:
+    """The ledger entries of the billed answers, the messages having been given `ids` in order."""
+    numbers = iter(ids)
+    for conversation in conversations:
+        for m, message_id in zip(conversation.messages, numbers, strict=False):
+            if m.role != "assistant" or (m.usage is None and m.cost_usd is None):
+                continue  # not billed: no record to make
+            record = MessageRecord(
+                id=message_id,
+                conversation_id=conversation.id,
+                role=m.role,
+                content=m.content,
+                reasoning=m.reasoning,
+                provider=m.provider,
+                provider_name=m.provider_name,
+                model=m.model,
+                status=m.status,
+                error=m.error,
+                usage=m.usage,
+                cost_usd=m.cost_usd,
+                first_token_seconds=m.first_token_seconds,
+                duration_seconds=m.duration_seconds,
+                created_at=m.created_at,
+            )
+            if (entry := billed_record(record)) is not None:
+                yield entry
 
 
 def _message_rows(

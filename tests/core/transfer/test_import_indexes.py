@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 
 from desktop_app.core.history import short_fill, short_terms
+from desktop_app.core.history.ledger_rows import billed_record
+from desktop_app.core.history.ledger_rows import entries as ledger_entries
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.transfer.export import export_json
 from desktop_app.core.transfer.importer import import_file
@@ -290,3 +292,47 @@ def test_answers_of_one_moment_are_billed_once(tmp_path: Path) -> None:
                 1,
                 0.5,
             )
+
+
+def test_the_ledger_holds_what_billing_each_stored_answer_gives(tmp_path: Path) -> None:
+    """Each billed answer's row is billed_record() of the answer as stored: usage with or
+    without a cost, a cost without usage; the demo's answers and questions are not money."""
+
+    def answer(n: int, **fields: Any) -> dict[str, Any]:
+        return {
+            "role": "assistant",
+            "content": f"answer {n}",
+            "created_at": f"2025-01-01T00:00:{n:02d}+08:00",
+            **fields,
+        }
+
+    usage = {"input_tokens": 1200, "output_tokens": 300, "cached_input_tokens": 200,
+             "reasoning_tokens": 50, "cache_write_tokens": 7, "source": "estimated"}  # fmt: skip
+    document = {
+        "format": "tally-export",
+        "version": 1,
+        "conversations": [
+            {
+                "id": "money",
+                "title": "Money",
+                "created_at": "2025-01-01T00:00:00+08:00",
+                "messages": [
+                    {"role": "user", "content": "q", "created_at": "2025-01-01T00:00:00Z"},
+                    answer(1, provider="relay", model="m", usage=usage, cost_usd="0.0123"),
+                    answer(2, provider="relay", model="m", usage=usage),
+                    answer(3, provider="relay", model="m", cost_usd=0.5),
+                    answer(4, provider="demo", model="demo", usage=usage, cost_usd=1),
+                    answer(5, provider="relay", model="m"),
+                ],
+            }
+        ],
+    }
+    file = tmp_path / "money.json"
+    file.write_text(json.dumps(document), encoding="utf-8")
+    with HistoryStore(tmp_path / "history.sqlite3") as store:
+        import_file(store, file)
+        expected = [
+            entry for m in store.messages("money") if (entry := billed_record(m)) is not None
+        ]
+        assert [e.message_id for e in expected] == [m.id for m in store.messages("money")][1:4]
+        assert ledger_entries(store, "money") == expected
