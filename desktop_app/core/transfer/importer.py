@@ -71,13 +71,12 @@ def read_import_file(
     """Read and check a whole file; raises ConfigError naming the file and the place."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with open(path, encoding="utf-8-sig") as stream:
+            data = import_json.load(stream)
     except OSError as exc:
         raise ConfigError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError as exc:  # before ValueError, which it is
         raise ConfigError(f"{path} is not a UTF-8 text file, so not a JSON export.") from exc
-    try:
-        data = import_json.loads(text)
     except (json.JSONDecodeError, ValueError) as exc:
         raise ConfigError(f"{path} is not JSON: {exc}.") from exc
     except RecursionError:
