@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -125,17 +125,21 @@ def store_conversations(
     leaves the history as it was. Text SQLite cannot store (a lone surrogate such as \\ud800)
     raises ConfigError naming the conversation. `progress` hears how far the writing is, and
     may raise to stop it (ImportCancelled), which leaves the history as it was too."""
+    # The rows are made before the transaction, which holds the write lock (the window's own
+    # writes wait for it) only for as long as SQLite writes.
+    rows = [(_conversation_row(c), _message_rows(c)) for c in conversations]
     with store.writing() as conn, _unstorable_text_named(conversations):
         taken = _taken(conn, [conversation.id for conversation in conversations])
         # Deleted conversations stay in the table until purged, and count as present: importing
         # again does not bring back what was deleted.
-        new = [conversation for conversation in conversations if conversation.id not in taken]
-        conn.executemany(INSERT_CONVERSATION, [_conversation_row(c) for c in new])
+        fresh = [n for n, c in enumerate(conversations) if c.id not in taken]
+        new = [conversations[n] for n in fresh]
+        conn.executemany(INSERT_CONVERSATION, [rows[n][0] for n in fresh])
         count = sum(len(conversation.messages) for conversation in new)
-        added = add_messages(conn, _message_rows(new), count, progress)
-        # What another install (or this one, before a purge) paid is spent money too.
+        added = add_messages(conn, _batches(rows[n][1] for n in fresh), count, progress)
         if len(added) != count:  # ids run on from the last one (AUTOINCREMENT, one writer)
             raise RuntimeError(f"{count} messages written, {len(added)} ids given")
+        # What another install (or this one, before a purge) paid is spent money too.
         bill_imported_rows(conn, _billed(new, added))
     return ImportResult(
         conversations_added=len(new),
@@ -217,34 +221,39 @@ def _billed(conversations: Sequence[ImportedConversation], ids: range) -> Iterat
                 yield entry
 
 
-def _message_rows(
-    conversations: Sequence[ImportedConversation],
+def _message_rows(conversation: ImportedConversation) -> list[tuple[object, ...]]:
+    """The rows of the conversation's messages, in order."""
+    return [
+        message_row(
+            conversation.id,
+            role=m.role,
+            content=m.content,
+            reasoning=m.reasoning,
+            provider=m.provider,
+            provider_name=m.provider_name,
+            model=m.model,
+            status=m.status,
+            error=m.error,
+            usage=m.usage,
+            cost_usd=m.cost_usd,
+            first_token_seconds=m.first_token_seconds,
+            duration_seconds=m.duration_seconds,
+            created_at=m.created_at,
+        )
+        for m in conversation.messages
+    ]
+
+
+def _batches(
+    rows: Iterable[list[tuple[object, ...]]],
 ) -> Iterator[list[tuple[object, ...]]]:
-    """The rows of the conversations' messages, in order, a batch at a time."""
+    """The conversations' rows, in order, _BATCH at a time."""
     batch: list[tuple[object, ...]] = []
-    for conversation in conversations:
-        for m in conversation.messages:
-            batch.append(
-                message_row(
-                    conversation.id,
-                    role=m.role,
-                    content=m.content,
-                    reasoning=m.reasoning,
-                    provider=m.provider,
-                    provider_name=m.provider_name,
-                    model=m.model,
-                    status=m.status,
-                    error=m.error,
-                    usage=m.usage,
-                    cost_usd=m.cost_usd,
-                    first_token_seconds=m.first_token_seconds,
-                    duration_seconds=m.duration_seconds,
-                    created_at=m.created_at,
-                )
-            )
-            if len(batch) >= _BATCH:
-                yield batch
-                batch = []
+    for conversation in rows:
+        batch += conversation
+        if len(batch) >= _BATCH:
+            yield batch
+            batch = []
     if batch:
         yield batch
 
