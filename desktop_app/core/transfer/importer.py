@@ -2,10 +2,11 @@
 
 An import is all or nothing. The whole file is read and checked into plain records first, so a
 malformed file raises ConfigError naming the place (`conversations[3].messages[2]: ...`) before
-anything is written. The writes then go to the store in one transaction (HistoryStore.writing();
-each call inside it joins it): should one fail (a text SQLite cannot store, a full disk, a
-locked database, Ctrl+C, a kill), none of them is in the history, not even in the trash, and
-importing the file again, or a corrected one, brings every conversation.
+anything is written. The writes then go to the store in one transaction (HistoryStore.writing()),
+in bulk: a statement per batch of rows, and the search indexes brought up to date once at the
+end (history/bulk.py). Should anything fail or stop it (a text SQLite cannot store, a full disk,
+a locked database, Cancel in the window, Ctrl+C, a kill), none of it is in the history, not even
+in the trash, and importing the file again, or a corrected one, brings every conversation.
 
 Importing the same file twice adds nothing the second time: a Tally export keeps its conversation
 ids, a ChatGPT conversation gets an id derived from its own, and an id already in the history is
