@@ -145,6 +145,37 @@ def test_an_import_shows_its_progress_and_can_be_cancelled(
     assert window.findChild(QProgressDialog, "importProgress") is None or not dialog.isVisible()
 
 
+def test_the_window_reads_the_history_while_an_import_writes_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = fill(window.services.store)
+    export = chatgpt_export()
+    source = tmp_path / "conversations.json"
+    source.write_text(json.dumps(export), encoding="utf-8")
+    writing, gate = threading.Event(), threading.Event()
+    held_progress = ImportRun._progress
+
+    def held(run: ImportRun, done: int, total: int) -> None:
+        if total:  # inside the import's transaction
+            writing.set()
+            gate.wait(10)
+        held_progress(run, done, total)
+
+    monkeypatch.setattr(ImportRun, "_progress", held)
+    answer_dialog(window, source)
+    menu_action(window, "Import conversations").trigger()
+    qtbot.waitUntil(writing.is_set)
+    store = window.services.store  # the window's own connection is free: not the import's
+    listed = [*store.conversations(limit=100), *store.conversations(limit=100, archived=True)]
+    assert {c.id for c in listed} == set(ids.values())
+    assert store.search("sort")  # and the import's rows are not seen before they are whole
+    window.open_conversation(ids["sorting"])
+    gate.set()
+    imported(qtbot, window)
+    listed = [*store.conversations(limit=100), *store.conversations(limit=100, archived=True)]
+    assert len(listed) == len(ids) + len(export)
+
+
 def imported(qtbot: QtBot, window: MainWindow) -> None:
     """Wait until the import running off the GUI thread has ended."""
     qtbot.waitUntil(lambda: window.files.importing is None, timeout=20_000)
