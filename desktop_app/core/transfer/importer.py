@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from desktop_app.core.errors import ConfigError
+from desktop_app.core.errors import ConfigError, DiskFull
 from desktop_app.core.history.bulk import INSERT_CONVERSATION, Progress, add_messages, message_row
 from desktop_app.core.history.ledger_rows import LedgerEntry, bill_imported_rows, billed_record
 from desktop_app.core.history.records import MessageRecord
@@ -129,7 +129,11 @@ def store_conversations(
     # The rows are made before the transaction, which holds the write lock (the window's own
     # writes wait for it) only for as long as SQLite writes.
     rows = [(_conversation_row(c), _message_rows(c)) for c in conversations]
-    with store.writing() as conn, _unstorable_text_named(conversations):
+    with (
+        _nothing_imported_when_full(store.path),
+        store.writing() as conn,
+        _unstorable_text_named(conversations),
+    ):
         taken = _taken(conn, [conversation.id for conversation in conversations])
         # Deleted conversations stay in the table until purged, and count as present: importing
         # again does not bring back what was deleted.
@@ -257,6 +261,18 @@ def _batches(
             batch = []
     if batch:
         yield batch
+
+
+@contextmanager
+def _nothing_imported_when_full(history: Path) -> Iterator[None]:
+    """Say what a full disk means for an import: the transaction was rolled back whole."""
+    try:
+        yield
+    except DiskFull as exc:
+        raise DiskFull(
+            f"The disk holding the history ({history.parent}) is full: nothing was imported, "
+            "the history is as it was. Free some space and import the file again."
+        ) from exc
 
 
 @contextmanager

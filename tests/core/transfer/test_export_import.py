@@ -211,7 +211,7 @@ def test_a_write_failing_midway_leaves_the_history_as_it_was(
     write_json(export_json(store), file)
     kept = fresh.create_conversation("Already here", created_at=at(100)).id
     before = snapshot(fresh)
-    with pytest.raises(DiskFull, match="is full: what was written before is kept"):
+    with pytest.raises(DiskFull, match="is full: nothing was imported, the history is as it was"):
         import_file(fresh, file, progress=disk_fills_up)
     assert snapshot(fresh) == before
     assert [c.id for c in fresh.conversations()] == [kept]

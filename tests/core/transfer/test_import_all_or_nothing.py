@@ -67,7 +67,9 @@ def test_a_write_failing_in_the_middle_leaves_nothing_in_the_trash(
     file = tmp_path / "export.json"
     file.write_text(json.dumps(ten), encoding="utf-8")
     with HistoryStore(paths.history_db()) as store:
-        with pytest.raises(DiskFull, match="is full: what was written before is kept"):
+        with pytest.raises(
+            DiskFull, match="is full: nothing was imported, the history is as it was"
+        ):
             import_file(store, file, progress=disk_fills_up)
         assert every_conversation(store) == 0
         assert import_file(store, file).conversations_added == 10
