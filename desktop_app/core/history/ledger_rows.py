@@ -105,32 +105,16 @@ def bill_imported(store: HistoryStore, entry: LedgerEntry) -> bool:
 
 def bill_imported_rows(conn: sqlite3.Connection, entries: Iterable[LedgerEntry]) -> None:
     """bill_imported() for many answers, in one statement, inside the caller's transaction:
-    each is skipped when its conversation has a row of that moment, one of these included."""
-    rows = [_row(entry) for entry in entries]
-    if not rows:
-        return
-    conversations = list({row["conversation_id"] for row in rows})
-    billed: set[tuple[object, object]] = set()
-    for start in range(0, len(conversations), 500):
-        chunk = conversations[start : start + 500]
-        billed.update(
-            conn.execute(
-                "SELECT conversation_id, created_at FROM ledger"
-                f" WHERE conversation_id IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            )
-        )
-    fresh = []
-    for row in rows:
-        moment = (row["conversation_id"], row["created_at"])
-        if moment not in billed:
-            billed.add(moment)
-            fresh.append(tuple(row.values()))
-    columns = list(rows[0])
+    each is skipped when its conversation has a row of that moment, one of these included.
+    The entries are taken one at a time, never all held at once."""
+    columns = [name.strip() for name in _COLUMNS.split(",")]
     conn.executemany(
-        f"INSERT OR REPLACE INTO ledger ({', '.join(columns)})"
-        f" VALUES ({', '.join('?' * len(columns))})",
-        fresh,
+        f"INSERT OR REPLACE INTO ledger ({_COLUMNS}) SELECT {', '.join('?' * len(columns))}"
+        " WHERE NOT EXISTS (SELECT 1 FROM ledger WHERE conversation_id = ? AND created_at = ?)",
+        (
+            (*(row[name] for name in columns), row["conversation_id"], row["created_at"])
+            for row in map(_row, entries)
+        ),
     )
 
 
