@@ -21,6 +21,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
+from decimal import Decimal
 
 from desktop_app.core.history import schema, short_terms
 from desktop_app.core.history.records import MessageStatus, StoredUsage
@@ -90,7 +91,7 @@ def message_row(
     status: MessageStatus,
     error: str | None,
     usage: StoredUsage | None,
-    cost_usd: object,
+    cost_usd: Decimal | None,
     first_token_seconds: float | None,
     duration_seconds: float | None,
     created_at: datetime,
@@ -115,7 +116,7 @@ def message_row(
         usage_values["reasoning_tokens"],
         usage_values["cache_write_tokens"],
         usage_values["usage_source"],
-        cost_text(cost_usd),  # type: ignore[arg-type]
+        cost_text(cost_usd),
         first_token_seconds,
         duration_seconds,
         time_to_text(created_at),
