@@ -117,6 +117,7 @@ def measure(path: Path, long_id: str, runs: int) -> int:
         ("two words", "price list", True),
         ("phrase", f'"{PHRASE}"', True),
         ("phrase of very common words", '"the answer is"', True),
+        ("phrase of very common words, no match", '"at the end of the"', True),
         ("Chinese, 3 characters", "价格表", True),
         ("two terms, one of 2 characters", "价格 system", True),
         ("Chinese, 2 characters (LIKE)", "价格", True),

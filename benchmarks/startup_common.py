@@ -30,6 +30,7 @@ class Case:
     starts: list[float] = field(default_factory=list)  # ms to the first painted frame
     rss_kib: list[int] = field(default_factory=list)  # peak resident memory, where reported
     cpu_ms: list[float] = field(default_factory=list)  # processor time by then, where reported
+    shown: list[float] = field(default_factory=list)  # ms to the reopened conversation's frame
 
     @contextmanager
     def start_data_dir(self, scratch: Path) -> Iterator[Path]:

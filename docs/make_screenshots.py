@@ -264,6 +264,7 @@ def main() -> int:
             window = MainWindow(services)
             window.resize(980, 820)
             window.show()
+            window.reopen_last_conversation()  # as ui/app.py does after the first frame
             loop.run_until_complete(shoot(window, f"main-window-{name}.png"))
             if name == "light":
                 window.new_conversation()

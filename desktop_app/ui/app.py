@@ -25,7 +25,7 @@ from desktop_app.ui.app_icon import app_icon
 from desktop_app.ui.demo import Demo
 from desktop_app.ui.error_banner import ErrorBanner
 from desktop_app.ui.exit_when_shown import exit_when_shown
-from desktop_app.ui.first_frame import show_first_frame
+from desktop_app.ui.first_frame import paint_pending, show_first_frame
 from desktop_app.ui.main_thread_gc import MainThreadCollector
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.services import Services
@@ -87,6 +87,12 @@ def make_services() -> Services:
         demo=Demo(),
         store=store,
     )
+
+
+def reopen_and_paint(window: MainWindow) -> None:
+    """Reopen the conversation open at the last close, and paint it at once."""
+    window.reopen_last_conversation()
+    paint_pending()
 
 
 def take_daily_backup(window: MainWindow) -> None:
@@ -175,7 +181,9 @@ def run_app(argv: list[str]) -> int:
         presenter = UnexpectedErrorPresenter(window.banner)
         sys.excepthook = presenter.excepthook
         _watch = exit_when_shown(window)  # only with $TALLY_EXIT_WHEN_SHOWN (the built app checks)
-        held = show_first_frame(window)
+        # The rest of the start the user sees comes right after the first frame, with input
+        # still held: the conversation open at the last close, reopened and painted.
+        held = show_first_frame(window, then=lambda: reopen_and_paint(window))
         # After the first frame: on a first run, the worker copying the new history would
         # otherwise take turns with the GUI thread while it paints.
         take_daily_backup(window)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 # A window that is never exposed (started minimised, say) is never painted: stop waiting.
@@ -62,18 +62,37 @@ class HeldClose(QObject):
         self.deleteLater()
 
 
-def show_first_frame(window: QWidget) -> HeldClose:
+def show_first_frame(window: QWidget, then: Callable[[], None] | None = None) -> HeldClose:
     """Show `window` and return once its first frame is painted (or after two seconds), with
-    closes held until the caller has an event loop and releases them."""
+    closes held until the caller has an event loop and releases them. `then` is called as soon
+    as that frame is done (or the wait given up), before whatever else waited for the frame:
+    the rest of the start that the user sees (run_app reopens a conversation there)."""
     held = HeldClose(window)
     waiting = QEventLoop()
-    watch = FirstPaint(window, waiting.quit)
+    called = False
+
+    def done() -> None:
+        nonlocal called
+        waiting.quit()
+        if not called:
+            called = True
+            if then is not None:
+                then()
+
+    watch = FirstPaint(window, done)
     give_up = QTimer()
     give_up.setSingleShot(True)
-    give_up.timeout.connect(waiting.quit)
+    give_up.timeout.connect(done)
     give_up.start(_LONGEST_WAIT_MS)
     window.show()
     waiting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     give_up.stop()
     watch.deleteLater()
     return held
+
+
+def paint_pending() -> None:
+    """Lay out and paint now what changed since the first frame. Only layouts and paints: user
+    input waits for the event loop (as in show_first_frame), and so does other queued work."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)

@@ -92,7 +92,6 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._load_app_settings()
         self.reload_providers()
-        self._reopen_last_conversation()
         self.input.setFocus()
 
     # -- providers ------------------------------------------------------------------------
@@ -203,7 +202,11 @@ class MainWindow(QMainWindow):
         if conversation_id == self.recorder.conversation_id:
             self.new_conversation()
 
-    def _reopen_last_conversation(self) -> None:
+    def reopen_last_conversation(self) -> None:
+        """Show the conversation that was open when the app last closed, if it is still there.
+        The app does this once the window's first frame is painted (ui/app.py): rendering its
+        messages (and loading the markdown renderer) is most of the work of a start with a
+        history, and the window can be on screen without it."""
         last, store = self._settings().value("lastConversation"), self.services.store
         if isinstance(last, str) and last and store.conversation(last):
             self.recorder.detach()

@@ -7,12 +7,13 @@ import os
 import subprocess
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.exit_when_shown import ENV
-from desktop_app.ui.first_frame import HeldClose, show_first_frame
+from desktop_app.ui.first_frame import HeldClose, paint_pending, show_first_frame
 from desktop_app.ui.main_window import MainWindow
 from tests.support.ui.window_helpers import Run
 from tests.support.waiting import until
@@ -69,8 +70,8 @@ def test_the_app_paints_then_loads_its_loop_and_closes_cleanly() -> None:
         "from desktop_app.cli import main as cli\n"
         "from desktop_app.ui import app\n"
         "shown = app.show_first_frame\n"
-        "def watched(window):\n"
-        "    held = shown(window)\n"
+        "def watched(window, then=None):\n"
+        "    held = shown(window, then)\n"
         "    print('loop modules at the first frame:', 'asyncio' in sys.modules,"
         " 'qasync' in sys.modules, flush=True)\n"
         "    return held\n"
@@ -89,3 +90,36 @@ def test_the_app_paints_then_loads_its_loop_and_closes_cleanly() -> None:
     lines = done.stdout.splitlines()
     assert "loop modules at the first frame: False False" in lines
     assert [line.split()[0] for line in lines if line.startswith("shown ")] == ["shown"]
+
+
+def test_paint_pending_paints_what_changed_since_the_first_frame(qtbot: QtBot) -> None:
+    widget = Counted()
+    qtbot.addWidget(widget)
+    show_first_frame(widget)
+    painted = widget.paints
+    widget.update()  # as the conversation reopened after the first frame changes the window
+    paint_pending()
+    assert widget.paints == painted + 1
+
+
+def test_then_is_called_once_the_first_frame_is_painted(qtbot: QtBot) -> None:
+    widget = Counted()
+    qtbot.addWidget(widget)
+    paints_then: list[int] = []
+    show_first_frame(widget, then=lambda: paints_then.append(widget.paints))
+    assert len(paints_then) == 1  # once
+    assert paints_then[0] >= 1  # after the first paint
+
+
+def test_paint_pending_leaves_other_queued_work_to_the_event_loop(qtbot: QtBot) -> None:
+    widget = Counted()
+    qtbot.addWidget(widget)
+    show_first_frame(widget)
+    ran: list[str] = []
+    QTimer.singleShot(0, lambda: ran.append("queued"))  # as the chat pane's preloading is
+    painted = widget.paints
+    widget.update()
+    paint_pending()
+    assert widget.paints == painted + 1
+    assert ran == []
+    qtbot.waitUntil(lambda: ran == ["queued"])

@@ -20,22 +20,31 @@ from desktop_app.core.history.store import HistoryStore
 # the loaded modules once its first frame is painted, then leaves at once.
 PROBE = """
 import json, os, sys
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from desktop_app.cli import main as cli
 from desktop_app.ui import app
 
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, report)  # once the whole frame is painted
+        return False
+
 class FirstPaint(app.MainWindow):
-    painted = False
+    watch = None
 
-    def paintEvent(self, event):
-        super().paintEvent(event)
-        if not self.painted:
-            self.painted = True
-            QTimer.singleShot(0, self.report)  # once the whole frame is painted
+    def showEvent(self, event):
+        if self.watch is None:
+            # After the app's own filters, so it sees the first paint first and its timer
+            # fires before the rest of the start, which the app does right after that frame.
+            self.watch = Watch(self)
+            self.installEventFilter(self.watch)
+        super().showEvent(event)
 
-    def report(self):
-        print(json.dumps(sorted(sys.modules)), flush=True)
-        os._exit(0)
+def report():
+    print(json.dumps(sorted(sys.modules)), flush=True)
+    os._exit(0)
 
 app.MainWindow = FirstPaint
 cli.main([])
@@ -62,6 +71,7 @@ LOADED_WHEN_USED = {
     "desktop_app.ui.spending.spending_dialog": "Spending",
     "desktop_app.ui.spending.bar_chart": "Spending",
     "desktop_app.ui.about_dialog": "Help → About",
+    "desktop_app.ui.sidebar.search_results": "the first search",
     "desktop_app.core.transfer.export": "an export",
     "desktop_app.core.transfer.importer": "an import",
     "desktop_app.cli.ask": "tally ask",
@@ -108,9 +118,11 @@ def test_a_first_start_loads_nothing_it_does_not_show() -> None:
     assert "desktop_app.ui.main_window" in modules
     assert too_early(modules) == {}
     assert "markdown_it" not in modules  # no message to render on the welcome page
+    assert "tomllib" not in modules  # no providers or settings file to read
 
 
-def test_reopening_a_conversation_loads_nothing_it_does_not_show(data_dir: Path) -> None:
+def remember_a_conversation(data_dir: Path) -> None:
+    """A provider, and a history with one conversation that the window remembers as open."""
     data_dir.mkdir(parents=True)
     (data_dir / "providers.toml").write_text(PROVIDERS, encoding="utf-8")
     with HistoryStore(paths.history_db()) as store:
@@ -127,6 +139,57 @@ def test_reopening_a_conversation_loads_nothing_it_does_not_show(data_dir: Path)
     state = QSettings(str(paths.ui_state_file()), QSettings.Format.IniFormat)
     state.setValue("lastConversation", conversation)  # as the window remembers it
     state.sync()
+
+
+def test_reopening_a_conversation_loads_nothing_it_does_not_show(data_dir: Path) -> None:
+    remember_a_conversation(data_dir)
     modules = loaded_at_first_paint()
-    assert "desktop_app.core.text.rendering" in modules  # the conversation was rendered
+    # The conversation is rendered once the first frame is painted (the next test).
+    assert "desktop_app.core.text.rendering" not in modules
     assert too_early(modules) == {}
+
+
+# As PROBE, but reports once the conversation reopened after the first frame is shown.
+REOPEN_PROBE = """
+import json, os
+from PySide6.QtCore import QTimer
+from desktop_app.cli import main as cli
+from desktop_app.ui import app
+
+class Watched(app.MainWindow):
+    painted = False
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        self.painted = True
+
+    def reopen_last_conversation(self):
+        painted = self.painted
+        super().reopen_last_conversation()
+        QTimer.singleShot(0, lambda: self.report(painted))  # once the event loop runs
+
+    def report(self, painted):
+        last = self.chat_view.widget_for(self.conversation.messages[-1])
+        shown = {"painted before": painted, "messages": len(self.conversation.messages),
+                 "last shown": last is not None and last.isVisible()}
+        print(json.dumps(shown), flush=True)
+        os._exit(0)
+
+app.MainWindow = Watched
+cli.main([])
+"""
+
+
+def test_the_conversation_is_reopened_once_the_first_frame_is_painted(data_dir: Path) -> None:
+    remember_a_conversation(data_dir)
+    done = subprocess.run(
+        [sys.executable, "-c", REOPEN_PROBE],
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    assert shown == {"painted before": True, "messages": 2, "last shown": True}

@@ -194,6 +194,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("006_provider_ids", _PROVIDER_IDS),
     # Terms of one CJK character or two characters, which the trigram index cannot answer.
     Migration("007_short_terms", short_terms.SHORT_TERMS, needs_fts=True),
+    # Word pairs in the same index, for phrases of common words: it starts again from empty
+    # (its tokenizer keeps the `_` of a pair) and the app fills it from the newest message.
+    Migration("008_word_pairs", short_terms.REBUILD, needs_fts=True),
 )
 
 

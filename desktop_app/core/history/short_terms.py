@@ -1,33 +1,56 @@
-"""The index of short terms: search terms of one Chinese (or Japanese, Korean) character and of
-two characters of any script, which the trigram index cannot answer (schema.py's `_FTS`). Most
-Chinese words are two characters, so without it `鹦鹉` scanned every message (0.4 to 0.8 s at a
-million messages).
+"""The index of short terms and word pairs: search terms the trigram index (schema.py's `_FTS`)
+cannot answer, or answers slowly.
 
-Each message not streaming is indexed by its "short terms": every two adjacent letters or
-digits (`鹦鹉`, `zq`, `4o`), and every single CJK character, lower-cased. They are computed by
-a function of Tally's own, registered on each connection (register()), which the triggers call
-as the trigram index's triggers do its tokenizer. The FTS5 table is contentless with detail=none
-(it holds which messages have a term, not where), so it stays small; a hit is confirmed with
-LIKE on the message itself, as the trigram search confirms short terms.
+- Terms of one Chinese (or Japanese, Korean) character and of two characters of any script,
+  which a trigram index cannot hold. Most Chinese words are two characters, so without it
+  `鹦鹉` scanned every message (0.4 to 0.8 s at a million messages).
+- Phrases of common words (`"at the end of the"`): every trigram of such a phrase is in most
+  messages, so the trigram index walks the positions of nearly all of them before it can say
+  that none holds the phrase (150 to 500 ms at a million messages). Two adjacent words, taken
+  together, are far rarer than either.
 
-A history made before this index is filled from its newest message down, a batch at a time,
-while the app runs (short_fill.py): `short_terms_state.filled_below` is the lowest message id
-indexed so far, the triggers keep every message from there up in step, and search looks below
-it the old way, with LIKE, until the fill reaches the first message.
+Each message not streaming is indexed by its terms: every two adjacent letters or digits
+(`鹦鹉`, `zq`, `4o`), every single CJK character, and every two adjacent words joined by `_`
+(`the_end`, `the_pri` for "the price": the first word cut to PAIR_WORD characters, the second
+to its first PAIR_HEAD), all lower-cased. They are computed by a
+function of Tally's own, registered on each connection (register()), which the triggers call as
+the trigram index's triggers do its tokenizer. The FTS5 table is contentless with detail=none
+(it holds which messages have a term, not where), so it stays small; a hit is confirmed on the
+message itself, by LIKE or by the trigram index.
+
+A history made before this index (or before its word pairs, 008_word_pairs) is filled from its
+newest message down, a batch at a time, while the app runs (short_fill.py):
+`short_terms_state.filled_below` is the lowest message id indexed so far, the triggers keep
+every message from there up in step, and search looks below it the old way until the fill
+reaches the first message.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 
 FUNCTION = "tally_short_terms"
+CONTAINS = "tally_contains"
+"""contains(text, term): whether the text holds the term, both lower-cased as the terms are."""
 
 _RUN = re.compile(r"[^\W_]+")
 """A run of letters and digits: where two-character terms are taken from."""
 
 _CJK_START = "\u2e80"
 """From the CJK radicals on (CJK, kana, Hangul): a single character is a word of its own."""
+
+PAIR_WORD = 16
+"""Characters of its first word a word pair keeps: a run of CJK text (no spaces) is one word."""
+PAIR_HEAD = 3
+"""Characters of its second word a word pair keeps: a phrase's last word may be the start of a
+longer one ("of the" is in "of them"), and the pair's term is still that of the text (`of_the`)
+when the phrase holds at least this much of it; no prefix query (`of_the*`) is needed, which
+FTS5 answers by reading every matching term in full."""
+
+_PAIR = "_"
+"""Joins the words of a pair; a separator between words of the text, never inside one."""
 
 _INDEXED = "(SELECT filled_below FROM short_terms_state)"
 
@@ -38,7 +61,8 @@ SHORT_TERMS = (
         SELECT coalesce(max(id), 0) + 1 FROM messages
         WHERE NOT EXISTS (SELECT 1 FROM short_terms_state)""",
     """CREATE VIRTUAL TABLE IF NOT EXISTS messages_short USING fts5 (
-        terms, content = '', detail = none, tokenize = 'unicode61 remove_diacritics 0'
+        terms, content = '', detail = none,
+        tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
     )""",
     f"""CREATE TRIGGER IF NOT EXISTS messages_short_insert AFTER INSERT ON messages
         WHEN new.status <> 'streaming' AND new.id >= {_INDEXED} BEGIN
@@ -74,13 +98,16 @@ wrote meanwhile): the index starts again from empty, to be filled from the newes
 
 
 def short_terms(text: str | None) -> str:
-    """The short terms of a message's text, each once, separated by spaces."""
+    """The terms of a message's text (short terms and word pairs), each once, separated by
+    spaces."""
     if not text:
         return ""
     terms: set[str] = set()
-    for run in _RUN.findall(text.lower()):
+    runs = _RUN.findall(text.lower())
+    for run in runs:
         terms.update(run[i : i + 2] for i in range(len(run) - 1))
         terms.update(c for c in run if c >= _CJK_START)
+    terms.update(_pair(first, second) for first, second in itertools.pairwise(runs))
     return " ".join(terms)
 
 
@@ -88,6 +115,13 @@ def register(conn: sqlite3.Connection) -> None:
     """Give the connection the function the triggers call (every connection that writes
     messages needs it; a reader's is harmless)."""
     conn.create_function(FUNCTION, 1, short_terms, deterministic=True)
+    conn.create_function(CONTAINS, 2, contains, deterministic=True)
+
+
+def contains(text: str | None, term: str) -> bool:
+    """Whether `text` holds `term`, case-insensitively in any script, as the trigram index
+    matches (LIKE folds only ASCII): how a word pair's candidates are confirmed."""
+    return text is not None and term.lower() in text.lower()
 
 
 def term_of(term: str) -> str | None:
@@ -99,6 +133,31 @@ def term_of(term: str) -> str | None:
     if len(folded) == 1 and folded >= _CJK_START and _RUN.fullmatch(folded):
         return folded
     return None
+
+
+def pairs_of(phrase: str) -> tuple[list[str], str | None]:
+    """The word pairs every message holding `phrase` has, and, when there is none, a prefix of
+    one: in "at the end of the", `the_end`, `end_of` and `of_the` (also the pair of "of them");
+    in "the answer is", the prefix `answer_is` (its last word is shorter than PAIR_HEAD, and may
+    be the start of "isn't"). The first word may be the end of a longer one ("that"), so it is
+    in no pair unless something that is not a letter or digit comes before it."""
+    folded = phrase.lower()
+    spans = [(m.start(), m.group()) for m in _RUN.finditer(folded)]
+    whole: list[str] = []
+    prefix = None
+    for index, ((start, first), (_, second)) in enumerate(itertools.pairwise(spans)):
+        if index == 0 and start == 0:
+            continue  # "at" of "at the end" may be the end of "that"
+        last = index + 2 == len(spans)
+        if last and _RUN.fullmatch(folded[-1]) and len(second) < PAIR_HEAD:
+            prefix = _pair(first, second)
+        else:
+            whole.append(_pair(first, second))
+    return whole, None if whole else prefix
+
+
+def _pair(first: str, second: str) -> str:
+    return first[:PAIR_WORD] + _PAIR + second[:PAIR_HEAD]
 
 
 def filled_below(conn: sqlite3.Connection) -> int | None:

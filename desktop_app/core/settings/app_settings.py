@@ -13,7 +13,6 @@ The GUI and `tally` read the same file; a bad file gets a clear error naming wha
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -54,6 +53,8 @@ def load_settings(path: Path) -> AppSettings:
 
 
 def parse_settings(text: str, *, source: str = "settings.toml") -> AppSettings:
+    import tomllib  # here: a first run has no file to parse, and needs none of it
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

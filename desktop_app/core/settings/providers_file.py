@@ -4,7 +4,6 @@ user exactly what is wrong (providers_writer.py writes it back)."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -104,6 +103,8 @@ def load_providers(path: Path) -> list[Provider]:
 
 def parse_providers(text: str, *, source: str = "providers.toml") -> list[Provider]:
     """Parse the text of a providers file; errors name the file and the line."""
+    import tomllib  # here: a first run has no file to parse, and needs none of it
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

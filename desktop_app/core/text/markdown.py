@@ -5,6 +5,11 @@ Safety: raw HTML is shown as text, images are shown as their alt text and never 
 http(s) links stay links. Reference definitions (`[x]: url`) are turned off, so that a block never
 depends on text further down; that is what lets a streaming answer keep its finished blocks.
 
+A long text can be rendered in parts (`part_chars`): a part ends before a paragraph or heading
+that starts at least that many characters after the part's start (not right after a table),
+wherever the text was cut while streaming, so a streamed text ends in the same parts as a whole
+render of it.
+
 markdown-it is imported when the first text is rendered (markdown_renderer.py), and Pygments when
 the first code block is: a window that opens with no messages, or none with code, needs neither.
 """
@@ -14,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,26 +32,49 @@ if TYPE_CHECKING:
 class RenderedMarkdown:
     """A whole text rendered at once."""
 
-    html: str
+    parts: list[str]
+    """The HTML of each part, in order (one part unless `part_chars` was given)."""
     code_blocks: list[str]
     """The text of each code block, by the n of its `copy-code:<n>` link."""
+
+    @property
+    def html(self) -> str:
+        return "".join(self.parts)
 
 
 @dataclass(frozen=True, slots=True)
 class MarkdownUpdate:
     """What changed after an `IncrementalMarkdown.update`."""
 
-    stable_html: str
-    """Blocks finished by this update: append them once, after the earlier ones."""
-    tail_html: str
-    """The rest of the text: it replaces the previous tail."""
+    stable_parts: list[str]
+    """Blocks finished by this update, to append once after the earlier ones: the first item
+    to the last part, each further item as a new part."""
+    tail_parts: list[str]
+    """The rest of the text, which replaces the previous tail: the first item after the stable
+    blocks, each further item as a new part (only in the final update)."""
+
+    @property
+    def stable_html(self) -> str:
+        return "".join(self.stable_parts)
+
+    @property
+    def tail_html(self) -> str:
+        return "".join(self.tail_parts)
 
 
-def render_markdown(text: str, *, dark: bool = False) -> RenderedMarkdown:
-    """Render a whole text; the same HTML as streaming it through `IncrementalMarkdown`."""
+def render_markdown(
+    text: str, *, dark: bool = False, part_chars: int | None = None
+) -> RenderedMarkdown:
+    """Render a whole text; the same HTML, and the same parts, as streaming it through
+    `IncrementalMarkdown`."""
     codes: list[str] = []
-    html = _markdown(dark).render(text, _render_env(codes, 0, streaming=False))
-    return RenderedMarkdown(html, codes)
+    md = _markdown(dark)
+    env = _render_env(codes, 0, streaming=False)
+    if part_chars is None or len(text) < part_chars:
+        return RenderedMarkdown([md.render(text, env)], codes)
+    tokens = md.parse(text, env)
+    breaks, _ = _Parts(part_chars).breaks(tokens, _LineOffsets(text, 0), len(text))
+    return RenderedMarkdown(_render_parts(md, tokens, breaks, env), codes)
 
 
 class IncrementalMarkdown:
@@ -59,8 +88,9 @@ class IncrementalMarkdown:
     plain text; `update(text, final=True)` renders it as `render_markdown` would.
     """
 
-    def __init__(self, *, dark: bool = False) -> None:
+    def __init__(self, *, dark: bool = False, part_chars: int | None = None) -> None:
         self._md: MarkdownIt = _markdown(dark)
+        self._part_chars = part_chars
         self.scanned_chars = 0
         """Characters the block scanner examined: each one once, however the text arrives."""
         self._start()
@@ -75,6 +105,7 @@ class IncrementalMarkdown:
         self._scanner = _LineScanner()
         self._stable_code: list[str] = []
         self._tail_code: list[str] = []
+        self._parts = _Parts(self._part_chars)
 
     @property
     def code_blocks(self) -> list[str]:
@@ -91,16 +122,20 @@ class IncrementalMarkdown:
             self._start()  # not the same text growing: start again
         self._length = len(text)
         self._scan(text)
-        tokens = self._md.parse(text[self._stable_end :], {})
+        start = self._stable_end
+        tokens = self._md.parse(text[start:], {})
         split = self._split_index(tokens)
-        stable = ""
+        lines = _LineOffsets(text, start)
+        stable = [""]
         if split:
-            stable = self._md.renderer.render(
-                tokens[:split], self._md.options, _render_env(self._stable_code, 0, streaming=False)
-            )
+            breaks, self._parts = self._parts.breaks(tokens[:split], lines, self._stable_end)
+            env = _render_env(self._stable_code, 0, streaming=False)
+            stable = _render_parts(self._md, tokens[:split], breaks, env)
         self._tail_code = []
         env = _render_env(self._tail_code, len(self._stable_code), streaming=not final)
-        tail = self._md.renderer.render(tokens[split:], self._md.options, env)
+        # while streaming the tail stays in the last part: its blocks may still change
+        breaks = self._parts.breaks(tokens[split:], lines, len(text), split)[0] if final else []
+        tail = _render_parts(self._md, tokens[split:], [b - split for b in breaks], env)
         return MarkdownUpdate(stable, tail)
 
     def _scan(self, text: str) -> None:
@@ -130,6 +165,71 @@ class IncrementalMarkdown:
                 self._lines -= line
                 return starts[line]
         return 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """Where parts start: the rule of the module's docstring, and how far it has got."""
+
+    chars: int | None
+    start: int = 0
+    """Where the last part starts in the text."""
+    after_table: bool = False
+    """Whether the last top-level block seen was a table."""
+
+    def breaks(
+        self, tokens: Sequence[Token], lines: _LineOffsets, end: int, first: int = 0
+    ) -> tuple[list[int], _Parts]:
+        """The indexes (counted from `first`) of the tokens that start a new part, and the
+        state after these tokens, which come from the text before `end`."""
+        if self.chars is None:
+            return [], self
+        if end - self.start <= self.chars:  # no part can start in them: only the last counts
+            for token in reversed(tokens):
+                if not token.level and token.nesting <= 0:
+                    return [], _Parts(self.chars, self.start, token.type == "table_close")
+            return [], self
+        found: list[int] = []
+        start, after_table = self.start, self.after_table
+        for index, token in enumerate(tokens, first):
+            if token.level:
+                continue
+            if token.map is not None and token.type in _PART_OPENERS and not after_table:
+                offset = lines.offset(token.map[0])
+                if offset - start >= self.chars:
+                    found.append(index)
+                    start = offset
+            if token.nesting <= 0:  # a closing token, or a block of one token (a fence)
+                after_table = token.type == "table_close"
+        return found, _Parts(self.chars, start, after_table)
+
+
+_PART_OPENERS = frozenset(("paragraph_open", "heading_open"))
+_NEWLINE = re.compile(r"\r\n?|\n")  # markdown-it's own line ends
+
+
+class _LineOffsets:
+    """Where each line of `text[start:]` starts in `text`, by line number as markdown-it counts
+    them; worked out on the first question."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self._text = text
+        self._start = start
+        self._offsets: list[int] | None = None
+
+    def offset(self, line: int) -> int:
+        if self._offsets is None:
+            found = _NEWLINE.finditer(self._text, self._start)
+            self._offsets = [self._start, *(match.end() for match in found)]
+        return self._offsets[line]
+
+
+def _render_parts(
+    md: MarkdownIt, tokens: Sequence[Token], breaks: Sequence[int], env: EnvType
+) -> list[str]:
+    """Render tokens in the parts that start at `breaks` (the first part from token 0)."""
+    bounds = [0, *breaks, len(tokens)]
+    return [md.renderer.render(tokens[a:b], md.options, env) for a, b in pairwise(bounds)]
 
 
 _FENCE = re.compile(r"(`{3,}|~{3,})(.*)")

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import math
-
-from PySide6.QtCore import QSizeF, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QPalette,
-    QResizeEvent,
     QTextCursor,
-    QTextDocument,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,113 +25,13 @@ from desktop_app.core.currency import USD, Currency
 from desktop_app.core.money.prices import format_money, usage_summary
 from desktop_app.core.text.markdown import IncrementalMarkdown, render_markdown
 from desktop_app.core.text.palette import COPY_CODE_SCHEME, DARK, LIGHT
+from desktop_app.ui.chat.message_body import PART_CHARS, MessageBody, MessageBrowser
 from desktop_app.ui.chat.render_cache import RenderCache
-
-# Qt merges the first block of inserted HTML into the block at the cursor, losing that block's
-# format; a throw-away first paragraph takes that place and its one character is removed after.
-_SPACER_CHAR = "\u200b"
-_SPACER = f"<p>{_SPACER_CHAR}</p>"
 
 _STATUS_COLOURS = {
     False: {"error": "#c9252d", "partial": "#9a6700", "cancelled": LIGHT.dim},
     True: {"error": "#ff7b72", "partial": "#d29922", "cancelled": DARK.dim},
 }
-
-
-class InertDocument(QTextDocument):
-    """A document that loads no resource: no image, no style sheet, no file, no data: URL."""
-
-    def loadResource(self, kind: int, name: QUrl | str) -> object:
-        # QTextDocument's own version would read local files and decode data: URLs itself
-        # whenever the widget's loadResource returns nothing.
-        return None
-
-
-class MessageBrowser(QTextBrowser):
-    """Rich text that fetches nothing, opens only clicked web links, and is as tall as its text."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDocument(InertDocument(self))
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setUndoRedoEnabled(False)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.viewport().setAutoFillBackground(False)  # the chat's own background shows through
-        # growing at the bottom repaints only the new strip, not the whole visible text
-        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
-        self.viewport().setAttribute(Qt.WidgetAttribute.WA_StaticContents)
-        self.document().setDocumentMargin(2)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit_to)
-        self._tail_start: int | None = None
-        self.setFixedHeight(self._height_for(0.0))
-
-    def loadResource(self, kind: int, name: QUrl | str) -> object:
-        """Nothing is ever loaded: no images, no style sheets, local or remote."""
-        return None  # the document does not ask (see InertDocument); this is a second lock
-
-    def show_html(self, html: str) -> None:
-        """Show a whole rendered text."""
-        self._tail_start = None
-        self.document().setHtml(html.rstrip())
-        self.fit()
-
-    def show_update(self, stable_html: str, tail_html: str) -> None:
-        """Append newly stable HTML once and replace the tail, leaving the rest untouched."""
-        # a newline after the last tag would become a space at the end of the last block
-        stable_html, tail_html = stable_html.rstrip(), tail_html.rstrip()
-        document = self.document()
-        if self._tail_start is None:
-            if not stable_html:
-                document.setHtml(tail_html)  # nothing stable yet: the tail is all there is
-                self.fit()
-                return
-            document.setHtml(stable_html)
-            self._tail_start = document.characterCount() - 1
-            stable_html = ""
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        cursor.setPosition(self._tail_start)
-        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        if stable_html:
-            self._append(cursor, stable_html)
-            self._tail_start = document.characterCount() - 1
-        if tail_html:
-            self._append(cursor, tail_html)
-        cursor.endEditBlock()
-        self.fit()
-
-    def _append(self, cursor: QTextCursor, html: str) -> None:
-        document = self.document()
-        at = document.characterCount() - 1
-        cursor.setPosition(at)
-        cursor.insertHtml(_SPACER + html)
-        if document.characterAt(at) == _SPACER_CHAR:
-            cursor.setPosition(at)
-            cursor.deleteChar()
-
-    def fit(self) -> None:
-        """Lay the whole document out now and take its height."""
-        self._fit_to(self.document().size())
-
-    def _fit_to(self, size: QSizeF) -> None:
-        height = self._height_for(size.height())
-        if height != self.height():
-            self.setFixedHeight(height)
-
-    def _height_for(self, document_height: float) -> int:
-        return math.ceil(document_height) + 2 * self.frameWidth()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit()
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        event.ignore()  # the chat's scroll area scrolls; this widget never does
 
 
 class MessageWidget(QFrame):
@@ -216,7 +110,7 @@ class MessageWidget(QFrame):
         layout.addWidget(self.reasoning_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.reasoning)
 
-        self.body = MessageBrowser(self)
+        self.body = MessageBody(self)
         self.body.setObjectName("messageBody")
         self.body.anchorClicked.connect(self.open_link)
         layout.addWidget(self.body)
@@ -269,15 +163,20 @@ class MessageWidget(QFrame):
         if self._stream is None and not streaming:
             if text is not self._shown_text and text != self._shown_text:
                 cache = self.cache
-                rendered = cache.render(text) if cache else render_markdown(text, dark=self.dark)
-                self.body.show_html(rendered.html)
+                rendered = (
+                    cache.render(text)
+                    if cache
+                    else render_markdown(text, dark=self.dark, part_chars=PART_CHARS)
+                )
+                self.body.show_parts(rendered.parts)
                 self.code_blocks = rendered.code_blocks
         elif text is not self._shown_text or not streaming:
             if self._stream is None or len(text) < len(self._shown_text or ""):
-                self._stream = IncrementalMarkdown(dark=self.dark)  # a new text: start afresh
-                self.body.show_html("")
+                # a new text: start afresh
+                self._stream = IncrementalMarkdown(dark=self.dark, part_chars=PART_CHARS)
+                self.body.clear()
             update = self._stream.update(text, final=not streaming)
-            self.body.show_update(update.stable_html, update.tail_html)
+            self.body.show_update(update.stable_parts, update.tail_parts, final=not streaming)
             self.code_blocks = self._stream.code_blocks
             if not streaming:
                 self._stream = None  # done: this text is never rendered again
@@ -360,7 +259,7 @@ class MessageWidget(QFrame):
         focus = QApplication.focusWidget()
         if focus is not None and self.isAncestorOf(focus):
             return True
-        return any(part.textCursor().hasSelection() for part in (self.body, self.reasoning))
+        return self.body.has_selection() or self.reasoning.textCursor().hasSelection()
 
     # -- actions --------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ comes back near the screen."""
 from __future__ import annotations
 
 from desktop_app.core.text.markdown import RenderedMarkdown, render_markdown
+from desktop_app.ui.chat.message_body import PART_CHARS
 
 
 class RenderCache:
@@ -17,5 +18,7 @@ class RenderCache:
     def render(self, text: str) -> RenderedMarkdown:
         rendered = self._rendered.get(text)
         if rendered is None:
-            rendered = self._rendered[text] = render_markdown(text, dark=self.dark)
+            rendered = self._rendered[text] = render_markdown(
+                text, dark=self.dark, part_chars=PART_CHARS
+            )
         return rendered

@@ -13,8 +13,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.core.errors import TallyError
 from desktop_app.core.history.store import HistoryStore
@@ -22,6 +22,8 @@ from desktop_app.core.settings.providers_file import Provider
 from desktop_app.ui.history.reads import HistoryReads, present
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from desktop_app.core.transfer.importer import ImportResult
     from desktop_app.ui.history.importing import ImportRun
 
@@ -53,8 +55,8 @@ class HistoryFiles(QObject):
         """The providers now: the Markdown shows their names, an old export's names get ids."""
         self.window = parent
         self.reads = HistoryReads(parent, store)
-        self.choose_save: FileChooser = QFileDialog.getSaveFileName
-        self.choose_open: FileChooser = QFileDialog.getOpenFileName
+        self.choose_save: FileChooser = _save_file_name
+        self.choose_open: FileChooser = _open_file_name
         self.importing: ImportRun | None = None
         """The import running, if one is."""
         self._dialog: QProgressDialog | None = None
@@ -84,6 +86,8 @@ class HistoryFiles(QObject):
         path, _ = self.choose_open(self.window, "Import conversations", _documents(), IMPORT_FILTER)
         if not path:
             return
+        from PySide6.QtWidgets import QProgressDialog  # named when first used, as the dialogs
+
         from desktop_app.ui.history.importing import ImportRun
 
         run = ImportRun(self.store.path, self.store.uses_fts, path, self.providers())
@@ -194,7 +198,25 @@ def _with_suffix(path: Path, suffix: str) -> Path:
     return path if path.suffix else path.with_suffix(suffix)
 
 
+# The Qt classes of the dialogs are named when first used: PySide makes a class's Python type
+# when it is first named, and the window's start needs none of these.
+
+
+def _save_file_name(parent: QWidget, caption: str, where: str, filters: str) -> tuple[str, str]:
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getSaveFileName(parent, caption, where, filters)
+
+
+def _open_file_name(parent: QWidget, caption: str, where: str, filters: str) -> tuple[str, str]:
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getOpenFileName(parent, caption, where, filters)
+
+
 def _documents() -> str:
+    from PySide6.QtCore import QStandardPaths
+
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -22,18 +22,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QWidget
 
 from desktop_app.core.money.prices import Quote, format_price, format_tiers, quote
 from desktop_app.core.settings.model_cache import ModelEntry
 from desktop_app.core.settings.providers_file import Provider
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 """A model row's name (what is sent, typed and matched); None on other rows."""
@@ -197,6 +195,10 @@ class ChoiceDelegate(QStyledItemDelegate):
         self.with_provider = with_provider
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # Named here, when the list first shows: PySide makes a Qt class's Python type (with
+        # its enums: QStyle's take milliseconds) when it is first named, and a start need not.
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         name = index.data(NAME_ROLE)
         style_option = QStyleOptionViewItem(option)
         self.initStyleOption(style_option, index)
@@ -211,10 +213,16 @@ class ChoiceDelegate(QStyledItemDelegate):
         style_option.text = ""  # the background and the selection only; the text is ours
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, style_option, painter, widget)
         after = f"  ·  {index.data(PROVIDER_ROLE)}" if self.with_provider else ""
-        self._draw_texts(painter, style_option, (name, after), index.data(PRICE_ROLE))
+        selected = bool(style_option.state & QStyle.StateFlag.State_Selected)
+        self._draw_texts(painter, style_option, (name, after), index.data(PRICE_ROLE), selected)
 
     def _draw_texts(
-        self, painter: QPainter, option: QStyleOptionViewItem, left: tuple[str, str], price: str
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        left: tuple[str, str],
+        price: str,
+        selected: bool,
     ) -> None:
         """The name (cut in the middle if it must be), then `after` and the price, dimmer."""
         name, after = left
@@ -224,7 +232,6 @@ class ChoiceDelegate(QStyledItemDelegate):
         price_width = metrics.horizontalAdvance(price)
         room = max(0, rect.width() - price_width - _GAP - metrics.horizontalAdvance(after))
         name = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, room)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette: QPalette = option.palette
         text = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text

@@ -4,7 +4,7 @@ the heading that says the list is the archive."""
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QLabel, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 
 class ArchiveToggle(QPushButton):
@@ -22,6 +22,10 @@ class ArchiveToggle(QPushButton):
         """Show where a click leads: to the `count` archived conversations, or back."""
         self.setChecked(archived)
         if archived:
+            # Named here: PySide makes QStyle's Python type (its enums take milliseconds) when
+            # it is first named, and a start that shows the list need not.
+            from PySide6.QtWidgets import QStyle
+
             self.setText("Back to conversations")
             self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
             self.setToolTip("Show the conversations that are not archived")

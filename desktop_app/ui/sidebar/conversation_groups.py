@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QListView,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
 
 from desktop_app.core.history.records import ConversationSummary
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 IdRole = Qt.ItemDataRole.UserRole
 """The conversation id of a row (None on header rows)."""

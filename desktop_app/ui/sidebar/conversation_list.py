@@ -4,6 +4,7 @@ archive (and a view of the archive), and delete with undo."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QItemSelectionModel,
@@ -36,8 +37,10 @@ from desktop_app.ui.sidebar.conversation_groups import (
 )
 from desktop_app.ui.sidebar.conversation_menu import conversation_menu, show_menu
 from desktop_app.ui.sidebar.search_keys import SearchBoxKeys
-from desktop_app.ui.sidebar.search_results import SEARCH_LIMIT, HitRole, SearchResults
 from desktop_app.ui.sidebar.undo_bar import UndoBar
+
+if TYPE_CHECKING:
+    from desktop_app.ui.sidebar.search_results import SearchResults
 
 PAGE_SIZE = 100
 """Conversations loaded at start, and at each scroll to the bottom."""
@@ -70,6 +73,7 @@ class ConversationSidebar(QWidget):
         self._loading = False
         self._refresh_pending = False
         self._scroll_to: int | None = None
+        self._results: SearchResults | None = None  # made at the first search shown
         self.after_search: Callable[[], object] | None = None  # a key's, once the hits are in
         self._build()
         self.refresh()
@@ -120,8 +124,6 @@ class ConversationSidebar(QWidget):
         self.view.verticalScrollBar().valueChanged.connect(self._near_bottom)
         self.view.verticalScrollBar().rangeChanged.connect(self._keep_scroll)
         self.view.verticalScrollBar().rangeChanged.connect(self._near_bottom)
-        self.results = SearchResults(self.stack, clock=self.clock)
-        self.results.hitActivated.connect(self._open_hit)
         self.empty = QLabel(self.stack)
         self.empty.setObjectName("sidebarEmpty")
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
@@ -129,8 +131,19 @@ class ConversationSidebar(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setContentsMargins(8, 16, 8, 8)
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        for page in (self.view, self.results, self.empty):
+        for page in (self.view, self.empty):
             self.stack.addWidget(page)
+
+    @property
+    def results(self) -> SearchResults:
+        """The search results' page, made when first needed: a start shows none."""
+        if self._results is None:
+            from desktop_app.ui.sidebar.search_results import SearchResults
+
+            self._results = SearchResults(self.stack, clock=self.clock)
+            self._results.hitActivated.connect(self._open_hit)
+            self.stack.addWidget(self._results)
+        return self._results
 
     def _build_archive_controls(self) -> None:
         """The toggle at the bottom, and the heading that says the list is the archive."""
@@ -228,9 +241,13 @@ class ConversationSidebar(QWidget):
         self._show_selection()
         if self.view.selectionModel().hasSelection():
             self.view.scrollTo(self.view.currentIndex())
-        hit = self.results.currentIndex().data(HitRole)
+        if self._results is None:
+            return
+        from desktop_app.ui.sidebar.search_results import HitRole
+
+        hit = self._results.currentIndex().data(HitRole)
         if not isinstance(hit, SearchHit) or hit.conversation_id != conversation_id:
-            self.results.selectionModel().clear()
+            self._results.selectionModel().clear()
 
     def selected(self) -> str | None:
         """The conversation highlighted in the list."""
@@ -351,6 +368,9 @@ class ConversationSidebar(QWidget):
 
     def _search_text_changed(self, text: str) -> None:
         if text.strip():
+            # The results page is made at the first key typed (some 10 ms, its import with it),
+            # in a turn of its own, not in the one that shows the first hits.
+            _ = self.results
             self._search_timer.start()
         else:
             self._search_timer.stop()
@@ -365,6 +385,8 @@ class ConversationSidebar(QWidget):
         if not query:
             self._show_page()
             return
+        from desktop_app.ui.sidebar.search_results import SEARCH_LIMIT
+
         self.reads.run(
             "search",
             lambda history: history.search(query, limit=SEARCH_LIMIT),

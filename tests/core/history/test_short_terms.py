@@ -26,6 +26,10 @@ TEXTS = [
 QUERIES = ["鹦鹉", "鹦", "猫", "zq", "ZQ", "4o", "鹉 猫", "鸚鵡", "xy", "狗 zq"]
 
 
+_BEFORE = MIGRATIONS[: [step.name for step in MIGRATIONS].index("007_short_terms")]
+"""The steps of a history written before the index."""
+
+
 def _titles_hit(store: HistoryStore, query: str) -> list[int]:
     return [hit.message_id for hit in store.search(query, limit=50)]
 
@@ -42,7 +46,12 @@ def store(tmp_path: Path) -> HistoryStore:
 def test_the_terms_of_a_text() -> None:
     assert set(short_terms.short_terms("Zq 鹦鹉, GPT-4o").split()) == {
         "zq", "鹦鹉", "鹦", "鹉", "gp", "pt", "4o",
+        "zq_鹦鹉", "鹦鹉_gpt", "gpt_4o",  # the word pairs
     }  # fmt: skip
+    long_word = "a" * 40
+    pairs = short_terms.short_terms(f"x {long_word} y").split()
+    assert f"x_{'a' * short_terms.PAIR_HEAD}" in pairs
+    assert f"{'a' * short_terms.PAIR_WORD}_y" in pairs
     assert short_terms.short_terms("") == ""
     assert short_terms.term_of("ZQ") == "zq"
     assert short_terms.term_of("鹦") == "鹦"
@@ -91,7 +100,7 @@ def test_streaming_edits_and_deletes_keep_the_index_in_step(store: HistoryStore)
 
 def test_a_history_from_before_is_filled_newest_first(tmp_path: Path) -> None:
     path = tmp_path / "history.sqlite3"
-    before = tuple(step for step in MIGRATIONS if step.name != "007_short_terms")
+    before = _BEFORE
     with HistoryStore(path, migrations=before) as old:
         conversation = old.create_conversation("Old")
         ids = [old.add_message(conversation.id, role="user", content=t).id for t in TEXTS * 3]
@@ -115,7 +124,7 @@ def test_a_history_from_before_is_filled_newest_first(tmp_path: Path) -> None:
 
 def test_a_stopped_fill_goes_on_where_it_stopped(tmp_path: Path) -> None:
     path = tmp_path / "history.sqlite3"
-    before = tuple(step for step in MIGRATIONS if step.name != "007_short_terms")
+    before = _BEFORE
     with HistoryStore(path, migrations=before) as old:
         conversation = old.create_conversation("Old")
         for text in TEXTS:
@@ -135,7 +144,7 @@ def test_the_fill_merges_in_steps_and_gives_fts5_its_merging_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "history.sqlite3"
-    before = tuple(step for step in MIGRATIONS if step.name != "007_short_terms")
+    before = _BEFORE
     with HistoryStore(path, migrations=before) as old:
         conversation = old.create_conversation("Old")
         for text in TEXTS * 4:
@@ -166,3 +175,127 @@ def test_the_fill_merges_in_steps_and_gives_fts5_its_merging_back(
     assert automerge() == 0  # off while a fill is under way
     assert short_fill.fill(path, threading.Event(), batch=5)
     assert automerge() == short_fill.AUTOMERGE
+
+
+@pytest.mark.parametrize(
+    ("phrase", "whole", "prefix"),
+    [
+        ("at the end of the", ["the_end", "end_of", "of_the"], None),  # "at" may end "that"
+        ("(at the end", ["at_the", "the_end"], None),
+        ("The End of", [], "end_of"),  # "of" may start "often"
+        ("the answer is", [], "answer_is"),
+        ("the end", [], None),  # both words may be parts of longer ones
+        ("价格 system", [], None),
+        ("one two three fourteen", ["two_thr", "three_fou"], None),
+    ],
+)
+def test_the_word_pairs_of_a_phrase(phrase: str, whole: list[str], prefix: str | None) -> None:
+    assert short_terms.pairs_of(phrase) == (whole, prefix)
+
+
+PHRASE_TEXTS = [
+    "We met at the end of the day.",
+    "Look at the end of them all",  # "the" starts "them"
+    "That the end of the story?",  # "at" ends "That"
+    "AT THE END OF THE ROAD",
+    "at the end. Of the rest",  # every pair, but not the phrase
+    "the end of the line, at last",
+    "at the  end of the week",  # two spaces: not the phrase either
+    "Übung at the end of the day",
+]
+PHRASES = [
+    '"at the end of the"',
+    '"the end of"',
+    '"end of the line"',
+    '"END OF" day',
+    '"of the r"',
+    '"the day"',
+    '"ÜBUNG AT THE"',
+]
+
+
+@pytest.fixture
+def phrases(tmp_path: Path) -> HistoryStore:
+    opened = HistoryStore(tmp_path / "history.sqlite3")
+    conversation = opened.create_conversation("Phrases")
+    for text in PHRASE_TEXTS * 2:
+        opened.add_message(conversation.id, role="user", content=text)
+    return opened
+
+
+@pytest.mark.parametrize("query", PHRASES)
+def test_phrases_through_word_pairs_find_what_a_scan_finds(
+    phrases: HistoryStore, tmp_path: Path, query: str
+) -> None:
+    with HistoryStore(tmp_path / "history.sqlite3", fts=False) as scanning:
+        expected = _titles_hit(scanning, query)
+    assert expected  # each phrase is in some of the texts
+    assert _titles_hit(phrases, query) == expected
+
+
+def test_phrases_through_word_pairs_fold_case_in_any_script(phrases: HistoryStore) -> None:
+    upper = [hit.message_id for hit in phrases.search('"ÜBUNG AT THE"', limit=50)]
+    lower = [hit.message_id for hit in phrases.search('"übung at the"', limit=50)]
+    assert len(upper) == 2  # LIKE would find "Übung" only as typed: it folds ASCII alone
+    assert lower == upper
+
+
+def test_a_phrase_of_common_words_goes_through_the_word_pairs(phrases: HistoryStore) -> None:
+    statements: list[str] = []
+    with phrases.reading() as conn:
+        conn.set_trace_callback(statements.append)
+    try:
+        hits = phrases.search('"at the end of the"', limit=50)
+    finally:
+        with phrases.reading() as conn:
+            conn.set_trace_callback(None)
+    assert [h.snippet for h in hits[:1]] == ["Übung [[at the end of the]] day"]
+    assert len(hits) == 10  # all but texts 5 to 7 ("them", "That" hold it), twice over
+    searched = [s for s in statements if "MATCH" in s]
+    assert len(searched) == 1
+    assert "FROM messages_short" in searched[0]
+
+
+def test_phrases_are_found_while_the_pairs_are_filled(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    with HistoryStore(path, migrations=_BEFORE) as old:
+        conversation = old.create_conversation("Old")
+        ids = [
+            old.add_message(conversation.id, role="user", content=text).id
+            for text in PHRASE_TEXTS * 3
+        ]
+    with HistoryStore(path, fts=False) as scanning:
+        expected = {q: _titles_hit(scanning, q) for q in PHRASES}
+    with HistoryStore(path) as store:
+        conn = sqlite3.connect(path)
+        short_terms.register(conn)
+        assert not short_fill.fill_step(conn, batch=len(PHRASE_TEXTS) + 3)
+        conn.close()
+        with store.reading() as reading:
+            below = short_terms.filled_below(reading)
+        assert below is not None
+        assert min(ids) < below <= max(ids)
+        for query, hits in expected.items():  # part from the pairs, the rest the old way
+            assert _titles_hit(store, query) == hits
+        assert short_fill.fill(path, threading.Event())
+        for query, hits in expected.items():
+            assert _titles_hit(store, query) == hits
+
+
+def test_the_word_pairs_step_starts_the_index_again(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    names = [step.name for step in MIGRATIONS]
+    with HistoryStore(path, migrations=MIGRATIONS[: names.index("008_word_pairs")]) as old:
+        conversation = old.create_conversation("Old")
+        ids = [old.add_message(conversation.id, role="user", content=t).id for t in PHRASE_TEXTS]
+        with old.reading() as conn:
+            assert short_terms.filled_below(conn) == 1  # written with the index: all in it
+    with HistoryStore(path) as store:
+        with store.reading() as conn:
+            assert short_terms.filled_below(conn) == max(ids) + 1  # to be filled again
+        assert short_fill.fill(path, threading.Event())
+        with store.reading() as conn:
+            (paired,) = conn.execute(
+                "SELECT count(*) FROM messages_short WHERE messages_short MATCH '\"the_day\"'"
+            ).fetchone()
+        assert paired == 2  # "the day" in texts 1 and 8

@@ -304,6 +304,67 @@ def test_any_line_mix_streams_the_same_as_a_whole_render(lines: list[str], cuts:
     assert stream_pieces(document, cuts)[0] == render_markdown(document).html
 
 
+def stream_parts(text: str, cuts: list[int], part_chars: int) -> list[str]:
+    """The parts a streamed text ends in, put together as a view would from each update."""
+    stream = IncrementalMarkdown(part_chars=part_chars)
+    parts = [""]
+
+    def add(new: list[str]) -> None:
+        parts[-1] += new[0]
+        parts.extend(new[1:])
+
+    for cut in [*cuts, len(text)]:
+        update = stream.update(text[:cut])
+        add(update.stable_parts)
+        assert len(update.tail_parts) == 1  # a tail still streaming stays in the last part
+    final = stream.update(text, final=True)
+    add(final.stable_parts)
+    add(final.tail_parts)
+    return parts
+
+
+@pytest.mark.parametrize("part_chars", [1, 40, 100_000])
+@pytest.mark.parametrize("step", [3, 24, 333])
+def test_a_streamed_text_ends_in_the_parts_of_a_whole_render(part_chars: int, step: int) -> None:
+    document = "\n".join(DOCUMENTS) + long_answer(12)
+    whole = render_markdown(document, part_chars=part_chars)
+    parts = stream_parts(document, list(range(step, len(document), step)), part_chars)
+    assert parts == whole.parts
+    assert whole.html == render_markdown(document).html
+    if part_chars < 1000:
+        assert len(parts) > 5
+    else:
+        assert len(parts) == 1
+    for part in parts[1:]:
+        assert part.startswith(("<p>", "<h1>", "<h2>"))  # a paragraph or a heading starts each
+
+
+def test_a_part_does_not_start_right_after_a_table() -> None:
+    document = "| a |\n|---|\n| 1 |\n\nafter the table\n\nnext\n"
+    parts = render_markdown(document, part_chars=1).parts
+    assert len(parts) == 2
+    assert parts[0].startswith("<table")
+    assert parts[0].endswith("<p>after the table</p>\n")
+    assert parts[1] == "<p>next</p>\n"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    lines=st.lists(st.sampled_from(LINES), min_size=1, max_size=24),
+    cuts=st.lists(st.integers(min_value=1, max_value=400), max_size=10),
+    part_chars=st.integers(min_value=1, max_value=60),
+)
+def test_any_line_mix_streams_into_the_same_parts(
+    lines: list[str], cuts: list[int], part_chars: int
+) -> None:
+    document = "\n".join(lines) + "\n"
+    cuts = sorted({c for c in cuts if c < len(document)})
+    assert (
+        stream_parts(document, cuts, part_chars)
+        == render_markdown(document, part_chars=part_chars).parts
+    )
+
+
 def long_answer(sections: int) -> str:
     return "".join(
         f"## Part {n}\n\nSome words about part {n}, with `code` and **bold**.\n\n"

@@ -68,6 +68,7 @@ def make_window(qtbot: QtBot) -> MainWindow:
     # Not qtbot.addWidget: pytest-qt would close the window outside the running event loop,
     # which the app never does; each test closes it in the loop (shut_down below).
     window.show()
+    window.reopen_last_conversation()  # as the app does once the window is painted
     return window
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import shiboken6
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -44,6 +44,10 @@ def widget_of(view: ChatView, message: ChatMessage) -> MessageWidget:
     widget = view.widget_for(message)
     assert widget is not None
     return widget
+
+
+def documents(widget: MessageWidget) -> list[QTextDocument]:
+    return [part.document() for part in widget.body.parts]
 
 
 def top_in_viewport(view: ChatView, widget: QWidget) -> int:
@@ -153,21 +157,23 @@ def test_a_message_made_again_is_not_rendered_again(
     rendered: list[str] = []
     original = markdown.render_markdown
 
-    def counting(text: str, *, dark: bool = False) -> markdown.RenderedMarkdown:
+    def counting(
+        text: str, *, dark: bool = False, part_chars: int | None = None
+    ) -> markdown.RenderedMarkdown:
         rendered.append(text)
-        return original(text, dark=dark)
+        return original(text, dark=dark, part_chars=part_chars)
 
     monkeypatch.setattr(render_cache, "render_markdown", counting)
     messages = turns(VERY_LONG // 4)
     conversation.replace_all(messages)
     last = widget_of(view, messages[-1])
-    html = last.body.document().toHtml()
+    html = [document.toHtml() for document in documents(last)]
     view.scroll_to(messages[0])
     qtbot.waitUntil(lambda: view.widget_for(messages[-1]) is None)
     view.scroll_to(messages[-1])
     again = widget_of(view, messages[-1])
     assert again is not last
-    assert again.body.document().toHtml() == html
+    assert [document.toHtml() for document in documents(again)] == html
     assert rendered.count(messages[-1].content) == 1
 
 
@@ -186,7 +192,7 @@ def test_a_streaming_answer_keeps_its_widget_while_the_user_reads_far_above(
     reply.status = "complete"
     conversation.changed(reply)
     view.flush()
-    assert "Streamed line 29." in widget_of(view, reply).body.document().toPlainText()
+    assert "Streamed line 29." in widget_of(view, reply).body.to_plain_text()
     view.scroll_to(reply)
     assert in_view(view, widget_of(view, reply))
     assert not widget_of(view, reply).regenerate_button.isHidden()
@@ -198,13 +204,14 @@ def test_selected_text_keeps_its_message_while_scrolled_away(
     messages = turns(VERY_LONG // 4)
     conversation.replace_all(messages)
     chosen = widget_of(view, messages[-1])
-    cursor = chosen.body.textCursor()
+    part = chosen.body.parts[0]
+    cursor = part.textCursor()
     cursor.select(QTextCursor.SelectionType.Document)
-    chosen.body.setTextCursor(cursor)
+    part.setTextCursor(cursor)
     view.scroll_to(messages[0])
     qtbot.waitUntil(lambda: view.widget_for(messages[-3]) is None)
     assert view.widget_for(messages[-1]) is chosen
-    assert chosen.body.textCursor().selectedText().startswith("Answer")
+    assert part.textCursor().selectedText().startswith("Answer")
 
 
 def test_edit_is_offered_on_a_last_question_made_after_the_first_screen(

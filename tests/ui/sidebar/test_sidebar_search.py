@@ -238,3 +238,17 @@ def test_the_search_box_is_ready_for_ctrl_k(qtbot: QtBot, store: HistoryStore) -
     assert sidebar.search_box.objectName() == "searchBox"
     assert sidebar.search_box.placeholderText() == "Search (Ctrl+K)"
     assert sidebar.search_box.isClearButtonEnabled()
+
+
+def test_the_results_page_is_made_at_the_first_key_not_at_start_nor_with_the_hits(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    add(store, "Foxes", NOW, text="the quick brown fox")
+    sidebar = make_sidebar(qtbot, store)
+    pages = sidebar.stack.count()  # the list and the empty-state text
+    sidebar.search_box.setText("b")
+    assert sidebar.stack.count() == pages + 1  # the results page, before the search has run
+    assert not sidebar.search_done()  # the search waits for a pause in typing
+    search(qtbot, sidebar, "brown")
+    assert sidebar.stack.currentWidget() is sidebar.results
+    assert sidebar.stack.count() == pages + 1
