@@ -5,6 +5,7 @@ or purging messages never reaches it."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -100,6 +101,21 @@ def bill_imported(store: HistoryStore, entry: LedgerEntry) -> bool:
         if found is None:
             _insert(conn, entry)
     return found is None
+
+
+def bill_imported_rows(conn: sqlite3.Connection, entries: Iterable[LedgerEntry]) -> None:
+    """bill_imported() for many answers, in one statement, inside the caller's transaction:
+    each is skipped when its conversation has a row of that moment, one of these included.
+    The entries are taken one at a time, never all held at once."""
+    columns = [name.strip() for name in _COLUMNS.split(",")]
+    conn.executemany(
+        f"INSERT OR REPLACE INTO ledger ({_COLUMNS}) SELECT {', '.join('?' * len(columns))}"
+        " WHERE NOT EXISTS (SELECT 1 FROM ledger WHERE conversation_id = ? AND created_at = ?)",
+        (
+            (*(row[name] for name in columns), row["conversation_id"], row["created_at"])
+            for row in map(_row, entries)
+        ),
+    )
 
 
 def entries(store: HistoryStore, conversation_id: str) -> list[LedgerEntry]:

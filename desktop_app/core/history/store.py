@@ -22,6 +22,7 @@ from types import TracebackType
 from desktop_app.core.errors import ConversationExists
 from desktop_app.core.history import checks
 from desktop_app.core.history import search as history_search
+from desktop_app.core.history.bulk import INSERT_MESSAGE, message_row
 from desktop_app.core.history.failures import history_errors
 from desktop_app.core.history.readers import ReaderPool
 from desktop_app.core.history.records import (
@@ -248,26 +249,24 @@ class HistoryStore:
         provider's id, `provider_name` its name at the time."""
         check_value(role in ROLES, f"unknown role {role!r}")
         check_value(status in STATUSES, f"unknown status {status!r}")
-        # Never NULL beside a provider: NULL marks the rows from before ids (provider_ids.py).
-        provider_name = provider if provider_name is None else provider_name
         moment = created_at or utc_now()
         at = time_to_text(moment)
-        columns = {
-            "conversation_id": conversation_id,
-            "role": role,
-            "content": content,
-            "reasoning": reasoning,
-            "provider": provider,
-            "provider_name": provider_name,
-            "model": model,
-            "status": status,
-            "error": error,
-            **usage_columns(usage),
-            "cost_usd": cost_text(cost_usd),
-            "first_token_seconds": first_token_seconds,
-            "duration_seconds": duration_seconds,
-            "created_at": at,
-        }
+        values = message_row(
+            conversation_id,
+            role=role,
+            content=content,
+            reasoning=reasoning,
+            provider=provider,
+            provider_name=provider_name,
+            model=model,
+            status=status,
+            error=error,
+            usage=usage,
+            cost_usd=cost_usd,
+            first_token_seconds=first_token_seconds,
+            duration_seconds=duration_seconds,
+            created_at=moment,
+        )
         with self._write() as conn:
             bumped = conn.execute(
                 "UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?",
@@ -280,11 +279,7 @@ class HistoryStore:
                     "UPDATE conversations SET last_provider = ?, last_model = ? WHERE id = ?",
                     (provider, model, conversation_id),
                 )
-            names = ", ".join(columns)
-            marks = ", ".join("?" * len(columns))
-            cursor = conn.execute(
-                f"INSERT INTO messages ({names}) VALUES ({marks})", list(columns.values())
-            )
+            cursor = conn.execute(INSERT_MESSAGE, values)
             # Read back through the one converter, rather than spelling the record out again.
             row = conn.execute(
                 f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = ?", (cursor.lastrowid,)

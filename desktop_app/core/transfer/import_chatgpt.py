@@ -20,6 +20,7 @@ from typing import Any, cast
 from desktop_app.core.transfer.import_records import (
     ImportedConversation,
     ImportedMessage,
+    Reading,
     Role,
     as_list,
     as_object,
@@ -39,10 +40,15 @@ _TITLE_LENGTH = 60
 _EPOCH = datetime.fromtimestamp(0, UTC)
 
 
-def read_chatgpt_export(items: list[Any]) -> list[ImportedConversation]:
+def read_chatgpt_export(
+    items: list[Any], reading: Reading | None = None
+) -> list[ImportedConversation]:
     """Check a whole conversations.json (already decoded); raises Malformed at the first fault."""
     return read_conversations(
-        items, _conversation, lambda _, first: f"the same conversation as conversations[{first}]"
+        items,
+        _conversation,
+        lambda _, first: f"the same conversation as conversations[{first}]",
+        reading,
     )
 
 

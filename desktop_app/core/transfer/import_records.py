@@ -112,15 +112,22 @@ def optional_string(obj: dict[str, Any], key: str, where: str) -> str | None:
     return value
 
 
+Reading = Callable[[], None]
+"""Called now and then while a file is read: an import's progress, which may raise to stop it."""
+
+
 def read_conversations(
     items: list[Any],
     read_one: Callable[[dict[str, Any], str], ImportedConversation],
     duplicate: Callable[[ImportedConversation, int], str],
+    reading: Reading | None = None,
 ) -> list[ImportedConversation]:
     """Read every conversation of a file in order; the same id twice is a fault."""
     conversations: list[ImportedConversation] = []
     seen: dict[str, int] = {}
     for index, item in enumerate(items):
+        if reading is not None and index % 100 == 0:
+            reading()
         where = f"conversations[{index}]"
         conversation = read_one(as_object(item, where), where)
         if conversation.id in seen:

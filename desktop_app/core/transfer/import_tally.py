@@ -19,6 +19,7 @@ from desktop_app.core.transfer.import_records import (
     ImportedConversation,
     ImportedMessage,
     ImportedStatus,
+    Reading,
     Role,
     as_list,
     as_object,
@@ -36,7 +37,7 @@ _SOURCES: tuple[str, ...] = get_args(UsageSource)
 
 
 def read_tally_export(
-    data: dict[str, Any], providers: Sequence[Provider] = ()
+    data: dict[str, Any], providers: Sequence[Provider] = (), reading: Reading | None = None
 ) -> list[ImportedConversation]:
     """Check a whole export; raises Malformed at the first thing wrong. `providers`: the ones
     known now, for an old export's provider names."""
@@ -54,6 +55,7 @@ def read_tally_export(
         items,
         lambda obj, where: _conversation(obj, where, providers),
         lambda conversation, first: f"id {conversation.id!r} is also conversations[{first}]'s",
+        reading,
     )
 
 

@@ -2,10 +2,11 @@
 
 An import is all or nothing. The whole file is read and checked into plain records first, so a
 malformed file raises ConfigError naming the place (`conversations[3].messages[2]: ...`) before
-anything is written. The writes then go to the store in one transaction (HistoryStore.writing();
-each call inside it joins it): should one fail (a text SQLite cannot store, a full disk, a
-locked database, Ctrl+C, a kill), none of them is in the history, not even in the trash, and
-importing the file again, or a corrected one, brings every conversation.
+anything is written. The writes then go to the store in one transaction (HistoryStore.writing()),
+in bulk: a statement per batch of rows, and the search indexes brought up to date once at the
+end (history/bulk.py). Should anything fail or stop it (a text SQLite cannot store, a full disk,
+a locked database, Cancel in the window, Ctrl+C, a kill), none of it is in the history, not even
+in the trash, and importing the file again, or a corrected one, brings every conversation.
 
 Importing the same file twice adds nothing the second time: a Tally export keeps its conversation
 ids, a ChatGPT conversation gets an id derived from its own, and an id already in the history is
@@ -14,21 +15,30 @@ skipped.
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Iterator, Sequence
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from decimal import Decimal
+from functools import partial
 from pathlib import Path
-from typing import NoReturn
 
-from desktop_app.core.errors import ConfigError, ConversationExists
-from desktop_app.core.history.ledger_rows import bill_imported, billed_record
+from desktop_app.core.errors import ConfigError, DiskFull
+from desktop_app.core.history.bulk import INSERT_CONVERSATION, Progress, add_messages, message_row
+from desktop_app.core.history.ledger_rows import LedgerEntry, bill_imported_rows, billed_record
+from desktop_app.core.history.records import MessageRecord
+from desktop_app.core.history.schema import time_to_text
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.transfer import import_json
 from desktop_app.core.transfer.import_chatgpt import read_chatgpt_export
-from desktop_app.core.transfer.import_records import ImportedConversation, Malformed
+from desktop_app.core.transfer.import_records import ImportedConversation, Malformed, Reading
 from desktop_app.core.transfer.import_tally import read_tally_export
+
+
+class ImportCancelled(Exception):
+    """Raised by an import's progress to stop it: nothing of the file is imported."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,56 +52,74 @@ class ImportResult:
 
 
 def import_file(
-    store: HistoryStore, path: Path | str, providers: Sequence[Provider] = ()
+    store: HistoryStore,
+    path: Path | str,
+    providers: Sequence[Provider] = (),
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Import a Tally JSON export or a ChatGPT conversations.json into the store; `providers`
-    (the ones known now) give an old export's provider names their ids.
+    (the ones known now) give an old export's provider names their ids. `progress` hears
+    (0, 0) now and then while the file is read, then as store_conversations() says.
 
     Raises ConfigError, with nothing imported, when the file cannot be read or is malformed.
     """
-    return store_conversations(store, read_import_file(path, providers))
+    reading = None if progress is None else partial(progress, 0, 0)
+    with _collector_paused():
+        conversations = read_import_file(path, providers, reading)
+        try:
+            return store_conversations(store, conversations, progress)
+        finally:
+            let_go(conversations)
 
 
 def read_import_file(
-    path: Path | str, providers: Sequence[Provider] = ()
+    path: Path | str, providers: Sequence[Provider] = (), reading: Reading | None = None
 ) -> list[ImportedConversation]:
     """Read and check a whole file; raises ConfigError naming the file and the place."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with open(path, encoding="utf-8-sig") as stream:
+            data = import_json.load(stream)
     except OSError as exc:
         raise ConfigError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError as exc:  # before ValueError, which it is
         raise ConfigError(f"{path} is not a UTF-8 text file, so not a JSON export.") from exc
-    try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
     except (json.JSONDecodeError, ValueError) as exc:
         raise ConfigError(f"{path} is not JSON: {exc}.") from exc
     except RecursionError:
         raise ConfigError(f"{path} nests its JSON too deeply to be an export.") from None
-    return parse_export(data, source=str(path), providers=providers)
+    try:
+        return parse_export(data, source=str(path), providers=providers, reading=reading)
+    finally:
+        let_go(data.get("conversations") if isinstance(data, dict) else data)
 
 
 def parse_export(
-    data: object, *, source: str = "the file", providers: Sequence[Provider] = ()
+    data: object,
+    *,
+    source: str = "the file",
+    providers: Sequence[Provider] = (),
+    reading: Reading | None = None,
 ) -> list[ImportedConversation]:
     """Recognise and check decoded JSON: a Tally export, or ChatGPT's conversations.json.
 
     Raises ConfigError naming `source` and the place in it that is wrong.
     """
     try:
-        return _parse(data, providers)
+        return _parse(data, providers, reading)
     except Malformed as exc:
         raise ConfigError(f"{source}: {exc}") from None
 
 
-def _parse(data: object, providers: Sequence[Provider]) -> list[ImportedConversation]:
+def _parse(
+    data: object, providers: Sequence[Provider], reading: Reading | None
+) -> list[ImportedConversation]:
     if isinstance(data, dict) and "format" in data:
-        return read_tally_export(data, providers)
+        return read_tally_export(data, providers, reading)
     if isinstance(data, list):
-        return read_chatgpt_export(data)
+        return read_chatgpt_export(data, reading)
     if isinstance(data, dict) and "mapping" in data:  # one ChatGPT conversation on its own
-        return read_chatgpt_export([data])
+        return read_chatgpt_export([data], reading)
     raise Malformed(
         'neither a Tally export (an object with "format": "tally-export") nor a ChatGPT '
         "conversations.json (a list of conversations)"
@@ -99,71 +127,200 @@ def _parse(data: object, providers: Sequence[Provider]) -> list[ImportedConversa
 
 
 def store_conversations(
-    store: HistoryStore, conversations: Sequence[ImportedConversation]
+    store: HistoryStore,
+    conversations: Sequence[ImportedConversation],
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Add the conversations not yet in the store, all in one transaction: a failed write
     leaves the history as it was. Text SQLite cannot store (a lone surrogate such as \\ud800)
-    raises ConfigError naming the conversation."""
-    skipped = messages = 0
-    added: list[str] = []
-    writing: list[str] = []  # the conversation being written, for the message of a failure
-    with store.writing(), _unstorable_text_named(writing):
-        for conversation in conversations:
-            writing[:] = [conversation.title]
-            if store.conversation(conversation.id) is not None or not _create(store, conversation):
-                skipped += 1
-                continue
-            added.append(conversation.id)
-            for m in conversation.messages:
-                record = store.add_message(
-                    conversation.id,
-                    role=m.role,
-                    content=m.content,
-                    reasoning=m.reasoning,
-                    provider=m.provider,
-                    provider_name=m.provider_name,
-                    model=m.model,
-                    status=m.status,
-                    error=m.error,
-                    usage=m.usage,
-                    cost_usd=m.cost_usd,
-                    first_token_seconds=m.first_token_seconds,
-                    duration_seconds=m.duration_seconds,
-                    created_at=m.created_at,
-                )
-                # What another install (or this one, before a purge) paid is spent money too.
-                if (entry := billed_record(record)) is not None:
-                    bill_imported(store, entry)
-            messages += len(conversation.messages)
-            if conversation.pinned:
-                store.set_pinned(conversation.id, True)
-            if conversation.archived:
-                store.set_archived(conversation.id, True)
+    raises ConfigError naming the conversation. `progress` hears how far the writing is, and
+    may raise to stop it (ImportCancelled), which leaves the history as it was too."""
+    # The rows are made before the transaction, which holds the write lock (the window's own
+    # writes wait for it) only for as long as SQLite writes.
+    rows = [(_conversation_row(c), _message_rows(c)) for c in conversations]
+    with (
+        _nothing_imported_when_full(store.path),
+        store.writing() as conn,
+        _unstorable_text_named(conversations),
+    ):
+        taken = _taken(conn, [conversation.id for conversation in conversations])
+        # Deleted conversations stay in the table until purged, and count as present: importing
+        # again does not bring back what was deleted.
+        fresh = [n for n, c in enumerate(conversations) if c.id not in taken]
+        new = [conversations[n] for n in fresh]
+        conn.executemany(INSERT_CONVERSATION, [rows[n][0] for n in fresh])
+        count = sum(len(conversation.messages) for conversation in new)
+        added = add_messages(conn, _batches(rows[n][1] for n in fresh), count, progress)
+        if len(added) != count:  # ids run on from the last one (AUTOINCREMENT, one writer)
+            raise RuntimeError(f"{count} messages written, {len(added)} ids given")
+        # What another install (or this one, before a purge) paid is spent money too.
+        bill_imported_rows(conn, _billed(new, added))
+    let_go(rows)
     return ImportResult(
-        conversations_added=len(added), conversations_skipped=skipped, messages_added=messages
+        conversations_added=len(new),
+        conversations_skipped=len(conversations) - len(new),
+        messages_added=len(added),
     )
 
 
-def _create(store: HistoryStore, conversation: ImportedConversation) -> bool:
-    """Create the empty conversation; False when its id is taken by one in the trash."""
-    try:
-        store.create_conversation(
-            conversation.title, id=conversation.id, created_at=conversation.created_at
+def _taken(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+    """Those of `ids` the history has, deleted conversations included."""
+    taken: set[str] = set()
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        chunk = ids[start : start + _IDS_PER_QUERY]
+        taken.update(
+            found
+            for (found,) in conn.execute(
+                f"SELECT id FROM conversations WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
         )
-    except ConversationExists:
-        # Deleted conversations stay in the table until purged, and conversation() hides them.
-        # Counted as already present: importing again does not bring back what was deleted.
-        return False
-    return True
+    return taken
+
+
+_IDS_PER_QUERY = 500
+_BATCH = 5_000
+"""Messages per executemany: progress is reported, and a stop is seen, between two."""
+
+
+def _conversation_row(conversation: ImportedConversation) -> tuple[object, ...]:
+    """The conversation as the store would have it after adding its messages one by one: last
+    active at its newest message, with the provider and model of its last answer that had one."""
+    created = time_to_text(conversation.created_at)
+    updated = time_to_text(
+        max([conversation.created_at, *(m.created_at for m in conversation.messages)])
+    )
+    last_provider = last_model = None
+    for message in conversation.messages:
+        if message.role == "assistant" and (
+            message.provider is not None or message.model is not None
+        ):
+            last_provider, last_model = message.provider, message.model
+    return (
+        conversation.id,
+        conversation.title,
+        created,
+        updated,
+        int(conversation.pinned),
+        int(conversation.archived),
+        last_provider,
+        last_model,
+    )
+
+
+def _billed(conversations: Sequence[ImportedConversation], ids: range) -> Iterator[LedgerEntry]:
+    """The ledger entries of the billed answers, the messages having been given `ids` in order."""
+    numbers = iter(ids)
+    for conversation in conversations:
+        for m, message_id in zip(conversation.messages, numbers, strict=False):
+            if m.role != "assistant" or (m.usage is None and m.cost_usd is None):
+                continue  # not billed: no record to make
+            record = MessageRecord(
+                id=message_id,
+                conversation_id=conversation.id,
+                role=m.role,
+                content=m.content,
+                reasoning=m.reasoning,
+                provider=m.provider,
+                provider_name=m.provider_name,
+                model=m.model,
+                status=m.status,
+                error=m.error,
+                usage=m.usage,
+                cost_usd=m.cost_usd,
+                first_token_seconds=m.first_token_seconds,
+                duration_seconds=m.duration_seconds,
+                created_at=m.created_at,
+            )
+            if (entry := billed_record(record)) is not None:
+                yield entry
+
+
+def _message_rows(conversation: ImportedConversation) -> list[tuple[object, ...]]:
+    """The rows of the conversation's messages, in order."""
+    return [
+        message_row(
+            conversation.id,
+            role=m.role,
+            content=m.content,
+            reasoning=m.reasoning,
+            provider=m.provider,
+            provider_name=m.provider_name,
+            model=m.model,
+            status=m.status,
+            error=m.error,
+            usage=m.usage,
+            cost_usd=m.cost_usd,
+            first_token_seconds=m.first_token_seconds,
+            duration_seconds=m.duration_seconds,
+            created_at=m.created_at,
+        )
+        for m in conversation.messages
+    ]
+
+
+def _batches(
+    rows: Iterable[list[tuple[object, ...]]],
+) -> Iterator[list[tuple[object, ...]]]:
+    """The conversations' rows, in order, _BATCH at a time."""
+    batch: list[tuple[object, ...]] = []
+    for conversation in rows:
+        batch += conversation
+        if len(batch) >= _BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def let_go(items: object) -> None:
+    """Empty a big list a slice at a time. Freeing millions of objects in one go holds the GIL
+    as long (a third of a second for 100,000 messages) and the window's thread waits for it;
+    between two slices it gets its turn."""
+    if isinstance(items, list):
+        while items:
+            del items[-_LET_GO:]
+
+
+_LET_GO = 100
+"""Conversations freed at a time (a few ms)."""
 
 
 @contextmanager
-def _unstorable_text_named(writing: list[str]) -> Iterator[None]:
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for the length of an import: the records of a big file are
+    millions of objects, and each full pass of the collector walks them all with the GIL held
+    (a third of a second on 100,000 messages), while the window's thread waits for the GIL.
+    The records hold no cycles: they are freed as they go out of use, collector or not."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
+def _nothing_imported_when_full(history: Path) -> Iterator[None]:
+    """Say what a full disk means for an import: the transaction was rolled back whole."""
+    try:
+        yield
+    except DiskFull as exc:
+        raise DiskFull(
+            f"The disk holding the history ({history.parent}) is full: nothing was imported, "
+            "the history is as it was. Free some space and import the file again."
+        ) from exc
+
+
+@contextmanager
+def _unstorable_text_named(conversations: Sequence[ImportedConversation]) -> Iterator[None]:
     """Turn SQLite's refusal of text that is not valid Unicode into one clear line."""
     try:
         yield
     except UnicodeEncodeError as exc:
-        title = writing[0].encode("utf-8", "backslashreplace").decode() if writing else "?"
+        title = next((c.title for c in conversations if not _storable(c)), "?")
+        title = title.encode("utf-8", "backslashreplace").decode()
         raise ConfigError(
             f"The conversation {title!r} holds text that is not valid Unicode ({exc.reason}, "
             "such as a lone surrogate \\ud800), which the history cannot store. Nothing was "
@@ -171,5 +328,15 @@ def _unstorable_text_named(writing: list[str]) -> Iterator[None]:
         ) from None
 
 
-def _reject_constant(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not a number JSON allows")
+def _storable(conversation: ImportedConversation) -> bool:
+    """Whether every text of the conversation is valid Unicode (looked at after a failure)."""
+    texts: list[str | None] = [conversation.id, conversation.title]
+    for m in conversation.messages:
+        texts += [m.content, m.reasoning, m.provider, m.provider_name, m.model, m.error]
+    try:
+        for text in texts:
+            if text is not None:
+                text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

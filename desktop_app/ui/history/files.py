@@ -1,20 +1,33 @@
 """The window's File menu actions on the history: export a conversation or all of them (JSON
 or Markdown), import a Tally export or a ChatGPT conversations.json. The export and import code
 is loaded when first used, not with the window. An export reads the history and writes its file
-off the GUI thread (HistoryReads); an import, a write, runs on it under a wait cursor."""
+off the GUI thread (HistoryReads); an import, a write, runs on a thread of its own
+(importing.py) with a dialog that shows how far it is and can cancel it."""
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.core.errors import TallyError
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.ui.history.reads import HistoryReads, present
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from desktop_app.core.transfer.importer import ImportResult
+    from desktop_app.ui.history.importing import ImportRun
+
+log = logging.getLogger(__name__)
 
 MARKDOWN_FILTER = "Markdown (*.md)"
 JSON_FILTER = "Tally JSON export (*.json)"
@@ -44,6 +57,9 @@ class HistoryFiles(QObject):
         self.reads = HistoryReads(parent, store)
         self.choose_save: FileChooser = _save_file_name
         self.choose_open: FileChooser = _open_file_name
+        self.importing: ImportRun | None = None
+        """The import running, if one is."""
+        self._dialog: QProgressDialog | None = None
 
     def export_conversation(self, conversation_id: str | None) -> None:
         """Export the open conversation; Markdown is offered first, as the one to read."""
@@ -62,22 +78,85 @@ class HistoryFiles(QObject):
         self._export(None, "Export all conversations", "tally-export.json", json_first=True)
 
     def import_conversations(self) -> None:
+        """Import a file the user picks, off the GUI thread, with a dialog that shows how far
+        it is and can cancel it."""
+        if self.importing is not None:
+            self.done.emit(self.tr("An import is running already."))
+            return
         path, _ = self.choose_open(self.window, "Import conversations", _documents(), IMPORT_FILTER)
         if not path:
             return
-        from desktop_app.core.transfer.importer import import_file
+        from PySide6.QtWidgets import QProgressDialog  # named when first used, as the dialogs
 
-        try:
-            with _busy():
-                result = import_file(self.store, path, self.providers())
-        except TallyError as exc:
-            self.failed.emit(exc)
+        from desktop_app.ui.history.importing import ImportRun
+
+        run = ImportRun(self.store.path, self.store.uses_fts, path, self.providers())
+        self.importing = run
+        self._dialog = dialog = QProgressDialog(
+            self.tr("Importing {0}…").format(Path(path).name),
+            self.tr("Cancel"),
+            0,
+            0,
+            self.window,
+        )
+        dialog.setObjectName("importProgress")
+        dialog.setWindowTitle(self.tr("Import conversations"))
+        dialog.setMinimumDuration(500)  # a small file is done before it would show
+        dialog.setAutoReset(False)
+        dialog.setAutoClose(False)
+        dialog.canceled.connect(run.cancel)
+        run.progressed.connect(self._import_progressed)
+        run.finished.connect(self._import_finished)
+        run.failed.connect(self._import_failed)
+        self.window.destroyed.connect(run.cancel)
+        run.start()
+
+    def _import_progressed(self, done: int, total: int) -> None:
+        if self._dialog is None:
             return
+        if total:  # writing: a share of the whole; reading the file: a busy bar
+            self._dialog.setMaximum(1000)
+            self._dialog.setValue(done * 1000 // total)
+
+    def _import_finished(self, result: ImportResult) -> None:
+        self._import_ended()
         report = f"Imported {_plural(result.conversations_added, 'conversation')}"
         if result.conversations_skipped:
             report += f"; {result.conversations_skipped} already in the history, skipped"
         self.done.emit(report + ".")
         self.imported.emit()
+        self._fill_short_terms()
+
+    def _import_failed(self, error: Exception) -> None:
+        from desktop_app.core.transfer.importer import ImportCancelled
+
+        self._import_ended()
+        if isinstance(error, ImportCancelled):
+            self.done.emit(self.tr("Import cancelled: nothing was imported."))
+        elif isinstance(error, TallyError):
+            self.failed.emit(error)
+        else:
+            present(error)
+
+    def _import_ended(self) -> None:
+        self.importing = None
+        if self._dialog is not None:
+            self._dialog.canceled.disconnect()
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
+
+    def _fill_short_terms(self) -> None:
+        """An import may leave its messages to the index of short terms' background fill
+        (history/bulk.py), which may have ended before it: start one (two at once take turns,
+        a batch each, so one already running does no harm)."""
+        from desktop_app.core.history import short_fill
+
+        stop = threading.Event()
+        self.window.destroyed.connect(stop.set)
+        threading.Thread(
+            target=_fill_quietly, args=(short_fill, self.store.path, stop), daemon=True
+        ).start()
 
     def _export(
         self, ids: Sequence[str] | None, caption: str, name: str, *, json_first: bool = False
@@ -145,11 +224,8 @@ def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-class _busy:
-    """A wait cursor while the history is read or written."""
-
-    def __enter__(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-    def __exit__(self, *exc: object) -> None:
-        QApplication.restoreOverrideCursor()
+def _fill_quietly(short_fill: ModuleType, history: Path, stop: threading.Event) -> None:
+    try:
+        short_fill.fill(history, stop)
+    except Exception as exc:  # a full disk, say: the next start goes on from there
+        log.warning("the index of short search terms was not filled: %s", exc)

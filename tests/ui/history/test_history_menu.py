@@ -4,12 +4,15 @@ the dialogs the window loads when first opened (spending, about)."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog
+import pytest
+from PySide6.QtWidgets import QDialog, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.history.files import JSON_FILTER, MARKDOWN_FILTER
+from desktop_app.ui.history.importing import ImportRun
 from desktop_app.ui.main_window import MainWindow
 from tests.support.history.history_samples import chatgpt_export, fill
 from tests.support.ui.window_actions import answer_dialog, menu_action
@@ -84,6 +87,8 @@ def test_import_adds_conversations_to_the_sidebar_once(
     source.write_text(json.dumps(export), encoding="utf-8")
     answer_dialog(window, source)
     menu_action(window, "Import conversations").trigger()
+    assert window.files.importing is not None  # on a thread of its own
+    imported(qtbot, window)
     store = window.services.store
     assert f"Imported {len(export)} conversations." == window.statusBar().currentMessage()
     reads_shown(qtbot, window.sidebar.reads)
@@ -93,19 +98,87 @@ def test_import_adds_conversations_to_the_sidebar_once(
     listed = [*store.conversations(limit=100), *store.conversations(limit=100, archived=True)]
     assert len(listed) == len(export)
     menu_action(window, "Import conversations").trigger()
+    imported(qtbot, window)
     again = [*store.conversations(limit=100), *store.conversations(limit=100, archived=True)]
     assert len(again) == len(export)
     assert "already in the history, skipped" in window.statusBar().currentMessage()
 
 
-def test_a_malformed_file_is_explained_in_the_banner(window: MainWindow, tmp_path: Path) -> None:
+def test_a_malformed_file_is_explained_in_the_banner(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     source = tmp_path / "broken.json"
     source.write_text('{"format": "tally-export", "version": 1, "conversations": [{}]}')
     answer_dialog(window, source)
     menu_action(window, "Import conversations").trigger()
+    imported(qtbot, window)
     assert not window.banner.isHidden()
     assert "broken.json" in window.banner.label.text()
     assert window.services.store.conversations(limit=10) == []
+
+
+def test_an_import_shows_its_progress_and_can_be_cancelled(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "conversations.json"
+    source.write_text(json.dumps(chatgpt_export()), encoding="utf-8")
+    gate = threading.Event()
+    held_progress = ImportRun._progress
+
+    def held(run: ImportRun, done: int, total: int) -> None:
+        gate.wait(10)  # the worker waits here until the user has pressed Cancel
+        held_progress(run, done, total)
+
+    monkeypatch.setattr(ImportRun, "_progress", held)
+    answer_dialog(window, source)
+    menu_action(window, "Import conversations").trigger()
+    dialog = window.findChild(QProgressDialog, "importProgress")
+    assert dialog is not None
+    menu_action(window, "Import conversations").trigger()  # one at a time
+    assert window.statusBar().currentMessage() == "An import is running already."
+    dialog.canceled.emit()
+    gate.set()
+    imported(qtbot, window)
+    assert window.statusBar().currentMessage() == "Import cancelled: nothing was imported."
+    store = window.services.store
+    assert store.conversations(limit=10) == store.conversations(limit=10, archived=True) == []
+    assert window.findChild(QProgressDialog, "importProgress") is None or not dialog.isVisible()
+
+
+def test_the_window_reads_the_history_while_an_import_writes_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = fill(window.services.store)
+    export = chatgpt_export()
+    source = tmp_path / "conversations.json"
+    source.write_text(json.dumps(export), encoding="utf-8")
+    writing, gate = threading.Event(), threading.Event()
+    held_progress = ImportRun._progress
+
+    def held(run: ImportRun, done: int, total: int) -> None:
+        if total:  # inside the import's transaction
+            writing.set()
+            gate.wait(10)
+        held_progress(run, done, total)
+
+    monkeypatch.setattr(ImportRun, "_progress", held)
+    answer_dialog(window, source)
+    menu_action(window, "Import conversations").trigger()
+    qtbot.waitUntil(writing.is_set)
+    store = window.services.store  # the window's own connection is free: not the import's
+    listed = [*store.conversations(limit=100), *store.conversations(limit=100, archived=True)]
+    assert {c.id for c in listed} == set(ids.values())
+    assert store.search("sort")  # and the import's rows are not seen before they are whole
+    window.open_conversation(ids["sorting"])
+    gate.set()
+    imported(qtbot, window)
+    listed = [*store.conversations(limit=100), *store.conversations(limit=100, archived=True)]
+    assert len(listed) == len(ids) + len(export)
+
+
+def imported(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the import running off the GUI thread has ended."""
+    qtbot.waitUntil(lambda: window.files.importing is None, timeout=20_000)
 
 
 def test_the_view_menu_opens_the_spending_view(window: MainWindow) -> None:
