@@ -104,6 +104,11 @@ class DiskFull(HistoryError):
     stays, and the write can be made again once there is room."""
 
 
+class HistoryBusy(HistoryError):
+    """Raised when another writer holds the history's write lock for longer than a write waits
+    (an import, which writes in one transaction); the write can be made again once it is done."""
+
+
 class BackupError(HistoryError):
     """Raised when a backup of the history cannot be made, found or restored."""
 

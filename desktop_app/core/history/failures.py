@@ -1,9 +1,9 @@
 """What SQLite and the file system say when the history cannot be used, turned into Tally's
 errors with one line that names the file and says what to do (DESIGN.md promise 6).
 
-SQLite reports a damaged file, a full disk and a read-only folder all as sqlite3.DatabaseError
-(or its OperationalError), told apart by `sqlite_errorname`; everything else (a busy database,
-a constraint) is left as it is, for the code that expects it.
+SQLite reports a damaged file, a full disk, a read-only folder and a write lock held elsewhere
+all as sqlite3.DatabaseError (or its OperationalError), told apart by `sqlite_errorname`;
+everything else (a constraint) is left as it is, for the code that expects it.
 """
 
 from __future__ import annotations
@@ -15,11 +15,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from desktop_app.core.errors import DiskFull, HistoryDamaged, HistoryError, HistoryUnreadable
+from desktop_app.core.errors import (
+    DiskFull,
+    HistoryBusy,
+    HistoryDamaged,
+    HistoryError,
+    HistoryUnreadable,
+)
 
 _DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
 _UNREADABLE = ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")
 _FULL = ("SQLITE_FULL",)
+_BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
 
 
 def damaged(path: Path, detail: str) -> HistoryDamaged:
@@ -37,6 +44,14 @@ def disk_full(path: Path) -> DiskFull:
     return DiskFull(
         f"The disk holding the history ({path.parent}) is full: what was written before is "
         "kept, the rest is not saved yet. Free some space; Tally saves it with the next write."
+    )
+
+
+def busy(path: Path) -> HistoryBusy:
+    """The error for a write that found the history's write lock held by another writer."""
+    return HistoryBusy(
+        f"The history {path} is busy: an import is writing to it. What is not saved yet is "
+        "kept, and saved once the import is done."
     )
 
 
@@ -62,6 +77,8 @@ def translate(error: BaseException, path: Path) -> HistoryError | None:
             return damaged(path, text)
         if name.startswith(_FULL) or text == "database or disk is full":
             return disk_full(path)
+        if name.startswith(_BUSY) or text in ("database is locked", "database table is locked"):
+            return busy(path)
         if name.startswith(_UNREADABLE) or text.startswith(
             ("unable to open database file", "attempt to write a readonly database")
         ):

@@ -3,9 +3,10 @@ when it is added (the question before the request is sent), a streaming answer a
 second, and every answer once more when it ends, with its status, usage and cost; a billed
 answer (one with usage or text) also gets its row in the ledger, which outlives the message.
 
-A write the disk refuses (full, or a folder made read-only) never stops the conversation: the
-answer goes on streaming to the screen, what was written stays, the rest is kept in memory and
-written at the next try (retry(), or the next message), and `problems` hear of it once.
+A write the disk refuses (full, or a folder made read-only), or one an import keeps waiting,
+never stops the conversation: the answer goes on streaming to the screen, what was written
+stays, the rest is kept in memory and written at the next try (retry(), or the next message),
+and `problems` hear of it once.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import datetime
 from typing import Protocol
 
 from desktop_app.core.conversation import AnswerCost, ChatMessage, Conversation
-from desktop_app.core.errors import DiskFull, HistoryError, HistoryUnreadable
+from desktop_app.core.errors import DiskFull, HistoryBusy, HistoryError, HistoryUnreadable
 from desktop_app.core.history.ledger_rows import LedgerChange, LedgerEntry, bill
 from desktop_app.core.history.records import MessageRecord
 from desktop_app.core.history.store import HistoryStore
@@ -27,6 +28,9 @@ WRITE_INTERVAL = 1.0
 """Seconds between writes of a streaming answer (DESIGN.md: at least once a second)."""
 
 _TITLE_LENGTH = 60
+
+NOT_SAVED = (DiskFull, HistoryUnreadable, HistoryBusy)
+"""Writes refused for now, kept in memory and made again at the next try."""
 
 
 class AnswerBilling(Protocol):
@@ -143,7 +147,7 @@ class HistoryRecorder:
             for mid in sorted(self._unsaved):
                 self._write(self._unsaved[mid])
                 del self._unsaved[mid]
-        except (DiskFull, HistoryUnreadable) as exc:
+        except NOT_SAVED as exc:
             if self._problem is None:
                 self._problem = exc
                 for listener in list(self.problems):
@@ -226,7 +230,7 @@ class HistoryRecorder:
         )
         try:
             change = bill(self.store, entry)
-        except (DiskFull, HistoryUnreadable):
+        except NOT_SAVED:
             # Spent is spent, saved or not: the totals count it now, and not again once saved.
             if message.id not in self._counted_unsaved:
                 self._counted_unsaved.add(message.id)

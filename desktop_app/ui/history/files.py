@@ -109,6 +109,9 @@ class HistoryFiles(QObject):
         run.finished.connect(self._import_finished)
         run.failed.connect(self._import_failed)
         self.window.destroyed.connect(run.cancel)
+        # The import writes in one transaction: the window's own writes (an answer streaming
+        # meanwhile) wait in memory rather than for its lock on this thread (recorder.py).
+        self.store.writes_held = True
         run.start()
 
     def _import_progressed(self, done: int, total: int) -> None:
@@ -140,6 +143,7 @@ class HistoryFiles(QObject):
 
     def _import_ended(self) -> None:
         self.importing = None
+        self.store.writes_held = False
         if self._dialog is not None:
             self._dialog.canceled.disconnect()
             self._dialog.close()

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QProgressDialog
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.errors import HistoryBusy
 from desktop_app.ui.history.files import JSON_FILTER, MARKDOWN_FILTER
 from desktop_app.ui.history.importing import ImportRun
 from desktop_app.ui.main_window import MainWindow
@@ -170,10 +171,16 @@ def test_the_window_reads_the_history_while_an_import_writes_it(
     assert {c.id for c in listed} == set(ids.values())
     assert store.search("sort")  # and the import's rows are not seen before they are whole
     window.open_conversation(ids["sorting"])
+    with pytest.raises(HistoryBusy):  # at once, not after waiting for the import's lock
+        store.rename(ids["sorting"], "Renamed meanwhile")
     gate.set()
     imported(qtbot, window)
     listed = [*store.conversations(limit=100), *store.conversations(limit=100, archived=True)]
     assert len(listed) == len(ids) + len(export)
+    store.rename(ids["sorting"], "Renamed after")  # the window writes again
+    summary = store.conversation(ids["sorting"])
+    assert summary is not None
+    assert summary.title == "Renamed after"
 
 
 def imported(qtbot: QtBot, window: MainWindow) -> None:

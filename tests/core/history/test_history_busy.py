@@ -1,0 +1,82 @@
+"""A write the history cannot make while another writer holds its lock (an import, which writes
+in one transaction) is kept and made later, as a write on a full disk is: the answer goes on,
+the problem is told once, its cost counts once."""
+
+from __future__ import annotations
+
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.conversation import ChatMessage, Conversation
+from desktop_app.core.errors import HistoryBusy
+from desktop_app.core.events import Usage
+from desktop_app.core.history.failures import translate
+from desktop_app.core.history.recorder import HistoryRecorder
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.money.ledger import Ledger
+from desktop_app.core.settings.providers_file import ModelPrice, Provider
+
+PROVIDER = Provider(
+    "relay",
+    "Relay",
+    "openai",
+    "http://127.0.0.1:9",
+    prices={"gpt-4.1": ModelPrice(Decimal("2"), Decimal("8"))},
+)
+
+
+def test_a_lock_held_by_another_writer_is_history_busy(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    HistoryStore(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    waiter = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        with pytest.raises(sqlite3.OperationalError) as raised:
+            waiter.execute("BEGIN IMMEDIATE")
+    finally:
+        waiter.close()
+        holder.execute("ROLLBACK")
+        holder.close()
+    error = translate(raised.value, path)
+    assert isinstance(error, HistoryBusy)
+    assert str(path) in str(error)
+
+
+def test_writes_held_keep_the_answer_in_memory_and_its_cost_counted_once(
+    tmp_path: Path,
+) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    ledger = Ledger(store, [PROVIDER])
+    ledger.refresh()
+    conversation = Conversation()
+    recorder = HistoryRecorder(store, conversation, ledger)
+    told: list[object] = []
+    recorder.problems.append(told.append)
+    conversation.add(ChatMessage("user", "Sort a list?"))
+    answer = ChatMessage("assistant", provider="relay", model="gpt-4.1", status="streaming")
+    conversation.add(answer)
+    (summary,) = store.conversations()
+    store.writes_held = True  # the window's import begins while the answer streams
+    answer.append_text("Use sorted().")
+    answer.status = "complete"
+    answer.usage = Usage(1000, 2000)
+    conversation.changed(answer)
+    assert [m.content for m in store.messages(summary.id)] == ["Sort a list?", ""]
+    assert [type(problem) for problem in told] == [HistoryBusy]
+    assert ledger.today.usd == Decimal("0.018")  # spent is spent, saved or not
+    assert not recorder.retry()  # still held
+    store.writes_held = False  # the import is done
+    assert recorder.retry()
+    assert told[-1] is None
+    assert [(m.role, m.content) for m in store.messages(summary.id)] == [
+        ("user", "Sort a list?"),
+        ("assistant", "Use sorted()."),
+    ]
+    assert ledger.today.usd == Decimal("0.018")  # counted once, not again when written
+    ledger.refresh()
+    assert ledger.today.usd == Decimal("0.018")  # and it is the ledger's row that counts it
+    store.close()
