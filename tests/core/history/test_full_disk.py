@@ -16,16 +16,10 @@ from desktop_app.core.events import Usage
 from desktop_app.core.history.recorder import HistoryRecorder
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.ledger import Ledger
-from desktop_app.core.settings.providers_file import ModelPrice, Provider
+from tests.support.history.spending_samples import PRICED_RELAY
 from tests.support.mounts import fill
 
-PROVIDER = Provider(
-    "relay",
-    "Relay",
-    "openai",
-    "http://127.0.0.1:9",
-    prices={"gpt-4.1": ModelPrice(Decimal("2"), Decimal("8"))},
-)
+PROVIDER = PRICED_RELAY
 CHUNK = "All work and no play makes Jack a dull boy. " * 400  # 17.6 kB: new pages every time
 
 

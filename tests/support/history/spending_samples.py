@@ -12,9 +12,19 @@ from decimal import Decimal
 from desktop_app.core.history.ledger_rows import bill, billed_record
 from desktop_app.core.history.records import StoredUsage, UsageSource
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.core.settings.providers_file import ModelPrice
+from desktop_app.core.settings.providers_file import ModelPrice, Provider
 
 RELAY = "HolySheep relay"
+
+PRICED_RELAY = Provider(
+    "relay",
+    "Relay",
+    "openai",
+    "http://127.0.0.1:9",
+    prices={"gpt-4.1": ModelPrice(Decimal("2"), Decimal("8"))},
+)
+"""A provider whose gpt-4.1 costs $2 in and $8 out a million tokens: 1,000 tokens in and 2,000
+out cost $0.018 (the full-disk and busy-history tests)."""
 
 # The seed's table (PROTOCOLS.md), with the cached-input prices the vendors publish for three of
 # them, so that re-pricing shows cache hits billed at the cache price.
