@@ -20,6 +20,7 @@ from desktop_app.core.conversation import AnswerCost, ChatMessage, Conversation
 from desktop_app.core.errors import DiskFull, HistoryBusy, HistoryError, HistoryUnreadable
 from desktop_app.core.history.ledger_rows import LedgerChange, LedgerEntry, bill
 from desktop_app.core.history.records import MessageRecord
+from desktop_app.core.history.rows import utc_now
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.provider_names import shown_name
 from desktop_app.core.settings.providers_file import Provider
@@ -148,6 +149,8 @@ class HistoryRecorder:
                 self._write(self._unsaved[mid])
                 del self._unsaved[mid]
         except NOT_SAVED as exc:
+            for message in self._unsaved.values():  # answers not even reached this time
+                self._count_unsaved(message, None)
             if self._problem is None:
                 self._problem = exc
                 for listener in list(self.problems):
@@ -231,15 +234,35 @@ class HistoryRecorder:
         try:
             change = bill(self.store, entry)
         except NOT_SAVED:
-            # Spent is spent, saved or not: the totals count it now, and not again once saved.
-            if message.id not in self._counted_unsaved:
-                self._counted_unsaved.add(message.id)
-                self.billing.recorded(message, LedgerChange(None, entry))
+            self._count_unsaved(message, entry)
             raise
         if message.id in self._counted_unsaved:
             self._counted_unsaved.discard(message.id)
             return LedgerChange(change.after, change.after)
         return change
+
+    def _count_unsaved(self, message: ChatMessage, entry: LedgerEntry | None) -> None:
+        """Spent is spent, saved or not: the totals count an ended answer now, and not again
+        once it is saved (_bill). With no `entry` (its row or its question's could not be added,
+        or its turn never came), one is made for the totals alone."""
+        if message.id in self._counted_unsaved:
+            return
+        if entry is None:
+            ended = message.role == "assistant" and message.status != "streaming"
+            cost = self._cost(message) if ended and self.billing.is_money(message) else None
+            if cost is None:
+                return
+            entry = LedgerEntry(
+                message_id=0,
+                conversation_id=self.conversation_id or "",
+                provider=message.provider,
+                model=message.model,
+                created_at=utc_now(),
+                usage=cost.usage,
+                cost_usd=cost.usd,
+            )
+        self._counted_unsaved.add(message.id)
+        self.billing.recorded(message, LedgerChange(None, entry))
 
 
 def _title(message: ChatMessage) -> str:

@@ -17,15 +17,9 @@ from desktop_app.core.history.failures import translate
 from desktop_app.core.history.recorder import HistoryRecorder
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.ledger import Ledger
-from desktop_app.core.settings.providers_file import ModelPrice, Provider
+from tests.support.history.spending_samples import PRICED_RELAY
 
-PROVIDER = Provider(
-    "relay",
-    "Relay",
-    "openai",
-    "http://127.0.0.1:9",
-    prices={"gpt-4.1": ModelPrice(Decimal("2"), Decimal("8"))},
-)
+PROVIDER = PRICED_RELAY
 
 
 def test_a_lock_held_by_another_writer_is_history_busy(tmp_path: Path) -> None:
@@ -79,4 +73,31 @@ def test_writes_held_keep_the_answer_in_memory_and_its_cost_counted_once(
     assert ledger.today.usd == Decimal("0.018")  # counted once, not again when written
     ledger.refresh()
     assert ledger.today.usd == Decimal("0.018")  # and it is the ledger's row that counts it
+    store.close()
+
+
+def test_an_answer_to_a_question_never_saved_counts_at_once_and_once(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    ledger = Ledger(store, [PROVIDER])
+    ledger.refresh()
+    conversation = Conversation()
+    recorder = HistoryRecorder(store, conversation, ledger)
+    store.writes_held = True  # from before the question: nothing of the conversation is saved
+    conversation.add(ChatMessage("user", "Sort a list?"))
+    answer = conversation.add(
+        ChatMessage("assistant", provider="relay", model="gpt-4.1", status="streaming")
+    )
+    answer.append_text("Use sorted().")
+    answer.status = "complete"
+    answer.usage = Usage(1000, 2000)
+    conversation.changed(answer)
+    assert recorder.conversation_id is None
+    assert ledger.today.usd == Decimal("0.018")  # spent is spent, saved or not
+    conversation.changed(answer)  # told again: still counted once
+    assert ledger.today.usd == Decimal("0.018")
+    store.writes_held = False
+    assert recorder.retry()
+    assert ledger.today.usd == Decimal("0.018")
+    ledger.refresh()  # read from the ledger's rows: the answer's own row now
+    assert ledger.today.usd == Decimal("0.018")
     store.close()
