@@ -233,7 +233,10 @@ def shoot_spending(app: QApplication) -> None:
             while dialog.reads.pending():  # the month is read on a worker
                 app.processEvents()
                 time.sleep(0.01)
-            app.processEvents()
+            settled = time.monotonic() + 0.5  # the table and picker come a few turns later
+            while time.monotonic() < settled:
+                app.processEvents()
+                time.sleep(0.01)
             path = DOCS / f"spending-view{name}.png"
             dialog.grab().save(str(path))
             print("wrote", path)
