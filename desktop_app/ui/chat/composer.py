@@ -24,6 +24,12 @@ FIRST_REPLY = (
 """What the first answer needs that the window does not load to start (SecretService imports the
 Secret Service client only where it is installed)."""
 
+IMPORTS_AFTER_MS = 1000
+"""How long after the first frame those imports start. They take the interpreter's lock from
+the GUI thread a few ms at a time: started at once, they made the first conversations opened
+after start twice as slow (90 ms instead of 38 for 1,000 messages in benchmarks/startup.py), and
+a first message takes the user longer than this to type (sent before, it imports them itself)."""
+
 
 class Composer(QWidget):
     """Emits `sendRequested` (Send, Ctrl+Enter) and `stopRequested` (Stop)."""
@@ -72,6 +78,9 @@ class Composer(QWidget):
         the picked model's price, for the estimate (it may be the bundled catalog's, some 15 ms
         to load), then the code of the first reply."""
         self.estimate.price()
+        QTimer.singleShot(IMPORTS_AFTER_MS, self._import_first_reply)
+
+    def _import_first_reply(self) -> None:
         threading.Thread(
             target=import_all, args=(FIRST_REPLY,), name="first-reply-imports", daemon=True
         ).start()
