@@ -3,33 +3,16 @@ part of the answer that arrived is in the history, marked cancelled."""
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.simulator import Simulator
-from tests.support.ui.window_helpers import PROVIDERS
+from tests.support.streams.ask_process import start_ask
 
 
 def test_ctrl_c_stops_the_answer_and_keeps_its_part(simulator: Simulator, tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "providers.toml").write_text(
-        PROVIDERS.format(base_url=simulator.base_url).replace(
-            'name = "Simulator"', 'name = "Simulator"\napi_key_env = "SIM_KEY"'
-        ),
-        encoding="utf-8",
-    )
-    env = {key: value for key, value in os.environ.items() if key != "TALLY_DATA_DIR"}
-    env["SIM_KEY"] = simulator.api_key or ""
-    tally = subprocess.Popen(
-        [sys.executable, "-m", "desktop_app", "--data-dir", str(data), "ask", "--model",
-         "sim-slow", "Take your time"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-    )  # fmt: skip
+    data, tally = start_ask(simulator, tmp_path, "sim-slow", "Take your time")
     assert tally.stdout is not None
     shown = tally.stdout.read(4)  # the answer has begun
     tally.send_signal(signal.SIGINT)
