@@ -107,9 +107,7 @@ def short_terms(text: str | None) -> str:
     for run in set(runs):  # a long answer says most words many times: each is read once
         terms.update(run[i : i + 2] for i in range(len(run) - 1))
         terms.update(c for c in run if c >= _CJK_START)
-    terms.update(
-        first[:PAIR_WORD] + _PAIR + second[:PAIR_HEAD] for first, second in itertools.pairwise(runs)
-    )
+    terms.update(map(_pair, runs, runs[1:]))
     return " ".join(terms)
 
 
