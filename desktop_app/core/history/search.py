@@ -83,8 +83,7 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int, use_fts: bool) -
     if indexed and (below is None or not pairs):
         return _trigram(conn, indexed, like_sql, like_args, limit)
     if below is None:
-        rows = _scanned(conn, like_sql, like_args, limit)
-        return [_hit(i, c, t, like_snippet(content, checked), at) for i, c, t, content, at in rows]
+        return _snipped(_scanned(conn, like_sql, like_args, limit), checked)
     # The index of short terms and word pairs finds the candidates; each is confirmed on its
     # text: "the_end" is also in "the end. Of", a term of two letters is in "a zq" and "az q"
     # alike. (Through the trigram index, `MATCH ? AND rowid = m.id`, a confirmation took 10 ms:
@@ -102,14 +101,13 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int, use_fts: bool) -
         sql += f" AND {short_terms.CONTAINS}(m.content, ?)"
         args.append(term)
     sql += " ORDER BY messages_short.rowid DESC LIMIT ?"
-    rows = conn.execute(sql, [*args, limit]).fetchall()
-    hits = [_hit(i, c, t, like_snippet(content, terms), at) for i, c, t, content, at in rows]
+    hits = _snipped(conn.execute(sql, [*args, limit]).fetchall(), terms)
     if len(hits) < limit and below > 1:
         if indexed:
             hits += _trigram(conn, indexed, like_sql, like_args, limit - len(hits), below=below)
         else:
             rest = _scanned(conn, like_sql, like_args, limit - len(hits), below=below)
-            hits += [_hit(i, c, t, like_snippet(text, checked), at) for i, c, t, text, at in rest]
+            hits += _snipped(rest, checked)
     return hits
 
 
@@ -177,6 +175,11 @@ def _scanned(
     )
     args: list[object] = [] if below is None else [below]
     return list(conn.execute(sql, [*args, *like_args, limit]).fetchall())
+
+
+def _snipped(rows: list[tuple[int, str, str, str, str]], terms: list[str]) -> list[SearchHit]:
+    """Hits of rows that carry the message's text, each with a snippet made in Python."""
+    return [_hit(i, c, t, like_snippet(text, terms), at) for i, c, t, text, at in rows]
 
 
 def like_snippet(content: str, terms: list[str]) -> str:
