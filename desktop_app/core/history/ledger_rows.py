@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from desktop_app.core.events import Usage
-from desktop_app.core.history.records import MessageRecord
+from desktop_app.core.history.records import MessageRecord, StoredUsage
 from desktop_app.core.history.rows import cost_text, usage_columns
 from desktop_app.core.history.schema import time_from_text, time_to_text
 from desktop_app.core.history.store import HistoryStore
@@ -73,20 +73,42 @@ def bill(store: HistoryStore, entry: LedgerEntry) -> LedgerChange:
     return LedgerChange(before, entry)
 
 
+class Billable(Protocol):
+    """What billing reads of a message: a stored one (MessageRecord) or one being imported."""
+
+    @property
+    def role(self) -> str: ...
+    @property
+    def provider(self) -> str | None: ...
+    @property
+    def model(self) -> str | None: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def usage(self) -> StoredUsage | None: ...
+    @property
+    def cost_usd(self) -> Decimal | None: ...
+
+
 def billed_record(record: MessageRecord) -> LedgerEntry | None:
     """The ledger entry of a stored answer with usage or a cost (None for anything else, and
     for the offline demo's answers, which were never money)."""
-    billed = record.usage is not None or record.cost_usd is not None
-    if record.role != "assistant" or not billed or record.provider in DEMO_PROVIDERS:
+    return billed_entry(record, record.id, record.conversation_id)
+
+
+def billed_entry(message: Billable, message_id: int, conversation_id: str) -> LedgerEntry | None:
+    """billed_record() of a message that is to have `message_id` in `conversation_id`."""
+    billed = message.usage is not None or message.cost_usd is not None
+    if message.role != "assistant" or not billed or message.provider in DEMO_PROVIDERS:
         return None
     return LedgerEntry(
-        message_id=record.id,
-        conversation_id=record.conversation_id,
-        provider=record.provider,
-        model=record.model,
-        created_at=record.created_at,
-        usage=record.usage or Usage(0, 0),
-        cost_usd=record.cost_usd,
+        message_id=message_id,
+        conversation_id=conversation_id,
+        provider=message.provider,
+        model=message.model,
+        created_at=message.created_at,
+        usage=message.usage or Usage(0, 0),
+        cost_usd=message.cost_usd,
     )
 
 

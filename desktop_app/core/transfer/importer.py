@@ -26,8 +26,7 @@ from pathlib import Path
 
 from desktop_app.core.errors import ConfigError, DiskFull
 from desktop_app.core.history.bulk import INSERT_CONVERSATION, Progress, add_messages, message_row
-from desktop_app.core.history.ledger_rows import LedgerEntry, bill_imported_rows, billed_record
-from desktop_app.core.history.records import MessageRecord
+from desktop_app.core.history.ledger_rows import LedgerEntry, bill_imported_rows, billed_entry
 from desktop_app.core.history.schema import time_to_text
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider
@@ -213,26 +212,7 @@ def _billed(conversations: Sequence[ImportedConversation], ids: range) -> Iterat
     numbers = iter(ids)
     for conversation in conversations:
         for m, message_id in zip(conversation.messages, numbers, strict=False):
-            if m.role != "assistant" or (m.usage is None and m.cost_usd is None):
-                continue  # not billed: no record to make
-            record = MessageRecord(
-                id=message_id,
-                conversation_id=conversation.id,
-                role=m.role,
-                content=m.content,
-                reasoning=m.reasoning,
-                provider=m.provider,
-                provider_name=m.provider_name,
-                model=m.model,
-                status=m.status,
-                error=m.error,
-                usage=m.usage,
-                cost_usd=m.cost_usd,
-                first_token_seconds=m.first_token_seconds,
-                duration_seconds=m.duration_seconds,
-                created_at=m.created_at,
-            )
-            if (entry := billed_record(record)) is not None:
+            if (entry := billed_entry(m, message_id, conversation.id)) is not None:
                 yield entry
 
 
