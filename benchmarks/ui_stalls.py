@@ -54,14 +54,6 @@ SEARCHES = (
 )
 
 
-BILL_ALL = """INSERT OR IGNORE INTO ledger (message_id, conversation_id, provider, model,
-        created_at, usage_source, cost_usd, input_tokens, cached_input_tokens, output_tokens,
-        reasoning_tokens, cache_write_tokens)
-    SELECT id, conversation_id, provider, model, created_at, usage_source, cost_usd,
-        input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, 0
-    FROM messages WHERE usage_source IS NOT NULL"""
-
-
 def prepare(folder: Path, count: int) -> Path:
     """The history file for `count` messages, made once into `folder` and reused."""
     path = folder / f"history-{count}.sqlite3"
@@ -82,8 +74,10 @@ def prepare(folder: Path, count: int) -> Path:
         " AND status = 'complete'"
     )
     # And counted in the ledger, as the recorder bills each answer (the history's steps made
-    # the ledger when the file was new and empty).
-    conn.execute(BILL_ALL)
+    # the ledger when the file was new and empty): the rows 005_ledger makes of billed answers.
+    from desktop_app.core.history.schema import LEDGER_FROM_MESSAGES
+
+    conn.execute(LEDGER_FROM_MESSAGES)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     for suffix in ("", "-wal", "-shm"):

@@ -131,6 +131,20 @@ _SPENDING = (
     f" WHERE {BILLED_ANSWER}",
 )
 
+LEDGER_FROM_MESSAGES = f"""INSERT INTO ledger (message_id, conversation_id, provider, model,
+            created_at, usage_source, cost_usd, input_tokens, cached_input_tokens, output_tokens,
+            reasoning_tokens, cache_write_tokens)
+        SELECT id, conversation_id, provider, model, created_at, usage_source, cost_usd,
+            coalesce(input_tokens, 0), coalesce(cached_input_tokens, 0),
+            coalesce(output_tokens, 0), coalesce(reasoning_tokens, 0),
+            coalesce(cache_write_tokens, 0)
+        FROM messages WHERE {BILLED_ANSWER}
+            AND coalesce(provider, '') NOT IN ('demo', 'Demo (offline, simulated answers)')"""
+"""The ledger's rows of the billed answers in `messages`, deleted conversations' included: how
+005_ledger filled it (and how a benchmark bills a generated history). The offline demo's answers
+were never money: its provider is known by its id or, as answers stored it until then, by its
+name (written out: a released step never changes, whatever the demo is called later)."""
+
 # The ledger: one row per billed answer, what spending, budgets and the meter count. Spent is
 # spent: the row outlives its message, so it has no foreign key (no cascade from a purge) and
 # `message_id` names a message that may be gone (AUTOINCREMENT never gives its id again). Token
@@ -157,19 +171,7 @@ _LEDGER = (
     "CREATE INDEX ledger_by_time ON ledger (created_at, usage_source, cost_usd)",
     "CREATE INDEX ledger_by_conversation"
     " ON ledger (conversation_id, created_at, usage_source, cost_usd)",
-    # Today's billed answers, deleted conversations' included (until now they counted until
-    # purged). The offline demo's answers were never money: its provider is known by its id
-    # or, as answers stored it until now, by its name (written out: a released step never
-    # changes, whatever the demo is called later).
-    f"""INSERT INTO ledger (message_id, conversation_id, provider, model, created_at,
-            usage_source, cost_usd, input_tokens, cached_input_tokens, output_tokens,
-            reasoning_tokens, cache_write_tokens)
-        SELECT id, conversation_id, provider, model, created_at, usage_source, cost_usd,
-            coalesce(input_tokens, 0), coalesce(cached_input_tokens, 0),
-            coalesce(output_tokens, 0), coalesce(reasoning_tokens, 0),
-            coalesce(cache_write_tokens, 0)
-        FROM messages WHERE {BILLED_ANSWER}
-            AND coalesce(provider, '') NOT IN ('demo', 'Demo (offline, simulated answers)')""",
+    LEDGER_FROM_MESSAGES,
     "DROP INDEX IF EXISTS messages_spending",
 )
 
