@@ -39,7 +39,7 @@ from desktop_app.core.errors import (
 from desktop_app.core.history.opening import open_history
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 from desktop_app.core.logs import log_to_file, stop_logging_to
-from desktop_app.core.network.clients import BlockingClientPool
+from desktop_app.core.network.blocking_clients import BlockingClientPool
 from desktop_app.core.session import BlockingChatSession
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.provider_names import provider_with_id

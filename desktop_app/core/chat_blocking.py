@@ -21,8 +21,8 @@ import httpx
 
 from desktop_app.core.errors import ProviderError
 from desktop_app.core.events import ChatEvent, Retrying
+from desktop_app.core.network.blocking_clients import BlockingClients, blocking_client_for
 from desktop_app.core.network.bounded_body import UnknownEncoding, iter_body_pieces
-from desktop_app.core.network.clients import BlockingClients, blocking_client_for
 from desktop_app.core.network.http_errors import (
     brief,
     error_for_status,

@@ -29,7 +29,8 @@ from desktop_app.core.settings.providers_file import Provider
 if TYPE_CHECKING:
     import asyncio
 
-    from desktop_app.core.network.clients import BlockingClients, Clients
+    from desktop_app.core.network.blocking_clients import BlockingClients
+    from desktop_app.core.network.clients import Clients
     from desktop_app.core.response_reader import RetryPolicy
 
 log = logging.getLogger(__name__)

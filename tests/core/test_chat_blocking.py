@@ -11,7 +11,7 @@ import pytest
 from desktop_app.core.chat_blocking import stream_chat_blocking
 from desktop_app.core.errors import DeadlineExceeded, FirstByteTimeout, IdleTimeout
 from desktop_app.core.events import ChatEvent, Finish, Retrying, TextDelta
-from desktop_app.core.network.clients import BlockingClientPool
+from desktop_app.core.network.blocking_clients import BlockingClientPool
 from desktop_app.core.settings.keys import KeyResolver, KeyStore, proxy_entry
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import Simulator, anthropic_scenarios, gemini_scenarios, scenarios

@@ -7,7 +7,7 @@ import pytest
 
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import MissingKeyError, ProviderError
-from desktop_app.core.network.clients import BlockingClientPool
+from desktop_app.core.network.blocking_clients import BlockingClientPool
 from desktop_app.core.session import BlockingChatSession
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import Simulator

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, TypeAlias
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from desktop_app.core.errors import ConfigError
@@ -45,8 +45,6 @@ if TYPE_CHECKING:
     import httpx
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
 
 _SOCKS_AUTH = re.compile(r"auth=.*", re.DOTALL)
 
@@ -197,7 +195,7 @@ def new_client(route: Route, context: ssl.SSLContext) -> httpx.AsyncClient:
     from desktop_app.core.network.transport_errors import ProxiedTransport
 
     transport = httpx.AsyncHTTPTransport(
-        verify=context, proxy=_httpx_proxy(route, context), trust_env=False
+        verify=context, proxy=httpx_proxy(route, context), trust_env=False
     )
     return httpx.AsyncClient(
         transport=ProxiedTransport(transport, route.proxy_address, route.source)
@@ -206,25 +204,6 @@ def new_client(route: Route, context: ssl.SSLContext) -> httpx.AsyncClient:
         follow_redirects=False,
         trust_env=False,  # the route already says what the environment says
         headers=ACCEPT_ENCODING,  # only what body_pieces inflates, a bounded step at a time
-    )
-
-
-def new_blocking_client(route: Route, context: ssl.SSLContext) -> httpx.Client:
-    """new_client, blocking: for `tally ask`, which runs no event loop."""
-    import httpx
-
-    from desktop_app.core.network.transport_errors import BlockingProxiedTransport
-
-    transport = httpx.HTTPTransport(
-        verify=context, proxy=_httpx_proxy(route, context), trust_env=False
-    )
-    return httpx.Client(
-        transport=BlockingProxiedTransport(transport, route.proxy_address, route.source)
-        if route.proxy
-        else transport,
-        follow_redirects=False,
-        trust_env=False,
-        headers=ACCEPT_ENCODING,
     )
 
 
@@ -289,99 +268,14 @@ class ClientPool:
 
     def _route(self, provider: Provider, typed: str | None) -> Route:
         password = typed
-        if password is None and self._lookup is not None and _has_user(provider.proxy):
+        if password is None and self._lookup is not None and has_user(provider.proxy):
             password = self._lookup(provider)
         return route_for(provider, password)
-
-
-class BlockingClientPool:
-    """ClientPool for blocking clients (`tally ask`): one per route, made when first needed,
-    closed together (close(), or use it as a context manager)."""
-
-    def __init__(self, proxy_password: PasswordLookup | None = None) -> None:
-        self._lookup = proxy_password
-        self._clients: dict[Route, httpx.Client] = {}
-        self._contexts: dict[str | None, _InThread[ssl.SSLContext]] = {}
-
-    def prepare(self, provider: Provider) -> None:
-        """Start making the certificate checks for `provider` on another thread, to have them
-        ready when its client is made: loading the CA certificates (some 10-20 ms, more on a
-        busy machine) is OpenSSL's work, which leaves the interpreter free meanwhile."""
-        if provider.ca_bundle not in self._contexts:
-            self._contexts[provider.ca_bundle] = _InThread(ssl_context, provider.ca_bundle)
-
-    def client_for(self, provider: Provider) -> httpx.Client:
-        """The client for `provider`. Raises ConfigError or KeyringUnavailable."""
-        password = None
-        if self._lookup is not None and _has_user(provider.proxy):
-            password = self._lookup(provider)
-        route = route_for(provider, password)
-        client = self._clients.get(route)
-        if client is None:
-            prepared = self._contexts.pop(route.ca_bundle, None)
-            context = prepared.result() if prepared else ssl_context(route.ca_bundle)
-            log.info("new HTTP client: %s", route.describe())
-            client = self._clients[route] = new_blocking_client(route, context)
-        return client
-
-    def close(self) -> None:
-        clients, self._clients = list(self._clients.values()), {}
-        for client in clients:
-            client.close()
-
-    def __enter__(self) -> BlockingClientPool:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
-
-
-class _InThread(Generic[T]):
-    """A call made on a thread of its own; result() waits for it, and returns what it returned
-    or raises what it raised."""
-
-    def __init__(self, call: Callable[[str | None], T], argument: str | None) -> None:
-        import threading
-
-        self._call, self._argument = call, argument
-        self._value: T | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="tally-prepare", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._value = self._call(self._argument)
-        except BaseException as exc:  # handed to the caller of result(), not lost
-            self._error = exc
-
-    def result(self) -> T:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._value is not None
-        return self._value
 
 
 Clients: TypeAlias = "httpx.AsyncClient | ClientPool"
 """What the chat and the settings are given: the app's ClientPool, or one plain client used
 as it is for every provider (tests, scripts), which ignores the providers' own proxy settings."""
-
-
-BlockingClients: TypeAlias = "httpx.Client | BlockingClientPool"
-"""Clients, for the blocking chat (chat_blocking.py)."""
-
-
-def blocking_client_for(clients: BlockingClients, provider: Provider) -> httpx.Client:
-    """The blocking client to reach `provider` with."""
-    if not isinstance(clients, BlockingClientPool):
-        return clients
-    return clients.client_for(provider)
 
 
 async def client_for(
@@ -393,7 +287,7 @@ async def client_for(
     return await clients.client_for(provider, proxy_password=proxy_password)
 
 
-def _httpx_proxy(route: Route, context: ssl.SSLContext) -> httpx.Proxy | None:
+def httpx_proxy(route: Route, context: ssl.SSLContext) -> httpx.Proxy | None:
     import httpx
 
     if route.proxy is None:
@@ -422,7 +316,7 @@ def _without_password(url: str) -> tuple[str, str | None]:
     return shown, unquote(parts.password)
 
 
-def _has_user(proxy: str | None) -> bool:
+def has_user(proxy: str | None) -> bool:
     return bool(proxy) and bool(urlsplit(proxy or "").username)
 
 

@@ -14,7 +14,7 @@ import pytest
 from desktop_app.core.chat_blocking import stream_chat_blocking
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.events import Finish, TextDelta
-from desktop_app.core.network.clients import BlockingClientPool
+from desktop_app.core.network.blocking_clients import BlockingClientPool
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import Simulator
 from tests.support.servers.proxy_servers import SIMULATOR_HOST, TlsFront, clear_proxy_variables

@@ -11,7 +11,7 @@ from desktop_app.core.chat import RetryPolicy, make_client, stream_chat
 from desktop_app.core.chat_blocking import stream_chat_blocking
 from desktop_app.core.errors import ProviderError
 from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
-from desktop_app.core.network.clients import BlockingClientPool
+from desktop_app.core.network.blocking_clients import BlockingClientPool
 from desktop_app.core.providers.base import ChatRequest, Message
 from desktop_app.core.settings.providers_file import Provider, Timeouts
 from desktop_app.simulator import Simulator
