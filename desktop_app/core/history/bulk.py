@@ -49,6 +49,7 @@ MESSAGE_FIELDS = (
     "first_token_seconds",
     "duration_seconds",
     "created_at",
+    "parent_id",
 )
 """The columns of message_row()'s tuples, in their order."""
 
@@ -56,6 +57,12 @@ INSERT_MESSAGE = (
     f"INSERT INTO messages ({', '.join(MESSAGE_FIELDS)})"
     f" VALUES ({', '.join('?' * len(MESSAGE_FIELDS))})"
 )
+
+INSERT_MESSAGE_BEFORE_TREE = (
+    f"INSERT INTO messages ({', '.join(MESSAGE_FIELDS[:-1])})"
+    f" VALUES ({', '.join('?' * (len(MESSAGE_FIELDS) - 1))})"
+)
+"""INSERT_MESSAGE without parent_id, for a history from before 009_message_tree."""
 
 INSERT_CONVERSATION = (
     "INSERT INTO conversations"
@@ -95,6 +102,7 @@ def message_row(
     first_token_seconds: float | None,
     duration_seconds: float | None,
     created_at: datetime,
+    parent_id: int | None,
 ) -> tuple[object, ...]:
     """A message as the row INSERT_MESSAGE writes (MESSAGE_FIELDS): the one converter of a new
     message's fields to columns, for HistoryStore.add_message() and imports alike."""
@@ -120,6 +128,7 @@ def message_row(
         first_token_seconds,
         duration_seconds,
         time_to_text(created_at),
+        parent_id,
     )
 
 
@@ -130,8 +139,10 @@ def add_messages(
     progress: Progress | None = None,
 ) -> range:
     """Insert `count` message rows (MESSAGE_FIELDS), given in batches, and index them; returns
-    their ids. Must run inside a transaction, which the caller commits, or rolls back if this
-    raises. `progress` hears of the rows written and indexed, out of `count` per pass."""
+    their ids. A row's parent_id is the position of its parent among the rows added (0: the
+    first), or None, and becomes that row's id. Must run inside a transaction, which the caller
+    commits, or rolls back if this raises. `progress` hears of the rows written and indexed, out
+    of `count` per pass."""
     if not conn.in_transaction:
         raise RuntimeError("add_messages() needs a transaction open on the connection")
     report = progress or _quiet
@@ -151,8 +162,9 @@ def add_messages(
     total = count * (1 + len(passes) + short)
     done = 0
     report(done, total)
+    first = last_before + 1
     for batch in batches:
-        conn.executemany(INSERT_MESSAGE, batch)
+        conn.executemany(INSERT_MESSAGE, (_with_parent_id(row, first) for row in batch))
         done += len(batch)
         report(done, total)
     (last,) = conn.execute("SELECT coalesce(max(id), 0) FROM messages").fetchone()
@@ -173,6 +185,15 @@ def add_messages(
         conn.execute(sql)
     report(total, total)
     return added
+
+
+def _with_parent_id(row: tuple[object, ...], first: int) -> tuple[object, ...]:
+    """The row with its parent's position among the rows added made that parent's id."""
+    position = row[-1]
+    if position is None:
+        return row
+    assert isinstance(position, int)
+    return (*row[:-1], first + position)
 
 
 _FTS_ROWS = (

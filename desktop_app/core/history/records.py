@@ -51,6 +51,9 @@ class MessageRecord:
     first_token_seconds: float | None
     duration_seconds: float | None
     created_at: datetime
+    parent_id: int | None = None
+    """The message this one answers or follows; None for a first message. Versions of a
+    message (regenerated, edited, compared) share their parent."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,8 @@ class ConversationSummary:
     last_provider: str | None
     """The id of the provider of the last answer, as MessageRecord.provider."""
     last_model: str | None
+    branched_from: str | None = None
+    """The conversation this one was branched from ("Branch from here"), if it was."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,14 +22,16 @@ STATUSES: Final = frozenset(get_args(MessageStatus))
 SOURCES: Final = frozenset(get_args(UsageSource))
 
 CONVERSATION_COLUMNS = (
-    "id, title, created_at, updated_at, pinned, archived, last_provider, last_model"
+    "id, title, created_at, updated_at, pinned, archived, last_provider, last_model, branched_from"
 )
 MESSAGE_COLUMNS = (
     "id, conversation_id, role, content, reasoning, provider, model, status, error,"
     " input_tokens, output_tokens, cached_input_tokens, reasoning_tokens, usage_source,"
     " cost_usd, first_token_seconds, duration_seconds, created_at, cache_write_tokens,"
-    " provider_name"
+    " provider_name, parent_id"
 )
+MESSAGE_COLUMNS_BEFORE_TREE = MESSAGE_COLUMNS.replace("parent_id", "NULL")
+"""The same from a history an older version wrote (tests open them), with no parents."""
 
 
 def check_value(condition: bool, message: str) -> None:
@@ -78,7 +80,7 @@ def list_page_query(
 
 
 def conversation_from_row(row: Any) -> ConversationSummary:
-    conversation_id, title, created_at, updated_at, pinned, archived, provider, model = row
+    conversation_id, title, created_at, updated_at, pinned, archived, provider, model, origin = row
     return ConversationSummary(
         id=conversation_id,
         title=title,
@@ -88,6 +90,7 @@ def conversation_from_row(row: Any) -> ConversationSummary:
         archived=bool(archived),
         last_provider=provider,
         last_model=model,
+        branched_from=origin,
     )
 
 
@@ -113,6 +116,7 @@ def message_from_row(row: Any) -> MessageRecord:
         created_at,
         cache_write_tokens,
         provider_name,
+        parent_id,
     ) = row
     usage = None
     if usage_source is not None:
@@ -147,6 +151,7 @@ def message_from_row(row: Any) -> MessageRecord:
         first_token_seconds=first_token_seconds,
         duration_seconds=duration_seconds,
         created_at=time_from_text(created_at),
+        parent_id=parent_id,
     )
 
 

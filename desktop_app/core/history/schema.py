@@ -184,6 +184,26 @@ _PROVIDER_IDS = (
     "CREATE TABLE data_steps (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
 )
 
+PARENTS_FROM_ORDER = """UPDATE messages SET parent_id = (SELECT max(before.id)
+        FROM messages AS before
+        WHERE before.conversation_id = messages.conversation_id AND before.id < messages.id)
+    WHERE parent_id IS NULL"""
+"""Each message without a parent follows the one written before it in its conversation: how
+009_message_tree made a line of every conversation (and how a benchmark links a generated
+history). One look-up of messages_by_conversation per message."""
+
+# Every message names the one it answers or follows (NULL: a first message); the versions of a
+# message share its parent. No foreign key: ids are never given again (AUTOINCREMENT), and a
+# conversation's messages go together (the cascade from conversations). A conversation shows the
+# path that ends at `current_id` (NULL: at its newest message); a branch names the conversation
+# it was made from in `branched_from`.
+_MESSAGE_TREE = (
+    "ALTER TABLE messages ADD COLUMN parent_id INTEGER",
+    "ALTER TABLE conversations ADD COLUMN current_id INTEGER",
+    "ALTER TABLE conversations ADD COLUMN branched_from TEXT",
+    PARENTS_FROM_ORDER,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("001_initial", _INITIAL),
     Migration("002_fts_search", _FTS, needs_fts=True),
@@ -199,6 +219,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     # Word pairs in the same index, for phrases of common words: it starts again from empty
     # (its tokenizer keeps the `_` of a pair) and the app fills it from the newest message.
     Migration("008_word_pairs", short_terms.REBUILD, needs_fts=True),
+    # Regenerate and Edit add versions beside a message instead of replacing it.
+    Migration("009_message_tree", _MESSAGE_TREE),
 )
 
 

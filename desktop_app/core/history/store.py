@@ -22,7 +22,7 @@ from types import TracebackType
 from desktop_app.core.errors import ConversationExists
 from desktop_app.core.history import checks
 from desktop_app.core.history import search as history_search
-from desktop_app.core.history.bulk import INSERT_MESSAGE, message_row
+from desktop_app.core.history.bulk import INSERT_MESSAGE, INSERT_MESSAGE_BEFORE_TREE, message_row
 from desktop_app.core.history.failures import busy, history_errors
 from desktop_app.core.history.readers import ReaderPool
 from desktop_app.core.history.records import (
@@ -37,6 +37,7 @@ from desktop_app.core.history.records import (
 from desktop_app.core.history.rows import (
     CONVERSATION_COLUMNS,
     MESSAGE_COLUMNS,
+    MESSAGE_COLUMNS_BEFORE_TREE,
     ROLES,
     STATUSES,
     check_value,
@@ -51,6 +52,7 @@ from desktop_app.core.history.rows import (
 from desktop_app.core.history.schema import (
     MIGRATIONS,
     Migration,
+    applied_migrations,
     connect,
     ensure_search_index,
     fts5_available,
@@ -58,6 +60,7 @@ from desktop_app.core.history.schema import (
     time_to_text,
     transaction,
 )
+from desktop_app.core.history.tree import path_to
 from desktop_app.core.providers.base import Role
 
 __all__ = ["MIGRATIONS", "UNSET", "HistoryStore", "Unset"]
@@ -94,6 +97,7 @@ class HistoryStore:
             self._conn = connect(path, read_only=read_only)
             if read_only:  # the store that lends it has brought the file up to date
                 self.uses_fts = bool(fts)
+                self._tree = _has_tree(self._conn)
                 return
             try:
                 available = fts5_available(self._conn)
@@ -102,6 +106,7 @@ class HistoryStore:
                 self.uses_fts = available if fts is None else fts
                 migrate(self._conn, migrations, use_fts=self.uses_fts)
                 ensure_search_index(self._conn, use_fts=self.uses_fts, fts_available=available)
+                self._tree = _has_tree(self._conn)
             except BaseException:
                 self._conn.close()
                 raise
@@ -147,7 +152,7 @@ class HistoryStore:
             raise ConversationExists(
                 f"the history already has a conversation with the id {conversation_id!r}"
             ) from exc
-        return conversation_from_row((conversation_id, title, at, at, 0, 0, None, None))
+        return conversation_from_row((conversation_id, title, at, at, 0, 0, None, None, None))
 
     def rename(self, conversation_id: str, title: str) -> None:
         """Give a conversation a new title."""
@@ -225,7 +230,8 @@ class HistoryStore:
         """A conversation's messages in the order they were written."""
         with self._lock:
             rows = self._conn.execute(
-                f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
+                f"SELECT {self._message_columns} FROM messages"
+                " WHERE conversation_id = ? ORDER BY id",
                 (conversation_id,),
             ).fetchall()
         return [message_from_row(row) for row in rows]
@@ -247,10 +253,14 @@ class HistoryStore:
         first_token_seconds: float | None = None,
         duration_seconds: float | None = None,
         created_at: datetime | None = None,
+        parent_id: int | Unset | None = UNSET,
+        current: bool = True,
     ) -> MessageRecord:
-        """Append a message; the conversation becomes last active at `created_at` (now by
-        default), and an assistant message sets its last provider and model. `provider` is the
-        provider's id, `provider_name` its name at the time."""
+        """Add a message after `parent_id` (by default the conversation's current message, so
+        at the end of the path it shows; None: a first message); unless `current` is false it
+        becomes the message the conversation shows last. The conversation becomes last active
+        at `created_at` (now by default), and an assistant message sets its last provider and
+        model. `provider` is the provider's id, `provider_name` its name at the time."""
         check_value(role in ROLES, f"unknown role {role!r}")
         check_value(status in STATUSES, f"unknown status {status!r}")
         moment = created_at or utc_now()
@@ -270,6 +280,7 @@ class HistoryStore:
             first_token_seconds=first_token_seconds,
             duration_seconds=duration_seconds,
             created_at=moment,
+            parent_id=None,
         )
         with self._write() as conn:
             bumped = conn.execute(
@@ -283,12 +294,87 @@ class HistoryStore:
                     "UPDATE conversations SET last_provider = ?, last_model = ? WHERE id = ?",
                     (provider, model, conversation_id),
                 )
-            cursor = conn.execute(INSERT_MESSAGE, values)
+            if not self._tree:  # a history as an older version wrote it (tests make them)
+                cursor = conn.execute(INSERT_MESSAGE_BEFORE_TREE, values[:-1])
+            else:
+                parent = (
+                    _current_message(conn, conversation_id) if parent_id is UNSET else parent_id
+                )
+                cursor = conn.execute(INSERT_MESSAGE, (*values[:-1], parent))
+            if current and self._tree:
+                conn.execute(
+                    "UPDATE conversations SET current_id = ? WHERE id = ?",
+                    (cursor.lastrowid, conversation_id),
+                )
             # Read back through the one converter, rather than spelling the record out again.
             row = conn.execute(
-                f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = ?", (cursor.lastrowid,)
+                f"SELECT {self._message_columns} FROM messages WHERE id = ?", (cursor.lastrowid,)
             ).fetchone()
         return message_from_row(row)
+
+    def current_message(self, conversation_id: str) -> int | None:
+        """The id of the message the conversation's path ends at (None when it has none)."""
+        with self._lock:
+            if not self._tree:
+                (newest,) = self._conn.execute(
+                    "SELECT max(id) FROM messages WHERE conversation_id = ?", (conversation_id,)
+                ).fetchone()
+                return int(newest) if newest is not None else None
+            return _current_message(self._conn, conversation_id)
+
+    def set_current(self, conversation_id: str, message_id: int) -> None:
+        """Show the path that ends at this message of the conversation from now on."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE conversations SET current_id = ?1 WHERE id = ?2 AND EXISTS"
+                " (SELECT 1 FROM messages WHERE id = ?1 AND conversation_id = ?2)",
+                (message_id, conversation_id),
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(message_id)
+
+    def branch(self, conversation_id: str, message_id: int, title: str) -> ConversationSummary:
+        """A new conversation holding copies of the path from a first message down to
+        `message_id`, linked back to the conversation it came from. The copies are not billed
+        again: what they cost stays counted once, with the originals."""
+        with self._write() as conn:
+            rows = conn.execute(
+                f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
+                (conversation_id,),
+            ).fetchall()
+            path = path_to([message_from_row(row) for row in rows], message_id)
+            if not path or path[-1].id != message_id:
+                raise KeyError(message_id)
+            branch = self.create_conversation(title)
+            parent: int | None = None
+            for record in path:
+                values = message_row(
+                    branch.id,
+                    role=record.role,
+                    content=record.content,
+                    reasoning=record.reasoning,
+                    provider=record.provider,
+                    provider_name=record.provider_name,
+                    model=record.model,
+                    status=record.status,
+                    error=record.error,
+                    usage=record.usage,
+                    cost_usd=record.cost_usd,
+                    first_token_seconds=record.first_token_seconds,
+                    duration_seconds=record.duration_seconds,
+                    created_at=record.created_at,
+                    parent_id=parent,
+                )
+                parent = conn.execute(INSERT_MESSAGE, values).lastrowid
+            last = path[-1]
+            conn.execute(
+                "UPDATE conversations SET current_id = ?, branched_from = ?,"
+                " last_provider = ?, last_model = ? WHERE id = ?",
+                (parent, conversation_id, last.provider, last.model, branch.id),
+            )
+        made = self.conversation(branch.id)
+        assert made is not None
+        return made
 
     def update_message(
         self,
@@ -342,6 +428,9 @@ class HistoryStore:
             )
             if cursor.rowcount == 0:
                 raise KeyError(message_id)
+            conn.execute(  # the path ends at the newest message left
+                "UPDATE conversations SET current_id = NULL WHERE current_id >= ?", (message_id,)
+            )
 
     def mark_interrupted(self) -> int:
         """At start-up: every message still "streaming" was cut off by a crash or a kill, so it
@@ -382,6 +471,11 @@ class HistoryStore:
 
     # -- internals --------------------------------------------------------------------------
 
+    @property
+    def _message_columns(self) -> str:
+        """MESSAGE_COLUMNS, with NULL for the parent in a history from before the tree."""
+        return MESSAGE_COLUMNS if self._tree else MESSAGE_COLUMNS_BEFORE_TREE
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         # A reader's write is a mistake in Tally, not a read-only folder: left untranslated.
@@ -398,3 +492,18 @@ class HistoryStore:
             )
             if cursor.rowcount == 0:
                 raise KeyError(conversation_id)
+
+
+def _has_tree(conn: sqlite3.Connection) -> bool:
+    """Whether the messages name their parents (the database had 009_message_tree)."""
+    return "009_message_tree" in applied_migrations(conn)
+
+
+def _current_message(conn: sqlite3.Connection, conversation_id: str) -> int | None:
+    """The message a conversation shows last: the one it names, else its newest."""
+    row = conn.execute(
+        "SELECT coalesce(current_id, (SELECT max(id) FROM messages WHERE conversation_id = ?1))"
+        " FROM conversations WHERE id = ?1",
+        (conversation_id,),
+    ).fetchone()
+    return None if row is None else row[0]

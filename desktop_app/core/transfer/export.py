@@ -17,6 +17,7 @@ from desktop_app.core.errors import ConfigError
 from desktop_app.core.history.records import ConversationSummary, MessageRecord, StoredUsage
 from desktop_app.core.history.search import ids_starting_with
 from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.history.tree import path_to
 from desktop_app.core.money.prices import format_usd
 from desktop_app.core.settings.provider_names import shown_name
 from desktop_app.core.settings.providers_file import Provider
@@ -84,6 +85,12 @@ class FullConversation:
     messages: list[MessageRecord]
     providers: Sequence[Provider] = ()
     """The providers now, whose current names the Markdown shows."""
+    current: int | None = None
+    """The id of the message the conversation shows last (None: its newest)."""
+
+    def path(self) -> list[MessageRecord]:
+        """The messages the conversation shows: the path down to its current message."""
+        return path_to(self.messages, self.current)
 
 
 def load_conversations(
@@ -93,9 +100,16 @@ def load_conversations(
 ) -> list[FullConversation]:
     """The conversations with these ids (all for None) and their messages."""
     return [
-        FullConversation(summary, store.messages(summary.id), providers)
+        _loaded(store, summary, providers)
         for summary in chosen_conversations(store, conversation_ids)
     ]
+
+
+def _loaded(
+    store: HistoryStore, summary: ConversationSummary, providers: Sequence[Provider]
+) -> FullConversation:
+    current = store.current_message(summary.id)
+    return FullConversation(summary, store.messages(summary.id), providers, current)
 
 
 # -- JSON -------------------------------------------------------------------------------------
@@ -118,7 +132,7 @@ def json_document(conversations: Sequence[FullConversation]) -> dict[str, Any]:
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported_at": _iso(datetime.now(UTC)),
-        "conversations": [_conversation_json(c.summary, c.messages) for c in conversations],
+        "conversations": [_conversation_json(c) for c in conversations],
     }
 
 
@@ -160,9 +174,9 @@ def _dump(data: dict[str, Any], stream: TextIO) -> None:
     stream.write("\n")
 
 
-def _conversation_json(
-    summary: ConversationSummary, messages: Sequence[MessageRecord]
-) -> dict[str, Any]:
+def _conversation_json(conversation: FullConversation) -> dict[str, Any]:
+    summary = conversation.summary
+    shown = {message.id for message in conversation.path()}
     return {
         "id": summary.id,
         "title": summary.title,
@@ -170,12 +184,16 @@ def _conversation_json(
         "updated_at": _iso(summary.updated_at),
         "pinned": summary.pinned,
         "archived": summary.archived,
-        "messages": [_message_json(m) for m in messages],
+        **({"branched_from": summary.branched_from} if summary.branched_from else {}),
+        "messages": [_message_json(m, m.id in shown) for m in conversation.messages],
     }
 
 
-def _message_json(message: MessageRecord) -> dict[str, Any]:
+def _message_json(message: MessageRecord, current: bool) -> dict[str, Any]:
     return {
+        "id": str(message.id),
+        "parent_id": None if message.parent_id is None else str(message.parent_id),
+        "current": current,
         "role": message.role,
         "content": message.content,
         "reasoning": message.reasoning,
@@ -223,19 +241,19 @@ def export_markdown(
 ) -> str:
     """One conversation as a Markdown document. Raises ConfigError for an unknown id."""
     (summary,) = chosen_conversations(store, [conversation_id])
-    return conversation_markdown(summary, store.messages(summary.id), providers)
+    return conversation_markdown(_loaded(store, summary, providers))
 
 
-def conversation_markdown(
-    summary: ConversationSummary,
-    messages: Sequence[MessageRecord],
-    providers: Sequence[Provider] = (),
-) -> str:
-    """A readable document: the title, then each message with who wrote it (the provider by its
-    current name), when, and its cost."""
+def conversation_markdown(conversation: FullConversation) -> str:
+    """A readable document: the title, then each message of the path the conversation shows,
+    with who wrote it (the provider by its current name), when, and its cost. The cost in the
+    heading is that of every answer, the versions not shown included: it was all spent."""
+    summary, messages = conversation.summary, conversation.path()
     lines = [f"# {_one_line(summary.title) or 'Untitled'}", ""]
     facts = [f"Started {_readable_time(summary.created_at)}", _count(len(messages), "message")]
-    total = _total_cost(messages)
+    if (others := len(conversation.messages) - len(messages)) > 0:
+        facts.append(_count(others, "other version"))
+    total = _total_cost(conversation.messages)
     if total is not None:
         facts.append(format_usd(total))
     facts += [
@@ -243,15 +261,13 @@ def conversation_markdown(
     ]
     lines += ["*" + " · ".join(facts) + "*", ""]
     for message in messages:
-        lines += _message_markdown(message, providers)
+        lines += _message_markdown(message, conversation.providers)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def markdown_document(conversations: Sequence[FullConversation]) -> str:
     """Several conversations in one Markdown document, separated by rules."""
-    return "\n---\n\n".join(
-        conversation_markdown(c.summary, c.messages, c.providers) for c in conversations
-    )
+    return "\n---\n\n".join(conversation_markdown(c) for c in conversations)
 
 
 def write_markdown_folder(conversations: Sequence[FullConversation], folder: Path) -> list[Path]:
@@ -270,7 +286,7 @@ def write_markdown_folder(conversations: Sequence[FullConversation], folder: Pat
         used.add(name)
         path = folder / name
         path.write_text(
-            conversation_markdown(summary, conversation.messages, conversation.providers),
+            conversation_markdown(conversation),
             encoding="utf-8",
             newline="\n",
         )

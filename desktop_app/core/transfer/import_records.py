@@ -49,6 +49,17 @@ class ImportedConversation:
     messages: tuple[ImportedMessage, ...]
     pinned: bool = False
     archived: bool = False
+    parents: tuple[int | None, ...] | None = None
+    """Each message's parent as its position in `messages` (always an earlier one), None for a
+    first message; None for them all: a line, each message after the one before."""
+    current: int | None = None
+    """The position of the message the conversation shows last; None: the last one."""
+
+    def parent_positions(self) -> tuple[int | None, ...]:
+        """Each message's parent's position in `messages` (None: a first message)."""
+        if self.parents is not None:
+            return self.parents
+        return tuple(n - 1 if n else None for n in range(len(self.messages)))
 
 
 class Malformed(Exception):

@@ -70,6 +70,7 @@ def _conversation(
     for index, item in enumerate(items):
         message_where = f"{where}.messages[{index}]"
         messages.append(_message(as_object(item, message_where), message_where, providers))
+    parents, current = _tree(items, where)
     return ImportedConversation(
         id=conversation_id,
         title=string(obj, "title", where),
@@ -77,7 +78,42 @@ def _conversation(
         messages=tuple(messages),
         pinned=_flag(obj, "pinned", where),
         archived=_flag(obj, "archived", where),
+        parents=parents,
+        current=current,
     )
+
+
+def _tree(items: list[Any], where: str) -> tuple[tuple[int | None, ...] | None, int | None]:
+    """The messages' parents by position and the position of the current message, from their
+    "id", "parent_id" and "current"; (None, None) for an export from before trees, which has
+    none of them: its messages are a line. A parent is always an earlier message (the export
+    writes them in the order they were made)."""
+    if not any("parent_id" in item for item in items):
+        return None, None
+    positions: dict[str, int] = {}
+    parents: list[int | None] = []
+    current: int | None = None
+    for index, item in enumerate(items):
+        message_where = f"{where}.messages[{index}]"
+        parent = item.get("parent_id")
+        if parent is None:
+            parents.append(None)
+        elif _key(parent, message_where) not in positions:
+            fail(message_where, f"'parent_id' {describe(parent)} names no message before it")
+        else:
+            parents.append(positions[_key(parent, message_where)])
+        if "id" in item:
+            positions[_key(item["id"], message_where)] = index
+        if _flag(item, "current", message_where):
+            current = index  # the last one marked is the end of the path
+    return tuple(parents), current
+
+
+def _key(value: object, where: str = "") -> str:
+    """A message id as text: the export writes them as strings; numbers are taken too."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        fail(where, f"'id' must be a string, not {describe(value)}")
+    return str(value)
 
 
 def _message(obj: dict[str, Any], where: str, providers: Sequence[Provider]) -> ImportedMessage:

@@ -152,6 +152,9 @@ def store_conversations(
         added = add_messages(conn, _batches(rows[n][1] for n in fresh), count, progress)
         if len(added) != count:  # ids run on from the last one (AUTOINCREMENT, one writer)
             raise RuntimeError(f"{count} messages written, {len(added)} ids given")
+        conn.executemany(
+            "UPDATE conversations SET current_id = ? WHERE id = ?", _currents(new, added)
+        )
         # What another install (or this one, before a purge) paid is spent money too.
         bill_imported_rows(conn, _billed(new, added))
     let_go(rows)
@@ -216,8 +219,23 @@ def _billed(conversations: Sequence[ImportedConversation], ids: range) -> Iterat
                 yield entry
 
 
+def _currents(
+    conversations: Sequence[ImportedConversation], ids: range
+) -> Iterator[tuple[int, str]]:
+    """(message id, conversation id) of the conversations that show a path that does not end at
+    their last message, the messages having been given `ids` in order."""
+    first = ids.start
+    for conversation in conversations:
+        if conversation.current is not None and conversation.current + 1 < len(
+            conversation.messages
+        ):
+            yield first + conversation.current, conversation.id
+        first += len(conversation.messages)
+
+
 def _message_rows(conversation: ImportedConversation) -> list[tuple[object, ...]]:
-    """The rows of the conversation's messages, in order."""
+    """The rows of the conversation's messages, in order; each parent is given by its position
+    among the conversation's messages (_batches makes it a position among all the rows)."""
     return [
         message_row(
             conversation.id,
@@ -234,23 +252,38 @@ def _message_rows(conversation: ImportedConversation) -> list[tuple[object, ...]
             first_token_seconds=m.first_token_seconds,
             duration_seconds=m.duration_seconds,
             created_at=m.created_at,
+            parent_id=parent,
         )
-        for m in conversation.messages
+        for m, parent in zip(conversation.messages, conversation.parent_positions(), strict=True)
     ]
 
 
 def _batches(
     rows: Iterable[list[tuple[object, ...]]],
 ) -> Iterator[list[tuple[object, ...]]]:
-    """The conversations' rows, in order, _BATCH at a time."""
+    """The conversations' rows, in order, _BATCH at a time, with each parent's position among
+    the conversation's rows made its position among all of them (add_messages())."""
     batch: list[tuple[object, ...]] = []
+    offset = 0
     for conversation in rows:
-        batch += conversation
+        if offset:
+            batch += [_moved(row, offset) for row in conversation]
+        else:
+            batch += conversation
+        offset += len(conversation)
         if len(batch) >= _BATCH:
             yield batch
             batch = []
     if batch:
         yield batch
+
+
+def _moved(row: tuple[object, ...], offset: int) -> tuple[object, ...]:
+    parent = row[-1]
+    if parent is None:
+        return row
+    assert isinstance(parent, int)
+    return (*row[:-1], parent + offset)
 
 
 def let_go(items: object) -> None:

@@ -24,6 +24,9 @@ from tests.support.history.export_stores import (
 )
 from tests.support.history.export_stores import ids as ids
 from tests.support.history.export_stores import store as store
+from tests.support.history.export_stores import (
+    without_row_ids,
+)
 from tests.support.history.history_samples import (
     CODE_ANSWER,
     at,
@@ -52,8 +55,7 @@ USAGE_KEYS = {"input_tokens", "output_tokens", "cached_input_tokens", "reasoning
 
 def snapshot(store: HistoryStore) -> list[dict[str, Any]]:
     """Everything an export holds, without the moment of the export."""
-    conversations: list[dict[str, Any]] = export_json(store)["conversations"]
-    return conversations
+    return without_row_ids(export_json(store)["conversations"])
 
 
 def by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:

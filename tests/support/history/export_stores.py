@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,3 +30,17 @@ def fresh(tmp_path: Path) -> Iterator[HistoryStore]:
 @pytest.fixture
 def ids(store: HistoryStore) -> dict[str, str]:
     return fill(store)
+
+
+def without_row_ids(conversations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Exported conversations with each message's "id" and "parent_id" made its position in
+    the conversation: what an import keeps (a history numbers its messages its own way)."""
+    kept = []
+    for conversation in conversations:
+        positions = {m["id"]: n for n, m in enumerate(conversation["messages"])}
+        messages = [
+            {**m, "id": n, "parent_id": positions.get(m["parent_id"])}
+            for n, m in enumerate(conversation["messages"])
+        ]
+        kept.append({**conversation, "messages": messages})
+    return kept

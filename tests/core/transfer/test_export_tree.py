@@ -1,0 +1,106 @@
+"""A conversation's tree through an export and an import: ids, parents and the current path;
+an export from before trees imports as one path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_app.core.errors import ConfigError
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.history.tree import path_to
+from desktop_app.core.transfer.export import export_json, export_markdown, write_json
+from desktop_app.core.transfer.importer import import_file
+from tests.support.history.export_stores import (
+    fresh as fresh,  # fixtures: pytest finds them by name here
+)
+from tests.support.history.export_stores import store as store
+from tests.support.history.export_stores import without_row_ids
+
+
+def _tree(store: HistoryStore) -> str:
+    """Q, two versions of its answer, a follow-up under the first, the second one shown."""
+    c = store.create_conversation("Compare").id
+    q = store.add_message(c, role="user", content="Which sort?")
+    store.add_message(c, role="assistant", content="Quicksort.", model="deepseek-chat")
+    store.add_message(c, role="user", content="Why?")
+    store.add_message(
+        c, role="assistant", content="Timsort.", model="gpt-4.1", parent_id=q.id, current=True
+    )
+    return c
+
+
+def _shown(store: HistoryStore, conversation_id: str) -> list[str]:
+    records = store.messages(conversation_id)
+    return [m.content for m in path_to(records, store.current_message(conversation_id))]
+
+
+def test_the_export_names_ids_parents_and_the_current_path(store: HistoryStore) -> None:
+    c = _tree(store)
+    (conversation,) = export_json(store, [c])["conversations"]
+    messages = conversation["messages"]
+    ids = [m["id"] for m in messages]
+    assert all(isinstance(i, str) for i in ids)
+    assert len(set(ids)) == 4
+    assert [m["parent_id"] for m in messages] == [None, ids[0], ids[1], ids[0]]
+    assert [m["current"] for m in messages] == [True, False, False, True]
+
+
+def test_a_tree_survives_export_and_import(
+    store: HistoryStore, fresh: HistoryStore, tmp_path: Path
+) -> None:
+    c = _tree(store)
+    file = tmp_path / "tree.json"
+    write_json(export_json(store), file)
+    result = import_file(fresh, file)
+    assert result.messages_added == 4
+    assert without_row_ids(export_json(fresh)["conversations"]) == without_row_ids(
+        export_json(store)["conversations"]
+    )
+    assert _shown(fresh, c) == ["Which sort?", "Timsort."]
+    records = fresh.messages(c)
+    assert records[3].parent_id == records[0].id == records[1].parent_id
+
+
+def test_an_export_from_before_trees_imports_as_one_path(
+    store: HistoryStore, fresh: HistoryStore, tmp_path: Path
+) -> None:
+    c = _tree(store)
+    data = export_json(store)
+    for message in data["conversations"][0]["messages"]:
+        for key in ("id", "parent_id", "current"):
+            del message[key]
+    file = tmp_path / "old.json"
+    write_json(data, file)
+    import_file(fresh, file)
+    records = fresh.messages(c)
+    assert [m.parent_id for m in records] == [None, *(m.id for m in records[:-1])]
+    assert _shown(fresh, c) == ["Which sort?", "Quicksort.", "Why?", "Timsort."]
+
+
+def test_a_parent_that_is_not_an_earlier_message_is_named(
+    store: HistoryStore, fresh: HistoryStore, tmp_path: Path
+) -> None:
+    _tree(store)
+    data: dict[str, Any] = export_json(store)
+    messages = data["conversations"][0]["messages"]
+    messages[1]["parent_id"] = messages[2]["id"]  # a later one
+    file = tmp_path / "bad.json"
+    file.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"messages\[1\].*'parent_id'.*names no message before"):
+        import_file(fresh, file)
+    assert fresh.conversation_count() == 0
+
+
+def test_markdown_writes_the_current_path_and_counts_every_version(store: HistoryStore) -> None:
+    c = _tree(store)
+    text = export_markdown(store, c)
+    assert "Timsort." in text
+    assert "Which sort?" in text
+    assert "Quicksort." not in text
+    assert "Why?" not in text
+    assert "2 messages" in text
+    assert "2 other versions" in text
