@@ -29,6 +29,9 @@ class Recorder:
     def message_added(self, message: ChatMessage) -> None:
         self.added.append(message)
 
+    def version_added(self, message: ChatMessage) -> None:
+        self.added.append(message)
+
     def message_changed(self, message: ChatMessage) -> None:
         self.changes += 1
 
