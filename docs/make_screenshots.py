@@ -1,5 +1,6 @@
 """Take the README's screenshots of the real window, offscreen: `.venv/bin/python
-docs/make_screenshots.py` (add `spending` for the spending view's alone). A conversation is
+docs/make_screenshots.py` (add `spending` for the spending view's alone, `compare` for the
+versions' and the comparison's). A conversation is
 streamed from the simulator (no network)."""
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ models = ["sim-reasoning", "sim-normal", "sim-echo", "sim-error-402", "sim-slow"
 [provider.prices."sim-slow"]
 input = 3.00
 output = 15.00
+
+[provider.prices."sim-normal"]
+input = 0.30
+output = 2.50
 
 [provider.prices."sim-reasoning"]
 input = 0.27
@@ -105,6 +110,36 @@ async def shoot(window: MainWindow, name: str) -> None:
     await asyncio.sleep(0.3)  # let the last frame and the status line settle
     window.grab().save(str(DOCS / name))
     print("wrote", DOCS / name)
+
+
+async def shoot_versions(window: MainWindow) -> None:
+    """An answer regenerated on another model: the two versions, 2/2 on the one shown."""
+    window.new_conversation()
+    window.picker.select("holysheep", "sim-reasoning")
+    window.input.setPlainText("Explain Server-Sent Events in two sentences.")
+    window.send()
+    await window.session.wait()
+    window.picker.select("holysheep", "sim-normal")
+    window.regenerate()
+    await window.session.wait()
+    await asyncio.sleep(0.3)
+    window.grab().save(str(DOCS / "versions.png"))
+    print("wrote", DOCS / "versions.png")
+
+
+async def shoot_compare(window: MainWindow) -> None:
+    """Three models answering one question side by side, each with its figures."""
+    window.new_conversation()
+    window.picker.select("holysheep", "sim-reasoning")
+    window.compare.tick("holysheep", "sim-normal")
+    window.compare.tick("holysheep", "sim-slow")
+    window.input.setPlainText("Which sort should I use for nearly sorted data?")
+    window.send()
+    await window.session.wait()
+    await asyncio.sleep(0.5)  # the columns' last figures
+    window.compare.setChecked(False)
+    window.grab().save(str(DOCS / "compare.png"))
+    print("wrote", DOCS / "compare.png")
 
 
 async def shoot_streaming(window: MainWindow, data: Path) -> None:
@@ -268,8 +303,20 @@ def main() -> int:
             window.resize(980, 820)
             window.show()
             window.reopen_last_conversation()  # as ui/app.py does after the first frame
+            if sys.argv[1:] == ["compare"]:
+                if name == "light":
+                    window.resize(1280, 860)
+                    loop.run_until_complete(shoot_versions(window))
+                    loop.run_until_complete(shoot_compare(window))
+                window.close()
+                loop.run_until_complete(asyncio.sleep(0.2))
+                loop.close()
+                continue
             loop.run_until_complete(shoot(window, f"main-window-{name}.png"))
             if name == "light":
+                loop.run_until_complete(shoot_versions(window))
+                loop.run_until_complete(shoot_compare(window))
+                window.resize(980, 820)
                 window.new_conversation()
                 loop.run_until_complete(shoot_error(window))
                 loop.run_until_complete(shoot_settings(window))

@@ -21,6 +21,7 @@ from desktop_app.core.errors import (
 from desktop_app.core.history.provider_ids import adopt_provider_ids
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 from desktop_app.core.money.ledger import Ledger
+from desktop_app.core.money.prices import format_money
 from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.app_settings import AppSettings, load_settings
 from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.chat.welcome import Welcome
     from desktop_app.ui.error_banner import ErrorBanner
     from desktop_app.ui.history.files import HistoryFiles
+    from desktop_app.ui.picker.compare_choice import CompareChoice
     from desktop_app.ui.picker.model_lists import ModelLists
     from desktop_app.ui.picker.model_picker import ModelPicker
     from desktop_app.ui.sidebar.conversation_list import ConversationSidebar
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
 
     # Its parts, made by window_layout.build_window:
     picker: ModelPicker
+    compare: CompareChoice
     models: ModelLists
     sidebar: ConversationSidebar
     stack: QStackedWidget
@@ -248,9 +251,13 @@ class MainWindow(QMainWindow):
         self._over_budget_once = False
         provider, model = choice
         self.banner.clear()
+        self._settle_comparison()
         editing = self.composer.editing
+        compared = self.compare.chosen()
         if editing is not None and editing in self.conversation.messages:
             self.session.edit(editing, text, provider, model)
+        elif compared:
+            self.session.compare(compared, text)
         else:
             self.session.send(provider, model, text)
         self.composer.end_edit(clear=False)
@@ -276,6 +283,35 @@ class MainWindow(QMainWindow):
         self.banner.clear()
         self.composer.end_edit(clear=False)
         self.session.regenerate(*choice, answer)
+
+    def continue_with(self, answer: ChatMessage) -> None:
+        """Go on from this answer of a comparison: it is shown, the others stay as versions."""
+        if answer.status != "streaming":
+            self.conversation.show(answer)
+            self.input.setFocus()
+
+    def _settle_comparison(self) -> None:
+        """A message sent with a comparison's answers still side by side goes on from the first
+        one that answered (the others stay as versions, as with Continue with this one)."""
+        messages = self.conversation.messages
+        if not messages or messages[-1].role != "user":
+            return
+        answers = self.conversation.children(messages[-1])
+        chosen = next((a for a in answers if a.content), answers[0] if answers else None)
+        if chosen is not None:
+            self.conversation.show(chosen)
+
+    def answer_cost_text(self, answer: ChatMessage) -> str:
+        """An answer's cost as a comparison's column shows it: the stored figure once it has
+        ended, an estimate meanwhile."""
+        cost = answer.cost if answer.status != "streaming" else None
+        if cost is None:
+            cost = self.ledger.cost_of(self.conversation, answer)
+        return format_money(cost.usd, self.app_settings.currency, estimated=cost.estimated)
+
+    def compared_prices(self) -> list[tuple[str, ModelPrice | None]]:
+        """The models the next message is to be compared on, with their prices."""
+        return [(model, self.ledger.price(p.id, model)) for p, model in self.compare.chosen()]
 
     def edit(self, question: ChatMessage) -> None:
         """Put a question in the box to edit it into a new version."""
@@ -332,12 +368,16 @@ class MainWindow(QMainWindow):
         self.status.set_note(note)
 
     def reply_finished(self, message: ChatMessage, error: TallyError | None) -> None:
-        self.stop_button.setEnabled(False)
-        self.send_button.setEnabled(self.picker.current() is not None)
-        if error is not None:
+        # An answer of a comparison shows how it ended in its own column, error and all: one
+        # failing model says nothing over the others.
+        if error is not None and message in self.conversation.messages:
             self.banner.show_error(error)
             if message.error:  # the answer's own note then says only "Failed" or "Cut off"
                 self.chat_view.error_in_banner(message)
+        if any(m.status == "streaming" for m in self.session.tasks if m is not message):
+            return  # the other answers of the comparison go on
+        self.stop_button.setEnabled(False)
+        self.send_button.setEnabled(self.picker.current() is not None)
         self.sidebar.refresh()
         self.input.setFocus()
 

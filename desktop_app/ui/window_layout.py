@@ -17,6 +17,7 @@ from desktop_app.ui.chat.status_line import StatusLine
 from desktop_app.ui.chat.welcome import Welcome
 from desktop_app.ui.error_banner import ErrorBanner
 from desktop_app.ui.history.files import HistoryFiles
+from desktop_app.ui.picker.compare_choice import CompareChoice
 from desktop_app.ui.picker.model_lists import ModelLists
 from desktop_app.ui.picker.model_picker import ModelPicker
 from desktop_app.ui.sidebar.conversation_list import ConversationSidebar
@@ -33,7 +34,8 @@ def build_window(window: MainWindow) -> None:
     window.models = ModelLists(window.services, window.picker, window)
     window.session.listeners.append(window.models)
     window.models.reported.connect(lambda line: window.statusBar().showMessage(line, 10_000))
-    spend, settings = build_toolbar(window, window.models.row)
+    window.compare = CompareChoice(window.picker.current, window.picker.choices, window)
+    spend, settings = build_toolbar(window, window.models.row, window.compare)
     spend.triggered.connect(window.open_spending)
     settings.triggered.connect(window.open_settings)
 
@@ -55,6 +57,9 @@ def build_window(window: MainWindow) -> None:
     window.chat_view.regenerateRequested.connect(window.regenerate)
     window.chat_view.editRequested.connect(window.edit)
     window.chat_view.branchRequested.connect(window.branch)
+    window.chat_view.stopAnswerRequested.connect(window.session.stop)
+    window.chat_view.continueRequested.connect(window.continue_with)
+    window.chat_view.cost_text = window.answer_cost_text
     window.stack.addWidget(window.welcome)
     window.stack.addWidget(window.chat_view)
     layout.addWidget(window.stack, 1)
@@ -74,6 +79,8 @@ def build_window(window: MainWindow) -> None:
     window.stop_button = window.composer.stop_button
     window.estimate = window.composer.estimate
     window.picker.currentIndexChanged.connect(window.estimate.schedule)
+    window.compare.changed.connect(window.estimate.schedule)
+    window.estimate.compared = window.compared_prices
     layout.addWidget(window.composer)
     splitter = QSplitter(window)
     splitter.addWidget(window.sidebar)

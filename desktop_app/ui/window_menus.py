@@ -13,14 +13,17 @@ if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
 
-def build_toolbar(window: MainWindow, picker: QWidget) -> tuple[QAction, QAction]:
-    """The toolbar with the picker; returns its Spending and Settings actions."""
+def build_toolbar(window: MainWindow, picker: QWidget, *beside: QWidget) -> tuple[QAction, QAction]:
+    """The toolbar with the picker and what goes `beside` it; returns its Spending and
+    Settings actions."""
     toolbar = QToolBar("Model", window)
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     window.addToolBar(toolbar)
     toolbar.addWidget(QLabel(" Model: ", toolbar))
     toolbar.addWidget(picker)
+    for widget in beside:
+        toolbar.addWidget(widget)
     spacer = QWidget(toolbar)
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     toolbar.addWidget(spacer)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.currency import USD, Currency
+from desktop_app.ui.chat.compare_columns import CompareColumns, CostText
 from desktop_app.ui.chat.message_blocks import BLOCK, SPACING, HeightEstimate, MessageBlock, plan
 from desktop_app.ui.chat.message_widget import MessageWidget
 from desktop_app.ui.chat.render_cache import RenderCache
@@ -41,6 +42,10 @@ class ChatView(QWidget):
     """This question (a ChatMessage) is to be edited into a new version."""
     branchRequested = Signal(object)
     """A new conversation holding the path down to this message is asked for."""
+    stopAnswerRequested = Signal(object)
+    """Stop this answer of a comparison alone."""
+    continueRequested = Signal(object)
+    """Go on from this answer of a comparison."""
 
     def __init__(self, conversation: Conversation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +63,12 @@ class ChatView(QWidget):
         self._placing = False
         self._actions: tuple[bool, ChatMessage | None] | None = None
         """(busy, last message): what the messages' actions and versions were set for."""
+        self.comparison: CompareColumns | None = None
+        """The answers of the comparison under the last question, side by side, until one is
+        chosen (or the path changes)."""
+        self._compared: list[ChatMessage] = []  # answers of a comparison not in columns yet
+        self.cost_text: CostText = lambda message: ""
+        """How a comparison's columns show an answer's cost (the window gives the ledger's)."""
         self._timer = _timer(self, FRAME_MS, self.flush)
         self._placer = _timer(self, 0, self.place)
         self._build()
@@ -94,11 +105,16 @@ class ChatView(QWidget):
     # -- ConversationListener ---------------------------------------------------------------
 
     def message_added(self, message: ChatMessage) -> None:
+        self._end_comparison()
         if message.role == "user":
             self._follow = True  # the user just sent something: show where the answer will come
         self._append(message)
 
     def version_added(self, message: ChatMessage) -> None:
+        messages = self.conversation.messages
+        if message.status == "streaming" and messages and message.parent is messages[-1]:
+            self._compared.append(message)  # in columns at the next frame, with the others
+            self.message_changed(message)
         self._update_actions(force=True)  # the shown version's count went up
 
     def _append(self, message: ChatMessage) -> None:
@@ -118,6 +134,7 @@ class ChatView(QWidget):
             self._timer.start()
 
     def messages_reset(self) -> None:
+        self._end_comparison()
         messages = self.conversation.messages
         kept = 0  # messages compare by identity
         while kept < min(len(messages), len(self._shown)) and messages[kept] is self._shown[kept]:
@@ -140,11 +157,15 @@ class ChatView(QWidget):
         """Show every change gathered since the last frame (a message without a widget shows
         its changes when it gets one)."""
         self._timer.stop()
+        if self._compared:
+            self._begin_comparison()
         changed, self._changed = self._changed, {}
         for message in changed:
             widget = self._widgets.get(message)
             if widget is not None:
                 widget.refresh()
+            elif self.comparison is not None:
+                self.comparison.refresh(message)
         if changed:
             self._update_actions()
 
@@ -153,6 +174,8 @@ class ChatView(QWidget):
         self.currency = currency
         for widget in self._widgets.values():
             widget.set_currency(currency)
+        if self.comparison is not None:
+            self.comparison.set_currency(currency)
 
     def error_in_banner(self, message: ChatMessage | None) -> None:
         """The answer whose error the banner shows now (None: no answer's): its status is
@@ -193,7 +216,32 @@ class ChatView(QWidget):
             self._placing = False
         self.place()
 
+    def _begin_comparison(self) -> None:
+        """Show the answers of the comparison that began, in columns below its question."""
+        answers, self._compared = self._compared, []
+        self._end_comparison()
+        self.comparison = CompareColumns(
+            answers, self.dark, self.cost_text, self.currency, self.content
+        )
+        self.comparison.stopRequested.connect(self.stopAnswerRequested)
+        self.comparison.continueRequested.connect(self.continueRequested)
+        self.messages_layout.insertWidget(len(self._blocks), self.comparison)
+        self.comparison.setVisible(True)
+        self.comparison.start()
+        self._follow = True
+        self._place_soon()
+
+    def _end_comparison(self) -> None:
+        """Take the columns away (an answer was chosen, or the path changed)."""
+        self._compared.clear()
+        if self.comparison is not None:
+            self.comparison.hide()
+            self.messages_layout.removeWidget(self.comparison)
+            self.comparison.deleteLater()
+            self.comparison = None
+
     def _rebuild(self) -> None:
+        self._end_comparison()
         self._timer.stop()
         self._placer.stop()
         self._changed.clear()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
@@ -140,6 +141,8 @@ class PromptEstimate(QLabel):
         self.settings = AppSettings()
         self.replacing: ChatMessage | None = None
         """The question being edited: the context is then only what is above it."""
+        self.compared: Callable[[], list[tuple[str, ModelPrice | None]]] = list
+        """The models a comparison will ask, with their prices ([] when not comparing)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)  # once typing pauses, not on every key
@@ -157,6 +160,18 @@ class PromptEstimate(QLabel):
         model, price = choice
         context = sum(len(m.content) for m in self.conversation.context(before=self.replacing))
         usage = estimated_usage(context + len(typed), 0)
+        compared = self.compared()
+        if len(compared) > 1:
+            costs = [None if p is None else cost_usd(p, usage) for _, p in compared]
+            known = [cost for cost in costs if cost is not None]
+            money = format_money(sum(known, Decimal(0)), self.settings.currency, estimated=True)
+            unknown = [name for (name, _), cost in zip(compared, costs, strict=True) if not cost]
+            note = f" ({', '.join(unknown)}: price unknown)" if unknown else ""
+            self.setText(
+                f"To send: ≈{usage.input_tokens:,} tokens with the context to each of "
+                f"{len(compared)} models, {money} in all{note} before the answers"
+            )
+            return
         cost = None if price is None else cost_usd(price, usage)
         money = format_money(cost, self.settings.currency, estimated=True)
         self.setText(

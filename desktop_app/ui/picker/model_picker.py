@@ -191,6 +191,10 @@ class ModelPicker(QComboBox):
         provider = self._providers.get(provider_id)
         return (provider, model) if provider else None
 
+    def choices(self) -> list[tuple[Provider, str]]:
+        """Every model listed, with its provider, in the list's order."""
+        return [(row.provider, row.entry.name) for row in self.rows.rows if row.entry is not None]
+
     def select(self, provider_id: str, model: str) -> bool:
         """Choose a model; False if it is not listed."""
         for row, entry in enumerate(self.rows.rows):

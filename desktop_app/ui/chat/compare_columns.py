@@ -1,0 +1,161 @@
+"""The answers of a comparison side by side: one column per model, each with its figures (time
+to first token, tokens per second, cost), a Stop of its own, and "Continue with this one"."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.conversation import ChatMessage
+from desktop_app.core.currency import USD, Currency
+from desktop_app.ui.chat.message_widget import MessageWidget
+
+_REFRESH_MS = 250
+"""How often a streaming column's figures are shown again: its speed changes as it goes."""
+
+CostText = Callable[[ChatMessage], str]
+"""An answer's cost as the window shows it: exact once the answer has ended (the ledger's)."""
+
+
+class CompareColumn(QFrame):
+    """One answer of a comparison, headed by its model and figures."""
+
+    stopRequested = Signal(object)
+    continueRequested = Signal(object)
+
+    def __init__(
+        self, answer: ChatMessage, dark: bool, cost_text: CostText, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("compareColumn")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Equal shares of the pane's width, whatever a column's text would like: a long model
+        # name or a code block wraps or scrolls in its column instead of widening the pane.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(120)
+        self.answer = answer
+        self.cost_text = cost_text
+        self.started = time.monotonic()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        self.figures = QLabel(self)
+        self.figures.setObjectName("compareFigures")
+        self.figures.setTextFormat(Qt.TextFormat.PlainText)
+        self.figures.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.stop_button = QPushButton("Stop", self)
+        self.stop_button.setObjectName("compareStopButton")
+        self.stop_button.setToolTip("Stop this answer; the others go on")
+        self.stop_button.clicked.connect(lambda: self.stopRequested.emit(self.answer))
+        self.continue_button = QPushButton("Continue with this one", self)
+        self.continue_button.setObjectName("continueButton")
+        self.continue_button.setToolTip("Go on from this answer; the others stay as versions of it")
+        self.continue_button.clicked.connect(lambda: self.continueRequested.emit(self.answer))
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.continue_button)
+        buttons.addStretch(1)
+        self.message = MessageWidget(answer, dark, self)
+        self.message.set_actions(edit=False, regenerate=False, branch=False)
+        # the model alone heads a column: the columns are narrow, and share their provider
+        self.message.role.setText(answer.model or answer.provider_name or "Answer")
+        self.message.role.setToolTip(answer.provider_name or "")
+        layout.addWidget(self.message)
+        layout.addWidget(self.figures)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        """Show the answer as it is now, with its figures."""
+        self.message.refresh()
+        streaming = self.answer.status == "streaming"
+        self.stop_button.setVisible(streaming)
+        self.continue_button.setEnabled(not streaming and bool(self.answer.content))
+        self.figures.setText(" · ".join(self._figures(streaming)))
+
+    def _figures(self, streaming: bool) -> list[str]:
+        answer = self.answer
+        parts: list[str] = []
+        first = answer.first_token_seconds
+        parts.append("waiting…" if first is None else f"first token {first:.2f} s")
+        elapsed = time.monotonic() - self.started if streaming else (answer.duration_seconds or 0.0)
+        tokens = (
+            answer.usage.output_tokens
+            if answer.usage is not None and not streaming
+            else (len(answer.content) + len(answer.reasoning)) // 4
+        )
+        if first is not None and elapsed > first:
+            parts.append(f"{tokens / (elapsed - first):.0f} tokens/s")
+        parts.append(self.cost_text(answer))
+        return parts
+
+
+class CompareColumns(QWidget):
+    """The columns of one comparison, kept up to date while the answers stream."""
+
+    stopRequested = Signal(object)
+    """Stop this answer (a ChatMessage) alone."""
+    continueRequested = Signal(object)
+    """Make this answer the one the conversation goes on from."""
+
+    def __init__(
+        self,
+        answers: list[ChatMessage],
+        dark: bool,
+        cost_text: CostText,
+        currency: Currency = USD,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("compareColumns")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.columns: dict[ChatMessage, CompareColumn] = {}
+        for answer in answers:
+            column = CompareColumn(answer, dark, cost_text, self)
+            column.message.currency = currency
+            column.stopRequested.connect(self.stopRequested)
+            column.continueRequested.connect(self.continueRequested)
+            layout.addWidget(column, 1, Qt.AlignmentFlag.AlignTop)
+            self.columns[answer] = column
+        self._timer = QTimer(self)
+        self._timer.setInterval(_REFRESH_MS)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        """Show every column now, and their figures while they stream."""
+        for column in self.columns.values():
+            column.refresh()
+        self._timer.start()
+
+    def refresh(self, answer: ChatMessage) -> bool:
+        """Show an answer's change; False if it is not one of these columns'."""
+        column = self.columns.get(answer)
+        if column is None:
+            return False
+        column.refresh()
+        return True
+
+    def set_currency(self, currency: Currency) -> None:
+        for column in self.columns.values():
+            column.message.set_currency(currency)
+            column.refresh()
+
+    def _tick(self) -> None:
+        streaming = [c for c in self.columns.values() if c.answer.status == "streaming"]
+        for column in streaming:
+            column.refresh()
+        if not streaming:
+            self._timer.stop()

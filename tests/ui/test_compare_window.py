@@ -1,0 +1,99 @@
+"""Comparing models in the window: the answers stream side by side, each with its figures, its
+own Stop and its own errors; one is chosen to go on from and the others stay as versions."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from desktop_app.ui.chat.compare_columns import CompareColumns
+from desktop_app.ui.main_window import MainWindow
+from tests.support.ui.window_helpers import Run
+from tests.support.waiting import until
+
+
+def _columns(window: MainWindow) -> CompareColumns:
+    columns = window.chat_view.comparison
+    assert columns is not None
+    return columns
+
+
+def test_three_models_answer_side_by_side_and_one_is_chosen(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    assert window.picker.select("sim", "sim-normal")
+    window.compare.tick("sim", "sim-echo")
+    window.compare.tick("sim", "sim-error-402")  # this one fails; the others do not care
+    assert [model for _, model in window.compare.chosen()] == [
+        "sim-normal",
+        "sim-echo",
+        "sim-error-402",
+    ]
+    window.input.setPlainText("Which sort is stable?")
+    window.estimate.refresh()
+    assert "to each of 3 models" in window.estimate.text()
+
+    async def body() -> None:
+        window.send()
+        await until(lambda: window.chat_view.comparison is not None)
+        await until(lambda: not window.session.busy, within=20)
+        await until(lambda: all(not c.stop_button.isVisible() for c in columns().values()))
+
+    def columns() -> dict:  # type: ignore[type-arg]
+        return _columns(window).columns
+
+    run(body)
+    question = window.conversation.messages[-1]
+    assert question.content == "Which sort is stable?"
+    normal, echo, failed = window.conversation.children(question)
+    assert (normal.status, echo.status, failed.status) == ("complete", "complete", "error")
+    assert window.banner.isHidden(), "one model's error stays in its column"
+    shown = {answer: column.figures.text() for answer, column in columns().items()}
+    assert "first token" in shown[normal]
+    assert "tokens/s" in shown[normal]
+    assert "$" in shown[normal]
+    assert "price unknown" in shown[echo]
+    assert failed.error
+    assert failed.error in columns()[failed].message.status.text()
+    assert not columns()[failed].continue_button.isEnabled()
+    assert window.send_button.isEnabled()
+    columns()[echo].continue_button.click()
+    assert window.conversation.messages[-1] is echo
+    assert window.chat_view.comparison is None
+    widget = window.chat_view.widget_for(echo)
+    assert widget is not None
+    assert widget.version_label.text() == "2/3"
+    stored = window.services.store.messages(window.recorder.conversation_id or "")
+    assert [m.parent_id for m in stored[-3:]] == [stored[-4].id] * 3
+
+
+def test_stop_on_one_column_stops_only_that_answer(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    assert window.picker.select("sim", "sim-slow")
+    window.compare.tick("sim", "sim-normal")
+
+    async def body() -> None:
+        window.input.setPlainText("Tell me a story")
+        window.send()
+        await until(lambda: window.chat_view.comparison is not None)
+        slow = window.conversation.children(window.conversation.messages[-1])[0]
+        await until(lambda: len(slow.content) > 10)
+        _columns(window).columns[slow].stop_button.click()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(body)
+    slow, normal = window.conversation.children(window.conversation.messages[-1])
+    assert slow.status == "cancelled"
+    assert normal.status == "complete"
+    # sending again goes on from the first answer that has text
+    window.compare.setChecked(False)
+
+    async def again() -> None:
+        window.input.setPlainText("And then?")
+        window.send()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(again)
+    first, chosen, follow_up = window.conversation.messages[:3]
+    assert (first.content, chosen) == ("Tell me a story", slow), "the first one with text"
+    assert follow_up.content == "And then?"
