@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import sqlite3
 from typing import TYPE_CHECKING
@@ -35,8 +36,9 @@ from desktop_app.ui.window_layout import build_window
 if TYPE_CHECKING:
     import asyncio
 
-    from PySide6.QtWidgets import QPushButton, QStackedWidget
+    from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget
 
+    from desktop_app.core.history.records import ConversationSummary
     from desktop_app.ui.chat.chat_view import ChatView
     from desktop_app.ui.chat.composer import Composer
     from desktop_app.ui.chat.cost_meter import CostMeter, PromptEstimate
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
     # Its parts, made by window_layout.build_window:
     picker: ModelPicker
     compare: CompareChoice
+    branch_note: QLabel
     models: ModelLists
     sidebar: ConversationSidebar
     stack: QStackedWidget
@@ -189,6 +192,7 @@ class MainWindow(QMainWindow):
         if conversation_id is None:
             self.conversation.replace_all([])
             self.recorder = HistoryRecorder(store, self.conversation, ledger)
+            self._show_origin(None)
         else:
             self.recorder = self._opened(conversation_id)
         self.unsaved.watch(self.recorder)
@@ -227,7 +231,24 @@ class MainWindow(QMainWindow):
 
     def _opened(self, conversation_id: str) -> HistoryRecorder:
         store, listed = self.services.store, self.listed_providers()
-        return open_conversation(store, self.conversation, conversation_id, self.ledger, listed)
+        recorder = open_conversation(store, self.conversation, conversation_id, self.ledger, listed)
+        self._show_origin(store.conversation(conversation_id))
+        return recorder
+
+    def _show_origin(self, summary: ConversationSummary | None) -> None:
+        """Above a branch, the conversation it was branched from, as a link to open it."""
+        origin_id = summary.branched_from if summary else None
+        origin = self.services.store.conversation(origin_id) if origin_id else None
+        if origin_id is None:
+            self.branch_note.hide()
+            return
+        if origin is None:
+            self.branch_note.setText("Branched from a conversation since deleted")
+        else:
+            self.branch_note.setText(
+                f'Branched from <a href="{html.escape(origin.id)}">{html.escape(origin.title)}</a>'
+            )
+        self.branch_note.show()
 
     def _picked_price(self) -> tuple[str, ModelPrice | None] | None:
         choice = self.picker.current()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.ui.chat.chat_view import ChatView
 from desktop_app.ui.chat.composer import Composer
@@ -48,6 +48,12 @@ def build_window(window: MainWindow) -> None:
     central = QWidget(window)
     layout = QVBoxLayout(central)
     layout.setContentsMargins(8, 4, 8, 4)
+    window.branch_note = QLabel(central)
+    window.branch_note.setObjectName("branchNote")
+    window.branch_note.setTextFormat(Qt.TextFormat.RichText)
+    window.branch_note.linkActivated.connect(window.open_conversation)
+    window.branch_note.hide()
+    layout.addWidget(window.branch_note)
     window.stack = QStackedWidget(central)
     window.welcome = Welcome(window.stack)
     window.welcome.settingsRequested.connect(window.open_settings)

@@ -1,0 +1,77 @@
+"""Versions and branches in the window: Ctrl+R keeps the old answer as a version, the arrows
+move between versions, and Branch from here opens a copy of the path linked to its origin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop_app.ui.chat.message_widget import MessageWidget
+from desktop_app.ui.main_window import MainWindow
+from tests.support.ui.window_actions import type_and_send
+from tests.support.ui.window_helpers import Run
+from tests.support.waiting import until
+
+
+def _widget(window: MainWindow, index: int) -> MessageWidget:
+    widget = window.chat_view.widget_for(window.conversation.messages[index])
+    assert widget is not None
+    return widget
+
+
+def test_ctrl_r_adds_a_version_and_the_arrows_go_back(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    assert window.picker.select("sim", "sim-echo")
+
+    async def body() -> None:
+        type_and_send(qtbot, window, "Say hi")
+        await until(lambda: not window.session.busy and len(window.conversation.messages) == 2)
+        assert window.picker.select("sim", "sim-normal")
+        qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+        await until(lambda: window.session.busy)
+        await until(lambda: not window.session.busy)
+
+    run(body)
+    answer = window.conversation.messages[1]
+    assert answer.model == "sim-normal"
+    assert _widget(window, 1).version_label.text() == "2/2"
+    qtbot.waitUntil(_widget(window, 1).previous_button.isEnabled)  # once the answer has ended
+    _widget(window, 1).previous_button.click()
+    assert window.conversation.messages[1].model == "sim-echo"
+    assert _widget(window, 1).version_label.text() == "1/2"
+    stored = window.services.store
+    conversation_id = window.recorder.conversation_id
+    assert conversation_id is not None
+    echo_row = window.recorder.stored_ids[window.conversation.messages[1].id]
+    assert stored.current_message(conversation_id) == echo_row, "the version shown is kept"
+
+
+def test_branch_from_here_opens_a_copy_linked_to_the_original(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    async def body() -> None:
+        type_and_send(qtbot, window, "Plan a trip")
+        await until(lambda: not window.session.busy and len(window.conversation.messages) == 2)
+        type_and_send(qtbot, window, "Make it cheaper")
+        await until(lambda: not window.session.busy and len(window.conversation.messages) == 4)
+
+    run(body)
+    original = window.recorder.conversation_id
+    assert original is not None
+    assert window.branch_note.isHidden()
+    _widget(window, 1).branch_button.click()
+    branch = window.recorder.conversation_id
+    assert branch is not None
+    assert branch != original
+    assert [m.content for m in window.conversation.messages][:1] == ["Plan a trip"]
+    assert len(window.conversation.messages) == 2
+    summary = window.services.store.conversation(branch)
+    assert summary is not None
+    assert summary.title == "Plan a trip (branch)"
+    assert not window.branch_note.isHidden()
+    assert "Plan a trip" in window.branch_note.text()
+    window.branch_note.linkActivated.emit(original)
+    assert window.recorder.conversation_id == original
+    assert len(window.conversation.messages) == 4, "the original is left as it was"
+    assert window.branch_note.isHidden()
