@@ -35,6 +35,7 @@ def build_window(window: MainWindow) -> None:
     window.session.listeners.append(window.models)
     window.models.reported.connect(lambda line: window.statusBar().showMessage(line, 10_000))
     window.compare = CompareChoice(window.picker.current, window.picker.choices, window)
+    window.picker.compareRequested.connect(window.compare.tick)
     spend, settings = build_toolbar(window, window.models.row, window.compare)
     spend.triggered.connect(window.open_spending)
     settings.triggered.connect(window.open_settings)

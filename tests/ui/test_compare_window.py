@@ -3,6 +3,7 @@ own Stop and its own errors; one is chosen to go on from and the others stay as 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.chat.compare_columns import CompareColumns
@@ -97,3 +98,25 @@ def test_stop_on_one_column_stops_only_that_answer(
     first, chosen, follow_up = window.conversation.messages[:3]
     assert (first.content, chosen) == ("Tell me a story", slow), "the first one with text"
     assert follow_up.content == "And then?"
+
+
+def test_ctrl_click_in_the_model_list_adds_a_model_to_compare(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    assert window.picker.select("sim", "sim-normal")
+    window.picker.showPopup()
+    view = window.picker.view()
+    row = next(
+        n
+        for n, r in enumerate(window.picker.rows.rows)
+        if r.entry is not None and r.entry.name == "sim-echo"
+    )
+    where = view.visualRect(window.picker.rows.index(row)).center()
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, where
+    )
+    assert view.isVisible(), "the list stays open for more"
+    assert window.picker.current()[1] == "sim-normal"  # type: ignore[index]
+    assert [model for _, model in window.compare.chosen()] == ["sim-normal", "sim-echo"]
+    assert window.compare.text() == "Compare: 2"
+    window.picker.hidePopup()

@@ -75,3 +75,25 @@ def test_branch_from_here_opens_a_copy_linked_to_the_original(
     assert window.recorder.conversation_id == original
     assert len(window.conversation.messages) == 4, "the original is left as it was"
     assert window.branch_note.isHidden()
+
+
+def test_a_search_result_in_a_version_not_shown_shows_that_version(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    assert window.picker.select("sim", "sim-echo")
+
+    async def body() -> None:
+        type_and_send(qtbot, window, "Say pineapple")
+        await until(lambda: not window.session.busy and len(window.conversation.messages) == 2)
+        assert window.picker.select("sim", "sim-normal")
+        window.regenerate()
+        await until(lambda: not window.session.busy)
+
+    run(body)
+    conversation_id = window.recorder.conversation_id
+    assert conversation_id is not None
+    (hit,) = window.services.store.search("You said")
+    window.new_conversation()
+    window.sidebar.messageSelected.emit(conversation_id, hit.message_id)
+    assert window.conversation.messages[1].content == "You said: Say pineapple"
+    assert window.chat_view.widget_for(window.conversation.messages[1]) is not None

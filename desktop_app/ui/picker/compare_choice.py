@@ -99,7 +99,8 @@ class CompareChoice(QToolButton):
         self.setText(f"Compare: {count}" if count else "Compare")
         self.setToolTip(
             "Send to several models at once and see their answers side by side; "
-            f"tick up to {MOST - 1} models besides the one picked"
+            f"tick up to {MOST - 1} models besides the one picked (or Ctrl+click them in the "
+            "model list)"
         )
         self.changed.emit()
 
