@@ -22,6 +22,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Protocol
 
 from desktop_app.core.history import schema, short_terms
 from desktop_app.core.history.records import MessageStatus, StoredUsage
@@ -132,6 +133,70 @@ def message_row(
     )
 
 
+class StoredFields(Protocol):
+    """A message's fields as a row stores them (a MessageRecord; an imported message)."""
+
+    @property
+    def role(self) -> Role: ...
+    @property
+    def content(self) -> str: ...
+    @property
+    def reasoning(self) -> str: ...
+    @property
+    def provider(self) -> str | None: ...
+    @property
+    def provider_name(self) -> str | None: ...
+    @property
+    def model(self) -> str | None: ...
+    @property
+    def status(self) -> MessageStatus: ...
+    @property
+    def error(self) -> str | None: ...
+    @property
+    def usage(self) -> StoredUsage | None: ...
+    @property
+    def cost_usd(self) -> Decimal | None: ...
+    @property
+    def first_token_seconds(self) -> float | None: ...
+    @property
+    def duration_seconds(self) -> float | None: ...
+    @property
+    def created_at(self) -> datetime: ...
+
+
+def row_of(
+    conversation_id: str, message: StoredFields, parent_id: int | None
+) -> tuple[object, ...]:
+    """message_row() of a message that has all its fields already: a copy (a branch) or an
+    imported one."""
+    return message_row(
+        conversation_id,
+        role=message.role,
+        content=message.content,
+        reasoning=message.reasoning,
+        provider=message.provider,
+        provider_name=message.provider_name,
+        model=message.model,
+        status=message.status,
+        error=message.error,
+        usage=message.usage,
+        cost_usd=message.cost_usd,
+        first_token_seconds=message.first_token_seconds,
+        duration_seconds=message.duration_seconds,
+        created_at=message.created_at,
+        parent_id=parent_id,
+    )
+
+
+def parent_moved(row: tuple[object, ...], offset: int) -> tuple[object, ...]:
+    """The row with its parent_id (the last field) moved by `offset`, unless it has none."""
+    parent = row[-1]
+    if parent is None:
+        return row
+    assert isinstance(parent, int)
+    return (*row[:-1], parent + offset)
+
+
 def add_messages(
     conn: sqlite3.Connection,
     batches: Iterable[Sequence[tuple[object, ...]]],
@@ -164,7 +229,7 @@ def add_messages(
     report(done, total)
     first = last_before + 1
     for batch in batches:
-        conn.executemany(INSERT_MESSAGE, (_with_parent_id(row, first) for row in batch))
+        conn.executemany(INSERT_MESSAGE, (parent_moved(row, first) for row in batch))
         done += len(batch)
         report(done, total)
     (last,) = conn.execute("SELECT coalesce(max(id), 0) FROM messages").fetchone()
@@ -185,15 +250,6 @@ def add_messages(
         conn.execute(sql)
     report(total, total)
     return added
-
-
-def _with_parent_id(row: tuple[object, ...], first: int) -> tuple[object, ...]:
-    """The row with its parent's position among the rows added made that parent's id."""
-    position = row[-1]
-    if position is None:
-        return row
-    assert isinstance(position, int)
-    return (*row[:-1], first + position)
 
 
 _FTS_ROWS = (

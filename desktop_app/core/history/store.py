@@ -22,7 +22,12 @@ from types import TracebackType
 from desktop_app.core.errors import ConversationExists
 from desktop_app.core.history import checks
 from desktop_app.core.history import search as history_search
-from desktop_app.core.history.bulk import INSERT_MESSAGE, INSERT_MESSAGE_BEFORE_TREE, message_row
+from desktop_app.core.history.bulk import (
+    INSERT_MESSAGE,
+    INSERT_MESSAGE_BEFORE_TREE,
+    message_row,
+    row_of,
+)
 from desktop_app.core.history.failures import busy, history_errors
 from desktop_app.core.history.readers import ReaderPool
 from desktop_app.core.history.records import (
@@ -348,23 +353,7 @@ class HistoryStore:
             branch = self.create_conversation(title)
             parent: int | None = None
             for record in path:
-                values = message_row(
-                    branch.id,
-                    role=record.role,
-                    content=record.content,
-                    reasoning=record.reasoning,
-                    provider=record.provider,
-                    provider_name=record.provider_name,
-                    model=record.model,
-                    status=record.status,
-                    error=record.error,
-                    usage=record.usage,
-                    cost_usd=record.cost_usd,
-                    first_token_seconds=record.first_token_seconds,
-                    duration_seconds=record.duration_seconds,
-                    created_at=record.created_at,
-                    parent_id=parent,
-                )
+                values = row_of(branch.id, record, parent)
                 parent = conn.execute(INSERT_MESSAGE, values).lastrowid
             last = path[-1]
             conn.execute(

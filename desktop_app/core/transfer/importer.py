@@ -25,7 +25,13 @@ from functools import partial
 from pathlib import Path
 
 from desktop_app.core.errors import ConfigError, DiskFull
-from desktop_app.core.history.bulk import INSERT_CONVERSATION, Progress, add_messages, message_row
+from desktop_app.core.history.bulk import (
+    INSERT_CONVERSATION,
+    Progress,
+    add_messages,
+    parent_moved,
+    row_of,
+)
 from desktop_app.core.history.ledger_rows import LedgerEntry, bill_imported_rows, billed_entry
 from desktop_app.core.history.schema import time_to_text
 from desktop_app.core.history.store import HistoryStore
@@ -236,25 +242,10 @@ def _currents(
 def _message_rows(conversation: ImportedConversation) -> list[tuple[object, ...]]:
     """The rows of the conversation's messages, in order; each parent is given by its position
     among the conversation's messages (_batches makes it a position among all the rows)."""
+    parents = conversation.parent_positions()
     return [
-        message_row(
-            conversation.id,
-            role=m.role,
-            content=m.content,
-            reasoning=m.reasoning,
-            provider=m.provider,
-            provider_name=m.provider_name,
-            model=m.model,
-            status=m.status,
-            error=m.error,
-            usage=m.usage,
-            cost_usd=m.cost_usd,
-            first_token_seconds=m.first_token_seconds,
-            duration_seconds=m.duration_seconds,
-            created_at=m.created_at,
-            parent_id=parent,
-        )
-        for m, parent in zip(conversation.messages, conversation.parent_positions(), strict=True)
+        row_of(conversation.id, m, parent)
+        for m, parent in zip(conversation.messages, parents, strict=True)
     ]
 
 
@@ -267,7 +258,7 @@ def _batches(
     offset = 0
     for conversation in rows:
         if offset:
-            batch += [_moved(row, offset) for row in conversation]
+            batch += [parent_moved(row, offset) for row in conversation]
         else:
             batch += conversation
         offset += len(conversation)
@@ -276,14 +267,6 @@ def _batches(
             batch = []
     if batch:
         yield batch
-
-
-def _moved(row: tuple[object, ...], offset: int) -> tuple[object, ...]:
-    parent = row[-1]
-    if parent is None:
-        return row
-    assert isinstance(parent, int)
-    return (*row[:-1], parent + offset)
 
 
 def let_go(items: object) -> None:
