@@ -66,9 +66,8 @@ INSERT_MESSAGE_BEFORE_TREE = (
 """INSERT_MESSAGE without parent_id, for a history from before 009_message_tree."""
 
 INSERT_CONVERSATION = (
-    "INSERT INTO conversations"
-    " (id, title, created_at, updated_at, pinned, archived, last_provider, last_model)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO conversations (id, title, created_at, updated_at, pinned, archived,"
+    " last_provider, last_model, branched_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 """A conversation with every column it has once its messages are written (an import's)."""
 

@@ -54,6 +54,8 @@ class ImportedConversation:
     first message; None for them all: a line, each message after the one before."""
     current: int | None = None
     """The position of the message the conversation shows last; None: the last one."""
+    branched_from: str | None = None
+    """The id of the conversation this one was branched from, if it was."""
 
     def parent_positions(self) -> tuple[int | None, ...]:
         """Each message's parent's position in `messages` (None: a first message)."""

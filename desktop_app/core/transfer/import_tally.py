@@ -80,6 +80,7 @@ def _conversation(
         archived=_flag(obj, "archived", where),
         parents=parents,
         current=current,
+        branched_from=optional_string(obj, "branched_from", where),
     )
 
 

@@ -213,6 +213,7 @@ def _conversation_row(conversation: ImportedConversation) -> tuple[object, ...]:
         int(conversation.archived),
         last_provider,
         last_model,
+        conversation.branched_from,
     )
 
 

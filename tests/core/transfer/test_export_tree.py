@@ -104,3 +104,21 @@ def test_markdown_writes_the_current_path_and_counts_every_version(store: Histor
     assert "Why?" not in text
     assert "2 messages" in text
     assert "2 other versions" in text
+
+
+def test_a_branch_keeps_its_origin_through_export_and_import(
+    store: HistoryStore, fresh: HistoryStore, tmp_path: Path
+) -> None:
+    c = _tree(store)
+    question = store.messages(c)[0]
+    branch = store.branch(c, question.id, "Compare (branch)")
+    data = export_json(store)
+    exported = {conversation["id"]: conversation for conversation in data["conversations"]}
+    assert exported[branch.id]["branched_from"] == c
+    assert "branched_from" not in exported[c]
+    file = tmp_path / "branch.json"
+    write_json(data, file)
+    import_file(fresh, file)
+    imported = fresh.conversation(branch.id)
+    assert imported is not None
+    assert imported.branched_from == c
