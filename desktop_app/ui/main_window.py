@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import sqlite3
 from typing import TYPE_CHECKING
@@ -242,6 +241,8 @@ class MainWindow(QMainWindow):
         if origin_id is None:
             self.branch_note.hide()
             return
+        import html  # here: its table of entities is some 1 ms of the start, for a branch only
+
         if origin is None:
             self.branch_note.setText("Branched from a conversation since deleted")
         else:
