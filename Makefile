@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint typecheck imports pytest bench refresh-prices clean
+.PHONY: run test lint typecheck imports pytest bench refresh-prices clean translations
 .PHONY: package package-test install-desktop
 
 $(INSTALLED): pyproject.toml
@@ -12,7 +12,21 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(INSTALLED)
 
-run: $(INSTALLED)
+# The window's languages: Tally's .ts sources compiled, Qt's own (standard buttons, file
+# dialogs) copied from PySide6, all beside the sources in resources/translations (not committed).
+TRANSLATIONS := resources/translations
+TALLY_QM := $(patsubst %.ts,%.qm,$(wildcard $(TRANSLATIONS)/tally_*.ts))
+QT_QM := $(TRANSLATIONS)/qtbase_zh_CN.qm $(TRANSLATIONS)/qtbase_zh_TW.qm
+
+translations: $(TALLY_QM) $(QT_QM)
+
+$(TRANSLATIONS)/tally_%.qm: $(TRANSLATIONS)/tally_%.ts $(INSTALLED)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+$(TRANSLATIONS)/qtbase_%.qm: $(INSTALLED)
+	cp "$$($(BIN)/python -c 'from PySide6.QtCore import QLibraryInfo as L;		print(L.path(L.LibraryPath.TranslationsPath))')/qtbase_$*.qm" $@
+
+run: $(INSTALLED) translations
 	$(BIN)/tally
 
 test: lint typecheck imports pytest
@@ -27,7 +41,7 @@ typecheck: $(INSTALLED)
 imports: $(INSTALLED)
 	$(BIN)/lint-imports
 
-pytest: $(INSTALLED)
+pytest: $(INSTALLED) translations
 	$(BIN)/pytest
 
 bench: $(INSTALLED)
@@ -47,7 +61,7 @@ $(PACKAGING): $(INSTALLED)
 	touch $(PACKAGING)
 
 # dist/Tally/ (and dist/Tally.app on macOS); on Linux also the tarball of dist/Tally/.
-package: $(PACKAGING)
+package: $(PACKAGING) translations
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build \
 		packaging/tally.spec
 ifeq ($(shell uname -s),Linux)

@@ -16,6 +16,11 @@ from desktop_app.core.history.store import HistoryStore
 from tests.support.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# English and dollars, whatever the machine's locale (tests of Chinese set their own): before Qt
+# starts, which reads the locale once.
+for _variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
 
 pytest_plugins = [
     "tests.support.mounts",

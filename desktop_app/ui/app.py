@@ -4,6 +4,7 @@ anything unexpected. The window is painted before asyncio and qasync are loaded
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
@@ -12,15 +13,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import __version__
 from desktop_app.core import paths
-from desktop_app.core.errors import HistoryError, TallyError
+from desktop_app.core.errors import ConfigError, HistoryError, TallyError
 from desktop_app.core.history.opening import open_history
 from desktop_app.core.logs import log_to_file, stop_logging_to
 from desktop_app.core.network.clients import ClientPool
+from desktop_app.core.settings.app_settings import load_settings
 from desktop_app.core.settings.keys import KeyResolver
+from desktop_app.core.text.language import Language, Setting, chosen
 from desktop_app.ui.app_icon import app_icon
 from desktop_app.ui.demo import Demo
 from desktop_app.ui.error_banner import ErrorBanner
@@ -156,6 +160,16 @@ def open_services(
             error = exc
 
 
+def window_language() -> Language:
+    """The language the settings ask for (the system's by default, or when the settings cannot
+    be read: the window says why once it is up)."""
+    setting: Setting = "system"
+    if paths.settings_file().exists():
+        with contextlib.suppress(ConfigError):
+            setting = load_settings(paths.settings_file()).language
+    return chosen(setting, QLocale.system().name())
+
+
 def run_app(argv: list[str]) -> int:
     """Show the main window and run until it is closed."""
     app = QApplication.instance() or QApplication(argv)
@@ -168,6 +182,11 @@ def run_app(argv: list[str]) -> int:
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the window closes itself once its tasks are done
     handler = log_to_file()
+    language = window_language()
+    if language != "en":  # English needs no translator, nor QTranslator's type (0.3 ms)
+        from desktop_app.ui.translators import install_translators
+
+        install_translators(app, language)
     collector = MainThreadCollector(app)
     filling: threading.Event | None = None
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QToolBar, QWidget
 
@@ -20,17 +21,23 @@ def build_toolbar(window: MainWindow, picker: QWidget, *beside: QWidget) -> tupl
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     window.addToolBar(toolbar)
-    toolbar.addWidget(QLabel(" Model: ", toolbar))
+    toolbar.addWidget(
+        QLabel(" " + QCoreApplication.translate("MainWindow", "Model:") + " ", toolbar)
+    )
     toolbar.addWidget(picker)
     for widget in beside:
         toolbar.addWidget(widget)
     spacer = QWidget(toolbar)
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     toolbar.addWidget(spacer)
-    spending = toolbar.addAction("Spending")
+    spending = toolbar.addAction(QCoreApplication.translate("MainWindow", "Spending"))
     spending.setShortcut(QKeySequence("Ctrl+Shift+S"))
-    spending.setToolTip("Spend per day and per model, and what it would cost elsewhere")
-    settings = toolbar.addAction("Settings")
+    spending.setToolTip(
+        QCoreApplication.translate(
+            "MainWindow", "Spend per day and per model, and what it would cost elsewhere"
+        )
+    )
+    settings = toolbar.addAction(QCoreApplication.translate("MainWindow", "Settings"))
     settings.setShortcut(QKeySequence("Ctrl+,"))
     return spending, settings
 
@@ -38,28 +45,45 @@ def build_toolbar(window: MainWindow, picker: QWidget, *beside: QWidget) -> tupl
 def build_menus(window: MainWindow, settings: QAction, spending: QAction) -> None:
     """The menus; `settings` and `spending` are the toolbar's actions, shared."""
     files = window.files
-    menu = window.menuBar().addMenu("&File")
+    menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&File"))
     # Through the sidebar, as its New button: it shows the list the new conversation joins.
-    _add(menu, "&New conversation", window.sidebar.new_conversation, "Ctrl+N")
+    _add(
+        menu,
+        QCoreApplication.translate("MainWindow", "&New conversation"),
+        window.sidebar.new_conversation,
+        "Ctrl+N",
+    )
     menu.addSeparator()
     _add(
         menu,
-        "&Export conversation…",
+        QCoreApplication.translate("MainWindow", "&Export conversation…"),
         lambda: files.export_conversation(window.recorder.conversation_id),
         "Ctrl+Shift+E",
     )
-    _add(menu, "Export &all conversations…", files.export_all)
-    _add(menu, "&Import conversations…", files.import_conversations)
+    _add(
+        menu,
+        QCoreApplication.translate("MainWindow", "Export &all conversations…"),
+        files.export_all,
+    )
+    _add(
+        menu,
+        QCoreApplication.translate("MainWindow", "&Import conversations…"),
+        files.import_conversations,
+    )
     menu.addSeparator()
     menu.addAction(settings)
     # Not StandardKey.Quit: some platforms (and offscreen) bind it to nothing. Ctrl is
     # Command on macOS, so this is Cmd+Q there.
-    _add(menu, "&Quit", window.close, "Ctrl+Q")
-    view = window.menuBar().addMenu("&View")
+    _add(menu, QCoreApplication.translate("MainWindow", "&Quit"), window.close, "Ctrl+Q")
+    view = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&View"))
     view.addAction(spending)
     view.addAction(window.models.action)  # Refresh models (F5)
-    help_menu = window.menuBar().addMenu("&Help")
-    about = _add(help_menu, "&About Tally…", lambda: _show_about(window))
+    help_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+    about = _add(
+        help_menu,
+        QCoreApplication.translate("MainWindow", "&About Tally…"),
+        lambda: _show_about(window),
+    )
     about.setMenuRole(QAction.MenuRole.AboutRole)  # macOS moves it to the application menu
 
 

@@ -1,6 +1,10 @@
-"""The app's own settings (`settings.toml`): the currency money is shown in, and the budgets.
+"""The app's own settings (`settings.toml`): the language, the currency money is shown in, and
+the budgets.
 
 ```toml
+[general]
+language = "zh_CN"        # system (the default: follow the system), en, zh_CN or zh_TW
+
 [money]
 currency = "CNY"          # USD (the default) or CNY
 cny_per_usd = 7.3         # how many yuan a dollar buys: 1 for a relay that bills ¥1 = $1
@@ -21,6 +25,13 @@ from typing import Any, Literal
 from desktop_app.core.currency import USD, Currency
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.files import replace_atomically
+from desktop_app.core.text.language import (
+    SETTINGS,
+    Setting,
+    from_locale,
+    is_chinese,
+    system_locale,
+)
 
 DEFAULT_CNY_PER_USD = Decimal("7.3")
 
@@ -35,18 +46,22 @@ class AppSettings:
     cny_per_usd: Decimal = DEFAULT_CNY_PER_USD
     monthly_budget: Decimal | None = None
     daily_budget: Decimal | None = None
+    language: Setting = "system"
+    """The language of the window: "system" follows the system's locale."""
 
     @property
     def currency(self) -> Currency:
         return Currency("CNY", self.cny_per_usd) if self.currency_code == "CNY" else USD
 
 
-def load_settings(path: Path) -> AppSettings:
-    """Read the settings; a missing file means the defaults."""
+def load_settings(path: Path, locale: str | None = None) -> AppSettings:
+    """Read the settings; a missing file means the defaults, money in yuan for a system in
+    Chinese (`locale`, such as "zh_CN"; the system's by default)."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return AppSettings()
+        chinese = is_chinese(from_locale(system_locale() if locale is None else locale))
+        return AppSettings(currency_code="CNY") if chinese else AppSettings()
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"Cannot read {path}: {exc}") from exc
     return parse_settings(text, source=str(path))
@@ -59,7 +74,15 @@ def parse_settings(text: str, *, source: str = "settings.toml") -> AppSettings:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{source}: {exc}. Fix the file or remove it to start over.") from exc
-    _only(document, {"money", "budget"}, source, "the top level")
+    _only(document, {"general", "money", "budget"}, source, "the top level")
+    general = _table(document, "general", source)
+    _only(general, {"language"}, source, "[general]")
+    language = general.get("language", "system")
+    if language not in SETTINGS:
+        choices = ", ".join(f'"{code}"' for code in SETTINGS)
+        raise ConfigError(
+            f"{source}: [general] language must be one of {choices}, not {language!r}."
+        )
     money = _table(document, "money", source)
     budget = _table(document, "budget", source)
     _only(money, {"currency", "cny_per_usd"}, source, "[money]")
@@ -69,6 +92,7 @@ def parse_settings(text: str, *, source: str = "settings.toml") -> AppSettings:
         raise ConfigError(f'{source}: [money] currency must be "USD" or "CNY", not {code!r}.')
     return AppSettings(
         currency_code=code,
+        language=language,
         cny_per_usd=_amount(money, "cny_per_usd", source) or DEFAULT_CNY_PER_USD,
         monthly_budget=_amount(budget, "monthly", source),
         daily_budget=_amount(budget, "daily", source),
@@ -76,7 +100,10 @@ def parse_settings(text: str, *, source: str = "settings.toml") -> AppSettings:
 
 
 def dump_settings(settings: AppSettings) -> str:
-    lines = [
+    lines = []
+    if settings.language != "system":
+        lines += ["[general]", f'language = "{settings.language}"', ""]
+    lines += [
         "[money]",
         f'currency = "{settings.currency_code}"',
         f"cny_per_usd = {format(settings.cny_per_usd, 'f')}",

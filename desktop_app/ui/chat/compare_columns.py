@@ -55,13 +55,15 @@ class CompareColumn(QFrame):
         self.figures.setTextFormat(Qt.TextFormat.PlainText)
         self.figures.setWordWrap(True)
         buttons = QHBoxLayout()
-        self.stop_button = QPushButton("Stop", self)
+        self.stop_button = QPushButton(self.tr("Stop"), self)
         self.stop_button.setObjectName("compareStopButton")
-        self.stop_button.setToolTip("Stop this answer; the others go on")
+        self.stop_button.setToolTip(self.tr("Stop this answer; the others go on"))
         self.stop_button.clicked.connect(lambda: self.stopRequested.emit(self.answer))
-        self.continue_button = QPushButton("Continue with this one", self)
+        self.continue_button = QPushButton(self.tr("Continue with this one"), self)
         self.continue_button.setObjectName("continueButton")
-        self.continue_button.setToolTip("Go on from this answer; the others stay as versions of it")
+        self.continue_button.setToolTip(
+            self.tr("Go on from this answer; the others stay as versions of it")
+        )
         self.continue_button.clicked.connect(lambda: self.continueRequested.emit(self.answer))
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.continue_button)
@@ -88,7 +90,9 @@ class CompareColumn(QFrame):
         answer = self.answer
         parts: list[str] = []
         first = answer.first_token_seconds
-        parts.append("waiting…" if first is None else f"first token {first:.2f} s")
+        parts.append(
+            self.tr("waiting…") if first is None else self.tr("first token {:.2f} s").format(first)
+        )
         elapsed = time.monotonic() - self.started if streaming else (answer.duration_seconds or 0.0)
         tokens = (
             answer.usage.output_tokens
@@ -96,7 +100,7 @@ class CompareColumn(QFrame):
             else (len(answer.content) + len(answer.reasoning)) // 4
         )
         if first is not None and elapsed > first:
-            parts.append(f"{tokens / (elapsed - first):.0f} tokens/s")
+            parts.append(self.tr("{:.0f} tokens/s").format(tokens / (elapsed - first)))
         parts.append(self.cost_text(answer))
         return parts
 

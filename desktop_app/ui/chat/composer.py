@@ -58,8 +58,8 @@ class Composer(QWidget):
         self.edit_note.setTextFormat(Qt.TextFormat.PlainText)
         cancel = QToolButton(self.edit_bar)
         cancel.setObjectName("cancelEditButton")
-        cancel.setText("Cancel")
-        cancel.setToolTip("Stop editing (Esc); the message stays as it was")
+        cancel.setText(self.tr("Cancel"))
+        cancel.setToolTip(self.tr("Stop editing (Esc); the message stays as it was"))
         cancel.clicked.connect(self.editCancelled)
         bar.addWidget(self.edit_note, 1)
         bar.addWidget(cancel)
@@ -68,10 +68,12 @@ class Composer(QWidget):
         row = QHBoxLayout()
         self.input = MessageInput(self)
         self.input.submitted.connect(self.sendRequested)
-        self.send_button = self._button("Send", "sendButton", "Send (Ctrl+Enter)")
+        self.send_button = self._button(self.tr("Send"), "sendButton", self.tr("Send (Ctrl+Enter)"))
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self.sendRequested)
-        self.stop_button = self._button("Stop", "stopButton", "Stop the answer (Esc)")
+        self.stop_button = self._button(
+            self.tr("Stop"), "stopButton", self.tr("Stop the answer (Esc)")
+        )
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stopRequested)
         buttons = QVBoxLayout()
@@ -93,7 +95,9 @@ class Composer(QWidget):
         first_line = question.content.strip().splitlines()[0] if question.content.strip() else ""
         shown = first_line if len(first_line) <= 60 else first_line[:59] + "…"
         self.edit_note.setText(
-            f"Editing “{shown}”: the edit and its answer come as a new version. Esc cancels."
+            self.tr(
+                "Editing “{}”: the edit and its answer come as a new version. Esc cancels."
+            ).format(shown)
         )
         self.edit_bar.setVisible(True)
         self.estimate.replacing = question

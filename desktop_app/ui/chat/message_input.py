@@ -15,8 +15,8 @@ class MessageInput(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageInput")
-        self.setAccessibleName("Message")
-        self.setPlaceholderText("Message  (Ctrl+Enter to send)")
+        self.setAccessibleName(self.tr("Message"))
+        self.setPlaceholderText(self.tr("Message  (Ctrl+Enter to send)"))
         self.setTabChangesFocus(True)
         lines = 4
         self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 16)

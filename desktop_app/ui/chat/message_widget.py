@@ -94,26 +94,36 @@ class MessageWidget(QFrame):
         header.addSpacing(8)
         header.addWidget(self.cost)
         header.addStretch(1)
-        self.previous_button = self._action("\u2039", "The version before", name="previousVersion")
+        self.previous_button = self._action(
+            "\u2039", self.tr("The version before"), name="previousVersion"
+        )
         self.previous_button.clicked.connect(lambda: self.versionRequested.emit(self.message, -1))
         self.version_label = QLabel(self)
         self.version_label.setObjectName("versionLabel")
         _colour(self.version_label, palette.dim)
-        self.next_button = self._action("\u203a", "The next version", name="nextVersion")
+        self.next_button = self._action("\u203a", self.tr("The next version"), name="nextVersion")
         self.next_button.clicked.connect(lambda: self.versionRequested.emit(self.message, 1))
         for item in (self.previous_button, self.version_label, self.next_button):
             header.addWidget(item)
             item.setVisible(False)
-        self.copy_button = self._action("Copy", "Copy the message as markdown")
+        self.copy_button = self._action(
+            self.tr("Copy"), self.tr("Copy the message as markdown"), name="copyButton"
+        )
         self.copy_button.clicked.connect(self.copy_message)
-        self.edit_button = self._action("Edit", "Edit this message: its answer comes as a version")
+        self.edit_button = self._action(
+            self.tr("Edit"),
+            self.tr("Edit this message: its answer comes as a version"),
+            name="editButton",
+        )
         self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.message))
         self.regenerate_button = self._action(
-            "Regenerate", "Ask for another answer; this one stays as a version (Ctrl+R)"
+            self.tr("Regenerate"),
+            self.tr("Ask for another answer; this one stays as a version (Ctrl+R)"),
+            name="regenerateButton",
         )
         self.regenerate_button.clicked.connect(lambda: self.regenerateRequested.emit(self.message))
         self.branch_button = self._action(
-            "Branch", "Start a new conversation from here", name="branchButton"
+            self.tr("Branch"), self.tr("Start a new conversation from here"), name="branchButton"
         )
         self.branch_button.clicked.connect(lambda: self.branchRequested.emit(self.message))
         for button in (
@@ -154,12 +164,12 @@ class MessageWidget(QFrame):
             part.setVisible(False)
         self.body.setVisible(bool(self.message.content))
 
-    def _action(self, text: str, tip: str, *, name: str | None = None) -> QToolButton:
+    def _action(self, text: str, tip: str, *, name: str) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
         button.setToolTip(tip)
         button.setAutoRaise(True)
-        button.setObjectName(name or f"{text.lower()}Button")
+        button.setObjectName(name)
         return button
 
     def show_role(self) -> None:
@@ -169,11 +179,11 @@ class MessageWidget(QFrame):
     def _role_text(self) -> str:
         message = self.message
         if message.role == "user":
-            return "You"
+            return self.tr("You")
         if message.role == "system":
-            return "System"
+            return self.tr("System")
         shown = (message.model, message.provider_name)
-        return " · ".join(part for part in shown if part) or "Answer"
+        return " · ".join(part for part in shown if part) or self.tr("Answer")
 
     # -- keeping up with the message ------------------------------------------------------
 
@@ -235,18 +245,24 @@ class MessageWidget(QFrame):
     def _show_reasoning_fold(self) -> None:
         has_reasoning = self._shown_reasoning > 0
         self.reasoning_toggle.setVisible(has_reasoning)
-        self.reasoning_toggle.setText("Reasoning ▾" if self._reasoning_open else "Reasoning ▸")
+        self.reasoning_toggle.setText(
+            self.tr("Reasoning ▾") if self._reasoning_open else self.tr("Reasoning ▸")
+        )
         self.reasoning.setVisible(has_reasoning and self._reasoning_open)
 
     def _show_status(self) -> None:
         message = self.message
         if message.status == "cancelled":
-            note = "Stopped"
+            note = self.tr("Stopped")
         elif message.status == "partial":
             full = message.error and not self.error_in_banner
-            note = f"Cut off: {message.error}" if full else "Cut off"
+            note = self.tr("Cut off: {}").format(message.error) if full else self.tr("Cut off")
         elif message.status == "error":
-            note = "Failed" if self.error_in_banner else message.error or "The request failed."
+            note = (
+                self.tr("Failed")
+                if self.error_in_banner
+                else message.error or self.tr("The request failed.")
+            )
         else:
             note = ""
         colour = _STATUS_COLOURS[self.dark].get(message.status, "")

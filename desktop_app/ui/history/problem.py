@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -57,7 +57,7 @@ class HistoryProblemDialog(QDialog):
         font.setBold(True)
         heading.setFont(font)
         layout.addWidget(heading)
-        message = QLabel(_what_is_wrong(self, error, history))
+        message = QLabel(_what_is_wrong(error, history))
         message.setObjectName("historyProblem")
         message.setWordWrap(True)
         message.setMinimumWidth(520)
@@ -119,12 +119,17 @@ class HistoryProblemDialog(QDialog):
         self.accept() if action != "quit" else self.reject()
 
 
-def _what_is_wrong(dialog: QDialog, error: HistoryError, history: Path) -> str:
+def _what_is_wrong(error: HistoryError, history: Path) -> str:
     """The error in the dialog's words: the command line's advice (`tally backup`) is left to
     the buttons below it."""
     if isinstance(error, HistoryDamaged):
-        return dialog.tr("The file {path} is damaged ({detail}). Tally has not changed it.").format(
-            path=history, detail=error.detail or dialog.tr("it cannot be read")
+        return QCoreApplication.translate(
+            "HistoryProblemDialog",
+            "The file {path} is damaged ({detail}). Tally has not changed it.",
+        ).format(
+            path=history,
+            detail=error.detail
+            or QCoreApplication.translate("HistoryProblemDialog", "it cannot be read"),
         )
     return str(error)
 

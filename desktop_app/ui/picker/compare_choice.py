@@ -71,7 +71,9 @@ class CompareChoice(QToolButton):
     def _fill_menu(self) -> None:
         self.menu_of_models.clear()
         picked = self.picked()
-        title = self.menu_of_models.addAction(f"Compare with {picked[1]}:" if picked else "")
+        title = self.menu_of_models.addAction(
+            self.tr("Compare with {}:").format(picked[1]) if picked else ""
+        )
         title.setEnabled(False)
         full = len(self.others) >= MOST - 1
         for provider, model in self.choices():
@@ -96,11 +98,12 @@ class CompareChoice(QToolButton):
 
     def _show_count(self) -> None:
         count = len(self.chosen())
-        self.setText(f"Compare: {count}" if count else "Compare")
+        self.setText(self.tr("Compare: {}").format(count) if count else self.tr("Compare"))
         self.setToolTip(
-            "Send to several models at once and see their answers side by side; "
-            f"tick up to {MOST - 1} models besides the one picked (or Ctrl+click them in the "
-            "model list)"
+            self.tr(
+                "Send to several models at once and see their answers side by side; tick up to"
+                " {} models besides the one picked (or Ctrl+click them in the model list)"
+            ).format(MOST - 1)
         )
         self.changed.emit()
 

@@ -10,6 +10,7 @@ settings.toml is written only when the Money tab changed something.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -38,6 +39,7 @@ from desktop_app.core.settings.presets import PRESETS, Preset
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.settings.providers_writer import save_providers
 from desktop_app.ui.named_tasks import NamedTasks
+from desktop_app.ui.settings.general_page import GeneralPage
 from desktop_app.ui.settings.money_page import MoneyPage, SettingsProblem, read_app_settings
 from desktop_app.ui.settings.provider_draft import (
     DraftProblem,
@@ -161,11 +163,13 @@ class SettingsDialog(QDialog):
         top.addWidget(self.form, 1)
         top.addWidget(self.empty_hint, 1)
         self.money_page = MoneyPage(app_settings, self)
+        self.general_page = GeneralPage(app_settings.language, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("settingsTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.providers_page, "Providers and prices")
         self.tabs.addTab(self.money_page, "Money and budgets")
+        self.tabs.addTab(self.general_page, self.tr("General"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
@@ -324,7 +328,9 @@ class SettingsDialog(QDialog):
             taken.add(provider_id)
             pairs.append((draft, provider))
         try:
-            app_settings = self.money_page.settings()
+            app_settings = replace(
+                self.money_page.settings(), language=self.general_page.language()
+            )
         except SettingsProblem as problem:
             self.tabs.setCurrentWidget(self.money_page)
             self.money_page.show_problem(problem)  # said next to the fields, not twice

@@ -79,9 +79,9 @@ class ConversationSidebar(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        self.new_button = QPushButton("New conversation", self)
+        self.new_button = QPushButton(self.tr("New conversation"), self)
         self.new_button.setObjectName("newConversationButton")
-        self.new_button.setToolTip("New conversation (Ctrl+N)")
+        self.new_button.setToolTip(self.tr("New conversation (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_conversation)
         self._build_search_box()
         self._build_pages()
@@ -101,8 +101,8 @@ class ConversationSidebar(QWidget):
     def _build_search_box(self) -> None:
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText("Search (Ctrl+K)")
-        self.search_box.setAccessibleName("Search conversations")
+        self.search_box.setPlaceholderText(self.tr("Search (Ctrl+K)"))
+        self.search_box.setAccessibleName(self.tr("Search conversations"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self._search_text_changed)
         self._keys = SearchBoxKeys(self)
@@ -272,7 +272,11 @@ class ConversationSidebar(QWidget):
         if self.list.rowCount():
             self.stack.setCurrentWidget(self.view)
         else:
-            text = "No archived conversations." if self._archived else "No conversations yet."
+            text = (
+                self.tr("No archived conversations.")
+                if self._archived
+                else self.tr("No conversations yet.")
+            )
             self.empty.setText(text)
             self.stack.setCurrentWidget(self.empty)
 
@@ -334,14 +338,14 @@ class ConversationSidebar(QWidget):
         """Move a conversation to the archive, out of the list (Undo brings it back)."""
         self._set_archived(conversation_id, True)
         self.undo_bar.offer(
-            "Conversation archived", lambda: self._set_archived(conversation_id, False)
+            self.tr("Conversation archived"), lambda: self._set_archived(conversation_id, False)
         )
 
     def unarchive(self, conversation_id: str) -> None:
         """Move a conversation from the archive back to the list (Undo archives it again)."""
         self._set_archived(conversation_id, False)
         self.undo_bar.offer(
-            "Conversation unarchived", lambda: self._set_archived(conversation_id, True)
+            self.tr("Conversation unarchived"), lambda: self._set_archived(conversation_id, True)
         )
 
     def _set_archived(self, conversation_id: str, archived: bool) -> None:
@@ -352,7 +356,9 @@ class ConversationSidebar(QWidget):
         """Delete a conversation softly, offering Undo for a few seconds."""
         self.store.delete(conversation_id)
         self.refresh()
-        self.undo_bar.offer("Conversation deleted", lambda: self._undelete(conversation_id))
+        self.undo_bar.offer(
+            self.tr("Conversation deleted"), lambda: self._undelete(conversation_id)
+        )
         self.conversationDeleted.emit(conversation_id)
 
     def _undelete(self, conversation_id: str) -> None:

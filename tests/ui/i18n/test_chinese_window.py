@@ -1,0 +1,103 @@
+"""The window in Chinese: every text the translations cover shows in Chinese, Qt's own included,
+and the translation sources hold a finished translation of every text the code marks."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLibraryInfo
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core import paths
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.translators import install_translators
+from tests.support.ui.window_helpers import Run, make_window, shut_down
+
+SOURCES = paths.resources_dir() / "translations"
+TOOLS = Path(sys.executable).parent
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def compiled(tmp_path: Path) -> Path:
+    """The .ts sources compiled now, as `make translations` does, and Qt's own beside them."""
+    for source in SOURCES.glob("tally_*.ts"):
+        target = tmp_path / source.with_suffix(".qm").name
+        subprocess.run([TOOLS / "pyside6-lrelease", "-silent", source, "-qm", target], check=True)
+    qt = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for language in ("zh_CN", "zh_TW"):
+        shutil.copy(qt / f"qtbase_{language}.qm", tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def in_simplified_chinese(qapp: QApplication, compiled: Path) -> Iterator[None]:
+    translators = install_translators(qapp, "zh_CN", compiled)
+    assert len(translators) == 2, "Tally's translation and Qt's"
+    yield
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_the_window_is_in_chinese(in_simplified_chinese: None, qtbot: QtBot, run: Run) -> None:
+    window: MainWindow = make_window(qtbot)  # no provider yet: the welcome page
+    try:
+        menus = [action.text() for action in window.menuBar().actions()]
+        assert menus == ["文件(&F)", "视图(&V)", "帮助(&H)"]
+        shown = [
+            window.send_button.text(),
+            window.stop_button.text(),
+            window.input.placeholderText(),
+            window.sidebar.new_button.text(),
+            window.sidebar.search_box.placeholderText(),
+            window.compare.text(),
+            window.meter.text(),
+        ]
+        for text in shown:
+            assert _CHINESE.search(text), text
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+    finally:
+        shut_down(window, run)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "zh_TW"])
+def test_every_marked_text_has_a_finished_translation(language: str, tmp_path: Path) -> None:
+    committed = SOURCES / f"tally_{language}.ts"
+    fresh = tmp_path / committed.name
+    shutil.copy(committed, fresh)
+    subprocess.run(
+        [TOOLS / "pyside6-lupdate", "-extensions", "py", "-no-obsolete", "-locations", "none",
+         "-silent", paths.resources_dir().parent / "desktop_app" / "ui", "-ts", fresh],
+        check=True,
+    )  # fmt: skip
+    unfinished = [
+        message.findtext("source")
+        for message in ET.parse(fresh).getroot().iter("message")
+        if (translation := message.find("translation")) is None
+        or translation.get("type") in ("unfinished", "vanished", "obsolete")
+        or not (translation.text or "").strip()
+    ]
+    assert unfinished == [], f"translate these in {committed.name} (pyside6-linguist)"
+    assert fresh.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), (
+        f"{committed.name} is not up to date: run pyside6-lupdate as its test does"
+    )
+
+
+def test_the_language_set_in_the_settings_is_the_windows(data_dir: Path) -> None:
+    from desktop_app.ui.app import window_language
+
+    assert window_language() == "en", "no settings file: the system's (English in tests)"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "settings.toml").write_text('[general]\nlanguage = "zh_TW"\n', encoding="utf-8")
+    assert window_language() == "zh_TW"
+    (data_dir / "settings.toml").write_text("[general\n", encoding="utf-8")
+    assert window_language() == "en", "a broken file: the window starts and says why"
