@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from desktop_app.core.errors import (
@@ -25,10 +25,10 @@ class Action(Enum):
     """What the banner's button offers."""
 
     NONE = ""
-    SETTINGS = "Open settings"
-    RETRY = "Retry"
-    SWITCH_MODEL = "Switch model"
-    SEND_ANYWAY = "Send anyway"
+    SETTINGS = QT_TRANSLATE_NOOP("ErrorBanner", "Open settings")
+    RETRY = QT_TRANSLATE_NOOP("ErrorBanner", "Retry")
+    SWITCH_MODEL = QT_TRANSLATE_NOOP("ErrorBanner", "Switch model")
+    SEND_ANYWAY = QT_TRANSLATE_NOOP("ErrorBanner", "Send anyway")
 
 
 def action_for(error: BaseException) -> Action:
@@ -60,7 +60,7 @@ class ErrorBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("errorBanner")
-        self.setAccessibleName("Error")
+        self.setAccessibleName(self.tr("Error"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
             "#errorBanner { background: #fdecea; border: 1px solid #e0a19b; border-radius: 6px; }"
@@ -74,7 +74,7 @@ class ErrorBanner(QFrame):
         self.button = QPushButton(self)
         close = QToolButton(self)
         close.setText("✕")
-        close.setAccessibleName("Dismiss error")
+        close.setAccessibleName(self.tr("Dismiss error"))
         close.setAutoRaise(True)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
@@ -92,7 +92,7 @@ class ErrorBanner(QFrame):
         else:
             self.action = action or action_for(error)
             self.label.setText(str(error))
-        self.button.setText(self.action.value)
+        self.button.setText(QCoreApplication.translate("ErrorBanner", self.action.value))
         self.button.setVisible(self.action is not Action.NONE)
         self.show()
         self.changed.emit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.core.conversation import ChatMessage, Conversation
@@ -13,8 +13,8 @@ from desktop_app.core.money.prices import estimate_tokens
 
 _REFRESH_MS = 100
 _ENDED_EARLY = {
-    "error": "failed before the first token",
-    "cancelled": "stopped before the first token",
+    "error": str(QT_TRANSLATE_NOOP("StatusLine", "failed before the first token")),
+    "cancelled": str(QT_TRANSLATE_NOOP("StatusLine", "stopped before the first token")),
 }
 
 
@@ -78,11 +78,13 @@ class StatusLine(QLabel):
         first = message.first_token_seconds
         if first is None:
             if streaming:
-                parts.append(self.note or f"waiting for the first token… {elapsed:.1f} s")
+                waiting = self.tr("waiting for the first token… {:.1f} s").format(elapsed)
+                parts.append(self.note or waiting)
             else:
-                parts.append(_ENDED_EARLY.get(message.status, "no answer"))
+                ended = _ENDED_EARLY.get(message.status)
+                parts.append(self.tr(ended) if ended else self.tr("no answer"))
             return parts
-        parts.append(f"first token {first:.2f} s")
+        parts.append(self.tr("first token {:.2f} s").format(first))
         usage = message.usage
         if usage is not None and usage.source == "reported":
             approx, tokens = "", usage.output_tokens
@@ -92,8 +94,8 @@ class StatusLine(QLabel):
                 estimate_tokens(message.content) + estimate_tokens(message.reasoning),
             )
         generating = max(elapsed - first, 1e-3)
-        parts.append(f"{approx}{tokens / generating:.0f} tokens/s")
-        parts.append(f"{approx}{tokens} tokens out")
+        parts.append(self.tr("{}{:.0f} tokens/s").format(approx, tokens / generating))
+        parts.append(self.tr("{}{} tokens out").format(approx, tokens))
         if not streaming:
-            parts.append(f"{elapsed:.1f} s")
+            parts.append(self.tr("{:.1f} s").format(elapsed))
         return parts

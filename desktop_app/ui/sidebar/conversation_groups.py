@@ -8,7 +8,9 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -34,20 +36,34 @@ IdRole = Qt.ItemDataRole.UserRole
 """The conversation id of a row (None on header rows)."""
 
 MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    str(QT_TRANSLATE_NOOP("Dates", "January")),
+    str(QT_TRANSLATE_NOOP("Dates", "February")),
+    str(QT_TRANSLATE_NOOP("Dates", "March")),
+    str(QT_TRANSLATE_NOOP("Dates", "April")),
+    str(QT_TRANSLATE_NOOP("Dates", "May")),
+    str(QT_TRANSLATE_NOOP("Dates", "June")),
+    str(QT_TRANSLATE_NOOP("Dates", "July")),
+    str(QT_TRANSLATE_NOOP("Dates", "August")),
+    str(QT_TRANSLATE_NOOP("Dates", "September")),
+    str(QT_TRANSLATE_NOOP("Dates", "October")),
+    str(QT_TRANSLATE_NOOP("Dates", "November")),
+    str(QT_TRANSLATE_NOOP("Dates", "December")),
 )
-"""English, as the rest of the interface (strftime would follow the system locale)."""
+"""In the window's language through its translations, not the system's locale (which strftime
+would follow, whatever language Tally is set to)."""
+
+
+def month_name(month: int) -> str:
+    """A month (1 to 12) by its name in the window's language."""
+    return QCoreApplication.translate("Dates", MONTHS[month - 1])
+
+
+def month_of_year(month: int, year: int) -> str:
+    """ "March 2025", as the window's language writes it."""
+    return QCoreApplication.translate("Dates", "{month} {year}").format(
+        month=month_name(month), year=year
+    )
+
 
 Clock = Callable[[], datetime]
 Index = QModelIndex | QPersistentModelIndex
@@ -61,18 +77,18 @@ def local_now() -> datetime:
 def group_of(conversation: ConversationSummary, today: date) -> str:
     """The header a conversation is listed under: pinned, or its last update's local day."""
     if conversation.pinned:
-        return "Pinned"
+        return QCoreApplication.translate("Dates", "Pinned")
     day = conversation.updated_at.astimezone().date()
     age = (today - day).days
     if age <= 0:
-        return "Today"
+        return QCoreApplication.translate("Dates", "Today")
     if age == 1:
-        return "Yesterday"
+        return QCoreApplication.translate("Dates", "Yesterday")
     if age <= 7:
-        return "Previous 7 days"
+        return QCoreApplication.translate("Dates", "Previous 7 days")
     if age <= 30:
-        return "Previous 30 days"
-    return f"{MONTHS[day.month - 1]} {day.year}"
+        return QCoreApplication.translate("Dates", "Previous 30 days")
+    return month_of_year(day.month, day.year)
 
 
 class ConversationListModel(QAbstractListModel):
@@ -159,7 +175,7 @@ class ConversationListModel(QAbstractListModel):
         item = self.rows[index.row()]
         if isinstance(item, str):
             return self._header_data(item, role)
-        title = " ".join(item.title.split()) or "Untitled"
+        title = " ".join(item.title.split()) or QCoreApplication.translate("Dates", "Untitled")
         if role == Qt.ItemDataRole.DisplayRole:
             return title
         if role == Qt.ItemDataRole.EditRole:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtWidgets import QMenu
 
 from desktop_app.core.history.records import ConversationSummary
@@ -21,15 +21,31 @@ def conversation_menu(sidebar: ConversationSidebar, conversation_id: str) -> QMe
     item = sidebar.list.rows[row] if row is not None else None
     pinned = isinstance(item, ConversationSummary) and item.pinned
     menu = QMenu(sidebar)
-    menu.addAction("Rename…", lambda: sidebar.start_rename(conversation_id))
+    menu.addAction(
+        QCoreApplication.translate("ConversationMenu", "Rename…"),
+        lambda: sidebar.start_rename(conversation_id),
+    )
     if sidebar.showing_archived():
-        menu.addAction("Unarchive", lambda: sidebar.unarchive(conversation_id))
+        menu.addAction(
+            QCoreApplication.translate("ConversationMenu", "Unarchive"),
+            lambda: sidebar.unarchive(conversation_id),
+        )
     else:
-        pin = "Unpin" if pinned else "Pin"
+        pin = (
+            QCoreApplication.translate("ConversationMenu", "Unpin")
+            if pinned
+            else QCoreApplication.translate("ConversationMenu", "Pin")
+        )
         menu.addAction(pin, lambda: sidebar.pin(conversation_id, not pinned))
-        menu.addAction("Archive", lambda: sidebar.archive(conversation_id))
+        menu.addAction(
+            QCoreApplication.translate("ConversationMenu", "Archive"),
+            lambda: sidebar.archive(conversation_id),
+        )
     menu.addSeparator()
-    menu.addAction("Delete", lambda: sidebar.delete(conversation_id))
+    menu.addAction(
+        QCoreApplication.translate("ConversationMenu", "Delete"),
+        lambda: sidebar.delete(conversation_id),
+    )
     return menu
 
 

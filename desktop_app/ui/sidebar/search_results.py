@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -45,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.history.records import SearchHit
-from desktop_app.ui.sidebar.conversation_groups import MONTHS, Clock, local_now
+from desktop_app.ui.sidebar.conversation_groups import Clock, local_now, month_name
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 """The SearchHit of a row."""
@@ -90,8 +91,12 @@ def short_date(moment: datetime, today: date) -> str:
     day = local.date()
     if day == today:
         return f"{local:%H:%M}"
-    label = f"{day.day} {MONTHS[day.month - 1][:3]}"
-    return label if day.year == today.year else f"{label} {day.year}"
+    short: str = QCoreApplication.translate("Dates", "{day} {month}")
+    label: str = short.format(day=day.day, month=month_name(day.month)[:3])
+    if day.year == today.year:
+        return label
+    dated: str = QCoreApplication.translate("Dates", "{date} {year}")
+    return dated.format(date=label, year=day.year)
 
 
 class SearchResultsModel(QAbstractListModel):

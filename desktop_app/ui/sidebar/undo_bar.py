@@ -20,7 +20,7 @@ class UndoBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 2, 2)
         self.label = QLabel(self)
-        self.button = QPushButton("Undo", self)
+        self.button = QPushButton(self.tr("Undo"), self)
         self.button.setFlat(True)
         self.button.clicked.connect(self.undo)
         layout.addWidget(self.label, 1)
