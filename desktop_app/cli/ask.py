@@ -293,6 +293,9 @@ class _AnswerPrinter:
     def messages_reset(self) -> None:
         pass
 
+    def version_added(self, message: ChatMessage) -> None:
+        pass
+
     # SessionListener
     def reply_started(self, message: ChatMessage) -> None:
         self.message = message

@@ -55,6 +55,8 @@ class ChatMessage:
     first_token_seconds: float | None = None
     duration_seconds: float | None = None
     id: int = field(default_factory=lambda: next(_ids))
+    parent: ChatMessage | None = field(default=None, repr=False)
+    """The message this one answers or follows (None: a first message); versions share it."""
     _text: list[str] = field(default_factory=list, repr=False)
     _reasoning: list[str] = field(default_factory=list, repr=False)
 
@@ -94,21 +96,31 @@ class ConversationListener(Protocol):
     """What a view implements to follow a conversation."""
 
     def message_added(self, message: ChatMessage) -> None:
-        """A message was appended at the end."""
+        """A message was appended at the end of the path shown."""
+
+    def version_added(self, message: ChatMessage) -> None:
+        """A message was added to the tree beside the path shown (an answer of a comparison)."""
 
     def message_changed(self, message: ChatMessage) -> None:
         """A message's text, reasoning, status or figures changed."""
 
     def messages_reset(self) -> None:
-        """Messages were removed or replaced; show them all again."""
+        """The path shown changed (another version, a cut for a new one, another
+        conversation): show it all again."""
 
 
 class Conversation:
-    """The messages of one conversation; tells its listeners about every change."""
+    """The messages of one conversation, as a tree: each message names its parent, and the
+    versions of a message (regenerated, edited, compared answers) share one. `messages` is the
+    path shown, from a first message down; listeners hear of every change.
+    """
 
     def __init__(self, messages: list[ChatMessage] | None = None) -> None:
-        self.messages: list[ChatMessage] = list(messages or [])
+        self.messages: list[ChatMessage] = []
+        self._children: dict[int | None, list[ChatMessage]] = {}
+        """A parent's id (None: no parent) -> its children, in the order they were made."""
         self._listeners: list[ConversationListener] = []
+        self._link_path(list(messages or []), None)
 
     def subscribe(self, listener: ConversationListener) -> None:
         self._listeners.append(listener)
@@ -117,10 +129,22 @@ class Conversation:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
+    # -- changes ----------------------------------------------------------------------------
+
     def add(self, message: ChatMessage) -> ChatMessage:
+        """Append a message to the path shown, after its last message."""
+        self._adopt(message, self.messages[-1] if self.messages else None)
         self.messages.append(message)
         for listener in list(self._listeners):
             listener.message_added(message)
+        return message
+
+    def add_aside(self, message: ChatMessage, parent: ChatMessage | None) -> ChatMessage:
+        """Add a message under `parent` without showing it on the path (an answer of a
+        comparison until one is chosen)."""
+        self._adopt(message, parent)
+        for listener in list(self._listeners):
+            listener.version_added(message)
         return message
 
     def changed(self, message: ChatMessage) -> None:
@@ -128,20 +152,55 @@ class Conversation:
         for listener in list(self._listeners):
             listener.message_changed(message)
 
-    def remove_from(self, message: ChatMessage) -> None:
-        """Drop `message` and everything after it (to regenerate or edit)."""
+    def cut_before(self, message: ChatMessage) -> None:
+        """End the path shown just above `message`, to add a new version of it: `message` and
+        what follows it stay in the tree."""
         index = self.messages.index(message)
         del self.messages[index:]
-        for listener in list(self._listeners):
-            listener.messages_reset()
+        self._reset()
 
-    def replace_all(self, messages: list[ChatMessage]) -> None:
-        self.messages = list(messages)
-        for listener in list(self._listeners):
-            listener.messages_reset()
+    def show(self, message: ChatMessage) -> None:
+        """Show the path through `message` (a version, or an answer of a comparison): the path
+        down to it, then on down through the newest child of each message."""
+        path = [message]
+        while path[-1].parent is not None:
+            path.append(path[-1].parent)
+        path.reverse()
+        while children := self._children.get(path[-1].id):
+            path.append(children[-1])
+        self.messages = path
+        self._reset()
+
+    def replace_all(
+        self, messages: list[ChatMessage], tree: list[ChatMessage] | None = None
+    ) -> None:
+        """Show another conversation: the path `messages`, in a tree of every message of
+        `tree` (each with its parent set; by default the path alone, as a line)."""
+        self._children = {}
+        if tree is None:
+            self._link_path(list(messages), None)
+        else:
+            for message in tree:
+                self._children.setdefault(_key(message.parent), []).append(message)
+            self.messages = list(messages)
+        self._reset()
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def versions(self, message: ChatMessage) -> list[ChatMessage]:
+        """The message and its versions (the messages with its parent), in the order made."""
+        return list(self._children.get(_key(message.parent), [message]))
+
+    def every_message(self) -> list[ChatMessage]:
+        """Every message of the tree, versions included, in no particular order."""
+        return [message for children in self._children.values() for message in children]
+
+    def children(self, message: ChatMessage) -> list[ChatMessage]:
+        """The messages that follow `message` in the tree, in the order made."""
+        return list(self._children.get(message.id, []))
 
     def last(self, role: Role) -> ChatMessage | None:
-        """The last message with this role, if any."""
+        """The last message of the path with this role, if any."""
         for message in reversed(self.messages):
             if message.role == role:
                 return message
@@ -149,17 +208,48 @@ class Conversation:
 
     def prompt_chars(self, message: ChatMessage) -> int:
         """How much text went to the model with the request that `message` answers: the
-        context before it, for estimating its input tokens."""
-        index = self.messages.index(message) if message in self.messages else len(self.messages)
-        return sum(len(m.content) for m in self.messages[:index] if m.status != "streaming")
+        context above it, for estimating its input tokens."""
+        return sum(len(m.content) for m in self._above(message) if m.status != "streaming")
 
-    def context(self) -> tuple[Message, ...]:
-        """The messages to send as context: every turn with text, in order.
+    def context(self, before: ChatMessage | None = None) -> tuple[Message, ...]:
+        """The messages to send as context: every turn with text of the path shown, in order
+        (or of the path above `before`, when asking for a version of it).
 
         A failed answer with no text is left out, so the model never sees an empty turn.
         """
+        above = self.messages if before is None else self._above(before)
         return tuple(
-            Message(m.role, m.content)
-            for m in self.messages
-            if m.content and m.status != "streaming"
+            Message(m.role, m.content) for m in above if m.content and m.status != "streaming"
         )
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _above(self, message: ChatMessage) -> list[ChatMessage]:
+        """The path from a first message down to `message`'s parent."""
+        if message in self.messages:
+            return self.messages[: self.messages.index(message)]
+        path: list[ChatMessage] = []
+        node = message.parent
+        while node is not None:
+            path.append(node)
+            node = node.parent
+        path.reverse()
+        return path
+
+    def _adopt(self, message: ChatMessage, parent: ChatMessage | None) -> None:
+        message.parent = parent
+        self._children.setdefault(_key(parent), []).append(message)
+
+    def _link_path(self, messages: list[ChatMessage], parent: ChatMessage | None) -> None:
+        for message in messages:
+            self._adopt(message, parent)
+            parent = message
+        self.messages = messages
+
+    def _reset(self) -> None:
+        for listener in list(self._listeners):
+            listener.messages_reset()
+
+
+def _key(parent: ChatMessage | None) -> int | None:
+    return None if parent is None else parent.id

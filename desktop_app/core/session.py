@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import aclosing, closing
 from typing import TYPE_CHECKING, Protocol
 
@@ -66,21 +66,25 @@ class _Replies:
         self.max_tokens: int | None = None
         self.listeners: list[SessionListener] = []
 
-    def _new_answer(self, provider: Provider, model: str) -> ChatMessage:
-        return self.conversation.add(
-            ChatMessage(
-                "assistant",
-                provider=provider.id,
-                provider_name=provider.name,
-                model=model,
-                status="streaming",
-            )
+    def _new_answer(self, provider: Provider, model: str, *, aside: bool = False) -> ChatMessage:
+        """An answer about to stream: at the end of the path shown, or beside it (`aside`: one
+        of a comparison's, under the question at the end of the path)."""
+        answer = ChatMessage(
+            "assistant",
+            provider=provider.id,
+            provider_name=provider.name,
+            model=model,
+            status="streaming",
         )
+        if aside:
+            question = self.conversation.messages[-1] if self.conversation.messages else None
+            return self.conversation.add_aside(answer, question)
+        return self.conversation.add(answer)
 
-    def _chat_request(self, provider: Provider, model: str) -> ChatRequest:
+    def _chat_request(self, provider: Provider, model: str, answer: ChatMessage) -> ChatRequest:
         return ChatRequest(
             model=model,
-            messages=self.conversation.context(),
+            messages=self.conversation.context(before=answer),
             system=self.system_prompt,
             temperature=self.temperature,
             max_tokens=self.max_tokens,
@@ -141,11 +145,12 @@ class ChatSession(_Replies):
     ) -> None:
         super().__init__(conversation, key_for, retry)
         self.client = client
-        self.task: asyncio.Task[None] | None = None
+        self.tasks: dict[ChatMessage, asyncio.Task[None]] = {}
+        """The answers streaming now, each with its task (several in a comparison)."""
 
     @property
     def busy(self) -> bool:
-        return self.task is not None and not self.task.done()
+        return any(not task.done() for task in self.tasks.values())
 
     def send(self, provider: Provider, model: str, text: str) -> asyncio.Task[None]:
         """Add the user's message and start streaming the answer."""
@@ -153,46 +158,75 @@ class ChatSession(_Replies):
         self.conversation.add(ChatMessage("user", text))
         return self._start(provider, model)
 
-    def regenerate(self, provider: Provider, model: str) -> asyncio.Task[None]:
-        """Replace the last answer with a new one, from this provider and model."""
+    def compare(
+        self, choices: Sequence[tuple[Provider, str]], text: str
+    ) -> list[asyncio.Task[None]]:
+        """Add the user's message and stream an answer from each (provider, model) at once,
+        side by side: the answers are versions of one another under the question, none on the
+        path shown until one is chosen (Conversation.show)."""
         self._check_idle()
-        answer = self.conversation.messages[-1] if self.conversation.messages else None
+        if len(choices) < 2:
+            raise ValueError("a comparison needs two models or more")
+        self.conversation.add(ChatMessage("user", text))
+        return [self._start(provider, model, aside=True) for provider, model in choices]
+
+    def regenerate(
+        self, provider: Provider, model: str, answer: ChatMessage | None = None
+    ) -> asyncio.Task[None]:
+        """A new version of an answer (the last one by default), from this provider and
+        model; the old one stays, as a version."""
+        self._check_idle()
+        if answer is None:
+            answer = self.conversation.messages[-1] if self.conversation.messages else None
         if answer is None or answer.role != "assistant":
             raise ValueError("there is no answer to regenerate")
-        self.conversation.remove_from(answer)
+        self.conversation.cut_before(answer)
         return self._start(provider, model)
 
-    def edit_last(self, text: str, provider: Provider, model: str) -> asyncio.Task[None]:
-        """Replace the last user message (and the answer to it) and ask again."""
+    def edit(
+        self, question: ChatMessage, text: str, provider: Provider, model: str
+    ) -> asyncio.Task[None]:
+        """A new version of a question, with this text, and its answer; the old question and
+        what followed it stay, as a version."""
         self._check_idle()
+        if question.role != "user" or question not in self.conversation.messages:
+            raise ValueError("there is no such message to edit")
+        self.conversation.cut_before(question)
+        return self.send(provider, model, text)
+
+    def edit_last(self, text: str, provider: Provider, model: str) -> asyncio.Task[None]:
+        """edit() of the last question."""
         question = self.conversation.last("user")
         if question is None:
             raise ValueError("there is no message to edit")
-        self.conversation.remove_from(question)
-        return self.send(provider, model, text)
+        return self.edit(question, text, provider, model)
 
-    def stop(self) -> None:
-        """Cancel the reply that is streaming; what arrived stays, marked cancelled."""
-        if self.task is not None:
-            self.task.cancel()
+    def stop(self, answer: ChatMessage | None = None) -> None:
+        """Cancel the answers streaming (or only `answer`); what arrived stays, marked
+        cancelled."""
+        for message, task in list(self.tasks.items()):
+            if answer is None or message is answer:
+                task.cancel()
 
     async def wait(self) -> None:
-        """Wait for the running reply, if any, to end (however it ends)."""
-        if self.task is not None:
+        """Wait for the running replies, if any, to end (however they end)."""
+        if self.tasks:
             import asyncio
 
-            await asyncio.gather(self.task, return_exceptions=True)
+            await asyncio.gather(*self.tasks.values(), return_exceptions=True)
 
     def _check_idle(self) -> None:
         if self.busy:
             raise RuntimeError("a reply is still streaming; stop it first")
 
-    def _start(self, provider: Provider, model: str) -> asyncio.Task[None]:
+    def _start(self, provider: Provider, model: str, *, aside: bool = False) -> asyncio.Task[None]:
         import asyncio  # loaded after the window's first frame (ui/first_frame.py)
 
-        message = self._new_answer(provider, model)
-        self.task = asyncio.get_running_loop().create_task(self._reply(provider, model, message))
-        return self.task
+        self.tasks = {m: t for m, t in self.tasks.items() if not t.done()}
+        message = self._new_answer(provider, model, aside=aside)
+        task = asyncio.get_running_loop().create_task(self._reply(provider, model, message))
+        self.tasks[message] = task
+        return task
 
     async def _reply(self, provider: Provider, model: str, message: ChatMessage) -> None:
         import asyncio
@@ -203,7 +237,7 @@ class ChatSession(_Replies):
         error: TallyError | None = None
         try:
             key = await asyncio.to_thread(self.key_for, provider)
-            chat = self._chat_request(provider, model)
+            chat = self._chat_request(provider, model, message)
             # Here, not with the app: the chat brings httpx (some 20-60 ms, once).
             from desktop_app.core.chat import stream_chat
 
@@ -246,7 +280,7 @@ class BlockingChatSession(_Replies):
         error: TallyError | None = None
         try:
             key = self.key_for(provider)
-            chat = self._chat_request(provider, model)
+            chat = self._chat_request(provider, model, message)
             from desktop_app.core.chat_blocking import stream_chat_blocking
 
             stream = stream_chat_blocking(self.clients, provider, key, chat, retry=self.retry)

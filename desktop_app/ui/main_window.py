@@ -11,7 +11,13 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.core.conversation import ChatMessage, Conversation
-from desktop_app.core.errors import ConfigError, DiskFull, HistoryUnreadable, TallyError
+from desktop_app.core.errors import (
+    ConfigError,
+    DiskFull,
+    HistoryError,
+    HistoryUnreadable,
+    TallyError,
+)
 from desktop_app.core.history.provider_ids import adopt_provider_ids
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 from desktop_app.core.money.ledger import Ledger
@@ -84,7 +90,6 @@ class MainWindow(QMainWindow):
         self.ledger.reread = self._read_totals
         self._closing: asyncio.Task[None] | None = None
         self._closed = False
-        self._editing = False
         self._over_budget_once = False
         build_window(self)
         self.unsaved = UnsavedWrites(self.banner, self)  # writes a full disk refused
@@ -176,7 +181,7 @@ class MainWindow(QMainWindow):
         if self.session.busy:
             self.session.stop()  # the stopped answer is saved, marked cancelled
         self.recorder.detach()
-        self._editing = False
+        self.composer.end_edit(clear=False)
         store, ledger = self.services.store, self.ledger
         if conversation_id is None:
             self.conversation.replace_all([])
@@ -193,8 +198,10 @@ class MainWindow(QMainWindow):
     def _show_found_message(self, conversation_id: str, message_id: int) -> None:
         """Open a search result's conversation and scroll to the message that matched."""
         self.open_conversation(conversation_id)
-        for message in self.conversation.messages:
+        for message in self.conversation.every_message():
             if self.recorder.stored_ids.get(message.id) == message_id:
+                if message not in self.conversation.messages and not self.session.busy:
+                    self.conversation.show(message)
                 self.chat_view.scroll_to(message)
                 return
 
@@ -241,29 +248,58 @@ class MainWindow(QMainWindow):
         self._over_budget_once = False
         provider, model = choice
         self.banner.clear()
-        if self._editing:
-            self._editing = False
-            self.session.edit_last(text, provider, model)
+        editing = self.composer.editing
+        if editing is not None and editing in self.conversation.messages:
+            self.session.edit(editing, text, provider, model)
         else:
             self.session.send(provider, model, text)
+        self.composer.end_edit(clear=False)
         self.input.clear()
 
     def stop(self) -> None:
-        self.session.stop()
+        """Esc: stop the answers streaming, or else leave editing."""
+        if self.session.busy:
+            self.session.stop()
+        elif self.composer.editing is not None:
+            self.composer.end_edit(clear=True)
 
-    def regenerate(self) -> None:
+    def regenerate(self, answer: ChatMessage | None = None) -> None:
+        """A new version of an answer (the last one by default: Ctrl+R) from the model picked;
+        the old one stays, as a version."""
         choice = self.picker.current()
         if choice is None or self.session.busy:
             return
+        last = self.conversation.messages[-1] if self.conversation.messages else None
+        answer = answer or last
+        if answer is None or answer.role != "assistant":
+            return
         self.banner.clear()
-        self.session.regenerate(*choice)
+        self.composer.end_edit(clear=False)
+        self.session.regenerate(*choice, answer)
 
-    def edit_last(self, text: str) -> None:
+    def edit(self, question: ChatMessage) -> None:
+        """Put a question in the box to edit it into a new version."""
         if self.session.busy:
             return
-        self._editing = True
-        self.input.setPlainText(text)
-        self.input.setFocus()
+        self.composer.begin_edit(question)
+
+    def branch(self, message: ChatMessage) -> None:
+        """Start a new conversation holding the path down to `message` (stored copies, linked
+        back to this one), and show it."""
+        row = self.recorder.stored_ids.get(message.id)
+        conversation_id = self.recorder.conversation_id
+        if row is None or conversation_id is None or self.session.busy:
+            return
+        store = self.services.store
+        summary = store.conversation(conversation_id)
+        title = f"{summary.title if summary else 'Conversation'} (branch)"
+        try:
+            branch = store.branch(conversation_id, row, title)
+        except HistoryError as exc:
+            self.banner.show_error(exc)
+            return
+        self.sidebar.refresh()
+        self.open_conversation(branch.id)
 
     def _banner_action(self, action: Action) -> None:
         if action is Action.SETTINGS:

@@ -53,7 +53,8 @@ def build_window(window: MainWindow) -> None:
     window.chat_view = ChatView(window.conversation, window.stack)
     window.ledger.cost_listeners.append(window.chat_view)
     window.chat_view.regenerateRequested.connect(window.regenerate)
-    window.chat_view.editRequested.connect(window.edit_last)
+    window.chat_view.editRequested.connect(window.edit)
+    window.chat_view.branchRequested.connect(window.branch)
     window.stack.addWidget(window.welcome)
     window.stack.addWidget(window.chat_view)
     layout.addWidget(window.stack, 1)
@@ -67,6 +68,7 @@ def build_window(window: MainWindow) -> None:
     window.composer = Composer(window.conversation, window._picked_price, central)
     window.composer.sendRequested.connect(window.send)
     window.composer.stopRequested.connect(window.stop)
+    window.composer.editCancelled.connect(lambda: window.composer.end_edit(clear=True))
     window.input = window.composer.input
     window.send_button = window.composer.send_button
     window.stop_button = window.composer.stop_button
@@ -94,5 +96,6 @@ def build_window(window: MainWindow) -> None:
     build_menus(window, settings, spend)
     QShortcut(QKeySequence(Qt.Key.Key_Escape), window, window.stop)
     QShortcut(QKeySequence("Ctrl+K"), window, window.sidebar.focus_search)
+    QShortcut(QKeySequence("Ctrl+R"), window, lambda: window.regenerate())
     QShortcut(QKeySequence(QKeySequence.StandardKey.Find), window, window.sidebar.focus_search)
     window.resize(980, 760)

@@ -203,15 +203,17 @@ def test_regenerate_and_edit(window: MainWindow, qtbot: QtBot, run: Run) -> None
         type_and_send(qtbot, window, "helo")
         await until(lambda: not window.session.busy and len(window.conversation.messages) == 2)
         window.picker.select("sim", "sim-normal")
-        window.chat_view.regenerateRequested.emit()
+        window.chat_view.regenerateRequested.emit(window.conversation.messages[-1])
         await until(
             lambda: (
                 not window.session.busy and window.conversation.messages[-1].model == "sim-normal"
             )
         )
         window.picker.select("sim", "sim-echo")
-        window.chat_view.editRequested.emit("helo")
+        window.chat_view.editRequested.emit(window.conversation.messages[0])
         assert window.input.toPlainText() == "helo"
+        assert not window.composer.edit_bar.isHidden()
+        assert "Editing “helo”" in window.composer.edit_note.text()
         window.input.setPlainText("hello")
         qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
         await until(
@@ -223,6 +225,12 @@ def test_regenerate_and_edit(window: MainWindow, qtbot: QtBot, run: Run) -> None
 
     run(body)
     assert [m.content for m in window.conversation.messages] == ["hello", "You said: hello"]
+    assert window.composer.edit_bar.isHidden()
+    first, edited = window.conversation.versions(window.conversation.messages[0])
+    assert first.content == "helo"
+    answers = window.conversation.children(first)
+    assert [m.model for m in answers] == ["sim-echo", "sim-normal"], "regenerated: both kept"
+    assert [m.content for m in window.conversation.children(edited)] == ["You said: hello"]
 
 
 def test_first_run_offers_settings_and_the_offline_demo(qtbot: QtBot, run: Run) -> None:

@@ -22,6 +22,7 @@ from desktop_app.core.history.ledger_rows import LedgerChange, LedgerEntry, bill
 from desktop_app.core.history.records import MessageRecord
 from desktop_app.core.history.rows import utc_now
 from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.history.tree import path_to
 from desktop_app.core.settings.provider_names import shown_name
 from desktop_app.core.settings.providers_file import Provider
 
@@ -71,8 +72,8 @@ class HistoryRecorder:
         self._last_write: dict[int, float] = {}
         self._unsaved: dict[int, ChatMessage] = {}
         """ChatMessage.id -> a message whose latest state is not in the store yet."""
-        self._delete_from: int | None = None
-        """A row from which messages are to be removed, once the disk allows it."""
+        self._current_moved = False
+        """The path shown changed and the store does not know yet where it ends."""
         self._counted_unsaved: set[int] = set()
         """ChatMessage.id of answers the ledger counts though their row is not written yet."""
         self._problem: HistoryError | None = None
@@ -95,6 +96,10 @@ class HistoryRecorder:
         self._unsaved[message.id] = message
         self._save()
 
+    def version_added(self, message: ChatMessage) -> None:
+        self._unsaved[message.id] = message
+        self._save()
+
     def message_changed(self, message: ChatMessage) -> None:
         if message.id not in self.stored_ids and message.id not in self._unsaved:
             return
@@ -107,21 +112,9 @@ class HistoryRecorder:
         self._save()
 
     def messages_reset(self) -> None:
-        """Messages were removed (regenerate, edit): remove them from the store too; their
-        ledger rows stay, since what they cost was spent."""
-        present = {m.id for m in self.conversation.messages}
-        removed = [mid for mid in self.stored_ids if mid not in present]
-        for mid in [mid for mid in self._unsaved if mid not in present]:
-            del self._unsaved[mid]  # never stored: nothing to remove
-        if not removed:
-            return
-        first_row = min(self.stored_ids[mid] for mid in removed)
-        if self._delete_from is None or first_row < self._delete_from:
-            self._delete_from = first_row
-        for mid in removed:
-            del self.stored_ids[mid]
-            self._last_write.pop(mid, None)
-            self._created.pop(mid, None)
+        """The path shown changed (another version, or a cut for a new one): the store shows
+        the same path from now on. Nothing is removed: every version stays."""
+        self._current_moved = True
         self._save()
 
     # -- a full disk ------------------------------------------------------------------------
@@ -142,12 +135,11 @@ class HistoryRecorder:
         """Write the removals and the messages not yet stored as they are now, in order; on a
         write the disk refuses, keep them for the next try and tell `problems` once."""
         try:
-            if self._delete_from is not None:
-                self.store.delete_messages_from(self._delete_from)
-                self._delete_from = None
             for mid in sorted(self._unsaved):
                 self._write(self._unsaved[mid])
                 del self._unsaved[mid]
+            if self._current_moved:
+                self._store_current()
         except NOT_SAVED as exc:
             for message in self._unsaved.values():  # answers not even reached this time
                 self._count_unsaved(message, None)
@@ -192,9 +184,18 @@ class HistoryRecorder:
         if message.role == "assistant":
             self.billing.recorded(message, change)
 
+    def _store_current(self) -> None:
+        """Tell the store where the path shown ends (once its last message is stored)."""
+        path = self.conversation.messages
+        row = self.stored_ids.get(path[-1].id) if path else None
+        if row is not None and self.conversation_id is not None:
+            self.store.set_current(self.conversation_id, row)
+        self._current_moved = False
+
     def _add(self, message: ChatMessage) -> None:
         if self.conversation_id is None:
             self.conversation_id = self.store.create_conversation(_title(message)).id
+        parent = message.parent
         record = self.store.add_message(
             self.conversation_id,
             role=message.role,
@@ -204,6 +205,8 @@ class HistoryRecorder:
             provider_name=message.provider_name,
             model=message.model,
             status=message.status,
+            parent_id=None if parent is None else self.stored_ids[parent.id],
+            current=message in self.conversation.messages,
         )
         self.stored_ids[message.id] = record.id
         self._created[message.id] = record.created_at
@@ -280,14 +283,22 @@ def open_conversation(
     billing: AnswerBilling,
     providers: Sequence[Provider] = (),
 ) -> HistoryRecorder:
-    """Load a stored conversation into `conversation` and keep recording it from there; its
-    answers show the current names of `providers`."""
+    """Load a stored conversation into `conversation`, every version of every message, showing
+    the path it showed last, and keep recording it from there; its answers show the current
+    names of `providers`."""
     records = store.messages(conversation_id)
-    messages = [_message_from(record, providers) for record in records]
-    conversation.replace_all(messages)
+    messages = {record.id: _message_from(record, providers) for record in records}
+    for record in records:
+        if record.parent_id is not None:
+            messages[record.id].parent = messages.get(record.parent_id)
+    shown = path_to(records, store.current_message(conversation_id))
+    conversation.replace_all([messages[record.id] for record in shown], list(messages.values()))
+    if shown and conversation.children(conversation.messages[-1]):
+        # the answers of a comparison none was chosen from: the newest is shown
+        conversation.show(conversation.messages[-1])
     recorder = HistoryRecorder(store, conversation, billing, conversation_id=conversation_id)
-    for message, record in zip(messages, records, strict=True):
-        recorder.adopt(message, record)
+    for record in records:
+        recorder.adopt(messages[record.id], record)
     return recorder
 
 

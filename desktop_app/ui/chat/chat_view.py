@@ -35,8 +35,12 @@ class ChatView(QWidget):
     """Shows a Conversation: a MessageWidget for each message near the screen, updated at most
     once per frame."""
 
-    regenerateRequested = Signal()
-    editRequested = Signal(str)
+    regenerateRequested = Signal(object)
+    """A new version of this answer (a ChatMessage) is asked for."""
+    editRequested = Signal(object)
+    """This question (a ChatMessage) is to be edited into a new version."""
+    branchRequested = Signal(object)
+    """A new conversation holding the path down to this message is asked for."""
 
     def __init__(self, conversation: Conversation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,8 +56,8 @@ class ChatView(QWidget):
         self._changed: dict[ChatMessage, None] = {}  # a dict keeps the order, a set would not
         self._follow = True
         self._placing = False
-        self._actions: tuple[bool, ChatMessage | None, ChatMessage | None] | None = None
-        """(busy, last question, last message): what Edit and Regenerate were set for."""
+        self._actions: tuple[bool, ChatMessage | None] | None = None
+        """(busy, last message): what the messages' actions and versions were set for."""
         self._timer = _timer(self, FRAME_MS, self.flush)
         self._placer = _timer(self, 0, self.place)
         self._build()
@@ -92,6 +96,12 @@ class ChatView(QWidget):
     def message_added(self, message: ChatMessage) -> None:
         if message.role == "user":
             self._follow = True  # the user just sent something: show where the answer will come
+        self._append(message)
+
+    def version_added(self, message: ChatMessage) -> None:
+        self._update_actions(force=True)  # the shown version's count went up
+
+    def _append(self, message: ChatMessage) -> None:
         self._shown.append(message)
         block = self._blocks[-1] if self._blocks else None
         if block is None or block.count() >= BLOCK:
@@ -109,10 +119,16 @@ class ChatView(QWidget):
 
     def messages_reset(self) -> None:
         messages = self.conversation.messages
-        kept = len(messages)
-        # messages compare by identity
-        if len(self._shown) - kept <= _FEW and messages == self._shown[:kept]:
-            self._truncate(kept)  # the last turn was removed (regenerate, edit): keep the rest
+        kept = 0  # messages compare by identity
+        while kept < min(len(messages), len(self._shown)) and messages[kept] is self._shown[kept]:
+            kept += 1
+        if kept and len(self._shown) - kept <= _FEW and len(messages) - kept <= _FEW:
+            # the end changed (a new version is coming, another version is shown): keep the rest
+            follow = self._follow or len(messages) == kept
+            self._truncate(kept)
+            for message in messages[kept:]:
+                self._append(message)
+            self._follow = follow
         else:
             self._rebuild()
 
@@ -295,6 +311,8 @@ class ChatView(QWidget):
         widget.error_in_banner = message is self._error_in_banner
         widget.regenerateRequested.connect(self.regenerateRequested)
         widget.editRequested.connect(self.editRequested)
+        widget.branchRequested.connect(self.branchRequested)
+        widget.versionRequested.connect(self.show_version)
         self._widgets[message] = widget
         return widget
 
@@ -337,27 +355,48 @@ class ChatView(QWidget):
         widget.deleteLater()
         return block
 
-    # -- Edit and Regenerate ----------------------------------------------------------------
+    # -- actions and versions ---------------------------------------------------------------
+
+    def show_version(self, message: ChatMessage, step: int) -> None:
+        """Show the version before (`step` -1) or after (1) `message`, and the conversation
+        below it as it went on from that version."""
+        if self._busy():
+            return
+        versions = self.conversation.versions(message)
+        index = versions.index(message) + step
+        if 0 <= index < len(versions):
+            self.conversation.show(versions[index])
+
+    def _busy(self) -> bool:
+        """Whether an answer is streaming: at the end of the path, or beside it (a comparison
+        under its last question)."""
+        messages = self.conversation.messages
+        if not messages:
+            return False
+        ends = [messages[-1], *self.conversation.children(messages[-1])]
+        return any(m.status == "streaming" for m in ends)
 
     def _update_actions(self, *, force: bool = False) -> None:
         messages = self.conversation.messages
-        busy = bool(messages) and messages[-1].status == "streaming"
-        last_user = self.conversation.last("user")
-        last = messages[-1] if messages else None
-        if not force and (busy, last_user, last) == self._actions:
+        key = (self._busy(), messages[-1] if messages else None)
+        if not force and key == self._actions:
             return  # nothing moved: do not touch every message while an answer streams
-        self._actions = (busy, last_user, last)
+        self._actions = key
         for widget in self._widgets.values():
             self._offer_actions(widget)
 
     def _offer_actions(self, widget: MessageWidget) -> None:
         assert self._actions is not None
-        busy, last_user, last = self._actions
+        busy = self._actions[0]
         message = widget.message
         widget.set_actions(
-            edit=not busy and message is last_user,
-            regenerate=not busy and message is last and message.role == "assistant",
+            edit=not busy and message.role == "user",
+            regenerate=not busy and message.role == "assistant",
+            branch=not busy,
         )
+        versions = self.conversation.versions(message)
+        number = next((n for n, v in enumerate(versions, 1) if v is message), 1)
+        widget.set_versions(number, len(versions), can_move=not busy)
 
     # -- following the end while it grows -----------------------------------------------------
 

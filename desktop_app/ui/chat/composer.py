@@ -7,11 +7,11 @@ import importlib
 import threading
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from desktop_app.core.conversation import Conversation
+from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.settings.providers_file import ModelPrice
 from desktop_app.ui.chat.cost_meter import PromptEstimate
 from desktop_app.ui.chat.message_input import MessageInput
@@ -36,6 +36,7 @@ class Composer(QWidget):
 
     sendRequested = Signal()
     stopRequested = Signal()
+    editCancelled = Signal()
 
     def __init__(
         self,
@@ -46,6 +47,24 @@ class Composer(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.editing: ChatMessage | None = None
+        """The question being edited into a new version, if any."""
+        self.edit_bar = QWidget(self)
+        self.edit_bar.setObjectName("editBar")
+        bar = QHBoxLayout(self.edit_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.edit_note = QLabel(self.edit_bar)
+        self.edit_note.setObjectName("editNote")
+        self.edit_note.setTextFormat(Qt.TextFormat.PlainText)
+        cancel = QToolButton(self.edit_bar)
+        cancel.setObjectName("cancelEditButton")
+        cancel.setText("Cancel")
+        cancel.setToolTip("Stop editing (Esc); the message stays as it was")
+        cancel.clicked.connect(self.editCancelled)
+        bar.addWidget(self.edit_note, 1)
+        bar.addWidget(cancel)
+        self.edit_bar.setVisible(False)
+        layout.addWidget(self.edit_bar)
         row = QHBoxLayout()
         self.input = MessageInput(self)
         self.input.submitted.connect(self.sendRequested)
@@ -66,6 +85,29 @@ class Composer(QWidget):
         self.input.textChanged.connect(self.estimate.schedule)
         layout.addWidget(self.estimate)
         self._painted = False
+
+    def begin_edit(self, question: ChatMessage) -> None:
+        """Edit `question`: its text in the box, a note saying so, and an estimate of only the
+        context above it, which is what will be sent with it."""
+        self.editing = question
+        first_line = question.content.strip().splitlines()[0] if question.content.strip() else ""
+        shown = first_line if len(first_line) <= 60 else first_line[:59] + "…"
+        self.edit_note.setText(
+            f"Editing “{shown}”: the edit and its answer come as a new version. Esc cancels."
+        )
+        self.edit_bar.setVisible(True)
+        self.estimate.replacing = question
+        self.input.setPlainText(question.content)
+        self.input.setFocus()
+
+    def end_edit(self, *, clear: bool) -> None:
+        """Leave editing; `clear` empties the box (a cancelled edit)."""
+        self.editing = None
+        self.edit_bar.setVisible(False)
+        self.estimate.replacing = None
+        if clear:
+            self.input.clear()
+        self.estimate.schedule()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

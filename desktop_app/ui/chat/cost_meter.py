@@ -58,6 +58,8 @@ class CostMeter(QLabel):
             self._timer.start()
         self.refresh()
 
+    version_added = message_added  # an answer of a comparison: the meter follows the newest
+
     def message_changed(self, message: ChatMessage) -> None:
         if message is self.streaming and message.status != "streaming":
             self.streaming = None
@@ -65,7 +67,7 @@ class CostMeter(QLabel):
             self.refresh()
 
     def messages_reset(self) -> None:
-        if self.streaming not in self.conversation.messages:
+        if self.streaming is not None and self.streaming.status != "streaming":
             self.streaming = None
             self._timer.stop()
         self.refresh()
@@ -136,6 +138,8 @@ class PromptEstimate(QLabel):
         self.typed = typed
         self.price = price
         self.settings = AppSettings()
+        self.replacing: ChatMessage | None = None
+        """The question being edited: the context is then only what is above it."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)  # once typing pauses, not on every key
@@ -151,7 +155,7 @@ class PromptEstimate(QLabel):
             self.clear()
             return
         model, price = choice
-        context = sum(len(m.content) for m in self.conversation.context())
+        context = sum(len(m.content) for m in self.conversation.context(before=self.replacing))
         usage = estimated_usage(context + len(typed), 0)
         cost = None if price is None else cost_usd(price, usage)
         money = format_money(cost, self.settings.currency, estimated=True)

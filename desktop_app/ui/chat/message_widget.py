@@ -41,8 +41,14 @@ class MessageWidget(QFrame):
     out once, at that width.
     """
 
-    regenerateRequested = Signal()
-    editRequested = Signal(str)
+    regenerateRequested = Signal(object)
+    """Ask for a new version of this answer (the ChatMessage)."""
+    editRequested = Signal(object)
+    """Edit this question into a new version (the ChatMessage)."""
+    branchRequested = Signal(object)
+    """Start a new conversation holding the path down to this message."""
+    versionRequested = Signal(object, int)
+    """Show another version: the message, and -1 for the one before or 1 for the next."""
 
     def __init__(self, message: ChatMessage, dark: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,15 +94,36 @@ class MessageWidget(QFrame):
         header.addSpacing(8)
         header.addWidget(self.cost)
         header.addStretch(1)
+        self.previous_button = self._action("\u2039", "The version before", name="previousVersion")
+        self.previous_button.clicked.connect(lambda: self.versionRequested.emit(self.message, -1))
+        self.version_label = QLabel(self)
+        self.version_label.setObjectName("versionLabel")
+        _colour(self.version_label, palette.dim)
+        self.next_button = self._action("\u203a", "The next version", name="nextVersion")
+        self.next_button.clicked.connect(lambda: self.versionRequested.emit(self.message, 1))
+        for item in (self.previous_button, self.version_label, self.next_button):
+            header.addWidget(item)
+            item.setVisible(False)
         self.copy_button = self._action("Copy", "Copy the message as markdown")
         self.copy_button.clicked.connect(self.copy_message)
-        self.edit_button = self._action("Edit", "Edit this message and ask again")
-        self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.message.content))
-        self.regenerate_button = self._action("Regenerate", "Ask for another answer")
-        self.regenerate_button.clicked.connect(self.regenerateRequested.emit)
-        for button in (self.copy_button, self.edit_button, self.regenerate_button):
+        self.edit_button = self._action("Edit", "Edit this message: its answer comes as a version")
+        self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.message))
+        self.regenerate_button = self._action(
+            "Regenerate", "Ask for another answer; this one stays as a version (Ctrl+R)"
+        )
+        self.regenerate_button.clicked.connect(lambda: self.regenerateRequested.emit(self.message))
+        self.branch_button = self._action(
+            "Branch", "Start a new conversation from here", name="branchButton"
+        )
+        self.branch_button.clicked.connect(lambda: self.branchRequested.emit(self.message))
+        for button in (
+            self.copy_button,
+            self.edit_button,
+            self.regenerate_button,
+            self.branch_button,
+        ):
             header.addWidget(button)
-        self.set_actions(edit=False, regenerate=False)
+        self.set_actions(edit=False, regenerate=False, branch=False)
         layout.addLayout(header)
 
         self.reasoning_toggle = QToolButton(self)
@@ -127,12 +154,12 @@ class MessageWidget(QFrame):
             part.setVisible(False)
         self.body.setVisible(bool(self.message.content))
 
-    def _action(self, text: str, tip: str) -> QToolButton:
+    def _action(self, text: str, tip: str, *, name: str | None = None) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
         button.setToolTip(tip)
         button.setAutoRaise(True)
-        button.setObjectName(f"{text.lower()}Button")
+        button.setObjectName(name or f"{text.lower()}Button")
         return button
 
     def show_role(self) -> None:
@@ -249,10 +276,22 @@ class MessageWidget(QFrame):
         self.cost.clear()  # shown again in the new currency
         self._show_cost()
 
-    def set_actions(self, *, edit: bool, regenerate: bool) -> None:
-        """Offer Edit (on the last question) and Regenerate (on the last answer)."""
+    def set_actions(self, *, edit: bool, regenerate: bool, branch: bool) -> None:
+        """Offer Edit (on a question), Regenerate (on an answer) and Branch."""
         self.edit_button.setVisible(edit)
         self.regenerate_button.setVisible(regenerate)
+        self.branch_button.setVisible(branch)
+
+    def set_versions(self, number: int, count: int, *, can_move: bool) -> None:
+        """Show `number/count` between two arrows when the message has versions; the arrows
+        move between them unless `can_move` is false (an answer is streaming)."""
+        shown = count > 1
+        self.version_label.setText(f"{number}/{count}")
+        self.version_label.setVisible(shown)
+        self.previous_button.setVisible(shown)
+        self.next_button.setVisible(shown)
+        self.previous_button.setEnabled(can_move and number > 1)
+        self.next_button.setEnabled(can_move and number < count)
 
     def holds_selection(self) -> bool:
         """Whether text of the message is selected, or it has the keyboard focus."""

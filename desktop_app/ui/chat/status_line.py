@@ -49,6 +49,9 @@ class StatusLine(QLabel):
     def message_added(self, message: ChatMessage) -> None:
         pass
 
+    def version_added(self, message: ChatMessage) -> None:
+        pass
+
     def message_changed(self, message: ChatMessage) -> None:
         if message is self.message and message.status != "streaming":
             self._timer.stop()

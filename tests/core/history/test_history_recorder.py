@@ -111,18 +111,38 @@ def test_unknown_price_is_stored_as_null_and_a_failure_keeps_its_text(
     assert failed.usage is None
 
 
-def test_regenerate_and_edit_replace_stored_messages(
+def test_regenerate_edit_and_compare_keep_every_version_billed_once(
     simulator: Simulator, store: HistoryStore
 ) -> None:
     async def body(session: ChatSession, provider: Provider) -> None:
         await session.send(provider, "sim-echo", "helo")
         await session.regenerate(provider, "sim-normal")
         await session.edit_last("hello", provider, "sim-echo")
+        await asyncio.gather(*session.compare([(provider, "sim-normal")] * 2, "again"))
 
-    recorder = chat(simulator, store, body)
-    assert recorder.conversation_id is not None
-    stored = [(m.role, m.content) for m in store.messages(recorder.conversation_id)]
-    assert stored == [("user", "hello"), ("assistant", "You said: hello")]
+    conversation = Conversation()
+    recorder = chat(simulator, store, body, conversation)
+    conversation_id = recorder.conversation_id
+    assert conversation_id is not None
+    stored = {m.id: m for m in store.messages(conversation_id)}
+    assert len(stored) == 8, "every question and answer stays"
+    helo, echo, normal, hello, echo2, again, first, second = stored.values()
+    assert (helo.content, hello.content, again.content) == ("helo", "hello", "again")
+    assert helo.parent_id is None, "an edit is a version of the question"
+    assert hello.parent_id is None
+    assert echo.parent_id == helo.id == normal.parent_id, "a regeneration is a version"
+    assert first.parent_id == second.parent_id == again.id, "compared answers are versions"
+    assert again.parent_id == echo2.id
+    assert [m.content for m in conversation.messages] == ["hello", "You said: hello", "again"]
+    assert conversation.versions(conversation.messages[0])[0].content == "helo"
+    with store.reading() as conn:
+        rows = conn.execute(
+            "SELECT message_id, cost_usd FROM ledger ORDER BY message_id"
+        ).fetchall()
+    assert [row[0] for row in rows] == [echo.id, normal.id, echo2.id, first.id, second.id]
+    priced_costs = [Decimal(cost) for _, cost in rows if cost is not None]
+    assert len(priced_costs) == 3, "the three sim-normal answers, each once"
+    assert all(cost > 0 for cost in priced_costs)
 
 
 def test_reopened_conversation_continues_in_place(
@@ -236,3 +256,39 @@ def test_kill_9_while_streaming_keeps_the_answer_so_far(
         assert seen.decode().startswith(answer.content)  # no more than what was shown
     finally:
         history.close()
+
+
+def test_a_reopened_conversation_has_every_version_and_the_path_it_showed(
+    store: HistoryStore,
+) -> None:
+    c = store.create_conversation("Versions").id
+    question = store.add_message(c, role="user", content="Q")
+    store.add_message(c, role="assistant", content="cheap")
+    store.add_message(c, role="user", content="follow-up")
+    strong = store.add_message(c, role="assistant", content="strong", parent_id=question.id)
+    conversation = Conversation()
+    recorder = open_conversation(store, conversation, c, priced(store))
+    assert [m.content for m in conversation.messages] == ["Q", "strong"]
+    cheap, shown = conversation.versions(conversation.messages[1])
+    assert cheap.content == "cheap"
+    conversation.show(cheap)  # the user moves to the other version: the store follows
+    assert [m.content for m in conversation.messages] == ["Q", "cheap", "follow-up"]
+    assert store.current_message(c) == recorder.stored_ids[conversation.messages[-1].id]
+    again = Conversation()
+    open_conversation(store, again, c, priced(store))
+    assert [m.content for m in again.messages] == ["Q", "cheap", "follow-up"]
+    assert shown.content == "strong"
+    assert recorder.stored_ids[shown.id] == strong.id
+
+
+def test_answers_compared_but_not_chosen_reopen_with_the_newest_shown(
+    store: HistoryStore,
+) -> None:
+    c = store.create_conversation("Compared").id
+    question = store.add_message(c, role="user", content="Q")
+    for model in ("a", "b"):
+        store.add_message(c, role="assistant", content=model, parent_id=question.id, current=False)
+    conversation = Conversation()
+    open_conversation(store, conversation, c, priced(store))
+    assert [m.content for m in conversation.messages] == ["Q", "b"]
+    assert [m.content for m in conversation.versions(conversation.messages[1])] == ["a", "b"]

@@ -214,7 +214,7 @@ def test_selected_text_keeps_its_message_while_scrolled_away(
     assert part.textCursor().selectedText().startswith("Answer")
 
 
-def test_edit_is_offered_on_a_last_question_made_after_the_first_screen(
+def test_actions_are_offered_on_a_question_made_after_the_first_screen(
     qtbot: QtBot, view: ChatView, conversation: Conversation
 ) -> None:
     # an answer taller than the view: its question is not on the first screen
@@ -225,11 +225,11 @@ def test_edit_is_offered_on_a_last_question_made_after_the_first_screen(
     view.scroll_to(question)
     assert not widget_of(view, question).edit_button.isHidden()
     assert not widget_of(view, messages[-1]).regenerate_button.isHidden()
-    assert all(w.edit_button.isHidden() for w in view.widgets() if w.message is not question)
-    assert all(w.regenerate_button.isHidden() for w in view.widgets()[:-1])
+    assert all(w.edit_button.isHidden() for w in view.widgets() if w.message.role != "user")
+    assert all(not w.branch_button.isHidden() for w in view.widgets())
 
 
-def test_removing_the_last_turn_keeps_the_other_widgets(
+def test_cutting_the_last_turn_for_a_version_keeps_the_other_widgets(
     qtbot: QtBot, view: ChatView, conversation: Conversation
 ) -> None:
     messages = turns(LONG, last_answer="A very long answer.\n\n" * 80)
@@ -237,7 +237,7 @@ def test_removing_the_last_turn_keeps_the_other_widgets(
     view.scroll_to(messages[-3])
     kept = {w.message: w for w in view.widgets() if w.message in messages[:-2]}
     removed = [widget_of(view, m) for m in messages[-2:]]
-    conversation.remove_from(messages[-2])  # as Edit does: the question and its answer go
+    conversation.cut_before(messages[-2])  # as Edit does: the question and its answer go
     assert all(view.widget_for(m) is w for m, w in kept.items())
     assert all(view.widget_for(m) is None for m in messages[-2:])
     qtbot.waitUntil(lambda: not any(shiboken6.isValid(w) for w in removed))

@@ -94,14 +94,17 @@ def test_regenerate_edit_delete_and_purge_never_lower_the_month(
             await until(lambda: answered(window), within=20)
             costs.append(billed(window))
         for turn in range(3):
-            window.edit_last(f"Ask it another way, take {turn}")
+            window.edit(window.conversation.messages[0])
+            window.input.setPlainText(f"Ask it another way, take {turn}")
             window.send()
             await until(lambda: answered(window), within=20)
             costs.append(billed(window))
 
     run(body)
     spent = sum(costs, Decimal(0))
-    assert len(window.conversation.messages) == 2, "each answer replaced the one before"
+    assert len(window.conversation.messages) == 2, "each answer is shown in place of the last"
+    question = window.conversation.messages[0]
+    assert len(window.conversation.versions(question)) == 4, "every edit stays, as a version"
     assert window.ledger.this_month.usd == spent
     assert window.ledger.this_month.answers == 7
     assert window.ledger.conversation.usd == spent, "the conversation's replaced answers count"
