@@ -97,6 +97,9 @@ class _Interrupt:
     def message_added(self, message: ChatMessage) -> None:
         pass
 
+    def version_added(self, message: ChatMessage) -> None:
+        pass
+
     def message_changed(self, message: ChatMessage) -> None:
         if message.role == "assistant" and message.status == "streaming" and message.content:
             raise KeyboardInterrupt
