@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from desktop_app.cli.asking import (
-    CLI_REMEDY,
     Billing,
     adopt_ids,
+    budget_refusal,
+    chosen_provider,
     fail,
     latest_conversation,
     read_question,
@@ -79,12 +80,10 @@ def run_ask(args: argparse.Namespace) -> int:
         latest = latest_conversation(store) if args.continue_ else None
         provider, model = _choice(args, providers, latest)
         billing = Billing(store, providers, read_settings())
-        if billing.has_budget:
-            billing.ledger.refresh()
-            budget = billing.ledger.budget_stop()
-            if budget is not None and not args.over_budget:
-                fail(billing.ledger.describe(budget, CLI_REMEDY))
-                return EXIT_OVER_BUDGET
+        refusal = budget_refusal(billing, over_budget=args.over_budget)
+        if refusal is not None:
+            fail(refusal)
+            return EXIT_OVER_BUDGET
         return _ask(args, billing, clients, keys, (provider, model), prompt, latest)
     except TallyError as exc:
         fail(str(exc))
@@ -111,10 +110,9 @@ def _choice(
 ) -> tuple[Provider, str]:
     """--provider and --model; else, going on with a conversation, the provider (by id, so a
     renamed one too) and model of its last answer; else the first provider and its first model."""
-    last = provider_with_id(providers, latest.last_provider) if latest else None
-    provider = provider_with_id(providers, args.provider) or last or providers[0]
+    provider = chosen_provider(args, providers, latest)
     model = args.model
-    if not model and latest is not None and last is provider:
+    if not model and latest is not None and provider.id == latest.last_provider:
         model = latest.last_model
     model = model or (provider.models[0] if provider.models else None)
     if not model:

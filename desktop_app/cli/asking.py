@@ -107,6 +107,27 @@ def read_question(args: argparse.Namespace) -> tuple[list[Provider], str]:
     return providers, prompt
 
 
+def chosen_provider(
+    args: argparse.Namespace, providers: list[Provider], latest: ConversationSummary | None
+) -> Provider:
+    """--provider; else, going on with a conversation, the provider of its last answer (by id,
+    so a renamed one too); else the first provider."""
+    last = provider_with_id(providers, latest.last_provider) if latest else None
+    return provider_with_id(providers, args.provider) or last or providers[0]
+
+
+def budget_refusal(billing: Billing, *, over_budget: bool) -> str | None:
+    """Why nothing may be sent: the budget that is used up, unless --over-budget sends anyway
+    (None: send). The ledger is read only when a budget is set."""
+    if not billing.has_budget:
+        return None
+    billing.ledger.refresh()
+    budget = billing.ledger.budget_stop()
+    if budget is None or over_budget:
+        return None
+    return billing.ledger.describe(budget, CLI_REMEDY)
+
+
 def latest_conversation(store: HistoryStore) -> ConversationSummary | None:
     """The conversation --continue goes on with: the one at the top of the list."""
     latest = store.conversations(limit=1)
