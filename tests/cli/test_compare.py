@@ -269,3 +269,21 @@ def test_ask_continue_after_a_comparison_goes_on_from_the_answer_shown(
     assert normal.model == "sim-normal"
     assert echo.parent_id == normal.parent_id
     assert asked.parent_id == normal.id
+
+
+def test_a_reader_that_goes_away_stops_every_answer_quietly(
+    simulator: Simulator, tmp_path: Path
+) -> None:
+    models = ["--model", "sim-slow", "--model", "sim-slow"]
+    data, tally = start_tally(simulator, tmp_path, "compare", *models, "Tell me more")
+    assert tally.stdout is not None
+    assert os.read(tally.stdout.fileno(), 100)  # the first lines, then the reader goes
+    tally.stdout.close()
+    _, err = tally.communicate(timeout=60)
+    assert tally.returncode == 141, err
+    assert b"Traceback" not in err
+    assert b"BrokenPipeError" not in err
+    with HistoryStore(data / "history.sqlite3") as store:
+        (conversation,) = store.conversations()
+        _, *answers = store.messages(conversation.id)
+    assert [a.status for a in answers] == ["cancelled", "cancelled"]
