@@ -17,9 +17,18 @@ import contextlib
 import sys
 import time
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, TextIO
 
+from desktop_app.cli.asking import (
+    Billing,
+    adopt_ids,
+    budget_refusal,
+    chosen_provider,
+    fail,
+    latest_conversation,
+    read_question,
+    read_settings,
+)
 from desktop_app.cli.exit_codes import (
     EXIT_INTERRUPTED,
     EXIT_OVER_BUDGET,
@@ -27,15 +36,8 @@ from desktop_app.cli.exit_codes import (
     EXIT_USAGE,
 )
 from desktop_app.core import paths
-from desktop_app.core.conversation import AnswerCost, ChatMessage, Conversation
-from desktop_app.core.errors import (
-    ConfigError,
-    DiskFull,
-    HistoryError,
-    HistoryUnreadable,
-    ProviderError,
-    TallyError,
-)
+from desktop_app.core.conversation import ChatMessage, Conversation
+from desktop_app.core.errors import ConfigError, HistoryError, ProviderError, TallyError
 from desktop_app.core.history.opening import open_history
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 from desktop_app.core.logs import log_to_file, stop_logging_to
@@ -43,18 +45,10 @@ from desktop_app.core.network.blocking_clients import BlockingClientPool
 from desktop_app.core.session import BlockingChatSession
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.provider_names import provider_with_id
-from desktop_app.core.settings.providers_file import Provider, load_providers
+from desktop_app.core.settings.providers_file import Provider
 
 if TYPE_CHECKING:
-    from desktop_app.core.history.ledger_rows import LedgerChange
     from desktop_app.core.history.records import ConversationSummary
-    from desktop_app.core.history.store import HistoryStore
-    from desktop_app.core.money.ledger import Ledger
-    from desktop_app.core.settings.app_settings import AppSettings
-
-_CLI_REMEDY = (
-    "raise it in the app's settings or in settings.toml, or add --over-budget to send this one"
-)
 
 # Reasoning is shown dimmer than the answer on a terminal.
 _DIM = "\x1b[2m"
@@ -64,9 +58,9 @@ _PLAIN = "\x1b[0m"
 def run_ask(args: argparse.Namespace) -> int:
     """Stream one answer; returns the exit code."""
     try:
-        providers, prompt = _setup(args)
+        providers, prompt = read_question(args)
     except TallyError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return EXIT_USAGE
     keys = KeyResolver()
     clients = BlockingClientPool(keys.proxy_password)
@@ -77,34 +71,32 @@ def run_ask(args: argparse.Namespace) -> int:
         store = open_history(paths.history_db())
     except TallyError as exc:
         stop_logging_to(handler)
-        _fail(str(exc))
+        fail(str(exc))
         return EXIT_USAGE
     adopted = False
     try:
         if args.continue_:  # the latest answer's provider is found by its id
-            adopted = _adopt_provider_ids(store, providers)
-        latest = _latest(store) if args.continue_ else None
+            adopted = adopt_ids(store, providers)
+        latest = latest_conversation(store) if args.continue_ else None
         provider, model = _choice(args, providers, latest)
-        billing = _Billing(store, providers, _settings())
-        if billing.has_budget:
-            billing.ledger.refresh()
-            budget = billing.ledger.budget_stop()
-            if budget is not None and not args.over_budget:
-                _fail(billing.ledger.describe(budget, _CLI_REMEDY))
-                return EXIT_OVER_BUDGET
+        billing = Billing(store, providers, read_settings())
+        refusal = budget_refusal(billing, over_budget=args.over_budget)
+        if refusal is not None:
+            fail(refusal)
+            return EXIT_OVER_BUDGET
         return _ask(args, billing, clients, keys, (provider, model), prompt, latest)
     except TallyError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(file=sys.stdout)
-        _fail("stopped; the partial answer is above, and saved in the history.")
+        fail("stopped; the partial answer is above, and saved in the history.")
         return EXIT_INTERRUPTED
     finally:
         clients.close()
         if not adopted:  # after the answer, a damaged file too waits for the next command
             with contextlib.suppress(HistoryError):
-                _adopt_provider_ids(store, providers)
+                adopt_ids(store, providers)
         store.close()
         # Imported here: the backup's code is not needed before the answer has been printed.
         from desktop_app.cli.backup import take_daily_backup
@@ -113,93 +105,14 @@ def run_ask(args: argparse.Namespace) -> int:
         stop_logging_to(handler)
 
 
-def _adopt_provider_ids(store: HistoryStore, providers: list[Provider]) -> bool:
-    """The history's old provider names turned into ids (history/provider_ids.py)."""
-    from desktop_app.core.history.provider_ids import adopt_provider_ids
-
-    with contextlib.suppress(DiskFull, HistoryUnreadable):  # it runs again next time
-        adopt_provider_ids(store, providers)
-    return True
-
-
-def _settings() -> AppSettings | None:
-    """settings.toml, read (a broken one is an error before anything is sent); None when there
-    is none, which means the defaults: no budget, dollars."""
-    path = paths.settings_file()
-    if not path.exists():
-        return None
-    from desktop_app.core.settings.app_settings import load_settings
-
-    return load_settings(path)
-
-
-class _Billing:
-    """The money rules for the recorder and the summary (the history recorder's
-    AnswerBilling): the ledger, made when first needed. That is when the answer has ended,
-    unless a budget is set, which is checked before anything is sent."""
-
-    def __init__(
-        self, store: HistoryStore, providers: list[Provider], settings: AppSettings | None
-    ) -> None:
-        self.store = store
-        self.providers = providers
-        self.settings = settings
-
-    @property
-    def has_budget(self) -> bool:
-        settings = self.settings
-        return settings is not None and (
-            settings.monthly_budget is not None or settings.daily_budget is not None
-        )
-
-    @cached_property
-    def ledger(self) -> Ledger:
-        from desktop_app.core.money.ledger import Ledger
-
-        return Ledger(self.store, self.providers, self.settings)
-
-    def cost_of(self, conversation: Conversation, message: ChatMessage) -> AnswerCost:
-        return self.ledger.cost_of(conversation, message)
-
-    def is_money(self, message: ChatMessage) -> bool:
-        return self.ledger.is_money(message)
-
-    def recorded(self, message: ChatMessage, change: LedgerChange | None) -> None:
-        self.ledger.recorded(message, change)
-
-
-def _setup(args: argparse.Namespace) -> tuple[list[Provider], str]:
-    providers = load_providers(paths.providers_file())
-    if not providers:
-        raise ConfigError(
-            f"No providers configured: create {paths.providers_file()} (see the README's "
-            "'Providers' section) or add one in the app's settings."
-        )
-    if args.provider and provider_with_id(providers, args.provider) is None:
-        known = ", ".join(p.id for p in providers)
-        raise ConfigError(f"No provider with id {args.provider!r}; known: {known}.")
-    prompt = " ".join(args.prompt)
-    if not prompt or prompt == "-":
-        prompt = sys.stdin.read() if not sys.stdin.isatty() else ""
-    if not prompt.strip():
-        raise ConfigError("Nothing to ask: give a PROMPT, or pipe one into stdin.")
-    return providers, prompt
-
-
-def _latest(store: HistoryStore) -> ConversationSummary | None:
-    latest = store.conversations(limit=1)
-    return latest[0] if latest else None
-
-
 def _choice(
     args: argparse.Namespace, providers: list[Provider], latest: ConversationSummary | None
 ) -> tuple[Provider, str]:
     """--provider and --model; else, going on with a conversation, the provider (by id, so a
     renamed one too) and model of its last answer; else the first provider and its first model."""
-    last = provider_with_id(providers, latest.last_provider) if latest else None
-    provider = provider_with_id(providers, args.provider) or last or providers[0]
+    provider = chosen_provider(args, providers, latest)
     model = args.model
-    if not model and latest is not None and last is provider:
+    if not model and latest is not None and provider.id == latest.last_provider:
         model = latest.last_model
     model = model or (provider.models[0] if provider.models else None)
     if not model:
@@ -211,7 +124,7 @@ def _choice(
 
 def _ask(
     args: argparse.Namespace,
-    billing: _Billing,
+    billing: Billing,
     clients: BlockingClientPool,
     keys: KeyResolver,
     choice: tuple[Provider, str],
@@ -238,12 +151,12 @@ def _ask(
     # The disk was full (or the folder read-only) meanwhile: a last try, then say so.
     unsaved = None if recorder.retry() else recorder.unsaved
     if printer.error is not None:
-        _fail(str(printer.error))
+        fail(str(printer.error))
         if unsaved is not None:
-            _fail(str(unsaved))
+            fail(str(unsaved))
         return EXIT_PROVIDER_ERROR if printer.started_reply else EXIT_USAGE
     if unsaved is not None:
-        _fail(str(unsaved))
+        fail(str(unsaved))
         return EXIT_USAGE
     printer.summary()
     return 0
@@ -256,7 +169,7 @@ class _AnswerPrinter:
     out: TextIO
     err: TextIO
     provider: Provider
-    billing: _Billing
+    billing: Billing
     message: ChatMessage | None = None
     printed_text: int = 0
     printed_reasoning: int = 0
@@ -355,7 +268,3 @@ class _AnswerPrinter:
             parts.append(f"finished: {reason}")
         self.err.write("tally: " + " · ".join(parts) + "\n")
         self.err.flush()
-
-
-def _fail(message: str) -> None:
-    print(f"tally: error: {message}", file=sys.stderr)

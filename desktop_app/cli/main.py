@@ -1,8 +1,8 @@
 """The `tally` command: the desktop app by default, and sub-commands for the terminal.
 
-This is the argument parser of every command. A command's own module (cli/ask.py, history.py,
-models.py, spend.py, search.py, backup.py), and what it needs, is imported once the command is
-chosen: the desktop app starts here too, and loads none of them.
+This is the argument parser of every command. A command's own module (cli/ask.py, compare.py,
+history.py, models.py, spend.py, search.py, backup.py), and what it needs, is imported once the
+command is chosen: the desktop app starts here too, and loads none of them.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_ask_arguments(ask)
     if only == "ask":
         return parser
+    _add_compare_command(commands)
     _add_history_commands(commands)
     _add_models_command(commands)
     _add_spend_command(commands)
@@ -105,6 +106,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from desktop_app.cli.ask import run_ask
 
         return run_ask(args)
+    if args.command == "compare":
+        from desktop_app.cli.compare import run_compare
+
+        return run_compare(args)
     if args.command == "models":
         from desktop_app.cli.models import run_models
 
@@ -130,21 +135,56 @@ def _add_ask_arguments(ask: argparse.ArgumentParser) -> None:
     """The options of `tally ask`."""
     ask.add_argument("--provider", metavar="ID", help="provider id from providers.toml")
     ask.add_argument("--model", metavar="M", help="model name (default: the provider's first)")
-    ask.add_argument("--system", metavar="TEXT", help="system prompt")
-    ask.add_argument("--temperature", type=float, metavar="T", help="sampling temperature")
-    ask.add_argument("--max-tokens", type=int, metavar="N", help="longest answer, in tokens")
-    ask.add_argument(
+    _add_question_arguments(ask)
+
+
+def _add_question_arguments(command: argparse.ArgumentParser) -> None:
+    """The options `tally ask` and `tally compare` share, after --provider and --model."""
+    command.add_argument("--system", metavar="TEXT", help="system prompt")
+    command.add_argument("--temperature", type=float, metavar="T", help="sampling temperature")
+    command.add_argument("--max-tokens", type=int, metavar="N", help="longest answer, in tokens")
+    command.add_argument(
         "--continue",
         dest="continue_",
         action="store_true",
         help="continue the most recent conversation instead of starting a new one",
     )
-    ask.add_argument(
+    command.add_argument(
         "--over-budget",
         action="store_true",
         help="send even though the monthly or daily budget is used up (this once)",
     )
-    ask.add_argument("prompt", nargs="*", metavar="PROMPT", help="the question")
+    command.add_argument("prompt", nargs="*", metavar="PROMPT", help="the question")
+
+
+def _add_compare_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
+    """Add `compare` to the `tally` parser's sub-commands."""
+    compare = commands.add_parser(
+        "compare",
+        help="the same question to several models at once",
+        description=(
+            "Ask two to four models of one provider the same question at once. Their answers "
+            "stream side by side to stdout, each line prefixed with its model ([gpt-4.1] ...) "
+            "as it completes; then a table of time to first token, time, tokens and cost goes "
+            "to stderr. The question and its answers are saved in the history, the answers as "
+            "versions of one another. Exits 0 when every model answered; else non-zero, with "
+            "one line on stderr per failed model (the other answers are kept)."
+        ),
+    )
+    compare.add_argument(
+        "--provider",
+        metavar="ID",
+        help="provider id from providers.toml (default: the first; with --continue, the last used)",
+    )
+    compare.add_argument(
+        "--model",
+        action="append",
+        dest="models",
+        required=True,
+        metavar="M",
+        help="a model to ask: give it two to four times",
+    )
+    _add_question_arguments(compare)
 
 
 def _add_history_commands(commands: SubParsers[argparse.ArgumentParser]) -> None:

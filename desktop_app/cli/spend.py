@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from desktop_app.cli.tables import table
 from desktop_app.core import paths
 from desktop_app.core.currency import Currency
 from desktop_app.core.errors import ConfigError
@@ -97,7 +98,7 @@ def _model_table(rows: list[ModelUsage], currency: Currency) -> list[str]:
     header = ["Model", "Provider", "Answers", "Input", "Cached", "Output", "Cost"]
     body = [_model_cells(row, row.provider or "?", currency) for row in rows]
     body.append(_model_cells(combined(rows), "", currency))
-    return _table(header, body, left=2)
+    return table(header, body, left=2)
 
 
 def _model_cells(row: ModelUsage, provider: str, currency: Currency) -> list[str]:
@@ -118,7 +119,7 @@ def _day_table(days: list[tuple[date, Totals]], currency: Currency) -> list[str]
         for day, totals in days
         if totals.answers
     ]
-    return _table(["Day", "Answers", "Cost"], body, left=1)
+    return table(["Day", "Answers", "Cost"], body, left=1)
 
 
 def _side_by_side(
@@ -135,7 +136,7 @@ def _side_by_side(
         ["Total", "", format_totals(combined(rows).cost, currency)]
         + [format_repriced(rows, target, currency) for target in targets]
     )
-    lines = ["The same tokens on other models:", *_table(header, body, left=2), ""]
+    lines = ["The same tokens on other models:", *table(header, body, left=2), ""]
     return lines + [f"{t.name}: {_price(t, currency)}" for t in targets]
 
 
@@ -148,7 +149,7 @@ def _seeds(rows: list[ModelUsage], currency: Currency) -> list[str]:
     ]
     return [
         f"The same tokens on the seed's models ({seeds[0].origin}):",
-        *_table(["Model", "Price", "Cost"], body, left=2),
+        *table(["Model", "Price", "Cost"], body, left=2),
         "Compare model by model with any other: tally spend --reprice MODEL",
     ]
 
@@ -165,19 +166,6 @@ def _notes(rows: list[ModelUsage], today: Totals) -> list[str]:
     if any(row.estimated for row in rows) or today.estimated:
         notes.append("≈ marks amounts estimated from the length of the text (no usage reported).")
     return notes if rows else []
-
-
-def _table(header: list[str], body: list[list[str]], *, left: int) -> list[str]:
-    """Columns as wide as their widest cell: the first `left` to the left, numbers right."""
-    table = [header, *body]
-    widths = [max(len(row[column]) for row in table) for column in range(len(header))]
-    return [
-        "  ".join(
-            cell.ljust(width) if column < left else cell.rjust(width)
-            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
-        ).rstrip()
-        for row in table
-    ]
 
 
 # -- money -------------------------------------------------------------------------------------

@@ -190,8 +190,8 @@ class MessagesPlan:
         )
 
     async def _events(self, ctx: ScenarioContext) -> AsyncGenerator[bytes, None]:
-        delay = ctx.token_delay if self.delay is None else self.delay
         thinking, text, stop_reason = self._pieces(ctx)
+        delay = ctx.piece_delay(len(thinking) + len(text), self.delay)
         start = payloads.message(ctx.model, [], None)
         start["usage"] = self._usage(ctx, 1)
         yield payloads.event("message_start", {"type": "message_start", "message": start})
@@ -286,8 +286,8 @@ def error_for(
 
 
 _CUT_SHORT = MessagesPlan(max_pieces=6, finish=False)
-# find_scenario() adds sim-error-<status>[-context|-credit|-html|-date] and
-# sim-flaky-<status|drop>-<n>
+# find_scenario() adds sim-error-<status>[-context|-credit|-html|-date],
+# sim-flaky-<status|drop>-<n> and sim-paced-<ms>
 SCENARIOS: dict[str, Scenario] = {
     "sim-normal": MessagesPlan(),
     "sim-echo": MessagesPlan(text=echo_text),

@@ -103,11 +103,12 @@ class GeminiPlan:
         return BodyReply(200, json_bytes(chunks if ctx.mode == "array" else _merged(chunks)))
 
     async def _events(self, ctx: GeminiContext) -> AsyncGenerator[bytes, None]:
-        delay = ctx.token_delay if self.delay is None else self.delay
         if self.head is not None and ctx.among_first(self.head_requests):
             yield (self.head() + "\r\n\r\n").encode()
             return  # the API ends the stream after an error
-        for chunk in self._chunks(ctx):
+        chunks = self._chunks(ctx)
+        delay = ctx.piece_delay(len(chunks), self.delay)
+        for chunk in chunks:
             yield b"data: " + json_bytes(chunk) + b"\r\n\r\n"
             if delay:
                 await asyncio.sleep(delay)
@@ -179,7 +180,8 @@ def error_reply(
 
 
 _CUT_SHORT = GeminiPlan(max_pieces=4, finish=None)
-# find_scenario() adds sim-error-<status>[-context|-location] and sim-flaky-<status|drop>-<n>
+# find_scenario() adds sim-error-<status>[-context|-location], sim-flaky-<status|drop>-<n> and
+# sim-paced-<ms>
 SCENARIOS: dict[str, Scenario] = {
     "sim-normal": GeminiPlan(),
     "sim-echo": GeminiPlan(text=_echo_text),

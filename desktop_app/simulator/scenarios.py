@@ -192,7 +192,9 @@ class AnswerPlan:
         return {"content": content, str(self.reasoning_field): piece}
 
     async def _events(self, ctx: ScenarioContext) -> AsyncGenerator[bytes, None]:
-        delay = ctx.token_delay if self.delay is None else self.delay
+        reasoning = self.split(texts.REASONING_TEXT) if self.reasoning_field else []
+        content = self.split(self.text(ctx))[: self.max_pieces]
+        delay = ctx.piece_delay(len(reasoning) + len(content), self.delay)
         chunks = payloads.CompletionChunks(ctx.model, include_usage=ctx.include_usage)
         for comment in self.comments:
             yield self._event(comment)
@@ -201,12 +203,10 @@ class AnswerPlan:
         if self.head is not None and ctx.among_first(self.head_requests):
             yield self._event(self.head(chunks))
             return  # the server ends the stream after an error
-        reasoning = self.split(texts.REASONING_TEXT) if self.reasoning_field else []
         for piece in reasoning:
             yield self._data(chunks.chunk(self._reasoning_delta(piece)))
             if delay:
                 await asyncio.sleep(delay)
-        content = self.split(self.text(ctx))[: self.max_pieces]
         for index, piece in enumerate(content):
             if index == self.broken_json_after:
                 yield self._event(_BROKEN_JSON_LINE)
@@ -282,7 +282,8 @@ async def _keepalive_forever(ctx: ScenarioContext) -> Reply:
 
 
 _CUT_SHORT = AnswerPlan(max_pieces=6, finish_reason=None, usage=False, done=False)
-# find_scenario() adds sim-error-<status>[-context|-date] and sim-flaky-<status|drop>-<n>
+# find_scenario() adds sim-error-<status>[-context|-date], sim-flaky-<status|drop>-<n> and
+# sim-paced-<ms>
 SCENARIOS: dict[str, Scenario] = {
     "sim-normal": AnswerPlan(),
     "sim-echo": AnswerPlan(text=echo_text),

@@ -289,3 +289,34 @@ def test_ask_on_a_simulated_provider_shows_the_cost_and_spends_nothing(
     assert len(configured.requests) == 2
     assert main(["spend"]) == 0
     assert "No answers with a cost" in capsys.readouterr().out
+
+
+def test_ask_continue_follows_the_path_the_conversation_shows(
+    configured: Simulator, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with HistoryStore(data_dir / "history.sqlite3") as store:
+        c = store.create_conversation("Versions").id
+        question = store.add_message(c, role="user", content="Q")
+        chosen = store.add_message(
+            c, role="assistant", content="the first version", provider="sim", model="sim-echo"
+        )
+        store.add_message(
+            c,
+            role="assistant",
+            content="the newer version",
+            provider="sim",
+            model="sim-echo",
+            parent_id=question.id,
+        )
+        store.set_current(c, chosen.id)  # switched back to the first version, as the window does
+    assert main(["ask", "--model", "sim-echo", "--continue", "next"]) == 0
+    capsys.readouterr()
+    body = configured.requests[0].body
+    assert body is not None
+    assert [m["content"] for m in body["messages"]] == ["Q", "the first version", "next"]
+    with HistoryStore(data_dir / "history.sqlite3") as store:
+        (conversation,) = store.conversations()
+        *_, asked, answer = store.messages(conversation.id)
+        assert (asked.content, asked.parent_id) == ("next", chosen.id)
+        assert answer.parent_id == asked.id
+        assert store.current_message(c) == answer.id

@@ -1,5 +1,5 @@
-"""`tally ask` as a real process, as a terminal runs it: a data folder with the simulator as its
-provider, the key in the variable providers.toml names (api_key_env)."""
+"""`tally ask` (or another command) as a real process, as a terminal runs it: a data folder with
+the simulator as its provider, the key in the variable providers.toml names (api_key_env)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,13 @@ def start_ask(
     simulator: Simulator, folder: Path, model: str, prompt: str
 ) -> tuple[Path, subprocess.Popen[bytes]]:
     """The data folder made in `folder`, and the running `tally ask`, its output piped."""
+    return start_tally(simulator, folder, "ask", "--model", model, prompt)
+
+
+def start_tally(
+    simulator: Simulator, folder: Path, *command: str
+) -> tuple[Path, subprocess.Popen[bytes]]:
+    """The data folder made in `folder`, and the running `tally COMMAND...`, its output piped."""
     data = folder / "data"
     data.mkdir()
     (data / "providers.toml").write_text(
@@ -27,8 +34,7 @@ def start_ask(
     env = {key: value for key, value in os.environ.items() if key != "TALLY_DATA_DIR"}
     env["SIM_KEY"] = simulator.api_key or ""
     tally = subprocess.Popen(
-        [sys.executable, "-m", "desktop_app", "--data-dir", str(data), "ask", "--model", model,
-         prompt],
+        [sys.executable, "-m", "desktop_app", "--data-dir", str(data), *command],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
     )  # fmt: skip
     return data, tally

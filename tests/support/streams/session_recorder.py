@@ -14,6 +14,7 @@ class Recorder:
         self.waiting: list[str] = []
         self.finished: list[tuple[ChatMessage, TallyError | None]] = []
         self.added: list[ChatMessage] = []
+        self.asides: list[ChatMessage] = []
         self.changes = 0
         self.resets = 0
 
@@ -30,7 +31,7 @@ class Recorder:
         self.added.append(message)
 
     def version_added(self, message: ChatMessage) -> None:
-        self.added.append(message)
+        self.asides.append(message)
 
     def message_changed(self, message: ChatMessage) -> None:
         self.changes += 1
