@@ -328,7 +328,9 @@ class HistoryStore:
             return _current_message(self._conn, conversation_id)
 
     def set_current(self, conversation_id: str, message_id: int) -> None:
-        """Show the path that ends at this message of the conversation from now on."""
+        """Show the path that ends at this message of the conversation from now on; its last
+        provider and model become those of the newest answer on that path (what `tally ask
+        --continue` and the window's picker go on with)."""
         with self._write() as conn:
             cursor = conn.execute(
                 "UPDATE conversations SET current_id = ?1 WHERE id = ?2 AND EXISTS"
@@ -337,6 +339,12 @@ class HistoryStore:
             )
             if cursor.rowcount == 0:
                 raise KeyError(message_id)
+            answered = conn.execute(_NEWEST_ANSWER_ON_PATH, (message_id,)).fetchone()
+            if answered is not None:
+                conn.execute(
+                    "UPDATE conversations SET last_provider = ?, last_model = ? WHERE id = ?",
+                    (*answered, conversation_id),
+                )
 
     def branch(self, conversation_id: str, message_id: int, title: str) -> ConversationSummary:
         """A new conversation holding copies of the path from a first message down to
@@ -481,6 +489,18 @@ class HistoryStore:
             )
             if cursor.rowcount == 0:
                 raise KeyError(conversation_id)
+
+
+_NEWEST_ANSWER_ON_PATH = """WITH RECURSIVE up (id, parent_id, role, provider, model, depth) AS (
+        SELECT id, parent_id, role, provider, model, 0 FROM messages WHERE id = ?
+        UNION ALL
+        SELECT m.id, m.parent_id, m.role, m.provider, m.model, up.depth + 1
+        FROM messages AS m JOIN up ON m.id = up.parent_id
+    )
+    SELECT provider, model FROM up
+    WHERE role = 'assistant' AND (provider IS NOT NULL OR model IS NOT NULL)
+    ORDER BY depth LIMIT 1"""
+"""The provider and model of the newest answer on the path up from a message."""
 
 
 def _has_tree(conn: sqlite3.Connection) -> bool:

@@ -102,3 +102,22 @@ def test_a_branch_copies_the_path_up_to_a_message_and_bills_nothing_again(
         assert billed == 1, "a branch is not money spent again"
         with pytest.raises(KeyError):
             store.branch(c, 10_000, "nothing")
+
+
+def test_the_last_model_is_the_newest_answer_of_the_path_shown(tmp_path: Path) -> None:
+    with HistoryStore(tmp_path / "h.sqlite3") as store:
+        c = store.create_conversation("Models").id
+        question = store.add_message(c, role="user", content="Q")
+        cheap = store.add_message(c, role="assistant", content="a", provider="p", model="cheap")
+        follow = store.add_message(c, role="user", content="more")
+        store.add_message(
+            c, role="assistant", content="b", provider="p", model="strong", parent_id=question.id
+        )
+        summary = store.conversation(c)
+        assert summary is not None
+        assert summary.last_model == "strong"
+        store.set_current(c, follow.id)  # the other version, and what followed it
+        summary = store.conversation(c)
+        assert summary is not None
+        assert (summary.last_provider, summary.last_model) == ("p", "cheap")
+        assert cheap.model == "cheap"
