@@ -8,7 +8,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
@@ -28,42 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.history.records import ConversationSummary
+from desktop_app.ui.dates import month_of_year
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
 IdRole = Qt.ItemDataRole.UserRole
 """The conversation id of a row (None on header rows)."""
-
-MONTHS = (
-    str(QT_TRANSLATE_NOOP("Dates", "January")),
-    str(QT_TRANSLATE_NOOP("Dates", "February")),
-    str(QT_TRANSLATE_NOOP("Dates", "March")),
-    str(QT_TRANSLATE_NOOP("Dates", "April")),
-    str(QT_TRANSLATE_NOOP("Dates", "May")),
-    str(QT_TRANSLATE_NOOP("Dates", "June")),
-    str(QT_TRANSLATE_NOOP("Dates", "July")),
-    str(QT_TRANSLATE_NOOP("Dates", "August")),
-    str(QT_TRANSLATE_NOOP("Dates", "September")),
-    str(QT_TRANSLATE_NOOP("Dates", "October")),
-    str(QT_TRANSLATE_NOOP("Dates", "November")),
-    str(QT_TRANSLATE_NOOP("Dates", "December")),
-)
-"""In the window's language through its translations, not the system's locale (which strftime
-would follow, whatever language Tally is set to)."""
-
-
-def month_name(month: int) -> str:
-    """A month (1 to 12) by its name in the window's language."""
-    return QCoreApplication.translate("Dates", MONTHS[month - 1])
-
-
-def month_of_year(month: int, year: int) -> str:
-    """ "March 2025", as the window's language writes it."""
-    return QCoreApplication.translate("Dates", "{month} {year}").format(
-        month=month_name(month), year=year
-    )
-
 
 Clock = Callable[[], datetime]
 Index = QModelIndex | QPersistentModelIndex

@@ -46,7 +46,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.history.records import SearchHit
-from desktop_app.ui.sidebar.conversation_groups import Clock, local_now, month_name
+from desktop_app.ui.dates import month_name
+from desktop_app.ui.sidebar.conversation_groups import Clock, local_now
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 """The SearchHit of a row."""
