@@ -18,6 +18,7 @@ from desktop_app.core.money.prices import cost_usd, estimated_usage, format_mone
 from desktop_app.core.money.spending import Totals
 from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.providers_file import ModelPrice
+from desktop_app.ui.dates import month_name
 
 _REFRESH_MS = 100
 _COLOURS = {"warning": "#b26a00", "over": "#c62828"}
@@ -77,7 +78,7 @@ class CostMeter(QLabel):
 
     def refresh(self) -> None:
         figures = self.ledger.figures(self.conversation, self.streaming)
-        month = self.ledger.month.first_day.strftime("%B")
+        month = month_name(self.ledger.month.first_day.month)
         parts = [
             self._answer(figures),
             self.tr("Conversation {}").format(self.ledger.total_text(figures.conversation)),

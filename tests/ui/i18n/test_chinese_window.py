@@ -63,6 +63,8 @@ def test_the_window_is_in_chinese(in_simplified_chinese: None, qtbot: QtBot, run
         ]
         for text in shown:
             assert _CHINESE.search(text), text
+        month = window.ledger.month.first_day.month
+        assert f"{month}月" in window.meter.text(), "the month by its Chinese name"
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
     finally:
