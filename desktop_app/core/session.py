@@ -25,6 +25,7 @@ from desktop_app.core.events import (
 )
 from desktop_app.core.providers.base import ChatRequest
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.text.messages import text_of
 
 if TYPE_CHECKING:
     import asyncio
@@ -97,7 +98,7 @@ class _Replies:
 
     def _failed(self, provider: Provider, message: ChatMessage, exc: TallyError) -> None:
         message.status = "partial" if message.content else "error"
-        message.error = str(exc)
+        message.error = text_of(exc)  # shown in the user's language, stored in English
         log.info("reply from %s failed: %s", provider.id, type(exc).__name__)
 
     def _ended(self, message: ChatMessage, seconds: float, error: TallyError | None) -> None:

@@ -25,6 +25,7 @@ from desktop_app.core.network.clients import ClientPool
 from desktop_app.core.settings.app_settings import load_settings
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.text.language import Language, Setting, chosen
+from desktop_app.core.text.messages import set_language
 from desktop_app.ui.app_icon import app_icon
 from desktop_app.ui.demo import Demo
 from desktop_app.ui.error_banner import ErrorBanner
@@ -187,6 +188,7 @@ def run_app(argv: list[str]) -> int:
         from desktop_app.ui.translators import install_translators
 
         install_translators(app, language)
+        set_language(language)  # the core's messages, as the error banner shows them
     collector = MainThreadCollector(app)
     filling: threading.Event | None = None
     try:

@@ -19,6 +19,7 @@ from desktop_app.core.errors import (
     TallyError,
     TLSFailure,
 )
+from desktop_app.core.text.messages import message_of, shown
 
 
 class Action(Enum):
@@ -88,10 +89,10 @@ class ErrorBanner(QFrame):
         """Show an error's message, with the action that fits it."""
         if isinstance(error, str):
             self.action = action or Action.NONE
-            self.label.setText(error)
+            self.label.setText(shown(error))
         else:
             self.action = action or action_for(error)
-            self.label.setText(str(error))
+            self.label.setText(message_of(error))
         self.button.setText(QCoreApplication.translate("ErrorBanner", self.action.value))
         self.button.setVisible(self.action is not Action.NONE)
         self.show()

@@ -34,6 +34,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.network.redaction import redact
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.text.messages import t
 
 _CONTEXT_WORDS = re.compile(
     r"context[ _-]length|maximum context|context window|too many tokens|prompt is too long"
@@ -81,45 +82,73 @@ def error_for_status(
         )
     if status in (401, 403):
         access = (
-            "The key may be wrong or revoked"
+            t("The key may be wrong or revoked")
             if status == 401
-            else f"The key may lack access to {model}, or the account or region is blocked"
+            else t(
+                "The key may lack access to {model}, or the account or region is blocked",
+                model=model,
+            )
         )
         return AuthenticationError(
-            f"{name} rejected the API key ({said}). {access}: check the key for {name} in "
-            "Settings → Providers.",
+            t(
+                "{name} rejected the API key ({said}). {access}: check the key for {name} in"
+                " Settings → Providers.",
+                name=name,
+                said=said,
+                access=access,
+            ),
             provider=name,
             status=status,
             detail=detail,
         )
     if status == 402 or (status == 400 and _BALANCE_WORDS.search(detail)):
         return InsufficientBalance(
-            f"{name} says the account is out of balance or credits ({said}). Top up the "
-            f"account with {name}, or pick a model from another provider.",
+            t(
+                "{name} says the account is out of balance or credits ({said}). Top up the"
+                " account with {name}, or pick a model from another provider.",
+                name=name,
+                said=said,
+            ),
             provider=name,
             status=status,
             detail=detail,
         )
     if status == 404:
         return NotFoundError(
-            f"{name} does not know the model {model!r} at {provider.base_url} ({said}). Check "
-            f"the model name, and that the base URL is the API's root{_root_hint(provider)}.",
+            t(
+                "{name} does not know the model {model!r} at {url} ({said}). Check the model"
+                " name, and that the base URL is the API's root{hint}.",
+                name=name,
+                model=model,
+                url=provider.base_url,
+                said=said,
+                hint=_root_hint(provider),
+            ),
             provider=name,
             status=status,
             detail=detail,
         )
     if status == 413 or (status == 400 and _CONTEXT_WORDS.search(detail)):
         return ContextTooLong(
-            f"The conversation is too long for {model} on {name} ({said}). Start a new "
-            "conversation, shorten it, or pick a model with a larger context window.",
+            t(
+                "The conversation is too long for {model} on {name} ({said}). Start a new"
+                " conversation, shorten it, or pick a model with a larger context window.",
+                model=model,
+                name=name,
+                said=said,
+            ),
             provider=name,
             status=status,
             detail=detail,
         )
     if status == 400 and _REGION_WORDS.search(detail):
         return AuthenticationError(
-            f"{name} does not serve your country or region ({said}). Use it through a relay "
-            "that does, or set a proxy for it in Settings.",
+            t(
+                "{name} does not serve your country or region ({said}). Use it through a relay"
+                " that does, or set a proxy for it in Settings.",
+                name=name,
+                said=said,
+            ),
             provider=name,
             status=status,
             detail=detail,
@@ -127,27 +156,58 @@ def error_for_status(
     wait = retry_after_seconds(headers)
     wait = body_wait if wait is None else wait
     if status == 429:
-        when = f"wait {wait:g} s" if wait is not None else "wait a moment"
+        limited = (
+            t(
+                "{name} is rate-limiting requests ({said}). Wait {wait:g} s and try again, or"
+                " switch to another model.",
+                name=name,
+                said=said,
+                wait=wait,
+            )
+            if wait is not None
+            else t(
+                "{name} is rate-limiting requests ({said}). Wait a moment and try again, or"
+                " switch to another model.",
+                name=name,
+                said=said,
+            )
+        )
         return RateLimited(
-            f"{name} is rate-limiting requests ({said}). {when.capitalize()} and try again, "
-            "or switch to another model.",
+            limited,
             provider=name,
             status=status,
             detail=detail,
             retry_after=wait,
         )
     if status in (408, 409) or status >= 500:
-        trouble = "is overloaded" if status in (503, 529) else "is having trouble"
+        trouble = (
+            t(
+                "{name} is overloaded ({said}). Try again in a moment, or switch to another model.",
+                name=name,
+                said=said,
+            )
+            if status in (503, 529)
+            else t(
+                "{name} is having trouble ({said}). Try again in a moment, or switch to another"
+                " model.",
+                name=name,
+                said=said,
+            )
+        )
         return ServerError(
-            f"{name} {trouble} ({said}). Try again in a moment, or switch to another model.",
+            trouble,
             provider=name,
             status=status,
             detail=detail,
             retry_after=wait,
         )
     return BadRequestError(
-        f"{name} rejected the request ({said}). Check the model name and its parameters "
-        "(temperature, max tokens) for this provider.",
+        t(
+            "{name} rejected the request ({said}). Check the model name and its parameters"
+            " (temperature, max tokens) for this provider.",
+            name=name,
+            said=said,
+        ),
         provider=name,
         status=status,
         detail=detail,
@@ -239,15 +299,23 @@ def error_for_transport(
     where = _host(provider.base_url)
     if began:
         return ConnectionDropped(
-            f"The connection to {name} dropped in the middle of the answer. The part received "
-            "is kept; try again.",
+            t(
+                "The connection to {name} dropped in the middle of the answer. The part"
+                " received is kept; try again.",
+                name=name,
+            ),
             provider=name,
         )
     if isinstance(exc, httpx.ConnectTimeout):
         seconds = provider.timeouts.connect
         return ConnectTimeout(
-            f"Could not connect to {name} at {where} within {seconds:g} s. Check your network "
-            "connection, proxy settings and the base URL.",
+            t(
+                "Could not connect to {name} at {where} within {seconds:g} s. Check your"
+                " network connection, proxy settings and the base URL.",
+                name=name,
+                where=where,
+                seconds=seconds,
+            ),
             provider=name,
             seconds=seconds,
         )
@@ -320,8 +388,8 @@ def _detail(body: bytes) -> tuple[str, bool]:
 def _root_hint(provider: Provider) -> str:
     """What the API root usually looks like for the provider's kind."""
     if provider.kind == "openai":
-        return " (often ending in /v1)"
-    return " (the host alone, such as https://api.anthropic.com)"
+        return t(" (often ending in /v1)")
+    return t(" (the host alone, such as https://api.anthropic.com)")
 
 
 def _google_details(body: bytes) -> tuple[set[str], float | None]:

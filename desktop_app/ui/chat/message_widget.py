@@ -24,6 +24,7 @@ from desktop_app.core.conversation import ChatMessage
 from desktop_app.core.currency import USD, Currency
 from desktop_app.core.money.prices import format_money, usage_summary
 from desktop_app.core.text.markdown import IncrementalMarkdown, render_markdown
+from desktop_app.core.text.messages import shown
 from desktop_app.core.text.palette import COPY_CODE_SCHEME, DARK, LIGHT
 from desktop_app.ui.chat.message_body import PART_CHARS, MessageBody, MessageBrowser
 from desktop_app.ui.chat.render_cache import RenderCache
@@ -256,12 +257,16 @@ class MessageWidget(QFrame):
             note = self.tr("Stopped")
         elif message.status == "partial":
             full = message.error and not self.error_in_banner
-            note = self.tr("Cut off: {}").format(message.error) if full else self.tr("Cut off")
+            note = (
+                self.tr("Cut off: {}").format(shown(message.error or ""))
+                if full
+                else self.tr("Cut off")
+            )
         elif message.status == "error":
             note = (
                 self.tr("Failed")
                 if self.error_in_banner
-                else message.error or self.tr("The request failed.")
+                else shown(message.error or "") or self.tr("The request failed.")
             )
         else:
             note = ""

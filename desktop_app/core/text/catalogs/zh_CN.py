@@ -1,0 +1,51 @@
+"""The core's texts in Simplified Chinese (templates of core/text/messages.py's t())."""
+
+from __future__ import annotations
+
+CATALOG: dict[str, str] = {
+    # network/http_errors.py: what a provider's error status means, and what to do
+    "The key may be wrong or revoked": "密钥可能有误或已被吊销",
+    "The key may lack access to {model}, or the account or region is blocked": (
+        "密钥可能没有 {model} 的使用权限，或账号、地区被限制"
+    ),
+    "{name} rejected the API key ({said}). {access}: check the key for {name} in"
+    " Settings → Providers.": "{name} 拒绝了 API 密钥（{said}）。{access}：请在“设置 → 服务商”中检查 {name} 的密钥。",
+    "{name} says the account is out of balance or credits ({said}). Top up the"
+    " account with {name}, or pick a model from another provider.": (
+        "{name} 提示账户余额或额度不足（{said}）。请给 {name} 的账户充值，或换用其他服务商的模型。"
+    ),
+    "{name} does not know the model {model!r} at {url} ({said}). Check the model"
+    " name, and that the base URL is the API's root{hint}.": (
+        "{name} 在 {url} 找不到模型 {model!r}（{said}）。请检查模型名称，以及 Base URL 是否为 API 的根地址{hint}。"
+    ),
+    " (often ending in /v1)": "（通常以 /v1 结尾）",
+    " (the host alone, such as https://api.anthropic.com)": (
+        "（只写主机地址，例如 https://api.anthropic.com）"
+    ),
+    "The conversation is too long for {model} on {name} ({said}). Start a new"
+    " conversation, shorten it, or pick a model with a larger context window.": (
+        "对话太长，超出了 {name} 上 {model} 的上下文长度（{said}）。请开始新对话、缩短对话，或换用上下文更大的模型。"
+    ),
+    "{name} does not serve your country or region ({said}). Use it through a relay"
+    " that does, or set a proxy for it in Settings.": (
+        "{name} 不向你所在的国家或地区提供服务（{said}）。请通过支持的中转服务使用，或在设置中为它配置代理。"
+    ),
+    "{name} is rate-limiting requests ({said}). Wait {wait:g} s and try again, or"
+    " switch to another model.": "{name} 正在限制请求频率（{said}）。请等待 {wait:g} 秒后重试，或换一个模型。",
+    "{name} is rate-limiting requests ({said}). Wait a moment and try again, or"
+    " switch to another model.": "{name} 正在限制请求频率（{said}）。请稍等片刻后重试，或换一个模型。",
+    "{name} is overloaded ({said}). Try again in a moment, or switch to another"
+    " model.": "{name} 当前负载过高（{said}）。请稍后重试，或换一个模型。",
+    "{name} is having trouble ({said}). Try again in a moment, or switch to another"
+    " model.": "{name} 出现故障（{said}）。请稍后重试，或换一个模型。",
+    "{name} rejected the request ({said}). Check the model name and its parameters"
+    " (temperature, max tokens) for this provider.": (
+        "{name} 拒绝了请求（{said}）。请检查模型名称及其参数（temperature、最大 tokens）是否适用于这个服务商。"
+    ),
+    "The connection to {name} dropped in the middle of the answer. The part"
+    " received is kept; try again.": "与 {name} 的连接在回答途中断开。已收到的部分已保留，请重试。",
+    "Could not connect to {name} at {where} within {seconds:g} s. Check your"
+    " network connection, proxy settings and the base URL.": (
+        "在 {seconds:g} 秒内无法连接到 {name}（{where}）。请检查网络连接、代理设置和 Base URL。"
+    ),
+}

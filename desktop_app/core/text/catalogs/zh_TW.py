@@ -1,0 +1,51 @@
+"""The core's texts in Traditional Chinese (templates of core/text/messages.py's t())."""
+
+from __future__ import annotations
+
+CATALOG: dict[str, str] = {
+    # network/http_errors.py: what a provider's error status means, and what to do
+    "The key may be wrong or revoked": "金鑰可能有誤或已被撤銷",
+    "The key may lack access to {model}, or the account or region is blocked": (
+        "金鑰可能沒有 {model} 的使用權限，或帳號、地區受到限制"
+    ),
+    "{name} rejected the API key ({said}). {access}: check the key for {name} in"
+    " Settings → Providers.": "{name} 拒絕了 API 金鑰（{said}）。{access}：請在「設定 → 服務供應商」中檢查 {name} 的金鑰。",
+    "{name} says the account is out of balance or credits ({said}). Top up the"
+    " account with {name}, or pick a model from another provider.": (
+        "{name} 表示帳戶餘額或額度不足（{said}）。請為 {name} 的帳戶儲值，或改用其他服務供應商的模型。"
+    ),
+    "{name} does not know the model {model!r} at {url} ({said}). Check the model"
+    " name, and that the base URL is the API's root{hint}.": (
+        "{name} 在 {url} 找不到模型 {model!r}（{said}）。請檢查模型名稱，以及 Base URL 是否為 API 的根位址{hint}。"
+    ),
+    " (often ending in /v1)": "（通常以 /v1 結尾）",
+    " (the host alone, such as https://api.anthropic.com)": (
+        "（只寫主機位址，例如 https://api.anthropic.com）"
+    ),
+    "The conversation is too long for {model} on {name} ({said}). Start a new"
+    " conversation, shorten it, or pick a model with a larger context window.": (
+        "對話太長，超出了 {name} 上 {model} 的上下文長度（{said}）。請開始新對話、縮短對話，或改用上下文更大的模型。"
+    ),
+    "{name} does not serve your country or region ({said}). Use it through a relay"
+    " that does, or set a proxy for it in Settings.": (
+        "{name} 不向你所在的國家或地區提供服務（{said}）。請透過支援的轉接服務使用，或在設定中為它設定代理伺服器。"
+    ),
+    "{name} is rate-limiting requests ({said}). Wait {wait:g} s and try again, or"
+    " switch to another model.": "{name} 正在限制請求頻率（{said}）。請等待 {wait:g} 秒後重試，或換一個模型。",
+    "{name} is rate-limiting requests ({said}). Wait a moment and try again, or"
+    " switch to another model.": "{name} 正在限制請求頻率（{said}）。請稍候再試，或換一個模型。",
+    "{name} is overloaded ({said}). Try again in a moment, or switch to another"
+    " model.": "{name} 目前負載過高（{said}）。請稍後再試，或換一個模型。",
+    "{name} is having trouble ({said}). Try again in a moment, or switch to another"
+    " model.": "{name} 發生問題（{said}）。請稍後再試，或換一個模型。",
+    "{name} rejected the request ({said}). Check the model name and its parameters"
+    " (temperature, max tokens) for this provider.": (
+        "{name} 拒絕了請求（{said}）。請檢查模型名稱及其參數（temperature、最大 tokens）是否適用於這個服務供應商。"
+    ),
+    "The connection to {name} dropped in the middle of the answer. The part"
+    " received is kept; try again.": "與 {name} 的連線在回答途中中斷。已收到的部分已保留，請重試。",
+    "Could not connect to {name} at {where} within {seconds:g} s. Check your"
+    " network connection, proxy settings and the base URL.": (
+        "在 {seconds:g} 秒內無法連線到 {name}（{where}）。請檢查網路連線、代理伺服器設定和 Base URL。"
+    ),
+}

@@ -1,0 +1,42 @@
+"""The core's messages in the window's language: the error banner and an answer's status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.conversation import ChatMessage
+from desktop_app.core.network.http_errors import error_for_status
+from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.text.messages import set_language, text_of
+from desktop_app.ui.chat.message_widget import MessageWidget
+from desktop_app.ui.error_banner import ErrorBanner
+
+RELAY = Provider("relay", "HolySheep relay", "openai", "https://api.example.com/v1")
+
+
+@pytest.fixture
+def in_chinese() -> Iterator[None]:
+    set_language("zh_CN")
+    yield
+    set_language("en")
+
+
+def test_the_banner_and_the_answer_say_a_core_error_in_chinese(
+    in_chinese: None, qtbot: QtBot
+) -> None:
+    error = error_for_status(RELAY, "gpt-4.1", 429, {"retry-after": "20"}, b"{}", None)
+    banner = ErrorBanner()
+    qtbot.addWidget(banner)
+    banner.show_error(error)
+    assert banner.label.text().startswith(
+        "HolySheep relay 正在限制请求频率（429）。请等待 20 秒后重试"
+    )
+    answer = ChatMessage("assistant", status="error", error=text_of(error))
+    assert answer.error == str(error), "kept in English, as the history stores it"
+    widget = MessageWidget(answer, dark=False)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    assert "正在限制请求频率" in widget.status.text()
