@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QWidget,
+)
 
 from desktop_app.core.errors import (
     AuthenticationError,
@@ -72,12 +80,22 @@ class ErrorBanner(QFrame):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # In a frameless scroll area: the window caps the banner's height (limit_height), and a
+        # long message in a small window then scrolls instead of pushing the chat out.
+        self.text_area = QScrollArea(self)
+        self.text_area.setObjectName("errorText")
+        self.text_area.setWidgetResizable(True)
+        self.text_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.text_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text_area.viewport().setAutoFillBackground(False)
+        self.text_area.setWidget(self.label)
+        self.label.setAutoFillBackground(False)
         self.button = QPushButton(self)
         close = QToolButton(self)
         close.setText("✕")
         close.setAccessibleName(self.tr("Dismiss error"))
         close.setAutoRaise(True)
-        layout.addWidget(self.label, 1)
+        layout.addWidget(self.text_area, 1)
         layout.addWidget(self.button)
         layout.addWidget(close)
         self.action = Action.NONE
@@ -97,6 +115,20 @@ class ErrorBanner(QFrame):
         self.button.setVisible(self.action is not Action.NONE)
         self.show()
         self.changed.emit()
+
+    def limit_height(self, most: int) -> None:
+        """Never taller than `most` pixels (the window gives a share of its height): a longer
+        message scrolls within the banner."""
+        self.setMaximumHeight(max(most, 40))
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        """As tall as the whole message at the banner's width, up to its maximum height."""
+        hint = super().sizeHint()
+        margins = self.contentsMargins().top() + self.contentsMargins().bottom() + 14
+        width = max(self.text_area.width(), 100)
+        wanted = self.label.heightForWidth(width) + margins
+        return QSize(hint.width(), min(max(wanted, hint.height()), self.maximumHeight()))
 
     def clear(self) -> None:
         self.label.clear()

@@ -7,7 +7,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.core.conversation import ChatMessage, Conversation
@@ -35,7 +35,7 @@ from desktop_app.ui.window_layout import build_window
 if TYPE_CHECKING:
     import asyncio
 
-    from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget
+    from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget
 
     from desktop_app.core.history.records import ConversationSummary
     from desktop_app.ui.chat.chat_view import ChatView
@@ -54,6 +54,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+NARROW = 640
+"""A window narrower than this (pixels) folds its sidebar away, to leave the chat its room."""
+
 
 class MainWindow(QMainWindow):
     """One conversation at a time, streamed from the model picked in the toolbar."""
@@ -64,6 +67,7 @@ class MainWindow(QMainWindow):
     picker: ModelPicker
     compare: CompareChoice
     branch_note: QLabel
+    splitter: QSplitter
     models: ModelLists
     sidebar: ConversationSidebar
     stack: QStackedWidget
@@ -442,6 +446,16 @@ class MainWindow(QMainWindow):
             self.spendingChanged.emit()
 
     # -- state and shutdown -----------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the chat the biggest part at any size: below NARROW pixels the sidebar folds
+        away (and comes back above it), and the error banner takes at most a third of the
+        height left for the chat."""
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW
+        if narrow != (event.oldSize().width() < NARROW) or event.oldSize().width() < 0:
+            self.sidebar.setVisible(not narrow)  # hidden, it no longer holds the window wide
+        self.banner.limit_height(max(self.stack.height() + self.banner.height(), 0) // 3)
 
     def _settings(self) -> QSettings:
         return QSettings(str(self.services.state_path), QSettings.Format.IniFormat)

@@ -56,6 +56,9 @@ def build_window(window: MainWindow) -> None:
     window.branch_note.hide()
     layout.addWidget(window.branch_note)
     window.stack = QStackedWidget(central)
+    # Not the tallest page's height (the first-run panel's text): a short window keeps the chat
+    # and the message box, and that panel is cut at its bottom on a first run below ~520 px.
+    window.stack.setMinimumHeight(160)
     window.welcome = Welcome(window.stack)
     window.welcome.settingsRequested.connect(window.open_settings)
     window.welcome.demoRequested.connect(window.start_demo)
@@ -89,10 +92,11 @@ def build_window(window: MainWindow) -> None:
     window.compare.changed.connect(window.estimate.schedule)
     window.estimate.compared = window.compared_prices
     layout.addWidget(window.composer)
-    splitter = QSplitter(window)
+    window.splitter = splitter = QSplitter(window)
     splitter.addWidget(window.sidebar)
     splitter.addWidget(central)
     splitter.setStretchFactor(1, 1)
+    splitter.setCollapsible(1, False)  # the sidebar may be dragged shut; the chat may not
     splitter.setSizes([260, 720])
     window.setCentralWidget(splitter)
 

@@ -20,7 +20,13 @@ class Palette:
     table_header: str
     code_background: str
     pygments_style: str
+    user_card: str
+    """The background of the user's own turns, which sets them apart from the answers."""
 
 
-LIGHT = Palette("#59636e", "#0a5fc2", "#b4bcc6", "#e8ebef", "#f0f2f5", "#f3f5f7", "default")
-DARK = Palette("#9aa5b1", "#6cb6ff", "#3d444d", "#2f353d", "#262c33", "#0d1117", "github-dark")
+LIGHT = Palette(
+    "#59636e", "#0a5fc2", "#b4bcc6", "#e8ebef", "#f0f2f5", "#f3f5f7", "default", "#eaf1fb"
+)
+DARK = Palette(
+    "#9aa5b1", "#6cb6ff", "#3d444d", "#2f353d", "#262c33", "#0d1117", "github-dark", "#1c2633"
+)

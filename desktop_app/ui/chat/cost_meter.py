@@ -5,10 +5,11 @@ from 80 %. And the estimate under the message box of what the next prompt will c
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.core.conversation import ChatMessage, Conversation
@@ -21,6 +22,7 @@ from desktop_app.core.settings.providers_file import ModelPrice
 from desktop_app.ui.dates import month_name
 
 _REFRESH_MS = 100
+_TAGS = re.compile(r"<[^>]*>")
 _COLOURS = {"warning": "#b26a00", "over": "#c62828"}
 
 
@@ -33,6 +35,7 @@ class CostMeter(QLabel):
         super().__init__(parent)
         self.setObjectName("costMeter")
         self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)  # a narrow window wraps it onto a second line, never cuts it
         self.ledger = ledger
         ledger.listeners.append(self)
         ledger.cost_listeners.append(self)
@@ -43,6 +46,13 @@ class CostMeter(QLabel):
         self._timer.setInterval(_REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self.refresh()
+
+    def sizeHint(self) -> QSize:
+        """Its whole text on one line: the status bar gives it that if it can, and the rest of
+        a narrow window's width, over which it wraps (a word-wrapped label would ask for a
+        narrow column of many lines)."""
+        plain = _TAGS.sub("", self.text()).replace("&amp;", "&")
+        return QSize(self.fontMetrics().horizontalAdvance(plain) + 8, super().sizeHint().height())
 
     # -- LedgerListener, CostListener -------------------------------------------------------
 

@@ -1,10 +1,13 @@
-"""The message box: several lines; Ctrl+Enter sends, Enter starts a new line."""
+"""The message box: it grows with its text; Ctrl+Enter sends, Enter starts a new line."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+FEWEST_LINES = 2
+MOST_LINES = 10
 
 
 class MessageInput(QPlainTextEdit):
@@ -18,8 +21,18 @@ class MessageInput(QPlainTextEdit):
         self.setAccessibleName(self.tr("Message"))
         self.setPlaceholderText(self.tr("Message  (Ctrl+Enter to send)"))
         self.setTabChangesFocus(True)
-        lines = 4
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 16)
+        self._lines = 0
+        # QPlainTextEdit's layout measures its document in lines: the box grows with them.
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self, *_: object) -> None:
+        """As tall as its text, from FEWEST_LINES up to MOST_LINES (then it scrolls)."""
+        lines = int(self.document().documentLayout().documentSize().height())
+        lines = min(max(lines, FEWEST_LINES), MOST_LINES)
+        if lines != self._lines:
+            self._lines = lines
+            self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 16)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
@@ -28,6 +30,9 @@ from desktop_app.core.text.messages import shown
 from desktop_app.core.text.palette import COPY_CODE_SCHEME, DARK, LIGHT
 from desktop_app.ui.chat.message_body import PART_CHARS, MessageBody, MessageBrowser
 from desktop_app.ui.chat.render_cache import RenderCache
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
 
 _STATUS_COLOURS = {
     False: {"error": "#c9252d", "partial": "#9a6700", "cancelled": LIGHT.dim},
@@ -79,11 +84,16 @@ class MessageWidget(QFrame):
     def _build(self) -> None:
         palette = DARK if self.dark else LIGHT
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 6, 4, 6)
+        # The user's turns are a tinted card (paintEvent), with room inside its rounded edge.
+        inset = 10 if self.message.role == "user" else 4
+        layout.setContentsMargins(inset, 6, inset, 6)
         layout.setSpacing(2)
         header = QHBoxLayout()
         self.role = QLabel(self._role_text(), self)
         self.role.setObjectName("messageRole")
+        # a long model and provider name gives way before the actions do (its tooltip has it)
+        self.role.setMinimumWidth(self.fontMetrics().horizontalAdvance("You") + 24)
+        self.role.setToolTip(self.role.text())
         font = self.role.font()
         font.setBold(True)
         self.role.setFont(font)
@@ -173,9 +183,24 @@ class MessageWidget(QFrame):
         button.setObjectName(name)
         return button
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The user's turns on a tinted card with rounded corners; answers on the chat's own
+        background."""
+        if self.message.role == "user":
+            from PySide6.QtGui import QPainter  # named at the first paint, not at the start
+
+            painter = QPainter(self)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor((DARK if self.dark else LIGHT).user_card))
+            painter.drawRoundedRect(self.rect(), 8, 8)
+            painter.end()
+        super().paintEvent(event)
+
     def show_role(self) -> None:
         """Show who wrote the message again (its provider was renamed)."""
         self.role.setText(self._role_text())
+        self.role.setToolTip(self.role.text())
 
     def _role_text(self) -> str:
         message = self.message

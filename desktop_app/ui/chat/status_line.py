@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.core.conversation import ChatMessage, Conversation
@@ -28,6 +29,7 @@ class StatusLine(QLabel):
         conversation.subscribe(self)
         self.message: ChatMessage | None = None
         self.note = ""
+        self._full = ""
         self.started = 0.0
         self._timer = QTimer(self)
         self._timer.setInterval(_REFRESH_MS)
@@ -61,13 +63,27 @@ class StatusLine(QLabel):
         if self.message is not None and self.message not in self.conversation.messages:
             self._timer.stop()
             self.message = None
+            self._full = ""
             self.clear()
+            self.setToolTip("")
 
     def refresh(self) -> None:
         message = self.message
         if message is None:
             return
-        self.setText(" · ".join(self._parts(message)))
+        self._full = " · ".join(self._parts(message))
+        self._fit()
+
+    def _fit(self) -> None:
+        """The line elided to the room there is, whole in its tooltip: never cut mid-word."""
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
+        self.setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._full:
+            self._fit()
 
     def _parts(self, message: ChatMessage) -> list[str]:
         parts = [message.model or ""]

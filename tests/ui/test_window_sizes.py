@@ -1,0 +1,37 @@
+"""The window from 480 by 420 up: the sidebar folds away when narrow, the error banner never
+outgrows the chat, and the status line elides with its whole text in a tooltip."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop_app.ui.main_window import NARROW, MainWindow
+from tests.support.ui.window_actions import type_and_send
+from tests.support.ui.window_helpers import Run
+from tests.support.waiting import until
+
+
+def test_a_small_window_keeps_the_chat_and_says_everything(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    assert window.picker.select("sim", "sim-error-402")
+
+    async def body() -> None:
+        type_and_send(qtbot, window, "Summarise this contract")
+        await until(lambda: not window.session.busy and not window.banner.isHidden())
+
+    run(body)
+    for width in range(960, 479, -40):  # as a drag of the window's edge goes: step by step
+        window.resize(width, 420)
+        QApplication.processEvents()
+    assert window.width() == 480, "nothing holds the window wider"
+    assert window.sidebar.isHidden(), f"below {NARROW} px the sidebar folds away"
+    assert window.banner.height() <= window.chat_view.height()
+    status = window.status
+    assert status.fontMetrics().horizontalAdvance(status.text()) <= status.width()
+    if status.text().endswith("…"):
+        assert status.toolTip().startswith("sim-error-402 · ")
+    window.resize(980, 760)
+    QApplication.processEvents()
+    assert not window.sidebar.isHidden(), "and comes back when there is room"
