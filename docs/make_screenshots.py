@@ -1,6 +1,6 @@
 """Take the README's screenshots of the real window, offscreen: `.venv/bin/python
 docs/make_screenshots.py` (add `spending` for the spending view's alone, `compare` for the
-versions' and the comparison's). A conversation is
+versions' and the comparison's, `look` for the Chinese and the small window's). A conversation is
 streamed from the simulator (no network)."""
 
 from __future__ import annotations
@@ -90,14 +90,14 @@ def dark_palette() -> QPalette:
     return palette
 
 
-async def shoot_error(window: MainWindow) -> None:
+async def shoot_error(window: MainWindow, name: str = "error-banner.png") -> None:
     window.picker.select("holysheep", "sim-error-402")
     window.input.setPlainText("Summarise this contract in three bullet points.")
     window.send()
     await window.session.wait()
     await asyncio.sleep(0.2)
-    window.grab().save(str(DOCS / "error-banner.png"))
-    print("wrote", DOCS / "error-banner.png")
+    window.grab().save(str(DOCS / name))
+    print("wrote", DOCS / name)
 
 
 async def shoot(window: MainWindow, name: str) -> None:
@@ -280,6 +280,47 @@ def shoot_spending(app: QApplication) -> None:
     app.setPalette(app.style().standardPalette())
 
 
+def shoot_chinese_and_small(app: QApplication, data: Path) -> None:
+    """The window in Simplified Chinese (light and dark), and a small one (480 by 420) with an
+    error in the banner."""
+    from desktop_app.core.text.messages import set_language
+    from desktop_app.ui.translators import install_translators
+
+    for name, palette in (("light", QPalette()), ("dark", dark_palette())):
+        translators = install_translators(app, "zh_CN")
+        set_language("zh_CN")
+        app.setPalette(palette if name == "dark" else app.style().standardPalette())
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        services = make_services()
+        services.keys = KeyResolver()
+        window = MainWindow(services)
+        window.resize(980, 760)
+        window.show()
+        loop.run_until_complete(shoot(window, f"main-window-zh_CN-{name}.png"))
+        window.close()
+        loop.run_until_complete(asyncio.sleep(0.2))
+        loop.close()
+        for translator in translators:
+            app.removeTranslator(translator)
+        set_language("en")
+    app.setPalette(app.style().standardPalette())
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    services = make_services()
+    services.keys = KeyResolver()
+    window = MainWindow(services)
+    window.resize(980, 760)
+    window.show()
+    for width in [*range(940, 480, -40), 480]:  # as a user drags the edge
+        window.resize(width, 420)
+        app.processEvents()
+    loop.run_until_complete(shoot_error(window, "small-window.png"))
+    window.close()
+    loop.run_until_complete(asyncio.sleep(0.2))
+    loop.close()
+
+
 def main() -> int:
     # A keyring of its own: the shots never touch the user's, and show no keyring warning.
     keyring.set_keyring(MemoryKeyring())
@@ -288,6 +329,13 @@ def main() -> int:
     app.setQuitOnLastWindowClosed(False)
     if sys.argv[1:] == ["spending"]:
         shoot_spending(app)
+        return 0
+    if sys.argv[1:] == ["look"]:
+        with Simulator(api_key=None, token_delay=0.01) as sim:
+            data = Path(os.environ["TALLY_DATA_DIR"])
+            data.mkdir(parents=True, exist_ok=True)
+            (data / "providers.toml").write_text(PROVIDERS.format(base_url=sim.base_url))
+            shoot_chinese_and_small(app, data)
         return 0
     with Simulator(api_key=None, token_delay=0.01) as sim:
         data = Path(os.environ["TALLY_DATA_DIR"])

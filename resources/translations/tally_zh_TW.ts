@@ -540,6 +540,21 @@
     </message>
 </context>
 <context>
+    <name>PromptEstimate</name>
+    <message>
+        <source> ({}: price unknown)</source>
+        <translation>（{}：價格未知）</translation>
+    </message>
+    <message>
+        <source>To send: ≈{tokens:,} tokens with the context to each of {count} models, {money} in all{note} before the answers</source>
+        <translation>待傳送：連同上下文約 {tokens:,} tokens，傳給 {count} 個模型，合計 {money}{note}（不含回答）</translation>
+    </message>
+    <message>
+        <source>To send: ≈{tokens:,} tokens with the context, {money} on {model} before the answer</source>
+        <translation>待傳送：連同上下文約 {tokens:,} tokens，在 {model} 上 {money}（不含回答）</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Saving keeps that file as {0}.bak (or .bak.2, …) and writes a new one.</source>

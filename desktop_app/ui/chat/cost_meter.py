@@ -10,6 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.core.conversation import ChatMessage, Conversation
@@ -46,6 +47,11 @@ class CostMeter(QLabel):
         self._timer.setInterval(_REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """As tall as its lines at this width: a wrapped meter is never cut at the bottom."""
+        super().resizeEvent(event)
+        self.setMinimumHeight(self.heightForWidth(event.size().width()))
 
     def sizeHint(self) -> QSize:
         """Its whole text on one line: the status bar gives it that if it can, and the rest of
@@ -177,15 +183,18 @@ class PromptEstimate(QLabel):
             known = [cost for cost in costs if cost is not None]
             money = format_money(sum(known, Decimal(0)), self.settings.currency, estimated=True)
             unknown = [name for (name, _), cost in zip(compared, costs, strict=True) if not cost]
-            note = f" ({', '.join(unknown)}: price unknown)" if unknown else ""
+            note = self.tr(" ({}: price unknown)").format(", ".join(unknown)) if unknown else ""
             self.setText(
-                f"To send: ≈{usage.input_tokens:,} tokens with the context to each of "
-                f"{len(compared)} models, {money} in all{note} before the answers"
+                self.tr(
+                    "To send: ≈{tokens:,} tokens with the context to each of {count} models,"
+                    " {money} in all{note} before the answers"
+                ).format(tokens=usage.input_tokens, count=len(compared), money=money, note=note)
             )
             return
         cost = None if price is None else cost_usd(price, usage)
         money = format_money(cost, self.settings.currency, estimated=True)
         self.setText(
-            f"To send: ≈{usage.input_tokens:,} tokens with the context, {money} on {model} "
-            "before the answer"
+            self.tr(
+                "To send: ≈{tokens:,} tokens with the context, {money} on {model} before the answer"
+            ).format(tokens=usage.input_tokens, money=money, model=model)
         )
