@@ -17,6 +17,7 @@ from typing import Literal
 from desktop_app.core.currency import Currency
 from desktop_app.core.money.prices import format_money
 from desktop_app.core.settings.app_settings import AppSettings
+from desktop_app.core.text.messages import say, shown, t
 
 WARN_AT = Decimal("0.8")
 CENT = Decimal("0.01")
@@ -79,7 +80,7 @@ def most_pressing(states: list[BudgetState]) -> BudgetState | None:
     return None
 
 
-GUI_REMEDY = "raise the budget in Settings, or send this one message anyway"
+GUI_REMEDY = t("raise the budget in Settings, or send this one message anyway")
 
 
 def describe(state: BudgetState, settings: AppSettings, remedy: str = GUI_REMEDY) -> str:
@@ -87,10 +88,36 @@ def describe(state: BudgetState, settings: AppSettings, remedy: str = GUI_REMEDY
     currency = settings.currency
     spent = format_money(state.spent_usd, currency)
     limit = format_money(state.limit_usd, currency)
-    name = "monthly" if state.period == "month" else "daily"
+    monthly = state.period == "month"
     if state.level == "over":
         return (
-            f"The {name} budget of {limit} is used up ({spent} spent). Sending is paused: {remedy}."
+            say(
+                "The monthly budget of {limit} is used up ({spent} spent). Sending is paused:"
+                " {remedy}.",
+                limit=limit,
+                spent=spent,
+                remedy=shown(remedy),
+            )
+            if monthly
+            else say(
+                "The daily budget of {limit} is used up ({spent} spent). Sending is paused:"
+                " {remedy}.",
+                limit=limit,
+                spent=spent,
+                remedy=shown(remedy),
+            )
         )
     percent = int(state.fraction * 100)
-    return f"{percent} % of the {name} budget used ({spent} of {limit})."
+    if monthly:
+        return say(
+            "{percent} % of the monthly budget used ({spent} of {limit}).",
+            percent=percent,
+            spent=spent,
+            limit=limit,
+        )
+    return say(
+        "{percent} % of the daily budget used ({spent} of {limit}).",
+        percent=percent,
+        spent=spent,
+        limit=limit,
+    )

@@ -40,6 +40,7 @@ from desktop_app.core.money.spending import (
 from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.provider_names import provider_with_id
 from desktop_app.core.settings.providers_file import ModelPrice, Provider
+from desktop_app.core.text.messages import say
 
 
 class LedgerListener(Protocol):
@@ -290,7 +291,7 @@ class Ledger:
         """A total in short, as the meter shows it: "≈$0.81", "$0.81+" when some answers had
         no known price, "price unknown" when none had."""
         if totals.unpriced and totals.usd == 0:
-            return "price unknown"
+            return say("price unknown")
         text = self.money(totals.usd, estimated=totals.estimated)
         return text + ("+" if totals.unpriced else "")
 

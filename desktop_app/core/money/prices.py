@@ -13,6 +13,7 @@ from desktop_app.core.conversation import AnswerCost
 from desktop_app.core.currency import USD, Currency
 from desktop_app.core.events import Usage
 from desktop_app.core.settings.providers_file import ModelPrice, Provider
+from desktop_app.core.text.messages import say
 
 _MILLION = Decimal(1_000_000)
 
@@ -147,7 +148,7 @@ def format_money(usd: Decimal | None, currency: Currency = USD, *, estimated: bo
     """An amount in the user's currency, with two significant digits below a cent ($1.37,
     ¥0.0012, $0.000039), "≈" before an estimate, and "price unknown" for None."""
     if usd is None:
-        return "price unknown"
+        return say("price unknown")
     amount = currency.from_usd(usd)
     prefix = ("≈" if estimated else "") + ("-" if amount < 0 else "") + currency.symbol
     amount = abs(amount)
@@ -171,9 +172,9 @@ def format_price(price: ModelPrice | None, currency: Currency = USD, *, tiers: b
     prompts unless `tiers` is False ("$3.00 / $15.00 per M; $6.00 / $22.50 above 200k input
     tokens"), or "free", or "price unknown"."""
     if price is None:
-        return "price unknown"
+        return say("price unknown")
     if price.input == 0 and price.output == 0:
-        return "free"
+        return say("free")
     base = f"{_pair(price, currency)} per M"
     return "; ".join([base, format_tiers(price, currency)]) if tiers and price.tiers else base
 

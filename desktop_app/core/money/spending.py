@@ -20,6 +20,7 @@ from desktop_app.core.events import Usage
 from desktop_app.core.history.schema import time_from_text, time_to_text
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.prices import format_money
+from desktop_app.core.text.messages import say
 
 TOKEN_KINDS: tuple[str, ...] = (
     "input_tokens",
@@ -374,9 +375,9 @@ def combined(rows: Iterable[ModelUsage], model: str = "Total") -> ModelUsage:
 def format_totals(totals: Totals, currency: Currency) -> str:
     """Money spent as the user reads it: "≈¥5.93", "$0.81 + 14 unpriced", "price unknown"."""
     if totals.all_unpriced:
-        return "price unknown"
+        return say("price unknown")
     text = format_money(totals.usd, currency, estimated=totals.estimated)
-    return text + (f" + {totals.unpriced:,} unpriced" if totals.unpriced else "")
+    return text + (say(" + {count:,} unpriced", count=totals.unpriced) if totals.unpriced else "")
 
 
 def first_answer_month(store: HistoryStore) -> Month | None:

@@ -42,6 +42,12 @@ def t(template: str, /, **fields: Any) -> Text:
     return Text(template, **fields)
 
 
+def say(template: str, /, **fields: Any) -> str:
+    """`template` filled with `fields`, in the language set now: for texts the core makes to be
+    shown at once (an amount's "price unknown", a budget's sentence), as t() and shown()."""
+    return shown(t(template, **fields))
+
+
 def set_language(language: Language) -> None:
     """The language shown() translates into from now on (the window's, set at start)."""
     global _language

@@ -19,6 +19,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from desktop_app.core.text.messages import say
 from desktop_app.core.text.palette import COPY_CODE_SCHEME, DARK, LIGHT, Palette
 
 
@@ -126,10 +127,11 @@ class _Rules:
         color = f" color:{self.code_color};" if self.code_color else ""
         # Qt's HTML has no padding outside tables, and tables are slow to lay out: a header line
         # (language and Copy) and a thin empty line frame the code in its background instead.
+        copy = say("Copy")
         return (
             f'<p align="right" style="margin-top:8px; margin-bottom:0px; {background}">'
             f'<span style="color:{p.dim};">{escapeHtml(language)}</span>&nbsp;&nbsp;'
-            f'<a href="{COPY_CODE_SCHEME}:{index}" style="color:{p.link};">Copy</a>&nbsp;</p>\n'
+            f'<a href="{COPY_CODE_SCHEME}:{index}" style="color:{p.link};">{copy}</a>&nbsp;</p>\n'
             f'<pre style="margin-top:0px; margin-bottom:0px; white-space:pre-wrap;'
             f' {background}{color}">{body}</pre>\n'
             f'<p style="margin-top:0px; margin-bottom:10px; font-size:3pt; {background}">'

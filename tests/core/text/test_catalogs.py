@@ -18,14 +18,16 @@ CORE = Path(__file__).resolve().parents[3] / "desktop_app" / "core"
 
 
 def _templates() -> dict[str, str]:
-    """Every literal template passed to t() in the core, with the place it is written."""
+    """Every literal template passed to t() or say() in the core, with where it is written."""
     found: dict[str, str] = {}
     for path in sorted(CORE.rglob("*.py")):
+        if path.name == "messages.py" and path.parent.name == "text":
+            continue  # the mechanism itself: say() passes its template on to t()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id == "t"
+                and node.func.id in ("t", "say")
                 and node.args
             ):
                 template = node.args[0]
@@ -72,3 +74,26 @@ def test_a_text_is_its_english_and_a_missing_translation_falls_back_to_it() -> N
     assert isinstance(text, Text)
     assert text == "3 answers"
     assert shown(text, "zh_CN") == "3 answers"  # no such template in the catalog
+
+
+def test_amounts_and_budgets_follow_the_language_set() -> None:
+    from decimal import Decimal
+
+    from desktop_app.core.money.budget import BudgetState, describe
+    from desktop_app.core.money.prices import format_money
+    from desktop_app.core.settings.app_settings import AppSettings
+    from desktop_app.core.text.messages import set_language
+
+    state = BudgetState("month", Decimal(20), Decimal(21))  # over: 105 %
+    assert format_money(None) == "price unknown"
+    assert describe(state, AppSettings()).startswith("The monthly budget of $20.00 is used up")
+    set_language("zh_CN")
+    try:
+        assert format_money(None) == "价格未知"
+        sentence = describe(state, AppSettings())
+        assert sentence == (
+            "本月预算 $20.00 已用完（已花费 $21.00）。发送已暂停："
+            "在设置中提高预算，或仅这一条消息照常发送。"
+        )
+    finally:
+        set_language("en")

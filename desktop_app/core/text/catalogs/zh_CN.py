@@ -48,4 +48,17 @@ CATALOG: dict[str, str] = {
     " network connection, proxy settings and the base URL.": (
         "在 {seconds:g} 秒内无法连接到 {name}（{where}）。请检查网络连接、代理设置和 Base URL。"
     ),
+    # money: amounts, totals and budgets as the window shows them
+    "price unknown": "价格未知",
+    "free": "免费",
+    " + {count:,} unpriced": " + {count:,} 个价格未知",
+    "raise the budget in Settings, or send this one message anyway": "在设置中提高预算，或仅这一条消息照常发送",
+    "The monthly budget of {limit} is used up ({spent} spent). Sending is paused:"
+    " {remedy}.": "本月预算 {limit} 已用完（已花费 {spent}）。发送已暂停：{remedy}。",
+    "The daily budget of {limit} is used up ({spent} spent). Sending is paused:"
+    " {remedy}.": "今日预算 {limit} 已用完（已花费 {spent}）。发送已暂停：{remedy}。",
+    "{percent} % of the monthly budget used ({spent} of {limit}).": "本月预算已用 {percent}%（{spent} / {limit}）。",
+    "{percent} % of the daily budget used ({spent} of {limit}).": "今日预算已用 {percent}%（{spent} / {limit}）。",
+    # text/rendering.py: the link above a code block
+    "Copy": "复制",
 }

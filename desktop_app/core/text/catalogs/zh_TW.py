@@ -48,4 +48,17 @@ CATALOG: dict[str, str] = {
     " network connection, proxy settings and the base URL.": (
         "在 {seconds:g} 秒內無法連線到 {name}（{where}）。請檢查網路連線、代理伺服器設定和 Base URL。"
     ),
+    # money: amounts, totals and budgets as the window shows them
+    "price unknown": "價格未知",
+    "free": "免費",
+    " + {count:,} unpriced": " + {count:,} 個價格未知",
+    "raise the budget in Settings, or send this one message anyway": "在設定中提高預算，或僅這一則訊息照常傳送",
+    "The monthly budget of {limit} is used up ({spent} spent). Sending is paused:"
+    " {remedy}.": "本月預算 {limit} 已用完（已花費 {spent}）。傳送已暫停：{remedy}。",
+    "The daily budget of {limit} is used up ({spent} spent). Sending is paused:"
+    " {remedy}.": "今日預算 {limit} 已用完（已花費 {spent}）。傳送已暫停：{remedy}。",
+    "{percent} % of the monthly budget used ({spent} of {limit}).": "本月預算已用 {percent}%（{spent} / {limit}）。",
+    "{percent} % of the daily budget used ({spent} of {limit}).": "今日預算已用 {percent}%（{spent} / {limit}）。",
+    # text/rendering.py: the link above a code block
+    "Copy": "複製",
 }
