@@ -30,6 +30,7 @@ from desktop_app.core.text.messages import shown
 from desktop_app.core.text.palette import COPY_CODE_SCHEME, DARK, LIGHT
 from desktop_app.ui.chat.message_body import PART_CHARS, MessageBody, MessageBrowser
 from desktop_app.ui.chat.render_cache import RenderCache
+from desktop_app.ui.icons import action_icon
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -118,23 +119,31 @@ class MessageWidget(QFrame):
             header.addWidget(item)
             item.setVisible(False)
         self.copy_button = self._action(
-            self.tr("Copy"), self.tr("Copy the message as markdown"), name="copyButton"
+            self.tr("Copy"),
+            self.tr("Copy the message as markdown"),
+            name="copyButton",
+            icon="copy",
         )
         self.copy_button.clicked.connect(self.copy_message)
         self.edit_button = self._action(
             self.tr("Edit"),
             self.tr("Edit this message: its answer comes as a version"),
             name="editButton",
+            icon="edit",
         )
         self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.message))
         self.regenerate_button = self._action(
             self.tr("Regenerate"),
             self.tr("Ask for another answer; this one stays as a version (Ctrl+R)"),
             name="regenerateButton",
+            icon="regenerate",
         )
         self.regenerate_button.clicked.connect(lambda: self.regenerateRequested.emit(self.message))
         self.branch_button = self._action(
-            self.tr("Branch"), self.tr("Start a new conversation from here"), name="branchButton"
+            self.tr("Branch"),
+            self.tr("Start a new conversation from here"),
+            name="branchButton",
+            icon="branch",
         )
         self.branch_button.clicked.connect(lambda: self.branchRequested.emit(self.message))
         for button in (
@@ -175,12 +184,18 @@ class MessageWidget(QFrame):
             part.setVisible(False)
         self.body.setVisible(bool(self.message.content))
 
-    def _action(self, text: str, tip: str, *, name: str) -> QToolButton:
+    def _action(self, text: str, tip: str, *, name: str, icon: str | None = None) -> QToolButton:
+        """A flat button; with an `icon`, the icon alone, its text said by its tooltip (and
+        kept as its accessible name)."""
         button = QToolButton(self)
         button.setText(text)
-        button.setToolTip(tip)
+        button.setToolTip(f"{text}: {tip}" if icon else tip)
         button.setAutoRaise(True)
         button.setObjectName(name)
+        if icon is not None:
+            button.setIcon(action_icon(icon, self.dark))
+            button.setAccessibleName(text)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         return button
 
     def paintEvent(self, event: QPaintEvent) -> None:
