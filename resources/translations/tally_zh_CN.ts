@@ -540,6 +540,28 @@
     </message>
 </context>
 <context>
+    <name>ModelLists</name>
+    <message>
+        <source>Refresh models</source>
+        <translation>刷新模型列表</translation>
+    </message>
+    <message>
+        <source>Ask each provider which models it serves (F5)</source>
+        <translation>向每个服务商查询它提供的模型（F5）</translation>
+    </message>
+    <message>
+        <source>Refreshing models…</source>
+        <translation>正在刷新模型列表…</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <source>Type a model&apos;s name</source>
+        <translation>输入模型名称</translation>
+    </message>
+</context>
+<context>
     <name>PromptEstimate</name>
     <message>
         <source> ({}: price unknown)</source>

@@ -540,6 +540,28 @@
     </message>
 </context>
 <context>
+    <name>ModelLists</name>
+    <message>
+        <source>Refresh models</source>
+        <translation>重新整理模型清單</translation>
+    </message>
+    <message>
+        <source>Ask each provider which models it serves (F5)</source>
+        <translation>向每個服務供應商查詢它提供的模型（F5）</translation>
+    </message>
+    <message>
+        <source>Refreshing models…</source>
+        <translation>正在重新整理模型清單…</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <source>Type a model&apos;s name</source>
+        <translation>輸入模型名稱</translation>
+    </message>
+</context>
+<context>
     <name>PromptEstimate</name>
     <message>
         <source> ({}: price unknown)</source>

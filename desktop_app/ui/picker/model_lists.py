@@ -53,9 +53,9 @@ class ModelLists(QObject):
         self._failures: list[TallyError] = []
         self._saving: asyncio.Task[None] | None = None
         self._asked: tuple[Provider, str] | None = None
-        self.action = QAction("Refresh models", self)
+        self.action = QAction(self.tr("Refresh models"), self)
         self.action.setShortcut(QKeySequence("F5"))
-        self.action.setToolTip("Ask each provider which models it serves (F5)")
+        self.action.setToolTip(self.tr("Ask each provider which models it serves (F5)"))
         self.action.triggered.connect(self.refresh_all)
         self.row = _picker_row(picker, self.action, parent)
 
@@ -155,7 +155,7 @@ class ModelLists(QObject):
     def _show_busy(self) -> None:
         busy = self.refreshing
         self.action.setEnabled(not busy)
-        self.action.setText("Refreshing models…" if busy else "Refresh models")
+        self.action.setText(self.tr("Refreshing models…") if busy else self.tr("Refresh models"))
 
     # -- remembering typed names (SessionListener) ----------------------------------------------
 
@@ -228,7 +228,7 @@ def _picker_row(picker: ModelPicker, refresh: QAction, parent: QWidget) -> QWidg
     button.setObjectName("refreshModelsButton")
     button.setText("⟳")
     button.setToolTip(refresh.toolTip())
-    button.setAccessibleName("Refresh models")
+    button.setAccessibleName(refresh.text())
     button.setAutoRaise(True)
     # Not setDefaultAction: the button would take the action's text ("Refreshing models…").
     button.clicked.connect(refresh.trigger)

@@ -90,7 +90,7 @@ class ModelPicker(QComboBox):
         line = self.lineEdit()
         assert line is not None  # editable: the combo has its line edit
         self.line: QLineEdit = line
-        self.line.setPlaceholderText("Type a model's name")
+        self.line.setPlaceholderText(self.tr("Type a model's name"))
         self.line.returnPressed.connect(self._text_entered_later)
         self.line.installEventFilter(self)
         self.line.textChanged.connect(self._name_the_provider)

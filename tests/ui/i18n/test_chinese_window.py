@@ -13,13 +13,23 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLibraryInfo
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import paths
+from desktop_app.simulator import Simulator
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.translators import install_translators
-from tests.support.ui.window_helpers import Run, make_window, shut_down
+from tests.support.ui.window_helpers import Run, make_window, shut_down, sim_key, write_providers
 
 SOURCES = paths.resources_dir() / "translations"
 TOOLS = Path(sys.executable).parent
@@ -45,6 +55,25 @@ def in_simplified_chinese(qapp: QApplication, compiled: Path) -> Iterator[None]:
     yield
     for translator in translators:
         QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture
+def window_in_chinese(
+    in_simplified_chinese: None, qtbot: QtBot, run: Run, simulator: Simulator, data_dir: Path
+) -> Iterator[MainWindow]:
+    """The real window in Chinese, with a provider and a conversation of one answer shown."""
+    write_providers(data_dir, simulator, key=sim_key(simulator))
+    window = make_window(qtbot)
+
+    async def answered() -> None:
+        window.input.setPlainText("你好")
+        window.send()
+        await window.session.wait()
+
+    run(answered)
+    QApplication.processEvents()
+    yield window
+    shut_down(window, run)
 
 
 def test_the_window_is_in_chinese(in_simplified_chinese: None, qtbot: QtBot, run: Run) -> None:
@@ -103,3 +132,39 @@ def test_the_language_set_in_the_settings_is_the_windows(data_dir: Path) -> None
     assert window_language() == "zh_TW"
     (data_dir / "settings.toml").write_text("[general\n", encoding="utf-8")
     assert window_language() == "en", "a broken file: the window starts and says why"
+
+
+_EXEMPT = re.compile(
+    r"^[\s\d.,:;/·+≈%$¥()\[\]<>\u2039\u203a\u00d7\u2715\u27f3-]*$"  # numbers, money, symbols
+    r"|^sim-[\w-]+( · [\w ]+)?$|^Tally$|^Ctrl\+|^(HolySheep relay|Simulator)$"  # names, keys
+)
+
+
+def _untranslated(texts: list[str]) -> list[str]:
+    """The texts with no Chinese character that are more than names, numbers or symbols."""
+    return [
+        text
+        for text in texts
+        if text.strip() and not _CHINESE.search(text) and not _EXEMPT.search(text.strip())
+    ]
+
+
+def test_nothing_visible_in_the_window_is_left_in_english(
+    in_simplified_chinese: None, window_in_chinese: MainWindow
+) -> None:
+    window = window_in_chinese
+    texts: list[str] = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window):
+            continue
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QLineEdit | QPlainTextEdit):
+            texts.append(widget.placeholderText())
+    for entry in window.menuBar().actions():
+        texts.append(entry.text())
+        menu = entry.menu()
+        assert isinstance(menu, QMenu)
+        texts += [action.text() for action in menu.actions() if not action.isSeparator()]
+    left = _untranslated(texts)
+    assert left == [], "\n".join(left)
