@@ -78,6 +78,7 @@ LOADED_WHEN_USED = {
     "desktop_app.cli.history": "tally export and import",
     "desktop_app.cli.models": "tally models",
     "desktop_app.cli.spend": "tally spend",
+    "locale": "a command line to parse (argparse's translations): a bare `tally` has none",
 }
 
 # Priced from the catalog, as most providers' models are (the picker's tooltip shows the price).
