@@ -79,6 +79,7 @@ LOADED_WHEN_USED = {
     "desktop_app.cli.models": "tally models",
     "desktop_app.cli.spend": "tally spend",
     "locale": "a command line to parse (argparse's translations): a bare `tally` has none",
+    "html": "the first message shown (markdown-it): the cost meter escapes its text itself",
 }
 
 # Priced from the catalog, as most providers' models are (the picker's tooltip shows the price).
