@@ -19,11 +19,11 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog
-
 from desktop_app.ui.first_frame import FirstPaint
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from desktop_app.ui.main_window import MainWindow
 
 ENV = "TALLY_EXIT_WHEN_SHOWN"
@@ -52,6 +52,9 @@ def exit_when_shown(window: MainWindow) -> FirstPaint | None:
         if mode == "window":
             window.close()
             return
+        # Named here: every start imports this module, and naming a Qt class makes its type.
+        from PySide6.QtWidgets import QDialog
+
         try:
             window.open_spending()
         finally:  # if it raised, the app logs why; close rather than wait forever

@@ -1,12 +1,13 @@
 """`tally ask` is parsed by a parser that has only the ask command (its start is timed): it
 reads every ask command line as the whole parser does, and anything that is not plainly an ask
-still gets the whole parser, with every command in its help."""
+still gets the whole parser, with every command in its help. A bare `tally` (the app) builds
+no parser at all."""
 
 from __future__ import annotations
 
 import pytest
 
-from desktop_app.cli.main import _asked, build_parser, main
+from desktop_app.cli.main import _asked, build_parser, main, parse_arguments
 
 ASKS = [
     ["ask", "What", "is", "Tally?"],
@@ -36,3 +37,7 @@ def test_the_help_still_lists_every_command(capsys: pytest.CaptureFixture[str]) 
     out = capsys.readouterr().out
     for command in ("ask", "export", "import", "models", "spend", "search", "backup"):
         assert command in out
+
+
+def test_a_bare_tally_is_read_as_the_whole_parser_reads_it() -> None:
+    assert parse_arguments([]) == build_parser().parse_args([])

@@ -78,6 +78,10 @@ LOADED_WHEN_USED = {
     "desktop_app.cli.history": "tally export and import",
     "desktop_app.cli.models": "tally models",
     "desktop_app.cli.spend": "tally spend",
+    "locale": "a command line to parse (argparse's translations): a bare `tally` has none",
+    "html": "the first message shown (markdown-it): the cost meter escapes its text itself",
+    "desktop_app.core.sse": "the first request (its decoder)",
+    "desktop_app.core.providers.openai_compat": "the first request or model list (OpenAI's kind)",
 }
 
 # Priced from the catalog, as most providers' models are (the picker's tooltip shows the price).

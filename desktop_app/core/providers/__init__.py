@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from desktop_app.core.providers.base import WireProtocol
-from desktop_app.core.providers.openai_compat import OpenAICompatible
-from desktop_app.core.settings.providers_file import Kind
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop_app.core.providers.base import WireProtocol
+    from desktop_app.core.settings.providers_file import Kind
 
 
 def protocol_for(kind: Kind) -> WireProtocol:
@@ -13,10 +15,17 @@ def protocol_for(kind: Kind) -> WireProtocol:
         return _anthropic()
     if kind == "gemini":
         return _gemini()
+    return _openai()
+
+
+# Imported when first asked for: most people use one kind, and start-up should not pay for all
+# (the app's start loads this package for base.Role, which the history names, and needs none).
+def _openai() -> WireProtocol:
+    from desktop_app.core.providers.openai_compat import OpenAICompatible
+
     return OpenAICompatible()
 
 
-# Imported when first asked for: most people use one kind, and start-up should not pay for all.
 def _anthropic() -> WireProtocol:
     from desktop_app.core.providers.anthropic import AnthropicMessages
 

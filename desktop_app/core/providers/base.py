@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 
 from desktop_app.core.events import ChatEvent
 from desktop_app.core.settings.providers_file import Provider
-from desktop_app.core.sse import ServerSentEvent
 
 if TYPE_CHECKING:
-    # Only for listing models, which a chat never does: its import waits for the first list.
+    # Models are listed only when asked: their import waits for the first list. The decoder's
+    # events come with the first request: the app's start loads this module (the history names
+    # Role) and needs neither.
     from desktop_app.core.settings.model_cache import ListedModel
+    from desktop_app.core.sse import ServerSentEvent
 
 Role = Literal["system", "user", "assistant"]
 

@@ -19,6 +19,7 @@ from desktop_app.ui.chat.message_input import MessageInput
 FIRST_REPLY = (
     "keyring.backends.SecretService",  # keyring; on Linux its Secret Service client: 40-70 ms
     "desktop_app.core.chat",  # with httpx: 20-60 ms
+    "desktop_app.core.providers.openai_compat",  # the protocol most providers speak: 1 ms
     "desktop_app.core.text.rendering",  # markdown-it, if no message was shown yet: 20 ms
 )
 """What the first answer needs that the window does not load to start (SecretService imports the

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -30,6 +30,7 @@ from desktop_app.core.history.records import ConversationSummary
 from desktop_app.ui.dates import month_of_year
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QStyleOptionViewItem
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -269,6 +270,10 @@ class _OutlineDelegate(QStyledItemDelegate):
         outlined = self.view.outlined_id()
         if outlined is None or index.data(IdRole) != outlined:
             return
+        # Named here, where an outline is first drawn: PySide makes a Qt class's Python type when
+        # it is first named, and a first run's empty list paints no row.
+        from PySide6.QtGui import QPainter, QPen
+
         palette: QPalette = option.palette
         rect = option.rect.adjusted(1, 1, -2, -2)
         painter.save()
