@@ -171,6 +171,15 @@ class Conversation:
         self.messages = path
         self._reset()
 
+    def settle(self) -> None:
+        """A comparison none was chosen from (the path ends at a question that has answers):
+        go on from its first answer that has text, else its first; the others stay versions."""
+        if not self.messages or self.messages[-1].role != "user":
+            return
+        answers = self.children(self.messages[-1])
+        if answers:
+            self.show(next((a for a in answers if a.content), answers[0]))
+
     def replace_all(
         self, messages: list[ChatMessage], tree: list[ChatMessage] | None = None
     ) -> None:

@@ -209,6 +209,18 @@ class ChatSession(_Replies):
             if answer is None or message is answer:
                 task.cancel()
 
+    def stop_now(self) -> None:
+        """Stop every answer streaming and mark it cancelled now, not when its task next runs:
+        the conversation is about to be left, and its recorder writes (and bills) the answers
+        as they are before it lets go of them."""
+        for message, task in self.tasks.items():
+            if task.done():
+                continue
+            task.cancel()
+            if message.status == "streaming":
+                message.status = "cancelled"
+                self.conversation.changed(message)
+
     async def wait(self) -> None:
         """Wait for the running replies, if any, to end (however they end)."""
         if self.tasks:

@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
 
     def _switch_to(self, conversation_id: str | None) -> None:
         if self.session.busy:
-            self.session.stop()  # the stopped answer is saved, marked cancelled
+            self.session.stop_now()  # the answers are saved as they are, cancelled and billed
         self.recorder.detach()
         self.composer.end_edit(clear=False)
         store, ledger = self.services.store, self.ledger
@@ -277,10 +277,21 @@ class MainWindow(QMainWindow):
         self._over_budget_once = False
         provider, model = choice
         self.banner.clear()
-        self._settle_comparison()
+        self.conversation.settle()  # a comparison's answers still side by side: the first
         editing = self.composer.editing
+        if editing is not None and editing not in self.conversation.messages:
+            # another version was shown meanwhile: the question edited is not on screen
+            self.composer.end_edit(clear=False)
+            self.banner.show_error(
+                self.tr(
+                    "The message you were editing is in a version no longer shown: nothing was"
+                    " sent. Show its version again to edit it, or send your text as a new"
+                    " message."
+                )
+            )
+            return
         compared = self.compare.chosen()
-        if editing is not None and editing in self.conversation.messages:
+        if editing is not None:
             self.session.edit(editing, text, provider, model)
         elif compared:
             self.session.compare(compared, text)
@@ -315,17 +326,6 @@ class MainWindow(QMainWindow):
         if answer.status != "streaming":
             self.conversation.show(answer)
             self.input.setFocus()
-
-    def _settle_comparison(self) -> None:
-        """A message sent with a comparison's answers still side by side goes on from the first
-        one that answered (the others stay as versions, as with Continue with this one)."""
-        messages = self.conversation.messages
-        if not messages or messages[-1].role != "user":
-            return
-        answers = self.conversation.children(messages[-1])
-        chosen = next((a for a in answers if a.content), answers[0] if answers else None)
-        if chosen is not None:
-            self.conversation.show(chosen)
 
     def answer_cost_text(self, answer: ChatMessage) -> str:
         """An answer's cost as a comparison's column shows it: the stored figure once it has

@@ -444,6 +444,10 @@
         <source>&amp;About Tally…</source>
         <translation>关于 Tally(&amp;A)…</translation>
     </message>
+    <message>
+        <source>The message you were editing is in a version no longer shown: nothing was sent. Show its version again to edit it, or send your text as a new message.</source>
+        <translation>你正在编辑的消息所在的版本已不再显示：没有发送任何内容。请重新显示那个版本后再编辑，或把这段文字作为新消息发送。</translation>
+    </message>
 </context>
 <context>
     <name>MessageInput</name>

@@ -444,6 +444,10 @@
         <source>&amp;About Tally…</source>
         <translation>關於 Tally(&amp;A)…</translation>
     </message>
+    <message>
+        <source>The message you were editing is in a version no longer shown: nothing was sent. Show its version again to edit it, or send your text as a new message.</source>
+        <translation>你正在編輯的訊息所在的版本已不再顯示：沒有傳送任何內容。請重新顯示那個版本後再編輯，或把這段文字當作新訊息傳送。</translation>
+    </message>
 </context>
 <context>
     <name>MessageInput</name>

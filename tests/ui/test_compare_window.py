@@ -120,3 +120,49 @@ def test_ctrl_click_in_the_model_list_adds_a_model_to_compare(
     assert [model for _, model in window.compare.chosen()] == ["sim-normal", "sim-echo"]
     assert window.compare.text() == "Compare: 2"
     window.picker.hidePopup()
+
+
+def test_continue_waits_until_every_answer_has_ended(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    assert window.picker.select("sim", "sim-normal")
+    window.compare.tick("sim", "sim-slow")
+
+    async def body() -> None:
+        window.input.setPlainText("Tell me a story")
+        window.send()
+        await until(lambda: window.chat_view.comparison is not None)
+        fast, slow = window.conversation.children(window.conversation.messages[-1])
+        await until(lambda: fast.status == "complete" and slow.status == "streaming")
+        columns = _columns(window).columns
+        assert not columns[fast].continue_button.isEnabled(), "the other is still streaming"
+        await until(lambda: not window.session.busy, within=20)
+        await until(lambda: columns[fast].continue_button.isEnabled())
+
+    run(body)
+
+
+def test_leaving_a_comparison_while_it_streams_saves_and_bills_each_answer(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    assert window.picker.select("sim", "sim-slow")
+    window.compare.tick("sim", "sim-normal")
+    store = window.services.store
+
+    async def body() -> None:
+        window.input.setPlainText("Tell me a long story")
+        window.send()
+        await until(lambda: window.chat_view.comparison is not None)
+        slow = window.conversation.children(window.conversation.messages[-1])[0]
+        await until(lambda: len(slow.content) > 10)
+        conversation_id = window.recorder.conversation_id
+        window.new_conversation()  # the user opens another conversation meanwhile
+        await until(lambda: not window.session.busy, within=20)
+        answers = [m for m in store.messages(conversation_id or "") if m.role == "assistant"]
+        assert answers[0].status == "cancelled"
+        assert answers[0].content.startswith(slow.content[:10]), "what had arrived is kept"
+        with store.reading() as conn:
+            billed = {row[0] for row in conn.execute("SELECT message_id FROM ledger")}
+        assert {m.id for m in answers} <= billed, "each answer is billed, stopped or not"
+
+    run(body)

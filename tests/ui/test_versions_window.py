@@ -97,3 +97,29 @@ def test_a_search_result_in_a_version_not_shown_shows_that_version(
     window.sidebar.messageSelected.emit(conversation_id, hit.message_id)
     assert window.conversation.messages[1].content == "You said: Say pineapple"
     assert window.chat_view.widget_for(window.conversation.messages[1]) is not None
+
+
+def test_an_edit_whose_question_is_no_longer_shown_is_not_sent_elsewhere(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    assert window.picker.select("sim", "sim-echo")
+
+    async def body() -> None:
+        type_and_send(qtbot, window, "Q1")
+        await until(lambda: not window.session.busy and len(window.conversation.messages) == 2)
+        window.regenerate()  # a second version of the answer to Q1
+        await until(lambda: not window.session.busy)
+        type_and_send(qtbot, window, "Q2")
+        await until(lambda: not window.session.busy and len(window.conversation.messages) == 4)
+
+    run(body)
+    q2 = window.conversation.messages[2]
+    window.edit(q2)
+    window.chat_view.show_version(window.conversation.messages[1], -1)  # Q2 leaves the path
+    assert q2 not in window.conversation.messages
+    window.input.setPlainText("Q2 edited")
+    window.send()
+    assert not window.session.busy, "nothing was sent"
+    assert window.composer.editing is None
+    assert not window.banner.isHidden()
+    assert window.input.toPlainText() == "Q2 edited", "the text is kept"

@@ -96,9 +96,7 @@ class HistoryRecorder:
         self._unsaved[message.id] = message
         self._save()
 
-    def version_added(self, message: ChatMessage) -> None:
-        self._unsaved[message.id] = message
-        self._save()
+    version_added = message_added  # an answer beside the path is saved as one on it is
 
     def message_changed(self, message: ChatMessage) -> None:
         if message.id not in self.stored_ids and message.id not in self._unsaved:
@@ -289,13 +287,12 @@ def open_conversation(
     records = store.messages(conversation_id)
     messages = {record.id: _message_from(record, providers) for record in records}
     for record in records:
-        if record.parent_id is not None:
+        # A parent is always written before its children: a damaged file's loop stops here.
+        if record.parent_id is not None and record.parent_id < record.id:
             messages[record.id].parent = messages.get(record.parent_id)
     shown = path_to(records, store.current_message(conversation_id))
     conversation.replace_all([messages[record.id] for record in shown], list(messages.values()))
-    if shown and conversation.children(conversation.messages[-1]):
-        # the answers of a comparison none was chosen from: the newest is shown
-        conversation.show(conversation.messages[-1])
+    conversation.settle()  # a comparison none was chosen from: as the window goes on from it
     recorder = HistoryRecorder(store, conversation, billing, conversation_id=conversation_id)
     for record in records:
         recorder.adopt(messages[record.id], record)

@@ -363,12 +363,16 @@ class HistoryStore:
             for record in path:
                 values = row_of(branch.id, record, parent)
                 parent = conn.execute(INSERT_MESSAGE, values).lastrowid
-            last = path[-1]
             conn.execute(
-                "UPDATE conversations SET current_id = ?, branched_from = ?,"
-                " last_provider = ?, last_model = ? WHERE id = ?",
-                (parent, conversation_id, last.provider, last.model, branch.id),
+                "UPDATE conversations SET current_id = ?, branched_from = ? WHERE id = ?",
+                (parent, conversation_id, branch.id),
             )
+            answered = conn.execute(_NEWEST_ANSWER_ON_PATH, (parent,)).fetchone()
+            if answered is not None:  # the model of the newest answer copied, as set_current
+                conn.execute(
+                    "UPDATE conversations SET last_provider = ?, last_model = ? WHERE id = ?",
+                    (*answered, branch.id),
+                )
         made = self.conversation(branch.id)
         assert made is not None
         return made
@@ -416,17 +420,21 @@ class HistoryStore:
                 raise KeyError(message_id)
 
     def delete_messages_from(self, message_id: int) -> None:
-        """Remove a message and every later one of its conversation (regenerate, edit)."""
+        """Remove a message and every message written after it in its conversation, whatever
+        version they belong to (what the window did before versions; the app keeps every
+        version now, and removes messages only with their conversation)."""
         with self._write() as conn:
-            cursor = conn.execute(
-                "DELETE FROM messages WHERE id >= ?1 AND conversation_id ="
-                " (SELECT conversation_id FROM messages WHERE id = ?1)",
-                (message_id,),
-            )
-            if cursor.rowcount == 0:
+            row = conn.execute(
+                "SELECT conversation_id FROM messages WHERE id = ?", (message_id,)
+            ).fetchone()
+            if row is None:
                 raise KeyError(message_id)
-            conn.execute(  # the path ends at the newest message left
-                "UPDATE conversations SET current_id = NULL WHERE current_id >= ?", (message_id,)
+            conn.execute(
+                "DELETE FROM messages WHERE id >= ? AND conversation_id = ?", (message_id, row[0])
+            )
+            conn.execute(  # its path ends at the newest message left
+                "UPDATE conversations SET current_id = NULL WHERE id = ? AND current_id >= ?",
+                (row[0], message_id),
             )
 
     def mark_interrupted(self) -> int:

@@ -87,6 +87,8 @@ class FullConversation:
     """The providers now, whose current names the Markdown shows."""
     current: int | None = None
     """The id of the message the conversation shows last (None: its newest)."""
+    billed: frozenset[int] = frozenset()
+    """The ids of its answers the ledger bills (not a branch's copies, nor simulated ones)."""
 
     def path(self) -> list[MessageRecord]:
         """The messages the conversation shows: the path down to its current message."""
@@ -109,7 +111,14 @@ def _loaded(
     store: HistoryStore, summary: ConversationSummary, providers: Sequence[Provider]
 ) -> FullConversation:
     current = store.current_message(summary.id)
-    return FullConversation(summary, store.messages(summary.id), providers, current)
+    with store.reading() as conn:
+        billed = frozenset(
+            message_id
+            for (message_id,) in conn.execute(
+                "SELECT message_id FROM ledger WHERE conversation_id = ?", (summary.id,)
+            )
+        )
+    return FullConversation(summary, store.messages(summary.id), providers, current, billed)
 
 
 # -- JSON -------------------------------------------------------------------------------------
@@ -185,11 +194,15 @@ def _conversation_json(conversation: FullConversation) -> dict[str, Any]:
         "pinned": summary.pinned,
         "archived": summary.archived,
         **({"branched_from": summary.branched_from} if summary.branched_from else {}),
-        "messages": [_message_json(m, m.id in shown) for m in conversation.messages],
+        "messages": [
+            _message_json(m, m.id in shown, m.id in conversation.billed)
+            for m in conversation.messages
+        ],
     }
 
 
-def _message_json(message: MessageRecord, current: bool) -> dict[str, Any]:
+def _message_json(message: MessageRecord, current: bool, billed: bool) -> dict[str, Any]:
+    costed = message.usage is not None or message.cost_usd is not None
     return {
         "id": str(message.id),
         "parent_id": None if message.parent_id is None else str(message.parent_id),
@@ -207,6 +220,9 @@ def _message_json(message: MessageRecord, current: bool) -> dict[str, Any]:
         "created_at": _iso(message.created_at),
         "first_token_seconds": message.first_token_seconds,
         "duration_seconds": message.duration_seconds,
+        # An answer with a cost this history did not bill (a branch's copy, a simulated answer)
+        # says so, and an import does not bill it either.
+        **({"billed": billed} if message.role == "assistant" and costed else {}),
     }
 
 

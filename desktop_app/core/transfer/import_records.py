@@ -37,6 +37,9 @@ class ImportedMessage:
     cost_usd: Decimal | None = None
     first_token_seconds: float | None = None
     duration_seconds: float | None = None
+    billed: bool = True
+    """False for an answer whose cost the exported history did not bill (a branch's copy of an
+    answer billed once already, a simulated answer): the import does not bill it either."""
 
 
 @dataclass(frozen=True, slots=True)

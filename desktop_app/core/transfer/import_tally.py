@@ -137,6 +137,7 @@ def _message(obj: dict[str, Any], where: str, providers: Sequence[Provider]) -> 
         cost_usd=_cost(obj, where),
         first_token_seconds=_seconds(obj, "first_token_seconds", where),
         duration_seconds=_seconds(obj, "duration_seconds", where),
+        billed=_flag(obj, "billed", where, default=True),
     )
 
 
@@ -175,8 +176,8 @@ def _time(obj: dict[str, Any], key: str, where: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _flag(obj: dict[str, Any], key: str, where: str) -> bool:
-    value = obj.get(key, False)
+def _flag(obj: dict[str, Any], key: str, where: str, *, default: bool = False) -> bool:
+    value = obj.get(key, default)
     if not isinstance(value, bool):
         fail(where, f"{key!r} must be true or false, not {describe(value)}")
     return value

@@ -222,7 +222,7 @@ def _billed(conversations: Sequence[ImportedConversation], ids: range) -> Iterat
     numbers = iter(ids)
     for conversation in conversations:
         for m, message_id in zip(conversation.messages, numbers, strict=False):
-            if (entry := billed_entry(m, message_id, conversation.id)) is not None:
+            if m.billed and (entry := billed_entry(m, message_id, conversation.id)) is not None:
                 yield entry
 
 

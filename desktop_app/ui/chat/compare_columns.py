@@ -83,7 +83,7 @@ class CompareColumn(QFrame):
         self.message.refresh()
         streaming = self.answer.status == "streaming"
         self.stop_button.setVisible(streaming)
-        self.continue_button.setEnabled(not streaming and bool(self.answer.content))
+        self.continue_button.setEnabled(False)  # CompareColumns offers it once all have ended
         self.figures.setText(" · ".join(self._figures(streaming)))
 
     def _figures(self, streaming: bool) -> list[str]:
@@ -142,6 +142,7 @@ class CompareColumns(QWidget):
         """Show every column now, and their figures while they stream."""
         for column in self.columns.values():
             column.refresh()
+        self._offer_continue()
         self._timer.start()
 
     def refresh(self, answer: ChatMessage) -> bool:
@@ -150,12 +151,21 @@ class CompareColumns(QWidget):
         if column is None:
             return False
         column.refresh()
+        self._offer_continue()
         return True
+
+    def _offer_continue(self) -> None:
+        """Continue with this one, on the answers with text, once every answer has ended: the
+        columns (with the others' Stop and errors) go when one is chosen."""
+        ended = all(c.answer.status != "streaming" for c in self.columns.values())
+        for column in self.columns.values():
+            column.continue_button.setEnabled(ended and bool(column.answer.content))
 
     def set_currency(self, currency: Currency) -> None:
         for column in self.columns.values():
             column.message.set_currency(currency)
             column.refresh()
+        self._offer_continue()
 
     def _tick(self) -> None:
         streaming = [c for c in self.columns.values() if c.answer.status == "streaming"]

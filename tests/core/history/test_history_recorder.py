@@ -281,14 +281,27 @@ def test_a_reopened_conversation_has_every_version_and_the_path_it_showed(
     assert recorder.stored_ids[shown.id] == strong.id
 
 
-def test_answers_compared_but_not_chosen_reopen_with_the_newest_shown(
+def test_answers_compared_but_not_chosen_reopen_on_the_first_with_text(
     store: HistoryStore,
 ) -> None:
     c = store.create_conversation("Compared").id
     question = store.add_message(c, role="user", content="Q")
-    for model in ("a", "b"):
-        store.add_message(c, role="assistant", content=model, parent_id=question.id, current=False)
+    for content in ("", "b", "c"):  # the first failed before any text
+        store.add_message(
+            c, role="assistant", content=content, parent_id=question.id, current=False
+        )
     conversation = Conversation()
     open_conversation(store, conversation, c, priced(store))
-    assert [m.content for m in conversation.messages] == ["Q", "b"]
-    assert [m.content for m in conversation.versions(conversation.messages[1])] == ["a", "b"]
+    assert [m.content for m in conversation.messages] == ["Q", "b"], "as the window goes on"
+    assert [m.content for m in conversation.versions(conversation.messages[1])] == ["", "b", "c"]
+
+
+def test_a_loop_of_parents_in_a_damaged_file_opens_as_far_as_it_can(store: HistoryStore) -> None:
+    c = store.create_conversation("Damaged").id
+    first = store.add_message(c, role="user", content="Q")
+    second = store.add_message(c, role="assistant", content="A")
+    with store.writing() as conn:  # each names the other as its parent
+        conn.execute("UPDATE messages SET parent_id = ? WHERE id = ?", (second.id, first.id))
+    conversation = Conversation()
+    open_conversation(store, conversation, c, priced(store))
+    assert [m.content for m in conversation.messages] == ["Q", "A"]

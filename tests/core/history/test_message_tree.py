@@ -121,3 +121,26 @@ def test_the_last_model_is_the_newest_answer_of_the_path_shown(tmp_path: Path) -
         assert summary is not None
         assert (summary.last_provider, summary.last_model) == ("p", "cheap")
         assert cheap.model == "cheap"
+
+
+def test_a_branch_from_a_question_goes_on_with_the_model_above_it(tmp_path: Path) -> None:
+    with HistoryStore(tmp_path / "h.sqlite3") as store:
+        c = store.create_conversation("Q").id
+        store.add_message(c, role="user", content="Q1")
+        store.add_message(c, role="assistant", content="A1", provider="p", model="gpt-4.1")
+        question = store.add_message(c, role="user", content="Q2")
+        branch = store.branch(c, question.id, "Q (branch)")
+        assert (branch.last_provider, branch.last_model) == ("p", "gpt-4.1")
+
+
+def test_deleting_later_messages_leaves_other_conversations_paths_alone(tmp_path: Path) -> None:
+    with HistoryStore(tmp_path / "h.sqlite3") as store:
+        one = store.create_conversation("one").id
+        q = store.add_message(one, role="user", content="q")
+        two = store.create_conversation("two").id
+        store.add_message(two, role="user", content="y1")
+        y2 = store.add_message(two, role="user", content="y2", parent_id=None, current=False)
+        current_before = store.current_message(two)
+        store.delete_messages_from(q.id)
+        assert store.messages(one) == []
+        assert store.current_message(two) == current_before != y2.id

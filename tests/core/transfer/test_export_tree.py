@@ -122,3 +122,32 @@ def test_a_branch_keeps_its_origin_through_export_and_import(
     imported = fresh.conversation(branch.id)
     assert imported is not None
     assert imported.branched_from == c
+
+
+def test_a_branchs_copies_are_not_billed_again_by_an_import(
+    store: HistoryStore, fresh: HistoryStore, tmp_path: Path
+) -> None:
+    from decimal import Decimal
+
+    from desktop_app.core.events import Usage
+    from desktop_app.core.history.ledger_rows import LedgerEntry, bill
+
+    c = store.create_conversation("Paid").id
+    store.add_message(c, role="user", content="Q")
+    usage = Usage(100, 50, source="reported")
+    answer = store.add_message(
+        c, role="assistant", content="A", model="m", usage=usage, cost_usd=Decimal("0.5")
+    )
+    bill(store, LedgerEntry(answer.id, c, None, "m", answer.created_at, usage, Decimal("0.5")))
+    branch = store.branch(c, answer.id, "Paid (branch)")
+    data = export_json(store)
+    by_id = {conversation["id"]: conversation for conversation in data["conversations"]}
+    assert by_id[c]["messages"][1]["billed"] is True
+    assert by_id[branch.id]["messages"][1]["billed"] is False
+    assert "billed" not in by_id[c]["messages"][0], "a question is never billed"
+    file = tmp_path / "paid.json"
+    write_json(data, file)
+    import_file(fresh, file)
+    with fresh.reading() as conn:
+        rows = conn.execute("SELECT conversation_id, cost_usd FROM ledger").fetchall()
+    assert rows == [(c, "0.5")], "the money once, with the original"
