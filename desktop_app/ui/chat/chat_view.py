@@ -308,7 +308,10 @@ class ChatView(QWidget):
         """Make the messages near the screen and drop those far from it, keeping what the user
         reads in place."""
         self._placer.stop()
-        if self._placing or not self.isVisible():
+        # Nothing to place in an empty pane, as in the first frame: the pass would ask for the
+        # scroll area's viewport, whose first call makes PySide build the Python types of every
+        # widget class (some 8 ms; benchmarks/startup.py), for nothing.
+        if self._placing or not self.isVisible() or not self._shown:
             return
         self._placing = True
         try:
