@@ -262,13 +262,13 @@ def test_ask_continue_after_a_comparison_goes_on_from_the_answer_shown(
     capsys.readouterr()
     body = configured.requests[-1].body
     assert body is not None
-    # none of the answers was chosen: the window shows the newest, the last model's
-    assert [m["content"] for m in body["messages"]] == ["Q", NORMAL_ANSWER, "next"]
+    # none of the answers was chosen: as the window, it goes on from the first with text
+    assert [m["content"] for m in body["messages"]] == ["Q", "You said: Q", "next"]
     (messages,) = stored(data_dir)
     _, echo, normal, asked, _ = messages
-    assert normal.model == "sim-normal"
+    assert echo.model == "sim-echo"
     assert echo.parent_id == normal.parent_id
-    assert asked.parent_id == normal.id
+    assert asked.parent_id == echo.id
 
 
 def test_a_reader_that_goes_away_stops_every_answer_quietly(

@@ -260,14 +260,20 @@ def ended_early(provider: Provider, *, began: bool) -> ProviderError:
     name = provider.name
     if not began:
         return UnexpectedResponse(
-            f"{name} ended the answer without sending any of it (an empty event stream). Try "
-            "again; if it keeps happening, the base URL may point at something else.",
+            t(
+                "{name} ended the answer without sending any of it (an empty event stream). Try"
+                " again; if it keeps happening, the base URL may point at something else.",
+                name=name,
+            ),
             provider=name,
             status=200,
         )
     return ConnectionDropped(
-        f"{name} closed the stream before the answer was complete (it never said the answer "
-        "had ended). The part received is kept; try again.",
+        t(
+            "{name} closed the stream before the answer was complete (it never said the answer"
+            " had ended). The part received is kept; try again.",
+            name=name,
+        ),
         provider=name,
     )
 
@@ -321,31 +327,53 @@ def error_for_transport(
         )
     if caused_by(exc, ssl.SSLError) or "SSL" in str(exc) or "certificate" in str(exc):
         return TLSFailure(
-            f"The secure connection to {name} at {where} failed ({_reason(exc)}). If you are "
-            "behind a corporate proxy, it may need its CA certificate installed; also check "
-            "that the base URL's scheme (http or https) is right.",
+            t(
+                "The secure connection to {name} at {where} failed ({reason}). If you are"
+                " behind a corporate proxy, it may need its CA certificate installed; also check"
+                " that the base URL's scheme (http or https) is right.",
+                name=name,
+                where=where,
+                reason=_reason(exc),
+            ),
             provider=name,
         )
     if caused_by(exc, socket.gaierror) or "Name or service not known" in str(exc):
         return ProviderUnreachable(
-            f"The host name of {name} ({where}) could not be resolved. Check the base URL and "
-            "your internet connection.",
+            t(
+                "The host name of {name} ({where}) could not be resolved. Check the base URL and"
+                " your internet connection.",
+                name=name,
+                where=where,
+            ),
             provider=name,
         )
     if isinstance(exc, httpx.ProxyError):
         return ProviderUnreachable(
-            f"The proxy failed while connecting to {name} ({_reason(exc)}). Check the proxy "
-            "settings (HTTPS_PROXY, ALL_PROXY).",
+            t(
+                "The proxy failed while connecting to {name} ({reason}). Check the proxy"
+                " settings (HTTPS_PROXY, ALL_PROXY).",
+                name=name,
+                reason=_reason(exc),
+            ),
             provider=name,
         )
     if isinstance(exc, httpx.ConnectError):
         return ProviderUnreachable(
-            f"Could not connect to {name} at {where} ({_reason(exc)}). Check that the server "
-            "is running and the base URL is right, and your network connection.",
+            t(
+                "Could not connect to {name} at {where} ({reason}). Check that the server is"
+                " running and the base URL is right, and your network connection.",
+                name=name,
+                where=where,
+                reason=_reason(exc),
+            ),
             provider=name,
         )
     return ProviderUnreachable(
-        f"{name} closed the connection before answering ({_reason(exc)}). Try again.",
+        t(
+            "{name} closed the connection before answering ({reason}). Try again.",
+            name=name,
+            reason=_reason(exc),
+        ),
         provider=name,
     )
 

@@ -8,6 +8,7 @@ from functools import cache
 
 from desktop_app.core.errors import ConfigError, KeyringUnavailable, MissingKeyError
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.text.messages import t
 
 SERVICE = "Tally"
 
@@ -102,17 +103,32 @@ def resolve_key(provider: Provider, store: KeyStore, *, required: bool) -> str |
     if stored:
         return stored
     if required:
-        hint = f" or set the variable {provider.api_key_env}" if provider.api_key_env else ""
+        if provider.api_key_env:
+            raise MissingKeyError(
+                t(
+                    "No API key for {name}: add it in Settings (stored in the OS keyring) or set"
+                    " the variable {variable}.",
+                    name=provider.name,
+                    variable=provider.api_key_env,
+                )
+            )
         raise MissingKeyError(
-            f"No API key for {provider.name}: add it in Settings (stored in the OS keyring){hint}."
+            t(
+                "No API key for {name}: add it in Settings (stored in the OS keyring).",
+                name=provider.name,
+            )
         )
     return None
 
 
 def _unavailable(exc: Exception) -> KeyringUnavailable:
     return KeyringUnavailable(
-        f"The OS keyring is not available ({_why(exc)}). Keys are never written to disk: start a "
-        "Secret Service (such as gnome-keyring) or set the provider's api_key_env variable."
+        t(
+            "The OS keyring is not available ({why}). Keys are never written to disk: start a"
+            " Secret Service (such as gnome-keyring) or set the provider's api_key_env"
+            " variable.",
+            why=_why(exc),
+        )
     )
 
 

@@ -61,4 +61,26 @@ CATALOG: dict[str, str] = {
     "{percent} % of the daily budget used ({spent} of {limit}).": "今日预算已用 {percent}%（{spent} / {limit}）。",
     # text/rendering.py: the link above a code block
     "Copy": "复制",
+    # network/http_errors.py: connections
+    "The secure connection to {name} at {where} failed ({reason}). If you are"
+    " behind a corporate proxy, it may need its CA certificate installed; also check"
+    " that the base URL's scheme (http or https) is right.": "与 {name}（{where}）的安全连接失败（{reason}）。如果你在公司代理之后，可能需要安装它的 CA 证书；另请检查 Base URL 的协议（http 或 https）是否正确。",
+    "The host name of {name} ({where}) could not be resolved. Check the base URL and"
+    " your internet connection.": "无法解析 {name} 的主机名（{where}）。请检查 Base URL 和网络连接。",
+    "The proxy failed while connecting to {name} ({reason}). Check the proxy"
+    " settings (HTTPS_PROXY, ALL_PROXY).": "通过代理连接 {name} 时代理出错（{reason}）。请检查代理设置（HTTPS_PROXY、ALL_PROXY）。",
+    "Could not connect to {name} at {where} ({reason}). Check that the server is"
+    " running and the base URL is right, and your network connection.": "无法连接到 {name}（{where}）（{reason}）。请确认服务器正在运行、Base URL 正确，并检查网络连接。",
+    "{name} closed the connection before answering ({reason}). Try again.": "{name} 在回答之前关闭了连接（{reason}）。请重试。",
+    "{name} ended the answer without sending any of it (an empty event stream). Try"
+    " again; if it keeps happening, the base URL may point at something else.": "{name} 结束了回答，却没有发送任何内容（空的事件流）。请重试；如果一直这样，Base URL 可能指向了别的服务。",
+    "{name} closed the stream before the answer was complete (it never said the answer"
+    " had ended). The part received is kept; try again.": "{name} 在回答完成之前关闭了数据流（它没有表明回答已结束）。已收到的部分已保留，请重试。",
+    # settings/keys.py: keys
+    "No API key for {name}: add it in Settings (stored in the OS keyring) or set"
+    " the variable {variable}.": "{name} 没有 API 密钥：请在设置中添加（保存在系统密钥环中），或设置环境变量 {variable}。",
+    "No API key for {name}: add it in Settings (stored in the OS keyring).": "{name} 没有 API 密钥：请在设置中添加（保存在系统密钥环中）。",
+    "The OS keyring is not available ({why}). Keys are never written to disk: start a"
+    " Secret Service (such as gnome-keyring) or set the provider's api_key_env"
+    " variable.": "系统密钥环不可用（{why}）。密钥从不写入磁盘：请启动一个 Secret Service（例如 gnome-keyring），或设置该服务商的 api_key_env 环境变量。",
 }

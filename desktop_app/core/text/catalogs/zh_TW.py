@@ -61,4 +61,26 @@ CATALOG: dict[str, str] = {
     "{percent} % of the daily budget used ({spent} of {limit}).": "今日預算已用 {percent}%（{spent} / {limit}）。",
     # text/rendering.py: the link above a code block
     "Copy": "複製",
+    # network/http_errors.py: connections
+    "The secure connection to {name} at {where} failed ({reason}). If you are"
+    " behind a corporate proxy, it may need its CA certificate installed; also check"
+    " that the base URL's scheme (http or https) is right.": "與 {name}（{where}）的安全連線失敗（{reason}）。如果你在公司代理伺服器之後，可能需要安裝它的 CA 憑證；另請檢查 Base URL 的協定（http 或 https）是否正確。",
+    "The host name of {name} ({where}) could not be resolved. Check the base URL and"
+    " your internet connection.": "無法解析 {name} 的主機名稱（{where}）。請檢查 Base URL 和網路連線。",
+    "The proxy failed while connecting to {name} ({reason}). Check the proxy"
+    " settings (HTTPS_PROXY, ALL_PROXY).": "透過代理伺服器連線 {name} 時發生錯誤（{reason}）。請檢查代理伺服器設定（HTTPS_PROXY、ALL_PROXY）。",
+    "Could not connect to {name} at {where} ({reason}). Check that the server is"
+    " running and the base URL is right, and your network connection.": "無法連線到 {name}（{where}）（{reason}）。請確認伺服器正在執行、Base URL 正確，並檢查網路連線。",
+    "{name} closed the connection before answering ({reason}). Try again.": "{name} 在回答之前關閉了連線（{reason}）。請重試。",
+    "{name} ended the answer without sending any of it (an empty event stream). Try"
+    " again; if it keeps happening, the base URL may point at something else.": "{name} 結束了回答，卻沒有傳送任何內容（空的事件串流）。請重試；如果一直如此，Base URL 可能指向了別的服務。",
+    "{name} closed the stream before the answer was complete (it never said the answer"
+    " had ended). The part received is kept; try again.": "{name} 在回答完成之前關閉了資料串流（它沒有表明回答已結束）。已收到的部分已保留，請重試。",
+    # settings/keys.py: keys
+    "No API key for {name}: add it in Settings (stored in the OS keyring) or set"
+    " the variable {variable}.": "{name} 沒有 API 金鑰：請在設定中新增（儲存在系統鑰匙圈中），或設定環境變數 {variable}。",
+    "No API key for {name}: add it in Settings (stored in the OS keyring).": "{name} 沒有 API 金鑰：請在設定中新增（儲存在系統鑰匙圈中）。",
+    "The OS keyring is not available ({why}). Keys are never written to disk: start a"
+    " Secret Service (such as gnome-keyring) or set the provider's api_key_env"
+    " variable.": "系統鑰匙圈無法使用（{why}）。金鑰從不寫入磁碟：請啟動一個 Secret Service（例如 gnome-keyring），或設定該服務供應商的 api_key_env 環境變數。",
 }
