@@ -192,6 +192,49 @@
     </message>
 </context>
 <context>
+    <name>DailyChart</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Nothing was spent on these days.</source>
+        <translation>这些天没有花费。</translation>
+    </message>
+    <message>
+        <source>{month} {day}</source>
+        <translation>{month}{day}日</translation>
+    </message>
+    <message>
+        <source>{weekday} {day} {month} {year}</source>
+        <translation>{year}年{month}{day}日 {weekday}</translation>
+    </message>
+</context>
+<context>
     <name>Dates</name>
     <message>
         <source>January</source>
@@ -537,6 +580,36 @@
     <message>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChart</name>
+    <message>
+        <source>No answer with a known price in this month.</source>
+        <translation>本月没有已知价格的回答。</translation>
+    </message>
+    <message>
+        <source>{} answer</source>
+        <translation>{} 条回答</translation>
+    </message>
+    <message>
+        <source>{} answers</source>
+        <translation>{} 条回答</translation>
+    </message>
+    <message>
+        <source>{model}, {answers}</source>
+        <translation>{model}，{answers}</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyChart</name>
+    <message>
+        <source>{about}: {amount}</source>
+        <translation>{about}：{amount}</translation>
+    </message>
+    <message>
+        <source> ({} of it estimated)</source>
+        <translation>（其中 {} 为估算）</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +1170,25 @@
     </message>
 </context>
 <context>
+    <name>RepricePicker</name>
+    <message>
+        <source>Another model, e.g. claude-opus-4-1</source>
+        <translation>其他模型，例如 claude-opus-4-1</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>No price is known for “{}”.</source>
+        <translation>“{}”的价格未知。</translation>
+    </message>
+    <message>
+        <source>{price}, from {origin}</source>
+        <translation>{price}，来源：{origin}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>No OS keyring is available, so keys cannot be saved. Tick “Use this key only for this session” to keep a key in memory until Tally quits, or put the key in an environment variable and name it under “Key from env var”.</source>
@@ -1169,6 +1261,112 @@
     <message>
         <source>Custom (any OpenAI-compatible server)</source>
         <translation>自定义（任意 OpenAI 兼容服务器）</translation>
+    </message>
+</context>
+<context>
+    <name>SpendingDialog</name>
+    <message>
+        <source>Nothing spent yet.
+
+Every answer&apos;s cost is kept in the history, and this view shows it per day and per model once there is some.</source>
+        <translation>还没有任何花费。
+
+每条回答的费用都会记录在历史记录中，有了花费后，这里会按天和按模型显示。</translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Spend per day, last 30 days</source>
+        <translation>每日花费（最近 30 天）</translation>
+    </message>
+    <message>
+        <source>Spend per day</source>
+        <translation>每日花费</translation>
+    </message>
+    <message>
+        <source>Spend per model, {}</source>
+        <translation>各模型花费（{}）</translation>
+    </message>
+    <message>
+        <source>What would {} have cost on…</source>
+        <translation>{}换用以下模型要花多少…</translation>
+    </message>
+    <message>
+        <source>{} answer</source>
+        <translation>{} 条回答</translation>
+    </message>
+    <message>
+        <source>{} answers</source>
+        <translation>{} 条回答</translation>
+    </message>
+    <message>
+        <source>{month}: &lt;b&gt;{total}&lt;/b&gt; in {answers} · Today: &lt;b&gt;{today}&lt;/b&gt;</source>
+        <translation>{month}：&lt;b&gt;{total}&lt;/b&gt;，共 {answers} · 今天：&lt;b&gt;{today}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Input counts cached input too; output counts reasoning too.</source>
+        <translation>输入包括缓存输入；输出包括推理。</translation>
+    </message>
+    <message>
+        <source>≈ and lighter bars: estimated from the length of the text, where the provider reported no usage.</source>
+        <translation>≈ 和浅色柱条：服务商未返回用量时，按文本长度估算。</translation>
+    </message>
+    <message>
+        <source>1 answer had no known price: not in the cost, but their tokens are in the re-priced columns.</source>
+        <translation>1 条回答的价格未知：未计入费用，但其 tokens 已计入换算列。</translation>
+    </message>
+    <message>
+        <source>{} answers had no known price: not in the cost, but their tokens are in the re-priced columns.</source>
+        <translation>{} 条回答的价格未知：未计入费用，但其 tokens 已计入换算列。</translation>
+    </message>
+</context>
+<context>
+    <name>SpendingTable</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答数</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation>缓存</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>On {}</source>
+        <translation>换用 {}</translation>
+    </message>
+    <message>
+        <source>{price}, from {origin}</source>
+        <translation>{price}，来源：{origin}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>

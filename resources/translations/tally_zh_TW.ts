@@ -192,6 +192,49 @@
     </message>
 </context>
 <context>
+    <name>DailyChart</name>
+    <message>
+        <source>Mon</source>
+        <translation>週一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>週二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>週三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>週四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>週五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>週六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>週日</translation>
+    </message>
+    <message>
+        <source>Nothing was spent on these days.</source>
+        <translation>這些天沒有花費。</translation>
+    </message>
+    <message>
+        <source>{month} {day}</source>
+        <translation>{month}{day}日</translation>
+    </message>
+    <message>
+        <source>{weekday} {day} {month} {year}</source>
+        <translation>{year}年{month}{day}日 {weekday}</translation>
+    </message>
+</context>
+<context>
     <name>Dates</name>
     <message>
         <source>January</source>
@@ -537,6 +580,36 @@
     <message>
         <source>The request failed.</source>
         <translation>請求失敗。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChart</name>
+    <message>
+        <source>No answer with a known price in this month.</source>
+        <translation>本月沒有已知價格的回答。</translation>
+    </message>
+    <message>
+        <source>{} answer</source>
+        <translation>{} 則回答</translation>
+    </message>
+    <message>
+        <source>{} answers</source>
+        <translation>{} 則回答</translation>
+    </message>
+    <message>
+        <source>{model}, {answers}</source>
+        <translation>{model}，{answers}</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyChart</name>
+    <message>
+        <source>{about}: {amount}</source>
+        <translation>{about}：{amount}</translation>
+    </message>
+    <message>
+        <source> ({} of it estimated)</source>
+        <translation>（其中 {} 為估算）</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +1170,25 @@
     </message>
 </context>
 <context>
+    <name>RepricePicker</name>
+    <message>
+        <source>Another model, e.g. claude-opus-4-1</source>
+        <translation>其他模型，例如 claude-opus-4-1</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>No price is known for “{}”.</source>
+        <translation>「{}」的價格未知。</translation>
+    </message>
+    <message>
+        <source>{price}, from {origin}</source>
+        <translation>{price}，來源：{origin}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>No OS keyring is available, so keys cannot be saved. Tick “Use this key only for this session” to keep a key in memory until Tally quits, or put the key in an environment variable and name it under “Key from env var”.</source>
@@ -1169,6 +1261,112 @@
     <message>
         <source>Custom (any OpenAI-compatible server)</source>
         <translation>自訂（任何 OpenAI 相容伺服器）</translation>
+    </message>
+</context>
+<context>
+    <name>SpendingDialog</name>
+    <message>
+        <source>Nothing spent yet.
+
+Every answer&apos;s cost is kept in the history, and this view shows it per day and per model once there is some.</source>
+        <translation>還沒有任何花費。
+
+每則回答的費用都會記錄在歷史紀錄中，有了花費後，這裡會依日期和依模型顯示。</translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Spend per day, last 30 days</source>
+        <translation>每日花費（最近 30 天）</translation>
+    </message>
+    <message>
+        <source>Spend per day</source>
+        <translation>每日花費</translation>
+    </message>
+    <message>
+        <source>Spend per model, {}</source>
+        <translation>各模型花費（{}）</translation>
+    </message>
+    <message>
+        <source>What would {} have cost on…</source>
+        <translation>{}改用以下模型要花多少…</translation>
+    </message>
+    <message>
+        <source>{} answer</source>
+        <translation>{} 則回答</translation>
+    </message>
+    <message>
+        <source>{} answers</source>
+        <translation>{} 則回答</translation>
+    </message>
+    <message>
+        <source>{month}: &lt;b&gt;{total}&lt;/b&gt; in {answers} · Today: &lt;b&gt;{today}&lt;/b&gt;</source>
+        <translation>{month}：&lt;b&gt;{total}&lt;/b&gt;，共 {answers} · 今天：&lt;b&gt;{today}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Input counts cached input too; output counts reasoning too.</source>
+        <translation>輸入包含快取輸入；輸出包含推理。</translation>
+    </message>
+    <message>
+        <source>≈ and lighter bars: estimated from the length of the text, where the provider reported no usage.</source>
+        <translation>≈ 和淺色長條：服務供應商未回傳用量時，依文字長度估算。</translation>
+    </message>
+    <message>
+        <source>1 answer had no known price: not in the cost, but their tokens are in the re-priced columns.</source>
+        <translation>1 則回答的價格未知：未計入費用，但其 tokens 已計入換算欄。</translation>
+    </message>
+    <message>
+        <source>{} answers had no known price: not in the cost, but their tokens are in the re-priced columns.</source>
+        <translation>{} 則回答的價格未知：未計入費用，但其 tokens 已計入換算欄。</translation>
+    </message>
+</context>
+<context>
+    <name>SpendingTable</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服務供應商</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答數</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>輸入</translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation>快取</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>On {}</source>
+        <translation>改用 {}</translation>
+    </message>
+    <message>
+        <source>{price}, from {origin}</source>
+        <translation>{price}，來源：{origin}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
     </message>
 </context>
 <context>
