@@ -2,6 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Licence: MIT (the LICENSE file, shipped with the app).</source>
+        <translation>许可证：MIT（见随应用附带的 LICENSE 文件）。</translation>
+    </message>
+    <message>
+        <source>The notice is missing from this installation ({}).</source>
+        <translation>此安装中缺少该声明（{}）。</translation>
+    </message>
+    <message>
+        <source>About Tally</source>
+        <translation>关于 Tally</translation>
+    </message>
+    <message>
+        <source>Your conversations, settings and logs are in this folder:</source>
+        <translation>你的对话、设置和日志都在这个文件夹里：</translation>
+    </message>
+    <message>
+        <source>Prices come from a copy of genai-prices, under this licence:</source>
+        <translation>价格数据来自 genai-prices 的副本，其许可证如下：</translation>
+    </message>
+    <message>
+        <source>A desktop chat client for LLM APIs.</source>
+        <translation>一款对接大模型 API 的桌面聊天客户端。</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveHeading</name>
+    <message>
+        <source>Archived conversations</source>
+        <translation>已归档的对话</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveToggle</name>
+    <message>
+        <source>Back to conversations</source>
+        <translation>返回对话列表</translation>
+    </message>
+    <message>
+        <source>Show the conversations that are not archived</source>
+        <translation>显示未归档的对话</translation>
+    </message>
+    <message>
+        <source>Archived ({})</source>
+        <translation>已归档（{}）</translation>
+    </message>
+    <message>
+        <source>Show the archived conversations</source>
+        <translation>显示已归档的对话</translation>
+    </message>
+</context>
+<context>
     <name>CompareChoice</name>
     <message>
         <source>Compare with {}:</source>
@@ -382,12 +439,60 @@
         <translation>导入对话</translation>
     </message>
     <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 文件 (*.md)</translation>
+    </message>
+    <message>
+        <source>Tally JSON export (*.json)</source>
+        <translation>Tally JSON 导出文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: this conversation has no messages.</source>
+        <translation>暂无可导出的内容：这个对话还没有消息。</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>Export all conversations</source>
+        <translation>导出全部对话</translation>
+    </message>
+    <message>
+        <source>Conversations (*.json);;All files (*)</source>
+        <translation>对话 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported 1 conversation; {skipped} already in the history, skipped.</source>
+        <translation>已导入 1 个对话；{skipped} 个已在历史记录中，已跳过。</translation>
+    </message>
+    <message>
+        <source>Imported {added} conversations; {skipped} already in the history, skipped.</source>
+        <translation>已导入 {added} 个对话；{skipped} 个已在历史记录中，已跳过。</translation>
+    </message>
+    <message>
+        <source>Imported 1 conversation.</source>
+        <translation>已导入 1 个对话。</translation>
+    </message>
+    <message>
+        <source>Imported {added} conversations.</source>
+        <translation>已导入 {added} 个对话。</translation>
+    </message>
+    <message>
         <source>Import cancelled: nothing was imported.</source>
         <translation>导入已取消：没有导入任何内容。</translation>
     </message>
     <message>
         <source>Exporting to {0}…</source>
         <translation>正在导出到 {0}…</translation>
+    </message>
+    <message>
+        <source>Exported 1 conversation to {}.</source>
+        <translation>已将 1 个对话导出到 {}。</translation>
+    </message>
+    <message>
+        <source>Exported {count} conversations to {target}.</source>
+        <translation>已将 {count} 个对话导出到 {target}。</translation>
     </message>
 </context>
 <context>
@@ -431,6 +536,14 @@
     <message>
         <source>it cannot be read</source>
         <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {when}; the history it replaced is kept as {aside}.</source>
+        <translation>已恢复 {when} 的备份；被替换的历史记录保留为 {aside}。</translation>
+    </message>
+    <message>
+        <source>Started a fresh history; the one that could not be opened is kept as {}.</source>
+        <translation>已新建历史记录；无法打开的那份保留为 {}。</translation>
     </message>
 </context>
 <context>
@@ -691,20 +804,20 @@
         <translation>请填 1 美元可兑换多少人民币，须大于 0：按银行汇率填 7.3，按 ¥1 = $1 计费的中转填 1。</translation>
     </message>
     <message>
-        <source>A monthly budget must be more than {symbol}0: leave it empty for no budget.</source>
-        <translation>每月预算必须大于 {symbol}0；留空表示不设预算。</translation>
-    </message>
-    <message>
-        <source>A daily budget must be more than {symbol}0: leave it empty for no budget.</source>
-        <translation>每日预算必须大于 {symbol}0；留空表示不设预算。</translation>
-    </message>
-    <message>
         <source>The monthly budget “{text}” {reason}: type an amount like {symbol}20, or leave it empty for no budget.</source>
         <translation>每月预算“{text}”{reason}：请填写金额，例如 {symbol}20；留空表示不设预算。</translation>
     </message>
     <message>
+        <source>A monthly budget must be more than {symbol}0: leave it empty for no budget.</source>
+        <translation>每月预算必须大于 {symbol}0；留空表示不设预算。</translation>
+    </message>
+    <message>
         <source>The daily budget “{text}” {reason}: type an amount like {symbol}20, or leave it empty for no budget.</source>
         <translation>每日预算“{text}”{reason}：请填写金额，例如 {symbol}20；留空表示不设预算。</translation>
+    </message>
+    <message>
+        <source>A daily budget must be more than {symbol}0: leave it empty for no budget.</source>
+        <translation>每日预算必须大于 {symbol}0；留空表示不设预算。</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1557,24 @@ Every answer&apos;s cost is kept in the history, and this view shows it per day 
 </context>
 <context>
     <name>Welcome</name>
+    <message>
+        <source>
+&lt;h2&gt;Welcome to Tally&lt;/h2&gt;
+&lt;p&gt;Tally talks to LLM APIs: a relay such as HolySheep (one key for DeepSeek, Gemini, GPT and
+Claude), OpenAI, DeepSeek, OpenRouter, Gemini, or a model server on this computer (Ollama,
+LM Studio).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;To start, add a provider&lt;/b&gt;: pick a preset, paste your API key, and press
+&lt;i&gt;Test connection&lt;/i&gt;. The key is kept in your system&apos;s keyring, never in a file.&lt;/p&gt;
+&lt;p&gt;Or &lt;b&gt;try the offline demo&lt;/b&gt; first: simulated answers from a small server inside Tally, so you
+can see streaming, reasoning and costs at work without an account. Nothing leaves this computer.&lt;/p&gt;
+</source>
+        <translation>
+&lt;h2&gt;欢迎使用 Tally&lt;/h2&gt;
+&lt;p&gt;Tally 可以对接各种大模型 API：HolySheep 这样的中转服务（一个密钥即可使用 DeepSeek、Gemini、GPT 和 Claude）、OpenAI、DeepSeek、OpenRouter、Gemini，或本机上的模型服务器（Ollama、LM Studio）。&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;开始使用，先添加一个服务商&lt;/b&gt;：选择一个预设，粘贴你的 API 密钥，然后点击&lt;i&gt;测试连接&lt;/i&gt;。密钥保存在系统密钥环中，不会写入任何文件。&lt;/p&gt;
+&lt;p&gt;也可以先&lt;b&gt;试用离线演示&lt;/b&gt;：由 Tally 内置的小型服务器生成模拟回答，无需账号即可看到流式输出、推理过程和费用统计。所有数据都不会离开这台电脑。&lt;/p&gt;
+</translation>
+    </message>
     <message>
         <source>Add a provider…</source>
         <translation>添加服务商…</translation>

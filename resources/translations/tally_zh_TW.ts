@@ -2,6 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Licence: MIT (the LICENSE file, shipped with the app).</source>
+        <translation>授權條款：MIT（見隨應用程式附帶的 LICENSE 檔案）。</translation>
+    </message>
+    <message>
+        <source>The notice is missing from this installation ({}).</source>
+        <translation>此安裝中缺少該聲明（{}）。</translation>
+    </message>
+    <message>
+        <source>About Tally</source>
+        <translation>關於 Tally</translation>
+    </message>
+    <message>
+        <source>Your conversations, settings and logs are in this folder:</source>
+        <translation>你的對話、設定和記錄檔都在這個資料夾裡：</translation>
+    </message>
+    <message>
+        <source>Prices come from a copy of genai-prices, under this licence:</source>
+        <translation>價格資料來自 genai-prices 的副本，其授權條款如下：</translation>
+    </message>
+    <message>
+        <source>A desktop chat client for LLM APIs.</source>
+        <translation>一款串接大型語言模型 API 的桌面聊天用戶端。</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>開啟資料夾</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveHeading</name>
+    <message>
+        <source>Archived conversations</source>
+        <translation>已封存的對話</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveToggle</name>
+    <message>
+        <source>Back to conversations</source>
+        <translation>返回對話清單</translation>
+    </message>
+    <message>
+        <source>Show the conversations that are not archived</source>
+        <translation>顯示未封存的對話</translation>
+    </message>
+    <message>
+        <source>Archived ({})</source>
+        <translation>已封存（{}）</translation>
+    </message>
+    <message>
+        <source>Show the archived conversations</source>
+        <translation>顯示已封存的對話</translation>
+    </message>
+</context>
+<context>
     <name>CompareChoice</name>
     <message>
         <source>Compare with {}:</source>
@@ -382,12 +439,60 @@
         <translation>匯入對話</translation>
     </message>
     <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 檔案 (*.md)</translation>
+    </message>
+    <message>
+        <source>Tally JSON export (*.json)</source>
+        <translation>Tally JSON 匯出檔 (*.json)</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: this conversation has no messages.</source>
+        <translation>尚無可匯出的內容：這個對話還沒有訊息。</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>匯出對話</translation>
+    </message>
+    <message>
+        <source>Export all conversations</source>
+        <translation>匯出全部對話</translation>
+    </message>
+    <message>
+        <source>Conversations (*.json);;All files (*)</source>
+        <translation>對話 (*.json);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Imported 1 conversation; {skipped} already in the history, skipped.</source>
+        <translation>已匯入 1 個對話；{skipped} 個已在歷史紀錄中，已略過。</translation>
+    </message>
+    <message>
+        <source>Imported {added} conversations; {skipped} already in the history, skipped.</source>
+        <translation>已匯入 {added} 個對話；{skipped} 個已在歷史紀錄中，已略過。</translation>
+    </message>
+    <message>
+        <source>Imported 1 conversation.</source>
+        <translation>已匯入 1 個對話。</translation>
+    </message>
+    <message>
+        <source>Imported {added} conversations.</source>
+        <translation>已匯入 {added} 個對話。</translation>
+    </message>
+    <message>
         <source>Import cancelled: nothing was imported.</source>
         <translation>匯入已取消：沒有匯入任何內容。</translation>
     </message>
     <message>
         <source>Exporting to {0}…</source>
         <translation>正在匯出到 {0}…</translation>
+    </message>
+    <message>
+        <source>Exported 1 conversation to {}.</source>
+        <translation>已將 1 個對話匯出到 {}。</translation>
+    </message>
+    <message>
+        <source>Exported {count} conversations to {target}.</source>
+        <translation>已將 {count} 個對話匯出到 {target}。</translation>
     </message>
 </context>
 <context>
@@ -431,6 +536,14 @@
     <message>
         <source>it cannot be read</source>
         <translation>無法讀取</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {when}; the history it replaced is kept as {aside}.</source>
+        <translation>已還原 {when} 的備份；被取代的歷史紀錄保留為 {aside}。</translation>
+    </message>
+    <message>
+        <source>Started a fresh history; the one that could not be opened is kept as {}.</source>
+        <translation>已建立新的歷史紀錄；無法開啟的那份保留為 {}。</translation>
     </message>
 </context>
 <context>
@@ -691,20 +804,20 @@
         <translation>請填 1 美元可兌換多少人民幣，須大於 0：依銀行匯率填 7.3，依 ¥1 = $1 計費的中轉服務填 1。</translation>
     </message>
     <message>
-        <source>A monthly budget must be more than {symbol}0: leave it empty for no budget.</source>
-        <translation>每月預算必須大於 {symbol}0；留空表示不設預算。</translation>
-    </message>
-    <message>
-        <source>A daily budget must be more than {symbol}0: leave it empty for no budget.</source>
-        <translation>每日預算必須大於 {symbol}0；留空表示不設預算。</translation>
-    </message>
-    <message>
         <source>The monthly budget “{text}” {reason}: type an amount like {symbol}20, or leave it empty for no budget.</source>
         <translation>每月預算「{text}」{reason}：請填寫金額，例如 {symbol}20；留空表示不設預算。</translation>
     </message>
     <message>
+        <source>A monthly budget must be more than {symbol}0: leave it empty for no budget.</source>
+        <translation>每月預算必須大於 {symbol}0；留空表示不設預算。</translation>
+    </message>
+    <message>
         <source>The daily budget “{text}” {reason}: type an amount like {symbol}20, or leave it empty for no budget.</source>
         <translation>每日預算「{text}」{reason}：請填寫金額，例如 {symbol}20；留空表示不設預算。</translation>
+    </message>
+    <message>
+        <source>A daily budget must be more than {symbol}0: leave it empty for no budget.</source>
+        <translation>每日預算必須大於 {symbol}0；留空表示不設預算。</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1557,24 @@ Every answer&apos;s cost is kept in the history, and this view shows it per day 
 </context>
 <context>
     <name>Welcome</name>
+    <message>
+        <source>
+&lt;h2&gt;Welcome to Tally&lt;/h2&gt;
+&lt;p&gt;Tally talks to LLM APIs: a relay such as HolySheep (one key for DeepSeek, Gemini, GPT and
+Claude), OpenAI, DeepSeek, OpenRouter, Gemini, or a model server on this computer (Ollama,
+LM Studio).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;To start, add a provider&lt;/b&gt;: pick a preset, paste your API key, and press
+&lt;i&gt;Test connection&lt;/i&gt;. The key is kept in your system&apos;s keyring, never in a file.&lt;/p&gt;
+&lt;p&gt;Or &lt;b&gt;try the offline demo&lt;/b&gt; first: simulated answers from a small server inside Tally, so you
+can see streaming, reasoning and costs at work without an account. Nothing leaves this computer.&lt;/p&gt;
+</source>
+        <translation>
+&lt;h2&gt;歡迎使用 Tally&lt;/h2&gt;
+&lt;p&gt;Tally 可以串接各種大型語言模型 API：HolySheep 這類中轉服務（一把金鑰即可使用 DeepSeek、Gemini、GPT 和 Claude）、OpenAI、DeepSeek、OpenRouter、Gemini，或本機上的模型伺服器（Ollama、LM Studio）。&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;開始使用，先新增一個服務供應商&lt;/b&gt;：選擇一個預設，貼上你的 API 金鑰，然後按一下&lt;i&gt;測試連線&lt;/i&gt;。金鑰儲存在系統鑰匙圈中，不會寫入任何檔案。&lt;/p&gt;
+&lt;p&gt;也可以先&lt;b&gt;試用離線示範&lt;/b&gt;：由 Tally 內建的小型伺服器產生模擬回答，不需帳號即可看到串流輸出、推理過程和費用統計。所有資料都不會離開這台電腦。&lt;/p&gt;
+</translation>
+    </message>
     <message>
         <source>Add a provider…</source>
         <translation>新增服務供應商…</translation>

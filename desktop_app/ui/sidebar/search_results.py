@@ -161,7 +161,9 @@ class _Row:
 
 
 def _title(hit: SearchHit) -> str:
-    return " ".join(hit.conversation_title.split()) or "Untitled"
+    return " ".join(hit.conversation_title.split()) or QCoreApplication.translate(
+        "Dates", "Untitled"
+    )
 
 
 class SnippetDelegate(QStyledItemDelegate):
