@@ -8,43 +8,19 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLibraryInfo
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import paths
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.translators import install_translators
 from tests.support.ui.window_helpers import Run, make_window, shut_down
 
 SOURCES = paths.resources_dir() / "translations"
 TOOLS = Path(sys.executable).parent
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture
-def compiled(tmp_path: Path) -> Path:
-    """The .ts sources compiled now, as `make translations` does, and Qt's own beside them."""
-    for source in SOURCES.glob("tally_*.ts"):
-        target = tmp_path / source.with_suffix(".qm").name
-        subprocess.run([TOOLS / "pyside6-lrelease", "-silent", source, "-qm", target], check=True)
-    qt = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    for language in ("zh_CN", "zh_TW"):
-        shutil.copy(qt / f"qtbase_{language}.qm", tmp_path)
-    return tmp_path
-
-
-@pytest.fixture
-def in_simplified_chinese(qapp: QApplication, compiled: Path) -> Iterator[None]:
-    translators = install_translators(qapp, "zh_CN", compiled)
-    assert len(translators) == 2, "Tally's translation and Qt's"
-    yield
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
 
 
 def test_the_window_is_in_chinese(in_simplified_chinese: None, qtbot: QtBot, run: Run) -> None:
