@@ -279,6 +279,10 @@
         <translation>周日</translation>
     </message>
     <message>
+        <source>Spend per day</source>
+        <translation>每日花费</translation>
+    </message>
+    <message>
         <source>Nothing was spent on these days.</source>
         <translation>这些天没有花费。</translation>
     </message>
@@ -698,6 +702,10 @@
 <context>
     <name>ModelChart</name>
     <message>
+        <source>Spend per model</source>
+        <translation>各模型花费</translation>
+    </message>
+    <message>
         <source>No answer with a known price in this month.</source>
         <translation>本月没有已知价格的回答。</translation>
     </message>
@@ -744,6 +752,10 @@
         <translation>例如 7.3</translation>
     </message>
     <message>
+        <source>Yuan per US dollar</source>
+        <translation>1 美元兑人民币汇率</translation>
+    </message>
+    <message>
         <source>relay billing</source>
         <translation>中转计费</translation>
     </message>
@@ -754,6 +766,14 @@
     <message>
         <source>no budget</source>
         <translation>不设预算</translation>
+    </message>
+    <message>
+        <source>Monthly budget</source>
+        <translation>每月预算</translation>
+    </message>
+    <message>
+        <source>Daily budget</source>
+        <translation>每日预算</translation>
     </message>
     <message>
         <source>{rate} ({what})</source>
@@ -866,8 +886,20 @@
         <translation>系统设置</translation>
     </message>
     <message>
+        <source>Proxy URL</source>
+        <translation>代理地址</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation>代理密码</translation>
+    </message>
+    <message>
         <source>Sent to the proxy only; kept in the OS keyring</source>
         <translation>只发送给代理；保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>CA bundle file</source>
+        <translation>CA 证书文件</translation>
     </message>
     <message>
         <source>The usual certificate authorities</source>
@@ -1048,6 +1080,10 @@
         <translation>重置</translation>
     </message>
     <message>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -1162,6 +1198,22 @@
         <translation>例如：我的中转</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>接口类型</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>API 地址</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -1186,8 +1238,16 @@
         <translation>只保存在内存中，直到 Tally 退出；不会写入任何地方</translation>
     </message>
     <message>
+        <source>Key from environment variable</source>
+        <translation>密钥所在的环境变量</translation>
+    </message>
+    <message>
         <source>Optional, e.g. OPENAI_API_KEY; used when it is set</source>
         <translation>可选，例如 OPENAI_API_KEY；设置了该变量时使用</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
     </message>
     <message>
         <source>One per line or separated by commas. Leave empty to use the server&apos;s list.</source>
@@ -1302,6 +1362,13 @@
     </message>
 </context>
 <context>
+    <name>SearchResults</name>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>No OS keyring is available, so keys cannot be saved. Tick “Use this key only for this session” to keep a key in memory until Tally quits, or put the key in an environment variable and name it under “Key from env var”.</source>
@@ -1314,6 +1381,10 @@
     <message>
         <source>Saving keeps that file as {0}.bak (or .bak.2, …) and writes a new one.</source>
         <translation>保存时会把原文件保留为 {0}.bak（或 .bak.2 等），再写入新文件。</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>服务商</translation>
     </message>
     <message>
         <source>Add…</source>
@@ -1534,6 +1605,10 @@ Every answer&apos;s cost is kept in the history, and this view shows it per day 
     <message>
         <source>Ask for the model&apos;s thinking</source>
         <translation>让模型先思考</translation>
+    </message>
+    <message>
+        <source>Thinking budget</source>
+        <translation>思考预算</translation>
     </message>
     <message>
         <source> tokens</source>

@@ -76,16 +76,18 @@ class MoneyPage(QWidget):
         self.currency_group.addButton(self.usd_radio)
         self.currency_group.addButton(self.cny_radio)
         self.rate_edit = self._amount_edit(
-            "cnyPerUsdEdit", "Yuan per US dollar", self.tr("e.g. 7.3")
+            "cnyPerUsdEdit", self.tr("Yuan per US dollar"), self.tr("e.g. 7.3")
         )
         self.relay_rate_button = self._rate_button(
             "relayRateButton", RELAY_RATE, self.tr("relay billing")
         )
         self.bank_rate_button = self._rate_button("bankRateButton", BANK_RATE, self.tr("bank rate"))
         self.monthly_edit = self._amount_edit(
-            "monthlyBudgetEdit", "Monthly budget", self.tr("no budget")
+            "monthlyBudgetEdit", self.tr("Monthly budget"), self.tr("no budget")
         )
-        self.daily_edit = self._amount_edit("dailyBudgetEdit", "Daily budget", self.tr("no budget"))
+        self.daily_edit = self._amount_edit(
+            "dailyBudgetEdit", self.tr("Daily budget"), self.tr("no budget")
+        )
         self.unit_labels = [QLabel(self), QLabel(self)]
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName("moneyProblem")

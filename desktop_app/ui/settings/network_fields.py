@@ -57,13 +57,18 @@ class NetworkFields(QWidget):
         self.keyring_available = True
         self.choose_file: Callable[[], str] = self._ask_for_file
         self.setObjectName("networkPage")
-        self.proxy_edit = line_edit(self, "proxyEdit", "Proxy URL", self.tr("System settings"))
-        self.password_edit = line_edit(self, "proxyPasswordEdit", "Proxy password", "")
+        self.proxy_edit = line_edit(
+            self, "proxyEdit", self.tr("Proxy URL"), self.tr("System settings")
+        )
+        self.password_edit = line_edit(self, "proxyPasswordEdit", self.tr("Proxy password"), "")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.proxy_edit.setToolTip(QCoreApplication.translate("NetworkFields", PROXY_TIP))
         self.password_edit.setToolTip(self.tr("Sent to the proxy only; kept in the OS keyring"))
         self.ca_edit = line_edit(
-            self, "caBundleEdit", "CA bundle file", self.tr("The usual certificate authorities")
+            self,
+            "caBundleEdit",
+            self.tr("CA bundle file"),
+            self.tr("The usual certificate authorities"),
         )
         self.ca_edit.setToolTip(QCoreApplication.translate("NetworkFields", CA_TIP))
         self.browse_button = QPushButton(self.tr("Browse…"), self)

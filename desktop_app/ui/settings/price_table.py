@@ -141,7 +141,7 @@ class PriceTable(QWidget):
     def _make_table(self) -> QTableWidget:
         table = QTableWidget(0, SOURCE_COLUMN + 1, self)
         table.setObjectName("priceTable")
-        table.setAccessibleName("Prices")
+        table.setAccessibleName(self.tr("Prices"))
         table.setHorizontalHeaderItem(MODEL_COLUMN, QTableWidgetItem(self.tr("Model")))
         for name in FIGURES:
             heading = QCoreApplication.translate("PriceTable", _HEADINGS[name])

@@ -46,19 +46,19 @@ class ProviderForm(QWidget):
         super().__init__(parent)
         self.draft: ProviderDraft | None = None
         self.keyring_available = True
-        self.name_edit = line_edit(self, "nameEdit", "Name", self.tr("e.g. My relay"))
+        self.name_edit = line_edit(self, "nameEdit", self.tr("Name"), self.tr("e.g. My relay"))
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("kindCombo")
-        self.kind_combo.setAccessibleName("Kind")
+        self.kind_combo.setAccessibleName(self.tr("Kind"))
         for kind, label in _KINDS:
             self.kind_combo.addItem(QCoreApplication.translate("ProviderForm", label), kind)
         self.id_label = QLabel(self)
         self.id_label.setObjectName("idLabel")
         self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.base_url_edit = line_edit(
-            self, "baseUrlEdit", "Base URL", "https://api.example.com/v1"
+            self, "baseUrlEdit", self.tr("Base URL"), "https://api.example.com/v1"
         )
-        self.key_edit = line_edit(self, "apiKeyEdit", "API key", "")
+        self.key_edit = line_edit(self, "apiKeyEdit", self.tr("API key"), "")
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.show_key_button = QToolButton(self)
         self.show_key_button.setObjectName("showKeyButton")
@@ -75,13 +75,15 @@ class ProviderForm(QWidget):
             self.tr("Kept in memory until Tally quits; never written down")
         )
         self.session_only_check.hide()
-        self.env_edit = line_edit(self, "apiKeyEnvEdit", "Key from environment variable", "")
+        self.env_edit = line_edit(
+            self, "apiKeyEnvEdit", self.tr("Key from environment variable"), ""
+        )
         self.env_edit.setPlaceholderText(
             self.tr("Optional, e.g. OPENAI_API_KEY; used when it is set")
         )
         self.models_edit = QPlainTextEdit(self)
         self.models_edit.setObjectName("modelsEdit")
-        self.models_edit.setAccessibleName("Models")
+        self.models_edit.setAccessibleName(self.tr("Models"))
         self.models_edit.setPlaceholderText(
             self.tr("One per line or separated by commas. Leave empty to use the server's list.")
         )

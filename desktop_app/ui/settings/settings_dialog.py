@@ -113,7 +113,7 @@ class SettingsDialog(QDialog):
     def _build(self, app_settings: AppSettings) -> None:
         self.provider_list = QListWidget(self)
         self.provider_list.setObjectName("providerList")
-        self.provider_list.setAccessibleName("Providers")
+        self.provider_list.setAccessibleName(self.tr("Providers"))
         self.provider_list.setMinimumWidth(200)
         self.provider_list.setMaximumWidth(240)  # the prices table needs the width more
         self.provider_list.setSpacing(3)

@@ -43,7 +43,7 @@ class ThinkingField(QWidget):
         self.check.setObjectName("thinkingCheck")
         self.budget = QSpinBox(self)
         self.budget.setObjectName("thinkingBudgetSpin")
-        self.budget.setAccessibleName("Thinking budget")
+        self.budget.setAccessibleName(self.tr("Thinking budget"))
         self.budget.setRange(1, MAX_BUDGET)
         self.budget.setSingleStep(1024)
         self.budget.setSuffix(self.tr(" tokens"))

@@ -286,7 +286,7 @@ class SearchResults(QListView):
         super().__init__(parent)
         self.clock = clock
         self.setObjectName("searchResults")
-        self.setAccessibleName("Search results")
+        self.setAccessibleName(self.tr("Search results"))
         self.results = SearchResultsModel(self)
         self.setModel(self.results)
         self.snippets = SnippetDelegate(self)

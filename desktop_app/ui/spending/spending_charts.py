@@ -65,7 +65,7 @@ class DailyChart(_MoneyChart):
     def __init__(self, currency: Currency, parent: QWidget | None = None) -> None:
         super().__init__(currency, False, parent)
         self.setObjectName("dailyChart")
-        self.setAccessibleName("Spend per day")
+        self.setAccessibleName(self.tr("Spend per day"))
 
     def show_days(self, days: Sequence[tuple[date, Totals]]) -> None:
         """Draw the days, or say there was no spending in them."""
@@ -87,7 +87,7 @@ class ModelChart(_MoneyChart):
     def __init__(self, currency: Currency, parent: QWidget | None = None) -> None:
         super().__init__(currency, True, parent)
         self.setObjectName("modelChart")
-        self.setAccessibleName("Spend per model")
+        self.setAccessibleName(self.tr("Spend per model"))
 
     def show_models(self, rows: Sequence[ModelUsage]) -> None:
         """Draw the priced models (an unknown price has no bar to draw), or say why not."""

@@ -122,16 +122,13 @@ def test_the_settings_dialog_is_in_chinese(
         try:
             dialog.form.prices.more_check.setChecked(True)  # the cache-write and reasoning too
             texts.extend(every_tab(dialog, [dialog.form.extras, dialog.tabs]))
+            texts.append(dialog.form.key_edit.accessibleName())  # what a screen reader says
         finally:
             dialog.close()
 
     run(qloop, body)
-    seen = {
-        "服务商与价格",
-        "保存",
-        "代理(&P)：",
-        "语言：",
-    }  # a tab, Qt's button, inner and last pages
+    # A tab, Qt's button, the inner tab's and the last tab's pages, a screen reader's name.
+    seen = {"服务商与价格", "保存", "代理(&P)：", "语言：", "API 密钥"}
     assert seen <= set(texts)
     assert untranslated(texts, [*PROVIDER.models, PROVIDER.name, PROVIDER.id]) == []
 
@@ -148,6 +145,7 @@ def test_the_spending_view_is_in_chinese(
     shown(qtbot, view)
     assert view.picker.choose("holysheep/gpt-4.1"), "a column re-priced on it"
     texts = [text for text in dict.fromkeys(shown_texts(view)) if text.strip()]
+    assert view.daily_chart.accessibleName() == "每日花费", "what a screen reader says"
     assert "费用" in texts, "the table's Cost column"
     picker = view.month_picker
     assert [picker.itemText(i) for i in range(picker.count())] == ["2025年3月", "2025年2月"]
