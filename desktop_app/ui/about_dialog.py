@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,7 +26,9 @@ from desktop_app.core import paths
 from desktop_app.ui.app_icon import app_icon
 
 # The repository has no LICENSE file yet; this line changes when it gets one.
-LICENCE = "Licence: MIT (the LICENSE file, shipped with the app)."
+LICENCE = str(
+    QT_TRANSLATE_NOOP("AboutDialog", "Licence: MIT (the LICENSE file, shipped with the app).")
+)
 PRICES_NOTICE = Path("prices") / "LICENSE-genai-prices"
 
 
@@ -46,7 +48,9 @@ def about_facts() -> AboutFacts:
     try:
         text = notice_file.read_text(encoding="utf-8")
     except OSError as exc:
-        notice = f"The notice is missing from this installation ({exc})."
+        notice = QCoreApplication.translate(
+            "AboutDialog", "The notice is missing from this installation ({})."
+        ).format(exc)
     else:  # one line a paragraph, for the text box to wrap at its own width
         notice = "\n\n".join(" ".join(part.split()) for part in text.split("\n\n"))
     runtime = f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {PySide6.__version__}"
@@ -59,14 +63,16 @@ class AboutDialog(QDialog):
     def __init__(self, facts: AboutFacts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About Tally")
+        self.setWindowTitle(self.tr("About Tally"))
         self.facts = facts
         layout = QVBoxLayout(self)
         layout.addLayout(self._heading())
-        layout.addWidget(QLabel("Your conversations, settings and logs are in this folder:", self))
+        layout.addWidget(
+            QLabel(self.tr("Your conversations, settings and logs are in this folder:"), self)
+        )
         layout.addLayout(self._data_row())
         layout.addWidget(
-            QLabel("Prices come from a copy of genai-prices, under this licence:", self)
+            QLabel(self.tr("Prices come from a copy of genai-prices, under this licence:"), self)
         )
         self.notice = QPlainTextEdit(facts.prices_notice, self)
         self.notice.setObjectName("aboutPricesNotice")
@@ -90,8 +96,8 @@ class AboutDialog(QDialog):
         self.version = QLabel(f"<b>Tally</b> {self.facts.version}", self)
         self.version.setObjectName("aboutVersion")
         text.addWidget(self.version)
-        text.addWidget(QLabel("A desktop chat client for LLM APIs.", self))
-        self.licence = QLabel(LICENCE, self)
+        text.addWidget(QLabel(self.tr("A desktop chat client for LLM APIs."), self))
+        self.licence = QLabel(self.tr(LICENCE), self)
         text.addWidget(self.licence)
         row.addLayout(text, 1)
         return row
@@ -102,7 +108,7 @@ class AboutDialog(QDialog):
         self.data_dir.setObjectName("aboutDataDir")
         self.data_dir.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.data_dir, 1)
-        self.open_folder = QPushButton("Open folder", self)
+        self.open_folder = QPushButton(self.tr("Open folder"), self)
         # A first run that has not written anything yet has no folder to open.
         self.open_folder.setEnabled(self.facts.data_dir.is_dir())
         self.open_folder.clicked.connect(self._open_data_dir)

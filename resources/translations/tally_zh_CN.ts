@@ -2,6 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Licence: MIT (the LICENSE file, shipped with the app).</source>
+        <translation>许可证：MIT（见随应用附带的 LICENSE 文件）。</translation>
+    </message>
+    <message>
+        <source>The notice is missing from this installation ({}).</source>
+        <translation>此安装中缺少该声明（{}）。</translation>
+    </message>
+    <message>
+        <source>About Tally</source>
+        <translation>关于 Tally</translation>
+    </message>
+    <message>
+        <source>Your conversations, settings and logs are in this folder:</source>
+        <translation>你的对话、设置和日志都在这个文件夹里：</translation>
+    </message>
+    <message>
+        <source>Prices come from a copy of genai-prices, under this licence:</source>
+        <translation>价格数据来自 genai-prices 的副本，其许可证如下：</translation>
+    </message>
+    <message>
+        <source>A desktop chat client for LLM APIs.</source>
+        <translation>一款对接大模型 API 的桌面聊天客户端。</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveHeading</name>
+    <message>
+        <source>Archived conversations</source>
+        <translation>已归档的对话</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveToggle</name>
+    <message>
+        <source>Back to conversations</source>
+        <translation>返回对话列表</translation>
+    </message>
+    <message>
+        <source>Show the conversations that are not archived</source>
+        <translation>显示未归档的对话</translation>
+    </message>
+    <message>
+        <source>Archived ({})</source>
+        <translation>已归档（{}）</translation>
+    </message>
+    <message>
+        <source>Show the archived conversations</source>
+        <translation>显示已归档的对话</translation>
+    </message>
+</context>
+<context>
     <name>CompareChoice</name>
     <message>
         <source>Compare with {}:</source>
@@ -192,6 +249,53 @@
     </message>
 </context>
 <context>
+    <name>DailyChart</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Spend per day</source>
+        <translation>每日花费</translation>
+    </message>
+    <message>
+        <source>Nothing was spent on these days.</source>
+        <translation>这些天没有花费。</translation>
+    </message>
+    <message>
+        <source>{month} {day}</source>
+        <translation>{month}{day}日</translation>
+    </message>
+    <message>
+        <source>{weekday} {day} {month} {year}</source>
+        <translation>{year}年{month}{day}日 {weekday}</translation>
+    </message>
+</context>
+<context>
     <name>Dates</name>
     <message>
         <source>January</source>
@@ -339,12 +443,60 @@
         <translation>导入对话</translation>
     </message>
     <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 文件 (*.md)</translation>
+    </message>
+    <message>
+        <source>Tally JSON export (*.json)</source>
+        <translation>Tally JSON 导出文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: this conversation has no messages.</source>
+        <translation>暂无可导出的内容：这个对话还没有消息。</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>Export all conversations</source>
+        <translation>导出全部对话</translation>
+    </message>
+    <message>
+        <source>Conversations (*.json);;All files (*)</source>
+        <translation>对话 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported 1 conversation; {skipped} already in the history, skipped.</source>
+        <translation>已导入 1 个对话；{skipped} 个已在历史记录中，已跳过。</translation>
+    </message>
+    <message>
+        <source>Imported {added} conversations; {skipped} already in the history, skipped.</source>
+        <translation>已导入 {added} 个对话；{skipped} 个已在历史记录中，已跳过。</translation>
+    </message>
+    <message>
+        <source>Imported 1 conversation.</source>
+        <translation>已导入 1 个对话。</translation>
+    </message>
+    <message>
+        <source>Imported {added} conversations.</source>
+        <translation>已导入 {added} 个对话。</translation>
+    </message>
+    <message>
         <source>Import cancelled: nothing was imported.</source>
         <translation>导入已取消：没有导入任何内容。</translation>
     </message>
     <message>
         <source>Exporting to {0}…</source>
         <translation>正在导出到 {0}…</translation>
+    </message>
+    <message>
+        <source>Exported 1 conversation to {}.</source>
+        <translation>已将 1 个对话导出到 {}。</translation>
+    </message>
+    <message>
+        <source>Exported {count} conversations to {target}.</source>
+        <translation>已将 {count} 个对话导出到 {target}。</translation>
     </message>
 </context>
 <context>
@@ -388,6 +540,14 @@
     <message>
         <source>it cannot be read</source>
         <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {when}; the history it replaced is kept as {aside}.</source>
+        <translation>已恢复 {when} 的备份；被替换的历史记录保留为 {aside}。</translation>
+    </message>
+    <message>
+        <source>Started a fresh history; the one that could not be opened is kept as {}.</source>
+        <translation>已新建历史记录；无法打开的那份保留为 {}。</translation>
     </message>
 </context>
 <context>
@@ -544,6 +704,29 @@
     </message>
 </context>
 <context>
+    <name>ModelChart</name>
+    <message>
+        <source>Spend per model</source>
+        <translation>各模型花费</translation>
+    </message>
+    <message>
+        <source>No answer with a known price in this month.</source>
+        <translation>本月没有已知价格的回答。</translation>
+    </message>
+    <message>
+        <source>{} answer</source>
+        <translation>{} 条回答</translation>
+    </message>
+    <message>
+        <source>{} answers</source>
+        <translation>{} 条回答</translation>
+    </message>
+    <message>
+        <source>{model}, {answers}</source>
+        <translation>{model}，{answers}</translation>
+    </message>
+</context>
+<context>
     <name>ModelLists</name>
     <message>
         <source>Refresh models</source>
@@ -566,6 +749,404 @@
     </message>
 </context>
 <context>
+    <name>MoneyChart</name>
+    <message>
+        <source>{about}: {amount}</source>
+        <translation>{about}：{amount}</translation>
+    </message>
+    <message>
+        <source> ({} of it estimated)</source>
+        <translation>（其中 {} 为估算）</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyPage</name>
+    <message>
+        <source>The Money tab shows the defaults; saving a change there replaces the file.</source>
+        <translation>“货币与预算”页显示的是默认值；在那里保存改动会替换该文件。</translation>
+    </message>
+    <message>
+        <source>US dollars ($)</source>
+        <translation>美元 ($)</translation>
+    </message>
+    <message>
+        <source>Chinese yuan (¥)</source>
+        <translation>人民币 (¥)</translation>
+    </message>
+    <message>
+        <source>e.g. 7.3</source>
+        <translation>例如 7.3</translation>
+    </message>
+    <message>
+        <source>Yuan per US dollar</source>
+        <translation>1 美元兑人民币汇率</translation>
+    </message>
+    <message>
+        <source>relay billing</source>
+        <translation>中转计费</translation>
+    </message>
+    <message>
+        <source>bank rate</source>
+        <translation>银行汇率</translation>
+    </message>
+    <message>
+        <source>no budget</source>
+        <translation>不设预算</translation>
+    </message>
+    <message>
+        <source>Monthly budget</source>
+        <translation>每月预算</translation>
+    </message>
+    <message>
+        <source>Daily budget</source>
+        <translation>每日预算</translation>
+    </message>
+    <message>
+        <source>{rate} ({what})</source>
+        <translation>{rate}（{what}）</translation>
+    </message>
+    <message>
+        <source>Show money in:</source>
+        <translation>金额显示为：</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>汇率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly budget:</source>
+        <translation>每月预算(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Daily budget:</source>
+        <translation>每日预算(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>yuan (¥)</source>
+        <translation>元 (¥)</translation>
+    </message>
+    <message>
+        <source>Prices stay in US dollars, as providers publish them; costs and budgets are shown in yuan at this rate. A relay that bills ¥1 for each $1 of its prices (HolySheep) means 1; paying by card at the bank&apos;s rate means about 7.3.</source>
+        <translation>价格仍按服务商公布的美元标价；费用和预算按此汇率以人民币显示。中转按标价每 $1 收 ¥1（如 HolySheep）时填 1；按银行汇率刷卡付款时约为 7.3。</translation>
+    </message>
+    <message>
+        <source>Leave a budget empty for none. Tally warns when {} % of a budget is spent; at 100 % it stops sending, and you can still send one message at a time by confirming it.</source>
+        <translation>留空表示不设预算。预算用到 {} % 时 Tally 会提醒；到 100 % 时停止发送，但你仍可逐条确认后发送。</translation>
+    </message>
+    <message>
+        <source>The rate “{text}” {reason}: type how many yuan one US dollar buys, like 7.3 (or 1 for a relay that bills ¥1 = $1).</source>
+        <translation>汇率“{text}”{reason}：请填 1 美元可兑换多少人民币，例如 7.3（按 ¥1 = $1 计费的中转填 1）。</translation>
+    </message>
+    <message>
+        <source>Type how many yuan one US dollar buys, more than 0: 7.3 at the bank&apos;s rate, or 1 for a relay that bills ¥1 = $1.</source>
+        <translation>请填 1 美元可兑换多少人民币，须大于 0：按银行汇率填 7.3，按 ¥1 = $1 计费的中转填 1。</translation>
+    </message>
+    <message>
+        <source>The monthly budget “{text}” {reason}: type an amount like {symbol}20, or leave it empty for no budget.</source>
+        <translation>每月预算“{text}”{reason}：请填写金额，例如 {symbol}20；留空表示不设预算。</translation>
+    </message>
+    <message>
+        <source>A monthly budget must be more than {symbol}0: leave it empty for no budget.</source>
+        <translation>每月预算必须大于 {symbol}0；留空表示不设预算。</translation>
+    </message>
+    <message>
+        <source>The daily budget “{text}” {reason}: type an amount like {symbol}20, or leave it empty for no budget.</source>
+        <translation>每日预算“{text}”{reason}：请填写金额，例如 {symbol}20；留空表示不设预算。</translation>
+    </message>
+    <message>
+        <source>A daily budget must be more than {symbol}0: leave it empty for no budget.</source>
+        <translation>每日预算必须大于 {symbol}0；留空表示不设预算。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDraft</name>
+    <message>
+        <source>A password needs a proxy URL with a user name in it.</source>
+        <translation>填写密码需要代理地址中包含用户名。</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s port must be a number from 1 to 65535, as in {0} or {1}.</source>
+        <translation>代理端口必须是 1 到 65535 之间的数字，例如 {0} 或 {1}。</translation>
+    </message>
+    <message>
+        <source>The proxy must be a URL such as {0} or {1} (http, https or socks5).</source>
+        <translation>代理必须是形如 {0} 或 {1} 的地址（http、https 或 socks5）。</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the proxy URL: type it in the password field, which keeps it in the keyring.</source>
+        <translation>请不要把密码写在代理地址里：在密码栏中填写，它会保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>Put the proxy&apos;s user name in its URL, as in http://alice@proxy.example.com:3128: the password is sent only with a user name.</source>
+        <translation>请把代理的用户名写进地址，例如 http://alice@proxy.example.com:3128：只有带用户名时才会发送密码。</translation>
+    </message>
+    <message>
+        <source>A SOCKS proxy needs its port, as in socks5://proxy.example.com:1080.</source>
+        <translation>SOCKS 代理需要填写端口，例如 socks5://proxy.example.com:1080。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkFields</name>
+    <message>
+        <source>An empty proxy means the system&apos;s settings: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY, else the operating system&apos;s proxy; a server on this computer is always reached directly. A user name goes in the URL, as in socks5://alice@proxy.example.com:1080; the password is kept in the OS keyring, never in providers.toml. The CA bundle (PEM) adds a corporate network&apos;s or a private server&apos;s authority to the usual ones.</source>
+        <translation>代理留空即使用系统设置：HTTPS_PROXY、HTTP_PROXY、ALL_PROXY 和 NO_PROXY，没有则用操作系统的代理；本机上的服务器始终直连。用户名写在地址里，例如 socks5://alice@proxy.example.com:1080；密码保存在系统密钥环中，不会写入 providers.toml。CA 证书（PEM）会在常用证书机构之外，再信任公司网络或私有服务器的证书机构。</translation>
+    </message>
+    <message>
+        <source>http://, https:// or socks5://, e.g. socks5://alice@proxy.example.com:1080</source>
+        <translation>http://、https:// 或 socks5://，例如 socks5://alice@proxy.example.com:1080</translation>
+    </message>
+    <message>
+        <source>A PEM file (or a folder of them) of certificate authorities to trust as well</source>
+        <translation>额外信任的证书机构：一个 PEM 文件（或存放 PEM 文件的文件夹）</translation>
+    </message>
+    <message>
+        <source>System settings</source>
+        <translation>系统设置</translation>
+    </message>
+    <message>
+        <source>Proxy URL</source>
+        <translation>代理地址</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation>代理密码</translation>
+    </message>
+    <message>
+        <source>Sent to the proxy only; kept in the OS keyring</source>
+        <translation>只发送给代理；保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>CA bundle file</source>
+        <translation>CA 证书文件</translation>
+    </message>
+    <message>
+        <source>The usual certificate authorities</source>
+        <translation>常用证书机构</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>代理(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>CA &amp;bundle:</source>
+        <translation>CA 证书(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Needs a user name in the proxy URL</source>
+        <translation>需要代理地址中包含用户名</translation>
+    </message>
+    <message>
+        <source>{} (stored in the keyring)</source>
+        <translation>{}（已保存在密钥环中）</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>正在检查密钥环…</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s password, if it asks for one</source>
+        <translation>代理的密码（如需要）</translation>
+    </message>
+    <message>
+        <source>proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Network ({})</source>
+        <translation>网络（{}）</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PriceRows</name>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>cached input</source>
+        <translation>缓存输入</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>cache write</source>
+        <translation>缓存写入</translation>
+    </message>
+    <message>
+        <source>reasoning</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>your price: type the {} too</source>
+        <translation>你的价格：还需填写{}价格</translation>
+    </message>
+    <message>
+        <source>your price: type the input and output too</source>
+        <translation>你的价格：还需填写输入和输出价格</translation>
+    </message>
+    <message>
+        <source>your price</source>
+        <translation>你的价格</translation>
+    </message>
+    <message>
+        <source>your price (not in the models list)</source>
+        <translation>你的价格（不在模型列表中）</translation>
+    </message>
+    <message>
+        <source>Remove your price</source>
+        <translation>删除你的价格</translation>
+    </message>
+    <message>
+        <source>Reset to {}</source>
+        <translation>重置为{}</translation>
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation>价格未知</translation>
+    </message>
+    <message>
+        <source>free (local)</source>
+        <translation>免费（本地）</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>has more than {} digits</source>
+        <translation>超过 {} 位数字</translation>
+    </message>
+    <message>
+        <source>is far too large</source>
+        <translation>太大了</translation>
+    </message>
+    <message>
+        <source>The {figure} price of {model}: “{text}” {reason}. Type US dollars per million tokens, like 0.27.</source>
+        <translation>{model} 的{figure}价格：“{text}”{reason}。请填写每百万 tokens 的美元价格，例如 0.27。</translation>
+    </message>
+    <message>
+        <source>The {figure} price of {model} cannot be negative.</source>
+        <translation>{model} 的{figure}价格不能为负数。</translation>
+    </message>
+    <message>
+        <source>The {figure} price of {model} cannot be empty. To drop your price, use “{reset}”.</source>
+        <translation>{model} 的{figure}价格不能为空。要删除你的价格，请使用“{reset}”。</translation>
+    </message>
+</context>
+<context>
+    <name>PriceTable</name>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Cached input</source>
+        <translation>缓存输入</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Cache write</source>
+        <translation>缓存写入</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Prices&lt;/b&gt; in US dollars per million tokens</source>
+        <translation>&lt;b&gt;价格&lt;/b&gt;（美元 / 百万 tokens）</translation>
+    </message>
+    <message>
+        <source>Cache-write and reasoning prices</source>
+        <translation>缓存写入和推理价格</translation>
+    </message>
+    <message>
+        <source>Show the prices some providers bill apart</source>
+        <translation>显示部分服务商单独计费的价格</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>US dollars per million {} tokens</source>
+        <translation>每百万{} tokens 的美元价格</translation>
+    </message>
+    <message>
+        <source>Price from</source>
+        <translation>价格来源</translation>
+    </message>
+    <message>
+        <source>No models listed, so Tally uses the server&apos;s list. Type the model names above (or Test connection, then Use these models) to see and set their prices.</source>
+        <translation>未列出模型，Tally 将使用服务器提供的列表。在上方填写模型名称（或先“测试连接”，再“使用这些模型”），即可查看和设置它们的价格。</translation>
+    </message>
+    <message>
+        <source>Double-click a figure to use your own price for that model. Models with no known price show “price unknown”, never $0.</source>
+        <translation>双击价格即可为该模型填写你自己的价格。价格未知的模型显示“价格未知”，而不是 $0。</translation>
+    </message>
+    <message>
+        <source>Select a price you set to reset it</source>
+        <translation>选中你设置的价格即可重置</translation>
+    </message>
+    <message>
+        <source>as {}</source>
+        <translation>同{}</translation>
+    </message>
+    <message>
+        <source>Nobody publishes a price for this model here: type one to count its cost.</source>
+        <translation>这里没有这个模型的公开价格：填写一个价格即可计算费用。</translation>
+    </message>
+    <message>
+        <source>{} in, {} out (USD / 1M)</source>
+        <translation>输入 {}，输出 {}（USD / 1M）</translation>
+    </message>
+</context>
+<context>
     <name>PromptEstimate</name>
     <message>
         <source> ({}: price unknown)</source>
@@ -581,14 +1162,436 @@
     </message>
 </context>
 <context>
+    <name>ProviderDraft</name>
+    <message>
+        <source>Give the provider a name.</source>
+        <translation>请给服务商起个名称。</translation>
+    </message>
+    <message>
+        <source>The base URL of {} must start with http:// or https:// and name a host, like https://api.openai.com/v1.</source>
+        <translation>{} 的 API 地址必须以 http:// 或 https:// 开头并包含主机名，例如 https://api.openai.com/v1。</translation>
+    </message>
+    <message>
+        <source>{} is not a variable name: use letters, digits and _ only.</source>
+        <translation>{} 不是有效的变量名：只能使用字母、数字和 _。</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>input and output</source>
+        <translation>输入和输出</translation>
+    </message>
+    <message>
+        <source>The price of {model} at {name} needs the {figure} figure too: type it, or clear the figures you typed.</source>
+        <translation>{name} 上 {model} 的价格还缺少{figure}价格：请补上，或清空你已填写的价格。</translation>
+    </message>
+    <message>
+        <source>Anthropic needs a thinking budget of at least {least} tokens ({name} has {budget}).</source>
+        <translation>Anthropic 要求思考预算至少为 {least} tokens（{name} 当前为 {budget}）。</translation>
+    </message>
+    <message>
+        <source>{}: {}</source>
+        <translation>{}：{}</translation>
+    </message>
+    <message>
+        <source>Connected, but the server lists no models. Type the model names above.</source>
+        <translation>已连接，但服务器没有列出任何模型。请在上方填写模型名称。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Connected: {count} models: {shown}, and {more} more.</source>
+        <translation>已连接：共 {count} 个模型：{shown}，另有 {more} 个。</translation>
+    </message>
+    <message>
+        <source>Connected: 1 model: {shown}.</source>
+        <translation>已连接：1 个模型：{shown}。</translation>
+    </message>
+    <message>
+        <source>Connected: {count} models: {shown}.</source>
+        <translation>已连接：共 {count} 个模型：{shown}。</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderForm</name>
+    <message>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI 兼容</translation>
+    </message>
+    <message>
+        <source>Anthropic Messages</source>
+        <translation>Anthropic Messages</translation>
+    </message>
+    <message>
+        <source>Gemini (native)</source>
+        <translation>Gemini（原生）</translation>
+    </message>
+    <message>
+        <source>e.g. My relay</source>
+        <translation>例如：我的中转</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>接口类型</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>API 地址</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the key (read from the keyring)</source>
+        <translation>显示密钥（从密钥环读取）</translation>
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation>删除密钥</translation>
+    </message>
+    <message>
+        <source>Delete the stored key when you save</source>
+        <translation>保存时删除已存储的密钥</translation>
+    </message>
+    <message>
+        <source>Use this key only for this session</source>
+        <translation>仅在本次运行中使用此密钥</translation>
+    </message>
+    <message>
+        <source>Kept in memory until Tally quits; never written down</source>
+        <translation>只保存在内存中，直到 Tally 退出；不会写入任何地方</translation>
+    </message>
+    <message>
+        <source>Key from environment variable</source>
+        <translation>密钥所在的环境变量</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. OPENAI_API_KEY; used when it is set</source>
+        <translation>可选，例如 OPENAI_API_KEY；设置了该变量时使用</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>One per line or separated by commas. Leave empty to use the server&apos;s list.</source>
+        <translation>每行一个，或用逗号分隔。留空则使用服务器提供的列表。</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Use these models</source>
+        <translation>使用这些模型</translation>
+    </message>
+    <message>
+        <source>Put the models found into the Models field</source>
+        <translation>把找到的模型填入“模型”栏</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>标识：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>接口类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>API 地址(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Key from &amp;env var:</source>
+        <translation>密钥环境变量(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Models:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Thinking:</source>
+        <translation>思考(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>{}  (the keyring entry&apos;s name)</source>
+        <translation>{}（密钥环中条目的名称）</translation>
+    </message>
+    <message>
+        <source>made from the name when you save</source>
+        <translation>保存时根据名称生成</translation>
+    </message>
+    <message>
+        <source>None (the stored key is deleted when you save)</source>
+        <translation>无（保存时删除已存储的密钥）</translation>
+    </message>
+    <message>
+        <source>{} (stored in the keyring)</source>
+        <translation>{}（已保存在密钥环中）</translation>
+    </message>
+    <message>
+        <source>{} (kept for this session only)</source>
+        <translation>{}（仅在本次运行中保留）</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>正在检查密钥环…</translation>
+    </message>
+    <message>
+        <source>Usually not needed for a local server</source>
+        <translation>本地服务器通常不需要</translation>
+    </message>
+    <message>
+        <source>Paste the API key</source>
+        <translation>粘贴 API 密钥</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+</context>
+<context>
+    <name>RepricePicker</name>
+    <message>
+        <source>Another model, e.g. claude-opus-4-1</source>
+        <translation>其他模型，例如 claude-opus-4-1</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>No price is known for “{}”.</source>
+        <translation>“{}”的价格未知。</translation>
+    </message>
+    <message>
+        <source>{price}, from {origin}</source>
+        <translation>{price}，来源：{origin}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResults</name>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
+    <message>
+        <source>No OS keyring is available, so keys cannot be saved. Tick “Use this key only for this session” to keep a key in memory until Tally quits, or put the key in an environment variable and name it under “Key from env var”.</source>
+        <translation>没有可用的系统密钥环，因此无法保存密钥。勾选“仅在本次运行中使用此密钥”可把密钥保存在内存中直到 Tally 退出；也可以把密钥放进环境变量，并在“密钥环境变量”中填写变量名。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
     <message>
         <source>Saving keeps that file as {0}.bak (or .bak.2, …) and writes a new one.</source>
         <translation>保存时会把原文件保留为 {0}.bak（或 .bak.2 等），再写入新文件。</translation>
     </message>
     <message>
+        <source>Providers</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Any OpenAI-compatible server</source>
+        <translation>任意 OpenAI 兼容服务器</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No providers yet. Click “Add…” to pick a relay, OpenAI, DeepSeek, OpenRouter, Gemini, a server on this computer (Ollama, LM Studio), or any other OpenAI-compatible address.</source>
+        <translation>还没有服务商。点击“添加…”选择中转服务、OpenAI、DeepSeek、OpenRouter、Gemini、本机上的服务器（Ollama、LM Studio），或任意其他 OpenAI 兼容地址。</translation>
+    </message>
+    <message>
+        <source>Providers and prices</source>
+        <translation>服务商与价格</translation>
+    </message>
+    <message>
+        <source>Money and budgets</source>
+        <translation>货币与预算</translation>
+    </message>
+    <message>
         <source>General</source>
         <translation>常规</translation>
+    </message>
+    <message>
+        <source>this provider</source>
+        <translation>这个服务商</translation>
+    </message>
+    <message>
+        <source>Remove provider</source>
+        <translation>删除服务商</translation>
+    </message>
+    <message>
+        <source>Remove {}? Its stored API key is deleted too when you save.</source>
+        <translation>删除 {}？保存时也会删除它已存储的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>（尚未命名）</translation>
+    </message>
+    <message>
+        <source>(no base URL yet)</source>
+        <translation>（尚未填写 API 地址）</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>测试中…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <source>Custom (any OpenAI-compatible server)</source>
+        <translation>自定义（任意 OpenAI 兼容服务器）</translation>
+    </message>
+</context>
+<context>
+    <name>SpendingDialog</name>
+    <message>
+        <source>Nothing spent yet.
+
+Every answer&apos;s cost is kept in the history, and this view shows it per day and per model once there is some.</source>
+        <translation>还没有任何花费。
+
+每条回答的费用都会记录在历史记录中，有了花费后，这里会按天和按模型显示。</translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Spend per day, last 30 days</source>
+        <translation>每日花费（最近 30 天）</translation>
+    </message>
+    <message>
+        <source>Spend per day</source>
+        <translation>每日花费</translation>
+    </message>
+    <message>
+        <source>Spend per model, {}</source>
+        <translation>各模型花费（{}）</translation>
+    </message>
+    <message>
+        <source>What would {} have cost on…</source>
+        <translation>{}换用以下模型要花多少…</translation>
+    </message>
+    <message>
+        <source>{} answer</source>
+        <translation>{} 条回答</translation>
+    </message>
+    <message>
+        <source>{} answers</source>
+        <translation>{} 条回答</translation>
+    </message>
+    <message>
+        <source>{month}: &lt;b&gt;{total}&lt;/b&gt; in {answers} · Today: &lt;b&gt;{today}&lt;/b&gt;</source>
+        <translation>{month}：&lt;b&gt;{total}&lt;/b&gt;，共 {answers} · 今天：&lt;b&gt;{today}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Input counts cached input too; output counts reasoning too.</source>
+        <translation>输入包括缓存输入；输出包括推理。</translation>
+    </message>
+    <message>
+        <source>≈ and lighter bars: estimated from the length of the text, where the provider reported no usage.</source>
+        <translation>≈ 和浅色柱条：服务商未返回用量时，按文本长度估算。</translation>
+    </message>
+    <message>
+        <source>1 answer had no known price: not in the cost, but their tokens are in the re-priced columns.</source>
+        <translation>1 条回答的价格未知：未计入费用，但其 tokens 已计入换算列。</translation>
+    </message>
+    <message>
+        <source>{} answers had no known price: not in the cost, but their tokens are in the re-priced columns.</source>
+        <translation>{} 条回答的价格未知：未计入费用，但其 tokens 已计入换算列。</translation>
+    </message>
+</context>
+<context>
+    <name>SpendingTable</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答数</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation>缓存</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>On {}</source>
+        <translation>换用 {}</translation>
+    </message>
+    <message>
+        <source>{price}, from {origin}</source>
+        <translation>{price}，来源：{origin}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -627,6 +1630,41 @@
     </message>
 </context>
 <context>
+    <name>ThinkingField</name>
+    <message>
+        <source>Billed as output tokens; Anthropic needs {} at least.</source>
+        <translation>按输出 tokens 计费；Anthropic 要求至少 {}。</translation>
+    </message>
+    <message>
+        <source>Billed as output tokens; the model uses as much of it as it needs.</source>
+        <translation>按输出 tokens 计费；模型按需使用。</translation>
+    </message>
+    <message>
+        <source>For Anthropic and Gemini providers; OpenAI-compatible servers ignore it.</source>
+        <translation>用于 Anthropic 和 Gemini 服务商；OpenAI 兼容服务器会忽略此项。</translation>
+    </message>
+    <message>
+        <source>Ask for the model&apos;s thinking</source>
+        <translation>让模型先思考</translation>
+    </message>
+    <message>
+        <source>Thinking budget</source>
+        <translation>思考预算</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> tokens</translation>
+    </message>
+    <message>
+        <source>Ask the model to think before answering, in up to this many tokens (Anthropic&apos;s thinking, Gemini&apos;s thoughts), shown above the answer and billed as output. Reasoning models of OpenAI-compatible servers think on their own.</source>
+        <translation>让模型在回答前先思考，最多使用这么多 tokens（Anthropic 的 thinking、Gemini 的 thoughts），思考内容显示在回答上方，按输出计费。OpenAI 兼容服务器上的推理模型会自行思考。</translation>
+    </message>
+    <message>
+        <source>Anthropic needs at least {} tokens.</source>
+        <translation>Anthropic 要求至少 {} tokens。</translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <source>Undo</source>
@@ -635,6 +1673,24 @@
 </context>
 <context>
     <name>Welcome</name>
+    <message>
+        <source>
+&lt;h2&gt;Welcome to Tally&lt;/h2&gt;
+&lt;p&gt;Tally talks to LLM APIs: a relay such as HolySheep (one key for DeepSeek, Gemini, GPT and
+Claude), OpenAI, DeepSeek, OpenRouter, Gemini, or a model server on this computer (Ollama,
+LM Studio).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;To start, add a provider&lt;/b&gt;: pick a preset, paste your API key, and press
+&lt;i&gt;Test connection&lt;/i&gt;. The key is kept in your system&apos;s keyring, never in a file.&lt;/p&gt;
+&lt;p&gt;Or &lt;b&gt;try the offline demo&lt;/b&gt; first: simulated answers from a small server inside Tally, so you
+can see streaming, reasoning and costs at work without an account. Nothing leaves this computer.&lt;/p&gt;
+</source>
+        <translation>
+&lt;h2&gt;欢迎使用 Tally&lt;/h2&gt;
+&lt;p&gt;Tally 可以对接各种大模型 API：HolySheep 这样的中转服务（一个密钥即可使用 DeepSeek、Gemini、GPT 和 Claude）、OpenAI、DeepSeek、OpenRouter、Gemini，或本机上的模型服务器（Ollama、LM Studio）。&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;开始使用，先添加一个服务商&lt;/b&gt;：选择一个预设，粘贴你的 API 密钥，然后点击&lt;i&gt;测试连接&lt;/i&gt;。密钥保存在系统密钥环中，不会写入任何文件。&lt;/p&gt;
+&lt;p&gt;也可以先&lt;b&gt;试用离线演示&lt;/b&gt;：由 Tally 内置的小型服务器生成模拟回答，无需账号即可看到流式输出、推理过程和费用统计。所有数据都不会离开这台电脑。&lt;/p&gt;
+</translation>
+    </message>
     <message>
         <source>Add a provider…</source>
         <translation>添加服务商…</translation>

@@ -2,6 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Licence: MIT (the LICENSE file, shipped with the app).</source>
+        <translation>授權條款：MIT（見隨應用程式附帶的 LICENSE 檔案）。</translation>
+    </message>
+    <message>
+        <source>The notice is missing from this installation ({}).</source>
+        <translation>此安裝中缺少該聲明（{}）。</translation>
+    </message>
+    <message>
+        <source>About Tally</source>
+        <translation>關於 Tally</translation>
+    </message>
+    <message>
+        <source>Your conversations, settings and logs are in this folder:</source>
+        <translation>你的對話、設定和記錄檔都在這個資料夾裡：</translation>
+    </message>
+    <message>
+        <source>Prices come from a copy of genai-prices, under this licence:</source>
+        <translation>價格資料來自 genai-prices 的副本，其授權條款如下：</translation>
+    </message>
+    <message>
+        <source>A desktop chat client for LLM APIs.</source>
+        <translation>一款串接大型語言模型 API 的桌面聊天用戶端。</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>開啟資料夾</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveHeading</name>
+    <message>
+        <source>Archived conversations</source>
+        <translation>已封存的對話</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveToggle</name>
+    <message>
+        <source>Back to conversations</source>
+        <translation>返回對話清單</translation>
+    </message>
+    <message>
+        <source>Show the conversations that are not archived</source>
+        <translation>顯示未封存的對話</translation>
+    </message>
+    <message>
+        <source>Archived ({})</source>
+        <translation>已封存（{}）</translation>
+    </message>
+    <message>
+        <source>Show the archived conversations</source>
+        <translation>顯示已封存的對話</translation>
+    </message>
+</context>
+<context>
     <name>CompareChoice</name>
     <message>
         <source>Compare with {}:</source>
@@ -192,6 +249,53 @@
     </message>
 </context>
 <context>
+    <name>DailyChart</name>
+    <message>
+        <source>Mon</source>
+        <translation>週一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>週二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>週三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>週四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>週五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>週六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>週日</translation>
+    </message>
+    <message>
+        <source>Spend per day</source>
+        <translation>每日花費</translation>
+    </message>
+    <message>
+        <source>Nothing was spent on these days.</source>
+        <translation>這些天沒有花費。</translation>
+    </message>
+    <message>
+        <source>{month} {day}</source>
+        <translation>{month}{day}日</translation>
+    </message>
+    <message>
+        <source>{weekday} {day} {month} {year}</source>
+        <translation>{year}年{month}{day}日 {weekday}</translation>
+    </message>
+</context>
+<context>
     <name>Dates</name>
     <message>
         <source>January</source>
@@ -339,12 +443,60 @@
         <translation>匯入對話</translation>
     </message>
     <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown 檔案 (*.md)</translation>
+    </message>
+    <message>
+        <source>Tally JSON export (*.json)</source>
+        <translation>Tally JSON 匯出檔 (*.json)</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: this conversation has no messages.</source>
+        <translation>尚無可匯出的內容：這個對話還沒有訊息。</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>匯出對話</translation>
+    </message>
+    <message>
+        <source>Export all conversations</source>
+        <translation>匯出全部對話</translation>
+    </message>
+    <message>
+        <source>Conversations (*.json);;All files (*)</source>
+        <translation>對話 (*.json);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Imported 1 conversation; {skipped} already in the history, skipped.</source>
+        <translation>已匯入 1 個對話；{skipped} 個已在歷史紀錄中，已略過。</translation>
+    </message>
+    <message>
+        <source>Imported {added} conversations; {skipped} already in the history, skipped.</source>
+        <translation>已匯入 {added} 個對話；{skipped} 個已在歷史紀錄中，已略過。</translation>
+    </message>
+    <message>
+        <source>Imported 1 conversation.</source>
+        <translation>已匯入 1 個對話。</translation>
+    </message>
+    <message>
+        <source>Imported {added} conversations.</source>
+        <translation>已匯入 {added} 個對話。</translation>
+    </message>
+    <message>
         <source>Import cancelled: nothing was imported.</source>
         <translation>匯入已取消：沒有匯入任何內容。</translation>
     </message>
     <message>
         <source>Exporting to {0}…</source>
         <translation>正在匯出到 {0}…</translation>
+    </message>
+    <message>
+        <source>Exported 1 conversation to {}.</source>
+        <translation>已將 1 個對話匯出到 {}。</translation>
+    </message>
+    <message>
+        <source>Exported {count} conversations to {target}.</source>
+        <translation>已將 {count} 個對話匯出到 {target}。</translation>
     </message>
 </context>
 <context>
@@ -388,6 +540,14 @@
     <message>
         <source>it cannot be read</source>
         <translation>無法讀取</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {when}; the history it replaced is kept as {aside}.</source>
+        <translation>已還原 {when} 的備份；被取代的歷史紀錄保留為 {aside}。</translation>
+    </message>
+    <message>
+        <source>Started a fresh history; the one that could not be opened is kept as {}.</source>
+        <translation>已建立新的歷史紀錄；無法開啟的那份保留為 {}。</translation>
     </message>
 </context>
 <context>
@@ -544,6 +704,29 @@
     </message>
 </context>
 <context>
+    <name>ModelChart</name>
+    <message>
+        <source>Spend per model</source>
+        <translation>各模型花費</translation>
+    </message>
+    <message>
+        <source>No answer with a known price in this month.</source>
+        <translation>本月沒有已知價格的回答。</translation>
+    </message>
+    <message>
+        <source>{} answer</source>
+        <translation>{} 則回答</translation>
+    </message>
+    <message>
+        <source>{} answers</source>
+        <translation>{} 則回答</translation>
+    </message>
+    <message>
+        <source>{model}, {answers}</source>
+        <translation>{model}，{answers}</translation>
+    </message>
+</context>
+<context>
     <name>ModelLists</name>
     <message>
         <source>Refresh models</source>
@@ -566,6 +749,404 @@
     </message>
 </context>
 <context>
+    <name>MoneyChart</name>
+    <message>
+        <source>{about}: {amount}</source>
+        <translation>{about}：{amount}</translation>
+    </message>
+    <message>
+        <source> ({} of it estimated)</source>
+        <translation>（其中 {} 為估算）</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyPage</name>
+    <message>
+        <source>The Money tab shows the defaults; saving a change there replaces the file.</source>
+        <translation>「貨幣與預算」頁顯示的是預設值；在那裡儲存變更會取代該檔案。</translation>
+    </message>
+    <message>
+        <source>US dollars ($)</source>
+        <translation>美元 ($)</translation>
+    </message>
+    <message>
+        <source>Chinese yuan (¥)</source>
+        <translation>人民幣 (¥)</translation>
+    </message>
+    <message>
+        <source>e.g. 7.3</source>
+        <translation>例如 7.3</translation>
+    </message>
+    <message>
+        <source>Yuan per US dollar</source>
+        <translation>1 美元兌人民幣匯率</translation>
+    </message>
+    <message>
+        <source>relay billing</source>
+        <translation>中轉計費</translation>
+    </message>
+    <message>
+        <source>bank rate</source>
+        <translation>銀行匯率</translation>
+    </message>
+    <message>
+        <source>no budget</source>
+        <translation>不設預算</translation>
+    </message>
+    <message>
+        <source>Monthly budget</source>
+        <translation>每月預算</translation>
+    </message>
+    <message>
+        <source>Daily budget</source>
+        <translation>每日預算</translation>
+    </message>
+    <message>
+        <source>{rate} ({what})</source>
+        <translation>{rate}（{what}）</translation>
+    </message>
+    <message>
+        <source>Show money in:</source>
+        <translation>金額顯示為：</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>匯率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>貨幣</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly budget:</source>
+        <translation>每月預算(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Daily budget:</source>
+        <translation>每日預算(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>預算</translation>
+    </message>
+    <message>
+        <source>yuan (¥)</source>
+        <translation>元 (¥)</translation>
+    </message>
+    <message>
+        <source>Prices stay in US dollars, as providers publish them; costs and budgets are shown in yuan at this rate. A relay that bills ¥1 for each $1 of its prices (HolySheep) means 1; paying by card at the bank&apos;s rate means about 7.3.</source>
+        <translation>價格仍依服務供應商公布的美元標價；費用和預算依此匯率以人民幣顯示。中轉服務依標價每 $1 收 ¥1（如 HolySheep）時填 1；依銀行匯率刷卡付款時約為 7.3。</translation>
+    </message>
+    <message>
+        <source>Leave a budget empty for none. Tally warns when {} % of a budget is spent; at 100 % it stops sending, and you can still send one message at a time by confirming it.</source>
+        <translation>留空表示不設預算。預算用到 {} % 時 Tally 會提醒；到 100 % 時停止傳送，但你仍可逐則確認後傳送。</translation>
+    </message>
+    <message>
+        <source>The rate “{text}” {reason}: type how many yuan one US dollar buys, like 7.3 (or 1 for a relay that bills ¥1 = $1).</source>
+        <translation>匯率「{text}」{reason}：請填 1 美元可兌換多少人民幣，例如 7.3（依 ¥1 = $1 計費的中轉服務填 1）。</translation>
+    </message>
+    <message>
+        <source>Type how many yuan one US dollar buys, more than 0: 7.3 at the bank&apos;s rate, or 1 for a relay that bills ¥1 = $1.</source>
+        <translation>請填 1 美元可兌換多少人民幣，須大於 0：依銀行匯率填 7.3，依 ¥1 = $1 計費的中轉服務填 1。</translation>
+    </message>
+    <message>
+        <source>The monthly budget “{text}” {reason}: type an amount like {symbol}20, or leave it empty for no budget.</source>
+        <translation>每月預算「{text}」{reason}：請填寫金額，例如 {symbol}20；留空表示不設預算。</translation>
+    </message>
+    <message>
+        <source>A monthly budget must be more than {symbol}0: leave it empty for no budget.</source>
+        <translation>每月預算必須大於 {symbol}0；留空表示不設預算。</translation>
+    </message>
+    <message>
+        <source>The daily budget “{text}” {reason}: type an amount like {symbol}20, or leave it empty for no budget.</source>
+        <translation>每日預算「{text}」{reason}：請填寫金額，例如 {symbol}20；留空表示不設預算。</translation>
+    </message>
+    <message>
+        <source>A daily budget must be more than {symbol}0: leave it empty for no budget.</source>
+        <translation>每日預算必須大於 {symbol}0；留空表示不設預算。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDraft</name>
+    <message>
+        <source>A password needs a proxy URL with a user name in it.</source>
+        <translation>填寫密碼需要代理網址中包含使用者名稱。</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s port must be a number from 1 to 65535, as in {0} or {1}.</source>
+        <translation>代理連接埠必須是 1 到 65535 之間的數字，例如 {0} 或 {1}。</translation>
+    </message>
+    <message>
+        <source>The proxy must be a URL such as {0} or {1} (http, https or socks5).</source>
+        <translation>代理必須是形如 {0} 或 {1} 的網址（http、https 或 socks5）。</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the proxy URL: type it in the password field, which keeps it in the keyring.</source>
+        <translation>請不要把密碼寫在代理網址裡：在密碼欄中填寫，它會儲存在系統鑰匙圈中。</translation>
+    </message>
+    <message>
+        <source>Put the proxy&apos;s user name in its URL, as in http://alice@proxy.example.com:3128: the password is sent only with a user name.</source>
+        <translation>請把代理的使用者名稱寫進網址，例如 http://alice@proxy.example.com:3128：只有帶使用者名稱時才會傳送密碼。</translation>
+    </message>
+    <message>
+        <source>A SOCKS proxy needs its port, as in socks5://proxy.example.com:1080.</source>
+        <translation>SOCKS 代理需要填寫連接埠，例如 socks5://proxy.example.com:1080。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkFields</name>
+    <message>
+        <source>An empty proxy means the system&apos;s settings: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY, else the operating system&apos;s proxy; a server on this computer is always reached directly. A user name goes in the URL, as in socks5://alice@proxy.example.com:1080; the password is kept in the OS keyring, never in providers.toml. The CA bundle (PEM) adds a corporate network&apos;s or a private server&apos;s authority to the usual ones.</source>
+        <translation>代理留空即使用系統設定：HTTPS_PROXY、HTTP_PROXY、ALL_PROXY 和 NO_PROXY，沒有則用作業系統的代理；本機上的伺服器一律直接連線。使用者名稱寫在網址裡，例如 socks5://alice@proxy.example.com:1080；密碼儲存在系統鑰匙圈中，不會寫入 providers.toml。CA 憑證（PEM）會在常用憑證機構之外，再信任公司網路或私人伺服器的憑證機構。</translation>
+    </message>
+    <message>
+        <source>http://, https:// or socks5://, e.g. socks5://alice@proxy.example.com:1080</source>
+        <translation>http://、https:// 或 socks5://，例如 socks5://alice@proxy.example.com:1080</translation>
+    </message>
+    <message>
+        <source>A PEM file (or a folder of them) of certificate authorities to trust as well</source>
+        <translation>額外信任的憑證機構：一個 PEM 檔案（或存放 PEM 檔案的資料夾）</translation>
+    </message>
+    <message>
+        <source>System settings</source>
+        <translation>系統設定</translation>
+    </message>
+    <message>
+        <source>Proxy URL</source>
+        <translation>代理網址</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation>代理密碼</translation>
+    </message>
+    <message>
+        <source>Sent to the proxy only; kept in the OS keyring</source>
+        <translation>只傳送給代理；儲存在系統鑰匙圈中</translation>
+    </message>
+    <message>
+        <source>CA bundle file</source>
+        <translation>CA 憑證檔案</translation>
+    </message>
+    <message>
+        <source>The usual certificate authorities</source>
+        <translation>常用憑證機構</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>代理(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密碼(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>CA &amp;bundle:</source>
+        <translation>CA 憑證(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Needs a user name in the proxy URL</source>
+        <translation>需要代理網址中包含使用者名稱</translation>
+    </message>
+    <message>
+        <source>{} (stored in the keyring)</source>
+        <translation>{}（已儲存在鑰匙圈中）</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>正在檢查鑰匙圈…</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s password, if it asks for one</source>
+        <translation>代理的密碼（如需要）</translation>
+    </message>
+    <message>
+        <source>proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA 憑證</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Network ({})</source>
+        <translation>網路（{}）</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>網路</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>憑證 (*.pem *.crt *.cer);;所有檔案 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PriceRows</name>
+    <message>
+        <source>input</source>
+        <translation>輸入</translation>
+    </message>
+    <message>
+        <source>cached input</source>
+        <translation>快取輸入</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <source>cache write</source>
+        <translation>快取寫入</translation>
+    </message>
+    <message>
+        <source>reasoning</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>your price: type the {} too</source>
+        <translation>你的價格：還需填寫{}價格</translation>
+    </message>
+    <message>
+        <source>your price: type the input and output too</source>
+        <translation>你的價格：還需填寫輸入和輸出價格</translation>
+    </message>
+    <message>
+        <source>your price</source>
+        <translation>你的價格</translation>
+    </message>
+    <message>
+        <source>your price (not in the models list)</source>
+        <translation>你的價格（不在模型清單中）</translation>
+    </message>
+    <message>
+        <source>Remove your price</source>
+        <translation>移除你的價格</translation>
+    </message>
+    <message>
+        <source>Reset to {}</source>
+        <translation>重設為{}</translation>
+    </message>
+    <message>
+        <source>price unknown</source>
+        <translation>價格未知</translation>
+    </message>
+    <message>
+        <source>free (local)</source>
+        <translation>免費（本機）</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>不是數字</translation>
+    </message>
+    <message>
+        <source>has more than {} digits</source>
+        <translation>超過 {} 位數字</translation>
+    </message>
+    <message>
+        <source>is far too large</source>
+        <translation>太大了</translation>
+    </message>
+    <message>
+        <source>The {figure} price of {model}: “{text}” {reason}. Type US dollars per million tokens, like 0.27.</source>
+        <translation>{model} 的{figure}價格：「{text}」{reason}。請填寫每百萬 tokens 的美元價格，例如 0.27。</translation>
+    </message>
+    <message>
+        <source>The {figure} price of {model} cannot be negative.</source>
+        <translation>{model} 的{figure}價格不能為負數。</translation>
+    </message>
+    <message>
+        <source>The {figure} price of {model} cannot be empty. To drop your price, use “{reset}”.</source>
+        <translation>{model} 的{figure}價格不能為空。要移除你的價格，請使用「{reset}」。</translation>
+    </message>
+</context>
+<context>
+    <name>PriceTable</name>
+    <message>
+        <source>Input</source>
+        <translation>輸入</translation>
+    </message>
+    <message>
+        <source>Cached input</source>
+        <translation>快取輸入</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <source>Cache write</source>
+        <translation>快取寫入</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Prices&lt;/b&gt; in US dollars per million tokens</source>
+        <translation>&lt;b&gt;價格&lt;/b&gt;（美元 / 百萬 tokens）</translation>
+    </message>
+    <message>
+        <source>Cache-write and reasoning prices</source>
+        <translation>快取寫入和推理價格</translation>
+    </message>
+    <message>
+        <source>Show the prices some providers bill apart</source>
+        <translation>顯示部分服務供應商另外計費的價格</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重設</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>價格</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>US dollars per million {} tokens</source>
+        <translation>每百萬{} tokens 的美元價格</translation>
+    </message>
+    <message>
+        <source>Price from</source>
+        <translation>價格來源</translation>
+    </message>
+    <message>
+        <source>No models listed, so Tally uses the server&apos;s list. Type the model names above (or Test connection, then Use these models) to see and set their prices.</source>
+        <translation>未列出模型，Tally 將使用伺服器提供的清單。在上方填寫模型名稱（或先「測試連線」，再「使用這些模型」），即可檢視和設定它們的價格。</translation>
+    </message>
+    <message>
+        <source>Double-click a figure to use your own price for that model. Models with no known price show “price unknown”, never $0.</source>
+        <translation>按兩下價格即可為該模型填寫你自己的價格。價格未知的模型顯示「價格未知」，而不是 $0。</translation>
+    </message>
+    <message>
+        <source>Select a price you set to reset it</source>
+        <translation>選取你設定的價格即可重設</translation>
+    </message>
+    <message>
+        <source>as {}</source>
+        <translation>同{}</translation>
+    </message>
+    <message>
+        <source>Nobody publishes a price for this model here: type one to count its cost.</source>
+        <translation>這裡沒有這個模型的公開價格：填寫一個價格即可計算費用。</translation>
+    </message>
+    <message>
+        <source>{} in, {} out (USD / 1M)</source>
+        <translation>輸入 {}，輸出 {}（USD / 1M）</translation>
+    </message>
+</context>
+<context>
     <name>PromptEstimate</name>
     <message>
         <source> ({}: price unknown)</source>
@@ -581,14 +1162,436 @@
     </message>
 </context>
 <context>
+    <name>ProviderDraft</name>
+    <message>
+        <source>Give the provider a name.</source>
+        <translation>請為服務供應商取個名稱。</translation>
+    </message>
+    <message>
+        <source>The base URL of {} must start with http:// or https:// and name a host, like https://api.openai.com/v1.</source>
+        <translation>{} 的 API 網址必須以 http:// 或 https:// 開頭並包含主機名稱，例如 https://api.openai.com/v1。</translation>
+    </message>
+    <message>
+        <source>{} is not a variable name: use letters, digits and _ only.</source>
+        <translation>{} 不是有效的變數名稱：只能使用字母、數字和 _。</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>輸入</translation>
+    </message>
+    <message>
+        <source>input and output</source>
+        <translation>輸入和輸出</translation>
+    </message>
+    <message>
+        <source>The price of {model} at {name} needs the {figure} figure too: type it, or clear the figures you typed.</source>
+        <translation>{name} 上 {model} 的價格還缺少{figure}價格：請補上，或清除你已填寫的價格。</translation>
+    </message>
+    <message>
+        <source>Anthropic needs a thinking budget of at least {least} tokens ({name} has {budget}).</source>
+        <translation>Anthropic 要求思考預算至少為 {least} tokens（{name} 目前為 {budget}）。</translation>
+    </message>
+    <message>
+        <source>{}: {}</source>
+        <translation>{}：{}</translation>
+    </message>
+    <message>
+        <source>Connected, but the server lists no models. Type the model names above.</source>
+        <translation>已連線，但伺服器沒有列出任何模型。請在上方填寫模型名稱。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Connected: {count} models: {shown}, and {more} more.</source>
+        <translation>已連線：共 {count} 個模型：{shown}，另有 {more} 個。</translation>
+    </message>
+    <message>
+        <source>Connected: 1 model: {shown}.</source>
+        <translation>已連線：1 個模型：{shown}。</translation>
+    </message>
+    <message>
+        <source>Connected: {count} models: {shown}.</source>
+        <translation>已連線：共 {count} 個模型：{shown}。</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderForm</name>
+    <message>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI 相容</translation>
+    </message>
+    <message>
+        <source>Anthropic Messages</source>
+        <translation>Anthropic Messages</translation>
+    </message>
+    <message>
+        <source>Gemini (native)</source>
+        <translation>Gemini（原生）</translation>
+    </message>
+    <message>
+        <source>e.g. My relay</source>
+        <translation>例如：我的中轉服務</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>介面類型</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>API 網址</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 金鑰</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>顯示</translation>
+    </message>
+    <message>
+        <source>Show the key (read from the keyring)</source>
+        <translation>顯示金鑰（從鑰匙圈讀取）</translation>
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation>移除金鑰</translation>
+    </message>
+    <message>
+        <source>Delete the stored key when you save</source>
+        <translation>儲存時刪除已儲存的金鑰</translation>
+    </message>
+    <message>
+        <source>Use this key only for this session</source>
+        <translation>僅在本次執行中使用此金鑰</translation>
+    </message>
+    <message>
+        <source>Kept in memory until Tally quits; never written down</source>
+        <translation>只保存在記憶體中，直到 Tally 結束；不會寫入任何地方</translation>
+    </message>
+    <message>
+        <source>Key from environment variable</source>
+        <translation>金鑰所在的環境變數</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. OPENAI_API_KEY; used when it is set</source>
+        <translation>選填，例如 OPENAI_API_KEY；設定了該變數時使用</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>One per line or separated by commas. Leave empty to use the server&apos;s list.</source>
+        <translation>每行一個，或用逗號分隔。留空則使用伺服器提供的清單。</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>測試連線</translation>
+    </message>
+    <message>
+        <source>Use these models</source>
+        <translation>使用這些模型</translation>
+    </message>
+    <message>
+        <source>Put the models found into the Models field</source>
+        <translation>把找到的模型填入「模型」欄</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>識別碼：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>介面類型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>API 網址(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 金鑰(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Key from &amp;env var:</source>
+        <translation>金鑰環境變數(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Models:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Thinking:</source>
+        <translation>思考(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>價格</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>網路</translation>
+    </message>
+    <message>
+        <source>{}  (the keyring entry&apos;s name)</source>
+        <translation>{}（鑰匙圈中項目的名稱）</translation>
+    </message>
+    <message>
+        <source>made from the name when you save</source>
+        <translation>儲存時依名稱產生</translation>
+    </message>
+    <message>
+        <source>None (the stored key is deleted when you save)</source>
+        <translation>無（儲存時刪除已儲存的金鑰）</translation>
+    </message>
+    <message>
+        <source>{} (stored in the keyring)</source>
+        <translation>{}（已儲存在鑰匙圈中）</translation>
+    </message>
+    <message>
+        <source>{} (kept for this session only)</source>
+        <translation>{}（僅在本次執行中保留）</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>正在檢查鑰匙圈…</translation>
+    </message>
+    <message>
+        <source>Usually not needed for a local server</source>
+        <translation>本機伺服器通常不需要</translation>
+    </message>
+    <message>
+        <source>Paste the API key</source>
+        <translation>貼上 API 金鑰</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隱藏</translation>
+    </message>
+</context>
+<context>
+    <name>RepricePicker</name>
+    <message>
+        <source>Another model, e.g. claude-opus-4-1</source>
+        <translation>其他模型，例如 claude-opus-4-1</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>No price is known for “{}”.</source>
+        <translation>「{}」的價格未知。</translation>
+    </message>
+    <message>
+        <source>{price}, from {origin}</source>
+        <translation>{price}，來源：{origin}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResults</name>
+    <message>
+        <source>Search results</source>
+        <translation>搜尋結果</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
+    <message>
+        <source>No OS keyring is available, so keys cannot be saved. Tick “Use this key only for this session” to keep a key in memory until Tally quits, or put the key in an environment variable and name it under “Key from env var”.</source>
+        <translation>沒有可用的系統鑰匙圈，因此無法儲存金鑰。勾選「僅在本次執行中使用此金鑰」可把金鑰保存在記憶體中直到 Tally 結束；也可以把金鑰放進環境變數，並在「金鑰環境變數」中填寫變數名稱。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
     <message>
         <source>Saving keeps that file as {0}.bak (or .bak.2, …) and writes a new one.</source>
         <translation>儲存時會把原檔案保留為 {0}.bak（或 .bak.2 等），再寫入新檔案。</translation>
     </message>
     <message>
+        <source>Providers</source>
+        <translation>服務供應商</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Any OpenAI-compatible server</source>
+        <translation>任何 OpenAI 相容伺服器</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>No providers yet. Click “Add…” to pick a relay, OpenAI, DeepSeek, OpenRouter, Gemini, a server on this computer (Ollama, LM Studio), or any other OpenAI-compatible address.</source>
+        <translation>還沒有服務供應商。按一下「新增…」選擇中轉服務、OpenAI、DeepSeek、OpenRouter、Gemini、本機上的伺服器（Ollama、LM Studio），或任何其他 OpenAI 相容網址。</translation>
+    </message>
+    <message>
+        <source>Providers and prices</source>
+        <translation>服務供應商與價格</translation>
+    </message>
+    <message>
+        <source>Money and budgets</source>
+        <translation>貨幣與預算</translation>
+    </message>
+    <message>
         <source>General</source>
         <translation>一般</translation>
+    </message>
+    <message>
+        <source>this provider</source>
+        <translation>這個服務供應商</translation>
+    </message>
+    <message>
+        <source>Remove provider</source>
+        <translation>移除服務供應商</translation>
+    </message>
+    <message>
+        <source>Remove {}? Its stored API key is deleted too when you save.</source>
+        <translation>移除 {}？儲存時也會刪除它已儲存的 API 金鑰。</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>（尚未命名）</translation>
+    </message>
+    <message>
+        <source>(no base URL yet)</source>
+        <translation>（尚未填寫 API 網址）</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>測試中…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>儲存中…</translation>
+    </message>
+    <message>
+        <source>Custom (any OpenAI-compatible server)</source>
+        <translation>自訂（任何 OpenAI 相容伺服器）</translation>
+    </message>
+</context>
+<context>
+    <name>SpendingDialog</name>
+    <message>
+        <source>Nothing spent yet.
+
+Every answer&apos;s cost is kept in the history, and this view shows it per day and per model once there is some.</source>
+        <translation>還沒有任何花費。
+
+每則回答的費用都會記錄在歷史紀錄中，有了花費後，這裡會依日期和依模型顯示。</translation>
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Spend per day, last 30 days</source>
+        <translation>每日花費（最近 30 天）</translation>
+    </message>
+    <message>
+        <source>Spend per day</source>
+        <translation>每日花費</translation>
+    </message>
+    <message>
+        <source>Spend per model, {}</source>
+        <translation>各模型花費（{}）</translation>
+    </message>
+    <message>
+        <source>What would {} have cost on…</source>
+        <translation>{}改用以下模型要花多少…</translation>
+    </message>
+    <message>
+        <source>{} answer</source>
+        <translation>{} 則回答</translation>
+    </message>
+    <message>
+        <source>{} answers</source>
+        <translation>{} 則回答</translation>
+    </message>
+    <message>
+        <source>{month}: &lt;b&gt;{total}&lt;/b&gt; in {answers} · Today: &lt;b&gt;{today}&lt;/b&gt;</source>
+        <translation>{month}：&lt;b&gt;{total}&lt;/b&gt;，共 {answers} · 今天：&lt;b&gt;{today}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Input counts cached input too; output counts reasoning too.</source>
+        <translation>輸入包含快取輸入；輸出包含推理。</translation>
+    </message>
+    <message>
+        <source>≈ and lighter bars: estimated from the length of the text, where the provider reported no usage.</source>
+        <translation>≈ 和淺色長條：服務供應商未回傳用量時，依文字長度估算。</translation>
+    </message>
+    <message>
+        <source>1 answer had no known price: not in the cost, but their tokens are in the re-priced columns.</source>
+        <translation>1 則回答的價格未知：未計入費用，但其 tokens 已計入換算欄。</translation>
+    </message>
+    <message>
+        <source>{} answers had no known price: not in the cost, but their tokens are in the re-priced columns.</source>
+        <translation>{} 則回答的價格未知：未計入費用，但其 tokens 已計入換算欄。</translation>
+    </message>
+</context>
+<context>
+    <name>SpendingTable</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服務供應商</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答數</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>輸入</translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation>快取</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>費用</translation>
+    </message>
+    <message>
+        <source>On {}</source>
+        <translation>改用 {}</translation>
+    </message>
+    <message>
+        <source>{price}, from {origin}</source>
+        <translation>{price}，來源：{origin}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
     </message>
 </context>
 <context>
@@ -627,6 +1630,41 @@
     </message>
 </context>
 <context>
+    <name>ThinkingField</name>
+    <message>
+        <source>Billed as output tokens; Anthropic needs {} at least.</source>
+        <translation>依輸出 tokens 計費；Anthropic 要求至少 {}。</translation>
+    </message>
+    <message>
+        <source>Billed as output tokens; the model uses as much of it as it needs.</source>
+        <translation>依輸出 tokens 計費；模型依需要使用。</translation>
+    </message>
+    <message>
+        <source>For Anthropic and Gemini providers; OpenAI-compatible servers ignore it.</source>
+        <translation>用於 Anthropic 和 Gemini 服務供應商；OpenAI 相容伺服器會忽略此項。</translation>
+    </message>
+    <message>
+        <source>Ask for the model&apos;s thinking</source>
+        <translation>讓模型先思考</translation>
+    </message>
+    <message>
+        <source>Thinking budget</source>
+        <translation>思考預算</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> tokens</translation>
+    </message>
+    <message>
+        <source>Ask the model to think before answering, in up to this many tokens (Anthropic&apos;s thinking, Gemini&apos;s thoughts), shown above the answer and billed as output. Reasoning models of OpenAI-compatible servers think on their own.</source>
+        <translation>讓模型在回答前先思考，最多使用這麼多 tokens（Anthropic 的 thinking、Gemini 的 thoughts），思考內容顯示在回答上方，依輸出計費。OpenAI 相容伺服器上的推理模型會自行思考。</translation>
+    </message>
+    <message>
+        <source>Anthropic needs at least {} tokens.</source>
+        <translation>Anthropic 要求至少 {} tokens。</translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <source>Undo</source>
@@ -635,6 +1673,24 @@
 </context>
 <context>
     <name>Welcome</name>
+    <message>
+        <source>
+&lt;h2&gt;Welcome to Tally&lt;/h2&gt;
+&lt;p&gt;Tally talks to LLM APIs: a relay such as HolySheep (one key for DeepSeek, Gemini, GPT and
+Claude), OpenAI, DeepSeek, OpenRouter, Gemini, or a model server on this computer (Ollama,
+LM Studio).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;To start, add a provider&lt;/b&gt;: pick a preset, paste your API key, and press
+&lt;i&gt;Test connection&lt;/i&gt;. The key is kept in your system&apos;s keyring, never in a file.&lt;/p&gt;
+&lt;p&gt;Or &lt;b&gt;try the offline demo&lt;/b&gt; first: simulated answers from a small server inside Tally, so you
+can see streaming, reasoning and costs at work without an account. Nothing leaves this computer.&lt;/p&gt;
+</source>
+        <translation>
+&lt;h2&gt;歡迎使用 Tally&lt;/h2&gt;
+&lt;p&gt;Tally 可以串接各種大型語言模型 API：HolySheep 這類中轉服務（一把金鑰即可使用 DeepSeek、Gemini、GPT 和 Claude）、OpenAI、DeepSeek、OpenRouter、Gemini，或本機上的模型伺服器（Ollama、LM Studio）。&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;開始使用，先新增一個服務供應商&lt;/b&gt;：選擇一個預設，貼上你的 API 金鑰，然後按一下&lt;i&gt;測試連線&lt;/i&gt;。金鑰儲存在系統鑰匙圈中，不會寫入任何檔案。&lt;/p&gt;
+&lt;p&gt;也可以先&lt;b&gt;試用離線示範&lt;/b&gt;：由 Tally 內建的小型伺服器產生模擬回答，不需帳號即可看到串流輸出、推理過程和費用統計。所有資料都不會離開這台電腦。&lt;/p&gt;
+</translation>
+    </message>
     <message>
         <source>Add a provider…</source>
         <translation>新增服務供應商…</translation>

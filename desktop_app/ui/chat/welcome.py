@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-_TEXT = """
+_TEXT = str(
+    QT_TRANSLATE_NOOP(
+        "Welcome",
+        """
 <h2>Welcome to Tally</h2>
 <p>Tally talks to LLM APIs: a relay such as HolySheep (one key for DeepSeek, Gemini, GPT and
 Claude), OpenAI, DeepSeek, OpenRouter, Gemini, or a model server on this computer (Ollama,
@@ -17,7 +20,9 @@ LM Studio).</p>
 <i>Test connection</i>. The key is kept in your system's keyring, never in a file.</p>
 <p>Or <b>try the offline demo</b> first: simulated answers from a small server inside Tally, so you
 can see streaming, reasoning and costs at work without an account. Nothing leaves this computer.</p>
-"""
+""",
+    )
+)
 
 
 _WIDTH = 620
@@ -56,7 +61,7 @@ class Welcome(QWidget):
         self.setObjectName("welcome")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        text = _WrappedText(_TEXT, self)
+        text = _WrappedText(self.tr(_TEXT), self)
         text.setMinimumWidth(_NARROWEST)
         text.setMaximumWidth(_WIDTH)
         layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)

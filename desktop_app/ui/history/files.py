@@ -13,7 +13,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.core.errors import TallyError
@@ -29,9 +29,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MARKDOWN_FILTER = "Markdown (*.md)"
-JSON_FILTER = "Tally JSON export (*.json)"
-IMPORT_FILTER = "Conversations (*.json);;All files (*)"
+MARKDOWN_FILTER = str(QT_TRANSLATE_NOOP("HistoryFiles", "Markdown (*.md)"))
+JSON_FILTER = str(QT_TRANSLATE_NOOP("HistoryFiles", "Tally JSON export (*.json)"))
+"""The file dialog's filters in English (as a test chooses them), translated where shown."""
+
 
 # (parent, caption, folder or file, filters) -> (path, chosen filter); "" when cancelled.
 FileChooser = Callable[[QWidget, str, str, str], tuple[str, str]]
@@ -64,18 +65,20 @@ class HistoryFiles(QObject):
     def export_conversation(self, conversation_id: str | None) -> None:
         """Export the open conversation; Markdown is offered first, as the one to read."""
         if conversation_id is None:
-            self.done.emit("Nothing to export yet: this conversation has no messages.")
+            self.done.emit(self.tr("Nothing to export yet: this conversation has no messages."))
             return
         from desktop_app.core.transfer.export import markdown_file_name
 
         summary = self.store.conversation(conversation_id)
         name = markdown_file_name(summary) if summary else "conversation.md"
-        self._export([conversation_id], "Export conversation", name)
+        self._export([conversation_id], self.tr("Export conversation"), name)
 
     def export_all(self) -> None:
         """Export every conversation, archived ones included; JSON is offered first, as the
         one `tally import` and this menu read back."""
-        self._export(None, "Export all conversations", "tally-export.json", json_first=True)
+        self._export(
+            None, self.tr("Export all conversations"), "tally-export.json", json_first=True
+        )
 
     def import_conversations(self) -> None:
         """Import a file the user picks, off the GUI thread, with a dialog that shows how far
@@ -83,7 +86,9 @@ class HistoryFiles(QObject):
         if self.importing is not None:
             self.done.emit(self.tr("An import is running already."))
             return
-        path, _ = self.choose_open(self.window, "Import conversations", _documents(), IMPORT_FILTER)
+        caption = self.tr("Import conversations")
+        filters = self.tr("Conversations (*.json);;All files (*)")
+        path, _ = self.choose_open(self.window, caption, _documents(), filters)
         if not path:
             return
         from PySide6.QtWidgets import QProgressDialog  # named when first used, as the dialogs
@@ -123,10 +128,22 @@ class HistoryFiles(QObject):
 
     def _import_finished(self, result: ImportResult) -> None:
         self._import_ended()
-        report = f"Imported {_plural(result.conversations_added, 'conversation')}"
-        if result.conversations_skipped:
-            report += f"; {result.conversations_skipped} already in the history, skipped"
-        self.done.emit(report + ".")
+        added, skipped = result.conversations_added, result.conversations_skipped
+        if skipped:
+            report = (
+                self.tr("Imported 1 conversation; {skipped} already in the history, skipped.")
+                if added == 1
+                else self.tr(
+                    "Imported {added} conversations; {skipped} already in the history, skipped."
+                )
+            )
+        else:
+            report = (
+                self.tr("Imported 1 conversation.")
+                if added == 1
+                else self.tr("Imported {added} conversations.")
+            )
+        self.done.emit(report.format(added=added, skipped=skipped))
         self.imported.emit()
         self._fill_short_terms()
 
@@ -165,14 +182,16 @@ class HistoryFiles(QObject):
     def _export(
         self, ids: Sequence[str] | None, caption: str, name: str, *, json_first: bool = False
     ) -> None:
-        filters = [JSON_FILTER, MARKDOWN_FILTER] if json_first else [MARKDOWN_FILTER, JSON_FILTER]
+        json_filter = self.tr(JSON_FILTER)
+        markdown_filter = self.tr(MARKDOWN_FILTER)
+        filters = [json_filter, markdown_filter] if json_first else [markdown_filter, json_filter]
         suggested = str(
             Path(_documents()) / Path(name).with_suffix(".json" if json_first else ".md")
         )
         path, chosen = self.choose_save(self.window, caption, suggested, ";;".join(filters))
         if not path:
             return
-        target = _with_suffix(Path(path), ".json" if chosen == JSON_FILTER else ".md")
+        target = _with_suffix(Path(path), ".json" if chosen == json_filter else ".md")
         from desktop_app.core.transfer.export import load_conversations, save_export
 
         providers = self.providers()  # here: the op runs on a worker, away from the window
@@ -186,8 +205,15 @@ class HistoryFiles(QObject):
         self.reads.run(
             "export",
             write,
-            lambda count: self.done.emit(f"Exported {_plural(count, 'conversation')} to {target}."),
+            lambda count: self.done.emit(self._exported(count, target)),
             self._export_failed,
+        )
+
+    def _exported(self, count: int, target: Path) -> str:
+        if count == 1:
+            return self.tr("Exported 1 conversation to {}.").format(target)
+        return self.tr("Exported {count} conversations to {target}.").format(
+            count=count, target=target
         )
 
     def _export_failed(self, error: Exception) -> None:
@@ -222,10 +248,6 @@ def _documents() -> str:
     from PySide6.QtCore import QStandardPaths
 
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _fill_quietly(short_fill: ModuleType, history: Path, stop: threading.Event) -> None:

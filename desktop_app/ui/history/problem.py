@@ -147,8 +147,14 @@ def carry_out(repair: Repair, history: Path) -> str:
     if repair.action == "restore" and repair.backup is not None:
         aside = backups.restore(history, repair.backup)
         when = repair.backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        return f"Restored the backup of {when}; the history it replaced is kept as {aside}."
+        return QCoreApplication.translate(
+            "HistoryProblemDialog",
+            "Restored the backup of {when}; the history it replaced is kept as {aside}.",
+        ).format(when=when, aside=aside)
     if repair.action == "fresh":
         aside = backups.set_aside(history, "damaged")
-        return f"Started a fresh history; the one that could not be opened is kept as {aside}."
+        return QCoreApplication.translate(
+            "HistoryProblemDialog",
+            "Started a fresh history; the one that could not be opened is kept as {}.",
+        ).format(aside)
     return ""

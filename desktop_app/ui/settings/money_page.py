@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,7 +46,10 @@ def read_app_settings(path: Path) -> tuple[AppSettings, str]:
     try:
         return load_settings(path), ""
     except ConfigError as exc:
-        note = "The Money tab shows the defaults; saving a change there replaces the file."
+        note = QCoreApplication.translate(
+            "MoneyPage",
+            "The Money tab shows the defaults; saving a change there replaces the file.",
+        )
         return AppSettings(), f"{exc} {note}"
 
 
@@ -64,18 +68,26 @@ class MoneyPage(QWidget):
         super().__init__(parent)
         self.setObjectName("moneyPage")
         self.loaded = settings
-        self.usd_radio = QRadioButton("US dollars ($)", self)
+        self.usd_radio = QRadioButton(self.tr("US dollars ($)"), self)
         self.usd_radio.setObjectName("usdRadio")
-        self.cny_radio = QRadioButton("Chinese yuan (¥)", self)
+        self.cny_radio = QRadioButton(self.tr("Chinese yuan (¥)"), self)
         self.cny_radio.setObjectName("cnyRadio")
         self.currency_group = QButtonGroup(self)
         self.currency_group.addButton(self.usd_radio)
         self.currency_group.addButton(self.cny_radio)
-        self.rate_edit = self._amount_edit("cnyPerUsdEdit", "Yuan per US dollar", "e.g. 7.3")
-        self.relay_rate_button = self._rate_button("relayRateButton", RELAY_RATE, "relay billing")
-        self.bank_rate_button = self._rate_button("bankRateButton", BANK_RATE, "bank rate")
-        self.monthly_edit = self._amount_edit("monthlyBudgetEdit", "Monthly budget", "no budget")
-        self.daily_edit = self._amount_edit("dailyBudgetEdit", "Daily budget", "no budget")
+        self.rate_edit = self._amount_edit(
+            "cnyPerUsdEdit", self.tr("Yuan per US dollar"), self.tr("e.g. 7.3")
+        )
+        self.relay_rate_button = self._rate_button(
+            "relayRateButton", RELAY_RATE, self.tr("relay billing")
+        )
+        self.bank_rate_button = self._rate_button("bankRateButton", BANK_RATE, self.tr("bank rate"))
+        self.monthly_edit = self._amount_edit(
+            "monthlyBudgetEdit", self.tr("Monthly budget"), self.tr("no budget")
+        )
+        self.daily_edit = self._amount_edit(
+            "dailyBudgetEdit", self.tr("Daily budget"), self.tr("no budget")
+        )
         self.unit_labels = [QLabel(self), QLabel(self)]
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName("moneyProblem")
@@ -93,7 +105,7 @@ class MoneyPage(QWidget):
         return edit
 
     def _rate_button(self, name: str, rate: Decimal, what: str) -> QPushButton:
-        button = QPushButton(f"{rate} ({what})", self)
+        button = QPushButton(self.tr("{rate} ({what})").format(rate=rate, what=what), self)
         button.setObjectName(name)
         button.setToolTip(f"¥{rate} = $1")
         button.clicked.connect(lambda: self._use_rate(rate))
@@ -118,23 +130,24 @@ class MoneyPage(QWidget):
         rate_row.addWidget(self.bank_rate_button)
         rate_row.addStretch(1)
         form = QFormLayout()
-        form.addRow("Show money in:", self.usd_radio)
+        form.addRow(self.tr("Show money in:"), self.usd_radio)
         form.addRow("", self.cny_radio)
-        form.addRow(_buddy(self, "&Rate:", self.rate_edit), rate_row)
-        return _group(self, "Currency", form, _RATE_NOTE)
+        form.addRow(_buddy(self, self.tr("&Rate:"), self.rate_edit), rate_row)
+        note = QCoreApplication.translate("MoneyPage", _RATE_NOTE)
+        return _group(self, self.tr("Currency"), form, note)
 
     def _budget_group(self) -> QGroupBox:
         form = QFormLayout()
         for label, edit, unit in (
-            ("&Monthly budget:", self.monthly_edit, self.unit_labels[0]),
-            ("&Daily budget:", self.daily_edit, self.unit_labels[1]),
+            (self.tr("&Monthly budget:"), self.monthly_edit, self.unit_labels[0]),
+            (self.tr("&Daily budget:"), self.daily_edit, self.unit_labels[1]),
         ):
             row = QHBoxLayout()
             row.addWidget(edit)
             row.addWidget(unit)
             row.addStretch(1)
             form.addRow(_buddy(self, label, edit), row)
-        return _group(self, "Budgets", form, _budget_note())
+        return _group(self, self.tr("Budgets"), form, _budget_note())
 
     def _connect(self) -> None:
         self.cny_radio.toggled.connect(self._currency_toggled)
@@ -190,7 +203,7 @@ class MoneyPage(QWidget):
     def _currency_toggled(self, cny: bool) -> None:
         self.rate_edit.setEnabled(cny)
         for unit in self.unit_labels:
-            unit.setText("yuan (¥)" if cny else "US dollars ($)")
+            unit.setText(self.tr("yuan (¥)") if cny else self.tr("US dollars ($)"))
         self._convert_budgets()
         self._typed()
 
@@ -232,19 +245,23 @@ class MoneyPage(QWidget):
         self.problem_label.setVisible(bool(self.problem_label.text()))
 
 
-_RATE_NOTE = (
-    "Prices stay in US dollars, as providers publish them; costs and budgets are shown in "
-    "yuan at this rate. A relay that bills ¥1 for each $1 of its prices (HolySheep) means 1; "
-    "paying by card at the bank's rate means about 7.3."
+_RATE_NOTE = str(
+    QT_TRANSLATE_NOOP(
+        "MoneyPage",
+        "Prices stay in US dollars, as providers publish them; costs and budgets are shown in "
+        "yuan at this rate. A relay that bills ¥1 for each $1 of its prices (HolySheep) means 1; "
+        "paying by card at the bank's rate means about 7.3.",
+    )
 )
 
 
 def _budget_note() -> str:
     warn = int(WARN_AT * 100)
-    return (
-        f"Leave a budget empty for none. Tally warns when {warn} % of a budget is spent; at "
-        "100 % it stops sending, and you can still send one message at a time by confirming it."
-    )
+    return QCoreApplication.translate(
+        "MoneyPage",
+        "Leave a budget empty for none. Tally warns when {} % of a budget is spent; at "
+        "100 % it stops sending, and you can still send one message at a time by confirming it.",
+    ).format(warn)
 
 
 def _group(parent: QWidget, title: str, form: QFormLayout, note: str) -> QGroupBox:
@@ -279,31 +296,62 @@ def _rate(text: str) -> Decimal:
         rate = parse_number(text)
     except ValueError as reason:
         raise SettingsProblem(
-            f"The rate “{text.strip()}” {reason}: type how many yuan one US dollar buys, "
-            "like 7.3 (or 1 for a relay that bills ¥1 = $1).",
+            QCoreApplication.translate(
+                "MoneyPage",
+                "The rate “{text}” {reason}: type how many yuan one US dollar buys, "
+                "like 7.3 (or 1 for a relay that bills ¥1 = $1).",
+            ).format(text=text.strip(), reason=reason),
             "rate",
         ) from None
     if rate is None or rate <= 0:
         raise SettingsProblem(
-            "Type how many yuan one US dollar buys, more than 0: 7.3 at the bank's rate, "
-            "or 1 for a relay that bills ¥1 = $1.",
+            QCoreApplication.translate(
+                "MoneyPage",
+                "Type how many yuan one US dollar buys, more than 0: 7.3 at the bank's rate, "
+                "or 1 for a relay that bills ¥1 = $1.",
+            ),
             "rate",
         )
     return rate
 
 
-def _budget(text: str, period: str, symbol: str) -> Decimal | None:
+def _budget(text: str, period: Literal["monthly", "daily"], symbol: str) -> Decimal | None:
     try:
         amount = parse_number(text)
     except ValueError as reason:
         raise SettingsProblem(
-            f"The {period} budget “{text.strip()}” {reason}: type an amount like {symbol}20, "
-            "or leave it empty for no budget.",
+            _budget_problem(period, not_positive=False).format(
+                text=text.strip(), reason=reason, symbol=symbol
+            ),
             period,
         ) from None
     if amount is not None and amount <= 0:
         raise SettingsProblem(
-            f"A {period} budget must be more than {symbol}0: leave it empty for no budget.",
-            period,
+            _budget_problem(period, not_positive=True).format(symbol=symbol), period
         )
     return amount
+
+
+def _budget_problem(period: Literal["monthly", "daily"], not_positive: bool) -> str:
+    """What is wrong with a budget: not a number, or (`not_positive`) not more than 0. A whole
+    sentence per period, so that a translation puts no translated word into another sentence."""
+    if not_positive:
+        if period == "monthly":
+            return QCoreApplication.translate(
+                "MoneyPage",
+                "A monthly budget must be more than {symbol}0: leave it empty for no budget.",
+            )
+        return QCoreApplication.translate(
+            "MoneyPage", "A daily budget must be more than {symbol}0: leave it empty for no budget."
+        )
+    if period == "monthly":
+        return QCoreApplication.translate(
+            "MoneyPage",
+            "The monthly budget “{text}” {reason}: type an amount like {symbol}20, "
+            "or leave it empty for no budget.",
+        )
+    return QCoreApplication.translate(
+        "MoneyPage",
+        "The daily budget “{text}” {reason}: type an amount like {symbol}20, "
+        "or leave it empty for no budget.",
+    )

@@ -8,13 +8,15 @@ import asyncio
 from dataclasses import dataclass
 from urllib.parse import SplitResult, urlsplit
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop_app.core.errors import ConfigError, KeyringUnavailable
 from desktop_app.core.network.clients import check_ca_bundle
 from desktop_app.core.settings.keys import KeyResolver, proxy_entry
 from desktop_app.core.settings.providers_file import Provider
 
 _SCHEMES = ("http", "https", "socks5", "socks5h")
-_EXAMPLES = "http://proxy.example.com:3128 or socks5://proxy.example.com:1080"
+_EXAMPLES = ("http://proxy.example.com:3128", "socks5://proxy.example.com:1080")
 
 
 @dataclass(eq=False)
@@ -42,7 +44,9 @@ class NetworkDraft:
         text = self.proxy.strip()
         if not text:
             return (
-                "A password needs a proxy URL with a user name in it."
+                QCoreApplication.translate(
+                    "NetworkDraft", "A password needs a proxy URL with a user name in it."
+                )
                 if self.typed_password
                 else None
             )
@@ -50,13 +54,20 @@ class NetworkDraft:
         try:
             port = parts.port
         except ValueError:
-            return f"The proxy's port must be a number from 1 to 65535, as in {_EXAMPLES}."
+            return QCoreApplication.translate(
+                "NetworkDraft",
+                "The proxy's port must be a number from 1 to 65535, as in {0} or {1}.",
+            ).format(*_EXAMPLES)
         if parts.scheme.lower() not in _SCHEMES or not parts.hostname:
-            return f"The proxy must be a URL such as {_EXAMPLES} (http, https or socks5)."
+            return QCoreApplication.translate(
+                "NetworkDraft",
+                "The proxy must be a URL such as {0} or {1} (http, https or socks5).",
+            ).format(*_EXAMPLES)
         if parts.password is not None:
-            return (
+            return QCoreApplication.translate(
+                "NetworkDraft",
                 "Leave the password out of the proxy URL: type it in the password field, "
-                "which keeps it in the keyring."
+                "which keeps it in the keyring.",
             )
         return _socks_problem(parts, port) or self._password_problem()
 
@@ -77,9 +88,10 @@ class NetworkDraft:
 
     def _password_problem(self) -> str | None:
         if self.typed_password and not self.user:
-            return (
+            return QCoreApplication.translate(
+                "NetworkDraft",
                 "Put the proxy's user name in its URL, as in http://alice@proxy.example.com:3128: "
-                "the password is sent only with a user name."
+                "the password is sent only with a user name.",
             )
         return None
 
@@ -94,7 +106,9 @@ def proxy_user(proxy: str) -> str | None:
 
 def _socks_problem(parts: SplitResult, port: int | None) -> str | None:
     if parts.scheme.lower().startswith("socks") and port is None:
-        return "A SOCKS proxy needs its port, as in socks5://proxy.example.com:1080."
+        return QCoreApplication.translate(
+            "NetworkDraft", "A SOCKS proxy needs its port, as in socks5://proxy.example.com:1080."
+        )
     return None
 
 

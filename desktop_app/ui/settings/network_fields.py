@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -22,15 +22,28 @@ from desktop_app.ui.settings.network_draft import NetworkDraft
 
 MASK = "••••••••"
 PROBLEM_STYLE = "color: #8a1c13;"
-HINT = (
-    "An empty proxy means the system's settings: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY, "
-    "else the operating system's proxy; a server on this computer is always reached directly. "
-    "A user name goes in the URL, as in socks5://alice@proxy.example.com:1080; the password is "
-    "kept in the OS keyring, never in providers.toml. The CA bundle (PEM) adds a corporate "
-    "network's or a private server's authority to the usual ones."
+HINT = str(
+    QT_TRANSLATE_NOOP(
+        "NetworkFields",
+        "An empty proxy means the system's settings: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and "
+        "NO_PROXY, else the operating system's proxy; a server on this computer is always reached "
+        "directly. A user name goes in the URL, as in socks5://alice@proxy.example.com:1080; the "
+        "password is kept in the OS keyring, never in providers.toml. The CA bundle (PEM) adds a "
+        "corporate network's or a private server's authority to the usual ones.",
+    )
 )
-PROXY_TIP = "http://, https:// or socks5://, e.g. socks5://alice@proxy.example.com:1080"
-CA_TIP = "A PEM file (or a folder of them) of certificate authorities to trust as well"
+PROXY_TIP = str(
+    QT_TRANSLATE_NOOP(
+        "NetworkFields",
+        "http://, https:// or socks5://, e.g. socks5://alice@proxy.example.com:1080",
+    )
+)
+CA_TIP = str(
+    QT_TRANSLATE_NOOP(
+        "NetworkFields",
+        "A PEM file (or a folder of them) of certificate authorities to trust as well",
+    )
+)
 
 
 class NetworkFields(QWidget):
@@ -44,18 +57,23 @@ class NetworkFields(QWidget):
         self.keyring_available = True
         self.choose_file: Callable[[], str] = self._ask_for_file
         self.setObjectName("networkPage")
-        self.proxy_edit = line_edit(self, "proxyEdit", "Proxy URL", "System settings")
-        self.password_edit = line_edit(self, "proxyPasswordEdit", "Proxy password", "")
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.proxy_edit.setToolTip(PROXY_TIP)
-        self.password_edit.setToolTip("Sent to the proxy only; kept in the OS keyring")
-        self.ca_edit = line_edit(
-            self, "caBundleEdit", "CA bundle file", "The usual certificate authorities"
+        self.proxy_edit = line_edit(
+            self, "proxyEdit", self.tr("Proxy URL"), self.tr("System settings")
         )
-        self.ca_edit.setToolTip(CA_TIP)
-        self.browse_button = QPushButton("Browse…", self)
+        self.password_edit = line_edit(self, "proxyPasswordEdit", self.tr("Proxy password"), "")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.proxy_edit.setToolTip(QCoreApplication.translate("NetworkFields", PROXY_TIP))
+        self.password_edit.setToolTip(self.tr("Sent to the proxy only; kept in the OS keyring"))
+        self.ca_edit = line_edit(
+            self,
+            "caBundleEdit",
+            self.tr("CA bundle file"),
+            self.tr("The usual certificate authorities"),
+        )
+        self.ca_edit.setToolTip(QCoreApplication.translate("NetworkFields", CA_TIP))
+        self.browse_button = QPushButton(self.tr("Browse…"), self)
         self.browse_button.setObjectName("caBundleBrowse")
-        self.hint = QLabel(HINT, self)
+        self.hint = QLabel(QCoreApplication.translate("NetworkFields", HINT), self)
         self.hint.setObjectName("networkHint")
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)
@@ -72,12 +90,12 @@ class NetworkFields(QWidget):
 
     def _lay_out(self) -> None:
         form = right_aligned_form()
-        form.addRow(self._label("&Proxy:", self.proxy_edit), self.proxy_edit)
-        form.addRow(self._label("Pass&word:", self.password_edit), self.password_edit)
+        form.addRow(self._label(self.tr("&Proxy:"), self.proxy_edit), self.proxy_edit)
+        form.addRow(self._label(self.tr("Pass&word:"), self.password_edit), self.password_edit)
         bundle = QHBoxLayout()
         bundle.addWidget(self.ca_edit, 1)
         bundle.addWidget(self.browse_button)
-        form.addRow(self._label("CA &bundle:", self.ca_edit), bundle)
+        form.addRow(self._label(self.tr("CA &bundle:"), self.ca_edit), bundle)
         form.addRow("", self.problem)
         form.addRow("", self.hint)
         layout = QVBoxLayout(self)
@@ -104,23 +122,26 @@ class NetworkFields(QWidget):
         """The password's placeholder, for what is known now."""
         network = self.network or NetworkDraft()
         if not network.user:
-            hint = "Needs a user name in the proxy URL"
+            hint = self.tr("Needs a user name in the proxy URL")
         elif network.password_stored:
-            hint = f"{MASK} (stored in the keyring)"
+            hint = self.tr("{} (stored in the keyring)").format(MASK)
         elif network.password_stored is None and self.keyring_available:
-            hint = "Checking the keyring…"
+            hint = self.tr("Checking the keyring…")
         else:
-            hint = "The proxy's password, if it asks for one"
+            hint = self.tr("The proxy's password, if it asks for one")
         self.password_edit.setPlaceholderText(hint)
 
     def title(self) -> str:
         """The page's tab title: what is set, so that it shows without opening the page."""
         network = self.network or NetworkDraft()
         proxy = network.proxy.strip()
-        how = "socks" if proxy.lower().startswith("socks") else "proxy"
+        how = "socks" if proxy.lower().startswith("socks") else self.tr("proxy")
         parts = [how] if proxy else []
-        parts += ["CA bundle"] if network.ca_bundle.strip() else []
-        return f"Network ({', '.join(parts)})" if parts else "Network"
+        parts += [self.tr("CA bundle")] if network.ca_bundle.strip() else []
+        separator = self.tr(", ")  # between the parts of the title
+        return (
+            self.tr("Network ({})").format(separator.join(parts)) if parts else self.tr("Network")
+        )
 
     def focus(self, field: str) -> None:
         """Put the cursor in the field a problem names, saying the problem next to it."""
@@ -171,8 +192,8 @@ class NetworkFields(QWidget):
     def _ask_for_file(self) -> str:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "CA bundle",
+            self.tr("CA bundle"),
             self.ca_edit.text(),
-            "Certificates (*.pem *.crt *.cer);;All files (*)",
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
         )
         return path

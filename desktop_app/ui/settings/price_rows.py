@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from desktop_app.core.money.prices import CatalogLookup, Quote, quote
 from desktop_app.core.settings.providers_file import ModelPrice, Provider
 from desktop_app.ui.settings.provider_draft import ProviderDraft
@@ -28,12 +30,13 @@ BILLED_AS: Mapping[Figure, Figure] = {
     "reasoning": "output",
 }
 FIGURE_NAMES: Mapping[Figure, str] = {
-    "input": "input",
-    "cached_input": "cached input",
-    "output": "output",
-    "cache_write": "cache write",
-    "reasoning": "reasoning",
+    "input": str(QT_TRANSLATE_NOOP("PriceRows", "input")),
+    "cached_input": str(QT_TRANSLATE_NOOP("PriceRows", "cached input")),
+    "output": str(QT_TRANSLATE_NOOP("PriceRows", "output")),
+    "cache_write": str(QT_TRANSLATE_NOOP("PriceRows", "cache write")),
+    "reasoning": str(QT_TRANSLATE_NOOP("PriceRows", "reasoning")),
 }
+"""The figures' names in English, marked for translation (figure_name())."""
 # A TOML float keeps about 15 significant digits: more would not come back from the file exactly.
 _MAX_DIGITS = 15
 _TOO_LARGE = 9  # a billion or more, as a power of ten
@@ -63,18 +66,26 @@ class PriceRow:
     def source(self) -> str:
         """The "Price from" column: who set this price."""
         if self.kind == "unfinished":
-            missing = [FIGURE_NAMES[name] for name in REQUIRED if self.figures[name] is None]
-            return f"your price: type the {' and '.join(missing)} too"
+            missing = [name for name in REQUIRED if self.figures[name] is None]
+            if len(missing) == 1:
+                return QCoreApplication.translate(
+                    "PriceRows", "your price: type the {} too"
+                ).format(figure_name(missing[0]))
+            return QCoreApplication.translate(
+                "PriceRows", "your price: type the input and output too"
+            )
         if self.kind == "user":
-            return "your price" if self.listed else "your price (not in the models list)"
+            if self.listed:
+                return QCoreApplication.translate("PriceRows", "your price")
+            return QCoreApplication.translate("PriceRows", "your price (not in the models list)")
         return source_of(self.base)
 
     @property
     def reset_label(self) -> str:
         """What the Reset button says for this row."""
         if self.base is None:
-            return "Remove your price"
-        return f"Reset to {source_of(self.base)}"
+            return QCoreApplication.translate("PriceRows", "Remove your price")
+        return QCoreApplication.translate("PriceRows", "Reset to {}").format(source_of(self.base))
 
 
 def price_rows(draft: ProviderDraft, catalog: CatalogLookup | None = None) -> list[PriceRow]:
@@ -117,10 +128,10 @@ def _figures_of(price: ModelPrice) -> dict[Figure, Decimal | None]:
 def source_of(found: Quote | None) -> str:
     """Who set a price, as the table says it."""
     if found is None:
-        return "price unknown"
+        return QCoreApplication.translate("PriceRows", "price unknown")
     if found.source == "local":
-        return "free (local)"
-    return found.origin
+        return QCoreApplication.translate("PriceRows", "free (local)")
+    return found.origin  # said by the core (a relay's or the catalog's name): in English
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -132,13 +143,15 @@ def parse_number(text: str) -> Decimal | None:
     try:
         number = Decimal(stripped)
     except InvalidOperation:
-        raise ValueError("is not a number") from None
+        raise ValueError(QCoreApplication.translate("PriceRows", "is not a number")) from None
     if not number.is_finite():
-        raise ValueError("is not a number")
+        raise ValueError(QCoreApplication.translate("PriceRows", "is not a number"))
     if len(number.as_tuple().digits) > _MAX_DIGITS:
-        raise ValueError(f"has more than {_MAX_DIGITS} digits")
+        raise ValueError(
+            QCoreApplication.translate("PriceRows", "has more than {} digits").format(_MAX_DIGITS)
+        )
     if number.adjusted() >= _TOO_LARGE:  # 1E+400 is one digit, and no price or budget
-        raise ValueError("is far too large")
+        raise ValueError(QCoreApplication.translate("PriceRows", "is far too large"))
     return number
 
 
@@ -148,11 +161,18 @@ def parse_figure(text: str, model: str, name: Figure) -> Decimal | None:
         number = parse_number(text)
     except ValueError as reason:
         raise PriceProblem(
-            f"The {FIGURE_NAMES[name]} price of {model}: “{text.strip()}” {reason}. "
-            "Type US dollars per million tokens, like 0.27."
+            QCoreApplication.translate(
+                "PriceRows",
+                "The {figure} price of {model}: “{text}” {reason}. "
+                "Type US dollars per million tokens, like 0.27.",
+            ).format(figure=figure_name(name), model=model, text=text.strip(), reason=reason)
         ) from None
     if number is not None and number < 0:
-        raise PriceProblem(f"The {FIGURE_NAMES[name]} price of {model} cannot be negative.")
+        raise PriceProblem(
+            QCoreApplication.translate(
+                "PriceRows", "The {figure} price of {model} cannot be negative."
+            ).format(figure=figure_name(name), model=model)
+        )
     return number
 
 
@@ -169,8 +189,10 @@ def set_figure(draft: ProviderDraft, row: PriceRow, name: Figure, value: Decimal
         return
     if value is None and name in REQUIRED:
         raise PriceProblem(
-            f"The {FIGURE_NAMES[name]} price of {row.model} cannot be empty. "
-            f"To drop your price, use “{row.reset_label}”."
+            QCoreApplication.translate(
+                "PriceRows",
+                "The {figure} price of {model} cannot be empty. To drop your price, use “{reset}”.",
+            ).format(figure=figure_name(name), model=row.model, reset=row.reset_label)
         )
     current = draft.prices.get(row.model) or (row.base.price if row.base else None)
     assert current is not None  # a row with a known price has one or the other
@@ -201,6 +223,11 @@ def reset_price(draft: ProviderDraft, model: str) -> None:
     """Drop the user's price of a model: it goes back to the relay's, the catalog's or none."""
     draft.prices.pop(model, None)
     draft.unfinished_prices.pop(model, None)
+
+
+def figure_name(name: Figure) -> str:
+    """A figure's name ("cached input") in the window's language."""
+    return QCoreApplication.translate("PriceRows", FIGURE_NAMES[name])
 
 
 def format_figure(value: Decimal) -> str:

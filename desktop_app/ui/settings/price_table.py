@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,12 +35,12 @@ from PySide6.QtWidgets import (
 from desktop_app.core.money.prices import CatalogLookup, format_tiers
 from desktop_app.ui.settings.price_rows import (
     BILLED_AS,
-    FIGURE_NAMES,
     FIGURES,
     REQUIRED,
     Figure,
     PriceProblem,
     PriceRow,
+    figure_name,
     format_figure,
     parse_figure,
     price_rows,
@@ -49,6 +57,14 @@ _MORE: tuple[Figure, ...] = ("cache_write", "reasoning")  # rarely billed apart:
 _EDIT_TEXT = Qt.ItemDataRole.UserRole  # the figure as the editor starts with it
 _PROBLEM_COLOUR = "#b3261e"
 _PROBLEM_STYLE = f"color: {_PROBLEM_COLOUR};"
+_HEADINGS: dict[Figure, str] = {
+    "input": str(QT_TRANSLATE_NOOP("PriceTable", "Input")),
+    "cached_input": str(QT_TRANSLATE_NOOP("PriceTable", "Cached input")),
+    "output": str(QT_TRANSLATE_NOOP("PriceTable", "Output")),
+    "cache_write": str(QT_TRANSLATE_NOOP("PriceTable", "Cache write")),
+    "reasoning": str(QT_TRANSLATE_NOOP("PriceTable", "Reasoning")),
+}
+"""The figures' column headings, marked for translation."""
 
 
 def figure_column(name: Figure) -> int:
@@ -99,12 +115,12 @@ class PriceTable(QWidget):
         self.catalog = catalog
         self.draft: ProviderDraft | None = None
         self.rows: list[PriceRow] = []
-        self.heading = QLabel("<b>Prices</b> in US dollars per million tokens", self)
+        self.heading = QLabel(self.tr("<b>Prices</b> in US dollars per million tokens"), self)
         self.table = self._make_table()
-        self.more_check = QCheckBox("Cache-write and reasoning prices", self)
+        self.more_check = QCheckBox(self.tr("Cache-write and reasoning prices"), self)
         self.more_check.setObjectName("morePricesCheck")
-        self.more_check.setToolTip("Show the prices some providers bill apart")
-        self.reset_button = QPushButton("Reset", self)
+        self.more_check.setToolTip(self.tr("Show the prices some providers bill apart"))
+        self.reset_button = QPushButton(self.tr("Reset"), self)
         self.reset_button.setObjectName("resetPriceButton")
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName("priceProblem")
@@ -125,13 +141,16 @@ class PriceTable(QWidget):
     def _make_table(self) -> QTableWidget:
         table = QTableWidget(0, SOURCE_COLUMN + 1, self)
         table.setObjectName("priceTable")
-        table.setAccessibleName("Prices")
-        table.setHorizontalHeaderItem(MODEL_COLUMN, QTableWidgetItem("Model"))
+        table.setAccessibleName(self.tr("Prices"))
+        table.setHorizontalHeaderItem(MODEL_COLUMN, QTableWidgetItem(self.tr("Model")))
         for name in FIGURES:
-            header_item = QTableWidgetItem(f"{FIGURE_NAMES[name].capitalize()}\nUSD/1M")
-            header_item.setToolTip(f"US dollars per million {FIGURE_NAMES[name]} tokens")
+            heading = QCoreApplication.translate("PriceTable", _HEADINGS[name])
+            header_item = QTableWidgetItem(f"{heading}\nUSD/1M")
+            header_item.setToolTip(
+                self.tr("US dollars per million {} tokens").format(figure_name(name))
+            )
             table.setHorizontalHeaderItem(figure_column(name), header_item)
-        table.setHorizontalHeaderItem(SOURCE_COLUMN, QTableWidgetItem("Price from"))
+        table.setHorizontalHeaderItem(SOURCE_COLUMN, QTableWidgetItem(self.tr("Price from")))
         table.verticalHeader().hide()
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
@@ -225,11 +244,11 @@ class PriceTable(QWidget):
         if self.draft is None:
             return ""
         if not self.rows:
-            return (
+            return self.tr(
                 "No models listed, so Tally uses the server's list. Type the model names above "
                 "(or Test connection, then Use these models) to see and set their prices."
             )
-        return (
+        return self.tr(
             "Double-click a figure to use your own price for that model. "
             "Models with no known price show “price unknown”, never $0."
         )
@@ -252,9 +271,9 @@ class PriceTable(QWidget):
         row = self._current_row()
         can_reset = row is not None and row.overridden
         self.reset_button.setEnabled(can_reset)
-        self.reset_button.setText(row.reset_label if row and can_reset else "Reset")
+        self.reset_button.setText(row.reset_label if row and can_reset else self.tr("Reset"))
         self.reset_button.setToolTip(
-            "Select a price you set to reset it" if not can_reset else _source_tip(row)
+            self.tr("Select a price you set to reset it") if not can_reset else _source_tip(row)
         )
 
     # --- editing --------------------------------------------------------------------------
@@ -298,15 +317,20 @@ def _empty_text(row: PriceRow, name: Figure) -> str:
     """What an empty figure means: billed like its parent, or not known at all."""
     if row.kind in ("unknown", "unfinished") or name not in BILLED_AS:
         return "—"
-    return f"as {BILLED_AS[name]}"
+    return QCoreApplication.translate("PriceTable", "as {}").format(figure_name(BILLED_AS[name]))
 
 
 def _source_tip(row: PriceRow | None) -> str:
     if row is None:
         return ""
     if row.base is None:
-        return "Nobody publishes a price for this model here: type one to count its cost."
+        return QCoreApplication.translate(
+            "PriceTable",
+            "Nobody publishes a price for this model here: type one to count its cost.",
+        )
     price = row.base.price
-    published = f"{format_figure(price.input)} in, {format_figure(price.output)} out (USD / 1M)"
+    published = QCoreApplication.translate("PriceTable", "{} in, {} out (USD / 1M)").format(
+        format_figure(price.input), format_figure(price.output)
+    )
     dearer = f"; {format_tiers(price)}" if price.tiers else ""
     return f"{source_of(row.base)}: {published}{dearer}"

@@ -12,6 +12,8 @@ from decimal import Decimal
 from enum import Enum
 from urllib.parse import urlsplit
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop_app.core.errors import ConfigError, KeyringUnavailable
 from desktop_app.core.network.clients import Clients, client_for
 from desktop_app.core.settings.keys import KeyResolver, check_key, resolve_key
@@ -142,19 +144,27 @@ class ProviderDraft:
         """The provider this draft describes; raises DraftProblem naming the field to fix."""
         name = self.name.strip()
         if not name:
-            raise DraftProblem("Give the provider a name.", "name")
+            raise DraftProblem(
+                QCoreApplication.translate("ProviderDraft", "Give the provider a name."), "name"
+            )
         base_url = self.base_url.strip().rstrip("/")
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise DraftProblem(
-                f"The base URL of {name} must start with http:// or https:// and name a host, "
-                "like https://api.openai.com/v1.",
+                QCoreApplication.translate(
+                    "ProviderDraft",
+                    "The base URL of {} must start with http:// or https:// and name a host, "
+                    "like https://api.openai.com/v1.",
+                ).format(name),
                 "base_url",
             )
         env = self.api_key_env.strip()
         if env and not _ENV_NAME.fullmatch(env):
             raise DraftProblem(
-                f"{env!r} is not a variable name: use letters, digits and _ only.", "api_key_env"
+                QCoreApplication.translate(
+                    "ProviderDraft", "{} is not a variable name: use letters, digits and _ only."
+                ).format(repr(env)),
+                "api_key_env",
             )
         if self.new_key:
             try:
@@ -164,10 +174,19 @@ class ProviderDraft:
         self._check_extras(name)
         if self.unfinished_prices:
             model, typed = next(iter(self.unfinished_prices.items()))
-            missing = " and ".join(f for f in ("input", "output") if f not in typed)
+            figure = (
+                QCoreApplication.translate("ProviderDraft", "output")
+                if "input" in typed
+                else QCoreApplication.translate("ProviderDraft", "input")
+            )
+            if "input" not in typed and "output" not in typed:
+                figure = QCoreApplication.translate("ProviderDraft", "input and output")
             raise DraftProblem(
-                f"The price of {model} at {name} needs the {missing} figure too: type it, "
-                "or clear the figures you typed.",
+                QCoreApplication.translate(
+                    "ProviderDraft",
+                    "The price of {model} at {name} needs the {figure} figure too: type it, "
+                    "or clear the figures you typed.",
+                ).format(model=model, name=name, figure=figure),
                 "prices",
             )
         return Provider(
@@ -190,26 +209,46 @@ class ProviderDraft:
         budget = self.thinking_budget
         if self.kind == "anthropic" and budget is not None and budget < ANTHROPIC_MIN_THINKING:
             raise DraftProblem(
-                f"Anthropic needs a thinking budget of at least {ANTHROPIC_MIN_THINKING} tokens "
-                f"({name} has {budget}).",
+                QCoreApplication.translate(
+                    "ProviderDraft",
+                    "Anthropic needs a thinking budget of at least {least} tokens "
+                    "({name} has {budget}).",
+                ).format(least=ANTHROPIC_MIN_THINKING, name=name, budget=budget),
                 "thinking",
             )
         problem = self.network.proxy_problem()
         if problem:
-            raise DraftProblem(f"{name}: {problem}", "proxy")
+            raise DraftProblem(
+                QCoreApplication.translate("ProviderDraft", "{}: {}").format(name, problem), "proxy"
+            )
         problem = self.network.bundle_problem()
         if problem:
-            raise DraftProblem(f"{name}: {problem}", "ca_bundle")
+            raise DraftProblem(
+                QCoreApplication.translate("ProviderDraft", "{}: {}").format(name, problem),
+                "ca_bundle",
+            )
 
 
 def describe_models(names: list[str]) -> str:
     """The result line of a successful test: how many models, and their names."""
     if not names:
-        return "Connected, but the server lists no models. Type the model names above."
-    shown = ", ".join(names[:_SHOWN_MODELS])
-    more = f", and {len(names) - _SHOWN_MODELS} more" if len(names) > _SHOWN_MODELS else ""
-    count = "1 model" if len(names) == 1 else f"{len(names)} models"
-    return f"Connected: {count}: {shown}{more}."
+        return QCoreApplication.translate(
+            "ProviderDraft",
+            "Connected, but the server lists no models. Type the model names above.",
+        )
+    shown = QCoreApplication.translate("ProviderDraft", ", ").join(names[:_SHOWN_MODELS])
+    if len(names) > _SHOWN_MODELS:
+        more = len(names) - _SHOWN_MODELS
+        return QCoreApplication.translate(
+            "ProviderDraft", "Connected: {count} models: {shown}, and {more} more."
+        ).format(count=len(names), shown=shown, more=more)
+    if len(names) == 1:
+        return QCoreApplication.translate("ProviderDraft", "Connected: 1 model: {shown}.").format(
+            shown=shown
+        )
+    return QCoreApplication.translate(
+        "ProviderDraft", "Connected: {count} models: {shown}."
+    ).format(count=len(names), shown=shown)
 
 
 async def check_stored_keys(drafts: list[ProviderDraft], keys: KeyResolver) -> None:

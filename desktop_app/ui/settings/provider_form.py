@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,9 +27,9 @@ from desktop_app.ui.settings.thinking_field import ThinkingField
 
 MASK = "••••••••"
 _KINDS: tuple[tuple[Kind, str], ...] = (
-    ("openai", "OpenAI-compatible"),
-    ("anthropic", "Anthropic Messages"),
-    ("gemini", "Gemini (native)"),
+    ("openai", str(QT_TRANSLATE_NOOP("ProviderForm", "OpenAI-compatible"))),
+    ("anthropic", str(QT_TRANSLATE_NOOP("ProviderForm", "Anthropic Messages"))),
+    ("gemini", str(QT_TRANSLATE_NOOP("ProviderForm", "Gemini (native)"))),
 )
 
 
@@ -46,50 +46,56 @@ class ProviderForm(QWidget):
         super().__init__(parent)
         self.draft: ProviderDraft | None = None
         self.keyring_available = True
-        self.name_edit = line_edit(self, "nameEdit", "Name", "e.g. My relay")
+        self.name_edit = line_edit(self, "nameEdit", self.tr("Name"), self.tr("e.g. My relay"))
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("kindCombo")
-        self.kind_combo.setAccessibleName("Kind")
+        self.kind_combo.setAccessibleName(self.tr("Kind"))
         for kind, label in _KINDS:
-            self.kind_combo.addItem(label, kind)
+            self.kind_combo.addItem(QCoreApplication.translate("ProviderForm", label), kind)
         self.id_label = QLabel(self)
         self.id_label.setObjectName("idLabel")
         self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.base_url_edit = line_edit(
-            self, "baseUrlEdit", "Base URL", "https://api.example.com/v1"
+            self, "baseUrlEdit", self.tr("Base URL"), "https://api.example.com/v1"
         )
-        self.key_edit = line_edit(self, "apiKeyEdit", "API key", "")
+        self.key_edit = line_edit(self, "apiKeyEdit", self.tr("API key"), "")
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.show_key_button = QToolButton(self)
         self.show_key_button.setObjectName("showKeyButton")
-        self.show_key_button.setText("Show")
+        self.show_key_button.setText(self.tr("Show"))
         self.show_key_button.setCheckable(True)
-        self.show_key_button.setToolTip("Show the key (read from the keyring)")
+        self.show_key_button.setToolTip(self.tr("Show the key (read from the keyring)"))
         self.remove_key_button = QToolButton(self)
         self.remove_key_button.setObjectName("removeKeyButton")
-        self.remove_key_button.setText("Remove key")
-        self.remove_key_button.setToolTip("Delete the stored key when you save")
-        self.session_only_check = QCheckBox("Use this key only for this session", self)
+        self.remove_key_button.setText(self.tr("Remove key"))
+        self.remove_key_button.setToolTip(self.tr("Delete the stored key when you save"))
+        self.session_only_check = QCheckBox(self.tr("Use this key only for this session"), self)
         self.session_only_check.setObjectName("sessionOnlyCheck")
-        self.session_only_check.setToolTip("Kept in memory until Tally quits; never written down")
+        self.session_only_check.setToolTip(
+            self.tr("Kept in memory until Tally quits; never written down")
+        )
         self.session_only_check.hide()
-        self.env_edit = line_edit(self, "apiKeyEnvEdit", "Key from environment variable", "")
-        self.env_edit.setPlaceholderText("Optional, e.g. OPENAI_API_KEY; used when it is set")
+        self.env_edit = line_edit(
+            self, "apiKeyEnvEdit", self.tr("Key from environment variable"), ""
+        )
+        self.env_edit.setPlaceholderText(
+            self.tr("Optional, e.g. OPENAI_API_KEY; used when it is set")
+        )
         self.models_edit = QPlainTextEdit(self)
         self.models_edit.setObjectName("modelsEdit")
-        self.models_edit.setAccessibleName("Models")
+        self.models_edit.setAccessibleName(self.tr("Models"))
         self.models_edit.setPlaceholderText(
-            "One per line or separated by commas. Leave empty to use the server's list."
+            self.tr("One per line or separated by commas. Leave empty to use the server's list.")
         )
         self.models_edit.setTabChangesFocus(True)
         self.models_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         self.thinking = ThinkingField(self)
         self.network = NetworkFields(self)
-        self.test_button = QPushButton("Test connection", self)
+        self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.setObjectName("testConnectionButton")
-        self.use_models_button = QPushButton("Use these models", self)
+        self.use_models_button = QPushButton(self.tr("Use these models"), self)
         self.use_models_button.setObjectName("useModelsButton")
-        self.use_models_button.setToolTip("Put the models found into the Models field")
+        self.use_models_button.setToolTip(self.tr("Put the models found into the Models field"))
         self.result_label = QLabel(self)
         self.result_label.setObjectName("testResult")
         self.result_label.setWordWrap(True)
@@ -102,21 +108,21 @@ class ProviderForm(QWidget):
 
     def _lay_out(self) -> None:
         form = right_aligned_form()
-        form.addRow("&Name:", self.name_edit)
-        form.addRow("ID:", self.id_label)
-        form.addRow("&Kind:", self.kind_combo)
-        form.addRow("&Base URL:", self.base_url_edit)
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        form.addRow(self.tr("ID:"), self.id_label)
+        form.addRow(self.tr("&Kind:"), self.kind_combo)
+        form.addRow(self.tr("&Base URL:"), self.base_url_edit)
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_edit, 1)
         key_row.addWidget(self.show_key_button)
         key_row.addWidget(self.remove_key_button)
-        key_label = QLabel("API &key:", self)
+        key_label = QLabel(self.tr("API &key:"), self)
         key_label.setBuddy(self.key_edit)  # a row holding a layout gets no buddy by itself
         form.addRow(key_label, key_row)
         form.addRow("", self.session_only_check)
-        form.addRow("Key from &env var:", self.env_edit)
-        form.addRow("&Models:", self.models_edit)
-        thinking_label = QLabel("&Thinking:", self)
+        form.addRow(self.tr("Key from &env var:"), self.env_edit)
+        form.addRow(self.tr("&Models:"), self.models_edit)
+        thinking_label = QLabel(self.tr("&Thinking:"), self)
         thinking_label.setBuddy(self.thinking.check)
         form.addRow(thinking_label, self.thinking)
         buttons = QHBoxLayout()
@@ -132,8 +138,8 @@ class ProviderForm(QWidget):
         self.extras = _Pages(self)
         self.extras.setObjectName("providerExtras")
         self.extras.setDocumentMode(True)
-        self.extras.addTab(self.prices, "Prices")
-        self.extras.addTab(self.network, "Network")
+        self.extras.addTab(self.prices, self.tr("Prices"))
+        self.extras.addTab(self.network, self.tr("Network"))
         layout.addWidget(self.extras, 1)
 
     def _connect(self) -> None:
@@ -184,9 +190,9 @@ class ProviderForm(QWidget):
         if draft is None:
             self.id_label.clear()
         elif draft.id:
-            self.id_label.setText(f"{draft.id}  (the keyring entry's name)")
+            self.id_label.setText(self.tr("{}  (the keyring entry's name)").format(draft.id))
         else:
-            self.id_label.setText("made from the name when you save")
+            self.id_label.setText(self.tr("made from the name when you save"))
         self.draft = draft
         self.thinking.show_draft(draft)
         self.network.show_network(draft.network if draft else None)
@@ -230,17 +236,17 @@ class ProviderForm(QWidget):
         if self.key_edit.text() != draft.typed_key:
             self.key_edit.setText(draft.typed_key)
         if draft.remove_key:
-            hint = "None (the stored key is deleted when you save)"
+            hint = self.tr("None (the stored key is deleted when you save)")
         elif draft.key_state is KeyState.STORED:
-            hint = f"{MASK} (stored in the keyring)"
+            hint = self.tr("{} (stored in the keyring)").format(MASK)
         elif draft.key_state is KeyState.SESSION:
-            hint = f"{MASK} (kept for this session only)"
+            hint = self.tr("{} (kept for this session only)").format(MASK)
         elif draft.key_state is KeyState.CHECKING:
-            hint = "Checking the keyring…"
+            hint = self.tr("Checking the keyring…")
         elif draft.is_local:
-            hint = "Usually not needed for a local server"
+            hint = self.tr("Usually not needed for a local server")
         else:
-            hint = "Paste the API key"
+            hint = self.tr("Paste the API key")
         self.key_edit.setPlaceholderText(hint)
         has_key = draft.key_state in (KeyState.STORED, KeyState.SESSION) or bool(draft.typed_key)
         self.remove_key_button.setEnabled(has_key and not draft.remove_key)
@@ -281,7 +287,7 @@ class ProviderForm(QWidget):
     def _show_toggled(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.key_edit.setEchoMode(mode)
-        self.show_key_button.setText("Hide" if shown else "Show")
+        self.show_key_button.setText(self.tr("Hide") if shown else self.tr("Show"))
         draft = self.draft
         stored = draft is not None and draft.key_state in (KeyState.STORED, KeyState.SESSION)
         if shown and draft and stored and not draft.typed_key and not draft.remove_key:

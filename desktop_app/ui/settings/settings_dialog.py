@@ -13,7 +13,7 @@ import asyncio
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -53,10 +53,13 @@ from desktop_app.ui.settings.provider_draft import (
 )
 from desktop_app.ui.settings.provider_form import ProviderForm
 
-NO_KEYRING = (
-    "No OS keyring is available, so keys cannot be saved. Tick “Use this key only for this "
-    "session” to keep a key in memory until Tally quits, or put the key in an environment "
-    "variable and name it under “Key from env var”."
+NO_KEYRING = str(
+    QT_TRANSLATE_NOOP(
+        "SettingsDialog",
+        "No OS keyring is available, so keys cannot be saved. Tick “Use this key only for this "
+        "session” to keep a key in memory until Tally quits, or put the key in an environment "
+        "variable and name it under “Key from env var”.",
+    )
 )
 
 
@@ -86,7 +89,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.keys = keys
         self.client = client
         self.providers_path = providers_path
@@ -110,28 +113,30 @@ class SettingsDialog(QDialog):
     def _build(self, app_settings: AppSettings) -> None:
         self.provider_list = QListWidget(self)
         self.provider_list.setObjectName("providerList")
-        self.provider_list.setAccessibleName("Providers")
+        self.provider_list.setAccessibleName(self.tr("Providers"))
         self.provider_list.setMinimumWidth(200)
         self.provider_list.setMaximumWidth(240)  # the prices table needs the width more
         self.provider_list.setSpacing(3)
         self.provider_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.provider_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.add_button = QPushButton("Add…", self)
+        self.add_button = QPushButton(self.tr("Add…"), self)
         self.add_button.setObjectName("addProviderButton")
         self.add_menu = QMenu(self.add_button)
         for preset in PRESETS:
             action = self.add_menu.addAction(_preset_label(preset))
-            action.setToolTip(preset.base_url or "Any OpenAI-compatible server")
+            action.setToolTip(preset.base_url or self.tr("Any OpenAI-compatible server"))
             action.setData(preset.id)
             action.triggered.connect(lambda _=False, p=preset: self.add_preset(p))
         self.add_button.setMenu(self.add_menu)
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.setObjectName("removeProviderButton")
         self.form = ProviderForm(self, catalog=self.catalog)
         self.empty_hint = QLabel(
-            "No providers yet. Click “Add…” to pick a relay, OpenAI, DeepSeek, OpenRouter, "
-            "Gemini, a server on this computer (Ollama, LM Studio), or any other "
-            "OpenAI-compatible address.",
+            self.tr(
+                "No providers yet. Click “Add…” to pick a relay, OpenAI, DeepSeek, OpenRouter, "
+                "Gemini, a server on this computer (Ollama, LM Studio), or any other "
+                "OpenAI-compatible address."
+            ),
             self,
         )
         self.empty_hint.setObjectName("emptyHint")
@@ -149,6 +154,8 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
+        # Qt's own "Save", in the window's language, for when "Saving…" is done.
+        self._save_text = self.buttons.button(QDialogButtonBox.StandardButton.Save).text()
         left = QVBoxLayout()
         left.addWidget(self.provider_list, 1)
         row = QHBoxLayout()
@@ -167,8 +174,8 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("settingsTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.providers_page, "Providers and prices")
-        self.tabs.addTab(self.money_page, "Money and budgets")
+        self.tabs.addTab(self.providers_page, self.tr("Providers and prices"))
+        self.tabs.addTab(self.money_page, self.tr("Money and budgets"))
         self.tabs.addTab(self.general_page, self.tr("General"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -207,11 +214,11 @@ class SettingsDialog(QDialog):
         draft = self.current_draft()
         if draft is None:
             return
-        name = draft.name.strip() or "this provider"
+        name = draft.name.strip() or self.tr("this provider")
         answer = QMessageBox.question(
             self,
-            "Remove provider",
-            f"Remove {name}? Its stored API key is deleted too when you save.",
+            self.tr("Remove provider"),
+            self.tr("Remove {}? Its stored API key is deleted too when you save.").format(name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -230,8 +237,8 @@ class SettingsDialog(QDialog):
         return item
 
     def _label_item(self, item: QListWidgetItem, draft: ProviderDraft) -> None:
-        name = draft.name.strip() or "(no name yet)"
-        base_url = draft.base_url.strip() or "(no base URL yet)"
+        name = draft.name.strip() or self.tr("(no name yet)")
+        base_url = draft.base_url.strip() or self.tr("(no base URL yet)")
         item.setText(f"{name}\n{base_url}")
         item.setToolTip(base_url)
 
@@ -276,7 +283,9 @@ class SettingsDialog(QDialog):
 
     def _keyring_unavailable(self, error: KeyringUnavailable) -> None:
         self.form.set_keyring_available(False)
-        self.show_message(NO_KEYRING, detail=str(error))
+        self.show_message(
+            QCoreApplication.translate("SettingsDialog", NO_KEYRING), detail=str(error)
+        )
 
     # --- test connection ------------------------------------------------------------------
 
@@ -291,7 +300,7 @@ class SettingsDialog(QDialog):
             draft.result, draft.result_ok, draft.found_models = str(problem), False, ()
             self.form.show_result()
             return None
-        draft.result, draft.result_ok, draft.found_models = "Testing…", None, ()
+        draft.result, draft.result_ok, draft.found_models = self.tr("Testing…"), None, ()
         self.form.show_result()
         return self.tasks.start("test", self._run_test(draft, provider))
 
@@ -383,7 +392,7 @@ class SettingsDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setEnabled(not busy)
-        save.setText("Saving…" if busy else "Save")
+        save.setText(self.tr("Saving…") if busy else self._save_text)
         widgets = (self.provider_list, self.add_button, self.remove_button, self.form)
         for widget in (*widgets, self.money_page):
             widget.setEnabled(not busy)
@@ -402,5 +411,5 @@ class SettingsDialog(QDialog):
 
 def _preset_label(preset: Preset) -> str:
     if not preset.base_url:
-        return "Custom (any OpenAI-compatible server)"
+        return QCoreApplication.translate("SettingsDialog", "Custom (any OpenAI-compatible server)")
     return f"{preset.name}   —   {preset.base_url}"

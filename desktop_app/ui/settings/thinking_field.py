@@ -4,7 +4,7 @@ need to be asked; OpenAI-compatible reasoning models think on their own."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from desktop_app.core.settings.providers_file import Kind
@@ -14,9 +14,20 @@ DEFAULT_BUDGET = 8192
 MAX_BUDGET = 1_000_000
 PROBLEM_STYLE = "color: #8a1c13;"
 _HINTS: dict[Kind, str] = {
-    "anthropic": f"Billed as output tokens; Anthropic needs {ANTHROPIC_MIN_THINKING:,} at least.",
-    "gemini": "Billed as output tokens; the model uses as much of it as it needs.",
-    "openai": "For Anthropic and Gemini providers; OpenAI-compatible servers ignore it.",
+    "anthropic": str(
+        QT_TRANSLATE_NOOP("ThinkingField", "Billed as output tokens; Anthropic needs {} at least.")
+    ),
+    "gemini": str(
+        QT_TRANSLATE_NOOP(
+            "ThinkingField", "Billed as output tokens; the model uses as much of it as it needs."
+        )
+    ),
+    "openai": str(
+        QT_TRANSLATE_NOOP(
+            "ThinkingField",
+            "For Anthropic and Gemini providers; OpenAI-compatible servers ignore it.",
+        )
+    ),
 }
 
 
@@ -28,23 +39,25 @@ class ThinkingField(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.draft: ProviderDraft | None = None
-        self.check = QCheckBox("Ask for the model's thinking", self)
+        self.check = QCheckBox(self.tr("Ask for the model's thinking"), self)
         self.check.setObjectName("thinkingCheck")
         self.budget = QSpinBox(self)
         self.budget.setObjectName("thinkingBudgetSpin")
-        self.budget.setAccessibleName("Thinking budget")
+        self.budget.setAccessibleName(self.tr("Thinking budget"))
         self.budget.setRange(1, MAX_BUDGET)
         self.budget.setSingleStep(1024)
-        self.budget.setSuffix(" tokens")
+        self.budget.setSuffix(self.tr(" tokens"))
         self.budget.setGroupSeparatorShown(True)
         self.budget.setValue(DEFAULT_BUDGET)
         self.hint = QLabel(self)
         self.hint.setObjectName("thinkingHint")
         self.hint.setEnabled(False)  # drawn dimmer, as a note
         self.check.setToolTip(
-            "Ask the model to think before answering, in up to this many tokens (Anthropic's "
-            "thinking, Gemini's thoughts), shown above the answer and billed as output. "
-            "Reasoning models of OpenAI-compatible servers think on their own."
+            self.tr(
+                "Ask the model to think before answering, in up to this many tokens (Anthropic's "
+                "thinking, Gemini's thoughts), shown above the answer and billed as output. "
+                "Reasoning models of OpenAI-compatible servers think on their own."
+            )
         )
         self.problem = QLabel(self)
         self.problem.setObjectName("thinkingProblem")
@@ -76,7 +89,8 @@ class ThinkingField(QWidget):
 
     def set_kind(self, kind: Kind) -> None:
         """The hint and the checks for the provider's kind."""
-        self.hint.setText(_HINTS[kind])
+        hint = QCoreApplication.translate("ThinkingField", _HINTS[kind])
+        self.hint.setText(hint.format(f"{ANTHROPIC_MIN_THINKING:,}"))
         self._check()
 
     def focus(self) -> None:
@@ -103,6 +117,8 @@ class ThinkingField(QWidget):
         anthropic = draft is not None and draft.kind == "anthropic"
         low = anthropic and budget is not None and budget < ANTHROPIC_MIN_THINKING
         self.problem.setText(
-            f"Anthropic needs at least {ANTHROPIC_MIN_THINKING:,} tokens." if low else ""
+            self.tr("Anthropic needs at least {} tokens.").format(f"{ANTHROPIC_MIN_THINKING:,}")
+            if low
+            else ""
         )
         self.problem.setVisible(low)

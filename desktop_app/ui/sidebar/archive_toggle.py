@@ -26,13 +26,13 @@ class ArchiveToggle(QPushButton):
             # it is first named, and a start that shows the list need not.
             from PySide6.QtWidgets import QStyle
 
-            self.setText("Back to conversations")
+            self.setText(self.tr("Back to conversations"))
             self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-            self.setToolTip("Show the conversations that are not archived")
+            self.setToolTip(self.tr("Show the conversations that are not archived"))
         else:
-            self.setText(f"Archived ({count})")
+            self.setText(self.tr("Archived ({})").format(count))
             self.setIcon(QIcon())
-            self.setToolTip("Show the archived conversations")
+            self.setToolTip(self.tr("Show the archived conversations"))
         self.setVisible(archived or count > 0)
 
 
@@ -40,7 +40,8 @@ class ArchiveHeading(QLabel):
     """ "Archived conversations" above the list, shown while it lists the archive."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Archived conversations", parent)
+        super().__init__(parent)
+        self.setText(self.tr("Archived conversations"))
         self.setObjectName("archivedHeading")
         self.setContentsMargins(4, 4, 4, 0)
         font = self.font()

@@ -161,7 +161,9 @@ class _Row:
 
 
 def _title(hit: SearchHit) -> str:
-    return " ".join(hit.conversation_title.split()) or "Untitled"
+    return " ".join(hit.conversation_title.split()) or QCoreApplication.translate(
+        "Dates", "Untitled"
+    )
 
 
 class SnippetDelegate(QStyledItemDelegate):
@@ -284,7 +286,7 @@ class SearchResults(QListView):
         super().__init__(parent)
         self.clock = clock
         self.setObjectName("searchResults")
-        self.setAccessibleName("Search results")
+        self.setAccessibleName(self.tr("Search results"))
         self.results = SearchResultsModel(self)
         self.setModel(self.results)
         self.snippets = SnippetDelegate(self)

@@ -51,10 +51,10 @@ class RepricePicker(QWidget):
         self.models.itemChanged.connect(lambda _item: self.chosenChanged.emit())
         self.other = QLineEdit(self)
         self.other.setObjectName("repriceModelInput")
-        self.other.setPlaceholderText("Another model, e.g. claude-opus-4-1")
+        self.other.setPlaceholderText(self.tr("Another model, e.g. claude-opus-4-1"))
         self.other.setClearButtonEnabled(True)
         self.other.returnPressed.connect(self._add_typed)
-        add = QPushButton("Add", self)
+        add = QPushButton(self.tr("Add"), self)
         add.clicked.connect(self._add_typed)
         self.problem = QLabel(self)
         self.problem.setObjectName("repriceProblem")
@@ -100,7 +100,7 @@ class RepricePicker(QWidget):
                 return True
         found = self.find_price(name)
         if found is None:
-            self.problem.setText(f"No price is known for “{name}”.")
+            self.problem.setText(self.tr("No price is known for “{}”.").format(name))
             self.problem.show()
             return False
         self._add(found).setCheckState(Qt.CheckState.Checked)
@@ -109,7 +109,11 @@ class RepricePicker(QWidget):
     def _add(self, model: PricedModel) -> QListWidgetItem:
         item = QListWidgetItem(model.name, self.models)
         item.setData(_MODEL, model)
-        item.setToolTip(f"{format_price(model.price, self.currency)}, from {model.origin}")
+        item.setToolTip(
+            self.tr("{price}, from {origin}").format(
+                price=format_price(model.price, self.currency), origin=model.origin
+            )
+        )
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
         return item

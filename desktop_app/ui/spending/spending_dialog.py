@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, QTimer
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,6 +50,7 @@ from desktop_app.core.money.spending import (
 )
 from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.ui.dates import month_of_year
 from desktop_app.ui.history.reads import HistoryReads
 from desktop_app.ui.spending.reprice_picker import RepricePicker
 from desktop_app.ui.spending.spending_charts import DailyChart, ModelChart
@@ -62,9 +63,12 @@ _NEXT_TURN_MS = 1
 """Work left for a later turn of the event loop waits on a 1 ms timer: a 0 ms single shot is a
 posted call, which can run before the timers, paints and input already due."""
 
-NO_SPENDING = (
-    "Nothing spent yet.\n\nEvery answer's cost is kept in the history, and this view shows it "
-    "per day and per model once there is some."
+NO_SPENDING = str(
+    QT_TRANSLATE_NOOP(
+        "SpendingDialog",
+        "Nothing spent yet.\n\nEvery answer's cost is kept in the history, and this view shows "
+        "it per day and per model once there is some.",
+    )
 )
 
 
@@ -117,7 +121,7 @@ class SpendingDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("spendingDialog")
-        self.setWindowTitle("Spending")
+        self.setWindowTitle(self.tr("Spending"))
         self.store = store
         self.reads = HistoryReads(self, store)
         self.currency, self.providers, self.catalog = settings.currency, providers, catalog
@@ -138,7 +142,7 @@ class SpendingDialog(QDialog):
         self.notes = QLabel(self)
         self.notes.setObjectName("spendingNotes")
         self.notes.setWordWrap(True)
-        self.empty = QLabel(NO_SPENDING, self)
+        self.empty = QLabel(QCoreApplication.translate("SpendingDialog", NO_SPENDING), self)
         self.empty.setObjectName("spendingEmpty")
         self.empty.setWordWrap(True)
         self.pages = QStackedWidget(self)
@@ -155,7 +159,7 @@ class SpendingDialog(QDialog):
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(QLabel("Month:", self))
+        top.addWidget(QLabel(self.tr("Month:"), self))
         top.addWidget(self.month_picker)
         top.addStretch(1)
         top.addWidget(self.summary)
@@ -262,7 +266,7 @@ class SpendingDialog(QDialog):
             if offered != [str(m) for m in read.months]:  # a new month, an import, a first answer
                 self.month_picker.clear()
                 for m in read.months:
-                    self.month_picker.addItem(m.label, str(m))
+                    self.month_picker.addItem(_label(m), str(m))
             if read.month is not None:
                 self.month_picker.setCurrentIndex(self.month_picker.findData(str(read.month)))
         if read.month is None or read.days is None or read.rows is None or read.today is None:
@@ -272,11 +276,13 @@ class SpendingDialog(QDialog):
         self.has_figures = True
         month, current = read.month, read.month == Month.of(self.now)
         self.rows = read.rows
-        self.daily_title.setText("Spend per day, last 30 days" if current else "Spend per day")
-        self.model_title.setText(f"Spend per model, {month.label}")
+        self.daily_title.setText(
+            self.tr("Spend per day, last 30 days") if current else self.tr("Spend per day")
+        )
+        self.model_title.setText(self.tr("Spend per model, {}").format(_label(month)))
         self.daily_chart.show_days(read.days)
         self.model_chart.show_models(self.rows)
-        self.picker.heading.setText(f"What would {month.label} have cost on…")
+        self.picker.heading.setText(self.tr("What would {} have cost on…").format(_label(month)))
         self._show_summary(month, read.today)
         self._show_table()
         if self.pages.currentIndex() != 1:  # shown in the next turn: apart from the work above
@@ -314,10 +320,17 @@ class SpendingDialog(QDialog):
 
     def _show_summary(self, month: Month, today: Totals) -> None:
         month_total = combined(self.rows).cost
-        answers = f"{month_total.answers:,} answer" + ("" if month_total.answers == 1 else "s")
+        count = f"{month_total.answers:,}"
+        answers = self.tr("{} answer").format(count)
+        if month_total.answers != 1:
+            answers = self.tr("{} answers").format(count)
         self.summary.setText(
-            f"{month.label}: <b>{format_totals(month_total, self.currency)}</b> in {answers}"
-            f" · Today: <b>{format_totals(today, self.currency)}</b>"
+            self.tr("{month}: <b>{total}</b> in {answers} · Today: <b>{today}</b>").format(
+                month=_label(month),
+                total=format_totals(month_total, self.currency),
+                answers=answers,
+                today=format_totals(today, self.currency),
+            )
         )
         self.notes.setText(" ".join(_notes(self.rows)))
 
@@ -346,19 +359,42 @@ def show_spending(window: MainWindow) -> SpendingDialog:
 
 
 def _notes(rows: list[ModelUsage]) -> list[str]:
-    notes = ["Input counts cached input too; output counts reasoning too."]
+    notes = [
+        QCoreApplication.translate(
+            "SpendingDialog", "Input counts cached input too; output counts reasoning too."
+        )
+    ]
     if any(row.estimated for row in rows):
         notes.append(
-            "≈ and lighter bars: estimated from the length of the text, where the provider "
-            "reported no usage."
+            QCoreApplication.translate(
+                "SpendingDialog",
+                "≈ and lighter bars: estimated from the length of the text, where the provider "
+                "reported no usage.",
+            )
         )
     unpriced = combined(rows).unpriced
-    if unpriced:
+    if unpriced == 1:
         notes.append(
-            f"{unpriced:,} answer{'' if unpriced == 1 else 's'} had no known price: not in the "
-            "cost, but their tokens are in the re-priced columns."
+            QCoreApplication.translate(
+                "SpendingDialog",
+                "1 answer had no known price: not in the cost, but their tokens are in the "
+                "re-priced columns.",
+            )
+        )
+    elif unpriced:
+        notes.append(
+            QCoreApplication.translate(
+                "SpendingDialog",
+                "{} answers had no known price: not in the cost, but their tokens are in the "
+                "re-priced columns.",
+            ).format(f"{unpriced:,}")
         )
     return notes
+
+
+def _label(month: Month) -> str:
+    """The month as the window's language writes it ("March 2025", "2025年3月")."""
+    return month_of_year(month.month, month.year)
 
 
 def _titled(title: QLabel, chart: QWidget) -> QVBoxLayout:

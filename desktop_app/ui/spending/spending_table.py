@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,7 +21,16 @@ from desktop_app.core.money.spending import ModelUsage, combined, format_totals
 from desktop_app.core.settings.provider_names import shown_name
 from desktop_app.core.settings.providers_file import Provider
 
-HEADERS = ("Model", "Provider", "Answers", "Input", "Cached", "Output", "Cost")
+HEADERS = (
+    str(QT_TRANSLATE_NOOP("SpendingTable", "Model")),
+    str(QT_TRANSLATE_NOOP("SpendingTable", "Provider")),
+    str(QT_TRANSLATE_NOOP("SpendingTable", "Answers")),
+    str(QT_TRANSLATE_NOOP("SpendingTable", "Input")),
+    str(QT_TRANSLATE_NOOP("SpendingTable", "Cached")),
+    str(QT_TRANSLATE_NOOP("SpendingTable", "Output")),
+    str(QT_TRANSLATE_NOOP("SpendingTable", "Cost")),
+)
+"""The columns' headings in English, marked for translation."""
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -50,17 +59,23 @@ class SpendingTable(QTableWidget):
         self.clearContents()
         self.setColumnCount(len(HEADERS) + len(targets))
         for column, name in enumerate(HEADERS):
-            self.setHorizontalHeaderItem(column, QTableWidgetItem(name))
+            heading = QCoreApplication.translate("SpendingTable", name)
+            self.setHorizontalHeaderItem(column, QTableWidgetItem(heading))
         for column, target in enumerate(targets, start=len(HEADERS)):
-            header = QTableWidgetItem(f"On {target.name}")
-            header.setToolTip(f"{format_price(target.price, currency)}, from {target.origin}")
+            header = QTableWidgetItem(self.tr("On {}").format(target.name))
+            header.setToolTip(
+                self.tr("{price}, from {origin}").format(
+                    price=format_price(target.price, currency), origin=target.origin
+                )
+            )
             self.setHorizontalHeaderItem(column, header)
         self.setRowCount(len(rows) + 1 if rows else 0)
         for index, row in enumerate(rows):
             provider = shown_name(providers, row.provider) or "?"
             self._fill(index, row, provider, targets, currency)
         if rows:
-            self._fill(len(rows), combined(rows), "", targets, currency, bold=True)
+            total = combined(rows, self.tr("Total"))
+            self._fill(len(rows), total, "", targets, currency, bold=True)
 
     def _fill(
         self,

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLibraryInfo
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -28,33 +27,11 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core import paths
 from desktop_app.simulator import Simulator
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.translators import install_translators
 from tests.support.ui.window_helpers import Run, make_window, shut_down, sim_key, write_providers
 
 SOURCES = paths.resources_dir() / "translations"
 TOOLS = Path(sys.executable).parent
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture
-def compiled(tmp_path: Path) -> Path:
-    """The .ts sources compiled now, as `make translations` does, and Qt's own beside them."""
-    for source in SOURCES.glob("tally_*.ts"):
-        target = tmp_path / source.with_suffix(".qm").name
-        subprocess.run([TOOLS / "pyside6-lrelease", "-silent", source, "-qm", target], check=True)
-    qt = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    for language in ("zh_CN", "zh_TW"):
-        shutil.copy(qt / f"qtbase_{language}.qm", tmp_path)
-    return tmp_path
-
-
-@pytest.fixture
-def in_simplified_chinese(qapp: QApplication, compiled: Path) -> Iterator[None]:
-    translators = install_translators(qapp, "zh_CN", compiled)
-    assert len(translators) == 2, "Tally's translation and Qt's"
-    yield
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
 
 
 @pytest.fixture
