@@ -45,8 +45,11 @@ class CompareColumn(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(120)
         self.answer = answer
+        self.dark = dark
         self.cost_text = cost_text
         self.started = time.monotonic()
+        self.message: MessageWidget | None = None
+        """The answer's own widget, made by build(): the columns make theirs a turn apart."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
@@ -65,25 +68,40 @@ class CompareColumn(QFrame):
             self.tr("Go on from this answer; the others stay as versions of it")
         )
         self.continue_button.clicked.connect(lambda: self.continueRequested.emit(self.answer))
+        self.continue_button.setEnabled(False)  # CompareColumns offers it once all have ended
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.continue_button)
         buttons.addStretch(1)
-        self.message = MessageWidget(answer, dark, self)
-        self.message.set_actions(edit=False, regenerate=False, branch=False)
-        # the model alone heads a column: the columns are narrow, and share their provider
-        self.message.role.setText(answer.model or answer.provider_name or "Answer")
-        self.message.role.setToolTip(answer.provider_name or "")
-        layout.addWidget(self.message)
+        self.heading = QLabel(answer.model or answer.provider_name or "", self)
+        self.heading.setObjectName("compareHeading")  # until build() puts the answer there
+        layout.addWidget(self.heading)
         layout.addWidget(self.figures)
         layout.addLayout(buttons)
         layout.addStretch(1)
 
+    def build(self, currency: Currency) -> None:
+        """Make the answer's widget (the costly part of a column) in the heading's place."""
+        message = MessageWidget(self.answer, self.dark, self)
+        message.currency = currency
+        message.set_actions(edit=False, regenerate=False, branch=False)
+        # the model alone heads a column: the columns are narrow, and share their provider
+        message.role.setText(self.answer.model or self.answer.provider_name or "Answer")
+        message.role.setToolTip(self.answer.provider_name or "")
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.replaceWidget(self.heading, message)
+        self.heading.deleteLater()
+        message.setVisible(True)
+        layout.activate()  # its width first: the text is laid out once, at that width
+        self.message = message
+        self.refresh()
+
     def refresh(self) -> None:
         """Show the answer as it is now, with its figures."""
-        self.message.refresh()
+        if self.message is not None:
+            self.message.refresh()
         streaming = self.answer.status == "streaming"
         self.stop_button.setVisible(streaming)
-        self.continue_button.setEnabled(False)  # CompareColumns offers it once all have ended
         self.figures.setText(" · ".join(self._figures(streaming)))
 
     def _figures(self, streaming: bool) -> list[str]:
@@ -126,10 +144,10 @@ class CompareColumns(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.currency = currency
         self.columns: dict[ChatMessage, CompareColumn] = {}
         for answer in answers:
             column = CompareColumn(answer, dark, cost_text, self)
-            column.message.currency = currency
             column.stopRequested.connect(self.stopRequested)
             column.continueRequested.connect(self.continueRequested)
             layout.addWidget(column, 1, Qt.AlignmentFlag.AlignTop)
@@ -139,11 +157,21 @@ class CompareColumns(QWidget):
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
-        """Show every column now, and their figures while they stream."""
+        """Show every column now, and their figures while they stream; the answers' own
+        widgets are made one per turn of the event loop (each some 3 ms: made together, with
+        the columns, they held the window for over a frame; benchmarks/compare_stalls.py)."""
         for column in self.columns.values():
             column.refresh()
         self._offer_continue()
         self._timer.start()
+        self._build_next()
+
+    def _build_next(self) -> None:
+        unbuilt = [c for c in self.columns.values() if c.message is None]
+        if unbuilt:
+            unbuilt[0].build(self.currency)
+            if len(unbuilt) > 1:
+                QTimer.singleShot(0, self, self._build_next)
 
     def refresh(self, answer: ChatMessage) -> bool:
         """Show an answer's change; False if it is not one of these columns'."""
@@ -162,8 +190,10 @@ class CompareColumns(QWidget):
             column.continue_button.setEnabled(ended and bool(column.answer.content))
 
     def set_currency(self, currency: Currency) -> None:
+        self.currency = currency
         for column in self.columns.values():
-            column.message.set_currency(currency)
+            if column.message is not None:
+                column.message.set_currency(currency)
             column.refresh()
         self._offer_continue()
 
