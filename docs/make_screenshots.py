@@ -280,6 +280,21 @@ def shoot_spending(app: QApplication) -> None:
     app.setPalette(app.style().standardPalette())
 
 
+def shown_window(
+    app: QApplication, width: int, height: int
+) -> tuple[qasync.QEventLoop, MainWindow]:
+    """A new event loop and the app's window on it, shown at this size (keys from the memory
+    keyring the script set)."""
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    services = make_services()
+    services.keys = KeyResolver()
+    window = MainWindow(services)
+    window.resize(width, height)
+    window.show()
+    return loop, window
+
+
 def shoot_chinese_and_small(app: QApplication, data: Path) -> None:
     """The window in Simplified Chinese (light and dark), and a small one (480 by 420) with an
     error in the banner."""
@@ -290,13 +305,7 @@ def shoot_chinese_and_small(app: QApplication, data: Path) -> None:
         translators = install_translators(app, "zh_CN")
         set_language("zh_CN")
         app.setPalette(palette if name == "dark" else app.style().standardPalette())
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-        services = make_services()
-        services.keys = KeyResolver()
-        window = MainWindow(services)
-        window.resize(980, 760)
-        window.show()
+        loop, window = shown_window(app, 980, 760)
         loop.run_until_complete(shoot(window, f"main-window-zh_CN-{name}.png"))
         window.close()
         loop.run_until_complete(asyncio.sleep(0.2))
@@ -305,13 +314,7 @@ def shoot_chinese_and_small(app: QApplication, data: Path) -> None:
             app.removeTranslator(translator)
         set_language("en")
     app.setPalette(app.style().standardPalette())
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    services = make_services()
-    services.keys = KeyResolver()
-    window = MainWindow(services)
-    window.resize(980, 760)
-    window.show()
+    loop, window = shown_window(app, 980, 760)
     for width in [*range(940, 480, -40), 480]:  # as a user drags the edge
         window.resize(width, 420)
         app.processEvents()
@@ -343,13 +346,7 @@ def main() -> int:
         (data / "providers.toml").write_text(PROVIDERS.format(base_url=sim.base_url))
         for name, palette in (("light", QPalette()), ("dark", dark_palette())):
             app.setPalette(palette if name == "dark" else app.style().standardPalette())
-            loop = qasync.QEventLoop(app)
-            asyncio.set_event_loop(loop)
-            services = make_services()
-            services.keys = KeyResolver()
-            window = MainWindow(services)
-            window.resize(980, 820)
-            window.show()
+            loop, window = shown_window(app, 980, 820)
             window.reopen_last_conversation()  # as ui/app.py does after the first frame
             if sys.argv[1:] == ["compare"]:
                 if name == "light":

@@ -26,6 +26,7 @@ from desktop_app.cli.asking import (
     chosen_provider,
     fail,
     latest_conversation,
+    opened_history,
     read_question,
     read_settings,
 )
@@ -35,10 +36,8 @@ from desktop_app.cli.exit_codes import (
     EXIT_PROVIDER_ERROR,
     EXIT_USAGE,
 )
-from desktop_app.core import paths
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, HistoryError, ProviderError, TallyError
-from desktop_app.core.history.opening import open_history
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 from desktop_app.core.logs import log_to_file, stop_logging_to
 from desktop_app.core.network.blocking_clients import BlockingClientPool
@@ -67,11 +66,8 @@ def run_ask(args: argparse.Namespace) -> int:
     if not args.continue_:  # the provider is known: its certificates load meanwhile
         clients.prepare(provider_with_id(providers, args.provider) or providers[0])
     handler = log_to_file()
-    try:
-        store = open_history(paths.history_db())
-    except TallyError as exc:
-        stop_logging_to(handler)
-        fail(str(exc))
+    store = opened_history(handler)
+    if store is None:
         return EXIT_USAGE
     adopted = False
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import sys
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -126,6 +127,21 @@ def budget_refusal(billing: Billing, *, over_budget: bool) -> str | None:
     if budget is None or over_budget:
         return None
     return billing.ledger.describe(budget, CLI_REMEDY)
+
+
+def opened_history(handler: logging.Handler | None) -> HistoryStore | None:
+    """The history, opened for a command; None (with the reason said, and the log file let go
+    of) when it cannot be."""
+    from desktop_app.core.errors import TallyError
+    from desktop_app.core.history.opening import open_history
+    from desktop_app.core.logs import stop_logging_to
+
+    try:
+        return open_history(paths.history_db())
+    except TallyError as exc:
+        stop_logging_to(handler)
+        fail(str(exc))
+        return None
 
 
 def latest_conversation(store: HistoryStore) -> ConversationSummary | None:

@@ -27,6 +27,7 @@ from desktop_app.cli.asking import (
     chosen_provider,
     fail,
     latest_conversation,
+    opened_history,
     read_question,
     read_settings,
 )
@@ -38,10 +39,8 @@ from desktop_app.cli.exit_codes import (
     EXIT_PROVIDER_ERROR,
     EXIT_USAGE,
 )
-from desktop_app.core import paths
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ProviderError, TallyError
-from desktop_app.core.history.opening import open_history
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 from desktop_app.core.logs import log_to_file, stop_logging_to
 from desktop_app.core.network.clients import ClientPool
@@ -71,11 +70,8 @@ def run_compare(args: argparse.Namespace) -> int:
         fail(str(exc))
         return EXIT_USAGE
     handler = log_to_file()
-    try:
-        store = open_history(paths.history_db())
-    except TallyError as exc:
-        stop_logging_to(handler)
-        fail(str(exc))
+    store = opened_history(handler)
+    if store is None:
         return EXIT_USAGE
     try:
         adopt_ids(store, providers)  # the latest answer's provider is found by its id
