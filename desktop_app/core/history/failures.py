@@ -22,6 +22,7 @@ from desktop_app.core.errors import (
     HistoryError,
     HistoryUnreadable,
 )
+from desktop_app.core.text.messages import t
 
 _DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
 _UNREADABLE = ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")
@@ -32,9 +33,13 @@ _BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
 def damaged(path: Path, detail: str) -> HistoryDamaged:
     """The error for a history that SQLite cannot read or that fails its check."""
     return HistoryDamaged(
-        f"The history {path} is damaged ({detail}). Tally has not changed it; restore a backup "
-        "with `tally backup --restore`, or open the app to restore one or start a fresh history "
-        "with the damaged file kept aside.",
+        t(
+            "The history {path} is damaged ({detail}). Tally has not changed it; restore a"
+            " backup with `tally backup --restore`, or open the app to restore one or start a"
+            " fresh history with the damaged file kept aside.",
+            path=path,
+            detail=detail,
+        ),
         detail=detail,
     )
 
@@ -42,24 +47,34 @@ def damaged(path: Path, detail: str) -> HistoryDamaged:
 def disk_full(path: Path) -> DiskFull:
     """The error for a write that found no room on the history's disk."""
     return DiskFull(
-        f"The disk holding the history ({path.parent}) is full: what was written before is "
-        "kept, the rest is not saved yet. Free some space; Tally saves it with the next write."
+        t(
+            "The disk holding the history ({folder}) is full: what was written before is kept,"
+            " the rest is not saved yet. Free some space; Tally saves it with the next write.",
+            folder=path.parent,
+        )
     )
 
 
 def busy(path: Path) -> HistoryBusy:
     """The error for a write that found the history's write lock held by another writer."""
     return HistoryBusy(
-        f"The history {path} is busy: an import is writing to it. What is not saved yet is "
-        "kept, and saved once the import is done."
+        t(
+            "The history {path} is busy: an import is writing to it. What is not saved yet is"
+            " kept, and saved once the import is done.",
+            path=path,
+        )
     )
 
 
 def unreadable(path: Path, detail: str) -> HistoryUnreadable:
     """The error for a history whose file or folder cannot be opened or written."""
     return HistoryUnreadable(
-        f"Tally cannot use the history {path} ({detail}): make sure the file and its folder "
-        "belong to you and can be read and written.",
+        t(
+            "Tally cannot use the history {path} ({detail}): make sure the file and its folder"
+            " belong to you and can be read and written.",
+            path=path,
+            detail=detail,
+        ),
         detail=detail,
     )
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import paths
 from desktop_app.core.errors import HistoryDamaged, HistoryError, HistoryVersionError
 from desktop_app.core.history import backups
+from desktop_app.core.text.messages import message_of
 
 Action = Literal["restore", "fresh", "retry", "quit"]
 
@@ -131,7 +132,7 @@ def _what_is_wrong(error: HistoryError, history: Path) -> str:
             detail=error.detail
             or QCoreApplication.translate("HistoryProblemDialog", "it cannot be read"),
         )
-    return str(error)
+    return message_of(error)
 
 
 def ask_about_history(error: HistoryError) -> Repair:

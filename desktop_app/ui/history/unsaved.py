@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from desktop_app.core.errors import HistoryError
 from desktop_app.core.history.recorder import HistoryRecorder
+from desktop_app.core.text.messages import message_of
 from desktop_app.ui.error_banner import ErrorBanner
 
 RETRY_MS = 3000
@@ -53,7 +54,7 @@ class UnsavedWrites(QObject):
         """The banner says what is still not saved, or goes once all of it is."""
         problem = next((r.unsaved for r in self.waiting if r.unsaved is not None), None)
         if problem is not None:
-            if self.banner.label.text() != str(problem):  # new, or a send cleared it
+            if self.banner.label.text() != message_of(problem):  # new, or a send cleared it
                 self._show(problem)
             return
         self.timer.stop()
@@ -62,5 +63,5 @@ class UnsavedWrites(QObject):
         self._shown = ""
 
     def _show(self, problem: HistoryError) -> None:
-        self._shown = str(problem)
+        self._shown = message_of(problem)  # as the banner shows it, in the window's language
         self.banner.show_error(problem)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -40,3 +41,18 @@ def test_the_banner_and_the_answer_say_a_core_error_in_chinese(
     qtbot.addWidget(widget)
     widget.refresh()
     assert "正在限制请求频率" in widget.status.text()
+
+
+def test_the_historys_troubles_show_in_chinese_as_the_unsaved_notice_compares_them(
+    in_chinese: None, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from desktop_app.core.history.failures import disk_full
+    from desktop_app.core.text.messages import message_of
+
+    problem = disk_full(tmp_path / "history.sqlite3")
+    banner = ErrorBanner()
+    qtbot.addWidget(banner)
+    banner.show_error(problem)
+    assert banner.label.text().startswith("存放历史记录的磁盘")
+    assert banner.label.text() == message_of(problem), "what ui/history/unsaved.py compares"
+    assert str(problem).startswith("The disk holding the history"), "English for the CLI"

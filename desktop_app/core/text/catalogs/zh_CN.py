@@ -83,4 +83,14 @@ CATALOG: dict[str, str] = {
     "The OS keyring is not available ({why}). Keys are never written to disk: start a"
     " Secret Service (such as gnome-keyring) or set the provider's api_key_env"
     " variable.": "系统密钥环不可用（{why}）。密钥从不写入磁盘：请启动一个 Secret Service（例如 gnome-keyring），或设置该服务商的 api_key_env 环境变量。",
+    # history/failures.py: the history's own troubles
+    "The history {path} is damaged ({detail}). Tally has not changed it; restore a"
+    " backup with `tally backup --restore`, or open the app to restore one or start a"
+    " fresh history with the damaged file kept aside.": "历史记录 {path} 已损坏（{detail}）。Tally 没有改动它；可以用 `tally backup --restore` 恢复备份，或打开应用恢复一个备份，或新建历史记录（损坏的文件会保留在旁边）。",
+    "The disk holding the history ({folder}) is full: what was written before is kept,"
+    " the rest is not saved yet. Free some space; Tally saves it with the next write.": "存放历史记录的磁盘（{folder}）已满：之前写入的内容都在，其余的还没有保存。请腾出一些空间，Tally 会在下次写入时保存。",
+    "The history {path} is busy: an import is writing to it. What is not saved yet is"
+    " kept, and saved once the import is done.": "历史记录 {path} 正忙：导入正在写入。尚未保存的内容都会保留，导入完成后再保存。",
+    "Tally cannot use the history {path} ({detail}): make sure the file and its folder"
+    " belong to you and can be read and written.": "Tally 无法使用历史记录 {path}（{detail}）：请确认该文件及其所在文件夹属于你，并且可以读写。",
 }

@@ -83,4 +83,14 @@ CATALOG: dict[str, str] = {
     "The OS keyring is not available ({why}). Keys are never written to disk: start a"
     " Secret Service (such as gnome-keyring) or set the provider's api_key_env"
     " variable.": "系統鑰匙圈無法使用（{why}）。金鑰從不寫入磁碟：請啟動一個 Secret Service（例如 gnome-keyring），或設定該服務供應商的 api_key_env 環境變數。",
+    # history/failures.py: the history's own troubles
+    "The history {path} is damaged ({detail}). Tally has not changed it; restore a"
+    " backup with `tally backup --restore`, or open the app to restore one or start a"
+    " fresh history with the damaged file kept aside.": "歷史紀錄 {path} 已損毀（{detail}）。Tally 沒有更動它；可以用 `tally backup --restore` 還原備份，或開啟應用程式還原一個備份，或建立新的歷史紀錄（損毀的檔案會保留在旁邊）。",
+    "The disk holding the history ({folder}) is full: what was written before is kept,"
+    " the rest is not saved yet. Free some space; Tally saves it with the next write.": "存放歷史紀錄的磁碟（{folder}）已滿：之前寫入的內容都在，其餘的還沒有儲存。請騰出一些空間，Tally 會在下次寫入時儲存。",
+    "The history {path} is busy: an import is writing to it. What is not saved yet is"
+    " kept, and saved once the import is done.": "歷史紀錄 {path} 正忙：匯入正在寫入。尚未儲存的內容都會保留，匯入完成後再儲存。",
+    "Tally cannot use the history {path} ({detail}): make sure the file and its folder"
+    " belong to you and can be read and written.": "Tally 無法使用歷史紀錄 {path}（{detail}）：請確認該檔案及其所在資料夾屬於你，並且可以讀寫。",
 }
