@@ -6,8 +6,8 @@ import logging
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.core.conversation import ChatMessage, Conversation
@@ -29,6 +29,7 @@ from desktop_app.ui.chat.provider_renames import show_current_names
 from desktop_app.ui.error_banner import Action
 from desktop_app.ui.history.reads import HistoryReads
 from desktop_app.ui.history.unsaved import UnsavedWrites
+from desktop_app.ui.icons import window_icon
 from desktop_app.ui.services import Services
 from desktop_app.ui.window_layout import build_window
 
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
     picker: ModelPicker
     compare: CompareChoice
     branch_note: QLabel
+    spending_action: QAction
+    settings_action: QAction
     splitter: QSplitter
     models: ModelLists
     sidebar: ConversationSidebar
@@ -446,6 +449,21 @@ class MainWindow(QMainWindow):
             self.spendingChanged.emit()
 
     # -- state and shutdown -----------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A switch between a light and a dark palette: the buttons' icons follow it (the
+        messages' own follow with the chat pane, which makes them anew)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            icons = (
+                (self.send_button, "send"),
+                (self.stop_button, "stop"),
+                (self.sidebar.new_button, "new"),
+                (self.spending_action, "spending"),
+                (self.settings_action, "settings"),
+            )
+            for holder, name in icons:
+                holder.setIcon(window_icon(name))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the chat the biggest part at any size: below NARROW pixels the sidebar folds

@@ -37,6 +37,7 @@ def build_window(window: MainWindow) -> None:
     window.compare = CompareChoice(window.picker.current, window.picker.choices, window)
     window.picker.compareRequested.connect(window.compare.tick)
     spend, settings = build_toolbar(window, window.models.row, window.compare)
+    window.spending_action, window.settings_action = spend, settings
     spend.triggered.connect(window.open_spending)
     settings.triggered.connect(window.open_settings)
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QToolBar, QWidget
+
+from desktop_app.ui.icons import window_icon
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -30,14 +32,19 @@ def build_toolbar(window: MainWindow, picker: QWidget, *beside: QWidget) -> tupl
     spacer = QWidget(toolbar)
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     toolbar.addWidget(spacer)
-    spending = toolbar.addAction(QCoreApplication.translate("MainWindow", "Spending"))
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    spending = toolbar.addAction(
+        window_icon("spending"), QCoreApplication.translate("MainWindow", "Spending")
+    )
     spending.setShortcut(QKeySequence("Ctrl+Shift+S"))
     spending.setToolTip(
         QCoreApplication.translate(
             "MainWindow", "Spend per day and per model, and what it would cost elsewhere"
         )
     )
-    settings = toolbar.addAction(QCoreApplication.translate("MainWindow", "Settings"))
+    settings = toolbar.addAction(
+        window_icon("settings"), QCoreApplication.translate("MainWindow", "Settings")
+    )
     settings.setShortcut(QKeySequence("Ctrl+,"))
     return spending, settings
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QPalette, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.currency import USD, Currency
@@ -22,6 +22,7 @@ from desktop_app.ui.chat.compare_columns import CompareColumns, CostText
 from desktop_app.ui.chat.message_blocks import BLOCK, SPACING, HeightEstimate, MessageBlock, plan
 from desktop_app.ui.chat.message_widget import MessageWidget
 from desktop_app.ui.chat.render_cache import RenderCache
+from desktop_app.ui.icons import palette_is_dark
 
 FRAME_MS = 16
 """Changes are gathered and shown at most once per frame."""
@@ -51,7 +52,7 @@ class ChatView(QWidget):
         super().__init__(parent)
         self.setObjectName("chatView")
         self.conversation = conversation
-        self.dark = _palette_is_dark()
+        self.dark = palette_is_dark()
         self._widgets: dict[ChatMessage, MessageWidget] = {}
         self._blocks: list[MessageBlock] = []
         self._error_in_banner: ChatMessage | None = None
@@ -470,7 +471,7 @@ class ChatView(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and _palette_is_dark() != self.dark:
+        if event.type() == QEvent.Type.PaletteChange and palette_is_dark() != self.dark:
             self.dark = not self.dark
             self._rebuild()
 
@@ -481,7 +482,3 @@ def _timer(parent: QWidget, interval: int, slot: Callable[[], None]) -> QTimer:
     timer.setInterval(interval)
     timer.timeout.connect(slot)
     return timer
-
-
-def _palette_is_dark() -> bool:
-    return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
