@@ -30,9 +30,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from ask_first_byte import KEY, KEY_ENV, start_simulator  # the same simulator and key
+
 BAR = 1.25  # compare of three / ask of one
-KEY = "sk-bench-0123456789abcdef"
-KEY_ENV = "TALLY_BENCH_KEY"
 PROMPT = "What is Tally?"
 MODELS = 3
 
@@ -44,22 +44,6 @@ base_url = "{{base_url}}"
 api_key_env = "{KEY_ENV}"
 models = ["{{model}}"]
 """
-
-
-def start_simulator(env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
-    """The simulator in its own process; returns it and its base URL once it listens."""
-    simulator = subprocess.Popen(
-        [sys.executable, "-m", "desktop_app.simulator", "--key", KEY],
-        env=env,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert simulator.stdout is not None
-    line = simulator.stdout.readline()  # "Simulator listening on URL (key: ...)"
-    if "listening on " not in line:
-        simulator.kill()
-        sys.exit(f"the simulator did not start: {line!r}")
-    return simulator, line.split("listening on ", 1)[1].split()[0]
 
 
 def timed(command: list[str], env: dict[str, str], *, labels: int = 0) -> float:
