@@ -29,6 +29,7 @@ from typing import Any
 
 from desktop_app.core.paths import resources_dir
 from desktop_app.core.settings.providers_file import ModelPrice
+from desktop_app.core.text.messages import say
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +115,12 @@ class PriceCatalog:
         return _price(model["prices"]), self._origin(provider, model)
 
     def _origin(self, provider: _Provider, model: Json) -> str:
-        return f"genai-prices {self.version} ({provider.name} {model['id']})"
+        return say(
+            "genai-prices {version} ({provider} {model})",
+            version=self.version,
+            provider=provider.name,
+            model=model["id"],
+        )
 
     def _find(self, ref: str, base_url: str) -> tuple[_Provider, Json] | None:
         host = next((p for p in self._providers if _compiled(p.api_pattern).match(base_url)), None)

@@ -38,7 +38,7 @@ def quote(provider: Provider, model: str, catalog: CatalogLookup | None = None) 
     the bundled public catalog; a local model server (the Ollama and LM Studio presets) is
     free; None when nobody knows. A relay on localhost is not assumed free: it bills someone."""
     if model in provider.prices:
-        return Quote(provider.prices[model], "user", "your price in the settings")
+        return Quote(provider.prices[model], "user", say("your price in the settings"))
     # Here: `tally ask` prices its answer only once the answer streams (presets: 2-4 ms).
     from desktop_app.core.settings.presets import PRESETS
 
@@ -46,9 +46,11 @@ def quote(provider: Provider, model: str, catalog: CatalogLookup | None = None) 
         if not _same_endpoint(preset.base_url, provider.base_url):
             continue
         if model in preset.prices:
-            return Quote(preset.prices[model], "relay", f"{preset.name}'s price list")
+            return Quote(
+                preset.prices[model], "relay", say("{name}'s price list", name=preset.name)
+            )
         if not preset.needs_key:  # Ollama, LM Studio: a model server on this computer
-            return Quote(ModelPrice(Decimal(0), Decimal(0)), "local", "runs on this computer")
+            return Quote(ModelPrice(Decimal(0), Decimal(0)), "local", say("runs on this computer"))
     if catalog is None:
         from desktop_app.core.money.catalog import bundled_catalog
 

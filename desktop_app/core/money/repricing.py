@@ -30,6 +30,7 @@ from desktop_app.core.money.prices import CatalogLookup, cost_usd, format_money,
 from desktop_app.core.money.spending import ModelUsage
 from desktop_app.core.settings.presets import HOLYSHEEP
 from desktop_app.core.settings.providers_file import ModelPrice, Provider
+from desktop_app.core.text.messages import say
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ def format_repriced(rows: Sequence[ModelUsage], target: PricedModel, currency: C
 
 def seed_models() -> list[PricedModel]:
     """The four models of the seed's price table (PROTOCOLS.md), at the relay's prices."""
-    origin = f"{HOLYSHEEP.name}'s price list"
+    origin = say("{name}'s price list", name=HOLYSHEEP.name)
     return [PricedModel(model, price, origin) for model, price in HOLYSHEEP.prices.items()]
 
 

@@ -93,4 +93,9 @@ CATALOG: dict[str, str] = {
     " kept, and saved once the import is done.": "历史记录 {path} 正忙：导入正在写入。尚未保存的内容都会保留，导入完成后再保存。",
     "Tally cannot use the history {path} ({detail}): make sure the file and its folder"
     " belong to you and can be read and written.": "Tally 无法使用历史记录 {path}（{detail}）：请确认该文件及其所在文件夹属于你，并且可以读写。",
+    # money: where a price comes from
+    "your price in the settings": "你在设置中填写的价格",
+    "{name}'s price list": "{name} 的价目表",
+    "runs on this computer": "在本机运行",
+    "genai-prices {version} ({provider} {model})": "genai-prices {version}（{provider} {model}）",
 }

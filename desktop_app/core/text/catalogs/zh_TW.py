@@ -93,4 +93,9 @@ CATALOG: dict[str, str] = {
     " kept, and saved once the import is done.": "歷史紀錄 {path} 正忙：匯入正在寫入。尚未儲存的內容都會保留，匯入完成後再儲存。",
     "Tally cannot use the history {path} ({detail}): make sure the file and its folder"
     " belong to you and can be read and written.": "Tally 無法使用歷史紀錄 {path}（{detail}）：請確認該檔案及其所在資料夾屬於你，並且可以讀寫。",
+    # money: where a price comes from
+    "your price in the settings": "你在設定中填寫的價格",
+    "{name}'s price list": "{name} 的價目表",
+    "runs on this computer": "在本機執行",
+    "genai-prices {version} ({provider} {model})": "genai-prices {version}（{provider} {model}）",
 }
