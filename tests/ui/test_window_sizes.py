@@ -35,3 +35,25 @@ def test_a_small_window_keeps_the_chat_and_says_everything(
     window.resize(980, 760)
     QApplication.processEvents()
     assert not window.sidebar.isHidden(), "and comes back when there is room"
+
+
+def test_the_first_run_panel_scrolls_in_a_small_window(qtbot: QtBot, run: Run) -> None:
+    from PySide6.QtWidgets import QPushButton, QScrollArea
+
+    from tests.support.ui.window_helpers import make_window, shut_down
+
+    window = make_window(qtbot)  # no provider: the first-run panel
+    try:
+        for width in range(960, 479, -40):
+            window.resize(width, 420)
+            QApplication.processEvents()
+        assert window.stack.currentWidget() is window.welcome
+        area = window.welcome.findChild(QScrollArea)
+        button = window.welcome.findChild(QPushButton, "addProviderButton")
+        assert area is not None
+        assert button is not None
+        area.ensureWidgetVisible(button)
+        QApplication.processEvents()
+        assert not button.visibleRegion().isEmpty(), "scrolled to, the button is on screen"
+    finally:
+        shut_down(window, run)

@@ -6,7 +6,15 @@ import math
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 _TEXT = str(
     QT_TRANSLATE_NOOP(
@@ -59,18 +67,29 @@ class Welcome(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
-        layout = QVBoxLayout(self)
+        # In a frameless scroll area: a short window (480 by 420) scrolls the panel instead of
+        # cutting its buttons off.
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page = QWidget(area)
+        area.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(area)
+        layout = QVBoxLayout(page)
         layout.addStretch(1)
-        text = _WrappedText(self.tr(_TEXT), self)
+        text = _WrappedText(self.tr(_TEXT), page)
         text.setMinimumWidth(_NARROWEST)
         text.setMaximumWidth(_WIDTH)
         layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        add = QPushButton(self.tr("Add a provider…"), self)
+        add = QPushButton(self.tr("Add a provider…"), page)
         add.setObjectName("addProviderButton")
         add.clicked.connect(self.settingsRequested)
-        demo = QPushButton(self.tr("Try the offline demo"), self)
+        demo = QPushButton(self.tr("Try the offline demo"), page)
         demo.setObjectName("demoButton")
         demo.clicked.connect(self.demoRequested)
         buttons.addWidget(add)
