@@ -162,10 +162,7 @@ class Conversation:
     def show(self, message: ChatMessage) -> None:
         """Show the path through `message` (a version, or an answer of a comparison): the path
         down to it, then on down through the newest child of each message."""
-        path = [message]
-        while path[-1].parent is not None:
-            path.append(path[-1].parent)
-        path.reverse()
+        path = _down_to(message)
         while children := self._children.get(path[-1].id):
             path.append(children[-1])
         self.messages = path
@@ -237,13 +234,7 @@ class Conversation:
         """The path from a first message down to `message`'s parent."""
         if message in self.messages:
             return self.messages[: self.messages.index(message)]
-        path: list[ChatMessage] = []
-        node = message.parent
-        while node is not None:
-            path.append(node)
-            node = node.parent
-        path.reverse()
-        return path
+        return [] if message.parent is None else _down_to(message.parent)
 
     def _adopt(self, message: ChatMessage, parent: ChatMessage | None) -> None:
         message.parent = parent
@@ -258,6 +249,15 @@ class Conversation:
     def _reset(self) -> None:
         for listener in list(self._listeners):
             listener.messages_reset()
+
+
+def _down_to(message: ChatMessage) -> list[ChatMessage]:
+    """The path from a first message down to `message`, through the parents."""
+    path = [message]
+    while path[-1].parent is not None:
+        path.append(path[-1].parent)
+    path.reverse()
+    return path
 
 
 def _key(parent: ChatMessage | None) -> int | None:
