@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.conversation import ChatMessage
 from desktop_app.core.currency import USD, Currency
 from desktop_app.ui.chat.message_widget import MessageWidget
+from desktop_app.ui.chat.status_line import tokens_out
 
 _REFRESH_MS = 250
 """How often a streaming column's figures are shown again: its speed changes as it goes."""
@@ -112,11 +113,7 @@ class CompareColumn(QFrame):
             self.tr("waiting…") if first is None else self.tr("first token {:.2f} s").format(first)
         )
         elapsed = time.monotonic() - self.started if streaming else (answer.duration_seconds or 0.0)
-        tokens = (
-            answer.usage.output_tokens
-            if answer.usage is not None and not streaming
-            else (len(answer.content) + len(answer.reasoning)) // 4
-        )
+        tokens, _ = tokens_out(answer)
         if first is not None and elapsed > first:
             parts.append(self.tr("{:.0f} tokens/s").format(tokens / (elapsed - first)))
         parts.append(self.cost_text(answer))

@@ -19,6 +19,15 @@ _ENDED_EARLY = {
 }
 
 
+def tokens_out(message: ChatMessage) -> tuple[int, bool]:
+    """The tokens an answer has given: the provider's count once it reported one, else an
+    estimate from its text and reasoning (True: estimated)."""
+    usage = message.usage
+    if usage is not None and usage.source == "reported":
+        return usage.output_tokens, False
+    return estimate_tokens(message.content) + estimate_tokens(message.reasoning), True
+
+
 class StatusLine(QLabel):
     """Follows the answer that is streaming in a conversation, refreshed ten times a second."""
 
@@ -101,14 +110,8 @@ class StatusLine(QLabel):
                 parts.append(self.tr(ended) if ended else self.tr("no answer"))
             return parts
         parts.append(self.tr("first token {:.2f} s").format(first))
-        usage = message.usage
-        if usage is not None and usage.source == "reported":
-            approx, tokens = "", usage.output_tokens
-        else:
-            approx, tokens = (
-                "≈",
-                estimate_tokens(message.content) + estimate_tokens(message.reasoning),
-            )
+        tokens, estimated = tokens_out(message)
+        approx = "≈" if estimated else ""
         generating = max(elapsed - first, 1e-3)
         parts.append(self.tr("{}{:.0f} tokens/s").format(approx, tokens / generating))
         parts.append(self.tr("{}{} tokens out").format(approx, tokens))
