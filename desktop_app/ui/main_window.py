@@ -29,9 +29,8 @@ from desktop_app.ui.chat.provider_renames import show_current_names
 from desktop_app.ui.error_banner import Action
 from desktop_app.ui.history.reads import HistoryReads
 from desktop_app.ui.history.unsaved import UnsavedWrites
-from desktop_app.ui.icons import window_icon
 from desktop_app.ui.services import Services
-from desktop_app.ui.window_layout import build_window
+from desktop_app.ui.window_layout import build_window, show_icons
 
 if TYPE_CHECKING:
     import asyncio
@@ -455,15 +454,7 @@ class MainWindow(QMainWindow):
         messages' own follow with the chat pane, which makes them anew)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            icons = (
-                (self.send_button, "send"),
-                (self.stop_button, "stop"),
-                (self.sidebar.new_button, "new"),
-                (self.spending_action, "spending"),
-                (self.settings_action, "settings"),
-            )
-            for holder, name in icons:
-                holder.setIcon(window_icon(name))
+            show_icons(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the chat the biggest part at any size: below NARROW pixels the sidebar folds

@@ -17,6 +17,7 @@ from desktop_app.ui.chat.status_line import StatusLine
 from desktop_app.ui.chat.welcome import Welcome
 from desktop_app.ui.error_banner import ErrorBanner
 from desktop_app.ui.history.files import HistoryFiles
+from desktop_app.ui.icons import window_icon
 from desktop_app.ui.picker.compare_choice import CompareChoice
 from desktop_app.ui.picker.model_lists import ModelLists
 from desktop_app.ui.picker.model_picker import ModelPicker
@@ -117,4 +118,18 @@ def build_window(window: MainWindow) -> None:
     QShortcut(QKeySequence("Ctrl+K"), window, window.sidebar.focus_search)
     QShortcut(QKeySequence("Ctrl+R"), window, lambda: window.regenerate())
     QShortcut(QKeySequence(QKeySequence.StandardKey.Find), window, window.sidebar.focus_search)
+    show_icons(window)
     window.resize(980, 760)
+
+
+def show_icons(window: MainWindow) -> None:
+    """The buttons' icons, in the palette's colours: at start, and after a palette change."""
+    icons = (
+        (window.send_button, "send"),
+        (window.stop_button, "stop"),
+        (window.sidebar.new_button, "new"),
+        (window.spending_action, "spending"),
+        (window.settings_action, "settings"),
+    )
+    for holder, name in icons:
+        holder.setIcon(window_icon(name))

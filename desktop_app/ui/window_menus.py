@@ -10,8 +10,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QToolBar, QWidget
 
-from desktop_app.ui.icons import window_icon
-
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
@@ -33,18 +31,14 @@ def build_toolbar(window: MainWindow, picker: QWidget, *beside: QWidget) -> tupl
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     toolbar.addWidget(spacer)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    spending = toolbar.addAction(
-        window_icon("spending"), QCoreApplication.translate("MainWindow", "Spending")
-    )
+    spending = toolbar.addAction(QCoreApplication.translate("MainWindow", "Spending"))
     spending.setShortcut(QKeySequence("Ctrl+Shift+S"))
     spending.setToolTip(
         QCoreApplication.translate(
             "MainWindow", "Spend per day and per model, and what it would cost elsewhere"
         )
     )
-    settings = toolbar.addAction(
-        window_icon("settings"), QCoreApplication.translate("MainWindow", "Settings")
-    )
+    settings = toolbar.addAction(QCoreApplication.translate("MainWindow", "Settings"))
     settings.setShortcut(QKeySequence("Ctrl+,"))
     return spending, settings
 

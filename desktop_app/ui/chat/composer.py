@@ -15,7 +15,6 @@ from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.settings.providers_file import ModelPrice
 from desktop_app.ui.chat.cost_meter import PromptEstimate
 from desktop_app.ui.chat.message_input import MessageInput
-from desktop_app.ui.icons import window_icon
 
 FIRST_REPLY = (
     "keyring.backends.SecretService",  # keyring; on Linux its Secret Service client: 40-70 ms
@@ -70,13 +69,11 @@ class Composer(QWidget):
         row = QHBoxLayout()
         self.input = MessageInput(self)
         self.input.submitted.connect(self.sendRequested)
-        self.send_button = self._button(
-            self.tr("Send"), "sendButton", self.tr("Send (Ctrl+Enter)"), "send"
-        )
+        self.send_button = self._button(self.tr("Send"), "sendButton", self.tr("Send (Ctrl+Enter)"))
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self.sendRequested)
         self.stop_button = self._button(
-            self.tr("Stop"), "stopButton", self.tr("Stop the answer (Esc)"), "stop"
+            self.tr("Stop"), "stopButton", self.tr("Stop the answer (Esc)")
         )
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stopRequested)
@@ -135,8 +132,8 @@ class Composer(QWidget):
             target=import_all, args=(FIRST_REPLY,), name="first-reply-imports", daemon=True
         ).start()
 
-    def _button(self, text: str, name: str, tip: str, icon: str) -> QPushButton:
-        button = QPushButton(window_icon(icon), text, self)
+    def _button(self, text: str, name: str, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
         button.setObjectName(name)
         button.setToolTip(tip)
         return button

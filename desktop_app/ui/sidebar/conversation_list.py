@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from desktop_app.core.history.records import ConversationSummary, SearchHit
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.ui.history.reads import HistoryReads
-from desktop_app.ui.icons import window_icon
 from desktop_app.ui.sidebar.archive_toggle import ArchiveHeading, ArchiveToggle
 from desktop_app.ui.sidebar.conversation_groups import (
     Clock,
@@ -80,7 +79,7 @@ class ConversationSidebar(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        self.new_button = QPushButton(window_icon("new"), self.tr("New conversation"), self)
+        self.new_button = QPushButton(self.tr("New conversation"), self)
         self.new_button.setObjectName("newConversationButton")
         self.new_button.setToolTip(self.tr("New conversation (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_conversation)
