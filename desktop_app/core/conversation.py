@@ -7,6 +7,7 @@ from dataclasses import InitVar, dataclass, field
 from decimal import Decimal
 from typing import Literal, Protocol
 
+from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.events import Usage
 from desktop_app.core.providers.base import Message, Role
 
@@ -55,6 +56,8 @@ class ChatMessage:
     first_token_seconds: float | None = None
     duration_seconds: float | None = None
     id: int = field(default_factory=lambda: next(_ids))
+    attachments: tuple[Attachment, ...] = field(default=(), repr=False)
+    """Files sent with a question, in the order attached."""
     parent: ChatMessage | None = field(default=None, repr=False)
     """The message this one answers or follows (None: a first message); versions share it."""
     _text: list[str] = field(default_factory=list, repr=False)
@@ -225,7 +228,9 @@ class Conversation:
         """
         above = self.messages if before is None else self._above(before)
         return tuple(
-            Message(m.role, m.content) for m in above if m.content and m.status != "streaming"
+            Message(m.role, m.content, m.attachments)
+            for m in above
+            if (m.content or m.attachments) and m.status != "streaming"
         )
 
     # -- internals --------------------------------------------------------------------------

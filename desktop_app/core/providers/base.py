@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 
+from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.events import ChatEvent
 from desktop_app.core.settings.providers_file import Provider
 
@@ -30,6 +31,8 @@ class Message:
 
     role: Role
     content: str
+    attachments: tuple[Attachment, ...] = ()
+    """Files sent with the text (user turns only), each in the protocol's own form."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,7 @@ class ChatRequest:
     messages: tuple[Message, ...]
     system: str | None = None
     temperature: float | None = None
+    top_p: float | None = None
     max_tokens: int | None = None
     thinking_budget: int | None = None
     """Ask for the model's thinking up to this many tokens, where the API needs asking."""

@@ -1,0 +1,1 @@
+"""Files attached to a message: what they are, how they are read, and what they cost to send."""
