@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from contextlib import aclosing, closing
 from typing import TYPE_CHECKING, Protocol
 
+from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import TallyError
 from desktop_app.core.events import (
@@ -153,14 +154,24 @@ class ChatSession(_Replies):
     def busy(self) -> bool:
         return any(not task.done() for task in self.tasks.values())
 
-    def send(self, provider: Provider, model: str, text: str) -> asyncio.Task[None]:
-        """Add the user's message and start streaming the answer."""
+    def send(
+        self,
+        provider: Provider,
+        model: str,
+        text: str,
+        attachments: Sequence[Attachment] = (),
+    ) -> asyncio.Task[None]:
+        """Add the user's message (with the files attached to it) and start streaming the
+        answer."""
         self._check_idle()
-        self.conversation.add(ChatMessage("user", text))
+        self.conversation.add(ChatMessage("user", text, attachments=tuple(attachments)))
         return self._start(provider, model)
 
     def compare(
-        self, choices: Sequence[tuple[Provider, str]], text: str
+        self,
+        choices: Sequence[tuple[Provider, str]],
+        text: str,
+        attachments: Sequence[Attachment] = (),
     ) -> list[asyncio.Task[None]]:
         """Add the user's message and stream an answer from each (provider, model) at once,
         side by side: the answers are versions of one another under the question, none on the
@@ -168,7 +179,7 @@ class ChatSession(_Replies):
         self._check_idle()
         if len(choices) < 2:
             raise ValueError("a comparison needs two models or more")
-        self.conversation.add(ChatMessage("user", text))
+        self.conversation.add(ChatMessage("user", text, attachments=tuple(attachments)))
         return [self._start(provider, model, aside=True) for provider, model in choices]
 
     def regenerate(
@@ -185,15 +196,22 @@ class ChatSession(_Replies):
         return self._start(provider, model)
 
     def edit(
-        self, question: ChatMessage, text: str, provider: Provider, model: str
+        self,
+        question: ChatMessage,
+        text: str,
+        provider: Provider,
+        model: str,
+        attachments: Sequence[Attachment] | None = None,
     ) -> asyncio.Task[None]:
         """A new version of a question, with this text, and its answer; the old question and
-        what followed it stay, as a version."""
+        what followed it stay, as a version. The new version keeps the question's files unless
+        `attachments` says otherwise."""
         self._check_idle()
         if question.role != "user" or question not in self.conversation.messages:
             raise ValueError("there is no such message to edit")
+        kept = question.attachments if attachments is None else tuple(attachments)
         self.conversation.cut_before(question)
-        return self.send(provider, model, text)
+        return self.send(provider, model, text, kept)
 
     def edit_last(self, text: str, provider: Provider, model: str) -> asyncio.Task[None]:
         """edit() of the last question."""
@@ -284,9 +302,15 @@ class BlockingChatSession(_Replies):
         super().__init__(conversation, key_for, retry)
         self.clients = clients
 
-    def send(self, provider: Provider, model: str, text: str) -> None:
-        """Add the user's message and stream the answer to it."""
-        self.conversation.add(ChatMessage("user", text))
+    def send(
+        self,
+        provider: Provider,
+        model: str,
+        text: str,
+        attachments: Sequence[Attachment] = (),
+    ) -> None:
+        """Add the user's message (with the files attached to it) and stream the answer."""
+        self.conversation.add(ChatMessage("user", text, attachments=tuple(attachments)))
         message = self._new_answer(provider, model)
         started = time.monotonic()
         self._started(message)
