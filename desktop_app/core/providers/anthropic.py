@@ -122,9 +122,13 @@ class AnthropicMessages:
             # the room asked for on top of the thinking.
             if body["max_tokens"] <= budget:
                 body["max_tokens"] += budget
-            # No temperature: the API refuses any value but 1 when thinking is enabled.
-        elif chat.temperature is not None:
-            body["temperature"] = chat.temperature
+            # No temperature or top_p: with thinking on, the API refuses any temperature
+            # but 1 and most values of top_p.
+        else:
+            if chat.temperature is not None:
+                body["temperature"] = chat.temperature
+            if chat.top_p is not None:
+                body["top_p"] = chat.top_p
         headers = {
             "accept": "text/event-stream",
             "content-type": "application/json",

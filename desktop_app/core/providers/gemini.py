@@ -169,6 +169,8 @@ def _generation_config(chat: ChatRequest) -> dict[str, Any]:
     config: dict[str, Any] = {}
     if chat.temperature is not None:
         config["temperature"] = chat.temperature
+    if chat.top_p is not None:
+        config["topP"] = chat.top_p
     if chat.max_tokens is not None:
         config["maxOutputTokens"] = chat.max_tokens
     if chat.thinking_budget is not None:

@@ -79,6 +79,8 @@ class OpenAICompatible:
         }
         if chat.temperature is not None:
             body["temperature"] = chat.temperature
+        if chat.top_p is not None:
+            body["top_p"] = chat.top_p
         if chat.max_tokens is not None:
             body["max_tokens"] = chat.max_tokens
         headers = {
