@@ -30,6 +30,7 @@ from desktop_app.cli.asking import (
     read_question,
     read_settings,
 )
+from desktop_app.cli.assistants import chosen_assistant, conversation_parameters, remember
 from desktop_app.cli.exit_codes import (
     EXIT_INTERRUPTED,
     EXIT_OVER_BUDGET,
@@ -57,6 +58,7 @@ _PLAIN = "\x1b[0m"
 def run_ask(args: argparse.Namespace) -> int:
     """Stream one answer; returns the exit code."""
     try:
+        args.chosen_assistant = chosen_assistant(args)  # its provider and model, unless set
         providers, prompt = read_question(args)
     except TallyError as exc:
         fail(str(exc))
@@ -137,13 +139,14 @@ def _ask(
         recorder = HistoryRecorder(store, conversation, billing)
     printer = _AnswerPrinter(sys.stdout, sys.stderr, provider, billing)
     session = BlockingChatSession(conversation, clients, keys.resolve)
-    session.system_prompt = args.system
-    session.temperature = args.temperature
-    session.max_tokens = args.max_tokens
+    asked = conversation_parameters(args, args.chosen_assistant, store, recorder.conversation_id)
+    session.parameters = asked.parameters
     session.listeners.append(printer)
     conversation.subscribe(printer)
     session.send(provider, model, prompt)
     printer.end_line()
+    with contextlib.suppress(HistoryError):  # a full disk is said below, with the answer's
+        remember(store, recorder.conversation_id, asked)
     # The disk was full (or the folder read-only) meanwhile: a last try, then say so.
     unsaved = None if recorder.retry() else recorder.unsaved
     if printer.error is not None:

@@ -31,6 +31,7 @@ from desktop_app.cli.asking import (
     read_question,
     read_settings,
 )
+from desktop_app.cli.assistants import flag_parameters
 from desktop_app.cli.compare_table import answer_table
 from desktop_app.cli.exit_codes import (
     EXIT_BROKEN_PIPE,
@@ -156,9 +157,7 @@ async def _stream(
     what arrived, marked cancelled."""
     async with ClientPool(keys.proxy_password) as clients:
         session = ChatSession(conversation, clients, lambda _provider: key)
-        session.system_prompt = args.system
-        session.temperature = args.temperature
-        session.max_tokens = args.max_tokens
+        session.parameters = flag_parameters(args)
         session.listeners.append(printer)
         printer.on_pipe_closed = session.stop
         tasks = session.compare([(provider, model) for model in args.models], prompt)

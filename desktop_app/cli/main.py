@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from desktop_app.cli.exit_codes import EXIT_BROKEN_PIPE, EXIT_USAGE
@@ -53,6 +53,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_compare_command(commands)
     _add_history_commands(commands)
     _add_models_command(commands)
+    commands.add_parser(
+        "assistants",
+        help="the assistants and their settings",
+        description=(
+            "List the assistants (assistants.toml in the data folder, or the ones Tally comes "
+            "with until you save your own) with their provider and model, temperature, top_p, "
+            "max tokens, thinking budget, past turns sent, and the first line of the system "
+            "prompt. `tally ask --assistant NAME` asks as one of them."
+        ),
+    )
     _add_spend_command(commands)
     _add_search_command(commands)
     _add_backup_command(commands)
@@ -120,6 +130,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from desktop_app.cli.compare import run_compare
 
         return run_compare(args)
+    if args.command == "assistants":
+        from desktop_app.cli.assistants import run_assistants
+
+        return run_assistants(args)
     if args.command == "models":
         from desktop_app.cli.models import run_models
 
@@ -145,14 +159,27 @@ def _add_ask_arguments(ask: argparse.ArgumentParser) -> None:
     """The options of `tally ask`."""
     ask.add_argument("--provider", metavar="ID", help="provider id from providers.toml")
     ask.add_argument("--model", metavar="M", help="model name (default: the provider's first)")
+    ask.add_argument(
+        "--assistant",
+        metavar="NAME",
+        help="ask as this assistant (`tally assistants` lists them): its system prompt and "
+        "parameters, and its provider and model unless given; the flags below override them",
+    )
     _add_question_arguments(ask)
 
 
 def _add_question_arguments(command: argparse.ArgumentParser) -> None:
     """The options `tally ask` and `tally compare` share, after --provider and --model."""
     command.add_argument("--system", metavar="TEXT", help="system prompt")
-    command.add_argument("--temperature", type=float, metavar="T", help="sampling temperature")
-    command.add_argument("--max-tokens", type=int, metavar="N", help="longest answer, in tokens")
+    command.add_argument(
+        "--temperature", type=_parameter("temperature"), metavar="T", help="sampling temperature"
+    )
+    command.add_argument(
+        "--top-p", type=_parameter("top_p"), metavar="P", help="nucleus sampling, 0 to 1"
+    )
+    command.add_argument(
+        "--max-tokens", type=_parameter("max_tokens"), metavar="N", help="longest answer, in tokens"
+    )
     command.add_argument(
         "--continue",
         dest="continue_",
@@ -165,6 +192,24 @@ def _add_question_arguments(command: argparse.ArgumentParser) -> None:
         help="send even though the monthly or daily budget is used up (this once)",
     )
     command.add_argument("prompt", nargs="*", metavar="PROMPT", help="the question")
+
+
+def _parameter(name: str) -> Callable[[str], float | int]:
+    """An argparse type for the parameter `name`: a number in its range, else a usage error."""
+
+    def read(text: str) -> float | int:
+        from desktop_app.core.parameters import problem_with
+
+        try:
+            value: float | int = int(text) if name == "max_tokens" else float(text)
+        except ValueError:
+            value = -1.0  # the problem below says what is wanted
+        problem = problem_with(name, value)
+        if problem is not None:
+            raise argparse.ArgumentTypeError(str(problem))
+        return value
+
+    return read
 
 
 def _add_compare_command(commands: SubParsers[argparse.ArgumentParser]) -> None:

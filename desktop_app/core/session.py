@@ -24,7 +24,8 @@ from desktop_app.core.events import (
     TextDelta,
     Usage,
 )
-from desktop_app.core.providers.base import ChatRequest
+from desktop_app.core.parameters import Parameters
+from desktop_app.core.providers.base import ChatRequest, Message
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.text.messages import text_of
 
@@ -63,9 +64,8 @@ class _Replies:
         self.conversation = conversation
         self.key_for = key_for
         self.retry = retry
-        self.system_prompt: str | None = None
-        self.temperature: float | None = None
-        self.max_tokens: int | None = None
+        self.parameters = Parameters()
+        """What each question is sent with: the conversation's assistant's, or its own."""
         self.listeners: list[SessionListener] = []
 
     def _new_answer(self, provider: Provider, model: str, *, aside: bool = False) -> ChatMessage:
@@ -84,13 +84,16 @@ class _Replies:
         return self.conversation.add(answer)
 
     def _chat_request(self, provider: Provider, model: str, answer: ChatMessage) -> ChatRequest:
+        chosen = self.parameters
+        budget = chosen.thinking_budget
         return ChatRequest(
             model=model,
-            messages=self.conversation.context(before=answer),
-            system=self.system_prompt,
-            temperature=self.temperature,
-            max_tokens=self.max_tokens,
-            thinking_budget=provider.thinking_budget,
+            messages=recent_turns(self.conversation.context(before=answer), chosen.context_turns),
+            system=chosen.system,
+            temperature=chosen.temperature,
+            top_p=chosen.top_p,
+            max_tokens=chosen.max_tokens,
+            thinking_budget=provider.thinking_budget if budget is None else budget,
         )
 
     def _started(self, message: ChatMessage) -> None:
@@ -332,3 +335,17 @@ class BlockingChatSession(_Replies):
             self._failed(provider, message, exc)
         finally:
             self._ended(message, time.monotonic() - started, error)
+
+
+def recent_turns(messages: tuple[Message, ...], turns: int | None) -> tuple[Message, ...]:
+    """The context cut to the last `turns` past turns before the newest question, which always
+    goes (None: all of it). A turn starts at a question; system turns (an imported
+    conversation's instructions) are kept wherever they are."""
+    if turns is None:
+        return messages
+    questions = [i for i, m in enumerate(messages) if m.role == "user"]
+    if len(questions) <= turns + 1:
+        return messages
+    start = questions[-(turns + 1)]
+    kept_system = tuple(m for m in messages[:start] if m.role == "system")
+    return kept_system + messages[start:]

@@ -10,6 +10,7 @@ import pytest
 from desktop_app.core.chat import make_client
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import InsufficientBalance, MissingKeyError
+from desktop_app.core.parameters import Parameters
 from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import Simulator
@@ -70,7 +71,7 @@ def test_send_streams_the_answer_into_the_conversation(simulator: Simulator) -> 
 def test_context_carries_the_whole_conversation_to_the_next_model(simulator: Simulator) -> None:
     async def body(session: ChatSession, provider: Provider, _: Recorder) -> None:
         await session.send(provider, "sim-normal", "first")
-        session.system_prompt = "Be brief."
+        session.parameters = Parameters(system="Be brief.")
         await session.send(provider, "sim-echo-params", "second")
 
     conversation, _ = run_session(simulator, body)

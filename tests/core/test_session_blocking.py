@@ -8,6 +8,7 @@ import pytest
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import MissingKeyError, ProviderError
 from desktop_app.core.network.blocking_clients import BlockingClientPool
+from desktop_app.core.parameters import Parameters
 from desktop_app.core.session import BlockingChatSession
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import Simulator
@@ -29,7 +30,7 @@ def send(
 
     with BlockingClientPool() as clients:
         session = BlockingChatSession(conversation, clients, key_for, retry=FAST_RETRY)
-        session.system_prompt = "Be brief"
+        session.parameters = Parameters(system="Be brief")
         session.listeners.append(recorder)
         session.send(sim_provider(simulator), model, "Why?")
     return conversation, recorder

@@ -221,6 +221,15 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("008_word_pairs", short_terms.REBUILD, needs_fts=True),
     # Regenerate and Edit add versions beside a message instead of replacing it.
     Migration("009_message_tree", _MESSAGE_TREE),
+    # A conversation remembers the assistant it was started with, by name, and the parameters
+    # it asks with, as JSON (history/conversation_parameters.py); NULL: plain chat.
+    Migration(
+        "011_assistants",
+        (
+            "ALTER TABLE conversations ADD COLUMN assistant TEXT",
+            "ALTER TABLE conversations ADD COLUMN parameters TEXT",
+        ),
+    ),
 )
 
 

@@ -14,6 +14,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.history.conversation_parameters import (
+    ConversationParameters,
+    remembered_parameters,
+)
 from desktop_app.core.history.records import ConversationSummary, MessageRecord, StoredUsage
 from desktop_app.core.history.search import ids_starting_with
 from desktop_app.core.history.store import HistoryStore
@@ -89,6 +93,8 @@ class FullConversation:
     """The id of the message the conversation shows last (None: its newest)."""
     billed: frozenset[int] = frozenset()
     """The ids of its answers the ledger bills (not a branch's copies, nor simulated ones)."""
+    assistant: ConversationParameters | None = None
+    """Its assistant and parameters, when it has some kept."""
 
     def path(self) -> list[MessageRecord]:
         """The messages the conversation shows: the path down to its current message."""
@@ -118,7 +124,9 @@ def _loaded(
                 "SELECT message_id FROM ledger WHERE conversation_id = ?", (summary.id,)
             )
         )
-    return FullConversation(summary, store.messages(summary.id), providers, current, billed)
+    assistant = remembered_parameters(store, summary.id)
+    messages = store.messages(summary.id)
+    return FullConversation(summary, messages, providers, current, billed, assistant)
 
 
 # -- JSON -------------------------------------------------------------------------------------
@@ -194,6 +202,7 @@ def _conversation_json(conversation: FullConversation) -> dict[str, Any]:
         "pinned": summary.pinned,
         "archived": summary.archived,
         **({"branched_from": summary.branched_from} if summary.branched_from else {}),
+        **({"assistant": c.as_export()} if (c := conversation.assistant) else {}),
         "messages": [
             _message_json(m, m.id in shown, m.id in conversation.billed)
             for m in conversation.messages

@@ -12,6 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Literal, NoReturn, cast
 
+from desktop_app.core.history.conversation_parameters import ConversationParameters
 from desktop_app.core.history.records import StoredUsage
 
 Role = Literal["user", "assistant", "system"]
@@ -59,6 +60,8 @@ class ImportedConversation:
     """The position of the message the conversation shows last; None: the last one."""
     branched_from: str | None = None
     """The id of the conversation this one was branched from, if it was."""
+    assistant: ConversationParameters | None = None
+    """Its assistant and parameters, when the export has them."""
 
     def parent_positions(self) -> tuple[int | None, ...]:
         """Each message's parent's position in `messages` (None: a first message)."""

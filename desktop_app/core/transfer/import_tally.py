@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast, get_args
 
+from desktop_app.core.errors import ConfigError
+from desktop_app.core.history.conversation_parameters import ConversationParameters
 from desktop_app.core.history.records import StoredUsage, UsageSource
 from desktop_app.core.settings.provider_names import id_for
 from desktop_app.core.settings.providers_file import Provider
@@ -81,7 +83,17 @@ def _conversation(
         parents=parents,
         current=current,
         branched_from=optional_string(obj, "branched_from", where),
+        assistant=_assistant(obj.get("assistant"), f"{where}.assistant"),
     )
+
+
+def _assistant(value: object, where: str) -> ConversationParameters | None:
+    if value is None:
+        return None
+    try:
+        return ConversationParameters.from_export(value)
+    except ConfigError as exc:
+        fail(where, str(exc))
 
 
 def _tree(items: list[Any], where: str) -> tuple[tuple[int | None, ...] | None, int | None]:

@@ -32,6 +32,7 @@ from desktop_app.core.history.bulk import (
     parent_moved,
     row_of,
 )
+from desktop_app.core.history.conversation_parameters import REMEMBER_PARAMETERS, parameter_row
 from desktop_app.core.history.ledger_rows import LedgerEntry, bill_imported_rows, billed_entry
 from desktop_app.core.history.schema import time_to_text
 from desktop_app.core.history.store import HistoryStore
@@ -161,6 +162,8 @@ def store_conversations(
         conn.executemany(
             "UPDATE conversations SET current_id = ? WHERE id = ?", _currents(new, added)
         )
+        kept = [(c.id, c.assistant) for c in new if c.assistant is not None]
+        conn.executemany(REMEMBER_PARAMETERS, [parameter_row(*pair) for pair in kept])
         # What another install (or this one, before a purge) paid is spent money too.
         bill_imported_rows(conn, _billed(new, added))
     let_go(rows)
