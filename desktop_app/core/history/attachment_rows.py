@@ -46,8 +46,9 @@ ATTACHMENTS = (
     )""",
     # Whether other messages still name some bytes, when one that did goes.
     "CREATE INDEX attachments_by_data ON attachments (sha256)",
-    # Search by file name reads this small index, never the table (search.py).
-    "CREATE INDEX attachments_by_name ON attachments (name, message_id)",
+    # Search by file name walks this small index from the newest message down, never the
+    # table, and stops once it has found enough (search.py).
+    "CREATE INDEX attachments_by_name ON attachments (message_id, name)",
     # A delete from attachments, the cascade from messages and conversations included, takes
     # bytes no message names any more with it.
     """CREATE TRIGGER attachment_data_unused AFTER DELETE ON attachments
@@ -109,7 +110,7 @@ def copy_attachments(conn: sqlite3.Connection, source: int, target: int) -> None
 
 _OF_CONVERSATION = (
     " FROM messages AS m CROSS JOIN attachments AS a ON a.message_id = m.id"
-    " WHERE m.conversation_id = ? ORDER BY a.message_id, a.position"
+    " WHERE m.conversation_id = ? ORDER BY m.id, a.position"
 )
 
 

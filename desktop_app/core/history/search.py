@@ -132,8 +132,9 @@ def _by_content(
 
 def _by_file_name(conn: sqlite3.Connection, terms: list[str], limit: int) -> list[SearchHit]:
     """The newest messages with an attached file whose name holds every term, its name as the
-    snippet. LIKE reads the index of names (name, message id), not the table: attached files
-    are far fewer than messages, and their names short (docs/performance.md, "Attachments")."""
+    snippet. LIKE reads the index of names (message id, name), not the table, from the newest
+    message down, and stops at the limit: attached files are far fewer than messages, and their
+    names short (docs/performance.md, "Attachments")."""
     like_sql = " AND ".join("a.name LIKE ? ESCAPE '\\'" for _ in terms)
     sql = (
         "SELECT m.id, m.conversation_id, c.title, a.name, m.created_at"
@@ -141,7 +142,7 @@ def _by_file_name(conn: sqlite3.Connection, terms: list[str], limit: int) -> lis
         " CROSS JOIN messages AS m ON m.id = a.message_id"
         " CROSS JOIN conversations AS c ON c.id = m.conversation_id"
         f" WHERE {like_sql} AND c.deleted_at IS NULL"
-        " GROUP BY m.id ORDER BY m.id DESC LIMIT ?"
+        " GROUP BY a.message_id ORDER BY a.message_id DESC LIMIT ?"
     )
     rows = conn.execute(sql, [*(like_pattern(t) for t in terms), limit]).fetchall()
     return _snipped(rows, terms)
