@@ -12,6 +12,9 @@ the candidates, and only a term it cannot answer ("a", "c#") makes LIKE read eve
 Results are the newest first by message id (the order messages were written), not by bm25:
 the FTS5 table then walks its index from the highest rowid down and stops at the limit, so a
 common term costs no more than a rare one.
+
+A message is also found by the names of the files attached to it, when one name holds every
+term (_by_file_name); those hits join the others in the same newest-first order.
 """
 
 from __future__ import annotations
