@@ -1,7 +1,8 @@
 """Keeps the history store in step with a conversation as it happens: every message is saved
-when it is added (the question before the request is sent), a streaming answer at least once a
-second, and every answer once more when it ends, with its status, usage and cost; a billed
-answer (one with usage or text) also gets its row in the ledger, which outlives the message.
+when it is added (the question, with its attached files, before the request is sent), a
+streaming answer at least once a second, and every answer once more when it ends, with its
+status, usage and cost; a billed answer (one with usage or text) also gets its row in the
+ledger, which outlives the message.
 
 A write the disk refuses (full, or a folder made read-only), or one an import keeps waiting,
 never stops the conversation: the answer goes on streaming to the screen, what was written
@@ -16,6 +17,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Protocol
 
+from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.conversation import AnswerCost, ChatMessage, Conversation
 from desktop_app.core.errors import DiskFull, HistoryBusy, HistoryError, HistoryUnreadable
 from desktop_app.core.history.ledger_rows import LedgerChange, LedgerEntry, bill
@@ -205,6 +207,7 @@ class HistoryRecorder:
             status=message.status,
             parent_id=None if parent is None else self.stored_ids[parent.id],
             current=message in self.conversation.messages,
+            attachments=message.attachments,
         )
         self.stored_ids[message.id] = record.id
         self._created[message.id] = record.created_at
@@ -281,11 +284,15 @@ def open_conversation(
     billing: AnswerBilling,
     providers: Sequence[Provider] = (),
 ) -> HistoryRecorder:
-    """Load a stored conversation into `conversation`, every version of every message, showing
-    the path it showed last, and keep recording it from there; its answers show the current
-    names of `providers`."""
+    """Load a stored conversation into `conversation`, every version of every message (with
+    their attached files), showing the path it showed last, and keep recording it from there;
+    its answers show the current names of `providers`."""
     records = store.messages(conversation_id)
-    messages = {record.id: _message_from(record, providers) for record in records}
+    attached = store.attachments(conversation_id)
+    messages = {
+        record.id: _message_from(record, providers, attached.get(record.id, ()))
+        for record in records
+    }
     for record in records:
         # A parent is always written before its children: a damaged file's loop stops here.
         if record.parent_id is not None and record.parent_id < record.id:
@@ -299,7 +306,9 @@ def open_conversation(
     return recorder
 
 
-def _message_from(record: MessageRecord, providers: Sequence[Provider]) -> ChatMessage:
+def _message_from(
+    record: MessageRecord, providers: Sequence[Provider], attachments: tuple[Attachment, ...]
+) -> ChatMessage:
     usage = record.usage
     return ChatMessage(
         record.role,
@@ -315,4 +324,5 @@ def _message_from(record: MessageRecord, providers: Sequence[Provider]) -> ChatM
         cost=AnswerCost(usage, record.cost_usd) if usage else None,
         first_token_seconds=record.first_token_seconds,
         duration_seconds=record.duration_seconds,
+        attachments=attachments,
     )

@@ -5,6 +5,11 @@ Migrations are recorded in a `migrations` table, one row (name, applied_at) per 
 order they ran. Opening a database applies the steps it lacks, all in one transaction, so an
 interrupted upgrade leaves the previous version intact. Steps are never edited once released:
 a change of schema is a new step at the end of MIGRATIONS.
+
+Attached files are kept in this file too, as BLOBs keyed by their SHA-256 (010_attachments),
+not as files beside it: a question and its files are then written in one transaction (a kill -9
+keeps both or neither), a backup or a check still sees one file, and bytes sent twice are kept
+once; attachment_rows.py gives the whole reasoning.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from pathlib import Path
 
 from desktop_app.core.errors import HistoryVersionError
 from desktop_app.core.files import private_file
-from desktop_app.core.history import short_terms
+from desktop_app.core.history import attachment_rows, short_terms
 
 BUSY_TIMEOUT_MS = 5000
 """How long a write waits for another connection's (the GUI and `tally ask` share the file)."""
@@ -221,6 +226,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("008_word_pairs", short_terms.REBUILD, needs_fts=True),
     # Regenerate and Edit add versions beside a message instead of replacing it.
     Migration("009_message_tree", _MESSAGE_TREE),
+    # Files attached to questions, as BLOBs in this file (attachment_rows.py says why).
+    Migration("010_attachments", attachment_rows.ATTACHMENTS),
     # A conversation remembers the assistant it was started with, by name, and the parameters
     # it asks with, as JSON (history/conversation_parameters.py); NULL: plain chat.
     Migration(

@@ -12,6 +12,9 @@ the candidates, and only a term it cannot answer ("a", "c#") makes LIKE read eve
 Results are the newest first by message id (the order messages were written), not by bm25:
 the FTS5 table then walks its index from the highest rowid down and stops at the limit, so a
 common term costs no more than a rare one.
+
+A message is also found by the names of the files attached to it, when one name holds every
+term (_by_file_name); those hits join the others in the same newest-first order.
 """
 
 from __future__ import annotations
@@ -68,11 +71,30 @@ def like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def search(conn: sqlite3.Connection, query: str, *, limit: int, use_fts: bool) -> list[SearchHit]:
-    """The newest messages that contain every term of `query`, at most `limit` of them."""
+def search(
+    conn: sqlite3.Connection, query: str, *, limit: int, use_fts: bool, names: bool = False
+) -> list[SearchHit]:
+    """The newest messages that contain every term of `query`, at most `limit` of them; with
+    `names` (the history keeps attached files), also those with a file whose name does."""
     terms = query_terms(query)
     if not terms or limit <= 0:
         return []
+    hits = _by_content(conn, terms, limit, use_fts)
+    if not names:
+        return hits
+    named = _by_file_name(conn, terms, limit)
+    if not named:
+        return hits
+    found = {hit.message_id for hit in hits}
+    hits += [hit for hit in named if hit.message_id not in found]
+    hits.sort(key=lambda hit: hit.message_id, reverse=True)
+    return hits[:limit]
+
+
+def _by_content(
+    conn: sqlite3.Connection, terms: list[str], limit: int, use_fts: bool
+) -> list[SearchHit]:
+    """The newest messages whose text holds every term."""
     indexed = [t for t in terms if len(t) >= MIN_INDEXED_LENGTH] if use_fts else []
     checked = [t for t in terms if t not in indexed]
     like_sql = "".join(" AND m.content LIKE ? ESCAPE '\\'" for _ in checked)
@@ -109,6 +131,24 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int, use_fts: bool) -
             rest = _scanned(conn, like_sql, like_args, limit - len(hits), below=below)
             hits += _snipped(rest, checked)
     return hits
+
+
+def _by_file_name(conn: sqlite3.Connection, terms: list[str], limit: int) -> list[SearchHit]:
+    """The newest messages with an attached file whose name holds every term, its name as the
+    snippet. LIKE reads the index of names (message id, name), not the table, from the newest
+    message down, and stops at the limit: attached files are far fewer than messages, and their
+    names short (docs/performance.md, "Attachments")."""
+    like_sql = " AND ".join("a.name LIKE ? ESCAPE '\\'" for _ in terms)
+    sql = (
+        "SELECT m.id, m.conversation_id, c.title, a.name, m.created_at"
+        " FROM attachments AS a INDEXED BY attachments_by_name"
+        " CROSS JOIN messages AS m ON m.id = a.message_id"
+        " CROSS JOIN conversations AS c ON c.id = m.conversation_id"
+        f" WHERE {like_sql} AND c.deleted_at IS NULL"
+        " GROUP BY a.message_id ORDER BY a.message_id DESC LIMIT ?"
+    )
+    rows = conn.execute(sql, [*(like_pattern(t) for t in terms), limit]).fetchall()
+    return _snipped(rows, terms)
 
 
 def _pairs(phrases: list[str]) -> list[str]:

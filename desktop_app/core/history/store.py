@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 
+from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.errors import ConversationExists
-from desktop_app.core.history import checks
+from desktop_app.core.history import attachment_rows, checks
 from desktop_app.core.history import search as history_search
 from desktop_app.core.history.bulk import (
     INSERT_MESSAGE,
@@ -102,7 +103,7 @@ class HistoryStore:
             self._conn = connect(path, read_only=read_only)
             if read_only:  # the store that lends it has brought the file up to date
                 self.uses_fts = bool(fts)
-                self._tree = _has_tree(self._conn)
+                self._tree, self._attached = _has_tree(self._conn), _has_attachments(self._conn)
                 return
             try:
                 available = fts5_available(self._conn)
@@ -111,7 +112,7 @@ class HistoryStore:
                 self.uses_fts = available if fts is None else fts
                 migrate(self._conn, migrations, use_fts=self.uses_fts)
                 ensure_search_index(self._conn, use_fts=self.uses_fts, fts_available=available)
-                self._tree = _has_tree(self._conn)
+                self._tree, self._attached = _has_tree(self._conn), _has_attachments(self._conn)
             except BaseException:
                 self._conn.close()
                 raise
@@ -241,6 +242,30 @@ class HistoryStore:
             ).fetchall()
         return [message_from_row(row) for row in rows]
 
+    def attachments(self, conversation_id: str) -> dict[int, tuple[Attachment, ...]]:
+        """The files attached to a conversation's messages, with their bytes, by message id and
+        in the order attached; messages without files are not in it. One query in all."""
+        if not self._attached:
+            return {}
+        with self._lock:
+            return attachment_rows.attachments_of(self._conn, conversation_id)
+
+    def attachment_records(
+        self, conversation_id: str
+    ) -> dict[int, tuple[attachment_rows.AttachmentRecord, ...]]:
+        """As attachments(), without the bytes (attachment_data() reads them one at a time)."""
+        if not self._attached:
+            return {}
+        with self._lock:
+            return attachment_rows.records_of(self._conn, conversation_id)
+
+    def attachment_data(self, sha256: str) -> bytes:
+        """The bytes of an attached file, by their SHA-256; KeyError when the history has none."""
+        if not self._attached:
+            raise KeyError(sha256)
+        with self._lock:
+            return attachment_rows.data_of(self._conn, sha256)
+
     def add_message(
         self,
         conversation_id: str,
@@ -260,12 +285,14 @@ class HistoryStore:
         created_at: datetime | None = None,
         parent_id: int | Unset | None = UNSET,
         current: bool = True,
+        attachments: Sequence[Attachment] = (),
     ) -> MessageRecord:
         """Add a message after `parent_id` (by default the conversation's current message, so
         at the end of the path it shows; None: a first message); unless `current` is false it
         becomes the message the conversation shows last. The conversation becomes last active
         at `created_at` (now by default), and an assistant message sets its last provider and
-        model. `provider` is the provider's id, `provider_name` its name at the time."""
+        model. `provider` is the provider's id, `provider_name` its name at the time. The
+        `attachments` are written with the message, in its transaction."""
         check_value(role in ROLES, f"unknown role {role!r}")
         check_value(status in STATUSES, f"unknown status {status!r}")
         moment = created_at or utc_now()
@@ -311,6 +338,9 @@ class HistoryStore:
                     "UPDATE conversations SET current_id = ? WHERE id = ?",
                     (cursor.lastrowid, conversation_id),
                 )
+            if attachments:
+                assert cursor.lastrowid is not None
+                attachment_rows.add_attachments(conn, [(cursor.lastrowid, attachments)])
             # Read back through the one converter, rather than spelling the record out again.
             row = conn.execute(
                 f"SELECT {self._message_columns} FROM messages WHERE id = ?", (cursor.lastrowid,)
@@ -363,6 +393,9 @@ class HistoryStore:
             for record in path:
                 values = row_of(branch.id, record, parent)
                 parent = conn.execute(INSERT_MESSAGE, values).lastrowid
+                if self._attached:
+                    assert parent is not None
+                    attachment_rows.copy_attachments(conn, record.id, parent)
             conn.execute(
                 "UPDATE conversations SET current_id = ?, branched_from = ? WHERE id = ?",
                 (parent, conversation_id, branch.id),
@@ -454,7 +487,9 @@ class HistoryStore:
         deleted, archived ones included; [] for a blank query. Any text is safe: none of it is
         read as query syntax. A message still streaming is found once it has ended."""
         with self._lock:
-            return history_search.search(self._conn, query, limit=limit, use_fts=self.uses_fts)
+            return history_search.search(
+                self._conn, query, limit=limit, use_fts=self.uses_fts, names=self._attached
+            )
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -514,6 +549,11 @@ _NEWEST_ANSWER_ON_PATH = """WITH RECURSIVE up (id, parent_id, role, provider, mo
 def _has_tree(conn: sqlite3.Connection) -> bool:
     """Whether the messages name their parents (the database had 009_message_tree)."""
     return "009_message_tree" in applied_migrations(conn)
+
+
+def _has_attachments(conn: sqlite3.Connection) -> bool:
+    """Whether the database keeps attached files (it had 010_attachments)."""
+    return "010_attachments" in applied_migrations(conn)
 
 
 def _current_message(conn: sqlite3.Connection, conversation_id: str) -> int | None:

@@ -1,4 +1,9 @@
-"""Export the history: DESIGN.md's JSON export, and Markdown documents to read or share."""
+"""Export the history: DESIGN.md's JSON export, and Markdown documents to read or share.
+
+A JSON export is written a conversation at a time (write_export), and an attached file's bytes
+are read from the history only when its conversation is written: however large the history, no
+more than one conversation and its files are in memory.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,15 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.history.attachment_rows import AttachmentRecord
 from desktop_app.core.history.conversation_parameters import (
     ConversationParameters,
     remembered_parameters,
@@ -25,6 +31,7 @@ from desktop_app.core.history.tree import path_to
 from desktop_app.core.money.prices import format_usd
 from desktop_app.core.settings.provider_names import shown_name
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.transfer.attached import attached_markdown, attachments_json
 
 EXPORT_FORMAT = "tally-export"
 EXPORT_VERSION = 1
@@ -93,6 +100,11 @@ class FullConversation:
     """The id of the message the conversation shows last (None: its newest)."""
     billed: frozenset[int] = frozenset()
     """The ids of its answers the ledger bills (not a branch's copies, nor simulated ones)."""
+    attachments: Mapping[int, tuple[AttachmentRecord, ...]] = field(default_factory=dict)
+    """The files attached to its messages, by message id, without their bytes."""
+    read_data: Callable[[str], bytes] | None = None
+    """Reads an attached file's bytes by their SHA-256 (the store's attachment_data()), when
+    the JSON export writes them."""
     assistant: ConversationParameters | None = None
     """Its assistant and parameters, when it has some kept."""
 
@@ -125,8 +137,16 @@ def _loaded(
             )
         )
     assistant = remembered_parameters(store, summary.id)
-    messages = store.messages(summary.id)
-    return FullConversation(summary, messages, providers, current, billed, assistant)
+    return FullConversation(
+        summary,
+        store.messages(summary.id),
+        providers,
+        current,
+        billed,
+        store.attachment_records(summary.id),
+        store.attachment_data,
+        assistant,
+    )
 
 
 # -- JSON -------------------------------------------------------------------------------------
@@ -165,11 +185,26 @@ def write_json(data: dict[str, Any], target: Path | str | TextIO) -> None:
 def write_export(
     conversations: Sequence[FullConversation], stream: TextIO, *, markdown: bool
 ) -> None:
-    """Conversations as one JSON export or one Markdown document, to a stream."""
+    """Conversations as one JSON export or one Markdown document, to a stream; the JSON is the
+    text json_document() would give, written a conversation at a time."""
     if markdown:
         stream.write(markdown_document(conversations))
-    else:
-        _dump(json_document(conversations), stream)
+        return
+    head = json_document([])
+    del head["conversations"]
+    stream.write("{\n")
+    for key, value in head.items():
+        stream.write(f" {_json(key)}: {_json(value)},\n")
+    stream.write(' "conversations": [')
+    for n, conversation in enumerate(conversations):
+        text = json.dumps(_conversation_json(conversation), ensure_ascii=False, indent=1)
+        # JSON text has no line breaks inside its strings: each line moves in by the depth.
+        stream.write(("," if n else "") + "\n  " + text.replace("\n", "\n  "))
+    stream.write("\n ]\n}\n" if conversations else "]\n}\n")
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def save_export(conversations: Sequence[FullConversation], path: Path, *, markdown: bool) -> None:
@@ -205,6 +240,7 @@ def _conversation_json(conversation: FullConversation) -> dict[str, Any]:
         **({"assistant": c.as_export()} if (c := conversation.assistant) else {}),
         "messages": [
             _message_json(m, m.id in shown, m.id in conversation.billed)
+            | attachments_json(conversation.attachments.get(m.id, ()), conversation.read_data)
             for m in conversation.messages
         ],
     }
@@ -286,7 +322,8 @@ def conversation_markdown(conversation: FullConversation) -> str:
     ]
     lines += ["*" + " · ".join(facts) + "*", ""]
     for message in messages:
-        lines += _message_markdown(message, conversation.providers)
+        files = conversation.attachments.get(message.id, ())
+        lines += _message_markdown(message, conversation.providers, files)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -333,7 +370,9 @@ _STATUS_NOTES = {
 }
 
 
-def _message_markdown(message: MessageRecord, providers: Sequence[Provider]) -> list[str]:
+def _message_markdown(
+    message: MessageRecord, providers: Sequence[Provider], files: Sequence[AttachmentRecord]
+) -> list[str]:
     heading = [_ROLE_NAMES.get(message.role, message.role.title())]
     if message.model:
         provider = shown_name(providers, message.provider, message.provider_name)
@@ -360,6 +399,7 @@ def _message_markdown(message: MessageRecord, providers: Sequence[Provider]) -> 
         ]
     if message.content:
         lines += [message.content.strip("\n"), ""]
+    lines += attached_markdown(files)
     spend = _spend_line(message)
     if spend:
         lines += [f"*{spend}*", ""]

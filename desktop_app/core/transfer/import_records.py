@@ -12,6 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Literal, NoReturn, cast
 
+from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.history.conversation_parameters import ConversationParameters
 from desktop_app.core.history.records import StoredUsage
 
@@ -41,6 +42,8 @@ class ImportedMessage:
     billed: bool = True
     """False for an answer whose cost the exported history did not bill (a branch's copy of an
     answer billed once already, a simulated answer): the import does not bill it either."""
+    attachments: tuple[Attachment, ...] = ()
+    """The files attached to it, in order, their bytes checked against their SHA-256."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,16 +6,21 @@ is the provider's name: that becomes the id of the provider of that name now, wh
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast, get_args
 
+from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.history.conversation_parameters import ConversationParameters
 from desktop_app.core.history.records import StoredUsage, UsageSource
 from desktop_app.core.settings.provider_names import id_for
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.text.messages import t
 from desktop_app.core.transfer.export import EXPORT_FORMAT, EXPORT_VERSION
 from desktop_app.core.transfer.import_records import (
     ImportedConversation,
@@ -150,7 +155,48 @@ def _message(obj: dict[str, Any], where: str, providers: Sequence[Provider]) -> 
         first_token_seconds=_seconds(obj, "first_token_seconds", where),
         duration_seconds=_seconds(obj, "duration_seconds", where),
         billed=_flag(obj, "billed", where, default=True),
+        attachments=_attachments(obj, where),
     )
+
+
+def _attachments(obj: dict[str, Any], where: str) -> tuple[Attachment, ...]:
+    """A message's "attachments", each file's bytes checked against its "sha256" and "size"
+    where the file gives them: a damaged or altered file is refused, never stored as another."""
+    if obj.get("attachments") is None:
+        return ()
+    files = []
+    for index, item in enumerate(as_list(obj["attachments"], where, "attachments")):
+        file_where = f"{where}.attachments[{index}]"
+        entry = as_object(item, file_where)
+        name = string(entry, "name", file_where)
+        try:
+            data = base64.b64decode(string(entry, "data", file_where), validate=True)
+        except binascii.Error:
+            fail(file_where, t("the data of {name!r} is not base64", name=name))
+        digest = optional_string(entry, "sha256", file_where)
+        if digest is not None and digest.lower() != hashlib.sha256(data).hexdigest():
+            fail(
+                file_where,
+                t(
+                    "the data of {name!r} does not match its sha256: the file was changed or"
+                    " damaged after it was exported",
+                    name=name,
+                ),
+            )
+        size = entry.get("size")
+        if size is not None and size != len(data):
+            fail(
+                file_where,
+                t(
+                    "{name!r} is {size} bytes long, not {said}",
+                    name=name,
+                    size=len(data),
+                    said=describe(size),
+                ),
+            )
+        text = optional_string(entry, "text", file_where)
+        files.append(Attachment(name, string(entry, "mime_type", file_where), data, text))
+    return tuple(files)
 
 
 def _usage(value: object, where: str) -> StoredUsage | None:

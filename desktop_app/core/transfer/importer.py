@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.errors import ConfigError, DiskFull
+from desktop_app.core.history.attachment_rows import add_attachments
 from desktop_app.core.history.bulk import (
     INSERT_CONVERSATION,
     Progress,
@@ -162,6 +164,7 @@ def store_conversations(
         conn.executemany(
             "UPDATE conversations SET current_id = ? WHERE id = ?", _currents(new, added)
         )
+        add_attachments(conn, _attached(new, added))
         kept = [(c.id, c.assistant) for c in new if c.assistant is not None]
         conn.executemany(REMEMBER_PARAMETERS, [parameter_row(*pair) for pair in kept])
         # What another install (or this one, before a purge) paid is spent money too.
@@ -227,6 +230,17 @@ def _billed(conversations: Sequence[ImportedConversation], ids: range) -> Iterat
         for m, message_id in zip(conversation.messages, numbers, strict=False):
             if m.billed and (entry := billed_entry(m, message_id, conversation.id)) is not None:
                 yield entry
+
+
+def _attached(
+    conversations: Sequence[ImportedConversation], ids: range
+) -> Iterator[tuple[int, tuple[Attachment, ...]]]:
+    """(message id, its files) of the messages with files, given `ids` in order."""
+    numbers = iter(ids)
+    for conversation in conversations:
+        for m, message_id in zip(conversation.messages, numbers, strict=False):
+            if m.attachments:
+                yield message_id, m.attachments
 
 
 def _currents(
@@ -333,6 +347,7 @@ def _storable(conversation: ImportedConversation) -> bool:
     texts: list[str | None] = [conversation.id, conversation.title]
     for m in conversation.messages:
         texts += [m.content, m.reasoning, m.provider, m.provider_name, m.model, m.error]
+        texts += [text for a in m.attachments for text in (a.name, a.mime_type, a.text)]
     try:
         for text in texts:
             if text is not None:

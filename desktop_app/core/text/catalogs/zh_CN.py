@@ -98,6 +98,11 @@ CATALOG: dict[str, str] = {
     "{name}'s price list": "{name} 的价目表",
     "runs on this computer": "在本机运行",
     "genai-prices {version} ({provider} {model})": "genai-prices {version}（{provider} {model}）",
+    # transfer/import_tally.py: an attached file of an export that does not check out
+    "the data of {name!r} is not base64": "{name!r} 的数据不是 base64 编码",
+    "the data of {name!r} does not match its sha256: the file was changed or"
+    " damaged after it was exported": "{name!r} 的数据与其 sha256 不符：文件在导出后被改动或已损坏",
+    "{name!r} is {size} bytes long, not {said}": "{name!r} 的长度是 {size} 字节，而不是 {said}",
     # settings/assistants.py, parameters.py, history/conversation_parameters.py: assistants
     "the assistant must be an object of its settings": "assistant 必须是一个包含其设置的对象",
     "the assistant's name must be text or null": "assistant 的名称必须是文本或 null",

@@ -98,6 +98,11 @@ CATALOG: dict[str, str] = {
     "{name}'s price list": "{name} 的價目表",
     "runs on this computer": "在本機執行",
     "genai-prices {version} ({provider} {model})": "genai-prices {version}（{provider} {model}）",
+    # transfer/import_tally.py: an attached file of an export that does not check out
+    "the data of {name!r} is not base64": "{name!r} 的資料不是 base64 編碼",
+    "the data of {name!r} does not match its sha256: the file was changed or"
+    " damaged after it was exported": "{name!r} 的資料與其 sha256 不符：檔案在匯出後被改動或已損毀",
+    "{name!r} is {size} bytes long, not {said}": "{name!r} 的長度是 {size} 位元組，而不是 {said}",
     # settings/assistants.py, parameters.py, history/conversation_parameters.py: assistants
     "the assistant must be an object of its settings": "assistant 必須是一個包含其設定的物件",
     "the assistant's name must be text or null": "assistant 的名稱必須是文字或 null",
