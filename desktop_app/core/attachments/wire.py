@@ -17,7 +17,8 @@ def fenced(attachment: Attachment) -> str:
     text = attachment.text or ""
     longest = max((len(run) for run in _BACKTICKS.findall(text)), default=2)
     fence = "`" * (longest + 1)
-    return f"{attachment.name}\n{fence}\n{text}\n{fence}"
+    body = text if text.endswith("\n") else text + "\n"
+    return f"{attachment.name}\n{fence}\n{body}{fence}"
 
 
 def base64_data(attachment: Attachment) -> str:
