@@ -22,11 +22,13 @@ from typing import TYPE_CHECKING, TextIO
 from desktop_app.cli.asking import (
     Billing,
     adopt_ids,
+    attachments_line,
     budget_refusal,
     chosen_provider,
     fail,
     latest_conversation,
     opened_history,
+    read_attachments,
     read_question,
     read_settings,
 )
@@ -36,6 +38,7 @@ from desktop_app.cli.exit_codes import (
     EXIT_PROVIDER_ERROR,
     EXIT_USAGE,
 )
+from desktop_app.core.attachments.vision import check_images
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, HistoryError, ProviderError, TallyError
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
@@ -47,6 +50,7 @@ from desktop_app.core.settings.provider_names import provider_with_id
 from desktop_app.core.settings.providers_file import Provider
 
 if TYPE_CHECKING:
+    from desktop_app.core.attachments.attachment import Attachment
     from desktop_app.core.history.records import ConversationSummary
 
 # Reasoning is shown dimmer than the answer on a terminal.
@@ -58,6 +62,7 @@ def run_ask(args: argparse.Namespace) -> int:
     """Stream one answer; returns the exit code."""
     try:
         providers, prompt = read_question(args)
+        attachments = read_attachments(args.attach)
     except TallyError as exc:
         fail(str(exc))
         return EXIT_USAGE
@@ -80,7 +85,8 @@ def run_ask(args: argparse.Namespace) -> int:
         if refusal is not None:
             fail(refusal)
             return EXIT_OVER_BUDGET
-        return _ask(args, billing, clients, keys, (provider, model), prompt, latest)
+        question = (prompt, attachments)
+        return _ask(args, billing, clients, keys, (provider, model), question, latest)
     except TallyError as exc:
         fail(str(exc))
         return EXIT_USAGE
@@ -124,10 +130,14 @@ def _ask(
     clients: BlockingClientPool,
     keys: KeyResolver,
     choice: tuple[Provider, str],
-    prompt: str,
+    question: tuple[str, tuple[Attachment, ...]],
     latest: ConversationSummary | None,
 ) -> int:
     provider, model = choice
+    prompt, attachments = question
+    if attachments:
+        check_images(provider, model, attachments, provider.models)
+        print("tally: " + attachments_line(attachments, provider, model), file=sys.stderr)
     clients.prepare(provider)
     conversation = Conversation()
     store = billing.store
@@ -142,7 +152,7 @@ def _ask(
     session.max_tokens = args.max_tokens
     session.listeners.append(printer)
     conversation.subscribe(printer)
-    session.send(provider, model, prompt)
+    session.send(provider, model, prompt, attachments)
     printer.end_line()
     # The disk was full (or the folder read-only) meanwhile: a last try, then say so.
     unsaved = None if recorder.retry() else recorder.unsaved

@@ -145,6 +145,13 @@ def _add_ask_arguments(ask: argparse.ArgumentParser) -> None:
     """The options of `tally ask`."""
     ask.add_argument("--provider", metavar="ID", help="provider id from providers.toml")
     ask.add_argument("--model", metavar="M", help="model name (default: the provider's first)")
+    ask.add_argument(
+        "--attach",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="attach a file: an image, a text or code file, a PDF or DOCX (repeatable)",
+    )
     _add_question_arguments(ask)
 
 
