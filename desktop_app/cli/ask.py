@@ -22,11 +22,13 @@ from typing import TYPE_CHECKING, TextIO
 from desktop_app.cli.asking import (
     Billing,
     adopt_ids,
+    attachments_line,
     budget_refusal,
     chosen_provider,
     fail,
     latest_conversation,
     opened_history,
+    read_attachments,
     read_question,
     read_settings,
 )
@@ -37,6 +39,7 @@ from desktop_app.cli.exit_codes import (
     EXIT_PROVIDER_ERROR,
     EXIT_USAGE,
 )
+from desktop_app.core.attachments.vision import check_images
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, HistoryError, ProviderError, TallyError
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
@@ -48,6 +51,7 @@ from desktop_app.core.settings.provider_names import provider_with_id
 from desktop_app.core.settings.providers_file import Provider
 
 if TYPE_CHECKING:
+    from desktop_app.core.attachments.attachment import Attachment
     from desktop_app.core.history.records import ConversationSummary
 
 # Reasoning is shown dimmer than the answer on a terminal.
@@ -60,6 +64,7 @@ def run_ask(args: argparse.Namespace) -> int:
     try:
         args.chosen_assistant = chosen_assistant(args)  # its provider and model, unless set
         providers, prompt = read_question(args)
+        attachments = read_attachments(args.attach)
     except TallyError as exc:
         fail(str(exc))
         return EXIT_USAGE
@@ -82,7 +87,8 @@ def run_ask(args: argparse.Namespace) -> int:
         if refusal is not None:
             fail(refusal)
             return EXIT_OVER_BUDGET
-        return _ask(args, billing, clients, keys, (provider, model), prompt, latest)
+        question = (prompt, attachments)
+        return _ask(args, billing, clients, keys, (provider, model), question, latest)
     except TallyError as exc:
         fail(str(exc))
         return EXIT_USAGE
@@ -126,10 +132,14 @@ def _ask(
     clients: BlockingClientPool,
     keys: KeyResolver,
     choice: tuple[Provider, str],
-    prompt: str,
+    question: tuple[str, tuple[Attachment, ...]],
     latest: ConversationSummary | None,
 ) -> int:
     provider, model = choice
+    prompt, attachments = question
+    if attachments:
+        check_images(provider, model, attachments, provider.models)
+        print("tally: " + attachments_line(attachments, provider, model), file=sys.stderr)
     clients.prepare(provider)
     conversation = Conversation()
     store = billing.store
@@ -143,7 +153,7 @@ def _ask(
     session.parameters = asked.parameters
     session.listeners.append(printer)
     conversation.subscribe(printer)
-    session.send(provider, model, prompt)
+    session.send(provider, model, prompt, attachments)
     printer.end_line()
     with contextlib.suppress(HistoryError):  # a full disk is said below, with the answer's
         remember(store, recorder.conversation_id, asked)

@@ -12,7 +12,9 @@ import argparse
 import contextlib
 import logging
 import sys
+from collections.abc import Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core import paths
@@ -22,6 +24,7 @@ from desktop_app.core.settings.provider_names import provider_with_id
 from desktop_app.core.settings.providers_file import Provider, load_providers
 
 if TYPE_CHECKING:
+    from desktop_app.core.attachments.attachment import Attachment
     from desktop_app.core.history.ledger_rows import LedgerChange
     from desktop_app.core.history.records import ConversationSummary
     from desktop_app.core.history.store import HistoryStore
@@ -106,6 +109,30 @@ def read_question(args: argparse.Namespace) -> tuple[list[Provider], str]:
     if not prompt.strip():
         raise ConfigError("Nothing to ask: give a PROMPT, or pipe one into stdin.")
     return providers, prompt
+
+
+def read_attachments(files: list[str]) -> tuple[Attachment, ...]:
+    """The files of --attach, read as the window reads them and checked against the message's
+    limit; an AttachmentError names the file that cannot go, before anything is sent. The
+    image and document libraries load only when a file is attached."""
+    if not files:
+        return ()
+    from desktop_app.core.attachments.reading import check_message, read_attachment
+
+    attachments = tuple(read_attachment(Path(file)) for file in files)
+    check_message(attachments)
+    return attachments
+
+
+def attachments_line(attachments: Sequence[Attachment], provider: Provider, model: str) -> str:
+    """What is attached and what it adds to the input, estimated by the provider's rule."""
+    from desktop_app.core.attachments.tokens import attachment_tokens
+
+    named = (
+        f"{attachment.name} ≈{attachment_tokens(attachment, provider.kind, model)} tokens"
+        for attachment in attachments
+    )
+    return "attached " + ", ".join(named)
 
 
 def chosen_provider(

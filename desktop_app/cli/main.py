@@ -165,6 +165,13 @@ def _add_ask_arguments(ask: argparse.ArgumentParser) -> None:
         help="ask as this assistant (`tally assistants` lists them): its system prompt and "
         "parameters, and its provider and model unless given; the flags below override them",
     )
+    ask.add_argument(
+        "--attach",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="attach a file: an image, a text or code file, a PDF or DOCX (repeatable)",
+    )
     _add_question_arguments(ask)
 
 

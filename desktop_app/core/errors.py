@@ -4,6 +4,12 @@ TallyError
 ├── ConfigError                  the providers file or a setting is wrong
 ├── KeyringUnavailable           no working OS keyring
 ├── MissingKeyError              a provider needs a key and none is stored
+├── AttachmentError              a file cannot be attached or sent as it is
+│   ├── UnsupportedAttachment    a type no API takes (an executable, a .doc, a HEIC photo)
+│   ├── UnreadableAttachment     the file cannot be read, or its contents are damaged
+│   ├── AttachmentTooLarge       a file, or a message's files together, pass the size limit
+│   ├── NoTextInDocument         a PDF has no text to extract (a scan): send it as a document
+│   └── ImagesNotTaken           the model is known to take no images
 ├── HistoryError                 the local history cannot do what was asked
 │   ├── HistoryVersionError      the database was upgraded by a newer Tally
 │   ├── HistoryDamaged           the file is not a database, is malformed, or fails its check
@@ -25,6 +31,7 @@ TallyError
     │   ├── NotFoundError        404: unknown model or wrong base URL
     │   ├── ContextTooLong       413, or 400 naming the context length
     │   ├── BadRequestError      another 4xx: the request was rejected
+    │   │   └── ImagesRefused    400 saying the model takes no images
     │   ├── RateLimited          429: too many requests (with the wait, if given)
     │   └── ServerError          5xx / 529: trouble on the provider's side
     ├── UnexpectedResponse       not JSON nor an event stream (an HTML page from a proxy)
@@ -74,6 +81,39 @@ class KeyringUnavailable(TallyError):
 
 class MissingKeyError(TallyError):
     """Raised when a provider that needs a key has none in the keyring or its variable."""
+
+
+class AttachmentError(TallyError):
+    """Base of the reasons a file cannot be attached; `name` is the file's name."""
+
+    def __init__(self, message: str, *, name: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
+class UnsupportedAttachment(AttachmentError):
+    """Raised when a file is of a type Tally cannot send (neither image, text, PDF nor DOCX)."""
+
+
+class UnreadableAttachment(AttachmentError):
+    """Raised when a file cannot be opened or read, or its contents do not decode as its type."""
+
+
+class AttachmentTooLarge(AttachmentError):
+    """Raised when one file, or all of a message's files together, pass what a message may carry."""
+
+
+class NoTextInDocument(AttachmentError):
+    """Raised when a PDF holds no text to extract (a scan): it can only go as a document."""
+
+
+class ImagesNotTaken(AttachmentError):
+    """Raised before sending when the model is known to take no images; `takers` are models of
+    the same provider that do."""
+
+    def __init__(self, message: str, *, name: str, takers: tuple[str, ...] = ()) -> None:
+        super().__init__(message, name=name)
+        self.takers = takers
 
 
 class HistoryError(TallyError):
@@ -213,6 +253,10 @@ class ContextTooLong(ProviderHTTPError):
 
 class BadRequestError(ProviderHTTPError):
     """Raised on another 4xx status: the provider rejected the request's parameters."""
+
+
+class ImagesRefused(BadRequestError):
+    """Raised on a 400 that says the model takes no images ("image_url is not supported")."""
 
 
 class RateLimited(ProviderHTTPError):

@@ -288,6 +288,7 @@ SCENARIOS: dict[str, Scenario] = {
     "sim-normal": AnswerPlan(),
     "sim-echo": AnswerPlan(text=echo_text),
     "sim-echo-params": AnswerPlan(text=_params_text),
+    "sim-no-images": AnswerPlan(),  # text only: an image gets a 400 (received_files.py)
     "sim-slow": AnswerPlan(delay=0.05),
     "sim-reasoning": AnswerPlan(reasoning_field="reasoning_content", deepseek_cache=True),
     "sim-reasoning-field": AnswerPlan(reasoning_field="reasoning"),

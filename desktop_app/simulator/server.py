@@ -11,7 +11,7 @@ import threading
 import traceback
 from types import TracebackType
 
-from desktop_app.simulator import anthropic_scenarios
+from desktop_app.simulator import anthropic_scenarios, gemini_payloads
 from desktop_app.simulator import openai_payloads as payloads
 from desktop_app.simulator.gemini_routes import route_gemini
 from desktop_app.simulator.http_connection import (
@@ -21,6 +21,14 @@ from desktop_app.simulator.http_connection import (
     RecordedRequest,
     Reply,
     json_bytes,
+)
+from desktop_app.simulator.received_files import (
+    NO_IMAGES_MESSAGE,
+    NO_IMAGES_MODEL,
+    Dialect,
+    PartProblem,
+    ReceivedFile,
+    received_files,
 )
 from desktop_app.simulator.scenarios import LISTED_MODELS, ScenarioContext, find_scenario
 
@@ -48,6 +56,7 @@ class Simulator:
         self.server_errors: list[str] = []  # tracebacks of the simulator's own bugs
         self._changed = threading.Condition()  # guards the state tests read from other threads
         self._requests: list[RecordedRequest] = []
+        self._files: list[ReceivedFile] = []
         self._client_disconnects = 0
         self._attempts: dict[str, int] = {}
         self._generation = 0  # bumped by reset(), so late events of earlier tests are ignored
@@ -69,6 +78,12 @@ class Simulator:
             return list(self._requests)
 
     @property
+    def received_files(self) -> list[ReceivedFile]:
+        """The images and documents the requests since the last reset carried, decoded."""
+        with self._changed:
+            return list(self._files)
+
+    @property
     def client_disconnects(self) -> int:
         """How many clients left before their answer was complete, since the last reset."""
         with self._changed:
@@ -79,6 +94,7 @@ class Simulator:
         with self._changed:
             self._generation += 1
             self._requests.clear()
+            self._files.clear()
             self._client_disconnects = 0
             self._attempts.clear()
             self.server_errors.clear()
@@ -221,6 +237,9 @@ class Simulator:
 
     async def _route(self, request: RecordedRequest, generation: int) -> Reply:
         path = request.path.partition("?")[0]
+        refusal = self._take_files(request, generation)
+        if refusal is not None:
+            return refusal
         if anthropic_scenarios.speaks_anthropic(path, request.headers):
             count = functools.partial(self._count_attempt, generation=generation)
             return await anthropic_scenarios.route(request, self.api_key, self.token_delay, count)
@@ -249,6 +268,27 @@ class Simulator:
         attempt = self._count_attempt(model, generation)
         return await scenario(ScenarioContext(body, model, sent_key, attempt, self.token_delay))
 
+    def _take_files(self, request: RecordedRequest, generation: int) -> Reply | None:
+        """Decode and keep the files a chat request carries; the API's 400 when one is
+        malformed, or when sim-no-images is sent an image (None: go on)."""
+        path = request.path.partition("?")[0]
+        dialect: Dialect = "openai"
+        if anthropic_scenarios.speaks_anthropic(path, request.headers):
+            dialect = "anthropic"
+        elif path.startswith("/v1beta/"):
+            dialect = "gemini"
+        try:
+            files = received_files(dialect, request.body)
+        except PartProblem as problem:
+            return _bad_request(dialect, str(problem))
+        model = request.body.get("model") if request.body else None
+        if model == NO_IMAGES_MODEL and any(found.part == "image_url" for found in files):
+            return _error_reply(400, NO_IMAGES_MESSAGE)
+        with self._changed:
+            if generation == self._generation:
+                self._files.extend(files)
+        return None
+
     def _record(self, request: RecordedRequest) -> int:
         with self._changed:
             self._requests.append(request)
@@ -276,6 +316,15 @@ class Simulator:
         _log.error("Simulator error:\n%s", text)
         with self._changed:
             self.server_errors.append(text)
+
+
+def _bad_request(dialect: Dialect, message: str) -> BodyReply:
+    """A 400 in the dialect's own error body."""
+    if dialect == "anthropic":
+        return anthropic_scenarios.error_reply(400, "invalid_request_error", message)
+    if dialect == "gemini":
+        return BodyReply(400, json_bytes(gemini_payloads.error_body(400, message)))
+    return _error_reply(400, message)
 
 
 def _bearer_token(authorization: str | None) -> str | None:

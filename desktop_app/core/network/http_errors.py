@@ -20,6 +20,7 @@ from desktop_app.core.errors import (
     ConnectionDropped,
     ConnectTimeout,
     ContextTooLong,
+    ImagesRefused,
     InsufficientBalance,
     NotFoundError,
     ProviderError,
@@ -43,6 +44,12 @@ _CONTEXT_WORDS = re.compile(
 )
 # Anthropic says an empty balance with a 400 invalid_request_error, not a 402.
 _BALANCE_WORDS = re.compile(r"credit balance is too low", re.IGNORECASE)
+# What servers say to images sent to a model that takes none (relays, DeepSeek, vLLM, Ollama).
+_NO_IMAGE_WORDS = re.compile(
+    r"image_url is not supported|unknown variant `image_url`|does not support image"
+    r"|image input is not supported|not a multimodal model",
+    re.IGNORECASE,
+)
 # Gemini refuses some countries with a 400 FAILED_PRECONDITION.
 _REGION_WORDS = re.compile(r"location is not supported", re.IGNORECASE)
 _SECONDS = re.compile(r"^\s*(\d+(?:\.\d+)?)s\s*$")
@@ -133,6 +140,19 @@ def error_for_status(
             t(
                 "The conversation is too long for {model} on {name} ({said}). Start a new"
                 " conversation, shorten it, or pick a model with a larger context window.",
+                model=model,
+                name=name,
+                said=said,
+            ),
+            provider=name,
+            status=status,
+            detail=detail,
+        )
+    if status == 400 and _NO_IMAGE_WORDS.search(detail):
+        return ImagesRefused(
+            t(
+                "{model} on {name} takes no images ({said}). Pick a model that takes images,"
+                " or send the message without them.",
                 model=model,
                 name=name,
                 said=said,

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from desktop_app.core.attachments.attachment import Attachment
+from desktop_app.core.attachments.wire import base64_data, fenced
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, KeepAlive, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.base import (
@@ -160,20 +162,54 @@ def _split_system(chat: ChatRequest) -> tuple[str, list[Message]]:
     return "\n\n".join(parts), [m for m in chat.messages if m.role != "system"]
 
 
-def _alternating(turns: list[Message]) -> list[dict[str, str]]:
+def _alternating(turns: list[Message]) -> list[dict[str, Any]]:
     """Turns that alternate user, assistant, user...: same-role neighbours merged, user first."""
-    merged: list[dict[str, str]] = []
+    merged: list[dict[str, Any]] = []
     for turn in turns:
+        content = _content(turn)
         if merged and merged[-1]["role"] == turn.role:
-            merged[-1]["content"] += "\n\n" + turn.content
+            merged[-1]["content"] = _joined(merged[-1]["content"], content)
         else:
-            merged.append({"role": turn.role, "content": turn.content})
+            merged.append({"role": turn.role, "content": content})
     if not merged or merged[0]["role"] != "user":
         merged.insert(0, {"role": "user", "content": CONTINUE_PROMPT})
     if merged[-1]["role"] == "assistant":
         # A last assistant turn is a prefill, which the API refuses with trailing whitespace.
         merged[-1]["content"] = merged[-1]["content"].rstrip()
     return merged
+
+
+def _content(turn: Message) -> str | list[dict[str, Any]]:
+    """The text alone when nothing is attached; else content blocks: the files first (images
+    and PDFs as base64 sources, texts in their fenced form), then the text."""
+    if not turn.attachments or turn.role != "user":
+        return turn.content
+    blocks = [_block(attachment) for attachment in turn.attachments]
+    if turn.content:
+        blocks.append({"type": "text", "text": turn.content})
+    return blocks
+
+
+def _block(attachment: Attachment) -> dict[str, Any]:
+    if attachment.text is not None:
+        return {"type": "text", "text": fenced(attachment)}
+    source = {"type": "base64", "media_type": attachment.mime_type, "data": base64_data(attachment)}
+    return {"type": "image" if attachment.is_image else "document", "source": source}
+
+
+def _joined(
+    first: str | list[dict[str, Any]], second: str | list[dict[str, Any]]
+) -> str | list[dict[str, Any]]:
+    """Two same-role turns as one: texts joined by a blank line, blocks one after the other."""
+    if isinstance(first, str) and isinstance(second, str):
+        return first + "\n\n" + second
+    return _blocks(first) + _blocks(second)
+
+
+def _blocks(content: str | list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if isinstance(content, list):
+        return content
+    return [{"type": "text", "text": content}] if content else []
 
 
 class AnthropicStreamParser:

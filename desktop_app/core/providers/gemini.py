@@ -14,12 +14,15 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+from desktop_app.core.attachments.attachment import Attachment
+from desktop_app.core.attachments.wire import base64_data, fenced
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.base import (
     USER_AGENT,
     ChatRequest,
     HttpRequest,
+    Message,
     ModelListing,
     ModelPage,
     listed_text,
@@ -150,19 +153,37 @@ def _turns(chat: ChatRequest) -> tuple[list[str], list[dict[str, Any]]]:
     system = [chat.system] if chat.system else []
     contents: list[dict[str, Any]] = []
     for message in chat.messages:
-        if not message.content:
-            continue  # Gemini rejects an empty part
         if message.role == "system":
-            system.append(message.content)
+            if message.content:
+                system.append(message.content)
             continue
         role = "model" if message.role == "assistant" else "user"
-        part = {"text": message.content}
+        parts = _parts(message)
+        if not parts:
+            continue  # Gemini rejects an empty part
         # Gemini wants turns to alternate; two in a row (after a failed answer) become one.
         if contents and contents[-1]["role"] == role:
-            contents[-1]["parts"].append(part)
+            contents[-1]["parts"].extend(parts)
         else:
-            contents.append({"role": role, "parts": [part]})
+            contents.append({"role": role, "parts": parts})
     return system, contents
+
+
+def _parts(message: Message) -> list[dict[str, Any]]:
+    """A turn's parts: its files first (images and PDFs as inline data, texts in their fenced
+    form; on user turns only), then its text."""
+    parts: list[dict[str, Any]] = []
+    if message.role == "user":
+        parts.extend(_file_part(attachment) for attachment in message.attachments)
+    if message.content:
+        parts.append({"text": message.content})
+    return parts
+
+
+def _file_part(attachment: Attachment) -> dict[str, Any]:
+    if attachment.text is not None:
+        return {"text": fenced(attachment)}
+    return {"inline_data": {"mime_type": attachment.mime_type, "data": base64_data(attachment)}}
 
 
 def _generation_config(chat: ChatRequest) -> dict[str, Any]:

@@ -6,12 +6,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from desktop_app.core.attachments.attachment import Attachment
+from desktop_app.core.attachments.wire import data_url, fenced
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.base import (
     USER_AGENT,
     ChatRequest,
     HttpRequest,
+    Message,
     ModelListing,
     ModelPage,
     listed_text,
@@ -67,10 +70,10 @@ class OpenAICompatible:
     models = MODEL_LISTING
 
     def build_request(self, provider: Provider, key: str | None, chat: ChatRequest) -> HttpRequest:
-        messages: list[dict[str, str]] = []
+        messages: list[dict[str, Any]] = []
         if chat.system:
             messages.append({"role": "system", "content": chat.system})
-        messages.extend({"role": m.role, "content": m.content} for m in chat.messages)
+        messages.extend({"role": m.role, "content": _content(m)} for m in chat.messages)
         body: dict[str, Any] = {
             "model": chat.model,
             "messages": messages,
@@ -94,6 +97,27 @@ class OpenAICompatible:
 
     def new_parser(self, provider: Provider) -> OpenAIStreamParser:
         return OpenAIStreamParser(provider.name)
+
+
+def _content(message: Message) -> str | list[dict[str, Any]]:
+    """The text alone, as ever, when nothing is attached; else a list of parts: each file (an
+    image as a data URL, a text as its fenced form, a PDF sent as it is as a file), then the
+    text."""
+    if not message.attachments or message.role != "user":
+        return message.content
+    parts = [_part(attachment) for attachment in message.attachments]
+    if message.content:
+        parts.append({"type": "text", "text": message.content})
+    return parts
+
+
+def _part(attachment: Attachment) -> dict[str, Any]:
+    if attachment.text is not None:
+        return {"type": "text", "text": fenced(attachment)}
+    if attachment.is_image:
+        return {"type": "image_url", "image_url": {"url": data_url(attachment), "detail": "auto"}}
+    file = {"filename": attachment.name, "file_data": data_url(attachment)}
+    return {"type": "file", "file": file}
 
 
 class OpenAIStreamParser:

@@ -125,4 +125,16 @@ CATALOG: dict[str, str] = {
     "{source}, line {line} (assistant {number}): {problem}.": "{source}，第 {line} 行（第 {number} 个助手）：{problem}。",
     "{source}, assistant {number}: {problem}.": "{source}，第 {number} 个助手：{problem}。",
     "unknown setting {key}": "未知的设置 {key}",
+    # attachments: reading files, their limits, models that take no images
+    "Tally cannot read {name} ({reason}).": "Tally 无法读取 {name}（{reason}）。",
+    "Tally cannot send {name}: attach images (PNG, JPEG, WebP, GIF), text or code files, PDFs or Word (DOCX) documents.": "Tally 无法发送 {name}：可以附加图片（PNG、JPEG、WebP、GIF）、文本或代码文件、PDF 或 Word（DOCX）文档。",
+    "The files of this message ({names}) come to {size} MB together; one message can carry {limit} MB. Send some of them with another message.": "这条消息的文件（{names}）合计 {size} MB；一条消息最多可带 {limit} MB。请把其中一些放到另一条消息里发送。",
+    "not a PDF file": "不是 PDF 文件",
+    "{name} has no text Tally can take out (it may be scanned pages). Send it as a document instead, to a model that reads PDFs (Claude, Gemini).": "{name} 里没有 Tally 能提取的文字（可能是扫描页）。请改为以文档形式发送给能读取 PDF 的模型（Claude、Gemini）。",
+    "not valid UTF-16 text": "不是有效的 UTF-16 文本",
+    "{name} is {size} MB; a file can be at most {limit} MB.": "{name} 有 {size} MB；单个文件最多 {limit} MB。",
+    "{name} cannot be read as its type says ({reason}).": "{name} 无法按其文件类型读取（{reason}）。",
+    "{model} takes no images, so {names} cannot go with this message. Pick a model that does, such as {takers}, or remove the images.": "{model} 不支持图片输入，{names} 无法随这条消息发送。请换用支持图片的模型（例如 {takers}），或移除图片。",
+    "{model} takes no images, so {names} cannot go with this message. Pick a model that takes images, or remove them.": "{model} 不支持图片输入，{names} 无法随这条消息发送。请换用支持图片的模型，或移除图片。",
+    "{model} on {name} takes no images ({said}). Pick a model that takes images, or send the message without them.": "{name} 上的 {model} 不支持图片输入（{said}）。请换用支持图片的模型，或不带图片发送这条消息。",
 }

@@ -125,4 +125,16 @@ CATALOG: dict[str, str] = {
     "{source}, line {line} (assistant {number}): {problem}.": "{source}，第 {line} 行（第 {number} 個助理）：{problem}。",
     "{source}, assistant {number}: {problem}.": "{source}，第 {number} 個助理：{problem}。",
     "unknown setting {key}": "未知的設定 {key}",
+    # attachments: reading files, their limits, models that take no images
+    "Tally cannot read {name} ({reason}).": "Tally 無法讀取 {name}（{reason}）。",
+    "Tally cannot send {name}: attach images (PNG, JPEG, WebP, GIF), text or code files, PDFs or Word (DOCX) documents.": "Tally 無法傳送 {name}：可以附加圖片（PNG、JPEG、WebP、GIF）、文字或程式碼檔案、PDF 或 Word（DOCX）文件。",
+    "The files of this message ({names}) come to {size} MB together; one message can carry {limit} MB. Send some of them with another message.": "這則訊息的檔案（{names}）合計 {size} MB；一則訊息最多可帶 {limit} MB。請把其中一些放到另一則訊息裡傳送。",
+    "not a PDF file": "不是 PDF 檔案",
+    "{name} has no text Tally can take out (it may be scanned pages). Send it as a document instead, to a model that reads PDFs (Claude, Gemini).": "{name} 裡沒有 Tally 能擷取的文字（可能是掃描頁）。請改為以文件形式傳送給能讀取 PDF 的模型（Claude、Gemini）。",
+    "not valid UTF-16 text": "不是有效的 UTF-16 文字",
+    "{name} is {size} MB; a file can be at most {limit} MB.": "{name} 有 {size} MB；單一檔案最多 {limit} MB。",
+    "{name} cannot be read as its type says ({reason}).": "{name} 無法依其檔案類型讀取（{reason}）。",
+    "{model} takes no images, so {names} cannot go with this message. Pick a model that does, such as {takers}, or remove the images.": "{model} 不支援圖片輸入，{names} 無法隨這則訊息傳送。請改用支援圖片的模型（例如 {takers}），或移除圖片。",
+    "{model} takes no images, so {names} cannot go with this message. Pick a model that takes images, or remove them.": "{model} 不支援圖片輸入，{names} 無法隨這則訊息傳送。請改用支援圖片的模型，或移除圖片。",
+    "{model} on {name} takes no images ({said}). Pick a model that takes images, or send the message without them.": "{name} 上的 {model} 不支援圖片輸入（{said}）。請改用支援圖片的模型，或不帶圖片傳送這則訊息。",
 }
