@@ -737,15 +737,35 @@
         <translation>向每个服务商查询它提供的模型（F5）</translation>
     </message>
     <message>
+        <source>There is no provider to ask for models yet: add one in Settings.</source>
+        <translation>还没有可以获取模型列表的服务商：请先在设置中添加一个。</translation>
+    </message>
+    <message>
+        <source>Models refreshed: {}.</source>
+        <translation>模型列表已刷新：{}。</translation>
+    </message>
+    <message>
         <source>Refreshing models…</source>
         <translation>正在刷新模型列表…</translation>
+    </message>
+    <message>
+        <source>Cannot save the model lists to {path}: {error}.</source>
+        <translation>无法把模型列表保存到 {path}：{error}。</translation>
     </message>
 </context>
 <context>
     <name>ModelPicker</name>
     <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
         <source>Type a model&apos;s name</source>
         <translation>输入模型名称</translation>
+    </message>
+    <message>
+        <source>Pick a model, or type its name</source>
+        <translation>选择一个模型，或输入模型名称</translation>
     </message>
 </context>
 <context>
@@ -986,6 +1006,49 @@
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PickerRows</name>
+    <message>
+        <source>no models yet: Refresh models, or type a model&apos;s name above</source>
+        <translation>还没有模型：请刷新模型列表，或在上方输入模型名称</translation>
+    </message>
+    <message>
+        <source>{price} input / output ({origin})</source>
+        <translation>{price} 输入 / 输出（{origin}）</translation>
+    </message>
+    <message>
+        <source>in your providers file</source>
+        <translation>来自你的服务商配置文件</translation>
+    </message>
+    <message>
+        <source>typed by you</source>
+        <translation>由你手动输入</translation>
+    </message>
+    <message>
+        <source>listed by {}</source>
+        <translation>由 {} 提供的列表</translation>
+    </message>
+    <message>
+        <source>{model} via {provider}</source>
+        <translation>{model}，通过 {provider}</translation>
+    </message>
+    <message>
+        <source>{}: models from your providers file (Refresh models to ask it)</source>
+        <translation>{}：模型来自你的服务商配置文件（刷新模型列表即可向它获取）</translation>
+    </message>
+    <message>
+        <source>{name}: list fetched today, {time}</source>
+        <translation>{name}：列表于今天获取，{time}</translation>
+    </message>
+    <message>
+        <source>{name}: list fetched a day ago, {time}</source>
+        <translation>{name}：列表于一天前获取，{time}</translation>
+    </message>
+    <message>
+        <source>{name}: list fetched {days} days ago, {time}</source>
+        <translation>{name}：列表于 {days} 天前获取，{time}</translation>
     </message>
 </context>
 <context>

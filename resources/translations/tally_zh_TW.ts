@@ -737,15 +737,35 @@
         <translation>向每個服務供應商查詢它提供的模型（F5）</translation>
     </message>
     <message>
+        <source>There is no provider to ask for models yet: add one in Settings.</source>
+        <translation>還沒有可以取得模型清單的服務商：請先在設定中新增一個。</translation>
+    </message>
+    <message>
+        <source>Models refreshed: {}.</source>
+        <translation>模型清單已重新整理：{}。</translation>
+    </message>
+    <message>
         <source>Refreshing models…</source>
         <translation>正在重新整理模型清單…</translation>
+    </message>
+    <message>
+        <source>Cannot save the model lists to {path}: {error}.</source>
+        <translation>無法把模型清單儲存到 {path}：{error}。</translation>
     </message>
 </context>
 <context>
     <name>ModelPicker</name>
     <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
         <source>Type a model&apos;s name</source>
         <translation>輸入模型名稱</translation>
+    </message>
+    <message>
+        <source>Pick a model, or type its name</source>
+        <translation>選擇一個模型，或輸入模型名稱</translation>
     </message>
 </context>
 <context>
@@ -986,6 +1006,49 @@
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>憑證 (*.pem *.crt *.cer);;所有檔案 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PickerRows</name>
+    <message>
+        <source>no models yet: Refresh models, or type a model&apos;s name above</source>
+        <translation>還沒有模型：請重新整理模型清單，或在上方輸入模型名稱</translation>
+    </message>
+    <message>
+        <source>{price} input / output ({origin})</source>
+        <translation>{price} 輸入 / 輸出（{origin}）</translation>
+    </message>
+    <message>
+        <source>in your providers file</source>
+        <translation>來自你的服務商設定檔</translation>
+    </message>
+    <message>
+        <source>typed by you</source>
+        <translation>由你手動輸入</translation>
+    </message>
+    <message>
+        <source>listed by {}</source>
+        <translation>由 {} 提供的清單</translation>
+    </message>
+    <message>
+        <source>{model} via {provider}</source>
+        <translation>{model}，透過 {provider}</translation>
+    </message>
+    <message>
+        <source>{}: models from your providers file (Refresh models to ask it)</source>
+        <translation>{}：模型來自你的服務商設定檔（重新整理模型清單即可向它取得）</translation>
+    </message>
+    <message>
+        <source>{name}: list fetched today, {time}</source>
+        <translation>{name}：清單於今天取得，{time}</translation>
+    </message>
+    <message>
+        <source>{name}: list fetched a day ago, {time}</source>
+        <translation>{name}：清單於一天前取得，{time}</translation>
+    </message>
+    <message>
+        <source>{name}: list fetched {days} days ago, {time}</source>
+        <translation>{name}：清單於 {days} 天前取得，{time}</translation>
     </message>
 </context>
 <context>

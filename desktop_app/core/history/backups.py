@@ -21,6 +21,7 @@ from desktop_app.core.errors import BackupError, DiskFull, HistoryDamaged
 from desktop_app.core.files import PRIVATE_FILE, private_folder
 from desktop_app.core.history import checks
 from desktop_app.core.history.failures import history_errors, translate
+from desktop_app.core.text.messages import t
 
 KEEP = 7
 """How many backups are kept; taking one more removes the oldest."""
@@ -65,14 +66,25 @@ def find(history: Path, name: str | None) -> Backup:
     """The backup called `name` (or whose name starts with it), or the newest for None."""
     known = backups(history)
     if not known:
-        raise BackupError(f"There are no backups of the history in {folder(history)} yet.")
+        raise BackupError(
+            t("There are no backups of the history in {folder} yet.", folder=folder(history))
+        )
     if name is None:
         return known[0]
     matching = [backup for backup in known if backup.name.startswith(name)]
     if len(matching) != 1:
         listed = ", ".join(backup.name for backup in known)
-        what = "No backup" if not matching else "More than one backup"
-        raise BackupError(f"{what} is called {name!r}; there are: {listed}.")
+        if not matching:
+            problem = t(
+                "No backup is called {name!r}; there are: {listed}.", name=name, listed=listed
+            )
+        else:
+            problem = t(
+                "More than one backup is called {name!r}; there are: {listed}.",
+                name=name,
+                listed=listed,
+            )
+        raise BackupError(problem)
     return matching[0]
 
 
@@ -119,8 +131,10 @@ def restore(history: Path, backup: Backup) -> Path | None:
     _verify(backup.path, history)
     if _in_use(history):
         raise BackupError(
-            "The history is open in Tally (the app, or a `tally` command still running): "
-            "close it, then restore."
+            t(
+                "The history is open in Tally (the app, or a `tally` command still running):"
+                " close it, then restore."
+            )
         )
     aside = set_aside(history, "before-restore")
     copy = history.with_name(f".{history.name}.restoring")
@@ -175,12 +189,14 @@ def set_aside(history: Path, why: str) -> Path | None:
 def _not_written(error: OSError | sqlite3.Error, where: Path) -> BackupError:
     """A backup the backups folder would not take: a full disk, or no folder to write in."""
     if isinstance(translate(error, where / "backup"), DiskFull):
-        reason = "the disk is full"
+        reason: str = t("the disk is full")
     elif isinstance(error, OSError):
         reason = error.strerror or str(error)
     else:
         reason = str(error)
-    return BackupError(f"Tally cannot write a backup in {where} ({reason}).")
+    return BackupError(
+        t("Tally cannot write a backup in {where} ({reason}).", where=where, reason=reason)
+    )
 
 
 def _copy_database(source: Path, target: Path) -> None:
@@ -210,8 +226,13 @@ def _verify(copy: Path, history: Path) -> None:
         findings = ["not a database"]
     if findings != ["ok"]:
         raise BackupError(
-            f"The backup {copy.name} of {history.name} is damaged too ({findings[0]}); "
-            "pick another with `tally backup --list`."
+            t(
+                "The backup {copy} of {history} is damaged too ({finding}); pick another with"
+                " `tally backup --list`.",
+                copy=copy.name,
+                history=history.name,
+                finding=findings[0],
+            )
         )
 
 

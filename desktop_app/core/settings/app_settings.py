@@ -32,6 +32,7 @@ from desktop_app.core.text.language import (
     is_chinese,
     system_locale,
 )
+from desktop_app.core.text.messages import t
 
 DEFAULT_CNY_PER_USD = Decimal("7.3")
 
@@ -63,7 +64,7 @@ def load_settings(path: Path, locale: str | None = None) -> AppSettings:
         chinese = is_chinese(from_locale(system_locale() if locale is None else locale))
         return AppSettings(currency_code="CNY") if chinese else AppSettings()
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Cannot read {path}: {exc}") from exc
+        raise ConfigError(t("Cannot read {path}: {error}", path=path, error=exc)) from exc
     return parse_settings(text, source=str(path))
 
 
@@ -73,15 +74,26 @@ def parse_settings(text: str, *, source: str = "settings.toml") -> AppSettings:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{source}: {exc}. Fix the file or remove it to start over.") from exc
-    _only(document, {"general", "money", "budget"}, source, "the top level")
+        raise ConfigError(
+            t(
+                "{source}: {error}. Fix the file or remove it to start over.",
+                source=source,
+                error=exc,
+            )
+        ) from exc
+    _only(document, {"general", "money", "budget"}, source, t("the top level"))
     general = _table(document, "general", source)
     _only(general, {"language"}, source, "[general]")
     language = general.get("language", "system")
     if language not in SETTINGS:
         choices = ", ".join(f'"{code}"' for code in SETTINGS)
         raise ConfigError(
-            f"{source}: [general] language must be one of {choices}, not {language!r}."
+            t(
+                "{source}: [general] language must be one of {choices}, not {language!r}.",
+                source=source,
+                choices=choices,
+                language=language,
+            )
         )
     money = _table(document, "money", source)
     budget = _table(document, "budget", source)
@@ -89,7 +101,13 @@ def parse_settings(text: str, *, source: str = "settings.toml") -> AppSettings:
     _only(budget, {"monthly", "daily"}, source, "[budget]")
     code = money.get("currency", "USD")
     if code not in ("USD", "CNY"):
-        raise ConfigError(f'{source}: [money] currency must be "USD" or "CNY", not {code!r}.')
+        raise ConfigError(
+            t(
+                '{source}: [money] currency must be "USD" or "CNY", not {code!r}.',
+                source=source,
+                code=code,
+            )
+        )
     return AppSettings(
         currency_code=code,
         language=language,
@@ -120,20 +138,31 @@ def save_settings(path: Path, settings: AppSettings) -> None:
     try:
         replace_atomically(path, dump_settings(settings).encode("utf-8"))
     except OSError as exc:
-        raise ConfigError(f"Cannot save the settings to {path}: {exc.strerror or exc}.") from exc
+        raise ConfigError(
+            t("Cannot save the settings to {path}: {error}.", path=path, error=exc.strerror or exc)
+        ) from exc
 
 
 def _table(document: dict[str, Any], key: str, source: str) -> dict[str, Any]:
     value = document.get(key, {})
     if not isinstance(value, dict):
-        raise ConfigError(f"{source}: write [{key}] as a table of settings.")
+        raise ConfigError(
+            t("{source}: write [{key}] as a table of settings.", source=source, key=key)
+        )
     return value
 
 
 def _only(table: dict[str, Any], allowed: set[str], source: str, where: str) -> None:
     unknown = sorted(set(table) - allowed)
     if unknown:
-        raise ConfigError(f"{source}: unknown setting {unknown[0]!r} in {where}.")
+        raise ConfigError(
+            t(
+                "{source}: unknown setting {key!r} in {where}.",
+                source=source,
+                key=unknown[0],
+                where=where,
+            )
+        )
 
 
 def _amount(table: dict[str, Any], key: str, source: str) -> Decimal | None:
@@ -146,7 +175,16 @@ def _amount(table: dict[str, Any], key: str, source: str) -> Decimal | None:
             raise InvalidOperation
         number = Decimal(str(raw))
     except InvalidOperation:
-        raise ConfigError(f"{source}: {key} must be a number, not {raw!r}.") from None
+        raise ConfigError(
+            t("{source}: {key} must be a number, not {raw!r}.", source=source, key=key, raw=raw)
+        ) from None
     if not number.is_finite() or number <= 0:
-        raise ConfigError(f"{source}: {key} must be a positive number, not {raw!r}.")
+        raise ConfigError(
+            t(
+                "{source}: {key} must be a positive number, not {raw!r}.",
+                source=source,
+                key=key,
+                raw=raw,
+            )
+        )
     return number

@@ -1,4 +1,8 @@
-"""Known endpoints a provider can start from, and the id a new provider gets from its name."""
+"""Known endpoints a provider can start from, and the id a new provider gets from its name.
+
+A preset's name is a Text where it holds words ("HolySheep relay", "Ollama (local)"): the
+settings show it in the window's language (shown()); a provider made from it is named in
+English until the user names it otherwise, and a saved provider keeps the name it was saved with."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from desktop_app.core.settings.providers_file import Kind, ModelPrice, Provider
+from desktop_app.core.text.messages import t
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +38,7 @@ class Preset:
             raise ValueError(f"the preset {self.name!r} has no base URL")
         return Provider(
             id=provider_id or self.id,
-            name=self.name,
+            name=str(self.name),  # the English, not a Text: a provider's name is the user's
             kind=self.kind,
             base_url=self.base_url,
             api_key_env=self.api_key_env,
@@ -47,7 +52,7 @@ def _price(input_usd: str, output_usd: str) -> ModelPrice:
 
 HOLYSHEEP = Preset(
     id="holysheep",
-    name="HolySheep relay",
+    name=t("HolySheep relay"),
     base_url="https://api.holysheep.ai/v1",
     needs_key=True,
     api_key_env="HOLYSHEEP_API_KEY",
@@ -105,7 +110,7 @@ GEMINI = Preset(
 )
 GEMINI_OPENAI = Preset(
     id="gemini-openai",
-    name="Gemini (OpenAI-compatible)",
+    name=t("Gemini (OpenAI-compatible)"),
     base_url="https://generativelanguage.googleapis.com/v1beta/openai",
     needs_key=True,
     api_key_env="GEMINI_API_KEY",
@@ -113,17 +118,17 @@ GEMINI_OPENAI = Preset(
 )
 OLLAMA = Preset(
     id="ollama",
-    name="Ollama (local)",
+    name=t("Ollama (local)"),
     base_url="http://localhost:11434/v1",
     needs_key=False,
 )
 LM_STUDIO = Preset(
     id="lmstudio",
-    name="LM Studio (local)",
+    name=t("LM Studio (local)"),
     base_url="http://localhost:1234/v1",
     needs_key=False,
 )
-CUSTOM = Preset(id="custom", name="Custom", base_url="", needs_key=True)
+CUSTOM = Preset(id="custom", name=t("Custom"), base_url="", needs_key=True)
 
 PRESETS: tuple[Preset, ...] = (
     HOLYSHEEP,

@@ -11,6 +11,7 @@ from typing import Any, Literal, cast
 from urllib.parse import urlsplit
 
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.text.messages import Text, t
 
 Kind = Literal["openai", "anthropic", "gemini"]
 KINDS: tuple[Kind, ...] = ("openai", "anthropic", "gemini")
@@ -97,7 +98,7 @@ def load_providers(path: Path) -> list[Provider]:
     except FileNotFoundError:
         return []
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Cannot read {path}: {exc}") from exc
+        raise ConfigError(t("Cannot read {path}: {error}", path=path, error=exc)) from exc
     return parse_providers(text, source=str(path))
 
 
@@ -108,21 +109,35 @@ def parse_providers(text: str, *, source: str = "providers.toml") -> list[Provid
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{source}: {exc}. Fix the file or remove it to start over.") from exc
+        raise ConfigError(
+            t(
+                "{source}: {error}. Fix the file or remove it to start over.",
+                source=source,
+                error=exc,
+            )
+        ) from exc
     unknown = set(document) - {"provider"}
     if unknown:
         names = ", ".join(sorted(unknown))
-        raise ConfigError(f"{source}: unknown top-level setting {names}; only [[provider]] tables.")
+        raise ConfigError(
+            t(
+                "{source}: unknown top-level setting {names}; only [[provider]] tables.",
+                source=source,
+                names=names,
+            )
+        )
     tables = document.get("provider", [])
     if not isinstance(tables, list):
-        raise ConfigError(f"{source}: write providers as [[provider]] tables, not [provider].")
+        raise ConfigError(
+            t("{source}: write providers as [[provider]] tables, not [provider].", source=source)
+        )
     located = _Locator(text, source)
     providers: list[Provider] = []
     ids: set[str] = set()  # a set, not a scan of the list: thousands of providers stay linear
     for index, table in enumerate(tables):
         provider = _provider_from_table(table, located.at(index))
         if provider.id in ids:
-            raise located.at(index).error("id", f"the id {provider.id!r} is used twice")
+            raise located.at(index).error("id", t("the id {id!r} is used twice", id=provider.id))
         ids.add(provider.id)
         providers.append(provider)
     return providers
@@ -149,42 +164,50 @@ class _Place:
     start: int
     end: int
 
-    def error(self, key: str, problem: str) -> ConfigError:
+    def error(self, key: str, problem: Text) -> ConfigError:
         line = self.start
         pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
         for number in range(self.start, self.end):
             if pattern.match(self.locator.lines[number]):
                 line = number
                 break
-        where = f"{self.locator.source}, line {line + 1} (provider #{self.index + 1})"
-        return ConfigError(f"{where}: {problem}.")
+        where = t(
+            "{source}, line {line} (provider #{number})",
+            source=self.locator.source,
+            line=line + 1,
+            number=self.index + 1,
+        )
+        return ConfigError(t("{where}: {problem}.", where=where, problem=problem))
 
 
 def _provider_from_table(table: Any, place: _Place) -> Provider:
     if not isinstance(table, dict):
-        raise place.error("provider", "a provider must be a table of settings")
+        raise place.error("provider", t("a provider must be a table of settings"))
     unknown = set(table) - _PROVIDER_KEYS
     if unknown:
         key = sorted(unknown)[0]
-        raise place.error(key, f"unknown setting {key!r}")
+        raise place.error(key, t("unknown setting {key!r}", key=key))
     provider_id = _string(table, "id", place)
     if not _ID_PATTERN.fullmatch(provider_id):
-        raise place.error("id", "id may hold only letters, digits, '.', '_' and '-'")
+        raise place.error("id", t("id may hold only letters, digits, '.', '_' and '-'"))
     kind = table.get("kind", "openai")
     if kind not in KINDS:
-        raise place.error("kind", f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        kinds = ", ".join(KINDS)
+        raise place.error(
+            "kind", t("kind must be one of {kinds}, not {kind!r}", kinds=kinds, kind=kind)
+        )
     base_url = _string(table, "base_url", place).rstrip("/")
     if not base_url.startswith(("http://", "https://")):
-        raise place.error("base_url", "base_url must start with http:// or https://")
+        raise place.error("base_url", t("base_url must start with http:// or https://"))
     api_key_env = table.get("api_key_env")
     if api_key_env is not None and (not isinstance(api_key_env, str) or not api_key_env):
-        raise place.error("api_key_env", "api_key_env must be the name of a variable")
+        raise place.error("api_key_env", t("api_key_env must be the name of a variable"))
     simulated = table.get("simulated", False)
     if not isinstance(simulated, bool):
-        raise place.error("simulated", "simulated must be true or false")
+        raise place.error("simulated", t("simulated must be true or false"))
     models = table.get("models", [])
     if not isinstance(models, list) or not all(isinstance(m, str) and m for m in models):
-        raise place.error("models", 'models must be a list of names, like ["gpt-4.1"]')
+        raise place.error("models", t('models must be a list of names, like ["gpt-4.1"]'))
     return Provider(
         id=provider_id,
         name=str(table.get("name") or provider_id),
@@ -205,7 +228,7 @@ def _thinking_budget(value: Any, place: _Place) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise place.error("thinking_budget", "thinking_budget must be a whole number of tokens")
+        raise place.error("thinking_budget", t("thinking_budget must be a whole number of tokens"))
     return value
 
 
@@ -215,11 +238,13 @@ def _proxy(value: Any, place: _Place) -> str | None:
     url = urlsplit(value) if isinstance(value, str) else None
     if url is None or url.scheme not in _PROXY_SCHEMES or not url.hostname:
         schemes = ", ".join(f"{scheme}://" for scheme in _PROXY_SCHEMES)
-        raise place.error("proxy", f"proxy must be a URL starting with {schemes}")
+        raise place.error(
+            "proxy", t("proxy must be a URL starting with {schemes}", schemes=schemes)
+        )
     if url.password is not None:
         raise place.error(
             "proxy",
-            "leave the proxy's password out of the file: the settings keep it in the keyring",
+            t("leave the proxy's password out of the file: the settings keep it in the keyring"),
         )
     return str(value)
 
@@ -229,30 +254,34 @@ def _optional_string(table: dict[str, Any], key: str, place: _Place) -> str | No
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise place.error(key, f"{key!r} must be a non-empty string")
+        raise place.error(key, t("{key!r} must be a non-empty string", key=key))
     return value.strip()
 
 
 def _string(table: dict[str, Any], key: str, place: _Place) -> str:
     value = table.get(key)
     if value is None:
-        raise place.error(key, f"the setting {key!r} is missing")
+        raise place.error(key, t("the setting {key!r} is missing", key=key))
     if not isinstance(value, str) or not value.strip():
-        raise place.error(key, f"{key!r} must be a non-empty string")
+        raise place.error(key, t("{key!r} must be a non-empty string", key=key))
     return value.strip()
 
 
 def _prices(value: Any, place: _Place) -> dict[str, ModelPrice]:
     if not isinstance(value, dict):
-        raise place.error("prices", 'write prices as [provider.prices."MODEL"] tables')
+        raise place.error("prices", t('write prices as [provider.prices."MODEL"] tables'))
     prices: dict[str, ModelPrice] = {}
     for model, entry in value.items():
         if not isinstance(entry, dict) or set(entry) - _PRICE_KEYS:
             keys = ", ".join(sorted(_PRICE_KEYS))
-            raise place.error("prices", f"the prices of {model!r} may set only {keys}")
+            raise place.error(
+                "prices", t("the prices of {model!r} may set only {keys}", model=model, keys=keys)
+            )
         numbers = {key: _price_number(entry, key, model, place) for key in entry}
         if "input" not in numbers or "output" not in numbers:
-            raise place.error("prices", f"the prices of {model!r} need both input and output")
+            raise place.error(
+                "prices", t("the prices of {model!r} need both input and output", model=model)
+            )
         prices[model] = ModelPrice(
             input=numbers["input"],
             output=numbers["output"],
@@ -266,27 +295,37 @@ def _prices(value: Any, place: _Place) -> dict[str, ModelPrice]:
 def _price_number(entry: dict[str, Any], key: str, model: str, place: _Place) -> Decimal:
     raw = entry[key]
     if isinstance(raw, bool) or not isinstance(raw, int | float | str):
-        raise place.error(key, f"{key} of {model!r} must be a number (USD per million tokens)")
+        raise place.error(
+            key,
+            t("{key} of {model!r} must be a number (USD per million tokens)", key=key, model=model),
+        )
     try:
         # str() first: a float such as 0.07 must become Decimal("0.07"), not its binary value.
         number = Decimal(str(raw))
     except InvalidOperation as exc:
-        raise place.error(key, f"{key} of {model!r} must be a number, not {raw!r}") from exc
+        raise place.error(
+            key,
+            t("{key} of {model!r} must be a number, not {raw!r}", key=key, model=model, raw=raw),
+        ) from exc
     if not number.is_finite() or number < 0:
-        raise place.error(key, f"{key} of {model!r} must be zero or more")
+        raise place.error(key, t("{key} of {model!r} must be zero or more", key=key, model=model))
     return number
 
 
 def _timeouts(value: Any, place: _Place) -> Timeouts:
     if not isinstance(value, dict):
-        raise place.error("timeouts", "write timeouts as a [provider.timeouts] table")
+        raise place.error("timeouts", t("write timeouts as a [provider.timeouts] table"))
     defaults = Timeouts()
     seconds: dict[str, float] = {}
     for key, raw in value.items():
         if key not in Timeouts.__dataclass_fields__:
-            raise place.error(key, f"unknown timeout {key!r} (connect, first_byte, idle, total)")
+            raise place.error(
+                key, t("unknown timeout {key!r} (connect, first_byte, idle, total)", key=key)
+            )
         if isinstance(raw, bool) or not isinstance(raw, int | float) or raw <= 0:
-            raise place.error(key, f"timeout {key} must be a number of seconds above zero")
+            raise place.error(
+                key, t("timeout {key} must be a number of seconds above zero", key=key)
+            )
         seconds[key] = float(raw)
     return Timeouts(
         connect=seconds.get("connect", defaults.connect),

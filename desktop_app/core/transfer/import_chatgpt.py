@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, cast
 
+from desktop_app.core.text.messages import t
 from desktop_app.core.transfer.import_records import (
     ImportedConversation,
     ImportedMessage,
@@ -47,7 +48,7 @@ def read_chatgpt_export(
     return read_conversations(
         items,
         _conversation,
-        lambda _, first: f"the same conversation as conversations[{first}]",
+        lambda _, first: t("the same conversation as conversations[{first}]", first=first),
         reading,
     )
 
@@ -60,7 +61,7 @@ def chatgpt_conversation_id(own_id: str) -> str:
 def _conversation(obj: dict[str, Any], where: str) -> ImportedConversation:
     own_id = obj.get("conversation_id") or obj.get("id")
     if not isinstance(own_id, str):
-        fail(where, "needs a string 'conversation_id' or 'id'")
+        fail(where, t("needs a string 'conversation_id' or 'id'"))
     mapping = as_object(required(obj, "mapping", where), f"{where}.mapping")
     started = _epoch(obj.get("create_time"), where, "create_time")
     title = optional_string(obj, "title", where)
@@ -82,14 +83,17 @@ def _thread(
     if current is None and not mapping:
         return []
     if not isinstance(current, str):
-        fail(where, f"'current_node' must be a node id, not {describe(current)}")
+        fail(where, t("'current_node' must be a node id, not {value}", value=describe(current)))
     path: list[tuple[str, dict[str, Any]]] = []
     node_id: object = current
     while node_id is not None:
         if not isinstance(node_id, str) or node_id not in mapping:
-            fail(f"{where}.mapping", f"node {describe(node_id)} is not in the mapping")
+            fail(f"{where}.mapping", t("node {node} is not in the mapping", node=describe(node_id)))
         if len(path) > len(mapping):
-            fail(f"{where}.mapping", f"the parents of node {current!r} go round in a circle")
+            fail(
+                f"{where}.mapping",
+                t("the parents of node {node!r} go round in a circle", node=current),
+            )
         node = as_object(mapping[node_id], f"{where}.mapping[{node_id!r}]")
         path.append((node_id, node))
         node_id = node.get("parent")
@@ -122,7 +126,7 @@ def _message(
     author = as_object(required(message, "author", where), f"{where}.author")
     role = author.get("role")
     if not isinstance(role, str):
-        fail(f"{where}.author", f"'role' must be a string, not {describe(role)}")
+        fail(f"{where}.author", t("'role' must be a string, not {value}", value=describe(role)))
     metadata = message.get("metadata")
     metadata = metadata if isinstance(metadata, dict) else {}
     if role not in ("user", "assistant") or metadata.get("is_visually_hidden_from_conversation"):
@@ -170,10 +174,17 @@ def _epoch(value: object, where: str, key: str) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        fail(where, f"{key!r} must be seconds since 1970 or null, not {describe(value)}")
+        fail(
+            where,
+            t(
+                "{key!r} must be seconds since 1970 or null, not {value}",
+                key=key,
+                value=describe(value),
+            ),
+        )
     seconds = float(value)
     if not math.isfinite(seconds) or not 0 <= seconds < 1e11:
-        fail(where, f"{key!r} is not a plausible time: {describe(value)}")
+        fail(where, t("{key!r} is not a plausible time: {value}", key=key, value=describe(value)))
     return datetime.fromtimestamp(seconds, UTC)
 
 

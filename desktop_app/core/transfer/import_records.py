@@ -15,6 +15,7 @@ from typing import Any, Literal, NoReturn, cast
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.history.conversation_parameters import ConversationParameters
 from desktop_app.core.history.records import StoredUsage
+from desktop_app.core.text.messages import t
 
 Role = Literal["user", "assistant", "system"]
 ImportedStatus = Literal["complete", "partial", "cancelled", "error"]
@@ -78,8 +79,9 @@ class Malformed(Exception):
 
 
 def fail(where: str, problem: str) -> NoReturn:
-    """Raise Malformed for `problem` at `where` (a path like conversations[3].messages[2])."""
-    raise Malformed(f"{where}: {problem}" if where else problem)
+    """Raise Malformed for `problem` (a Text, from t()) at `where` (a path like
+    conversations[3].messages[2])."""
+    raise Malformed(t("{where}: {problem}", where=where, problem=problem) if where else problem)
 
 
 def describe(value: object) -> str:
@@ -89,32 +91,32 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return repr(value) if len(value) <= 40 else "a string"
+        return repr(value) if len(value) <= 40 else t("a string")
     if isinstance(value, dict):
-        return "an object"
+        return t("an object")
     if isinstance(value, list):
-        return "a list"
+        return t("a list")
     return str(value)
 
 
 def required(obj: dict[str, Any], key: str, where: str) -> Any:
     """The value of a key that must be there."""
     if key not in obj:
-        fail(where, f"{key!r} is missing")
+        fail(where, t("{key!r} is missing", key=key))
     return obj[key]
 
 
 def as_object(value: object, where: str) -> dict[str, Any]:
     """`value`, which must be a JSON object."""
     if not isinstance(value, dict):
-        fail(where, f"must be an object, not {describe(value)}")
+        fail(where, t("must be an object, not {value}", value=describe(value)))
     return cast(dict[str, Any], value)
 
 
 def as_list(value: object, where: str, key: str) -> list[Any]:
     """`value`, the value of `key`, which must be a JSON list."""
     if not isinstance(value, list):
-        fail(where, f"{key!r} must be a list, not {describe(value)}")
+        fail(where, t("{key!r} must be a list, not {value}", key=key, value=describe(value)))
     return value
 
 
@@ -122,7 +124,7 @@ def string(obj: dict[str, Any], key: str, where: str, *, default: str | None = N
     """A string value; required unless there is a default."""
     value = required(obj, key, where) if default is None else obj.get(key, default)
     if not isinstance(value, str):
-        fail(where, f"{key!r} must be a string, not {describe(value)}")
+        fail(where, t("{key!r} must be a string, not {value}", key=key, value=describe(value)))
     return value
 
 
@@ -130,7 +132,10 @@ def optional_string(obj: dict[str, Any], key: str, where: str) -> str | None:
     """A string, or None when null or missing."""
     value = obj.get(key)
     if value is not None and not isinstance(value, str):
-        fail(where, f"{key!r} must be a string or null, not {describe(value)}")
+        fail(
+            where,
+            t("{key!r} must be a string or null, not {value}", key=key, value=describe(value)),
+        )
     return value
 
 

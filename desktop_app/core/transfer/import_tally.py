@@ -49,19 +49,35 @@ def read_tally_export(
     """Check a whole export; raises Malformed at the first thing wrong. `providers`: the ones
     known now, for an old export's provider names."""
     if data.get("format") != EXPORT_FORMAT:
-        fail("", f"'format' must be {EXPORT_FORMAT!r}, not {describe(data.get('format'))}")
+        found = describe(data.get("format"))
+        fail("", t("'format' must be {format!r}, not {value}", format=EXPORT_FORMAT, value=found))
     version = required(data, "version", "")
     if isinstance(version, bool) or not isinstance(version, int):
-        fail("", f"'version' must be a whole number, not {describe(version)}")
+        fail("", t("'version' must be a whole number, not {value}", value=describe(version)))
     if version > EXPORT_VERSION:
-        fail("", f"written by a newer Tally (export version {version}); update Tally to read it")
+        fail(
+            "",
+            t(
+                "written by a newer Tally (export version {version}); update Tally to read it",
+                version=version,
+            ),
+        )
     if version < 1:
-        fail("", f"'version' must be {EXPORT_VERSION}, not {version}")
+        fail(
+            "",
+            t(
+                "'version' must be {expected}, not {version}",
+                expected=EXPORT_VERSION,
+                version=version,
+            ),
+        )
     items = as_list(required(data, "conversations", ""), "", "conversations")
     return read_conversations(
         items,
         lambda obj, where: _conversation(obj, where, providers),
-        lambda conversation, first: f"id {conversation.id!r} is also conversations[{first}]'s",
+        lambda conversation, first: t(
+            "id {id!r} is also conversations[{first}]'s", id=conversation.id, first=first
+        ),
         reading,
     )
 
@@ -71,7 +87,7 @@ def _conversation(
 ) -> ImportedConversation:
     conversation_id = string(obj, "id", where)
     if not conversation_id.strip():
-        fail(where, "'id' must not be empty")
+        fail(where, t("'id' must not be empty"))
     items = as_list(required(obj, "messages", where), where, "messages")
     messages = []
     for index, item in enumerate(items):
@@ -117,7 +133,10 @@ def _tree(items: list[Any], where: str) -> tuple[tuple[int | None, ...] | None, 
         if parent is None:
             parents.append(None)
         elif _key(parent, message_where) not in positions:
-            fail(message_where, f"'parent_id' {describe(parent)} names no message before it")
+            fail(
+                message_where,
+                t("'parent_id' {parent} names no message before it", parent=describe(parent)),
+            )
         else:
             parents.append(positions[_key(parent, message_where)])
         if "id" in item:
@@ -130,7 +149,7 @@ def _tree(items: list[Any], where: str) -> tuple[tuple[int | None, ...] | None, 
 def _key(value: object, where: str = "") -> str:
     """A message id as text: the export writes them as strings; numbers are taken too."""
     if isinstance(value, bool) or not isinstance(value, str | int):
-        fail(where, f"'id' must be a string, not {describe(value)}")
+        fail(where, t("'id' must be a string, not {value}", value=describe(value)))
     return str(value)
 
 
@@ -219,8 +238,11 @@ def _choice(
     """One of `choices`; a missing key is `default`, or an error when that is None."""
     value = required(obj, key, where) if default is None else obj.get(key, default)
     if value not in choices:
-        names = ", ".join(choices[:-1]) + " or " + choices[-1]
-        fail(where, f"{key!r} must be {names}, not {describe(value)}")
+        names = t("{first} or {last}", first=", ".join(choices[:-1]), last=choices[-1])
+        fail(
+            where,
+            t("{key!r} must be {names}, not {value}", key=key, names=names, value=describe(value)),
+        )
     return cast(str, value)
 
 
@@ -229,7 +251,10 @@ def _time(obj: dict[str, Any], key: str, where: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        fail(where, f"{key!r} must be an ISO-8601 time, not {describe(value)}")
+        fail(
+            where,
+            t("{key!r} must be an ISO-8601 time, not {value}", key=key, value=describe(value)),
+        )
     # A time without a zone is read as UTC, the zone the export writes.
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
@@ -237,14 +262,21 @@ def _time(obj: dict[str, Any], key: str, where: str) -> datetime:
 def _flag(obj: dict[str, Any], key: str, where: str, *, default: bool = False) -> bool:
     value = obj.get(key, default)
     if not isinstance(value, bool):
-        fail(where, f"{key!r} must be true or false, not {describe(value)}")
+        fail(where, t("{key!r} must be true or false, not {value}", key=key, value=describe(value)))
     return value
 
 
 def _tokens(obj: dict[str, Any], key: str, where: str, *, default: int | None) -> int:
     value = required(obj, key, where) if default is None else obj.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        fail(where, f"{key!r} must be a whole number of tokens, not {describe(value)}")
+        fail(
+            where,
+            t(
+                "{key!r} must be a whole number of tokens, not {value}",
+                key=key,
+                value=describe(value),
+            ),
+        )
     return value
 
 
@@ -253,7 +285,14 @@ def _seconds(obj: dict[str, Any], key: str, where: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | Decimal) or value < 0:
-        fail(where, f"{key!r} must be a number of seconds or null, not {describe(value)}")
+        fail(
+            where,
+            t(
+                "{key!r} must be a number of seconds or null, not {value}",
+                key=key,
+                value=describe(value),
+            ),
+        )
     return float(value)
 
 
@@ -271,5 +310,8 @@ def _cost(obj: dict[str, Any], where: str) -> Decimal | None:
         except InvalidOperation:
             amount = None
     if amount is None or not amount.is_finite() or amount < 0:
-        fail(where, f"'cost_usd' must be a number of dollars or null, not {describe(value)}")
+        fail(
+            where,
+            t("'cost_usd' must be a number of dollars or null, not {value}", value=describe(value)),
+        )
     return amount

@@ -39,6 +39,7 @@ from desktop_app.core.history.ledger_rows import LedgerEntry, bill_imported_rows
 from desktop_app.core.history.schema import time_to_text
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.text.messages import t, text_of
 from desktop_app.core.transfer import import_json
 from desktop_app.core.transfer.import_chatgpt import read_chatgpt_export
 from desktop_app.core.transfer.import_records import ImportedConversation, Malformed, Reading
@@ -89,13 +90,19 @@ def read_import_file(
         with open(path, encoding="utf-8-sig") as stream:
             data = import_json.load(stream)
     except OSError as exc:
-        raise ConfigError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise ConfigError(
+            t("Cannot read {path}: {error}.", path=path, error=exc.strerror or exc)
+        ) from exc
     except UnicodeDecodeError as exc:  # before ValueError, which it is
-        raise ConfigError(f"{path} is not a UTF-8 text file, so not a JSON export.") from exc
+        raise ConfigError(
+            t("{path} is not a UTF-8 text file, so not a JSON export.", path=path)
+        ) from exc
     except (json.JSONDecodeError, ValueError) as exc:
-        raise ConfigError(f"{path} is not JSON: {exc}.") from exc
+        raise ConfigError(t("{path} is not JSON: {error}.", path=path, error=exc)) from exc
     except RecursionError:
-        raise ConfigError(f"{path} nests its JSON too deeply to be an export.") from None
+        raise ConfigError(
+            t("{path} nests its JSON too deeply to be an export.", path=path)
+        ) from None
     try:
         return parse_export(data, source=str(path), providers=providers, reading=reading)
     finally:
@@ -105,7 +112,7 @@ def read_import_file(
 def parse_export(
     data: object,
     *,
-    source: str = "the file",
+    source: str = t("the file"),
     providers: Sequence[Provider] = (),
     reading: Reading | None = None,
 ) -> list[ImportedConversation]:
@@ -116,7 +123,7 @@ def parse_export(
     try:
         return _parse(data, providers, reading)
     except Malformed as exc:
-        raise ConfigError(f"{source}: {exc}") from None
+        raise ConfigError(t("{source}: {problem}", source=source, problem=text_of(exc))) from None
 
 
 def _parse(
@@ -129,8 +136,10 @@ def _parse(
     if isinstance(data, dict) and "mapping" in data:  # one ChatGPT conversation on its own
         return read_chatgpt_export([data], reading)
     raise Malformed(
-        'neither a Tally export (an object with "format": "tally-export") nor a ChatGPT '
-        "conversations.json (a list of conversations)"
+        t(
+            'neither a Tally export (an object with "format": "tally-export") nor a ChatGPT'
+            " conversations.json (a list of conversations)"
+        )
     )
 
 
@@ -322,8 +331,11 @@ def _nothing_imported_when_full(history: Path) -> Iterator[None]:
         yield
     except DiskFull as exc:
         raise DiskFull(
-            f"The disk holding the history ({history.parent}) is full: nothing was imported, "
-            "the history is as it was. Free some space and import the file again."
+            t(
+                "The disk holding the history ({folder}) is full: nothing was imported, the"
+                " history is as it was. Free some space and import the file again.",
+                folder=history.parent,
+            )
         ) from exc
 
 
@@ -336,9 +348,13 @@ def _unstorable_text_named(conversations: Sequence[ImportedConversation]) -> Ite
         title = next((c.title for c in conversations if not _storable(c)), "?")
         title = title.encode("utf-8", "backslashreplace").decode()
         raise ConfigError(
-            f"The conversation {title!r} holds text that is not valid Unicode ({exc.reason}, "
-            "such as a lone surrogate \\ud800), which the history cannot store. Nothing was "
-            "imported."
+            t(
+                "The conversation {title!r} holds text that is not valid Unicode ({reason}, such"
+                " as a lone surrogate \\ud800), which the history cannot store. Nothing was"
+                " imported.",
+                title=title,
+                reason=exc.reason,
+            )
         ) from None
 
 

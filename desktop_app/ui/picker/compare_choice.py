@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
@@ -34,6 +34,8 @@ class CompareChoice(QToolButton):
         self.setObjectName("compareButton")
         self.setCheckable(True)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        # The icon (set with the window's others) and the count beside it: "Compare: 3".
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.picked = picked
         self.choices = choices
         self.others: list[tuple[str, str]] = []

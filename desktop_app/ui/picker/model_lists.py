@@ -19,6 +19,7 @@ from desktop_app.core.network.clients import client_for
 from desktop_app.core.settings import model_cache
 from desktop_app.core.settings.model_cache import ModelCache, ModelEntry, connection_changed
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.text.messages import message_of
 from desktop_app.ui.demo import DEMO_ID
 from desktop_app.ui.named_tasks import NamedTasks
 from desktop_app.ui.picker.model_picker import ModelPicker
@@ -57,7 +58,8 @@ class ModelLists(QObject):
         self.action.setShortcut(QKeySequence("F5"))
         self.action.setToolTip(self.tr("Ask each provider which models it serves (F5)"))
         self.action.triggered.connect(self.refresh_all)
-        self.row = _picker_row(picker, self.action, parent)
+        # The toolbar's picker and its Refresh button (whose icon window_layout.show_icons sets).
+        self.row, self.button = _picker_row(picker, self.action, parent)
 
     # -- what the picker shows (Listing) -------------------------------------------------------
 
@@ -78,7 +80,9 @@ class ModelLists(QObject):
         """Ask every configured provider for its models (not the Demo: its list is fixed)."""
         providers = [p for p in self._shown if p.id != DEMO_ID]
         if not providers:
-            self.failed.emit("There is no provider to ask for models yet: add one in Settings.")
+            self.failed.emit(
+                self.tr("There is no provider to ask for models yet: add one in Settings.")
+            )
             return
         self.refresh(providers)
 
@@ -141,11 +145,11 @@ class ModelLists(QObject):
         self._show_busy()
         if done:
             self.save()
-            self.reported.emit("Models refreshed: " + ", ".join(done) + ".")
+            self.reported.emit(self.tr("Models refreshed: {}.").format(", ".join(done)))
         if len(failures) == 1:
             self.failed.emit(failures[0])
         elif failures:
-            self.failed.emit("\n".join(str(failure) for failure in failures))
+            self.failed.emit("\n".join(message_of(failure) for failure in failures))
 
     @property
     def refreshing(self) -> bool:
@@ -192,7 +196,11 @@ class ModelLists(QObject):
             await asyncio.to_thread(model_cache.write, path, data)
         except OSError as exc:
             log.warning("Cannot write the model cache %s: %s", path, exc)
-            self.failed.emit(f"Cannot save the model lists to {path}: {exc.strerror or exc}.")
+            self.failed.emit(
+                self.tr("Cannot save the model lists to {path}: {error}.").format(
+                    path=path, error=exc.strerror or exc
+                )
+            )
 
     async def saved(self) -> None:
         """Wait until the writes started so far are done."""
@@ -217,8 +225,11 @@ def _being_cancelled() -> bool:
     return task is not None and task.cancelling() > 0
 
 
-def _picker_row(picker: ModelPicker, refresh: QAction, parent: QWidget) -> QWidget:
-    """The picker with its Refresh button beside it, for the toolbar."""
+def _picker_row(
+    picker: ModelPicker, refresh: QAction, parent: QWidget
+) -> tuple[QWidget, QToolButton]:
+    """The picker with its Refresh button beside it, for the toolbar; the button shows its
+    icon alone once it has one (the text is what shows until then)."""
     row = QWidget(parent)
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -234,4 +245,4 @@ def _picker_row(picker: ModelPicker, refresh: QAction, parent: QWidget) -> QWidg
     button.clicked.connect(refresh.trigger)
     refresh.enabledChanged.connect(button.setEnabled)
     layout.addWidget(button)
-    return row
+    return row, button

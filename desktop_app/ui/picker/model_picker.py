@@ -69,7 +69,7 @@ class ModelPicker(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("modelPicker")
-        self.setAccessibleName("Model")
+        self.setAccessibleName(self.tr("Model"))
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         # Not AdjustToContents: one long OpenRouter name would make the toolbar jump.
@@ -104,7 +104,7 @@ class ModelPicker(QComboBox):
             current = self.current()
             index = self.rows.index(self.currentIndex())
             tip = index.data(Qt.ItemDataRole.ToolTipRole) if current else None
-            self.setToolTip(tip or "Pick a model, or type its name")
+            self.setToolTip(tip or self.tr("Pick a model, or type its name"))
         return super().event(event)
 
     def _show_prices(self) -> None:

@@ -13,7 +13,9 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QWidget
 from desktop_app.core.money.prices import Quote, format_price, format_tiers, quote
 from desktop_app.core.settings.model_cache import ModelEntry
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.text.messages import shown
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPainter
@@ -39,7 +42,10 @@ CHOICE_ROLE = Qt.ItemDataRole.UserRole + 2
 """A model row's (provider id, model name)."""
 PRICE_ROLE = Qt.ItemDataRole.UserRole + 3
 PROVIDER_ROLE = Qt.ItemDataRole.UserRole + 4
-NO_MODELS = "no models yet: Refresh models (⟳), or type a model's name above"
+NO_MODELS = str(
+    QT_TRANSLATE_NOOP("PickerRows", "no models yet: Refresh models, or type a model's name above")
+)
+"""The hint under a provider with no models, in English (shown translated: no_models())."""
 _INDENT = 18
 _GAP = 16
 _SLICE = 0.005  # seconds of price lookups at a time: a third of a frame
@@ -121,7 +127,7 @@ class PickerRows(QAbstractListModel):
         """A row as text: a provider's name, a hint, or a model with its price."""
         found = self.rows[row]
         if found.entry is None:
-            return found.hint or found.provider.name
+            return _translated(found.hint) or found.provider.name
         return f"{found.entry.name}  —  {self._price(row)}"
 
     def price_of(self, row: int) -> Quote | None:
@@ -133,7 +139,7 @@ class PickerRows(QAbstractListModel):
 
     def _other_data(self, row: Row, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return row.hint or row.provider.name
+            return _translated(row.hint) or row.provider.name
         if role == Qt.ItemDataRole.FontRole and not row.hint:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and not row.hint:
@@ -164,26 +170,50 @@ class PickerRows(QAbstractListModel):
         self.pricesFound.emit()
 
     def _tooltip(self, row: int, provider: Provider, entry: ModelEntry) -> str:
-        shown = f"{entry.display_name} ({entry.name})" if entry.display_name else entry.name
+        name = f"{entry.display_name} ({entry.name})" if entry.display_name else entry.name
         found = self.price_of(row)
-        price = f"{self._price(row)} input / output ({found.origin})" if found else "price unknown"
+        if found:
+            price = self.tr("{price} input / output ({origin})").format(
+                price=self._price(row), origin=shown(found.origin)
+            )
+        else:
+            price = format_price(None)
         if found and found.price.tiers:
             price += f"\n{format_tiers(found.price)}"
-        why = {"file": "in your providers file", "typed": "typed by you", "listed": "listed by"}
-        origin = why[entry.origin] + (f" {provider.name}" if entry.origin == "listed" else "")
-        return f"{shown} via {provider.name}\n{price}\n{origin}"
+        origins = {
+            "file": self.tr("in your providers file"),
+            "typed": self.tr("typed by you"),
+            "listed": self.tr("listed by {}").format(provider.name),
+        }
+        via = self.tr("{model} via {provider}").format(model=name, provider=provider.name)
+        return f"{via}\n{price}\n{origins[entry.origin]}"
 
     def _row(self, index: Index) -> Row:
         return self.rows[index.row()]
 
 
+def _translated(hint: str) -> str:
+    """A row's hint in the window's language (NO_MODELS is the only one)."""
+    return QCoreApplication.translate("PickerRows", hint) if hint else ""
+
+
 def _listed_when(row: Row) -> str:
+    name = row.provider.name
     if row.fetched_at is None:
-        return f"{row.provider.name}: models from your providers file (Refresh models to ask it)"
+        return QCoreApplication.translate(
+            "PickerRows", "{}: models from your providers file (Refresh models to ask it)"
+        ).format(name)
     local = row.fetched_at.astimezone()
     age = datetime.now(UTC) - row.fetched_at
-    when = "today" if age.days < 1 else f"{age.days} days ago"
-    return f"{row.provider.name}: list fetched {when}, {local:%Y-%m-%d %H:%M}"
+    if age.days < 1:
+        text = QCoreApplication.translate("PickerRows", "{name}: list fetched today, {time}")
+    elif age.days == 1:
+        text = QCoreApplication.translate("PickerRows", "{name}: list fetched a day ago, {time}")
+    else:
+        text = QCoreApplication.translate(
+            "PickerRows", "{name}: list fetched {days} days ago, {time}"
+        )
+    return text.format(name=name, days=age.days, time=f"{local:%Y-%m-%d %H:%M}")
 
 
 class ChoiceDelegate(QStyledItemDelegate):

@@ -30,6 +30,7 @@ from desktop_app.core.currency import USD, Currency
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.money.budget import WARN_AT, convert_budget
 from desktop_app.core.settings.app_settings import AppSettings, load_settings
+from desktop_app.core.text.messages import message_of
 from desktop_app.ui.settings.form_fields import line_edit
 from desktop_app.ui.settings.price_rows import format_figure, parse_number
 
@@ -50,7 +51,7 @@ def read_app_settings(path: Path) -> tuple[AppSettings, str]:
             "MoneyPage",
             "The Money tab shows the defaults; saving a change there replaces the file.",
         )
-        return AppSettings(), f"{exc} {note}"
+        return AppSettings(), f"{message_of(exc)} {note}"
 
 
 class SettingsProblem(ValueError):

@@ -19,6 +19,7 @@ from desktop_app.core.network.clients import Clients, client_for
 from desktop_app.core.settings.keys import KeyResolver, check_key, resolve_key
 from desktop_app.core.settings.presets import Preset, new_provider_id
 from desktop_app.core.settings.providers_file import Kind, ModelPrice, Provider, Timeouts
+from desktop_app.core.text.messages import shown
 from desktop_app.ui.settings.network_draft import (
     NetworkDraft,
     check_proxy_passwords,
@@ -96,14 +97,15 @@ class ProviderDraft:
 
     @classmethod
     def of_preset(cls, preset: Preset) -> ProviderDraft:
-        """A new provider filled in from a preset (Custom leaves name and URL to the user).
+        """A new provider filled in from a preset (Custom leaves name and URL to the user),
+        named in the window's language ("HolySheep 中转站"): saved, that name is the user's.
 
         The preset's prices are not copied: saved, they would pass for the user's own, hide the
         relay's later price changes and show as "your price".
         """
         return cls(
             original=None,
-            name=preset.name if preset.base_url else "",
+            name=shown(preset.name) if preset.base_url else "",
             kind=preset.kind,
             base_url=preset.base_url,
             api_key_env=preset.api_key_env or "",
@@ -131,7 +133,8 @@ class ProviderDraft:
     def id_for_new(self, taken: set[str]) -> str:
         """The id a new provider gets: its preset's while it keeps the preset's name."""
         preset = self.preset
-        keeps_name = preset is not None and preset.base_url and self.name.strip() == preset.name
+        names = (preset.name, shown(preset.name)) if preset is not None else ()
+        keeps_name = preset is not None and preset.base_url and self.name.strip() in names
         preferred = preset.id if preset is not None and keeps_name else None
         return new_provider_id(self.name.strip(), taken, preferred=preferred)
 

@@ -38,6 +38,7 @@ from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.presets import PRESETS, Preset
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.settings.providers_writer import save_providers
+from desktop_app.core.text.messages import shown
 from desktop_app.ui.named_tasks import NamedTasks
 from desktop_app.ui.settings.general_page import GeneralPage
 from desktop_app.ui.settings.money_page import MoneyPage, SettingsProblem, read_app_settings
@@ -102,7 +103,11 @@ class SettingsDialog(QDialog):
         app_settings, problem = read_app_settings(self.settings_path)
         self._build(app_settings)
         kept = self.tr("Saving keeps that file as {0}.bak (or .bak.2, …) and writes a new one.")
-        bad = f"{providers_problem} {kept.format(providers_path.name)}" if providers_problem else ""
+        bad = (
+            f"{shown(providers_problem)} {kept.format(providers_path.name)}"
+            if providers_problem
+            else ""
+        )
         self.show_message(f"{bad} {problem}".strip())  # a file that did not load: kept, not lost
         for draft in self.drafts:
             self.provider_list.addItem(self._item_for(draft))
@@ -412,4 +417,4 @@ class SettingsDialog(QDialog):
 def _preset_label(preset: Preset) -> str:
     if not preset.base_url:
         return QCoreApplication.translate("SettingsDialog", "Custom (any OpenAI-compatible server)")
-    return f"{preset.name}   —   {preset.base_url}"
+    return f"{shown(preset.name)}   —   {preset.base_url}"
