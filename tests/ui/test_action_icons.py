@@ -52,11 +52,10 @@ def test_each_icon_is_its_svg_rendered_in_both_themes(name: str, qapp: QApplicat
             kept = QImage(str(FOLDER / f"{name}-{theme}-{size}.png"))
             assert kept.size() == fresh.size()
             rgba = QImage.Format.Format_RGBA8888
-            pixels = zip(
-                bytes(fresh.convertToFormat(rgba).constBits()),
-                bytes(kept.convertToFormat(rgba).constBits()),
-                strict=True,
-            )
+            # Each converted image held while its bits are read: constBits() of a temporary
+            # reads memory that Python may have freed already.
+            new_image, old_image = fresh.convertToFormat(rgba), kept.convertToFormat(rgba)
+            pixels = zip(bytes(new_image.constBits()), bytes(old_image.constBits()), strict=True)
             worst = max(abs(new - old) for new, old in pixels)
             assert worst <= 16, f"{name}-{theme}-{size}.png: run packaging/render_icons.py"
     light, dark = (action_icon(name, dark) for dark in (False, True))
