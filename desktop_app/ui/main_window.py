@@ -25,6 +25,8 @@ from desktop_app.core.money.prices import format_money
 from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.app_settings import AppSettings, load_settings
 from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
+from desktop_app.core.text.messages import text_of
+from desktop_app.ui.chat.attaching import sending_problem
 from desktop_app.ui.chat.provider_renames import show_current_names
 from desktop_app.ui.error_banner import Action
 from desktop_app.ui.history.reads import HistoryReads
@@ -37,7 +39,9 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget
 
+    from desktop_app.core.attachments.attachment import Attachment
     from desktop_app.core.history.records import ConversationSummary
+    from desktop_app.ui.assistants.conversation_assistant import ConversationAssistant
     from desktop_app.ui.chat.chat_view import ChatView
     from desktop_app.ui.chat.composer import Composer
     from desktop_app.ui.chat.cost_meter import CostMeter, PromptEstimate
@@ -84,6 +88,7 @@ class MainWindow(QMainWindow):
     status: StatusLine
     meter: CostMeter
     files: HistoryFiles
+    assistant: ConversationAssistant
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -119,7 +124,7 @@ class MainWindow(QMainWindow):
             self.providers = load_providers(self.services.providers_path)
             adopt_provider_ids(self.services.store, self.providers)  # once per history
         except ConfigError as exc:
-            self.providers, self.providers_problem = [], str(exc)
+            self.providers, self.providers_problem = [], text_of(exc)
             self.banner.show_error(exc)
         except (sqlite3.OperationalError, DiskFull, HistoryUnreadable) as exc:  # next start
             log.warning("provider ids not adopted yet: %s", exc)
@@ -201,6 +206,7 @@ class MainWindow(QMainWindow):
         else:
             self.recorder = self._opened(conversation_id)
         self.unsaved.watch(self.recorder)
+        self.assistant.show_conversation(conversation_id)
         ledger.follow(conversation_id)
         self._settings().setValue("lastConversation", conversation_id or "")
         self.sidebar.select(conversation_id)
@@ -264,13 +270,26 @@ class MainWindow(QMainWindow):
     # -- sending --------------------------------------------------------------------------
 
     def send(self) -> None:
+        self.assistant.before_sending()
         text = self.input.toPlainText().strip()
         self.picker.commit_text()  # a model name typed without Enter is the one to use
         choice = self.picker.current()
-        if not text or self.session.busy:
+        tray = self.composer.tray
+        attachments = tray.attachments()
+        if not (text or attachments or tray.reading()) or self.session.busy:
             return
         if choice is None:
             self.banner.show_error("Pick a model first, or add a provider.", Action.SETTINGS)
+            return
+        if tray.reading():
+            self.banner.show_error(
+                self.tr("A file is still being read: send again once it shows its size.")
+            )
+            return
+        compared = self.compare.chosen()
+        problem = sending_problem(attachments, compared or [choice], self.picker.choices())
+        if problem is not None:
+            self.banner.show_error(problem)
             return
         budget = self.ledger.budget_stop()
         if budget is not None and not self._over_budget_once:
@@ -292,15 +311,15 @@ class MainWindow(QMainWindow):
                 )
             )
             return
-        compared = self.compare.chosen()
         if editing is not None:
-            self.session.edit(editing, text, provider, model)
+            self.session.edit(editing, text, provider, model, attachments)
         elif compared:
-            self.session.compare(compared, text)
+            self.session.compare(compared, text, attachments)
         else:
-            self.session.send(provider, model, text)
+            self.session.send(provider, model, text, attachments)
         self.composer.end_edit(clear=False)
         self.input.clear()
+        tray.clear_all()
 
     def stop(self) -> None:
         """Esc: stop the answers streaming, or else leave editing."""
@@ -337,6 +356,14 @@ class MainWindow(QMainWindow):
             cost = self.ledger.cost_of(self.conversation, answer)
         return format_money(cost.usd, self.app_settings.currency, estimated=cost.estimated)
 
+    def attachment_tokens(self, attachment: Attachment) -> int:
+        """What a file costs to send to the model picked, in input tokens, estimated."""
+        from desktop_app.core.attachments.tokens import attachment_tokens
+
+        choice = self.picker.current()
+        kind = choice[0].kind if choice else "openai"
+        return attachment_tokens(attachment, kind, choice[1] if choice else "")
+
     def compared_prices(self) -> list[tuple[str, ModelPrice | None]]:
         """The models the next message is to be compared on, with their prices."""
         return [(model, self.ledger.price(p.id, model)) for p, model in self.compare.chosen()]
@@ -362,6 +389,7 @@ class MainWindow(QMainWindow):
         except HistoryError as exc:
             self.banner.show_error(exc)
             return
+        self.assistant.keep_for(branch.id)  # a branch goes on with the same parameters
         self.sidebar.refresh()
         self.open_conversation(branch.id)
 
@@ -381,6 +409,7 @@ class MainWindow(QMainWindow):
     # -- following the reply (SessionListener) ----------------------------------------------
 
     def reply_started(self, message: ChatMessage) -> None:
+        self.assistant.message_kept()
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         choice = self.picker.current()

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from desktop_app.ui.assistants.conversation_assistant import ConversationAssistant
+from desktop_app.ui.chat.attaching import FileDrops
 from desktop_app.ui.chat.chat_view import ChatView
 from desktop_app.ui.chat.composer import Composer
 from desktop_app.ui.chat.cost_meter import CostMeter
@@ -37,7 +39,18 @@ def build_window(window: MainWindow) -> None:
     window.models.reported.connect(lambda line: window.statusBar().showMessage(line, 10_000))
     window.compare = CompareChoice(window.picker.current, window.picker.choices, window)
     window.picker.compareRequested.connect(window.compare.tick)
-    spend, settings = build_toolbar(window, window.models.row, window.compare)
+    window.assistant = ConversationAssistant(window)
+    assistant_label = QLabel(
+        " " + QCoreApplication.translate("MainWindow", "Assistant:") + " ", window
+    )
+    spend, settings = build_toolbar(
+        window,
+        window.models.row,
+        window.compare,
+        assistant_label,
+        window.assistant.picker,
+        window.assistant.button,
+    )
     window.spending_action, window.settings_action = spend, settings
     spend.triggered.connect(window.open_spending)
     settings.triggered.connect(window.open_settings)
@@ -57,6 +70,7 @@ def build_window(window: MainWindow) -> None:
     window.branch_note.linkActivated.connect(window.open_conversation)
     window.branch_note.hide()
     layout.addWidget(window.branch_note)
+    layout.addWidget(window.assistant.panel)
     window.stack = QStackedWidget(central)
     # Not the tallest page's height (the first-run panel's text): a short window keeps the chat
     # and the message box, and that panel is cut at its bottom on a first run below ~520 px.
@@ -81,6 +95,7 @@ def build_window(window: MainWindow) -> None:
     window.banner.changed.connect(lambda: window.chat_view.error_in_banner(None))
     window.models.failed.connect(window.banner.show_error)
     layout.addWidget(window.banner)
+    window.assistant.reload()  # after the banner, which says if the file does not load
 
     window.composer = Composer(window.conversation, window._picked_price, central)
     window.composer.sendRequested.connect(window.send)
@@ -93,6 +108,10 @@ def build_window(window: MainWindow) -> None:
     window.picker.currentIndexChanged.connect(window.estimate.schedule)
     window.compare.changed.connect(window.estimate.schedule)
     window.estimate.compared = window.compared_prices
+    window.estimate.attachment_tokens = window.attachment_tokens
+    window.composer.tray.failed.connect(window.banner.show_error)
+    window.setAcceptDrops(True)
+    FileDrops(window, window.composer.tray)
     layout.addWidget(window.composer)
     window.splitter = splitter = QSplitter(window)
     splitter.addWidget(window.sidebar)
@@ -130,6 +149,9 @@ def show_icons(window: MainWindow) -> None:
         (window.sidebar.new_button, "new"),
         (window.spending_action, "spending"),
         (window.settings_action, "settings"),
+        (window.composer.attach_button, "attach"),
+        (window.models.button, "refresh"),
+        (window.compare, "compare"),
     )
     for holder, name in icons:
         holder.setIcon(window_icon(name))

@@ -59,6 +59,110 @@
     </message>
 </context>
 <context>
+    <name>AssistantPicker</name>
+    <message>
+        <source>The assistant: a system prompt and parameters this conversation starts with</source>
+        <translation>助手：本对话开始时使用的系统提示词和参数</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Plain chat: no system prompt</source>
+        <translation>普通对话：没有系统提示词</translation>
+    </message>
+    <message>
+        <source>Manage assistants…</source>
+        <translation>管理助手…</translation>
+    </message>
+</context>
+<context>
+    <name>AssistantsDialog</name>
+    <message>
+        <source>Assistants</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>The model picked in the window</source>
+        <translation>窗口中选择的模型</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>New assistant</source>
+        <translation>新助手</translation>
+    </message>
+    <message>
+        <source>Import assistants</source>
+        <translation>导入助手</translation>
+    </message>
+    <message>
+        <source>Assistants (*.toml *.json)</source>
+        <translation>助手文件 (*.toml *.json)</translation>
+    </message>
+    <message>
+        <source>Imported {added} of {count}; those with a name already here were left out.</source>
+        <translation>已导入 {count} 个中的 {added} 个；与现有助手同名的未导入。</translation>
+    </message>
+    <message>
+        <source>Export assistants</source>
+        <translation>导出助手</translation>
+    </message>
+    <message>
+        <source>TOML (*.toml);;JSON (*.json)</source>
+        <translation>TOML (*.toml);;JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentChip</name>
+    <message>
+        <source>Remove {}</source>
+        <translation>移除 {}</translation>
+    </message>
+    <message>
+        <source>sent as its text</source>
+        <translation>以其中的文本发送</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentTray</name>
+    <message>
+        <source>Pasted image {}.png</source>
+        <translation>粘贴的图片 {}.png</translation>
+    </message>
+</context>
+<context>
     <name>CompareChoice</name>
     <message>
         <source>Compare with {}:</source>
@@ -119,6 +223,14 @@
         <translation>取消编辑（Esc），消息保持原样</translation>
     </message>
     <message>
+        <source>Attach</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Attach: images, text and code files, PDF and DOCX (or drop them on the window, or paste)</source>
+        <translation>添加附件：图片、文本和代码文件、PDF 和 DOCX（也可拖放到窗口，或粘贴）</translation>
+    </message>
+    <message>
         <source>Send</source>
         <translation>发送</translation>
     </message>
@@ -137,6 +249,25 @@
     <message>
         <source>Editing “{}”: the edit and its answer come as a new version. Esc cancels.</source>
         <translation>正在编辑“{}”：修改后的消息和它的回答会作为新版本保存。按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Images, documents and text (*.png *.jpg *.jpeg *.webp *.gif *.pdf *.docx *.txt *.md *.csv *.json *.py *.js *.ts *.html *.css *.xml *.yaml *.yml *.toml);;All files (*)</source>
+        <translation>图片、文档和文本 (*.png *.jpg *.jpeg *.webp *.gif *.pdf *.docx *.txt *.md *.csv *.json *.py *.js *.ts *.html *.css *.xml *.yaml *.yml *.toml);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationAssistant</name>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>This conversation&apos;s system prompt, temperature and other parameters</source>
+        <translation>本对话的系统提示词、温度等参数</translation>
     </message>
 </context>
 <context>
@@ -605,8 +736,16 @@
         <translation>关于 Tally(&amp;A)…</translation>
     </message>
     <message>
+        <source>A file is still being read: send again once it shows its size.</source>
+        <translation>仍在读取文件：等它显示大小后再发送。</translation>
+    </message>
+    <message>
         <source>The message you were editing is in a version no longer shown: nothing was sent. Show its version again to edit it, or send your text as a new message.</source>
         <translation>你正在编辑的消息所在的版本已不再显示：没有发送任何内容。请重新显示那个版本后再编辑，或把这段文字作为新消息发送。</translation>
+    </message>
+    <message>
+        <source>Assistant:</source>
+        <translation>助手：</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1145,88 @@
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersForm</name>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>None: plain chat</source>
+        <translation>无：普通对话</translation>
+    </message>
+    <message>
+        <source>Lower is steadier, higher more varied (0 to 2). Default: the model&apos;s own.</source>
+        <translation>越低越稳定，越高越多变（0 到 2）。默认：模型自己的设置。</translation>
+    </message>
+    <message>
+        <source>Sample only from the likeliest tokens up to this share (0 to 1).</source>
+        <translation>只从累计概率达到此比例的最可能的词元中采样（0 到 1）。</translation>
+    </message>
+    <message>
+        <source>The longest answer, in tokens</source>
+        <translation>回答的最大长度（词元数）</translation>
+    </message>
+    <message>
+        <source>Provider&apos;s setting</source>
+        <translation>服务商的设置</translation>
+    </message>
+    <message>
+        <source>The model&apos;s thinking, up to this many tokens (where the API asks for it)</source>
+        <translation>模型的思考，最多这么多词元（在 API 需要指定时）</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>How many past questions and answers go with each message; fewer cost less</source>
+        <translation>每条消息附带多少轮之前的问答；越少越省钱</translation>
+    </message>
+    <message>
+        <source>&amp;System prompt:</source>
+        <translation>系统提示词(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Temperature:</source>
+        <translation>温度(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>To&amp;p P:</source>
+        <translation>Top P(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Most &amp;tokens:</source>
+        <translation>最大词元数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>T&amp;hinking budget:</source>
+        <translation>思考预算(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Past turns sent:</source>
+        <translation>发送的历史轮数(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersPanel</name>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the assistant&apos;s parameters</source>
+        <translation>恢复为助手的参数</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>This conversation&apos;s parameters (assistant: {})</source>
+        <translation>本对话的参数（助手：{}）</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,110 @@
     </message>
 </context>
 <context>
+    <name>AssistantPicker</name>
+    <message>
+        <source>The assistant: a system prompt and parameters this conversation starts with</source>
+        <translation>助理：本對話開始時使用的系統提示詞與參數</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助理</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>預設</translation>
+    </message>
+    <message>
+        <source>Plain chat: no system prompt</source>
+        <translation>一般對話：沒有系統提示詞</translation>
+    </message>
+    <message>
+        <source>Manage assistants…</source>
+        <translation>管理助理…</translation>
+    </message>
+</context>
+<context>
+    <name>AssistantsDialog</name>
+    <message>
+        <source>Assistants</source>
+        <translation>助理</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>匯入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>匯出…</translation>
+    </message>
+    <message>
+        <source>The model picked in the window</source>
+        <translation>視窗中選擇的模型</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>New assistant</source>
+        <translation>新助理</translation>
+    </message>
+    <message>
+        <source>Import assistants</source>
+        <translation>匯入助理</translation>
+    </message>
+    <message>
+        <source>Assistants (*.toml *.json)</source>
+        <translation>助理檔案 (*.toml *.json)</translation>
+    </message>
+    <message>
+        <source>Imported {added} of {count}; those with a name already here were left out.</source>
+        <translation>已匯入 {count} 個中的 {added} 個；與現有助理同名的未匯入。</translation>
+    </message>
+    <message>
+        <source>Export assistants</source>
+        <translation>匯出助理</translation>
+    </message>
+    <message>
+        <source>TOML (*.toml);;JSON (*.json)</source>
+        <translation>TOML (*.toml);;JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentChip</name>
+    <message>
+        <source>Remove {}</source>
+        <translation>移除 {}</translation>
+    </message>
+    <message>
+        <source>sent as its text</source>
+        <translation>以其中的文字傳送</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentTray</name>
+    <message>
+        <source>Pasted image {}.png</source>
+        <translation>貼上的圖片 {}.png</translation>
+    </message>
+</context>
+<context>
     <name>CompareChoice</name>
     <message>
         <source>Compare with {}:</source>
@@ -119,6 +223,14 @@
         <translation>取消編輯（Esc），訊息維持原樣</translation>
     </message>
     <message>
+        <source>Attach</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Attach: images, text and code files, PDF and DOCX (or drop them on the window, or paste)</source>
+        <translation>加入附件：圖片、文字與程式碼檔案、PDF 和 DOCX（也可拖放到視窗，或貼上）</translation>
+    </message>
+    <message>
         <source>Send</source>
         <translation>傳送</translation>
     </message>
@@ -137,6 +249,25 @@
     <message>
         <source>Editing “{}”: the edit and its answer come as a new version. Esc cancels.</source>
         <translation>正在編輯「{}」：修改後的訊息和它的回答會儲存為新版本。按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>加入附件</translation>
+    </message>
+    <message>
+        <source>Images, documents and text (*.png *.jpg *.jpeg *.webp *.gif *.pdf *.docx *.txt *.md *.csv *.json *.py *.js *.ts *.html *.css *.xml *.yaml *.yml *.toml);;All files (*)</source>
+        <translation>圖片、文件與文字 (*.png *.jpg *.jpeg *.webp *.gif *.pdf *.docx *.txt *.md *.csv *.json *.py *.js *.ts *.html *.css *.xml *.yaml *.yml *.toml);;所有檔案 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationAssistant</name>
+    <message>
+        <source>Parameters</source>
+        <translation>參數</translation>
+    </message>
+    <message>
+        <source>This conversation&apos;s system prompt, temperature and other parameters</source>
+        <translation>本對話的系統提示詞、溫度等參數</translation>
     </message>
 </context>
 <context>
@@ -605,8 +736,16 @@
         <translation>關於 Tally(&amp;A)…</translation>
     </message>
     <message>
+        <source>A file is still being read: send again once it shows its size.</source>
+        <translation>仍在讀取檔案：等它顯示大小後再傳送。</translation>
+    </message>
+    <message>
         <source>The message you were editing is in a version no longer shown: nothing was sent. Show its version again to edit it, or send your text as a new message.</source>
         <translation>你正在編輯的訊息所在的版本已不再顯示：沒有傳送任何內容。請重新顯示那個版本後再編輯，或把這段文字當作新訊息傳送。</translation>
+    </message>
+    <message>
+        <source>Assistant:</source>
+        <translation>助理：</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1145,88 @@
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>憑證 (*.pem *.crt *.cer);;所有檔案 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersForm</name>
+    <message>
+        <source>Default</source>
+        <translation>預設</translation>
+    </message>
+    <message>
+        <source>None: plain chat</source>
+        <translation>無：一般對話</translation>
+    </message>
+    <message>
+        <source>Lower is steadier, higher more varied (0 to 2). Default: the model&apos;s own.</source>
+        <translation>越低越穩定，越高越多變（0 到 2）。預設：模型自己的設定。</translation>
+    </message>
+    <message>
+        <source>Sample only from the likeliest tokens up to this share (0 to 1).</source>
+        <translation>只從累計機率達到此比例的最可能詞元中取樣（0 到 1）。</translation>
+    </message>
+    <message>
+        <source>The longest answer, in tokens</source>
+        <translation>回答的最大長度（詞元數）</translation>
+    </message>
+    <message>
+        <source>Provider&apos;s setting</source>
+        <translation>服務商的設定</translation>
+    </message>
+    <message>
+        <source>The model&apos;s thinking, up to this many tokens (where the API asks for it)</source>
+        <translation>模型的思考，最多這麼多詞元（在 API 需要指定時）</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>How many past questions and answers go with each message; fewer cost less</source>
+        <translation>每則訊息附帶多少輪先前的問答；越少越省錢</translation>
+    </message>
+    <message>
+        <source>&amp;System prompt:</source>
+        <translation>系統提示詞(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Temperature:</source>
+        <translation>溫度(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>To&amp;p P:</source>
+        <translation>Top P(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Most &amp;tokens:</source>
+        <translation>最大詞元數(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>T&amp;hinking budget:</source>
+        <translation>思考預算(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Past turns sent:</source>
+        <translation>傳送的歷史輪數(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersPanel</name>
+    <message>
+        <source>Reset</source>
+        <translation>重設</translation>
+    </message>
+    <message>
+        <source>Back to the assistant&apos;s parameters</source>
+        <translation>恢復為助理的參數</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>預設</translation>
+    </message>
+    <message>
+        <source>This conversation&apos;s parameters (assistant: {})</source>
+        <translation>本對話的參數（助理：{}）</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,30 @@ def scaled_image(data: bytes, mime_type: str) -> bytes:
         raise ImageDamaged(str(exc)) from exc
 
 
+def thumbnail_rgba(data: bytes, side: int) -> tuple[int, int, bytes] | None:
+    """The image at most `side` pixels on its long side, upright, as RGBA pixels (width,
+    height, 4 bytes a pixel): what the window shows of an attached image. A JPEG decodes at the
+    reduced size directly, which keeps a large photo's thumbnail cheap. None when the bytes are
+    not an image Pillow reads."""
+    try:
+        with _opened(data) as image:
+            image.draft("RGB", (side, side))
+            upright = ImageOps.exif_transpose(image)
+            upright.thumbnail((side, side), Image.Resampling.BILINEAR)
+            pixels = upright.convert("RGBA")
+            return pixels.width, pixels.height, pixels.tobytes()
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError, ValueError):
+        return None
+
+
+def png_from_rgba(width: int, height: int, pixels: bytes) -> bytes:
+    """RGBA pixels (a pasted screenshot's) as a PNG file."""
+    image = Image.frombytes("RGBA", (width, height), pixels)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
 def _opened(data: bytes) -> Image.Image:
     # Pillow warns (and pytest fails) above 89 megapixels; above twice that it refuses, which
     # surfaces as ImageDamaged. No camera comes near: a 20 MB photo is 50 megapixels or so.

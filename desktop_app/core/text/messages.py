@@ -54,6 +54,11 @@ def set_language(language: Language) -> None:
     _language = language
 
 
+def language() -> Language:
+    """The language the core's messages are shown in (set_language)."""
+    return _language
+
+
 def shown(text: str, language: Language | None = None) -> str:
     """`text` in `language` (the one set by default): its translation when it is a Text whose
     template the language's catalog has, else as it is."""

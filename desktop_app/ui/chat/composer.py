@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVB
 
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.settings.providers_file import ModelPrice
+from desktop_app.ui.chat.attachment_tray import AttachmentTray
 from desktop_app.ui.chat.cost_meter import PromptEstimate
 from desktop_app.ui.chat.message_input import MessageInput
 
@@ -66,9 +68,26 @@ class Composer(QWidget):
         bar.addWidget(cancel)
         self.edit_bar.setVisible(False)
         layout.addWidget(self.edit_bar)
+        self.tray = AttachmentTray(self)
+        layout.addWidget(self.tray)
         row = QHBoxLayout()
         self.input = MessageInput(self)
         self.input.submitted.connect(self.sendRequested)
+        self.input.filesPasted.connect(self.tray.add_files)
+        self.input.imagePasted.connect(self.tray.add_image)
+        self.attach_button = QToolButton(self)
+        self.attach_button.setObjectName("attachButton")
+        self.attach_button.setText(self.tr("Attach"))
+        self.attach_button.setAccessibleName(self.tr("Attach"))
+        self.attach_button.setToolTip(
+            self.tr(
+                "Attach: images, text and code files, PDF and DOCX (or drop them on the window,"
+                " or paste)"
+            )
+        )
+        self.attach_button.setAutoRaise(True)
+        self.attach_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.attach_button.clicked.connect(self.choose_files)
         self.send_button = self._button(self.tr("Send"), "sendButton", self.tr("Send (Ctrl+Enter)"))
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(self.sendRequested)
@@ -81,11 +100,14 @@ class Composer(QWidget):
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.stop_button)
         buttons.addStretch(1)
+        row.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignBottom)
         row.addWidget(self.input, 1)
         row.addLayout(buttons)
         layout.addLayout(row)
         self.estimate = PromptEstimate(conversation, self.input.toPlainText, picked_price, self)
         self.input.textChanged.connect(self.estimate.schedule)
+        self.tray.changed.connect(self.estimate.schedule)
+        self.estimate.attached = self.tray.attachments
         layout.addWidget(self.estimate)
         self._painted = False
 
@@ -102,6 +124,8 @@ class Composer(QWidget):
         )
         self.edit_bar.setVisible(True)
         self.estimate.replacing = question
+        self.tray.clear_all()
+        self.tray.add_existing(question.attachments)
         self.input.setPlainText(question.content)
         self.input.setFocus()
 
@@ -112,7 +136,24 @@ class Composer(QWidget):
         self.estimate.replacing = None
         if clear:
             self.input.clear()
+            self.tray.clear_all()
         self.estimate.schedule()
+
+    def choose_files(self) -> None:
+        """Ask for files to attach."""
+        from PySide6.QtWidgets import QFileDialog
+
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Attach files"),
+            "",
+            self.tr(
+                "Images, documents and text (*.png *.jpg *.jpeg *.webp *.gif *.pdf *.docx *.txt"
+                " *.md *.csv *.json *.py *.js *.ts *.html *.css *.xml *.yaml *.yml *.toml);;"
+                "All files (*)"
+            ),
+        )
+        self.tray.add_files([Path(name) for name in names])
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

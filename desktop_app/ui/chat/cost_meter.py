@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.money.budget import BudgetState
 from desktop_app.core.money.ledger import Figures, Ledger, totals_of
@@ -165,6 +167,11 @@ class PromptEstimate(QLabel):
         """The question being edited: the context is then only what is above it."""
         self.compared: Callable[[], list[tuple[str, ModelPrice | None]]] = list
         """The models a comparison will ask, with their prices ([] when not comparing)."""
+        self.attached: Callable[[], list[Attachment]] = list
+        """The files attached to the message being written."""
+        self.attachment_tokens: Callable[[Attachment], int] = lambda attachment: 0
+        """What a file costs to send to the model picked, in input tokens (by the provider's
+        rule for images)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)  # once typing pauses, not on every key
@@ -175,13 +182,18 @@ class PromptEstimate(QLabel):
 
     def refresh(self) -> None:
         typed = self.typed().strip()
+        attached = self.attached()
         choice = self.price()
-        if not typed or choice is None:
+        if not (typed or attached) or choice is None:
             self.clear()
             return
         model, price = choice
-        context = sum(len(m.content) for m in self.conversation.context(before=self.replacing))
-        usage = estimated_usage(context + len(typed), 0)
+        context = self.conversation.context(before=self.replacing)
+        usage = estimated_usage(sum(len(m.content) for m in context) + len(typed), 0)
+        files = [a for m in context for a in m.attachments] + attached
+        if files:  # the files of earlier questions go again with each message, as context
+            extra = sum(self.attachment_tokens(attachment) for attachment in files)
+            usage = replace(usage, input_tokens=usage.input_tokens + extra)
         compared = self.compared()
         if len(compared) > 1:
             costs = [None if p is None else cost_usd(p, usage) for _, p in compared]

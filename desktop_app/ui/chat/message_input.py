@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 FEWEST_LINES = 2
@@ -11,9 +13,12 @@ MOST_LINES = 10
 
 
 class MessageInput(QPlainTextEdit):
-    """Emits `submitted` on Ctrl+Enter (Cmd+Enter on macOS)."""
+    """Emits `submitted` on Ctrl+Enter (Cmd+Enter on macOS); a pasted image or pasted files
+    are attached (`imagePasted`, `filesPasted`), not put in the text."""
 
     submitted = Signal()
+    filesPasted = Signal(list)  # list[Path]
+    imagePasted = Signal(QImage)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,9 +39,32 @@ class MessageInput(QPlainTextEdit):
             self._lines = lines
             self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 16)
 
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return (
+            bool(local_files(source)) or source.hasImage() or super().canInsertFromMimeData(source)
+        )
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        files = local_files(source)
+        if files:
+            self.filesPasted.emit(files)
+        elif source.hasImage() and not source.hasText():
+            image = source.imageData()
+            if isinstance(image, QImage) and not image.isNull():
+                self.imagePasted.emit(image)
+        else:
+            super().insertFromMimeData(source)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.submitted.emit()
             return
         super().keyPressEvent(event)
+
+
+def local_files(source: QMimeData) -> list[Path]:
+    """The local files a paste or a drop carries (none for a link to a web page)."""
+    if not source.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in source.urls() if url.isLocalFile()]

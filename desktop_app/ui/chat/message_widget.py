@@ -171,6 +171,11 @@ class MessageWidget(QFrame):
         self.body.setObjectName("messageBody")
         self.body.anchorClicked.connect(self.open_link)
         layout.addWidget(self.body)
+        if self.message.attachments:
+            from desktop_app.ui.chat.message_files import MessageFiles
+
+            self.files = MessageFiles(self.message.attachments, self)
+            layout.addWidget(self.files)
 
         self.status = QLabel(self)
         self.status.setObjectName("messageStatus")

@@ -1,0 +1,143 @@
+"""Assistants in the window: picked beside the model, their prompt and parameters sent, kept with
+the conversation and shown again when it is reopened; the parameters panel changes them for one
+conversation; the dialog adds an assistant to assistants.toml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.core.history.conversation_parameters import remembered_parameters
+from desktop_app.simulator import Simulator
+from desktop_app.ui.assistants.assistants_dialog import AssistantsDialog
+from desktop_app.ui.main_window import MainWindow
+from tests.support.ui.window_helpers import Run
+from tests.support.waiting import until
+
+TRANSLATOR = "Translator 中英互译"
+
+
+def _pick(window: MainWindow, name: str) -> None:
+    picker = window.assistant.picker
+    row = picker.findText(name)
+    assert row >= 0, f"{name} is not listed"
+    picker.setCurrentIndex(row)
+    picker.activated.emit(row)
+
+
+def _send(window: MainWindow, run: Run, text: str) -> None:
+    async def body() -> None:
+        window.input.setPlainText(text)
+        window.send()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(body)
+
+
+def _system_sent(simulator: Simulator) -> str | None:
+    body = simulator.requests[-1].body or {}
+    first = body["messages"][0]
+    return first["content"] if first["role"] == "system" else None
+
+
+def test_an_assistant_picked_is_sent_remembered_and_shown_again(
+    window: MainWindow, run: Run, simulator: Simulator
+) -> None:
+    picker = window.assistant.picker
+    listed = [picker.itemText(row) for row in range(picker.count())]
+    assert listed[0] == "Default"
+    assert TRANSLATOR in listed
+    assert listed[-1] == "Manage assistants…"
+    assert window.picker.select("sim", "sim-normal")
+    _pick(window, TRANSLATOR)
+    translator = window.assistant.picker.current_assistant()
+    assert translator is not None
+    _send(window, run, "你好，世界")
+
+    assert _system_sent(simulator) == translator.system
+    body = simulator.requests[-1].body or {}
+    assert body.get("temperature") == translator.temperature
+    first = window.recorder.conversation_id
+    assert first is not None
+    kept = remembered_parameters(window.services.store, first)
+    assert kept is not None
+    assert kept.assistant == TRANSLATOR
+
+    async def plain_chat_then_back() -> None:
+        window.new_conversation()  # starts with the assistant picked before
+        assert picker.currentText() == TRANSLATOR
+        _pick(window, "Default")
+        window.open_conversation(first)
+
+    run(plain_chat_then_back)
+    assert picker.currentText() == TRANSLATOR
+    assert window.session.parameters.system == translator.system
+
+
+def test_the_panel_changes_parameters_for_this_conversation_only(
+    window: MainWindow, run: Run, simulator: Simulator
+) -> None:
+    assert window.picker.select("sim", "sim-normal")
+    window.assistant.button.click()
+    panel = window.assistant.panel
+    assert panel.isVisible()
+    panel.form.temperature.setValue(0.7)
+    panel.form.turns.setValue(1)
+    panel.form.system.setPlainText("Answer in one line.")
+    _send(window, run, "First question")  # sent at once: the pending change applies
+
+    body = simulator.requests[-1].body or {}
+    assert body.get("temperature") == 0.7
+    assert _system_sent(simulator) == "Answer in one line."
+    assert window.assistant.button.text().endswith("•"), "differs from its assistant's"
+    conversation_id = window.recorder.conversation_id
+    assert conversation_id is not None
+    kept = remembered_parameters(window.services.store, conversation_id)
+    assert kept is not None
+    assert kept.parameters.temperature == 0.7
+    assert kept.parameters.context_turns == 1
+
+    _send(window, run, "Second question")
+    _send(window, run, "Third question")
+    sent = (simulator.requests[-1].body or {})["messages"]
+    questions = [m["content"] for m in sent if m["role"] == "user"]
+    assert questions == ["Second question", "Third question"], "one past turn, then the new one"
+
+    panel.reset_button.click()
+    assert window.session.parameters.temperature is None
+    assert window.assistant.button.text() == "Parameters"
+
+
+def test_an_assistant_added_in_the_dialog_is_saved_and_listed(
+    window: MainWindow, run: Run, data_dir: Path
+) -> None:
+    window.assistant.manage()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AssistantsDialog))
+    dialog.add()
+    dialog.name.setText("Terse")
+    dialog.form.system.setPlainText("Answer in one line.")
+    dialog.form.temperature.setValue(0.2)
+    dialog.save()
+
+    saved = (data_dir / "assistants.toml").read_text(encoding="utf-8")
+    assert 'name = "Terse"' in saved
+    assert TRANSLATOR in saved, "the shipped ones stay, as they were listed"
+    assert "Terse" in [
+        window.assistant.picker.itemText(row) for row in range(window.assistant.picker.count())
+    ]
+    _pick(window, "Terse")
+    assert window.session.parameters.system == "Answer in one line."
+    assert window.session.parameters.temperature == 0.2
+
+
+def test_a_name_used_twice_is_refused_in_the_dialog(window: MainWindow, data_dir: Path) -> None:
+    window.assistant.manage()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AssistantsDialog))
+    dialog.add()
+    dialog.name.setText(TRANSLATOR)
+    dialog.save()
+    assert dialog.isVisible()
+    assert dialog.problem.text()
+    assert not (data_dir / "assistants.toml").exists()
+    dialog.reject()
