@@ -151,6 +151,10 @@
         <translation>移除 {}</translation>
     </message>
     <message>
+        <source>Send the PDF itself, pages and pictures included, instead of its text: Claude, Gemini and OpenAI&apos;s own API read PDFs; other models may refuse it</source>
+        <translation>发送 PDF 文件本身（含页面和图片）而非其中的文本：Claude、Gemini 和 OpenAI 官方 API 能读取 PDF；其他模型可能会拒绝</translation>
+    </message>
+    <message>
         <source>sent as its text</source>
         <translation>以其中的文本发送</translation>
     </message>

@@ -151,6 +151,10 @@
         <translation>移除 {}</translation>
     </message>
     <message>
+        <source>Send the PDF itself, pages and pictures included, instead of its text: Claude, Gemini and OpenAI&apos;s own API read PDFs; other models may refuse it</source>
+        <translation>傳送 PDF 檔案本身（含頁面與圖片）而非其中的文字：Claude、Gemini 與 OpenAI 官方 API 能讀取 PDF；其他模型可能會拒絕</translation>
+    </message>
+    <message>
         <source>sent as its text</source>
         <translation>以其中的文字傳送</translation>
     </message>

@@ -11,6 +11,7 @@ cannot be attached is taken off again and `failed` says why.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSize, Qt, Signal
@@ -18,7 +19,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QWidget
 
 from desktop_app.core.attachments.attachment import Attachment
-from desktop_app.core.errors import TallyError
+from desktop_app.core.errors import NoTextInDocument, TallyError
 from desktop_app.core.text.messages import text_of
 from desktop_app.ui.named_tasks import NamedTasks
 
@@ -46,18 +47,34 @@ Read = tuple[Attachment, tuple[int, int, bytes] | None]
 """A file as read on the worker: the attachment, and its thumbnail's pixels."""
 
 
-def _read_file(path: Path) -> Read:
+Source = Callable[[bool], Read]
+"""Reads a file on the worker; True: a document as it is (a PDF itself), not its text."""
+
+
+def _read_file(path: Path, native: bool) -> Read:
     from desktop_app.core.attachments.reading import read_attachment
 
-    attachment = read_attachment(path)
+    attachment = read_attachment(path, native_documents=native)
     return attachment, _thumbnail_of(attachment)
 
 
-def _read_pixels(name: str, width: int, height: int, pixels: bytes) -> Read:
+def _read_again(attachment: Attachment, native: bool) -> Read:
+    from desktop_app.core.attachments.reading import attachment_from_bytes
+
+    if native == (attachment.text is None):
+        return attachment, _thumbnail_of(attachment)
+    again = attachment_from_bytes(
+        attachment.name, attachment.data, attachment.mime_type, native_documents=native
+    )
+    return again, _thumbnail_of(again)
+
+
+def _read_pixels(name: str, width: int, height: int, pixels: bytes, native: bool) -> Read:
     from desktop_app.core.attachments.images import png_from_rgba
     from desktop_app.core.attachments.reading import attachment_from_bytes
 
-    attachment = attachment_from_bytes(name, png_from_rgba(width, height, pixels), "image/png")
+    png = png_from_rgba(width, height, pixels)
+    attachment = attachment_from_bytes(name, png, "image/png", native_documents=native)
     return attachment, _thumbnail_of(attachment)
 
 
@@ -69,11 +86,14 @@ class AttachmentChip(QFrame):
     """One file: its thumbnail or its name, its size, and a button to take it off."""
 
     removeRequested = Signal(object)
+    nativeToggled = Signal(object, bool)
+    """The user chose to send a PDF itself (True) or its text (False)."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("attachmentChip")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.name = name
         self.attachment: Attachment | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 2, 2)
@@ -93,14 +113,38 @@ class AttachmentChip(QFrame):
         self.remove.setToolTip(self.tr("Remove {}").format(name))
         self.remove.setAccessibleName(self.tr("Remove {}").format(name))
         self.remove.clicked.connect(lambda: self.removeRequested.emit(self))
+        self.native = QToolButton(self)
+        self.native.setObjectName("sendAsDocument")
+        self.native.setText("PDF")
+        self.native.setCheckable(True)
+        self.native.setAutoRaise(True)
+        self.native.setToolTip(
+            self.tr(
+                "Send the PDF itself, pages and pictures included, instead of its text: Claude,"
+                " Gemini and OpenAI's own API read PDFs; other models may refuse it"
+            )
+        )
+        self.native.setVisible(False)
+        self.native.toggled.connect(lambda on: self.nativeToggled.emit(self, on))
         layout.addWidget(self.picture)
         layout.addWidget(self.label)
+        layout.addWidget(self.native)
         layout.addWidget(self.remove)
+
+    def reading(self) -> None:
+        """The file is being read (again): nothing to send yet."""
+        self.attachment = None
+        self.label.setText(f"{_short(self.name)} …")
 
     def ready(self, attachment: Attachment, image: QImage | None) -> None:
         """The file was read: show what will be sent."""
         self.attachment = attachment
         self.label.setText(f"{_short(attachment.name)} · {format_size(attachment.size)}")
+        is_pdf = attachment.mime_type == "application/pdf"
+        self.native.setVisible(is_pdf)
+        self.native.blockSignals(True)
+        self.native.setChecked(is_pdf and attachment.text is None)
+        self.native.blockSignals(False)
         what = self.tr("sent as its text") if attachment.text is not None else ""
         self.label.setToolTip(
             f"{attachment.name}\n{attachment.mime_type}, {format_size(attachment.size)}"
@@ -154,7 +198,7 @@ class AttachmentTray(QScrollArea):
     def add_files(self, paths: Sequence[Path]) -> None:
         """Attach these files, each read on a worker thread."""
         for path in paths:
-            self._start(path.name, lambda path=path: _read_file(path))  # type: ignore[misc]
+            self._start(path.name, partial(_read_file, path))
 
     def add_image(self, image: QImage) -> None:
         """Attach an image from the clipboard (a pasted screenshot), as a PNG file: its pixels
@@ -163,12 +207,12 @@ class AttachmentTray(QScrollArea):
         rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
         width, height = rgba.width(), rgba.height()
         pixels = _packed(rgba)
-        self._start(name, lambda: _read_pixels(name, width, height, pixels))
+        self._start(name, partial(_read_pixels, name, width, height, pixels))
 
     def add_existing(self, attachments: Sequence[Attachment]) -> None:
         """Show files already read (those of a question being edited)."""
         for attachment in attachments:
-            self._start(attachment.name, lambda a=attachment: (a, _thumbnail_of(a)))  # type: ignore[misc]
+            self._start(attachment.name, partial(_read_again, attachment))
 
     def clear_all(self) -> None:
         """Take every file off (the message was sent)."""
@@ -183,22 +227,38 @@ class AttachmentTray(QScrollArea):
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _start(self, name: str, read: Callable[[], Read]) -> None:
+    def _start(self, name: str, source: Source) -> None:
         chip = AttachmentChip(name, self.inner)
         chip.removeRequested.connect(self._remove)
+        chip.nativeToggled.connect(self._send_as)
         self.row.insertWidget(self.row.count() - 1, chip)
         self.chips.append(chip)
         self.setVisible(True)
         self.setFixedHeight(self.sizeHint().height())
         self._made += 1
-        self.tasks.start(f"read-{self._made}", self._read(chip, read))
+        self.tasks.start(f"read-{self._made}", self._read(chip, source, native=False))
         self.changed.emit()
 
-    async def _read(self, chip: AttachmentChip, read: Callable[[], Read]) -> None:
+    def _send_as(self, chip: AttachmentChip, native: bool) -> None:
+        """Read a PDF again, to send it itself or its text."""
+        attachment = chip.attachment
+        if attachment is None:
+            return
+        chip.reading()
+        self._made += 1
+        source = partial(_read_again, attachment)
+        self.tasks.start(f"read-{self._made}", self._read(chip, source, native=native))
+        self.changed.emit()
+
+    async def _read(self, chip: AttachmentChip, source: Source, *, native: bool) -> None:
         import asyncio
 
         try:
-            attachment, pixels = await asyncio.to_thread(read)
+            try:
+                attachment, pixels = await asyncio.to_thread(source, native)
+            except NoTextInDocument:
+                # A scanned PDF has no text to take out: it can only go as it is.
+                attachment, pixels = await asyncio.to_thread(source, True)
         except TallyError as exc:
             if chip in self.chips:
                 self._remove(chip)

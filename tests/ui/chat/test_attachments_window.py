@@ -209,3 +209,38 @@ def _size(data: bytes) -> tuple[int, int]:
 def _tokens(estimate: str) -> int:
     digits = estimate.split("≈", 1)[1].split(" ", 1)[0].replace(",", "")
     return int(digits)
+
+
+def test_a_pdf_can_go_as_itself_and_a_scanned_one_goes_so_at_once(
+    window: MainWindow, run: Run, simulator: Simulator, tmp_path: Path
+) -> None:
+    report = tmp_path / "report.pdf"
+    report.write_bytes(pdf_bytes("Quarterly figures are up"))
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(pdf_bytes(None))  # a drawing, no text: as a scanned page
+    _attach(window, run, report, scan)
+    tray = window.composer.tray
+    first, second = tray.chips
+    assert not first.native.isHidden(), "a PDF chip offers to send the PDF itself"
+    assert not first.native.isChecked()
+    assert tray.attachments()[0].text is not None, "a PDF goes as its text by default"
+    assert second.native.isChecked(), "a scan has no text: it goes as the PDF itself"
+    assert tray.attachments()[1].text is None
+
+    async def as_document() -> None:
+        first.native.click()
+        await until(lambda: not tray.reading())
+
+    run(as_document)
+    assert [a.text for a in tray.attachments()] == [None, None]
+    assert first.native.isChecked()
+    assert window.picker.select("sim", "sim-normal")
+    window.input.setPlainText("Summarise both")
+
+    async def send() -> None:
+        window.send()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(send)
+    documents = [f for f in simulator.received_files if f.part == "file"]
+    assert [f.data for f in documents] == [report.read_bytes(), scan.read_bytes()]
