@@ -232,11 +232,13 @@ class MainWindow(QMainWindow):
         The app does this once the window's first frame is painted (ui/app.py): rendering its
         messages (and loading the markdown renderer) is most of the work of a start with a
         history, and the window can be on screen without it."""
+        self.assistant.reload()  # after the first frame too: assistants.toml, parsed
         last, store = self._settings().value("lastConversation"), self.services.store
         if isinstance(last, str) and last and store.conversation(last):
             self.recorder.detach()
             self.recorder = self._opened(last)
             self.unsaved.watch(self.recorder)
+            self.assistant.show_conversation(last)
             self.ledger.follow(last)
             self.sidebar.select(last)
 

@@ -70,7 +70,7 @@ def build_window(window: MainWindow) -> None:
     window.branch_note.linkActivated.connect(window.open_conversation)
     window.branch_note.hide()
     layout.addWidget(window.branch_note)
-    layout.addWidget(window.assistant.panel)
+    window.assistant.place_panel(layout, layout.count())
     window.stack = QStackedWidget(central)
     # Not the tallest page's height (the first-run panel's text): a short window keeps the chat
     # and the message box, and that panel is cut at its bottom on a first run below ~520 px.
@@ -95,7 +95,6 @@ def build_window(window: MainWindow) -> None:
     window.banner.changed.connect(lambda: window.chat_view.error_in_banner(None))
     window.models.failed.connect(window.banner.show_error)
     layout.addWidget(window.banner)
-    window.assistant.reload()  # after the banner, which says if the file does not load
 
     window.composer = Composer(window.conversation, window._picked_price, central)
     window.composer.sendRequested.connect(window.send)

@@ -7,12 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from desktop_app.core.history.conversation_parameters import remembered_parameters
 from desktop_app.simulator import Simulator
 from desktop_app.ui.assistants.assistants_dialog import AssistantsDialog
 from desktop_app.ui.main_window import MainWindow
-from tests.support.ui.window_helpers import Run
+from tests.support.ui.window_helpers import (
+    Run,
+    make_window,
+    shut_down,
+    sim_key,
+    write_providers,
+)
 from tests.support.waiting import until
 
 TRANSLATOR = "Translator 中英互译"
@@ -141,3 +148,21 @@ def test_a_name_used_twice_is_refused_in_the_dialog(window: MainWindow, data_dir
     assert dialog.problem.text()
     assert not (data_dir / "assistants.toml").exists()
     dialog.reject()
+
+
+def test_the_next_start_reopens_the_conversation_with_its_assistant(
+    qtbot: QtBot, run: Run, simulator: Simulator, data_dir: Path
+) -> None:
+    write_providers(data_dir, simulator, key=sim_key(simulator))
+    first = make_window(qtbot)
+    assert first.picker.select("sim", "sim-normal")
+    _pick(first, TRANSLATOR)
+    _send(first, run, "早上好")
+    translator = first.assistant.picker.current_assistant()
+    assert translator is not None
+    shut_down(first, run)
+
+    second = make_window(qtbot)  # reopens the last conversation, as the app does at start
+    assert second.assistant.picker.currentText() == TRANSLATOR
+    assert second.session.parameters.system == translator.system
+    shut_down(second, run)

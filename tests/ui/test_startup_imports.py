@@ -82,6 +82,13 @@ LOADED_WHEN_USED = {
     "html": "the first message shown (markdown-it): the cost meter escapes its text itself",
     "desktop_app.core.sse": "the first request (its decoder)",
     "desktop_app.core.providers.openai_compat": "the first request or model list (OpenAI's kind)",
+    "hashlib": "the first attached file (OpenSSL's library)",
+    "desktop_app.core.attachments.reading": "the first attached file",
+    "PIL": "the first attached image, or its thumbnail",
+    "desktop_app.core.settings.assistants": "the assistants, right after the first frame",
+    "desktop_app.core.history.conversation_parameters": "the first conversation shown",
+    "desktop_app.ui.assistants.parameters_panel": "the Parameters button",
+    "desktop_app.ui.assistants.assistants_dialog": "Manage assistants…",
 }
 
 # Priced from the catalog, as most providers' models are (the picker's tooltip shows the price).

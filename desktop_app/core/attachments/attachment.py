@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/webp", "image/gif"})
@@ -22,14 +21,20 @@ class Attachment:
     mime_type: str
     data: bytes = field(repr=False)
     text: str | None = field(default=None, repr=False)
+    sha256: str = field(default="", repr=False, compare=False)
+    """The bytes' SHA-256, hex: given when known (the history stores it), else worked out once
+    here. Once, because a 20 MB file takes some 40 ms to hash, which the window must not spend
+    on its thread each time it names the file."""
+
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            import hashlib  # with the first file: OpenSSL's library takes some ms to load
+
+            object.__setattr__(self, "sha256", hashlib.sha256(self.data).hexdigest())
 
     @property
     def size(self) -> int:
         return len(self.data)
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
 
     @property
     def is_image(self) -> bool:

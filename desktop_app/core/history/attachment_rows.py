@@ -18,7 +18,6 @@ Why BLOBs in the SQLite file rather than files in the data directory, named by t
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -78,7 +77,7 @@ def add_attachments(
     inside the caller's transaction; bytes already stored are not written again."""
     for message_id, files in attached:
         for position, attachment in enumerate(files):
-            digest = hashlib.sha256(attachment.data).hexdigest()  # the property hashes anew
+            digest = attachment.sha256
             conn.execute(
                 "INSERT OR IGNORE INTO attachment_data (sha256, data) VALUES (?, ?)",
                 (digest, attachment.data),
@@ -120,13 +119,14 @@ def attachments_of(
     """The files of a conversation's messages with their bytes, by message id, in the order
     attached; a message without files is not in it. One query for the whole conversation."""
     rows = conn.execute(
-        "SELECT a.message_id, a.name, a.mime_type, a.text,"
+        "SELECT a.message_id, a.name, a.mime_type, a.text, a.sha256,"
         " (SELECT data FROM attachment_data WHERE sha256 = a.sha256)" + _OF_CONVERSATION,
         (conversation_id,),
     )
     found: dict[int, list[Attachment]] = {}
-    for message_id, name, mime_type, text, data in rows:
-        found.setdefault(message_id, []).append(Attachment(name, mime_type, data, text))
+    for message_id, name, mime_type, text, sha256, data in rows:
+        # The stored hash: the bytes were checked against it when they were kept.
+        found.setdefault(message_id, []).append(Attachment(name, mime_type, data, text, sha256))
     return {message_id: tuple(files) for message_id, files in found.items()}
 
 

@@ -193,7 +193,8 @@ def _attachments(obj: dict[str, Any], where: str) -> tuple[Attachment, ...]:
         except binascii.Error:
             fail(file_where, t("the data of {name!r} is not base64", name=name))
         digest = optional_string(entry, "sha256", file_where)
-        if digest is not None and digest.lower() != hashlib.sha256(data).hexdigest():
+        actual = hashlib.sha256(data).hexdigest()
+        if digest is not None and digest.lower() != actual:
             fail(
                 file_where,
                 t(
@@ -214,7 +215,8 @@ def _attachments(obj: dict[str, Any], where: str) -> tuple[Attachment, ...]:
                 ),
             )
         text = optional_string(entry, "text", file_where)
-        files.append(Attachment(name, string(entry, "mime_type", file_where), data, text))
+        mime_type = string(entry, "mime_type", file_where)
+        files.append(Attachment(name, mime_type, data, text, actual))
     return tuple(files)
 
 
