@@ -217,8 +217,17 @@ class Conversation:
 
     def prompt_chars(self, message: ChatMessage) -> int:
         """How much text went to the model with the request that `message` answers: the
-        context above it, for estimating its input tokens."""
-        return sum(len(m.content) for m in self._above(message) if m.status != "streaming")
+        context above it, for estimating its input tokens; files count as the text of their
+        tokens' worth (an image by its provider's rule, read by its model's name)."""
+        above = [m for m in self._above(message) if m.status != "streaming"]
+        chars = sum(len(m.content) for m in above)
+        files = [attachment for m in above for attachment in m.attachments]
+        if files:
+            from desktop_app.core.attachments.tokens import attachment_tokens
+
+            model = message.model or ""
+            chars += 4 * sum(attachment_tokens(file, "openai", model) for file in files)
+        return chars
 
     def context(self, before: ChatMessage | None = None) -> tuple[Message, ...]:
         """The messages to send as context: every turn with text of the path shown, in order

@@ -69,3 +69,21 @@ def test_an_edited_question_sends_only_what_is_above_it() -> None:
     second = conversation.add(ChatMessage("user", "Q2"))
     conversation.add(ChatMessage("assistant", "A2"))
     assert [m.content for m in conversation.context(before=second)] == ["Q1", "A1"]
+
+
+def test_the_files_above_an_answer_count_in_its_estimated_prompt() -> None:
+    from desktop_app.core.attachments.reading import attachment_from_bytes
+    from desktop_app.core.attachments.tokens import attachment_tokens
+    from tests.support.attachment_files import image_bytes
+
+    picture = attachment_from_bytes("chart.png", image_bytes(1024, 1024))
+    notes = attachment_from_bytes("notes.md", b"# Plan\n" + b"- step\n" * 100)
+    conversation = Conversation()
+    conversation.add(ChatMessage("user", "What changed?", attachments=(picture, notes)))
+    answer = conversation.add(ChatMessage("assistant", model="gpt-4o", status="streaming"))
+    image_part = attachment_tokens(picture, "openai", "gpt-4o")
+    assert image_part == 765  # 85 + 170 x 4 tiles: OpenAI's published example for 1024 x 1024
+    expected = len("What changed?") + 4 * (
+        image_part + attachment_tokens(notes, "openai", "gpt-4o")
+    )
+    assert conversation.prompt_chars(answer) == expected

@@ -54,14 +54,39 @@ def attachment_tokens(attachment: Attachment, kind: str, model: str) -> int:
     rule = _rule(kind, model)
     if attachment.text is not None:
         return math.ceil(len(fenced(attachment)) / 4)
+    measure = measured(attachment)
+    if attachment.is_image:
+        if measure is None:
+            return 0  # the file was checked when attached; the API will say what is wrong
+        width, height = measure
+        return image_tokens(width, height, rule, model)
+    pages = measure[0] if measure else 0
+    return pages * (GEMINI_IMAGE if rule == "gemini" else PDF_PAGE_TOKENS)
+
+
+_MEASURES_KEPT = 256
+_measures: dict[str, tuple[int, int] | None] = {}
+
+
+def measured(attachment: Attachment) -> tuple[int, int] | None:
+    """An image's width and height, or a PDF's pages (as (pages, 0)), read once per file and
+    kept by its hash: the estimate is worked out again as the user types, on the window's
+    thread, and reading a large PDF's page count takes far longer than a frame. The window
+    reads it first on the worker that attached the file. None: an image that cannot be read."""
+    if attachment.sha256 in _measures:
+        return _measures[attachment.sha256]
+    measure: tuple[int, int] | None
     if attachment.is_image:
         try:
-            width, height = image_size(attachment.data)
+            measure = image_size(attachment.data)
         except ImageDamaged:
-            return 0  # the file was checked when attached; the API will say what is wrong
-        return image_tokens(width, height, rule, model)
-    pages = pdf_pages(attachment.data)
-    return pages * (GEMINI_IMAGE if rule == "gemini" else PDF_PAGE_TOKENS)
+            measure = None
+    else:
+        measure = (pdf_pages(attachment.data), 0)
+    if len(_measures) >= _MEASURES_KEPT:
+        del _measures[next(iter(_measures))]
+    _measures[attachment.sha256] = measure
+    return measure
 
 
 def image_tokens(width: int, height: int, rule: str, model: str) -> int:

@@ -79,6 +79,12 @@ def _read_pixels(name: str, width: int, height: int, pixels: bytes, native: bool
 
 
 def _thumbnail_of(attachment: Attachment) -> tuple[int, int, bytes] | None:
+    """The chip's thumbnail, on the worker; and the file's size in pixels or pages read there
+    too, which the estimate then finds kept instead of reading it on the GUI thread."""
+    from desktop_app.core.attachments.tokens import measured
+
+    if attachment.text is None:
+        measured(attachment)
     return thumbnail(attachment.data, THUMBNAIL) if attachment.is_image else None
 
 
