@@ -69,13 +69,35 @@ def _read_again(attachment: Attachment, native: bool) -> Read:
     return again, _thumbnail_of(again)
 
 
-def _read_pixels(name: str, width: int, height: int, pixels: bytes, native: bool) -> Read:
+def _read_image(name: str, image: QImage, native: bool) -> Read:
+    """A pasted image as a PNG attachment, on the worker. QImage, unlike QPixmap and widgets,
+    is one of Qt's classes meant for use outside the GUI thread: this one is the worker's own."""
     from desktop_app.core.attachments.images import png_from_rgba
     from desktop_app.core.attachments.reading import attachment_from_bytes
 
-    png = png_from_rgba(width, height, pixels)
-    attachment = attachment_from_bytes(name, png, "image/png", native_documents=native)
+    png = png_from_rgba(image.width(), image.height(), _rgba_pixels(image))
+    attachment = attachment_from_bytes(name, png, "image/png")
     return attachment, _thumbnail_of(attachment)
+
+
+BAND = 64
+"""Lines of a pasted image converted at a time. PySide6 keeps the interpreter's lock through a
+Qt call: a 4K screen's conversion in one call (13 to 17 ms) kept the GUI thread waiting for the
+lock as long; a band of 64 lines takes well under a millisecond."""
+
+
+def _rgba_pixels(image: QImage) -> bytes:
+    """The image's pixels as RGBA, 4 bytes a pixel, converted a band of lines at a time."""
+    width, height = image.width(), image.height()
+    bands = [
+        _packed(
+            image.copy(0, top, width, min(BAND, height - top)).convertToFormat(
+                QImage.Format.Format_RGBA8888
+            )
+        )
+        for top in range(0, height, BAND)
+    ]
+    return b"".join(bands)
 
 
 def _thumbnail_of(attachment: Attachment) -> tuple[int, int, bytes] | None:
@@ -207,13 +229,13 @@ class AttachmentTray(QScrollArea):
             self._start(path.name, partial(_read_file, path))
 
     def add_image(self, image: QImage) -> None:
-        """Attach an image from the clipboard (a pasted screenshot), as a PNG file: its pixels
-        are copied here (a few ms for a large screen), encoded on the worker."""
+        """Attach an image from the clipboard (a pasted screenshot), as a PNG file, converted
+        and encoded on the worker. Converting and copying a 4K screen's pixels here held the
+        GUI thread 25 to 240 ms (benchmarks/attach_stall.py); the copy of the QImage taken
+        here shares its pixels until the original changes, which costs nothing."""
         name = self.tr("Pasted image {}.png").format(self._made + 1)
-        rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
-        width, height = rgba.width(), rgba.height()
-        pixels = _packed(rgba)
-        self._start(name, partial(_read_pixels, name, width, height, pixels))
+        pasted = QImage(image)
+        self._start(name, partial(_read_image, name, pasted))
 
     def add_existing(self, attachments: Sequence[Attachment]) -> None:
         """Show files already read (those of a question being edited)."""
@@ -296,10 +318,11 @@ def format_size(size: int) -> str:
 
 
 def _packed(image: QImage) -> bytes:
-    """An RGBA image's pixels without the padding at the end of its lines."""
+    """An RGBA image's pixels without padding at the end of its lines: a 32-bit image's
+    lines never have any (Qt pads them to 4 bytes), so the pixels are copied once as they are."""
     row = image.width() * 4
     bits = bytes(image.constBits())
-    return b"".join(
-        bits[y * image.bytesPerLine() : y * image.bytesPerLine() + row]
-        for y in range(image.height())
-    )
+    line = image.bytesPerLine()
+    if line == row:
+        return bits
+    return b"".join(bits[y * line : y * line + row] for y in range(image.height()))

@@ -75,3 +75,6 @@ class MessageFiles(QWidget):
             return  # the name and size stay
         _remember(attachment.sha256, image)
         label.setPixmap(QPixmap.fromImage(image))
+        # The room held was SIDE high: a wide picture is less, and would sit in a blank band
+        # (as it does not when the thumbnail was kept and shown at once).
+        label.setFixedHeight(image.height())
