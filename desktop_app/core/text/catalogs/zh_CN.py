@@ -277,4 +277,5 @@ CATALOG: dict[str, str] = {
     "the ladder must be a table: [ladder] models = [...]": "阶梯必须是一个表：[ladder] models = [...]",
     'models must be a list like ["holysheep/deepseek-chat", "holysheep/gpt-4.1"]': 'models 必须是列表，例如 ["holysheep/deepseek-chat", "holysheep/gpt-4.1"]',
     "Cannot write {path}: {error}": "无法写入 {path}：{error}",
+    "'escalated_from' {id} names no message before it": "'escalated_from' {id} 指向的消息不在它之前",
 }

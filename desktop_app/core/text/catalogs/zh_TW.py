@@ -277,4 +277,5 @@ CATALOG: dict[str, str] = {
     "the ladder must be a table: [ladder] models = [...]": "階梯必須是一個表：[ladder] models = [...]",
     'models must be a list like ["holysheep/deepseek-chat", "holysheep/gpt-4.1"]': 'models 必須是清單，例如 ["holysheep/deepseek-chat", "holysheep/gpt-4.1"]',
     "Cannot write {path}: {error}": "無法寫入 {path}：{error}",
+    "'escalated_from' {id} names no message before it": "'escalated_from' {id} 指向的訊息不在它之前",
 }
