@@ -91,7 +91,8 @@ class Rule:
         ):
             raise ConfigError(t("min_tokens is more than max_tokens: no question can match"))
         for key in ("has_image", "has_code"):
-            if getattr(self, key) not in (None, True, False):
+            value = getattr(self, key)
+            if value is not None and not isinstance(value, bool):  # 1 == True, but not here
                 raise ConfigError(t("{key} must be true or false", key=key))
         if self.language is not None and self.language not in LANGUAGES:
             raise ConfigError(
