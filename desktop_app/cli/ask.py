@@ -81,14 +81,24 @@ def run_ask(args: argparse.Namespace) -> int:
         if args.continue_:  # the latest answer's provider is found by its id
             adopted = adopt_ids(store, providers)
         latest = latest_conversation(store) if args.continue_ else None
-        provider, model = _choice(args, providers, latest)
+        rule = None
+        if args.model == "auto":  # the routing rules pick, and say so on stderr
+            from desktop_app.cli.route import auto_choice
+
+            name = args.chosen_assistant.name if args.chosen_assistant else None
+            provider, model, routed = auto_choice(
+                store, providers, prompt, attachments, name, latest
+            )
+            rule = routed.rule
+        else:
+            provider, model = _choice(args, providers, latest)
         billing = Billing(store, providers, read_settings())
         refusal = budget_refusal(billing, over_budget=args.over_budget)
         if refusal is not None:
             fail(refusal)
             return EXIT_OVER_BUDGET
         question = (prompt, attachments)
-        return _ask(args, billing, clients, keys, (provider, model), question, latest)
+        return _ask(args, billing, clients, keys, (provider, model, rule), question, latest)
     except TallyError as exc:
         fail(str(exc))
         return EXIT_USAGE
@@ -131,11 +141,11 @@ def _ask(
     billing: Billing,
     clients: BlockingClientPool,
     keys: KeyResolver,
-    choice: tuple[Provider, str],
+    choice: tuple[Provider, str, str | None],
     question: tuple[str, tuple[Attachment, ...]],
     latest: ConversationSummary | None,
 ) -> int:
-    provider, model = choice
+    provider, model, rule = choice
     prompt, attachments = question
     if attachments:
         check_images(provider, model, attachments, provider.models)
@@ -153,7 +163,7 @@ def _ask(
     session.parameters = asked.parameters
     session.listeners.append(printer)
     conversation.subscribe(printer)
-    session.send(provider, model, prompt, attachments)
+    session.send(provider, model, prompt, attachments, rule=rule)
     printer.end_line()
     with contextlib.suppress(HistoryError):  # a full disk is said below, with the answer's
         remember(store, recorder.conversation_id, asked)

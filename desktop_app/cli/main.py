@@ -64,6 +64,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         ),
     )
     _add_spend_command(commands)
+    _add_route_command(commands)
     _add_search_command(commands)
     _add_backup_command(commands)
     return parser
@@ -142,6 +143,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from desktop_app.cli.spend import run_spend
 
         return run_spend(args)
+    if args.command == "route":
+        from desktop_app.cli.route import run_route
+
+        return run_route(args)
     if args.command == "search":
         from desktop_app.cli.search import run_search
 
@@ -158,7 +163,11 @@ def _run_command(args: argparse.Namespace) -> int:
 def _add_ask_arguments(ask: argparse.ArgumentParser) -> None:
     """The options of `tally ask`."""
     ask.add_argument("--provider", metavar="ID", help="provider id from providers.toml")
-    ask.add_argument("--model", metavar="M", help="model name (default: the provider's first)")
+    ask.add_argument(
+        "--model",
+        metavar="M",
+        help="model name (default: the provider's first); auto: the one routing.toml's rules pick",
+    )
     ask.add_argument(
         "--assistant",
         metavar="NAME",
@@ -306,6 +315,24 @@ def _add_models_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
     models.add_argument("--provider", metavar="ID", help="only this provider")
 
 
+def _add_route_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
+    """Add `route` to the `tally` parser's sub-commands."""
+    route = commands.add_parser(
+        "route",
+        help="the provider/model and rule routing.toml picks for a prompt",
+        description=(
+            "Print the provider/model the routing rules pick for PROMPT (read from stdin with "
+            "no PROMPT, or '-'), and the rule that picked it: routing.toml in the data folder, "
+            "or the rules Tally ships when there is none. The first rule whose conditions all "
+            "hold picks. Exits 1 when no rule matches."
+        ),
+    )
+    route.add_argument(
+        "--explain", action="store_true", help="every rule, and why it matched or not"
+    )
+    route.add_argument("prompt", nargs="*", metavar="PROMPT", help="the question")
+
+
 def _add_search_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
     """Add `search` to the `tally` parser's sub-commands."""
     search = commands.add_parser(
@@ -358,7 +385,9 @@ def _add_spend_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
             "with the month's total and today's, in the currency of settings.toml; then what "
             "the same tokens would have cost on the seed's four models, or on each --reprice "
             "MODEL side by side with the actual cost. Answers in deleted conversations count: "
-            "that money was spent."
+            "that money was spent. With --routing FILE: the month's answers as sent against "
+            "with those routing rules, per rule and per model, and how often each rule's "
+            "answers were escalated."
         ),
     )
     spend.add_argument(
@@ -375,6 +404,11 @@ def _add_spend_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
             "price the month's tokens on MODEL too (repeat for several): PROVIDER/MODEL for a "
             "provider of providers.toml, or a model name found there or in the bundled catalog"
         ),
+    )
+    spend.add_argument(
+        "--routing",
+        metavar="FILE",
+        help="backtest these routing rules (a routing.toml) on the month's answers",
     )
 
 

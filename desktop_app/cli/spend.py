@@ -38,6 +38,10 @@ from desktop_app.core.settings.providers_file import load_providers
 
 def run_spend(args: argparse.Namespace) -> int:
     """Print the month's spending; returns 0 or raises TallyError."""
+    if args.routing:  # the month as sent against with these routing rules
+        from desktop_app.cli.backtest import run_backtest
+
+        return run_backtest(args)
     currency = load_settings(paths.settings_file()).currency
     targets = _targets(args.reprice) if args.reprice else []
     now = local_now()

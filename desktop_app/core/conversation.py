@@ -60,6 +60,10 @@ class ChatMessage:
     """Files sent with a question, in the order attached."""
     parent: ChatMessage | None = field(default=None, repr=False)
     """The message this one answers or follows (None: a first message); versions share it."""
+    rule: str | None = None
+    """The routing rule that picked an answer's model (None: the user picked it)."""
+    escalated_from: ChatMessage | None = field(default=None, repr=False)
+    """The answer this one is a stronger version of ("Try a stronger model"), a version of it."""
     _text: list[str] = field(default_factory=list, repr=False)
     _reasoning: list[str] = field(default_factory=list, repr=False)
 

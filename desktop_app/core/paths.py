@@ -30,6 +30,11 @@ def settings_file() -> Path:
     return data_dir() / "settings.toml"
 
 
+def routing_file() -> Path:
+    """The routing rules, `routing.toml` (none: the rules Tally ships)."""
+    return data_dir() / "routing.toml"
+
+
 def models_cache_file() -> Path:
     """The models each provider listed when last asked, and the names the user typed."""
     return data_dir() / "models-cache.json"
@@ -57,6 +62,7 @@ def own_files() -> list[Path]:
         providers_file(),
         *data_dir().glob("providers.toml.bak*"),
         settings_file(),
+        routing_file(),
         models_cache_file(),
         history,
         history.with_name(history.name + "-wal"),

@@ -68,15 +68,26 @@ class _Replies:
         """What each question is sent with: the conversation's assistant's, or its own."""
         self.listeners: list[SessionListener] = []
 
-    def _new_answer(self, provider: Provider, model: str, *, aside: bool = False) -> ChatMessage:
+    def _new_answer(
+        self,
+        provider: Provider,
+        model: str,
+        *,
+        aside: bool = False,
+        rule: str | None = None,
+        escalated_from: ChatMessage | None = None,
+    ) -> ChatMessage:
         """An answer about to stream: at the end of the path shown, or beside it (`aside`: one
-        of a comparison's, under the question at the end of the path)."""
+        of a comparison's, under the question at the end of the path); `rule` names the routing
+        rule that picked the model, `escalated_from` the answer it is a stronger version of."""
         answer = ChatMessage(
             "assistant",
             provider=provider.id,
             provider_name=provider.name,
             model=model,
             status="streaming",
+            rule=rule,
+            escalated_from=escalated_from,
         )
         if aside:
             question = self.conversation.messages[-1] if self.conversation.messages else None
@@ -163,12 +174,14 @@ class ChatSession(_Replies):
         model: str,
         text: str,
         attachments: Sequence[Attachment] = (),
+        *,
+        rule: str | None = None,
     ) -> asyncio.Task[None]:
         """Add the user's message (with the files attached to it) and start streaming the
-        answer."""
+        answer; `rule`: the routing rule that picked the model, which the answer records."""
         self._check_idle()
         self.conversation.add(ChatMessage("user", text, attachments=tuple(attachments)))
-        return self._start(provider, model)
+        return self._start(provider, model, rule=rule)
 
     def compare(
         self,
@@ -197,6 +210,17 @@ class ChatSession(_Replies):
             raise ValueError("there is no answer to regenerate")
         self.conversation.cut_before(answer)
         return self._start(provider, model)
+
+    def escalate(self, answer: ChatMessage, provider: Provider, model: str) -> asyncio.Task[None]:
+        """Ask `answer`'s question again of a stronger model (routing's `stronger()` names
+        it): a new version of the answer, recorded as escalated from it. Both stay, and each
+        is billed once, as any regenerated answer."""
+        self._check_idle()
+        if answer.role != "assistant" or answer not in self.conversation.every_message():
+            raise ValueError("there is no such answer to escalate")
+        self.conversation.show(answer)
+        self.conversation.cut_before(answer)
+        return self._start(provider, model, escalated_from=answer)
 
     def edit(
         self,
@@ -253,11 +277,21 @@ class ChatSession(_Replies):
         if self.busy:
             raise RuntimeError("a reply is still streaming; stop it first")
 
-    def _start(self, provider: Provider, model: str, *, aside: bool = False) -> asyncio.Task[None]:
+    def _start(
+        self,
+        provider: Provider,
+        model: str,
+        *,
+        aside: bool = False,
+        rule: str | None = None,
+        escalated_from: ChatMessage | None = None,
+    ) -> asyncio.Task[None]:
         import asyncio  # loaded after the window's first frame (ui/first_frame.py)
 
         self.tasks = {m: t for m, t in self.tasks.items() if not t.done()}
-        message = self._new_answer(provider, model, aside=aside)
+        message = self._new_answer(
+            provider, model, aside=aside, rule=rule, escalated_from=escalated_from
+        )
         task = asyncio.get_running_loop().create_task(self._reply(provider, model, message))
         self.tasks[message] = task
         return task
@@ -311,10 +345,13 @@ class BlockingChatSession(_Replies):
         model: str,
         text: str,
         attachments: Sequence[Attachment] = (),
+        *,
+        rule: str | None = None,
     ) -> None:
-        """Add the user's message (with the files attached to it) and stream the answer."""
+        """Add the user's message (with the files attached to it) and stream the answer;
+        `rule`: the routing rule that picked the model, which the answer records."""
         self.conversation.add(ChatMessage("user", text, attachments=tuple(attachments)))
-        message = self._new_answer(provider, model)
+        message = self._new_answer(provider, model, rule=rule)
         started = time.monotonic()
         self._started(message)
         error: TallyError | None = None

@@ -20,6 +20,7 @@ from typing import Protocol
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.conversation import AnswerCost, ChatMessage, Conversation
 from desktop_app.core.errors import DiskFull, HistoryBusy, HistoryError, HistoryUnreadable
+from desktop_app.core.history.answer_origins import AnswerOrigin, origins_of, set_origin
 from desktop_app.core.history.ledger_rows import LedgerChange, LedgerEntry, bill
 from desktop_app.core.history.records import MessageRecord
 from desktop_app.core.history.rows import utc_now
@@ -196,19 +197,26 @@ class HistoryRecorder:
         if self.conversation_id is None:
             self.conversation_id = self.store.create_conversation(_title(message)).id
         parent = message.parent
-        record = self.store.add_message(
-            self.conversation_id,
-            role=message.role,
-            content=message.content,
-            reasoning=message.reasoning,
-            provider=message.provider,
-            provider_name=message.provider_name,
-            model=message.model,
-            status=message.status,
-            parent_id=None if parent is None else self.stored_ids[parent.id],
-            current=message in self.conversation.messages,
-            attachments=message.attachments,
+        escalated = message.escalated_from
+        origin = AnswerOrigin(
+            message.rule, None if escalated is None else self.stored_ids.get(escalated.id)
         )
+        with self.store.writing() as conn:  # the origin in the message's own transaction
+            record = self.store.add_message(
+                self.conversation_id,
+                role=message.role,
+                content=message.content,
+                reasoning=message.reasoning,
+                provider=message.provider,
+                provider_name=message.provider_name,
+                model=message.model,
+                status=message.status,
+                parent_id=None if parent is None else self.stored_ids[parent.id],
+                current=message in self.conversation.messages,
+                attachments=message.attachments,
+            )
+            if origin:
+                set_origin(conn, record.id, origin)
         self.stored_ids[message.id] = record.id
         self._created[message.id] = record.created_at
         self._last_write[message.id] = self.clock()
@@ -297,6 +305,11 @@ def open_conversation(
         # A parent is always written before its children: a damaged file's loop stops here.
         if record.parent_id is not None and record.parent_id < record.id:
             messages[record.id].parent = messages.get(record.parent_id)
+    for message_id, origin in origins_of(store, conversation_id).items():
+        message = messages[message_id]
+        message.rule = origin.rule
+        if origin.escalated_from is not None:
+            message.escalated_from = messages.get(origin.escalated_from)
     shown = path_to(records, store.current_message(conversation_id))
     conversation.replace_all([messages[record.id] for record in shown], list(messages.values()))
     conversation.settle()  # a comparison none was chosen from: as the window goes on from it

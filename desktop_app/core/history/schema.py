@@ -237,6 +237,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE conversations ADD COLUMN parameters TEXT",
         ),
     ),
+    # An answer names the routing rule that picked its model, and the answer it is a stronger
+    # version of (history/answer_origins.py); NULL: the user picked, nothing escalated.
+    Migration(
+        "012_routing",
+        (
+            "ALTER TABLE messages ADD COLUMN rule TEXT",
+            "ALTER TABLE messages ADD COLUMN escalated_from INTEGER",
+            # Whether an answer was escalated: a look-up by its id in a tiny partial index.
+            "CREATE INDEX messages_escalated ON messages (escalated_from)"
+            " WHERE escalated_from IS NOT NULL",
+        ),
+    ),
 )
 
 

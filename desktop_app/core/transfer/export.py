@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.history.answer_origins import AnswerOrigin, origins_of
 from desktop_app.core.history.attachment_rows import AttachmentRecord
 from desktop_app.core.history.conversation_parameters import (
     ConversationParameters,
@@ -107,6 +108,8 @@ class FullConversation:
     the JSON export writes them."""
     assistant: ConversationParameters | None = None
     """Its assistant and parameters, when it has some kept."""
+    origins: Mapping[int, AnswerOrigin] = field(default_factory=dict)
+    """The rule that picked each answer's model and the answer it escalated, by message id."""
 
     def path(self) -> list[MessageRecord]:
         """The messages the conversation shows: the path down to its current message."""
@@ -146,6 +149,7 @@ def _loaded(
         store.attachment_records(summary.id),
         store.attachment_data,
         assistant,
+        origins_of(store, summary.id),
     )
 
 
@@ -241,6 +245,7 @@ def _conversation_json(conversation: FullConversation) -> dict[str, Any]:
         "messages": [
             _message_json(m, m.id in shown, m.id in conversation.billed)
             | attachments_json(conversation.attachments.get(m.id, ()), conversation.read_data)
+            | _origin_json(conversation.origins.get(m.id))
             for m in conversation.messages
         ],
     }
@@ -269,6 +274,15 @@ def _message_json(message: MessageRecord, current: bool, billed: bool) -> dict[s
         # says so, and an import does not bill it either.
         **({"billed": billed} if message.role == "assistant" and costed else {}),
     }
+
+
+def _origin_json(origin: AnswerOrigin | None) -> dict[str, Any]:
+    """An answer's "rule" and "escalated_from" (the exported id of the answer it is a stronger
+    version of), for an answer that has either."""
+    if not origin:
+        return {}
+    escalated = origin.escalated_from
+    return {"rule": origin.rule, "escalated_from": None if escalated is None else str(escalated)}
 
 
 def _usage_json(usage: StoredUsage) -> dict[str, Any]:

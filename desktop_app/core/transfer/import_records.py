@@ -45,6 +45,11 @@ class ImportedMessage:
     answer billed once already, a simulated answer): the import does not bill it either."""
     attachments: tuple[Attachment, ...] = ()
     """The files attached to it, in order, their bytes checked against their SHA-256."""
+    rule: str | None = None
+    """The routing rule that picked an answer's model."""
+    escalated_from: int | None = None
+    """The position in its conversation's messages of the answer it is a stronger version of
+    (always an earlier one)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ import base64
 import binascii
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast, get_args
@@ -90,9 +91,13 @@ def _conversation(
         fail(where, t("'id' must not be empty"))
     items = as_list(required(obj, "messages", where), where, "messages")
     messages = []
+    positions: dict[str, int] = {}  # an exported id -> its message's position
     for index, item in enumerate(items):
         message_where = f"{where}.messages[{index}]"
-        messages.append(_message(as_object(item, message_where), message_where, providers))
+        message = _message(as_object(item, message_where), message_where, providers)
+        messages.append(_escalated(message, item, positions, message_where))
+        if "id" in item:
+            positions[_key(item["id"], message_where)] = index
     parents, current = _tree(items, where)
     return ImportedConversation(
         id=conversation_id,
@@ -146,6 +151,20 @@ def _tree(items: list[Any], where: str) -> tuple[tuple[int | None, ...] | None, 
     return tuple(parents), current
 
 
+def _escalated(
+    message: ImportedMessage, item: dict[str, Any], positions: dict[str, int], where: str
+) -> ImportedMessage:
+    """The message with its "escalated_from" as the position of the answer it names, an
+    earlier one."""
+    named = item.get("escalated_from")
+    if named is None:
+        return message
+    position = positions.get(_key(named, where))
+    if position is None:
+        fail(where, t("'escalated_from' {id} names no message before it", id=describe(named)))
+    return replace(message, escalated_from=position)
+
+
 def _key(value: object, where: str = "") -> str:
     """A message id as text: the export writes them as strings; numbers are taken too."""
     if isinstance(value, bool) or not isinstance(value, str | int):
@@ -175,6 +194,7 @@ def _message(obj: dict[str, Any], where: str, providers: Sequence[Provider]) -> 
         duration_seconds=_seconds(obj, "duration_seconds", where),
         billed=_flag(obj, "billed", where, default=True),
         attachments=_attachments(obj, where),
+        rule=optional_string(obj, "rule", where),
     )
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.errors import ConfigError, DiskFull
+from desktop_app.core.history.answer_origins import AnswerOrigin, set_origins
 from desktop_app.core.history.attachment_rows import add_attachments
 from desktop_app.core.history.bulk import (
     INSERT_CONVERSATION,
@@ -174,6 +175,7 @@ def store_conversations(
             "UPDATE conversations SET current_id = ? WHERE id = ?", _currents(new, added)
         )
         add_attachments(conn, _attached(new, added))
+        set_origins(conn, _origins(new, added))
         kept = [(c.id, c.assistant) for c in new if c.assistant is not None]
         conn.executemany(REMEMBER_PARAMETERS, [parameter_row(*pair) for pair in kept])
         # What another install (or this one, before a purge) paid is spent money too.
@@ -250,6 +252,19 @@ def _attached(
         for m, message_id in zip(conversation.messages, numbers, strict=False):
             if m.attachments:
                 yield message_id, m.attachments
+
+
+def _origins(
+    conversations: Sequence[ImportedConversation], ids: range
+) -> Iterator[tuple[int, AnswerOrigin]]:
+    """(message id, its origin) of the answers with a rule or an escalation, given `ids`."""
+    first = ids.start
+    for conversation in conversations:
+        for n, m in enumerate(conversation.messages):
+            escalated = None if m.escalated_from is None else first + m.escalated_from
+            if origin := AnswerOrigin(m.rule, escalated):
+                yield first + n, origin
+        first += len(conversation.messages)
 
 
 def _currents(
