@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from desktop_app.core import paths
 from desktop_app.core.text.language import Language
@@ -23,6 +23,9 @@ def install_translators(
     logged and the texts stay in English."""
     if language == "en":
         return []
+    # Sizes and numbers Qt formats (a file's "7.2 KB") follow the window's language, not the
+    # system's, which may be another.
+    QLocale.setDefault(QLocale(language))
     folder = folder or paths.resources_dir() / "translations"
     installed = []
     for name in (f"qtbase_{language}", f"tally_{language}"):

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.assistants.conversation_assistant import ConversationAssistant
 from desktop_app.ui.chat.attaching import FileDrops
@@ -43,10 +51,14 @@ def build_window(window: MainWindow) -> None:
     assistant_label = QLabel(
         " " + QCoreApplication.translate("MainWindow", "Assistant:") + " ", window
     )
+    between = QFrame(window)  # the model's tools end here; the assistant's begin
+    between.setFrameShape(QFrame.Shape.VLine)
+    between.setFrameShadow(QFrame.Shadow.Sunken)
     spend, settings = build_toolbar(
         window,
         window.models.row,
         window.compare,
+        between,
         assistant_label,
         window.assistant.picker,
         window.assistant.button,

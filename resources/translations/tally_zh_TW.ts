@@ -1202,8 +1202,8 @@
         <translation>Top P(&amp;P)：</translation>
     </message>
     <message>
-        <source>Most &amp;tokens:</source>
-        <translation>最大詞元數(&amp;T)：</translation>
+        <source>Most to&amp;kens:</source>
+        <translation>最大詞元數(&amp;K)：</translation>
     </message>
     <message>
         <source>T&amp;hinking budget:</source>

@@ -30,7 +30,11 @@ class ParametersForm(QWidget):
         self.system.setObjectName("systemPromptEdit")
         self.system.setPlaceholderText(self.tr("None: plain chat"))
         self.system.setTabChangesFocus(True)
-        self.system.setFixedHeight(self.fontMetrics().lineSpacing() * system_lines + 12)
+        # Whole lines: the document's margins and the frame's around them.
+        margins = 2 * (self.system.document().documentMargin() + self.system.frameWidth())
+        self.system.setFixedHeight(
+            int(self.fontMetrics().lineSpacing() * system_lines + margins) + 2
+        )
         self.temperature = _fraction(self, "temperatureSpin", 2.0, default)
         self.temperature.setToolTip(
             self.tr("Lower is steadier, higher more varied (0 to 2). Default: the model's own.")
@@ -52,7 +56,7 @@ class ParametersForm(QWidget):
         form.addRow(self.tr("&System prompt:"), self.system)
         form.addRow(self.tr("&Temperature:"), self.temperature)
         form.addRow(self.tr("To&p P:"), self.top_p)
-        form.addRow(self.tr("Most &tokens:"), self.max_tokens)
+        form.addRow(self.tr("Most to&kens:"), self.max_tokens)
         form.addRow(self.tr("T&hinking budget:"), self.thinking)
         form.addRow(self.tr("&Past turns sent:"), self.turns)
         self.system.textChanged.connect(self.edited)
