@@ -31,6 +31,7 @@ from desktop_app.ui.chat.provider_renames import show_current_names
 from desktop_app.ui.error_banner import Action
 from desktop_app.ui.history.reads import HistoryReads
 from desktop_app.ui.history.unsaved import UnsavedWrites
+from desktop_app.ui.picker.auto_route import Routed
 from desktop_app.ui.services import Services
 from desktop_app.ui.window_layout import build_window, show_icons
 
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.chat.welcome import Welcome
     from desktop_app.ui.error_banner import ErrorBanner
     from desktop_app.ui.history.files import HistoryFiles
+    from desktop_app.ui.picker.auto_route import AutoRoute
     from desktop_app.ui.picker.compare_choice import CompareChoice
     from desktop_app.ui.picker.model_lists import ModelLists
     from desktop_app.ui.picker.model_picker import ModelPicker
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
     meter: CostMeter
     files: HistoryFiles
     assistant: ConversationAssistant
+    auto: AutoRoute
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -266,7 +269,9 @@ class MainWindow(QMainWindow):
         self.branch_note.show()
 
     def _picked_price(self) -> tuple[str, ModelPrice | None] | None:
-        choice = self.picker.current()
+        routed = self.auto.routed()  # with Auto on, the model the rules pick
+        choice = (routed.provider, routed.model) if isinstance(routed, Routed) else None
+        choice = choice or self.picker.current()
         return (choice[1], self.ledger.price(choice[0].id, choice[1])) if choice else None
 
     # -- sending --------------------------------------------------------------------------
@@ -289,6 +294,12 @@ class MainWindow(QMainWindow):
             )
             return
         compared = self.compare.chosen()
+        routed = self.auto.routed() if not compared and self.composer.editing is None else None
+        if isinstance(routed, str):
+            self.banner.show_error(routed)  # a rule names a model that is not there, say
+            return
+        rule = routed.rule if routed else None
+        choice = (routed.provider, routed.model) if routed else choice
         problem = sending_problem(attachments, compared or [choice], self.picker.choices())
         if problem is not None:
             self.banner.show_error(problem)
@@ -318,7 +329,7 @@ class MainWindow(QMainWindow):
         elif compared:
             self.session.compare(compared, text, attachments)
         else:
-            self.session.send(provider, model, text, attachments)
+            self.session.send(provider, model, text, attachments, rule=rule)
         self.composer.end_edit(clear=False)
         self.input.clear()
         tray.clear_all()

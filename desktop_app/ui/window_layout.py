@@ -28,6 +28,7 @@ from desktop_app.ui.chat.welcome import Welcome
 from desktop_app.ui.error_banner import ErrorBanner
 from desktop_app.ui.history.files import HistoryFiles
 from desktop_app.ui.icons import window_icon
+from desktop_app.ui.picker.auto_route import AutoRoute
 from desktop_app.ui.picker.compare_choice import CompareChoice
 from desktop_app.ui.picker.model_lists import ModelLists
 from desktop_app.ui.picker.model_picker import ModelPicker
@@ -48,6 +49,8 @@ def build_window(window: MainWindow) -> None:
     window.compare = CompareChoice(window.picker.current, window.picker.choices, window)
     window.picker.compareRequested.connect(window.compare.tick)
     window.assistant = ConversationAssistant(window)
+    window.auto = AutoRoute(window)
+    window.picker.activated.connect(window.auto.turn_off)  # a model picked by hand answers
     assistant_label = QLabel(
         " " + QCoreApplication.translate("MainWindow", "Assistant:") + " ", window
     )
@@ -58,6 +61,7 @@ def build_window(window: MainWindow) -> None:
         window,
         window.models.row,
         window.compare,
+        window.auto.button,
         between,
         assistant_label,
         window.assistant.picker,
@@ -98,6 +102,8 @@ def build_window(window: MainWindow) -> None:
     window.chat_view.stopAnswerRequested.connect(window.session.stop)
     window.chat_view.continueRequested.connect(window.continue_with)
     window.chat_view.cost_text = window.answer_cost_text
+    window.chat_view.stronger_text = window.auto.stronger_text
+    window.chat_view.escalateRequested.connect(window.auto.escalate)
     window.stack.addWidget(window.welcome)
     window.stack.addWidget(window.chat_view)
     layout.addWidget(window.stack, 1)
@@ -120,6 +126,11 @@ def build_window(window: MainWindow) -> None:
     window.compare.changed.connect(window.estimate.schedule)
     window.estimate.compared = window.compared_prices
     window.estimate.attachment_tokens = window.attachment_tokens
+    window.estimate.route_note = window.auto.note
+    window.auto.changed.connect(window.estimate.schedule)
+    window.picker.aboutToShow.connect(
+        lambda: window.picker.price_message(window.estimate.tokens, window.app_settings.currency)
+    )
     window.composer.tray.failed.connect(window.banner.show_error)
     window.setAcceptDrops(True)
     FileDrops(window, window.composer.tray)

@@ -167,6 +167,37 @@
     </message>
 </context>
 <context>
+    <name>AutoRoute</name>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Auto (rules): each message goes to the model its routing rule picks (routing.toml, Settings → Routing); the estimate names the model and the rule before sending. Picking a model turns it off.</source>
+        <translation>自动（规则）：每条消息发给其路由规则选中的模型（routing.toml，设置 → 路由）；发送前，预估会写明模型和规则。手动选择模型即关闭自动。</translation>
+    </message>
+    <message>
+        <source>Auto: the rule “{rule}” picks {model}</source>
+        <translation>自动：规则“{rule}”选择 {model}</translation>
+    </message>
+    <message>
+        <source>Auto: no rule matches; the model picked answers</source>
+        <translation>自动：没有规则匹配，由所选模型回答</translation>
+    </message>
+    <message>
+        <source>Auto cannot route: {}</source>
+        <translation>自动路由无法进行：{}</translation>
+    </message>
+    <message>
+        <source>Try {model} (cost unknown)</source>
+        <translation>试试 {model}（费用未知）</translation>
+    </message>
+    <message>
+        <source>Try {model} (+{money})</source>
+        <translation>试试 {model}（+{money}）</translation>
+    </message>
+</context>
+<context>
     <name>CompareChoice</name>
     <message>
         <source>Compare with {}:</source>
@@ -806,12 +837,24 @@
         <translation>从这里开始一个新对话</translation>
     </message>
     <message>
+        <source>Ask again of the next model up the routing ladder (routing.toml); this answer stays, as a version. The figure is this answer&apos;s tokens on that model.</source>
+        <translation>向路由阶梯上的下一个更强模型再问一次（routing.toml）；这条回答会保留为一个版本。金额按这条回答的词元数在该模型上计算。</translation>
+    </message>
+    <message>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
         <source>System</source>
         <translation>系统</translation>
+    </message>
+    <message>
+        <source>rule: {}</source>
+        <translation>规则：{}</translation>
+    </message>
+    <message>
+        <source>stronger model</source>
+        <translation>更强模型</translation>
     </message>
     <message>
         <source>Answer</source>
@@ -1238,6 +1281,10 @@
     <message>
         <source>no models yet: Refresh models, or type a model&apos;s name above</source>
         <translation>还没有模型：请刷新模型列表，或在上方输入模型名称</translation>
+    </message>
+    <message>
+        <source>{money} this message · {price}</source>
+        <translation>本条消息 {money} · {price}</translation>
     </message>
     <message>
         <source>{price} input / output ({origin})</source>

@@ -167,6 +167,37 @@
     </message>
 </context>
 <context>
+    <name>AutoRoute</name>
+    <message>
+        <source>Auto</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>Auto (rules): each message goes to the model its routing rule picks (routing.toml, Settings → Routing); the estimate names the model and the rule before sending. Picking a model turns it off.</source>
+        <translation>自動（規則）：每則訊息傳給其路由規則選中的模型（routing.toml，設定 → 路由）；傳送前，預估會寫明模型與規則。手動選擇模型即關閉自動。</translation>
+    </message>
+    <message>
+        <source>Auto: the rule “{rule}” picks {model}</source>
+        <translation>自動：規則「{rule}」選擇 {model}</translation>
+    </message>
+    <message>
+        <source>Auto: no rule matches; the model picked answers</source>
+        <translation>自動：沒有規則符合，由所選模型回答</translation>
+    </message>
+    <message>
+        <source>Auto cannot route: {}</source>
+        <translation>自動路由無法進行：{}</translation>
+    </message>
+    <message>
+        <source>Try {model} (cost unknown)</source>
+        <translation>試試 {model}（費用未知）</translation>
+    </message>
+    <message>
+        <source>Try {model} (+{money})</source>
+        <translation>試試 {model}（+{money}）</translation>
+    </message>
+</context>
+<context>
     <name>CompareChoice</name>
     <message>
         <source>Compare with {}:</source>
@@ -806,12 +837,24 @@
         <translation>從這裡開始一個新對話</translation>
     </message>
     <message>
+        <source>Ask again of the next model up the routing ladder (routing.toml); this answer stays, as a version. The figure is this answer&apos;s tokens on that model.</source>
+        <translation>向路由階梯上的下一個更強模型再問一次（routing.toml）；這則回答會保留為一個版本。金額按這則回答的詞元數在該模型上計算。</translation>
+    </message>
+    <message>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
         <source>System</source>
         <translation>系統</translation>
+    </message>
+    <message>
+        <source>rule: {}</source>
+        <translation>規則：{}</translation>
+    </message>
+    <message>
+        <source>stronger model</source>
+        <translation>更強模型</translation>
     </message>
     <message>
         <source>Answer</source>
@@ -1238,6 +1281,10 @@
     <message>
         <source>no models yet: Refresh models, or type a model&apos;s name above</source>
         <translation>還沒有模型：請重新整理模型清單，或在上方輸入模型名稱</translation>
+    </message>
+    <message>
+        <source>{money} this message · {price}</source>
+        <translation>本則訊息 {money} · {price}</translation>
     </message>
     <message>
         <source>{price} input / output ({origin})</source>

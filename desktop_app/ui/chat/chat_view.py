@@ -42,6 +42,8 @@ class ChatView(QWidget):
     editRequested = Signal(object)
     """This question (a ChatMessage) is to be edited into a new version."""
     branchRequested = Signal(object)
+    escalateRequested = Signal(object)
+    """An answer to ask again of a stronger model (routing's ladder)."""
     """A new conversation holding the path down to this message is asked for."""
     stopAnswerRequested = Signal(object)
     """Stop this answer of a comparison alone."""
@@ -69,6 +71,8 @@ class ChatView(QWidget):
         chosen (or the path changes)."""
         self._compared: list[ChatMessage] = []  # answers of a comparison not in columns yet
         self.cost_text: CostText = lambda message: ""
+        self.stronger_text: Callable[[ChatMessage], str | None] = lambda message: None
+        """The label of "Try a stronger model" on an answer; None: none to offer."""
         """How a comparison's columns show an answer's cost (the window gives the ledger's)."""
         self._timer = _timer(self, FRAME_MS, self.flush)
         self._placer = _timer(self, 0, self.place)
@@ -364,6 +368,7 @@ class ChatView(QWidget):
         widget.regenerateRequested.connect(self.regenerateRequested)
         widget.editRequested.connect(self.editRequested)
         widget.branchRequested.connect(self.branchRequested)
+        widget.escalateRequested.connect(self.escalateRequested)
         widget.versionRequested.connect(self.show_version)
         self._widgets[message] = widget
         return widget
@@ -446,6 +451,7 @@ class ChatView(QWidget):
             regenerate=not busy and message.role == "assistant",
             branch=not busy,
         )
+        widget.set_stronger(None if busy else self.stronger_text(message))
         versions = self.conversation.versions(message)
         number = next((n for n, v in enumerate(versions, 1) if v is message), 1)
         widget.set_versions(number, len(versions), can_move=not busy)

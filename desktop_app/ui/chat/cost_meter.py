@@ -170,6 +170,10 @@ class PromptEstimate(QLabel):
         self.attached: Callable[[], list[Attachment]] = list
         """The files attached to the message being written."""
         self.attachment_tokens: Callable[[Attachment], int] = lambda attachment: 0
+        self.route_note: Callable[[], str | None] = lambda: None
+        """With Auto on, which rule picks the model (or why none can), said with the estimate."""
+        self.tokens = 0
+        """The input tokens the last estimate counted (the picker prices each model by it)."""
         """What a file costs to send to the model picked, in input tokens (by the provider's
         rule for images)."""
         self._timer = QTimer(self)
@@ -185,6 +189,7 @@ class PromptEstimate(QLabel):
         attached = self.attached()
         choice = self.price()
         if not (typed or attached) or choice is None:
+            self.tokens = 0
             self.clear()
             return
         model, price = choice
@@ -194,6 +199,7 @@ class PromptEstimate(QLabel):
         if files:  # the files of earlier questions go again with each message, as context
             extra = sum(self.attachment_tokens(attachment) for attachment in files)
             usage = replace(usage, input_tokens=usage.input_tokens + extra)
+        self.tokens = usage.input_tokens
         compared = self.compared()
         if len(compared) > 1:
             costs = [None if p is None else cost_usd(p, usage) for _, p in compared]
@@ -210,8 +216,8 @@ class PromptEstimate(QLabel):
             return
         cost = None if price is None else cost_usd(price, usage)
         money = format_money(cost, self.settings.currency, estimated=True)
-        self.setText(
-            self.tr(
-                "To send: ≈{tokens:,} tokens with the context, {money} on {model} before the answer"
-            ).format(tokens=usage.input_tokens, money=money, model=model)
-        )
+        text = self.tr(
+            "To send: ≈{tokens:,} tokens with the context, {money} on {model} before the answer"
+        ).format(tokens=usage.input_tokens, money=money, model=model)
+        routing = self.route_note()
+        self.setText(text if routing is None else f"{routing}\n{text}")

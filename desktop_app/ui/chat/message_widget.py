@@ -53,6 +53,7 @@ class MessageWidget(QFrame):
     editRequested = Signal(object)
     """Edit this question into a new version (the ChatMessage)."""
     branchRequested = Signal(object)
+    escalateRequested = Signal(object)
     """Start a new conversation holding the path down to this message."""
     versionRequested = Signal(object, int)
     """Show another version: the message, and -1 for the one before or 1 for the next."""
@@ -146,6 +147,18 @@ class MessageWidget(QFrame):
             icon="branch",
         )
         self.branch_button.clicked.connect(lambda: self.branchRequested.emit(self.message))
+        self.stronger_button = QToolButton(self)
+        self.stronger_button.setObjectName("strongerButton")
+        self.stronger_button.setAutoRaise(True)
+        self.stronger_button.setToolTip(
+            self.tr(
+                "Ask again of the next model up the routing ladder (routing.toml); this answer"
+                " stays, as a version. The figure is this answer's tokens on that model."
+            )
+        )
+        self.stronger_button.clicked.connect(lambda: self.escalateRequested.emit(self.message))
+        self.stronger_button.setVisible(False)
+        header.addWidget(self.stronger_button)
         for button in (
             self.copy_button,
             self.edit_button,
@@ -228,7 +241,11 @@ class MessageWidget(QFrame):
             return self.tr("You")
         if message.role == "system":
             return self.tr("System")
-        shown = (message.model, message.provider_name)
+        shown = [message.model, message.provider_name]
+        if message.rule:
+            shown.append(self.tr("rule: {}").format(message.rule))
+        if message.escalated_from is not None:
+            shown.append(self.tr("stronger model"))
         return " · ".join(part for part in shown if part) or self.tr("Answer")
 
     # -- keeping up with the message ------------------------------------------------------
@@ -347,6 +364,14 @@ class MessageWidget(QFrame):
         self.edit_button.setVisible(edit)
         self.regenerate_button.setVisible(regenerate)
         self.branch_button.setVisible(branch)
+
+    def set_stronger(self, label: str | None) -> None:
+        """Offer "Try a stronger model" with this label (None: do not)."""
+        if label is None:
+            self.stronger_button.setVisible(False)
+            return
+        self.stronger_button.setText(label)
+        self.stronger_button.setVisible(True)
 
     def set_versions(self, number: int, count: int, *, can_move: bool) -> None:
         """Show `number/count` between two arrows when the message has versions; the arrows

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QMouseEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QListView, QWidget
 
+from desktop_app.core.currency import Currency
 from desktop_app.core.settings.model_cache import ModelEntry
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.ui.picker.picker_rows import (
@@ -23,6 +24,7 @@ from desktop_app.ui.picker.picker_rows import (
 
 _POPUP_MAX_WIDTH = 720
 _PRICE_SAMPLE = "$00.00 / $00.00 per M"
+_MESSAGE_SAMPLE = "≈$0.00012 this message · "
 PROVIDER_MARK = "·"
 """Between a model's name and its provider's in the field, as the chat view heads an answer."""
 
@@ -63,6 +65,8 @@ class ModelPicker(QComboBox):
     abandoned for the drop-down must not become a model."""
 
     choiceChanged = Signal()
+    aboutToShow = Signal()
+    """The list is about to open (the window prices each model for the message written)."""
     compareRequested = Signal(str, str)
     """Ctrl+click on a model of the list: (provider id, model) to compare with the one picked."""
 
@@ -134,7 +138,15 @@ class ModelPicker(QComboBox):
             return True  # the list stays open, the model picked stays picked
         return super().eventFilter(watched, event)
 
+    def price_message(self, tokens: int, currency: Currency) -> None:
+        """Show beside each model's price what a message of `tokens` input tokens costs there
+        (0: only the prices)."""
+        if (tokens, currency) != (self.rows.message_tokens, self.rows.currency):
+            self.rows.message_tokens, self.rows.currency = tokens, currency
+            self._size_popup()
+
     def showPopup(self) -> None:
+        self.aboutToShow.emit()
         if self._list_viewport is None:
             viewport = self._list_viewport = self.view().viewport()
             viewport.installEventFilter(self)  # Ctrl+click: a model to compare
@@ -200,7 +212,8 @@ class ModelPicker(QComboBox):
         metrics = self.view().fontMetrics()
         names = (row.entry.name for row in self.rows.rows if row.entry is not None)
         longest = max((metrics.horizontalAdvance(name) for name in names), default=0)
-        wanted = longest + metrics.horizontalAdvance(_PRICE_SAMPLE) + 70  # indent, gap, scroll bar
+        sample = _PRICE_SAMPLE if not self.rows.message_tokens else _MESSAGE_SAMPLE + _PRICE_SAMPLE
+        wanted = longest + metrics.horizontalAdvance(sample) + 70  # indent, gap, scroll bar
         width = min(max(wanted, self.width()), _POPUP_MAX_WIDTH)
         self.view().setMinimumWidth(width)
         # The filtered list also names each model's provider.

@@ -27,7 +27,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QWidget
 
-from desktop_app.core.money.prices import Quote, format_price, format_tiers, quote
+from desktop_app.core.currency import USD, Currency
+from desktop_app.core.events import Usage
+from desktop_app.core.money.prices import (
+    Quote,
+    cost_usd,
+    format_money,
+    format_price,
+    format_tiers,
+    quote,
+)
 from desktop_app.core.settings.model_cache import ModelEntry
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.text.messages import shown
@@ -81,6 +90,10 @@ class PickerRows(QAbstractListModel):
         self._timer.timeout.connect(self._look_up_some)
         self._bold = QFont()
         self._bold.setBold(True)
+        self.message_tokens = 0
+        """The input tokens of the message being written, with its context and files: each
+        model's row shows what sending it there costs (0: not shown)."""
+        self.currency: Currency = USD
 
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
@@ -148,7 +161,12 @@ class PickerRows(QAbstractListModel):
 
     def _price(self, row: int) -> str:
         found = self.price_of(row)
-        return format_price(found.price if found else None, tiers=False)  # the tooltip has them
+        price = format_price(found.price if found else None, tiers=False)  # the tooltip has them
+        if not self.message_tokens or found is None:
+            return price
+        usage = Usage(self.message_tokens, 0, source="estimated")
+        money = format_money(cost_usd(found.price, usage), self.currency, estimated=True)
+        return self.tr("{money} this message · {price}").format(money=money, price=price)
 
     def _price_soon(self, row: int) -> str:
         """The price if known, else "…" and the lookup queued."""

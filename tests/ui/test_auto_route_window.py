@@ -1,0 +1,133 @@
+"""Routing in the window: Auto sends each message to the model its rule picks, said before
+sending and in the answer's header; picking a model turns it off; a bad routing.toml is said;
+"Try a stronger model" asks again up the ladder, as a version; the picker prices each model for
+the message being written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.core.history.answer_origins import origins_of
+from desktop_app.simulator import Simulator
+from desktop_app.ui.main_window import MainWindow
+from tests.support.ui.window_helpers import Run
+from tests.support.waiting import until
+
+RULES = """\
+[[rule]]
+name = "Code"
+has_code = true
+provider = "sim"
+model = "sim-echo"
+
+[[rule]]
+name = "Everything else"
+provider = "sim"
+model = "sim-normal"
+
+[ladder]
+models = ["sim/sim-normal", "sim/sim-echo"]
+"""
+
+CODE = "Why does this fail?\n```python\nprint(undefined)\n```"
+
+
+def _rules(data_dir: Path, text: str = RULES) -> None:
+    (data_dir / "routing.toml").write_text(text, encoding="utf-8")
+
+
+def _send(window: MainWindow, run: Run, text: str) -> None:
+    async def body() -> None:
+        window.input.setPlainText(text)
+        window.send()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(body)
+    window.chat_view.flush()  # what the view shows next frame
+
+
+def test_auto_sends_to_the_model_its_rule_picks_and_says_so(
+    window: MainWindow, run: Run, simulator: Simulator, data_dir: Path
+) -> None:
+    _rules(data_dir)
+    assert window.picker.select("sim", "sim-normal")
+    window.auto.button.click()
+    assert window.auto.on
+    window.input.setPlainText(CODE)
+    window.estimate.refresh()
+    assert "“Code” picks sim-echo" in window.estimate.text()
+    assert "on sim-echo" in window.estimate.text(), "priced on the model the rule picks"
+
+    _send(window, run, CODE)
+    assert (simulator.requests[-1].body or {})["model"] == "sim-echo"
+    answer = window.conversation.messages[-1]
+    assert (answer.model, answer.rule) == ("sim-echo", "Code")
+    widget = window.chat_view.widget_for(answer)
+    assert widget is not None
+    assert "rule: Code" in widget.role.text()
+    conversation_id = window.recorder.conversation_id
+    assert conversation_id is not None
+    kept = origins_of(window.services.store, conversation_id)
+    assert [origin.rule for origin in kept.values()] == ["Code"]
+
+    window.input.setPlainText("Thanks!")
+    window.estimate.refresh()
+    assert "“Everything else” picks sim-normal" in window.estimate.text()
+
+    window.picker.activated.emit(window.picker.currentIndex())  # a model picked by hand
+    assert not window.auto.on
+    window.estimate.refresh()
+    assert "Auto" not in window.estimate.text()
+
+
+def test_a_rules_file_that_does_not_load_is_said_and_auto_stays_off(
+    window: MainWindow, data_dir: Path
+) -> None:
+    _rules(data_dir, '[[rule]]\nname = "Broken"\nhas_code = 1\nprovider = "sim"\nmodel = "x"\n')
+    window.auto.button.click()
+    assert not window.auto.on
+    assert not window.banner.isHidden()
+    assert "line 3" in window.banner.label.text()
+
+
+def test_a_stronger_model_answers_as_a_version_of_the_answer(
+    window: MainWindow, run: Run, simulator: Simulator, data_dir: Path
+) -> None:
+    _rules(data_dir)
+    assert window.picker.select("sim", "sim-normal")
+    window.auto.button.click()
+    _send(window, run, "Name a prime number")
+    first = window.conversation.messages[-1]
+    assert first.model == "sim-normal"
+    widget = window.chat_view.widget_for(first)
+    assert widget is not None
+    assert not widget.stronger_button.isHidden()
+    assert "sim-echo" in widget.stronger_button.text()
+
+    async def escalate() -> None:
+        widget.stronger_button.click()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(escalate)
+    window.chat_view.flush()
+    second = window.conversation.messages[-1]
+    assert second is not first
+    assert (second.model, second.escalated_from) == ("sim-echo", first)
+    assert window.conversation.versions(second) == [first, second]
+    assert (simulator.requests[-1].body or {})["model"] == "sim-echo"
+    top = window.chat_view.widget_for(second)
+    assert top is not None
+    assert top.stronger_button.isHidden(), "sim-echo is the top of the ladder"
+
+
+def test_the_picker_prices_each_model_for_the_message_written(window: MainWindow) -> None:
+    assert window.picker.select("sim", "sim-normal")
+    window.input.setPlainText("word " * 4000)
+    window.estimate.refresh()
+    assert window.estimate.tokens > 4000
+    window.picker.showPopup()
+    labels = window.picker.labels()
+    window.picker.hidePopup()
+    normal = next(label for label in labels if label.startswith("sim-normal"))
+    assert "this message" in normal
+    assert "$0.0014" in normal  # 5,000 tokens at $0.27 per million
