@@ -26,12 +26,12 @@ from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.app_settings import AppSettings, load_settings
 from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
 from desktop_app.core.text.messages import text_of
-from desktop_app.ui.chat.attaching import sending_problem
 from desktop_app.ui.chat.provider_renames import show_current_names
 from desktop_app.ui.error_banner import Action
 from desktop_app.ui.history.reads import HistoryReads
 from desktop_app.ui.history.unsaved import UnsavedWrites
 from desktop_app.ui.picker.auto_route import Routed
+from desktop_app.ui.sending import send_message
 from desktop_app.ui.services import Services
 from desktop_app.ui.window_layout import build_window, show_icons
 
@@ -277,62 +277,8 @@ class MainWindow(QMainWindow):
     # -- sending --------------------------------------------------------------------------
 
     def send(self) -> None:
-        self.assistant.before_sending()
-        text = self.input.toPlainText().strip()
-        self.picker.commit_text()  # a model name typed without Enter is the one to use
-        choice = self.picker.current()
-        tray = self.composer.tray
-        attachments = tray.attachments()
-        if not (text or attachments or tray.reading()) or self.session.busy:
-            return
-        if choice is None:
-            self.banner.show_error("Pick a model first, or add a provider.", Action.SETTINGS)
-            return
-        if tray.reading():
-            self.banner.show_error(
-                self.tr("A file is still being read: send again once it shows its size.")
-            )
-            return
-        compared = self.compare.chosen()
-        routed = self.auto.routed() if not compared and self.composer.editing is None else None
-        if isinstance(routed, str):
-            self.banner.show_error(routed)  # a rule names a model that is not there, say
-            return
-        rule = routed.rule if routed else None
-        choice = (routed.provider, routed.model) if routed else choice
-        problem = sending_problem(attachments, compared or [choice], self.picker.choices())
-        if problem is not None:
-            self.banner.show_error(problem)
-            return
-        budget = self.ledger.budget_stop()
-        if budget is not None and not self._over_budget_once:
-            self.banner.show_error(self.ledger.describe(budget), Action.SEND_ANYWAY)
-            return
-        self._over_budget_once = False
-        provider, model = choice
-        self.banner.clear()
-        self.conversation.settle()  # a comparison's answers still side by side: the first
-        editing = self.composer.editing
-        if editing is not None and editing not in self.conversation.messages:
-            # another version was shown meanwhile: the question edited is not on screen
-            self.composer.end_edit(clear=False)
-            self.banner.show_error(
-                self.tr(
-                    "The message you were editing is in a version no longer shown: nothing was"
-                    " sent. Show its version again to edit it, or send your text as a new"
-                    " message."
-                )
-            )
-            return
-        if editing is not None:
-            self.session.edit(editing, text, provider, model, attachments)
-        elif compared:
-            self.session.compare(compared, text, attachments)
-        else:
-            self.session.send(provider, model, text, attachments, rule=rule)
-        self.composer.end_edit(clear=False)
-        self.input.clear()
-        tray.clear_all()
+        """Send what is in the message box (Send, Ctrl+Enter): ui/sending.py."""
+        send_message(self)
 
     def stop(self) -> None:
         """Esc: stop the answers streaming, or else leave editing."""

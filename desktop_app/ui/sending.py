@@ -1,0 +1,79 @@
+"""Sending what is in the message box: where it goes (the model picked, the model Auto's rule
+picks, the models compared, or a new version of a question being edited), and what stops it
+first (nothing to send, no model, a file still being read, a file or model problem, the
+budget), said in the banner."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.ui.chat.attaching import sending_problem
+from desktop_app.ui.error_banner import Action
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+
+def send_message(window: MainWindow) -> None:
+    """Send the window's message box, with its files, where it is to go; or say why not."""
+    window.assistant.before_sending()
+    text = window.input.toPlainText().strip()
+    window.picker.commit_text()  # a model name typed without Enter is the one to use
+    choice = window.picker.current()
+    tray = window.composer.tray
+    attachments = tray.attachments()
+    if not (text or attachments or tray.reading()) or window.session.busy:
+        return
+    if choice is None:
+        window.banner.show_error("Pick a model first, or add a provider.", Action.SETTINGS)
+        return
+    if tray.reading():
+        window.banner.show_error(
+            QCoreApplication.translate(
+                "MainWindow", "A file is still being read: send again once it shows its size."
+            )
+        )
+        return
+    compared = window.compare.chosen()
+    routed = window.auto.routed() if not compared and window.composer.editing is None else None
+    if isinstance(routed, str):
+        window.banner.show_error(routed)  # a rule names a model that is not there, say
+        return
+    rule = routed.rule if routed else None
+    choice = (routed.provider, routed.model) if routed else choice
+    problem = sending_problem(attachments, compared or [choice], window.picker.choices())
+    if problem is not None:
+        window.banner.show_error(problem)
+        return
+    budget = window.ledger.budget_stop()
+    if budget is not None and not window._over_budget_once:
+        window.banner.show_error(window.ledger.describe(budget), Action.SEND_ANYWAY)
+        return
+    window._over_budget_once = False
+    provider, model = choice
+    window.banner.clear()
+    window.conversation.settle()  # a comparison's answers still side by side: the first
+    editing = window.composer.editing
+    if editing is not None and editing not in window.conversation.messages:
+        # another version was shown meanwhile: the question edited is not on screen
+        window.composer.end_edit(clear=False)
+        window.banner.show_error(
+            QCoreApplication.translate(
+                "MainWindow",
+                "The message you were editing is in a version no longer shown: nothing was"
+                " sent. Show its version again to edit it, or send your text as a new"
+                " message.",
+            )
+        )
+        return
+    if editing is not None:
+        window.session.edit(editing, text, provider, model, attachments)
+    elif compared:
+        window.session.compare(compared, text, attachments)
+    else:
+        window.session.send(provider, model, text, attachments, rule=rule)
+    window.composer.end_edit(clear=False)
+    window.input.clear()
+    tray.clear_all()
