@@ -27,7 +27,10 @@ def send_message(window: MainWindow) -> None:
     if not (text or attachments or tray.reading()) or window.session.busy:
         return
     if choice is None:
-        window.banner.show_error("Pick a model first, or add a provider.", Action.SETTINGS)
+        window.banner.show_error(
+            QCoreApplication.translate("MainWindow", "Pick a model first, or add a provider."),
+            Action.SETTINGS,
+        )
         return
     if tray.reading():
         window.banner.show_error(

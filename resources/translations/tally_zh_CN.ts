@@ -771,6 +771,10 @@
         <translation>关于 Tally(&amp;A)…</translation>
     </message>
     <message>
+        <source>Pick a model first, or add a provider.</source>
+        <translation>请先选择一个模型，或添加服务商。</translation>
+    </message>
+    <message>
         <source>A file is still being read: send again once it shows its size.</source>
         <translation>仍在读取文件：等它显示大小后再发送。</translation>
     </message>

@@ -771,6 +771,10 @@
         <translation>關於 Tally(&amp;A)…</translation>
     </message>
     <message>
+        <source>Pick a model first, or add a provider.</source>
+        <translation>請先選擇一個模型，或新增服務商。</translation>
+    </message>
+    <message>
         <source>A file is still being read: send again once it shows its size.</source>
         <translation>仍在讀取檔案：等它顯示大小後再傳送。</translation>
     </message>

@@ -73,6 +73,9 @@ def test_the_window_is_in_chinese(in_simplified_chinese: None, qtbot: QtBot, run
         assert f"{month}月" in window.meter.text(), "the month by its Chinese name"
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+        window.input.setPlainText("你好")
+        window.send()  # no model to send to yet
+        assert window.banner.label.text() == "请先选择一个模型，或添加服务商。"
     finally:
         shut_down(window, run)
 
