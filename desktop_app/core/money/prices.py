@@ -177,14 +177,18 @@ def format_price(price: ModelPrice | None, currency: Currency = USD, *, tiers: b
         return say("price unknown")
     if price.input == 0 and price.output == 0:
         return say("free")
-    base = f"{_pair(price, currency)} per M"
+    base = say("{pair} per M", pair=_pair(price, currency))
     return "; ".join([base, format_tiers(price, currency)]) if tiers and price.tiers else base
 
 
 def format_tiers(price: ModelPrice, currency: Currency = USD) -> str:
     """The dearer rates of long prompts, "$6.00 / $22.50 above 200k input tokens"; "" if none."""
     return "; ".join(
-        f"{_pair(rates, currency)} above {_tokens(above)} input tokens"
+        say(
+            "{pair} above {tokens} input tokens",
+            pair=_pair(rates, currency),
+            tokens=_tokens(above),
+        )
         for above, rates in price.tiers
     )
 

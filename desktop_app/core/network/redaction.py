@@ -28,8 +28,12 @@ def redact_error(error: ProviderError, key: str | None) -> ProviderError:
     """`error` with the key hidden in its message (the text every view of it shows); the same
     object, so that its type, cause and partial answer stay."""
     if key:
-        error.message = redact(error.message, key)
-        error.args = (error.message, *error.args[1:])
+        redacted = redact(error.message, key)
+        # Replaced only when the key was there: a message untouched keeps its template, by
+        # which it is shown in the user's language (text/messages.py).
+        if redacted != error.message:
+            error.message = redacted
+            error.args = (error.message, *error.args[1:])
     return error
 
 

@@ -29,6 +29,7 @@ from desktop_app.core.providers.base import ModelListing
 from desktop_app.core.settings.keys import check_key
 from desktop_app.core.settings.model_cache import ListedModel as ListedModel  # what this lists
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.text.messages import t
 
 LIST_TIMEOUT_CAP = 20.0
 """Seconds at most to wait for a page of the list once connected: a test should answer quickly."""
@@ -89,8 +90,12 @@ class _Page:
 
 def _not_a_list(provider: Provider, url: str) -> UnexpectedResponse:
     return UnexpectedResponse(
-        f"{provider.name} answered {url} with JSON that is not a model list. Check the base "
-        "URL, or type the model names instead.",
+        t(
+            "{name} answered {url} with JSON that is not a model list. Check the base URL, or"
+            " type the model names instead.",
+            name=provider.name,
+            url=url,
+        ),
         provider=provider.name,
         status=200,
     )
@@ -114,15 +119,21 @@ async def _get_json(
             "GET", page.url, headers=page.headers, params=page.params, timeout=timeout
         )
     except httpx.InvalidURL as exc:
-        raise ConfigError(f"The base URL {provider.base_url} is not a valid address.") from exc
+        raise ConfigError(
+            t("The base URL {url} is not a valid address.", url=provider.base_url)
+        ) from exc
     try:
         # The connect timeout is httpx's; everything after it shares the short limit.
         async with asyncio.timeout(provider.timeouts.connect + limit):
             status, response_headers, body = await _fetch(client, request, provider)
     except TimeoutError:
         raise FirstByteTimeout(
-            f"{provider.name} did not send its model list within {limit:g} s. It may be "
-            "overloaded, or the base URL may point at something that is not the API.",
+            t(
+                "{name} did not send its model list within {seconds} s. It may be overloaded,"
+                " or the base URL may point at something that is not the API.",
+                name=provider.name,
+                seconds=f"{limit:g}",
+            ),
             provider=provider.name,
             seconds=limit,
         ) from None
@@ -144,9 +155,13 @@ def _check_status(
 ) -> None:
     if status == 404:
         raise NotFoundError(
-            f"{provider.name} has no model list at {url} (404). Check that the base URL is the "
-            f"API's root ({listing.root_hint}); if it is right, type the model names "
-            "instead.",
+            t(
+                "{name} has no model list at {url} (404). Check that the base URL is the API's"
+                " root ({hint}); if it is right, type the model names instead.",
+                name=provider.name,
+                url=url,
+                hint=listing.root_hint,
+            ),
             provider=provider.name,
             status=status,
         )
@@ -154,8 +169,12 @@ def _check_status(
         raise redirect_error(provider, url, status, headers)
     if listing.key_rejected(status, body):
         raise AuthenticationError(
-            f"{provider.name} rejected the API key ({status}: API key not valid). Check the key "
-            f"for {provider.name} in Settings → Providers.",
+            t(
+                "{name} rejected the API key ({status}: API key not valid). Check the key for"
+                " {name} in Settings → Providers.",
+                name=provider.name,
+                status=status,
+            ),
             provider=provider.name,
             status=status,
         )
@@ -178,8 +197,12 @@ async def _fetch(
             size += len(part)
             if size > _BODY_LIMIT:
                 raise UnexpectedResponse(
-                    f"{provider.name}'s model list is larger than {_BODY_LIMIT >> 20} MiB; the "
-                    "base URL probably points at something that is not the API.",
+                    t(
+                        "{name}'s model list is larger than {size} MiB; the base URL probably"
+                        " points at something that is not the API.",
+                        name=provider.name,
+                        size=_BODY_LIMIT >> 20,
+                    ),
                     provider=provider.name,
                     status=response.status_code,
                 )
@@ -187,7 +210,11 @@ async def _fetch(
         raise transport_error(provider, exc, began=False) from exc
     except (httpx.DecodingError, UnknownEncoding) as exc:
         raise UnexpectedResponse(
-            f"{provider.name} sent a model list that could not be decoded ({exc}).",
+            t(
+                "{name} sent a model list that could not be decoded ({reason}).",
+                name=provider.name,
+                reason=exc,
+            ),
             provider=provider.name,
             status=response.status_code,
         ) from exc

@@ -278,4 +278,15 @@ CATALOG: dict[str, str] = {
     'models must be a list like ["holysheep/deepseek-chat", "holysheep/gpt-4.1"]': 'models 必须是列表，例如 ["holysheep/deepseek-chat", "holysheep/gpt-4.1"]',
     "Cannot write {path}: {error}": "无法写入 {path}：{error}",
     "'escalated_from' {id} names no message before it": "'escalated_from' {id} 指向的消息不在它之前",
+    # providers/model_list.py: a model list that cannot be had
+    "{name} answered {url} with JSON that is not a model list. Check the base URL, or type the model names instead.": "{name} 在 {url} 返回的 JSON 不是模型列表。请检查基础 URL，或直接输入模型名称。",
+    "The base URL {url} is not a valid address.": "基础 URL {url} 不是有效的地址。",
+    "{name} did not send its model list within {seconds} s. It may be overloaded, or the base URL may point at something that is not the API.": "{name} 在 {seconds} 秒内没有发来模型列表。服务可能过载，或者基础 URL 指向的不是 API。",
+    "{name} has no model list at {url} (404). Check that the base URL is the API's root ({hint}); if it is right, type the model names instead.": "{name} 在 {url} 没有模型列表（404）。请检查基础 URL 是否为 API 的根地址（{hint}）；如果没错，请直接输入模型名称。",
+    "{name} rejected the API key ({status}: API key not valid). Check the key for {name} in Settings → Providers.": "{name} 拒绝了 API 密钥（{status}：API 密钥无效）。请在 设置 → 服务商 中检查 {name} 的密钥。",
+    "{name}'s model list is larger than {size} MiB; the base URL probably points at something that is not the API.": "{name} 的模型列表超过 {size} MiB；基础 URL 指向的可能不是 API。",
+    "{name} sent a model list that could not be decoded ({reason}).": "{name} 发来的模型列表无法解码（{reason}）。",
+    # money/prices.py: a price per million tokens, and a long prompt's dearer one
+    "{pair} per M": "{pair} / 百万词元",
+    "{pair} above {tokens} input tokens": "输入超过 {tokens} 词元时 {pair}",
 }

@@ -278,4 +278,15 @@ CATALOG: dict[str, str] = {
     'models must be a list like ["holysheep/deepseek-chat", "holysheep/gpt-4.1"]': 'models 必須是清單，例如 ["holysheep/deepseek-chat", "holysheep/gpt-4.1"]',
     "Cannot write {path}: {error}": "無法寫入 {path}：{error}",
     "'escalated_from' {id} names no message before it": "'escalated_from' {id} 指向的訊息不在它之前",
+    # providers/model_list.py: a model list that cannot be had
+    "{name} answered {url} with JSON that is not a model list. Check the base URL, or type the model names instead.": "{name} 在 {url} 回傳的 JSON 不是模型清單。請檢查基礎 URL，或直接輸入模型名稱。",
+    "The base URL {url} is not a valid address.": "基礎 URL {url} 不是有效的位址。",
+    "{name} did not send its model list within {seconds} s. It may be overloaded, or the base URL may point at something that is not the API.": "{name} 在 {seconds} 秒內沒有傳來模型清單。服務可能過載，或者基礎 URL 指向的不是 API。",
+    "{name} has no model list at {url} (404). Check that the base URL is the API's root ({hint}); if it is right, type the model names instead.": "{name} 在 {url} 沒有模型清單（404）。請檢查基礎 URL 是否為 API 的根位址（{hint}）；如果沒錯，請直接輸入模型名稱。",
+    "{name} rejected the API key ({status}: API key not valid). Check the key for {name} in Settings → Providers.": "{name} 拒絕了 API 金鑰（{status}：API 金鑰無效）。請在 設定 → 服務商 中檢查 {name} 的金鑰。",
+    "{name}'s model list is larger than {size} MiB; the base URL probably points at something that is not the API.": "{name} 的模型清單超過 {size} MiB；基礎 URL 指向的可能不是 API。",
+    "{name} sent a model list that could not be decoded ({reason}).": "{name} 傳來的模型清單無法解碼（{reason}）。",
+    # money/prices.py: a price per million tokens, and a long prompt's dearer one
+    "{pair} per M": "{pair} / 百萬詞元",
+    "{pair} above {tokens} input tokens": "輸入超過 {tokens} 詞元時 {pair}",
 }
