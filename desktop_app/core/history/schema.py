@@ -24,6 +24,7 @@ from pathlib import Path
 from desktop_app.core.errors import HistoryVersionError
 from desktop_app.core.files import private_file
 from desktop_app.core.history import attachment_rows, short_terms
+from desktop_app.core.text.messages import t
 
 BUSY_TIMEOUT_MS = 5000
 """How long a write waits for another connection's (the GUI and `tally ask` share the file)."""
@@ -340,9 +341,16 @@ def _pending(applied: list[str], migrations: tuple[Migration, ...]) -> tuple[Mig
     if applied != known[: len(applied)]:
         newer = [name for name in applied if name not in known]
         raise HistoryVersionError(
-            "The history database was upgraded by a newer version of Tally"
-            + (f" (steps {', '.join(newer)})" if newer else "")
-            + ": update Tally to open it."
+            t(
+                "The history database was upgraded by a newer version of Tally (steps"
+                " {steps}): update Tally to open it.",
+                steps=", ".join(newer),
+            )
+            if newer
+            else t(
+                "The history database was upgraded by a newer version of Tally: update Tally"
+                " to open it."
+            )
         )
     return migrations[len(applied) :]
 

@@ -34,6 +34,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.network.proxy_sources import SETTINGS, SYSTEM, source_words
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.text.messages import t
 
 ACCEPT_ENCODING = {"Accept-Encoding": "gzip, deflate"}
 """What every client asks for, the encodings bounded_body inflates a bounded step at a time:
@@ -133,9 +134,14 @@ def system_proxy(url: str) -> tuple[str, str] | None:
     if scheme not in _SCHEMES:
         shown, _ = _without_password(value)
         raise ConfigError(
-            f"The proxy {shown} ({source_words(source)}) is a {scheme}:// proxy, which Tally "
-            "cannot use: use an http://, https:// or socks5:// proxy, or set one for this "
-            "provider in Settings → Network."
+            t(
+                "The proxy {proxy} ({source}) is a {scheme}:// proxy, which Tally cannot use:"
+                " use an http://, https:// or socks5:// proxy, or set one for this provider in"
+                " Settings → Network.",
+                proxy=shown,
+                source=source_words(source),
+                scheme=scheme,
+            )
         )
     return value, source
 
@@ -156,8 +162,11 @@ def ssl_context(ca_bundle: str | None) -> ssl.SSLContext:
             context = ssl.create_default_context(cafile=certifi.where())
     except (OSError, ssl.SSLError) as exc:
         raise ConfigError(
-            f"The certificates named by SSL_CERT_FILE or SSL_CERT_DIR cannot be used ({exc}). "
-            "Fix the variable, or remove it to use the usual ones."
+            t(
+                "The certificates named by SSL_CERT_FILE or SSL_CERT_DIR cannot be used"
+                " ({reason}). Fix the variable, or remove it to use the usual ones.",
+                reason=exc,
+            )
         ) from exc
     if ca_bundle:
         _load_bundle(context, ca_bundle)
@@ -183,8 +192,12 @@ def _load_bundle(context: ssl.SSLContext, ca_bundle: str) -> None:
     except (OSError, ssl.SSLError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ConfigError(
-            f"The CA bundle {ca_bundle} cannot be used ({reason}). Choose a file of PEM "
-            "certificates (-----BEGIN CERTIFICATE-----) in Settings → Network."
+            t(
+                "The CA bundle {bundle} cannot be used ({reason}). Choose a file of PEM"
+                " certificates (-----BEGIN CERTIFICATE-----) in Settings → Network.",
+                bundle=ca_bundle,
+                reason=reason,
+            )
         ) from exc
 
 

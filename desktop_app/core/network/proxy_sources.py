@@ -3,6 +3,8 @@ that report it."""
 
 from __future__ import annotations
 
+from desktop_app.core.text.messages import t
+
 SETTINGS = "settings"
 SYSTEM = "system"
 """Where a proxy came from, besides the name of a variable (HTTPS_PROXY)."""
@@ -11,7 +13,7 @@ SYSTEM = "system"
 def source_words(source: str) -> str:
     """Where a proxy setting came from, as a message says it."""
     if source == SETTINGS:
-        return "set in Settings"
+        return t("set in Settings")
     if source == SYSTEM:
-        return "from the system's proxy settings"
-    return f"from the {source} variable"
+        return t("from the system's proxy settings")
+    return t("from the {variable} variable", variable=source)

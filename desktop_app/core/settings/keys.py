@@ -37,8 +37,10 @@ def check_key(key: str | None) -> None:
         return
     if not key.isascii() or not key.isprintable() or any(c.isspace() for c in key):
         raise ConfigError(
-            "The API key contains a space, a line break or a character that keys never have. "
-            "Paste it again, exactly as the provider shows it."
+            t(
+                "The API key contains a space, a line break or a character that keys never"
+                " have. Paste it again, exactly as the provider shows it."
+            )
         )
 
 

@@ -32,6 +32,7 @@ from desktop_app.core.history.tree import path_to
 from desktop_app.core.money.prices import format_usd
 from desktop_app.core.settings.provider_names import shown_name
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.text.messages import t
 from desktop_app.core.transfer.attached import attached_markdown, attachments_json
 
 EXPORT_FORMAT = "tally-export"
@@ -70,7 +71,9 @@ def chosen_conversations(
     for conversation_id in dict.fromkeys(conversation_ids):
         summary = store.conversation(_whole_id(store, conversation_id))
         if summary is None:
-            raise ConfigError(f"No conversation with id {conversation_id!r} in the history.")
+            raise ConfigError(
+                t("No conversation with id {id!r} in the history.", id=conversation_id)
+            )
         chosen.append(summary)
     return chosen
 
@@ -83,8 +86,13 @@ def _whole_id(store: HistoryStore, given: str) -> str:
         found = ids_starting_with(conn, given)
     if len(found) > 1 and given not in found:
         raise ConfigError(
-            f"More than one conversation has an id starting with {given!r} "
-            f"({found[0]}, {found[1]}, …): give more of it."
+            t(
+                "More than one conversation has an id starting with {given!r} ({first},"
+                " {second}, …): give more of it.",
+                given=given,
+                first=found[0],
+                second=found[1],
+            )
         )
     return found[0] if len(found) == 1 else given
 
@@ -222,7 +230,9 @@ def save_export(conversations: Sequence[FullConversation], path: Path, *, markdo
         os.replace(part, path)
     except OSError as exc:
         part.unlink(missing_ok=True)
-        raise ConfigError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+        raise ConfigError(
+            t("Cannot write {path}: {reason}.", path=str(path), reason=exc.strerror or exc)
+        ) from exc
 
 
 def _dump(data: dict[str, Any], stream: TextIO) -> None:

@@ -289,4 +289,16 @@ CATALOG: dict[str, str] = {
     # money/prices.py: a price per million tokens, and a long prompt's dearer one
     "{pair} per M": "{pair} / 百万词元",
     "{pair} above {tokens} input tokens": "输入超过 {tokens} 词元时 {pair}",
+    # network, keys, history, export: the rest of the window's messages from the core
+    "set in Settings": "在设置中设定",
+    "from the system's proxy settings": "来自系统的代理设置",
+    "from the {variable} variable": "来自 {variable} 环境变量",
+    "The proxy {proxy} ({source}) is a {scheme}:// proxy, which Tally cannot use: use an http://, https:// or socks5:// proxy, or set one for this provider in Settings → Network.": "代理 {proxy}（{source}）是 {scheme}:// 代理，Tally 无法使用：请使用 http://、https:// 或 socks5:// 代理，或在 设置 → 网络 中为此服务商单独设置。",
+    "The certificates named by SSL_CERT_FILE or SSL_CERT_DIR cannot be used ({reason}). Fix the variable, or remove it to use the usual ones.": "SSL_CERT_FILE 或 SSL_CERT_DIR 指定的证书无法使用（{reason}）。请修正该变量，或删除它以使用默认证书。",
+    "The CA bundle {bundle} cannot be used ({reason}). Choose a file of PEM certificates (-----BEGIN CERTIFICATE-----) in Settings → Network.": "CA 证书包 {bundle} 无法使用（{reason}）。请在 设置 → 网络 中选择一个 PEM 证书文件（-----BEGIN CERTIFICATE-----）。",
+    "The API key contains a space, a line break or a character that keys never have. Paste it again, exactly as the provider shows it.": "API 密钥中含有空格、换行或密钥中不会出现的字符。请按服务商显示的原样重新粘贴。",
+    "The history database was upgraded by a newer version of Tally (steps {steps}): update Tally to open it.": "历史数据库已被更新版本的 Tally 升级（步骤 {steps}）：请更新 Tally 后再打开。",
+    "The history database was upgraded by a newer version of Tally: update Tally to open it.": "历史数据库已被更新版本的 Tally 升级：请更新 Tally 后再打开。",
+    "No conversation with id {id!r} in the history.": "历史记录中没有 ID 为 {id!r} 的对话。",
+    "More than one conversation has an id starting with {given!r} ({first}, {second}, …): give more of it.": "有不止一个对话的 ID 以 {given!r} 开头（{first}、{second}…）：请多输入几位。",
 }

@@ -289,4 +289,16 @@ CATALOG: dict[str, str] = {
     # money/prices.py: a price per million tokens, and a long prompt's dearer one
     "{pair} per M": "{pair} / 百萬詞元",
     "{pair} above {tokens} input tokens": "輸入超過 {tokens} 詞元時 {pair}",
+    # network, keys, history, export: the rest of the window's messages from the core
+    "set in Settings": "在設定中設定",
+    "from the system's proxy settings": "來自系統的代理伺服器設定",
+    "from the {variable} variable": "來自 {variable} 環境變數",
+    "The proxy {proxy} ({source}) is a {scheme}:// proxy, which Tally cannot use: use an http://, https:// or socks5:// proxy, or set one for this provider in Settings → Network.": "代理伺服器 {proxy}（{source}）是 {scheme}:// 代理，Tally 無法使用：請使用 http://、https:// 或 socks5:// 代理，或在 設定 → 網路 中為此服務商單獨設定。",
+    "The certificates named by SSL_CERT_FILE or SSL_CERT_DIR cannot be used ({reason}). Fix the variable, or remove it to use the usual ones.": "SSL_CERT_FILE 或 SSL_CERT_DIR 指定的憑證無法使用（{reason}）。請修正該變數，或刪除它以使用預設憑證。",
+    "The CA bundle {bundle} cannot be used ({reason}). Choose a file of PEM certificates (-----BEGIN CERTIFICATE-----) in Settings → Network.": "CA 憑證包 {bundle} 無法使用（{reason}）。請在 設定 → 網路 中選擇一個 PEM 憑證檔案（-----BEGIN CERTIFICATE-----）。",
+    "The API key contains a space, a line break or a character that keys never have. Paste it again, exactly as the provider shows it.": "API 金鑰中含有空格、換行或金鑰中不會出現的字元。請按服務商顯示的原樣重新貼上。",
+    "The history database was upgraded by a newer version of Tally (steps {steps}): update Tally to open it.": "歷史資料庫已被較新版本的 Tally 升級（步驟 {steps}）：請更新 Tally 後再開啟。",
+    "The history database was upgraded by a newer version of Tally: update Tally to open it.": "歷史資料庫已被較新版本的 Tally 升級：請更新 Tally 後再開啟。",
+    "No conversation with id {id!r} in the history.": "歷史紀錄中沒有 ID 為 {id!r} 的對話。",
+    "More than one conversation has an id starting with {given!r} ({first}, {second}, …): give more of it.": "有不只一個對話的 ID 以 {given!r} 開頭（{first}、{second}…）：請多輸入幾位。",
 }
