@@ -16,6 +16,7 @@ from typing import Any
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.files import replace_atomically
 from desktop_app.core.routing.rules import CONDITIONS, ModelRef, Routing, Rule
+from desktop_app.core.settings.toml_text import key_line, table_starts, toml_document
 from desktop_app.core.text.messages import Text, t
 
 _RULE_HEADER = re.compile(r"^\s*\[\[\s*rule\s*\]\]")
@@ -49,18 +50,7 @@ def default_routing() -> Routing:
 
 def parse_routing(text: str, *, source: str = "routing.toml") -> Routing:
     """The rules in the text of a rules file; a ConfigError names the file and the line."""
-    import tomllib  # here: routing a question needs none of it
-
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(
-            t(
-                "{source}: {error}. Fix the file or remove it to start over.",
-                source=source,
-                error=exc,
-            )
-        ) from exc
+    document = toml_document(text, source)  # tomllib here: routing a question needs none
     lines = text.splitlines()
     unknown = set(document) - {"rule", "ladder"}
     if unknown:
@@ -74,7 +64,7 @@ def parse_routing(text: str, *, source: str = "routing.toml") -> Routing:
     tables = document.get("rule", [])
     if not isinstance(tables, list):
         raise ConfigError(t("{source}: write rules as [[rule]] tables, not [rule].", source=source))
-    headers = [n for n, line in enumerate(lines) if _RULE_HEADER.match(line)]
+    headers = table_starts(lines, _RULE_HEADER)
     rules = []
     for index, table in enumerate(tables):
         start = headers[index] if index < len(headers) else 0
@@ -125,12 +115,7 @@ class _Place:
     what: Text
 
     def error(self, key: str, problem: Text) -> ConfigError:
-        line = self.start
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-        for number in range(self.start, self.end):
-            if pattern.match(self.lines[number]):
-                line = number
-                break
+        line = key_line(self.lines, self.start, self.end, key)
         where = t(
             "{source}, line {line} ({what})", source=self.source, line=line + 1, what=self.what
         )

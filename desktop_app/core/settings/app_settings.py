@@ -25,6 +25,7 @@ from typing import Any, Literal
 from desktop_app.core.currency import USD, Currency
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.files import replace_atomically
+from desktop_app.core.settings.toml_text import toml_document
 from desktop_app.core.text.language import (
     SETTINGS,
     Setting,
@@ -69,18 +70,7 @@ def load_settings(path: Path, locale: str | None = None) -> AppSettings:
 
 
 def parse_settings(text: str, *, source: str = "settings.toml") -> AppSettings:
-    import tomllib  # here: a first run has no file to parse, and needs none of it
-
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(
-            t(
-                "{source}: {error}. Fix the file or remove it to start over.",
-                source=source,
-                error=exc,
-            )
-        ) from exc
+    document = toml_document(text, source)
     _only(document, {"general", "money", "budget"}, source, t("the top level"))
     general = _table(document, "general", source)
     _only(general, {"language"}, source, "[general]")

@@ -20,6 +20,7 @@ from desktop_app.core.errors import ConfigError
 from desktop_app.core.files import replace_atomically
 from desktop_app.core.parameters import NUMBERS, Parameters, problem_with
 from desktop_app.core.settings import shipped_assistants as shipped
+from desktop_app.core.settings.toml_text import key_line, table_starts, toml_document
 from desktop_app.core.text.language import Language, chosen, system_locale
 from desktop_app.core.text.messages import Text, say, t
 
@@ -179,20 +180,14 @@ def duplicate_assistant(assistants: Sequence[Assistant], name: str) -> Assistant
 
 def parse_assistants(text: str, *, source: str = FILE_NAME) -> list[Assistant]:
     """The assistants in the text of an assistants file; errors name the file and the line."""
-    import tomllib
-
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        problem = t("{source} cannot be read: {problem}.", source=source, problem=exc)
-        raise ConfigError(problem) from exc
+    document = toml_document(text, source)
     tables = document.get("assistant", [])
     if set(document) - {"assistant"} or not isinstance(tables, list):
         raise ConfigError(
             t("{source}: write each assistant as an [[assistant]] table.", source=source)
         )
     lines = text.splitlines()
-    headers = [n for n, line in enumerate(lines) if _HEADER.match(line)]
+    headers = table_starts(lines, _HEADER)
     found: list[Assistant] = []
     for index, table in enumerate(tables):
         start = headers[index] if index < len(headers) else 0
@@ -201,8 +196,7 @@ def parse_assistants(text: str, *, source: str = FILE_NAME) -> list[Assistant]:
         def place(
             key: str, problem: Text, start: int = start, end: int = end, index: int = index
         ) -> ConfigError:
-            keyed = re.compile(rf"^\s*{re.escape(key)}\s*=")
-            line = next((n for n in range(start, end) if keyed.match(lines[n])), start)
+            line = key_line(lines, start, end, key)
             return ConfigError(
                 t(
                     "{source}, line {line} (assistant {number}): {problem}.",

@@ -11,6 +11,7 @@ from typing import Any, Literal, cast
 from urllib.parse import urlsplit
 
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.settings.toml_text import key_line, table_starts, toml_document
 from desktop_app.core.text.messages import Text, t
 
 Kind = Literal["openai", "anthropic", "gemini"]
@@ -104,18 +105,7 @@ def load_providers(path: Path) -> list[Provider]:
 
 def parse_providers(text: str, *, source: str = "providers.toml") -> list[Provider]:
     """Parse the text of a providers file; errors name the file and the line."""
-    import tomllib  # here: a first run has no file to parse, and needs none of it
-
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(
-            t(
-                "{source}: {error}. Fix the file or remove it to start over.",
-                source=source,
-                error=exc,
-            )
-        ) from exc
+    document = toml_document(text, source)
     unknown = set(document) - {"provider"}
     if unknown:
         names = ", ".join(sorted(unknown))
@@ -149,7 +139,7 @@ class _Locator:
     def __init__(self, text: str, source: str) -> None:
         self.lines = text.splitlines()
         self.source = source
-        self.headers = [i for i, line in enumerate(self.lines) if _PROVIDER_HEADER.match(line)]
+        self.headers = table_starts(self.lines, _PROVIDER_HEADER)
 
     def at(self, index: int) -> _Place:
         start = self.headers[index] if index < len(self.headers) else 0
@@ -165,12 +155,7 @@ class _Place:
     end: int
 
     def error(self, key: str, problem: Text) -> ConfigError:
-        line = self.start
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-        for number in range(self.start, self.end):
-            if pattern.match(self.locator.lines[number]):
-                line = number
-                break
+        line = key_line(self.locator.lines, self.start, self.end, key)
         where = t(
             "{source}, line {line} (provider #{number})",
             source=self.locator.source,

@@ -96,7 +96,7 @@ def test_a_hand_written_file_with_multi_line_prompts_reads_back(tmp_path: Path) 
         ('[[assistant]]\nname = "default"\n', "Tally's own"),
         ('[[assistant]]\nname = "A"\nmodel = 4\n', "model must be text"),
         ("[assistant]\nname = 'A'\n", "[[assistant]] table"),
-        ('[[assistant]]\nname = "A\n', "cannot be read"),
+        ('[[assistant]]\nname = "A\n', "line 2"),
     ],
 )
 def test_a_bad_file_is_named_by_line_never_a_crash(tmp_path: Path, text: str, said: str) -> None:
