@@ -13,6 +13,7 @@ from desktop_app.core.history.conversation_parameters import remembered_paramete
 from desktop_app.simulator import Simulator
 from desktop_app.ui.assistants.assistants_dialog import AssistantsDialog
 from desktop_app.ui.main_window import MainWindow
+from tests.support.ui.window_actions import send_and_wait
 from tests.support.ui.window_helpers import (
     Run,
     make_window,
@@ -20,7 +21,6 @@ from tests.support.ui.window_helpers import (
     sim_key,
     write_providers,
 )
-from tests.support.waiting import until
 
 TRANSLATOR = "Translator 中英互译"
 
@@ -31,15 +31,6 @@ def _pick(window: MainWindow, name: str) -> None:
     assert row >= 0, f"{name} is not listed"
     picker.setCurrentIndex(row)
     picker.activated.emit(row)
-
-
-def _send(window: MainWindow, run: Run, text: str) -> None:
-    async def body() -> None:
-        window.input.setPlainText(text)
-        window.send()
-        await until(lambda: not window.session.busy, within=20)
-
-    run(body)
 
 
 def _system_sent(simulator: Simulator) -> str | None:
@@ -60,7 +51,7 @@ def test_an_assistant_picked_is_sent_remembered_and_shown_again(
     _pick(window, TRANSLATOR)
     translator = window.assistant.picker.current_assistant()
     assert translator is not None
-    _send(window, run, "你好，世界")
+    send_and_wait(window, run, "你好，世界")
 
     assert _system_sent(simulator) == translator.system
     body = simulator.requests[-1].body or {}
@@ -92,7 +83,7 @@ def test_the_panel_changes_parameters_for_this_conversation_only(
     panel.form.temperature.setValue(0.7)
     panel.form.turns.setValue(1)
     panel.form.system.setPlainText("Answer in one line.")
-    _send(window, run, "First question")  # sent at once: the pending change applies
+    send_and_wait(window, run, "First question")  # sent at once: the pending change applies
 
     body = simulator.requests[-1].body or {}
     assert body.get("temperature") == 0.7
@@ -105,8 +96,8 @@ def test_the_panel_changes_parameters_for_this_conversation_only(
     assert kept.parameters.temperature == 0.7
     assert kept.parameters.context_turns == 1
 
-    _send(window, run, "Second question")
-    _send(window, run, "Third question")
+    send_and_wait(window, run, "Second question")
+    send_and_wait(window, run, "Third question")
     sent = (simulator.requests[-1].body or {})["messages"]
     questions = [m["content"] for m in sent if m["role"] == "user"]
     assert questions == ["Second question", "Third question"], "one past turn, then the new one"
@@ -157,7 +148,7 @@ def test_the_next_start_reopens_the_conversation_with_its_assistant(
     first = make_window(qtbot)
     assert first.picker.select("sim", "sim-normal")
     _pick(first, TRANSLATOR)
-    _send(first, run, "早上好")
+    send_and_wait(first, run, "早上好")
     translator = first.assistant.picker.current_assistant()
     assert translator is not None
     shut_down(first, run)

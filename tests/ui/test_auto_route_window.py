@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop_app.core.history.answer_origins import origins_of
 from desktop_app.simulator import Simulator
 from desktop_app.ui.main_window import MainWindow
+from tests.support.ui.window_actions import send_and_wait
 from tests.support.ui.window_helpers import Run
 from tests.support.waiting import until
 
@@ -36,16 +37,6 @@ def _rules(data_dir: Path, text: str = RULES) -> None:
     (data_dir / "routing.toml").write_text(text, encoding="utf-8")
 
 
-def _send(window: MainWindow, run: Run, text: str) -> None:
-    async def body() -> None:
-        window.input.setPlainText(text)
-        window.send()
-        await until(lambda: not window.session.busy, within=20)
-
-    run(body)
-    window.chat_view.flush()  # what the view shows next frame
-
-
 def test_auto_sends_to_the_model_its_rule_picks_and_says_so(
     window: MainWindow, run: Run, simulator: Simulator, data_dir: Path
 ) -> None:
@@ -58,7 +49,7 @@ def test_auto_sends_to_the_model_its_rule_picks_and_says_so(
     assert "“Code” picks sim-echo" in window.estimate.text()
     assert "on sim-echo" in window.estimate.text(), "priced on the model the rule picks"
 
-    _send(window, run, CODE)
+    send_and_wait(window, run, CODE)
     assert (simulator.requests[-1].body or {})["model"] == "sim-echo"
     answer = window.conversation.messages[-1]
     assert (answer.model, answer.rule) == ("sim-echo", "Code")
@@ -96,7 +87,7 @@ def test_a_stronger_model_answers_as_a_version_of_the_answer(
     _rules(data_dir)
     assert window.picker.select("sim", "sim-normal")
     window.auto.button.click()
-    _send(window, run, "Name a prime number")
+    send_and_wait(window, run, "Name a prime number")
     first = window.conversation.messages[-1]
     assert first.model == "sim-normal"
     widget = window.chat_view.widget_for(first)

@@ -3,6 +3,7 @@ next file dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -11,12 +12,28 @@ from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.main_window import MainWindow
+from tests.support.waiting import until
 
 
 def type_and_send(qtbot: QtBot, window: MainWindow, text: str) -> None:
     window.input.setFocus()
     qtbot.keyClicks(window.input, text)
     qtbot.keyClick(window.input, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def send_and_wait(
+    window: MainWindow, run: Callable[[Callable[[], Awaitable[None]]], None], text: str
+) -> None:
+    """Put `text` in the box, send it, and wait (in the test's loop) until the answer has
+    ended and the chat view shows it as it will next frame."""
+
+    async def body() -> None:
+        window.input.setPlainText(text)
+        window.send()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(body)
+    window.chat_view.flush()
 
 
 def menu_action(window: MainWindow, text: str, menu: str = "&File") -> QAction:
