@@ -5,6 +5,7 @@ the page's Move up / Move down."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QByteArray,
     QCoreApplication,
@@ -18,12 +19,12 @@ from PySide6.QtCore import (
 from desktop_app.core.routing.rules import Rule
 
 _MIME = "application/x-tally-rule-rows"
-_HEADINGS = ("Name", "Conditions", "Picks")
+_HEADINGS = (
+    str(QT_TRANSLATE_NOOP("RulesModel", "Name")),
+    str(QT_TRANSLATE_NOOP("RulesModel", "Conditions")),
+    str(QT_TRANSLATE_NOOP("RulesModel", "Picks")),
+)
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RoutingWords", text)
 
 
 def condition_words(rule: Rule) -> str:
@@ -31,24 +32,46 @@ def condition_words(rule: Rule) -> str:
     parts: list[str] = []
     low, high = rule.min_tokens, rule.max_tokens
     if low is not None and high is not None:
-        parts.append(_tr("{low} to {high} tokens").format(low=f"{low:,}", high=f"{high:,}"))
+        parts.append(
+            QCoreApplication.translate("RoutingWords", "{low} to {high} tokens").format(
+                low=f"{low:,}", high=f"{high:,}"
+            )
+        )
     elif low is not None:
-        parts.append(_tr("at least {} tokens").format(f"{low:,}"))
+        parts.append(
+            QCoreApplication.translate("RoutingWords", "at least {} tokens").format(f"{low:,}")
+        )
     elif high is not None:
-        parts.append(_tr("at most {} tokens").format(f"{high:,}"))
+        parts.append(
+            QCoreApplication.translate("RoutingWords", "at most {} tokens").format(f"{high:,}")
+        )
     if rule.has_image is not None:
-        parts.append(_tr("an image attached") if rule.has_image else _tr("no image"))
+        parts.append(
+            QCoreApplication.translate("RoutingWords", "an image attached")
+            if rule.has_image
+            else QCoreApplication.translate("RoutingWords", "no image")
+        )
     if rule.has_code is not None:
-        parts.append(_tr("holds code") if rule.has_code else _tr("no code"))
+        parts.append(
+            QCoreApplication.translate("RoutingWords", "holds code")
+            if rule.has_code
+            else QCoreApplication.translate("RoutingWords", "no code")
+        )
     if rule.matches is not None:
-        parts.append(_tr("matches {}").format(rule.matches))
+        parts.append(QCoreApplication.translate("RoutingWords", "matches {}").format(rule.matches))
     if rule.language is not None:
-        parts.append(_tr("in Chinese") if rule.language == "zh" else _tr("in English"))
+        parts.append(
+            QCoreApplication.translate("RoutingWords", "in Chinese")
+            if rule.language == "zh"
+            else QCoreApplication.translate("RoutingWords", "in English")
+        )
     if rule.assistant is not None:
-        parts.append(_tr("asked as {}").format(rule.assistant))
+        parts.append(
+            QCoreApplication.translate("RoutingWords", "asked as {}").format(rule.assistant)
+        )
     if not parts:
-        return _tr("every question")
-    return _tr(", ").join(parts)
+        return QCoreApplication.translate("RoutingWords", "every question")
+    return QCoreApplication.translate("RoutingWords", ", ").join(parts)
 
 
 class RulesModel(QAbstractTableModel):

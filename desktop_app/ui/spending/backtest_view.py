@@ -92,7 +92,7 @@ class BacktestView(QWidget):
             [
                 self.tr("Rule"),
                 self.tr("Picks"),
-                self.tr("Answers"),
+                self.tr("Answers picked"),
                 self.tr("As sent"),
                 self.tr("With the rules"),
                 self.tr("Escalated"),
@@ -124,10 +124,11 @@ class BacktestView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.rules_title)
-        layout.addWidget(self.rules, 1)
+        layout.addWidget(self.rules)
         layout.addWidget(self.models_title)
-        layout.addWidget(self.models, 1)
+        layout.addWidget(self.models)
         layout.addWidget(self.notes)
+        layout.addStretch(1)
 
     def _title(self, text: str) -> QLabel:
         title = QLabel(text, self)
@@ -209,6 +210,8 @@ class BacktestView(QWidget):
         self._fill_models(result)
         self.notes.setText(" ".join(self._notes(result)))
         self._show_tables(True)
+        for table in (self.rules, self.models):
+            _fit(table)
 
     def _money(self, totals: Totals) -> str:
         assert self.currency is not None
@@ -308,6 +311,14 @@ class BacktestView(QWidget):
                 ).format(f"{result.unroutable:,}")
             )
         return notes
+
+
+def _fit(table: QTableWidget) -> None:
+    """As tall as its rows (a scroll bar past a dozen), so that no blank band follows them."""
+    table.resizeRowsToContents()
+    rows = sum(table.rowHeight(row) for row in range(min(table.rowCount(), 12)))
+    header = table.horizontalHeader().sizeHint().height()
+    table.setFixedHeight(rows + header + 2 * table.frameWidth() + 2)
 
 
 def _cell(text: str, number: bool) -> QTableWidgetItem:
