@@ -1,7 +1,8 @@
 """Take the README's screenshots of the real window, offscreen: `.venv/bin/python
 docs/make_screenshots.py` (add `spending` for the spending view's alone, `compare` for the
 versions' and the comparison's, `look` for the Chinese and the small window's, `attachments` and
-`assistants` for those of issue 17). A conversation is streamed from the simulator (no network)."""
+`assistants` for those of issue 17, `routing` for Settings → Routing and the spending view with
+the rules). A conversation is streamed from the simulator (no network)."""
 
 from __future__ import annotations
 
@@ -437,6 +438,166 @@ def shoot_attachments_and_assistants(app: QApplication, data: Path, target: str)
     app.setPalette(app.style().standardPalette())
 
 
+ROUTING_TOML = """\
+[[rule]]
+name = "Images"
+has_image = true
+provider = "holysheep"
+model = "gemini-2.5-flash"
+
+[[rule]]
+name = "Long context"
+min_tokens = 30000
+provider = "holysheep"
+model = "gemini-2.5-flash"
+
+[[rule]]
+name = "Code"
+has_code = true
+provider = "holysheep"
+model = "gpt-4.1"
+
+[[rule]]
+name = "Translate"
+matches = '(?i)\\btranslate\\b|翻译'
+max_tokens = 8000
+provider = "holysheep"
+model = "deepseek-chat"
+
+[[rule]]
+name = "Everything else"
+provider = "holysheep"
+model = "deepseek-chat"
+
+[ladder]
+models = ["holysheep/deepseek-chat", "holysheep/gemini-2.5-flash", "holysheep/gpt-4.1",
+          "holysheep/claude-sonnet-4.5"]
+"""
+EVERYDAY = ("Why is the sky blue?", "给我推荐三本关于宋朝的书", "Draft a polite reminder email.")
+CODE = "Why does this fail?\n```python\nprint(1 / 0)\n```"
+
+
+def routing_history(store: HistoryStore, now: datetime) -> None:
+    """November as sent: everyday questions on deepseek-chat by Auto (one in three escalated to
+    gpt-4.1), code on claude-sonnet-4.5 picked by hand (Code would pick gpt-4.1), everyday
+    questions on gpt-4.1 picked by hand, long documents on gpt-4.1, and code by Auto."""
+    from desktop_app.core.history.answer_origins import AnswerOrigin, set_origin
+
+    rng = random.Random(20251120)
+    prices = dict(HOLYSHEEP.prices)
+    for day in range(1, now.day + 1):
+        at = now.replace(day=day, hour=10)
+        plan: list[tuple[str, str, str | None]] = [
+            ("deepseek-chat", EVERYDAY[day % 3], "Everything else")
+        ] * rng.randint(5, 9)
+        plan += [("claude-sonnet-4.5", CODE, None)] * rng.randint(1, 3)
+        plan += [("gpt-4.1", EVERYDAY[(day + 1) % 3], None)] * rng.randint(0, 2)
+        plan += [("gpt-4.1", CODE, "Code")] * rng.randint(0, 2)
+        if day % 3 == 0:
+            plan.append(("gpt-4.1", "Summarise this contract:\n" + "Clause. " * 16_000, None))
+        for model, text, rule in plan:
+            conversation = store.create_conversation("Sample", created_at=at).id
+            question = store.add_message(conversation, role="user", content=text, created_at=at)
+            tokens = len(text) // 4 + rng.randint(200, 2_000)
+            usage = Usage(tokens, rng.randint(300, 1_500), source="reported")
+            answer = _routed_answer(store, conversation, question.id, at, model, usage, prices)
+            with store.writing() as conn:
+                set_origin(conn, answer, AnswerOrigin(rule))
+            if rule == "Everything else" and rng.random() < 0.3:
+                again = _routed_answer(
+                    store, conversation, question.id, at, "gpt-4.1", usage, prices
+                )
+                with store.writing() as conn:
+                    set_origin(conn, again, AnswerOrigin(None, answer))
+
+
+def _routed_answer(
+    store: HistoryStore,
+    conversation: str,
+    question: int,
+    at: datetime,
+    model: str,
+    usage: Usage,
+    prices: dict[str, ModelPrice],
+) -> int:
+    cost = cost_usd(prices[model], usage)
+    stored = StoredUsage(usage.input_tokens, usage.output_tokens, 0, 0, usage.source)
+    answer = store.add_message(
+        conversation,
+        role="assistant",
+        content="answer",
+        provider=HOLYSHEEP.id,
+        provider_name=HOLYSHEEP.name,
+        model=model,
+        usage=stored,
+        cost_usd=cost,
+        created_at=at,
+        parent_id=question,
+    )
+    bill(store, LedgerEntry(answer.id, conversation, HOLYSHEEP.id, model, at, stored, cost))
+    return answer.id
+
+
+async def shoot_routing_page(window: MainWindow, suffix: str) -> None:
+    """Settings → Routing: the rules, the ladder, and a prompt tried."""
+    from desktop_app.ui.settings.settings_dialog import SettingsDialog
+
+    window.open_settings()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    dialog.tabs.setCurrentWidget(dialog.routing_page)
+    page = dialog.routing_page
+    page.table.selectRow(3)
+    page.trial.prompt.setPlainText("Please translate this into English: 今天天气很好。")
+    await asyncio.sleep(0.3)
+    save(dialog.grab(), f"routing-settings{suffix}.png")
+    dialog.reject()
+
+
+def shoot_routing_spending(app: QApplication, suffix: str) -> None:
+    """The spending view, November with the rules (in yuan, as a relay bills)."""
+    with tempfile.TemporaryDirectory() as folder:
+        store = HistoryStore(Path(folder) / "history.sqlite3")
+        routing_history(store, SPENDING_NOW)
+        settings = AppSettings(currency_code="CNY", cny_per_usd=Decimal("7.3"))
+        dialog = SpendingDialog(store, settings, [HOLYSHEEP.provider()], now=SPENDING_NOW)
+        dialog.backtest.routing_path = Path(os.environ["TALLY_DATA_DIR"]) / "routing.toml"
+        dialog.show()
+        while dialog.reads.pending():
+            app.processEvents()
+            time.sleep(0.01)
+        dialog.rules_toggle.click()
+        while dialog.reads.pending():
+            app.processEvents()
+            time.sleep(0.01)
+        app.processEvents()
+        save(dialog.grab(), f"routing-spending{suffix}.png")
+        dialog.close()
+        store.close()
+
+
+def shoot_routing(app: QApplication, data: Path) -> None:
+    """`routing`: Settings → Routing and Spending → With my rules, in English and in Chinese."""
+    from desktop_app.core.text.language import Language
+    from desktop_app.core.text.messages import set_language
+    from desktop_app.ui.translators import install_translators
+
+    (data / "routing.toml").write_text(ROUTING_TOML, encoding="utf-8")
+    looks: list[tuple[str, Language]] = [("", "en"), ("-zh_CN", "zh_CN")]
+    for suffix, language in looks:
+        translators = install_translators(app, language) if language != "en" else []
+        set_language(language)
+        loop, window = shown_window(app, 980, 760)
+        loop.run_until_complete(shoot_routing_page(window, suffix))
+        shoot_routing_spending(app, suffix)
+        window.close()
+        loop.run_until_complete(asyncio.sleep(0.2))
+        loop.close()
+        for translator in translators:
+            app.removeTranslator(translator)
+        set_language("en")
+
+
 def main() -> int:
     # A keyring of its own: the shots never touch the user's, and show no keyring warning.
     keyring.set_keyring(MemoryKeyring())
@@ -452,6 +613,13 @@ def main() -> int:
             data.mkdir(parents=True, exist_ok=True)
             (data / "providers.toml").write_text(PROVIDERS.format(base_url=sim.base_url))
             shoot_attachments_and_assistants(app, data, sys.argv[1])
+        return 0
+    if sys.argv[1:] == ["routing"]:
+        with Simulator(api_key=None, token_delay=0.01) as sim:
+            data = Path(os.environ["TALLY_DATA_DIR"])
+            data.mkdir(parents=True, exist_ok=True)
+            (data / "providers.toml").write_text(PROVIDERS.format(base_url=sim.base_url))
+            shoot_routing(app, data)
         return 0
     if sys.argv[1:] == ["look"]:
         with Simulator(api_key=None, token_delay=0.01) as sim:

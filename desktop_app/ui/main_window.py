@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         # Then ask the providers just saved (or tested) for their models: the user's request.
         dialog.providersChanged.connect(lambda _: self.models.refresh_saved(before, dialog))
         dialog.appSettingsChanged.connect(self.apply_app_settings)
+        dialog.routingChanged.connect(lambda _: self.auto.reload())
         dialog.open()
 
     # -- conversations ----------------------------------------------------------------------

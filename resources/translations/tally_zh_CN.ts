@@ -198,6 +198,129 @@
     </message>
 </context>
 <context>
+    <name>BacktestView</name>
+    <message>
+        <source>Per rule</source>
+        <translation>各规则</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Picks</source>
+        <translation>选用</translation>
+    </message>
+    <message>
+        <source>Answers picked</source>
+        <translation>选中的回答</translation>
+    </message>
+    <message>
+        <source>As sent</source>
+        <translation>实际发送</translation>
+    </message>
+    <message>
+        <source>With the rules</source>
+        <translation>用规则后</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Of the answers this rule picked when they were sent (with Auto), how many you asked a stronger model again</source>
+        <translation>发送时由这条规则选定模型（自动）的回答中，有多少被你换更强的模型重问</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>各模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Answers as sent</source>
+        <translation>实际发送的回答</translation>
+    </message>
+    <message>
+        <source>Answers with the rules</source>
+        <translation>用规则后的回答</translation>
+    </message>
+    <message>
+        <source>Working out {} with your rules…</source>
+        <translation>正在按你的规则回测 {}…</translation>
+    </message>
+    <message>
+        <source>Fix it in Settings → Routing to see the month with your rules.</source>
+        <translation>请在“设置 → 路由规则”中修正，即可看到按你的规则计算的本月花费。</translation>
+    </message>
+    <message>
+        <source>No answers with a cost in {}: nothing to try the rules on.</source>
+        <translation>{} 没有计费的回答：无可回测。</translation>
+    </message>
+    <message>
+        <source>with the shipped rules</source>
+        <translation>按内置规则</translation>
+    </message>
+    <message>
+        <source>with these rules</source>
+        <translation>按这些规则</translation>
+    </message>
+    <message>
+        <source>{month}: &lt;b&gt;{sent}&lt;/b&gt; as sent, &lt;b&gt;{routed}&lt;/b&gt; {whose}. {change}</source>
+        <translation>{month}：实际 &lt;b&gt;{sent}&lt;/b&gt;，{whose} &lt;b&gt;{routed}&lt;/b&gt;。{change}</translation>
+    </message>
+    <message>
+        <source>The rules would have saved {amount} ({share}%).</source>
+        <translation>这些规则可省下 {amount}（{share}%）。</translation>
+    </message>
+    <message>
+        <source>The rules would have cost {} more.</source>
+        <translation>这些规则会多花 {}。</translation>
+    </message>
+    <message>
+        <source>(no rule matched: as sent)</source>
+        <translation>（没有规则匹配：按实际发送）</translation>
+    </message>
+    <message>
+        <source>{} (not in the rules now)</source>
+        <translation>{}（现已不在规则中）</translation>
+    </message>
+    <message>
+        <source>No answer of the month was sent by this rule.</source>
+        <translation>本月没有由这条规则发送的回答。</translation>
+    </message>
+    <message>
+        <source>{escalated} of {answers} ({share}%)</source>
+        <translation>{answers} 条中 {escalated} 条（{share}%）</translation>
+    </message>
+    <message>
+        <source>⚠ {}: often</source>
+        <translation>⚠ {}：经常</translation>
+    </message>
+    <message>
+        <source>Its answers are often asked again of a stronger model: this rule&apos;s model is probably too cheap for its questions.</source>
+        <translation>它的回答常被换更强的模型重问：这条规则的模型对这些问题可能太便宜了。</translation>
+    </message>
+    <message>
+        <source>A what-if figure: each answer&apos;s own tokens re-priced on the model the rules pick for its question; nothing is billed or written.</source>
+        <translation>这是假设的数字：每条回答的实际 token 按规则为其问题选的模型重新计价；不计费，也不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Answers on a model of unknown price are not in the amounts (“+ N unpriced”): an unknown price is never counted as 0.</source>
+        <translation>价格未知的模型的回答不计入金额（“+ N 条未定价”）：未知的价格绝不按 0 计算。</translation>
+    </message>
+    <message>
+        <source>1 answer whose question is no longer in the history counts as sent.</source>
+        <translation>1 条回答的问题已不在历史记录中，按实际发送计算。</translation>
+    </message>
+    <message>
+        <source>{} answers whose question is no longer in the history count as sent.</source>
+        <translation>{} 条回答的问题已不在历史记录中，按实际发送计算。</translation>
+    </message>
+</context>
+<context>
     <name>CompareChoice</name>
     <message>
         <source>Compare with {}:</source>
@@ -714,6 +837,45 @@
     <message>
         <source>Started a fresh history; the one that could not be opened is kept as {}.</source>
         <translation>已新建历史记录；无法打开的那份保留为 {}。</translation>
+    </message>
+</context>
+<context>
+    <name>LadderEditor</name>
+    <message>
+        <source>Ladder, cheapest first</source>
+        <translation>模型阶梯，最便宜的在前</translation>
+    </message>
+    <message>
+        <source>Model to add to the ladder</source>
+        <translation>要加入阶梯的模型</translation>
+    </message>
+    <message>
+        <source>provider/model</source>
+        <translation>服务商/模型</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ladder&lt;/b&gt;, cheapest first: what “a stronger model” means</source>
+        <translation>&lt;b&gt;模型阶梯&lt;/b&gt;，最便宜的在前：即“更强的模型”的含义</translation>
+    </message>
+    <message>
+        <source>{} is on the ladder already.</source>
+        <translation>{} 已在阶梯中。</translation>
     </message>
 </context>
 <context>
@@ -1742,6 +1904,234 @@
     </message>
 </context>
 <context>
+    <name>RoutingPage</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Restore the shipped rules</source>
+        <translation>恢复内置规则</translation>
+    </message>
+    <message>
+        <source>Start from the shipped rules</source>
+        <translation>从内置规则开始</translation>
+    </message>
+    <message>
+        <source>Routing rules, first match wins</source>
+        <translation>路由规则，第一条匹配的生效</translation>
+    </message>
+    <message>
+        <source>The first rule whose conditions all hold picks the model of “Auto (rules)”. Drag a rule, or use Move up and Move down, to change the order.</source>
+        <translation>“自动（规则）”使用第一条所有条件都满足的规则所选的模型。拖动规则，或用“上移”“下移”改变顺序。</translation>
+    </message>
+    <message>
+        <source>The file is left as it is: fix it by hand and open Settings again, or start from the shipped rules (the file is replaced only when you then save).</source>
+        <translation>该文件保持原样：请手动修正后重新打开设置，或从内置规则开始（只有随后保存时才会替换该文件）。</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingWords</name>
+    <message>
+        <source>{low} to {high} tokens</source>
+        <translation>{low} 到 {high} 个 token</translation>
+    </message>
+    <message>
+        <source>at least {} tokens</source>
+        <translation>至少 {} 个 token</translation>
+    </message>
+    <message>
+        <source>at most {} tokens</source>
+        <translation>至多 {} 个 token</translation>
+    </message>
+    <message>
+        <source>an image attached</source>
+        <translation>附有图片</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>无图片</translation>
+    </message>
+    <message>
+        <source>holds code</source>
+        <translation>包含代码</translation>
+    </message>
+    <message>
+        <source>no code</source>
+        <translation>不含代码</translation>
+    </message>
+    <message>
+        <source>matches {}</source>
+        <translation>匹配 {}</translation>
+    </message>
+    <message>
+        <source>in Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>in English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>asked as {}</source>
+        <translation>助手为 {}</translation>
+    </message>
+    <message>
+        <source>every question</source>
+        <translation>所有问题</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
+    <name>RuleForm</name>
+    <message>
+        <source>Edit rule</source>
+        <translation>编辑规则</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. Code</source>
+        <translation>例如：代码</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>provider/model</source>
+        <translation>服务商/模型</translation>
+    </message>
+    <message>
+        <source>At least, tokens</source>
+        <translation>至少多少 token</translation>
+    </message>
+    <message>
+        <source>At most, tokens</source>
+        <translation>至多多少 token</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>any text (a regular expression)</source>
+        <translation>任意文本（正则表达式）</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Picks:</source>
+        <translation>选用：</translation>
+    </message>
+    <message>
+        <source>Conditions (all must hold; none: every question):</source>
+        <translation>条件（须全部满足；不设条件则匹配所有问题）：</translation>
+    </message>
+    <message>
+        <source>At least:</source>
+        <translation>至少：</translation>
+    </message>
+    <message>
+        <source>At most:</source>
+        <translation>至多：</translation>
+    </message>
+    <message>
+        <source>Has an image:</source>
+        <translation>附有图片：</translation>
+    </message>
+    <message>
+        <source>Holds code:</source>
+        <translation>包含代码：</translation>
+    </message>
+    <message>
+        <source>Matches:</source>
+        <translation>匹配：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Assistant:</source>
+        <translation>助手：</translation>
+    </message>
+    <message>
+        <source>Give the rule a name.</source>
+        <translation>请给规则起个名称。</translation>
+    </message>
+    <message>
+        <source>Another rule is named “{}”.</source>
+        <translation>已有另一条规则名为“{}”。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Picks</source>
+        <translation>选用</translation>
+    </message>
+</context>
+<context>
     <name>SearchResults</name>
     <message>
         <source>Search results</source>
@@ -1795,6 +2185,10 @@
         <translation>常规</translation>
     </message>
     <message>
+        <source>Routing</source>
+        <translation>路由规则</translation>
+    </message>
+    <message>
         <source>this provider</source>
         <translation>这个服务商</translation>
     </message>
@@ -1840,6 +2234,14 @@ Every answer&apos;s cost is kept in the history, and this view shows it per day 
     <message>
         <source>Spending</source>
         <translation>费用</translation>
+    </message>
+    <message>
+        <source>With my rules</source>
+        <translation>按我的规则</translation>
+    </message>
+    <message>
+        <source>The month again, each answer on the model your routing rules pick</source>
+        <translation>重算本月：每条回答改用你的路由规则选的模型</translation>
     </message>
     <message>
         <source>Month:</source>
@@ -2001,6 +2403,61 @@ Every answer&apos;s cost is kept in the history, and this view shows it per day 
     <message>
         <source>Anthropic needs at least {} tokens.</source>
         <translation>Anthropic 要求至少 {} tokens。</translation>
+    </message>
+</context>
+<context>
+    <name>TryPrompt</name>
+    <message>
+        <source>A prompt to try</source>
+        <translation>要试的提示词</translation>
+    </message>
+    <message>
+        <source>Type or paste a question…</source>
+        <translation>输入或粘贴一个问题…</translation>
+    </message>
+    <message>
+        <source>With an image</source>
+        <translation>附带图片</translation>
+    </message>
+    <message>
+        <source>Asked as</source>
+        <translation>提问身份</translation>
+    </message>
+    <message>
+        <source>No assistant</source>
+        <translation>不用助手</translation>
+    </message>
+    <message>
+        <source>Asked as:</source>
+        <translation>助手：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Try a prompt&lt;/b&gt;: which rule picks, and why</source>
+        <translation>&lt;b&gt;试一个提示词&lt;/b&gt;：哪条规则选中，为什么</translation>
+    </message>
+    <message>
+        <source>Type a question to see which rule picks its model.</source>
+        <translation>输入一个问题，看看哪条规则为它选模型。</translation>
+    </message>
+    <message>
+        <source>No rule matches: the model picked in the window answers.</source>
+        <translation>没有规则匹配：由窗口中选定的模型回答。</translation>
+    </message>
+    <message>
+        <source>Picks &lt;b&gt;{model}&lt;/b&gt; (rule: {rule})</source>
+        <translation>选用 &lt;b&gt;{model}&lt;/b&gt;（规则：{rule}）</translation>
+    </message>
+    <message>
+        <source>✔ picks</source>
+        <translation>✔ 选中</translation>
+    </message>
+    <message>
+        <source>✔ matches, but an earlier rule picks</source>
+        <translation>✔ 匹配，但前面的规则已选中</translation>
+    </message>
+    <message>
+        <source>✘ does not match</source>
+        <translation>✘ 不匹配</translation>
     </message>
 </context>
 <context>

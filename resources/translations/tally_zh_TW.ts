@@ -198,6 +198,129 @@
     </message>
 </context>
 <context>
+    <name>BacktestView</name>
+    <message>
+        <source>Per rule</source>
+        <translation>各規則</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>Picks</source>
+        <translation>選用</translation>
+    </message>
+    <message>
+        <source>Answers picked</source>
+        <translation>選中的回答</translation>
+    </message>
+    <message>
+        <source>As sent</source>
+        <translation>實際傳送</translation>
+    </message>
+    <message>
+        <source>With the rules</source>
+        <translation>用規則後</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>升級</translation>
+    </message>
+    <message>
+        <source>Of the answers this rule picked when they were sent (with Auto), how many you asked a stronger model again</source>
+        <translation>傳送時由這條規則選定模型（自動）的回答中，有多少被你換更強的模型重問</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>各模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Answers as sent</source>
+        <translation>實際傳送的回答</translation>
+    </message>
+    <message>
+        <source>Answers with the rules</source>
+        <translation>用規則後的回答</translation>
+    </message>
+    <message>
+        <source>Working out {} with your rules…</source>
+        <translation>正在按你的規則回測 {}…</translation>
+    </message>
+    <message>
+        <source>Fix it in Settings → Routing to see the month with your rules.</source>
+        <translation>請在「設定 → 路由規則」中修正，即可看到按你的規則計算的本月花費。</translation>
+    </message>
+    <message>
+        <source>No answers with a cost in {}: nothing to try the rules on.</source>
+        <translation>{} 沒有計費的回答：無可回測。</translation>
+    </message>
+    <message>
+        <source>with the shipped rules</source>
+        <translation>按內建規則</translation>
+    </message>
+    <message>
+        <source>with these rules</source>
+        <translation>按這些規則</translation>
+    </message>
+    <message>
+        <source>{month}: &lt;b&gt;{sent}&lt;/b&gt; as sent, &lt;b&gt;{routed}&lt;/b&gt; {whose}. {change}</source>
+        <translation>{month}：實際 &lt;b&gt;{sent}&lt;/b&gt;，{whose} &lt;b&gt;{routed}&lt;/b&gt;。{change}</translation>
+    </message>
+    <message>
+        <source>The rules would have saved {amount} ({share}%).</source>
+        <translation>這些規則可省下 {amount}（{share}%）。</translation>
+    </message>
+    <message>
+        <source>The rules would have cost {} more.</source>
+        <translation>這些規則會多花 {}。</translation>
+    </message>
+    <message>
+        <source>(no rule matched: as sent)</source>
+        <translation>（沒有規則符合：按實際傳送）</translation>
+    </message>
+    <message>
+        <source>{} (not in the rules now)</source>
+        <translation>{}（現已不在規則中）</translation>
+    </message>
+    <message>
+        <source>No answer of the month was sent by this rule.</source>
+        <translation>本月沒有由這條規則傳送的回答。</translation>
+    </message>
+    <message>
+        <source>{escalated} of {answers} ({share}%)</source>
+        <translation>{answers} 條中 {escalated} 條（{share}%）</translation>
+    </message>
+    <message>
+        <source>⚠ {}: often</source>
+        <translation>⚠ {}：經常</translation>
+    </message>
+    <message>
+        <source>Its answers are often asked again of a stronger model: this rule&apos;s model is probably too cheap for its questions.</source>
+        <translation>它的回答常被換更強的模型重問：這條規則的模型對這些問題可能太便宜了。</translation>
+    </message>
+    <message>
+        <source>A what-if figure: each answer&apos;s own tokens re-priced on the model the rules pick for its question; nothing is billed or written.</source>
+        <translation>這是假設的數字：每條回答的實際 token 按規則為其問題選的模型重新計價；不計費，也不寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>Answers on a model of unknown price are not in the amounts (“+ N unpriced”): an unknown price is never counted as 0.</source>
+        <translation>價格未知的模型的回答不計入金額（「+ N 條未定價」）：未知的價格絕不按 0 計算。</translation>
+    </message>
+    <message>
+        <source>1 answer whose question is no longer in the history counts as sent.</source>
+        <translation>1 條回答的問題已不在歷史紀錄中，按實際傳送計算。</translation>
+    </message>
+    <message>
+        <source>{} answers whose question is no longer in the history count as sent.</source>
+        <translation>{} 條回答的問題已不在歷史紀錄中，按實際傳送計算。</translation>
+    </message>
+</context>
+<context>
     <name>CompareChoice</name>
     <message>
         <source>Compare with {}:</source>
@@ -714,6 +837,45 @@
     <message>
         <source>Started a fresh history; the one that could not be opened is kept as {}.</source>
         <translation>已建立新的歷史紀錄；無法開啟的那份保留為 {}。</translation>
+    </message>
+</context>
+<context>
+    <name>LadderEditor</name>
+    <message>
+        <source>Ladder, cheapest first</source>
+        <translation>模型階梯，最便宜的在前</translation>
+    </message>
+    <message>
+        <source>Model to add to the ladder</source>
+        <translation>要加入階梯的模型</translation>
+    </message>
+    <message>
+        <source>provider/model</source>
+        <translation>服務商/模型</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ladder&lt;/b&gt;, cheapest first: what “a stronger model” means</source>
+        <translation>&lt;b&gt;模型階梯&lt;/b&gt;，最便宜的在前：即「更強的模型」的含義</translation>
+    </message>
+    <message>
+        <source>{} is on the ladder already.</source>
+        <translation>{} 已在階梯中。</translation>
     </message>
 </context>
 <context>
@@ -1742,6 +1904,234 @@
     </message>
 </context>
 <context>
+    <name>RoutingPage</name>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Restore the shipped rules</source>
+        <translation>恢復內建規則</translation>
+    </message>
+    <message>
+        <source>Start from the shipped rules</source>
+        <translation>從內建規則開始</translation>
+    </message>
+    <message>
+        <source>Routing rules, first match wins</source>
+        <translation>路由規則，第一條符合的生效</translation>
+    </message>
+    <message>
+        <source>The first rule whose conditions all hold picks the model of “Auto (rules)”. Drag a rule, or use Move up and Move down, to change the order.</source>
+        <translation>「自動（規則）」使用第一條所有條件都滿足的規則所選的模型。拖曳規則，或用「上移」「下移」改變順序。</translation>
+    </message>
+    <message>
+        <source>The file is left as it is: fix it by hand and open Settings again, or start from the shipped rules (the file is replaced only when you then save).</source>
+        <translation>該檔案保持原樣：請手動修正後重新開啟設定，或從內建規則開始（只有隨後儲存時才會替換該檔案）。</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingWords</name>
+    <message>
+        <source>{low} to {high} tokens</source>
+        <translation>{low} 到 {high} 個 token</translation>
+    </message>
+    <message>
+        <source>at least {} tokens</source>
+        <translation>至少 {} 個 token</translation>
+    </message>
+    <message>
+        <source>at most {} tokens</source>
+        <translation>至多 {} 個 token</translation>
+    </message>
+    <message>
+        <source>an image attached</source>
+        <translation>附有圖片</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>無圖片</translation>
+    </message>
+    <message>
+        <source>holds code</source>
+        <translation>包含程式碼</translation>
+    </message>
+    <message>
+        <source>no code</source>
+        <translation>不含程式碼</translation>
+    </message>
+    <message>
+        <source>matches {}</source>
+        <translation>符合 {}</translation>
+    </message>
+    <message>
+        <source>in Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>in English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>asked as {}</source>
+        <translation>助理為 {}</translation>
+    </message>
+    <message>
+        <source>every question</source>
+        <translation>所有問題</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
+    <name>RuleForm</name>
+    <message>
+        <source>Edit rule</source>
+        <translation>編輯規則</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>新增規則</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>e.g. Code</source>
+        <translation>例如：程式碼</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>provider/model</source>
+        <translation>服務商/模型</translation>
+    </message>
+    <message>
+        <source>At least, tokens</source>
+        <translation>至少多少 token</translation>
+    </message>
+    <message>
+        <source>At most, tokens</source>
+        <translation>至多多少 token</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>any text (a regular expression)</source>
+        <translation>任意文字（正規表示式）</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名稱：</translation>
+    </message>
+    <message>
+        <source>Picks:</source>
+        <translation>選用：</translation>
+    </message>
+    <message>
+        <source>Conditions (all must hold; none: every question):</source>
+        <translation>條件（須全部滿足；不設條件則符合所有問題）：</translation>
+    </message>
+    <message>
+        <source>At least:</source>
+        <translation>至少：</translation>
+    </message>
+    <message>
+        <source>At most:</source>
+        <translation>至多：</translation>
+    </message>
+    <message>
+        <source>Has an image:</source>
+        <translation>附有圖片：</translation>
+    </message>
+    <message>
+        <source>Holds code:</source>
+        <translation>包含程式碼：</translation>
+    </message>
+    <message>
+        <source>Matches:</source>
+        <translation>符合：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>語言：</translation>
+    </message>
+    <message>
+        <source>Assistant:</source>
+        <translation>助理：</translation>
+    </message>
+    <message>
+        <source>Give the rule a name.</source>
+        <translation>請給規則取個名稱。</translation>
+    </message>
+    <message>
+        <source>Another rule is named “{}”.</source>
+        <translation>已有另一條規則名為「{}」。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>條件</translation>
+    </message>
+    <message>
+        <source>Picks</source>
+        <translation>選用</translation>
+    </message>
+</context>
+<context>
     <name>SearchResults</name>
     <message>
         <source>Search results</source>
@@ -1795,6 +2185,10 @@
         <translation>一般</translation>
     </message>
     <message>
+        <source>Routing</source>
+        <translation>路由規則</translation>
+    </message>
+    <message>
         <source>this provider</source>
         <translation>這個服務供應商</translation>
     </message>
@@ -1840,6 +2234,14 @@ Every answer&apos;s cost is kept in the history, and this view shows it per day 
     <message>
         <source>Spending</source>
         <translation>費用</translation>
+    </message>
+    <message>
+        <source>With my rules</source>
+        <translation>按我的規則</translation>
+    </message>
+    <message>
+        <source>The month again, each answer on the model your routing rules pick</source>
+        <translation>重算本月：每條回答改用你的路由規則選的模型</translation>
     </message>
     <message>
         <source>Month:</source>
@@ -2001,6 +2403,61 @@ Every answer&apos;s cost is kept in the history, and this view shows it per day 
     <message>
         <source>Anthropic needs at least {} tokens.</source>
         <translation>Anthropic 要求至少 {} tokens。</translation>
+    </message>
+</context>
+<context>
+    <name>TryPrompt</name>
+    <message>
+        <source>A prompt to try</source>
+        <translation>要試的提示詞</translation>
+    </message>
+    <message>
+        <source>Type or paste a question…</source>
+        <translation>輸入或貼上一個問題…</translation>
+    </message>
+    <message>
+        <source>With an image</source>
+        <translation>附帶圖片</translation>
+    </message>
+    <message>
+        <source>Asked as</source>
+        <translation>提問身分</translation>
+    </message>
+    <message>
+        <source>No assistant</source>
+        <translation>不用助理</translation>
+    </message>
+    <message>
+        <source>Asked as:</source>
+        <translation>助理：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Try a prompt&lt;/b&gt;: which rule picks, and why</source>
+        <translation>&lt;b&gt;試一個提示詞&lt;/b&gt;：哪條規則選中，為什麼</translation>
+    </message>
+    <message>
+        <source>Type a question to see which rule picks its model.</source>
+        <translation>輸入一個問題，看看哪條規則為它選模型。</translation>
+    </message>
+    <message>
+        <source>No rule matches: the model picked in the window answers.</source>
+        <translation>沒有規則符合：由視窗中選定的模型回答。</translation>
+    </message>
+    <message>
+        <source>Picks &lt;b&gt;{model}&lt;/b&gt; (rule: {rule})</source>
+        <translation>選用 &lt;b&gt;{model}&lt;/b&gt;（規則：{rule}）</translation>
+    </message>
+    <message>
+        <source>✔ picks</source>
+        <translation>✔ 選中</translation>
+    </message>
+    <message>
+        <source>✔ matches, but an earlier rule picks</source>
+        <translation>✔ 符合，但前面的規則已選中</translation>
+    </message>
+    <message>
+        <source>✘ does not match</source>
+        <translation>✘ 不符合</translation>
     </message>
 </context>
 <context>

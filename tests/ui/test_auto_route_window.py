@@ -122,3 +122,29 @@ def test_the_picker_prices_each_model_for_the_message_written(window: MainWindow
     normal = next(label for label in labels if label.startswith("sim-normal"))
     assert "this message" in normal
     assert "$0.0014" in normal  # 5,000 tokens at $0.27 per million
+
+
+def test_rules_saved_in_the_settings_route_the_next_message(
+    window: MainWindow, run: Run, data_dir: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.settings.settings_dialog import SettingsDialog
+
+    _rules(data_dir)
+    assert window.picker.select("sim", "sim-normal")
+    window.auto.button.click()
+    window.input.setPlainText("Hello")
+    window.estimate.refresh()
+    assert "picks sim-normal" in window.estimate.text()
+    _rules(data_dir, RULES.replace('model = "sim-normal"', 'model = "sim-slow"'))
+
+    async def save_in_settings() -> None:  # in the loop, as the app always is
+        window.open_settings()
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog))
+        dialog.routingChanged.emit(None)  # what its Save says once routing.toml is written
+        dialog.reject()
+
+    run(save_in_settings)
+    window.estimate.refresh()
+    assert "picks sim-slow" in window.estimate.text()

@@ -1,10 +1,11 @@
 """The settings dialog: providers with their keys and prices on one tab, the currency and the
-budgets on the other.
+budgets on another, the language, and the routing rules (routing_page.py).
 
 Saving rewrites providers.toml from what the dialog shows: the values of a hand-edited file are
 kept, its comments are not. Keys go to the OS keyring or, when there is none and the user ticks
 "only for this session", into memory until Tally quits; never into the file or anywhere else.
-settings.toml is written only when the Money tab changed something.
+settings.toml is written only when the Money tab changed something, routing.toml only when the
+Routing tab did.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from desktop_app.core import paths
 from desktop_app.core.errors import ConfigError, KeyringUnavailable, TallyError
 from desktop_app.core.money.prices import CatalogLookup
 from desktop_app.core.network.clients import Clients
+from desktop_app.core.routing.rules import Routing
+from desktop_app.core.routing.rules_file import save_routing
 from desktop_app.core.settings.app_settings import AppSettings, save_settings
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.presets import PRESETS, Preset
@@ -53,6 +56,7 @@ from desktop_app.ui.settings.provider_draft import (
     save_secrets,
 )
 from desktop_app.ui.settings.provider_form import ProviderForm
+from desktop_app.ui.settings.routing_page import RoutingPage, routable_models
 
 NO_KEYRING = str(
     QT_TRANSLATE_NOOP(
@@ -66,7 +70,9 @@ NO_KEYRING = str(
 
 class SettingsDialog(QDialog):
     """Edits the providers, their keys and prices, the currency and the budgets; on Save writes
-    them and emits providersChanged, then appSettingsChanged if the Money tab changed.
+    them and emits providersChanged, then appSettingsChanged if the Money tab changed, then
+    routingChanged if the Routing tab wrote routing.toml (`routing_path`: by default beside
+    providers.toml).
 
     Create it while the qasync loop runs: it starts asyncio tasks (keyring reads, connection
     tests, saving), holds them in `tasks`, and cancels them when it closes. `catalog` replaces
@@ -75,6 +81,7 @@ class SettingsDialog(QDialog):
 
     providersChanged = Signal(list)
     appSettingsChanged = Signal(object)  # the AppSettings just saved
+    routingChanged = Signal(object)  # the Routing just written to routing.toml
 
     def __init__(
         self,
@@ -87,6 +94,7 @@ class SettingsDialog(QDialog):
         settings_path: Path | None = None,
         catalog: CatalogLookup | None = None,
         providers_problem: str = "",
+        routing_path: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -95,6 +103,7 @@ class SettingsDialog(QDialog):
         self.client = client
         self.providers_path = providers_path
         self.settings_path = settings_path or paths.settings_file()
+        self.routing_path = routing_path or providers_path.parent / "routing.toml"
         self.catalog = catalog
         self.drafts = [ProviderDraft.of_provider(provider) for provider in providers]
         self.removed: list[Provider] = []
@@ -176,12 +185,14 @@ class SettingsDialog(QDialog):
         top.addWidget(self.empty_hint, 1)
         self.money_page = MoneyPage(app_settings, self)
         self.general_page = GeneralPage(app_settings.language, self)
+        self.routing_page = RoutingPage(self.routing_path, self._models, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("settingsTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.providers_page, self.tr("Providers and prices"))
         self.tabs.addTab(self.money_page, self.tr("Money and budgets"))
         self.tabs.addTab(self.general_page, self.tr("General"))
+        self.tabs.addTab(self.routing_page, self.tr("Routing"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
@@ -352,10 +363,14 @@ class SettingsDialog(QDialog):
             return None
         self.show_message("")
         self._set_busy(True)
-        return self.tasks.start("save", self._write(pairs, app_settings))
+        routing = self.routing_page.to_save()
+        return self.tasks.start("save", self._write(pairs, app_settings, routing))
 
     async def _write(
-        self, pairs: list[tuple[ProviderDraft, Provider]], app_settings: AppSettings
+        self,
+        pairs: list[tuple[ProviderDraft, Provider]],
+        app_settings: AppSettings,
+        routing: Routing | None = None,
     ) -> None:
         providers = [provider for _, provider in pairs]
         settings_changed = app_settings != self.money_page.loaded
@@ -371,6 +386,8 @@ class SettingsDialog(QDialog):
             await asyncio.to_thread(save_providers, self.providers_path, providers)
             if settings_changed:
                 await asyncio.to_thread(save_settings, self.settings_path, app_settings)
+            if routing is not None:
+                await asyncio.to_thread(save_routing, self.routing_path, routing)
         except KeyringUnavailable as exc:
             self._keyring_unavailable(exc)
             return
@@ -384,6 +401,9 @@ class SettingsDialog(QDialog):
         if settings_changed:
             self.money_page.loaded = app_settings
             self.appSettingsChanged.emit(app_settings)
+        if routing is not None:
+            self.routing_page.loaded, self.routing_page.changed = routing, False
+            self.routingChanged.emit(routing)
         self.accept()
 
     # --- the dialog's own state -----------------------------------------------------------
@@ -399,10 +419,13 @@ class SettingsDialog(QDialog):
         save.setEnabled(not busy)
         save.setText(self.tr("Saving…") if busy else self._save_text)
         widgets = (self.provider_list, self.add_button, self.remove_button, self.form)
-        for widget in (*widgets, self.money_page):
+        for widget in (*widgets, self.money_page, self.routing_page):
             widget.setEnabled(not busy)
         if not busy:
             self._row_changed(self.provider_list.currentRow())
+
+    def _models(self) -> list[str]:
+        return routable_models(self.drafts)
 
     def cancel_tasks(self) -> None:
         """Cancel every task this dialog started (the dialog is closing), but the caller's."""

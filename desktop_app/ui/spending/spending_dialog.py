@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -52,6 +53,7 @@ from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.ui.dates import month_of_year
 from desktop_app.ui.history.reads import HistoryReads
+from desktop_app.ui.spending.backtest_view import BacktestView
 from desktop_app.ui.spending.reprice_picker import RepricePicker
 from desktop_app.ui.spending.spending_charts import DailyChart, ModelChart
 from desktop_app.ui.spending.spending_table import SpendingTable
@@ -146,7 +148,16 @@ class SpendingDialog(QDialog):
         self.empty.setObjectName("spendingEmpty")
         self.empty.setWordWrap(True)
         self.pages = QStackedWidget(self)
+        self.rules_toggle = QPushButton(self.tr("With my rules"), self)
+        self.rules_toggle.setObjectName("withMyRules")
+        self.rules_toggle.setCheckable(True)
+        self.rules_toggle.setToolTip(
+            self.tr("The month again, each answer on the model your routing rules pick")
+        )
+        self.backtest = BacktestView(self.reads, self)
+        self.views = QStackedWidget(self)  # as spent, or with the rules
         self._lay_out()
+        self.rules_toggle.toggled.connect(self._with_rules)
         self._read(None)
         self.month_picker.currentIndexChanged.connect(self._month_picked)
         self._refresh_timer = QTimer(self)
@@ -161,6 +172,7 @@ class SpendingDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Month:"), self))
         top.addWidget(self.month_picker)
+        top.addWidget(self.rules_toggle)
         top.addStretch(1)
         top.addWidget(self.summary)
         charts = QHBoxLayout()
@@ -169,13 +181,19 @@ class SpendingDialog(QDialog):
         lower = self._lower = QHBoxLayout()
         lower.addWidget(self.table, 1)
         lower.addWidget(self.picker)
+        spent = QWidget(self)
+        column = QVBoxLayout(spent)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(charts, 3)
+        column.addLayout(lower, 2)
+        column.addWidget(self.notes)
+        self.views.addWidget(spent)
+        self.views.addWidget(self.backtest)
         content = QWidget(self)
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)
-        column.addLayout(charts, 3)
-        column.addLayout(lower, 2)
-        column.addWidget(self.notes)
+        column.addWidget(self.views, 1)
         self.pages.addWidget(self.empty)
         self.pages.addWidget(content)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -285,6 +303,8 @@ class SpendingDialog(QDialog):
         self.picker.heading.setText(self.tr("What would {} have cost on…").format(_label(month)))
         self._show_summary(month, read.today)
         self._show_table()
+        if self.rules_toggle.isChecked():
+            self._with_rules(True)
         if self.pages.currentIndex() != 1:  # shown in the next turn: apart from the work above
             QTimer.singleShot(_NEXT_TURN_MS, self, self._reveal)
 
@@ -313,6 +333,12 @@ class SpendingDialog(QDialog):
     def repriced_on(self) -> list[PricedModel]:
         """The models the table re-prices on now."""
         return self.picker.chosen()
+
+    def _with_rules(self, on: bool) -> None:
+        """Show the month as spent, or with the routing rules (worked out off the GUI thread)."""
+        self.views.setCurrentIndex(1 if on else 0)
+        if on and self.month_picker.currentData() is not None:
+            self.backtest.show_month(self.month, self.currency, self.providers, self.catalog)
 
     def _month_picked(self, index: int) -> None:
         if index >= 0:
