@@ -598,6 +598,52 @@ def shoot_routing(app: QApplication, data: Path) -> None:
         set_language("en")
 
 
+AUTO_TOML = """\
+[[rule]]
+name = "Code"
+has_code = true
+provider = "holysheep"
+model = "sim-normal"
+
+[[rule]]
+name = "Everything else"
+provider = "holysheep"
+model = "sim-reasoning"
+
+[ladder]
+models = ["holysheep/sim-reasoning", "holysheep/sim-normal", "holysheep/sim-slow"]
+"""
+
+
+async def shoot_auto(window: MainWindow) -> None:
+    """Auto on: the rule named before sending; a routed answer with its rule and Try a stronger
+    model; the picker's list with each model's cost for the message typed."""
+    from PySide6.QtGui import QPainter
+
+    window.new_conversation()
+    window.picker.select("holysheep", "sim-normal")
+    window.auto.button.setChecked(True)
+    window.input.setPlainText("What makes a good unit test?")
+    window.send()
+    await window.session.wait()
+    await asyncio.sleep(0.3)
+    window.input.setPlainText("Why does this fail?\n```python\nprint(1 / 0)\n```")
+    window.estimate.refresh()
+    await asyncio.sleep(0.3)
+    save(window.grab(), "auto-routing.png")
+    picker = window.picker
+    picker.showPopup()
+    await asyncio.sleep(0.3)
+    popup = picker.view().window()
+    shot = window.grab()
+    painter = QPainter(shot)
+    corner = window.mapFromGlobal(popup.mapToGlobal(popup.rect().topLeft()))
+    painter.drawPixmap(corner, popup.grab())
+    painter.end()
+    save(shot, "picker-message-costs.png")
+    picker.hidePopup()
+
+
 def main() -> int:
     # A keyring of its own: the shots never touch the user's, and show no keyring warning.
     keyring.set_keyring(MemoryKeyring())
@@ -620,6 +666,18 @@ def main() -> int:
             data.mkdir(parents=True, exist_ok=True)
             (data / "providers.toml").write_text(PROVIDERS.format(base_url=sim.base_url))
             shoot_routing(app, data)
+        return 0
+    if sys.argv[1:] == ["auto"]:
+        with Simulator(api_key=None, token_delay=0.01) as sim:
+            data = Path(os.environ["TALLY_DATA_DIR"])
+            data.mkdir(parents=True, exist_ok=True)
+            (data / "providers.toml").write_text(PROVIDERS.format(base_url=sim.base_url))
+            (data / "routing.toml").write_text(AUTO_TOML, encoding="utf-8")
+            loop, window = shown_window(app, 980, 700)
+            loop.run_until_complete(shoot_auto(window))
+            window.close()
+            loop.run_until_complete(asyncio.sleep(0.2))
+            loop.close()
         return 0
     if sys.argv[1:] == ["look"]:
         with Simulator(api_key=None, token_delay=0.01) as sim:

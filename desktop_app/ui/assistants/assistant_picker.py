@@ -31,6 +31,7 @@ class AssistantPicker(QComboBox):
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setMaximumWidth(220)
         self.assistants: list[Assistant] = []
+        self.setPlaceholderText(self.tr("Default"))  # until the assistants are read
         self._shown = 0
         self.activated.connect(self._activated)
 

@@ -150,6 +150,8 @@ class MessageWidget(QFrame):
         self.stronger_button = QToolButton(self)
         self.stronger_button.setObjectName("strongerButton")
         self.stronger_button.setAutoRaise(True)
+        self.stronger_button.setIcon(action_icon("regenerate", self.dark))
+        self.stronger_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.stronger_button.setToolTip(
             self.tr(
                 "Ask again of the next model up the routing ladder (routing.toml); this answer"
@@ -157,8 +159,7 @@ class MessageWidget(QFrame):
             )
         )
         self.stronger_button.clicked.connect(lambda: self.escalateRequested.emit(self.message))
-        self.stronger_button.setVisible(False)
-        header.addWidget(self.stronger_button)
+        self.stronger_button.setVisible(False)  # under the answer (see below): not in the header
         for button in (
             self.copy_button,
             self.edit_button,
@@ -195,6 +196,7 @@ class MessageWidget(QFrame):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.status)
+        layout.addWidget(self.stronger_button, 0, Qt.AlignmentFlag.AlignLeft)
         # Shown or hidden now, as refresh() will want them, while this widget is not on screen:
         # showing or hiding a part of a message on screen costs much more (Qt lays out the
         # widgets around it and works out what to repaint), and refresh() then changes nothing.
