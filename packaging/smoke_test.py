@@ -1,6 +1,8 @@
 """Smoke test of the built app (`make package-test` builds it first, then runs this).
 
-Run: .venv/bin/python packaging/smoke_test.py [APP]      (APP: dist/Tally/Tally by default)
+Run: .venv/bin/python packaging/smoke_test.py [APP]
+     (APP: this system's program in dist/, as packaging/platforms.py names it: dist/Tally/Tally,
+     dist/Tally/Tally.exe, dist/Tally.app/Contents/MacOS/Tally)
 
 Each check starts the built program in a fresh process, offscreen, in one temporary data
 directory (TALLY_DATA_DIR), and fails on a non-zero exit, a traceback or an ERROR in its log:
@@ -13,6 +15,8 @@ directory (TALLY_DATA_DIR), and fails on a non-zero exit, a traceback or an ERRO
 5. the keyring: `APP ask` for a provider with no key says "No API key" when a Secret Service
    answers (a keyring backend was bundled and works), or that no keyring is available.
    With TALLY_REQUIRE_SECRET_SERVICE=1 (as in CI) only the first passes.
+6. `APP --version` names this version and the commit of the checkout it was built from, as the
+   bundled desktop_app/build.json says.
 """
 
 from __future__ import annotations
@@ -24,6 +28,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import platforms  # this folder's platforms.py: the script's folder is first on sys.path
+
+from desktop_app import __version__
+from desktop_app.version import BUILD_FILE, SHORT, checkout_commit
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 60  # seconds for any one start; a healthy one takes about one
@@ -48,15 +57,27 @@ class SmokeFailure(Exception):
     """A check failed; the message says which and shows what the app printed."""
 
 
-def default_app() -> Path:
-    return ROOT / "dist" / "Tally" / ("Tally.exe" if sys.platform == "win32" else "Tally")
+def default_app(system: platforms.Platform, dist: Path = ROOT / "dist") -> Path:
+    return dist / system.program
 
 
-def cli_app(app: Path) -> Path:
+def cli_app(app: Path, system: platforms.Platform) -> Path:
     """The program for the terminal commands: on Windows the console twin of the windowed exe."""
-    if sys.platform == "win32":
-        return app.with_name(app.stem + "-cli.exe")
+    if system.cli_twin:
+        return app.with_name(app.stem + "-cli" + app.suffix)
     return app
+
+
+def bundled_build_file(app: Path, system: platforms.Platform) -> Path:
+    """desktop_app/build.json inside the built app whose program is `app`."""
+    dist = app.parents[system.program.count("/")]
+    return dist / system.bundle_dir / "desktop_app" / BUILD_FILE
+
+
+def expected_version() -> str:
+    """What `--version` of an app built from this checkout prints."""
+    commit = checkout_commit(ROOT)
+    return f"Tally {__version__} ({commit[:SHORT] if commit else 'unknown'})"
 
 
 def run(app: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -93,6 +114,14 @@ def check_window(app: Path, env: dict[str, str], data_dir: Path) -> None:
     done = run(app, env=env | {"TALLY_EXIT_WHEN_SHOWN": "window"})
     said = [line.split()[0] for line in done.stdout.splitlines() if line.strip()]
     expect(said == ["shown"] and clean(done, data_dir), "the window did not show", done, data_dir)
+
+
+def check_windowed(app: Path, env: dict[str, str], data_dir: Path) -> None:
+    """A windowed program (Windows' Tally.exe) may have no stdout to say "shown" on: the window
+    checks run on its console twin, the same program, and this one only has to come up and
+    close cleanly."""
+    done = run(app, env=env | {"TALLY_EXIT_WHEN_SHOWN": "window"})
+    expect(clean(done, data_dir), "the windowed program did not start cleanly", done, data_dir)
 
 
 def check_spending(app: Path, env: dict[str, str], data_dir: Path) -> None:
@@ -151,18 +180,32 @@ def check_catalog(app: Path, env: dict[str, str], data_dir: Path) -> None:
     )
 
 
-def check_keyring(app: Path, env: dict[str, str], data_dir: Path) -> None:
+def check_version(
+    app: Path, env: dict[str, str], data_dir: Path, system: platforms.Platform
+) -> None:
+    done = run(app, "--version", env=env)
+    said = done.stdout.strip()
+    expect(clean(done, data_dir) and said == expected_version(), "wrong version", done, data_dir)
+    build_file = bundled_build_file(app, system)
+    expect(build_file.is_file(), f"no {build_file}", done, data_dir)
+
+
+def check_keyring(
+    app: Path, env: dict[str, str], data_dir: Path, system: platforms.Platform
+) -> None:
     done = run(app, "ask", "--provider", "keyless", PROMPT, env=env)
     works = "No API key for Keyless" in done.stderr
     missing = "keyring is not available" in done.stderr
     expect(done.returncode == 2 and (works or missing), "no keyring answer", done, data_dir)
     required = os.environ.get("TALLY_REQUIRE_SECRET_SERVICE") == "1"
     expect(works or not required, "the Secret Service was not reached", done, data_dir)
-    print("  keyring:", "a backend answered" if works else "none here (no Secret Service answered)")
+    name = system.keyring_name
+    print("  keyring:", f"{name} answered" if works else f"none here (no {name} answered)")
 
 
 def main(argv: list[str]) -> int:
-    app = Path(argv[1]) if len(argv) > 1 else default_app()
+    system = platforms.current()
+    app = Path(argv[1]) if len(argv) > 1 else default_app(system)
     if not app.exists():
         print(f"no built app at {app}: run `make package` first", file=sys.stderr)
         return 2
@@ -177,7 +220,7 @@ def main(argv: list[str]) -> int:
             (data_dir / "providers.toml").write_text(
                 PROVIDERS.format(base_url=base_url), encoding="utf-8"
             )
-            passed, failed = run_checks(app, env, data_dir, key)
+            passed, failed = run_checks(app, system, env, data_dir, key)
         finally:
             simulator.terminate()
             simulator.wait(timeout=10)
@@ -186,16 +229,21 @@ def main(argv: list[str]) -> int:
     return 1 if failed else 0
 
 
-def run_checks(app: Path, env: dict[str, str], data_dir: Path, key: str) -> tuple[int, int]:
+def run_checks(
+    app: Path, system: platforms.Platform, env: dict[str, str], data_dir: Path, key: str
+) -> tuple[int, int]:
     """Every check, whatever the others did; returns how many passed and failed."""
-    cli = cli_app(app)
+    cli = cli_app(app, system)
     checks = {
-        "window": lambda: check_window(app, env, data_dir),
-        "spending": lambda: check_spending(app, env, data_dir),
+        "window": lambda: check_window(cli, env, data_dir),
+        "spending": lambda: check_spending(cli, env, data_dir),
         "ask": lambda: check_ask(cli, env, data_dir, key),
         "catalog": lambda: check_catalog(cli, env, data_dir),
-        "keyring": lambda: check_keyring(cli, env, data_dir),
+        "keyring": lambda: check_keyring(cli, env, data_dir, system),
+        "version": lambda: check_version(cli, env, data_dir, system),
     }
+    if cli != app:
+        checks["windowed"] = lambda: check_windowed(app, env, data_dir)
     failed = 0
     for name, check in checks.items():
         try:

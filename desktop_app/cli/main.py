@@ -36,6 +36,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"folder for config, history and logs (also ${paths.DATA_DIR_ENV})",
     )
+    parser.add_argument(
+        "--version", action=_VersionAction, help="print the version and the commit, and exit"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     ask = commands.add_parser(
         "ask",
@@ -118,6 +121,20 @@ def _asked(argv: Sequence[str] | None) -> str | None:
         else:
             return "ask" if words[at] == "ask" else None
     return None
+
+
+class _VersionAction(argparse.Action):
+    """`tally --version`: "Tally 0.1.0 (abc1234)". The commit is read only when asked for (an
+    argparse version string would read it with every command's parser)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from desktop_app.version import describe
+
+        print(describe())
+        parser.exit()
 
 
 def _run_command(args: argparse.Namespace) -> int:

@@ -1,5 +1,5 @@
-"""Help → About Tally: the version, the licence, the notice of the bundled price data, and the
-folder that holds the user's conversations, settings and logs."""
+"""Help → About Tally: the version and the commit it was built from, the licence, the notice of
+the bundled price data, and the folder that holds the user's conversations, settings and logs."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.core import paths
 from desktop_app.ui.app_icon import app_icon
+from desktop_app.version import UNKNOWN, commit
 
 # The repository has no LICENSE file yet; this line changes when it gets one.
 LICENCE = str(
@@ -37,6 +38,7 @@ class AboutFacts:
     """What the dialog shows, gathered outside the widget (it reads a file)."""
 
     version: str
+    commit: str  # the short hash, or version.UNKNOWN
     data_dir: Path
     prices_notice: str  # genai-prices' MIT notice, which must travel with its data
     runtime: str  # for bug reports
@@ -54,7 +56,7 @@ def about_facts() -> AboutFacts:
     else:  # one line a paragraph, for the text box to wrap at its own width
         notice = "\n\n".join(" ".join(part.split()) for part in text.split("\n\n"))
     runtime = f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {PySide6.__version__}"
-    return AboutFacts(__version__, paths.data_dir(), notice, runtime)
+    return AboutFacts(__version__, commit(), paths.data_dir(), notice, runtime)
 
 
 class AboutDialog(QDialog):
@@ -93,7 +95,10 @@ class AboutDialog(QDialog):
         icon.setPixmap(app_icon().pixmap(64, 64))
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
-        self.version = QLabel(f"<b>Tally</b> {self.facts.version}", self)
+        # The commit in brackets, as `tally --version` prints it; none said when none is known.
+        built = f" ({self.facts.commit})" if self.facts.commit != UNKNOWN else ""
+        self.version = QLabel(f"<b>Tally</b> {self.facts.version}{built}", self)
+        self.version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.version.setObjectName("aboutVersion")
         text.addWidget(self.version)
         text.addWidget(QLabel(self.tr("A desktop chat client for LLM APIs."), self))

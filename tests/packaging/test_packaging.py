@@ -70,8 +70,7 @@ def test_the_spec_builds_one_folder_with_the_data_the_app_reads() -> None:
         assert (ROOT / "resources" / "prices" / name).is_file()
     assert 'os.path.join("resources", "prices")' in SPEC  # resources_dir() / "prices"
     assert 'copy_metadata("keyring")' in SPEC  # keyring finds its backends by entry points
-    assert '"tally.ico"' in SPEC
-    assert '"tally.icns"' in SPEC
+    assert "SYSTEM.icon" in SPEC  # tally.ico, tally.icns: test_platforms.py
 
 
 def test_the_spec_excludes_no_qt_module_the_app_imports() -> None:

@@ -3,6 +3,7 @@ window come up (TALLY_EXIT_WHEN_SHOWN)."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import logging
 import re
@@ -15,7 +16,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
-from desktop_app import __version__
+from desktop_app import __version__, version
 from desktop_app.core import paths
 from desktop_app.ui.about_dialog import LICENCE, AboutDialog, about_facts
 from desktop_app.ui.app_icon import ICON_SIZES, app_icon, icon_file
@@ -30,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_the_facts_are_this_installations(data_dir: Path) -> None:
     facts = about_facts()
     assert facts.version == __version__
+    assert facts.commit == version.commit()
     assert facts.data_dir == data_dir
     # genai-prices' MIT notice, each paragraph on one line for the text box to wrap.
     assert "Copyright (c) Pydantic Services Inc." in facts.prices_notice
@@ -47,7 +49,8 @@ def test_the_dialog_shows_the_version_licence_notice_and_data_folder(
 ) -> None:
     dialog = AboutDialog(about_facts())
     qtbot.addWidget(dialog)
-    assert dialog.version.text() == f"<b>Tally</b> {__version__}"
+    built = f" ({version.commit()})" if version.commit() != version.UNKNOWN else ""
+    assert dialog.version.text() == f"<b>Tally</b> {__version__}{built}"
     assert dialog.licence.text() == LICENCE
     assert dialog.data_dir.text() == str(data_dir)
     assert dialog.notice.toPlainText() == about_facts().prices_notice
@@ -57,6 +60,18 @@ def test_the_dialog_shows_the_version_licence_notice_and_data_folder(
     dialog = AboutDialog(about_facts())
     qtbot.addWidget(dialog)
     assert dialog.open_folder.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("commit", "shown"), [("abc1234", "0.9.1 (abc1234)"), ("unknown", "0.9.1")]
+)
+def test_the_heading_names_the_commit_when_it_is_known(
+    qtbot: QtBot, data_dir: Path, commit: str, shown: str
+) -> None:
+    facts = dataclasses.replace(about_facts(), version="0.9.1", commit=commit)
+    dialog = AboutDialog(facts)
+    qtbot.addWidget(dialog)
+    assert dialog.version.text() == f"<b>Tally</b> {shown}"
 
 
 def test_help_about_opens_the_dialog(window: MainWindow, qtbot: QtBot) -> None:

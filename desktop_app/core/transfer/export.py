@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
+from desktop_app import __version__
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.history.answer_origins import AnswerOrigin, origins_of
 from desktop_app.core.history.attachment_rows import AttachmentRecord
@@ -34,6 +35,7 @@ from desktop_app.core.settings.provider_names import shown_name
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.text.messages import t
 from desktop_app.core.transfer.attached import attached_markdown, attachments_json
+from desktop_app.version import commit
 
 EXPORT_FORMAT = "tally-export"
 EXPORT_VERSION = 1
@@ -179,7 +181,9 @@ def json_document(conversations: Sequence[FullConversation]) -> dict[str, Any]:
     """The JSON export of conversations already loaded."""
     return {
         "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
+        "version": EXPORT_VERSION,  # of the format; the app that wrote it is named below
+        "app_version": __version__,
+        "app_commit": commit(),
         "exported_at": _iso(datetime.now(UTC)),
         "conversations": [_conversation_json(c) for c in conversations],
     }
