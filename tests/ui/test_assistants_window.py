@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.history.conversation_parameters import remembered_parameters
@@ -111,7 +110,8 @@ def test_an_assistant_added_in_the_dialog_is_saved_and_listed(
     window: MainWindow, run: Run, data_dir: Path
 ) -> None:
     window.assistant.manage()
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AssistantsDialog))
+    dialog = window.findChild(AssistantsDialog)  # this window's
+    assert dialog is not None
     dialog.add()
     dialog.name.setText("Terse")
     dialog.form.system.setPlainText("Answer in one line.")
@@ -131,7 +131,8 @@ def test_an_assistant_added_in_the_dialog_is_saved_and_listed(
 
 def test_a_name_used_twice_is_refused_in_the_dialog(window: MainWindow, data_dir: Path) -> None:
     window.assistant.manage()
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AssistantsDialog))
+    dialog = window.findChild(AssistantsDialog)  # this window's
+    assert dialog is not None
     dialog.add()
     dialog.name.setText(TRANSLATOR)
     dialog.save()

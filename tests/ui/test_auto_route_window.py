@@ -127,8 +127,6 @@ def test_the_picker_prices_each_model_for_the_message_written(window: MainWindow
 def test_rules_saved_in_the_settings_route_the_next_message(
     window: MainWindow, run: Run, data_dir: Path
 ) -> None:
-    from PySide6.QtWidgets import QApplication
-
     from desktop_app.ui.settings.settings_dialog import SettingsDialog
 
     _rules(data_dir)
@@ -141,7 +139,8 @@ def test_rules_saved_in_the_settings_route_the_next_message(
 
     async def save_in_settings() -> None:  # in the loop, as the app always is
         window.open_settings()
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog))
+        dialog = window.findChild(SettingsDialog)  # this window's (earlier tests leave theirs)
+        assert dialog is not None
         dialog.routingChanged.emit(None)  # what its Save says once routing.toml is written
         dialog.reject()
 
