@@ -80,3 +80,15 @@ def replace_atomically(path: Path, data: bytes, *, durable: bool = True) -> None
                 os.fsync(folder)
             finally:
                 os.close(folder)
+
+
+def keep_aside(path: Path, data: bytes) -> Path:
+    """Write `data` (a file's bytes about to be replaced) to `path`.bak, or .bak.2, .bak.3 … when
+    that is taken, and return where: a hand-edited file that does not load is kept, never lost."""
+    backup = path.with_name(f"{path.name}.bak")
+    number = 1
+    while backup.exists():
+        number += 1
+        backup = path.with_name(f"{path.name}.bak.{number}")
+    replace_atomically(backup, data)
+    return backup

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.errors import ConfigError
-from desktop_app.core.files import replace_atomically
+from desktop_app.core.files import keep_aside, replace_atomically
 from desktop_app.core.parameters import NUMBERS, Parameters, problem_with
 from desktop_app.core.settings import shipped_assistants as shipped
 from desktop_app.core.settings.toml_text import key_line, table_starts, toml_document
@@ -326,13 +326,7 @@ def _keep_unloadable(path: Path) -> Path | None:
         return None
     except (ConfigError, UnicodeDecodeError):
         old = path.read_bytes()
-    backup = path.with_name(f"{path.name}.bak")
-    number = 1
-    while backup.exists():
-        number += 1
-        backup = path.with_name(f"{path.name}.bak.{number}")
-    replace_atomically(backup, old)
-    return backup
+    return keep_aside(path, old)
 
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\f": "\\f", "\r": "\\r"}

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from desktop_app.core.errors import ConfigError
-from desktop_app.core.files import replace_atomically
+from desktop_app.core.files import keep_aside, replace_atomically
 from desktop_app.core.settings.providers_file import (
     Provider,
     Timeouts,
@@ -55,13 +55,7 @@ def _keep_unloadable(path: Path) -> Path | None:
         return None
     except ConfigError:
         old = path.read_bytes()  # unreadable: OSError, and nothing is written
-    backup = path.with_name(f"{path.name}.bak")
-    number = 1
-    while backup.exists():
-        number += 1
-        backup = path.with_name(f"{path.name}.bak.{number}")
-    replace_atomically(backup, old)
-    return backup
+    return keep_aside(path, old)
 
 
 def _provider_block(provider: Provider) -> str:
