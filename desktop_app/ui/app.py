@@ -34,7 +34,6 @@ from desktop_app.ui.first_frame import paint_pending, show_first_frame
 from desktop_app.ui.main_thread_gc import MainThreadCollector
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.services import Services
-from desktop_app.version import describe
 
 if TYPE_CHECKING:
     import asyncio
@@ -206,7 +205,9 @@ def run_app(argv: list[str]) -> int:
         # The rest of the start the user sees comes right after the first frame, with input
         # still held: the conversation open at the last close, reopened and painted.
         held = show_first_frame(window, then=lambda: reopen_and_paint(window))
-        log.info("%s started", describe())  # after the first frame: it reads .git or build.json
+        from desktop_app.version import describe  # after the first frame, as what it reads
+
+        log.info("%s started", describe())  # .git or build.json
         # After the first frame: on a first run, the worker copying the new history would
         # otherwise take turns with the GUI thread while it paints.
         take_daily_backup(window)

@@ -31,7 +31,6 @@ from desktop_app.ui.error_banner import Action
 from desktop_app.ui.history.reads import HistoryReads
 from desktop_app.ui.history.unsaved import UnsavedWrites
 from desktop_app.ui.picker.auto_route import Routed
-from desktop_app.ui.sending import send_message
 from desktop_app.ui.services import Services
 from desktop_app.ui.window_layout import build_window, show_icons
 
@@ -278,7 +277,10 @@ class MainWindow(QMainWindow):
     # -- sending --------------------------------------------------------------------------
 
     def send(self) -> None:
-        """Send what is in the message box (Send, Ctrl+Enter): ui/sending.py."""
+        """Send what is in the message box (Send, Ctrl+Enter): ui/sending.py, loaded with the
+        first message."""
+        from desktop_app.ui.sending import send_message
+
         send_message(self)
 
     def stop(self) -> None:

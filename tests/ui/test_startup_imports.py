@@ -89,6 +89,9 @@ LOADED_WHEN_USED = {
     "desktop_app.core.history.conversation_parameters": "the first conversation shown",
     "desktop_app.ui.assistants.parameters_panel": "the Parameters button",
     "desktop_app.ui.assistants.assistants_dialog": "Manage assistants…",
+    "desktop_app.ui.sending": "the first message sent",
+    "desktop_app.version": "the log line after the first frame, or Help → About",
+    "desktop_app.core.history.answer_origins": "the first conversation opened, or a routed answer",
 }
 
 # Priced from the catalog, as most providers' models are (the picker's tooltip shows the price).

@@ -15,12 +15,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.conversation import AnswerCost, ChatMessage, Conversation
 from desktop_app.core.errors import DiskFull, HistoryBusy, HistoryError, HistoryUnreadable
-from desktop_app.core.history.answer_origins import AnswerOrigin, origins_of, set_origin
 from desktop_app.core.history.ledger_rows import LedgerChange, LedgerEntry, bill
 from desktop_app.core.history.records import MessageRecord
 from desktop_app.core.history.rows import utc_now
@@ -28,6 +27,9 @@ from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.history.tree import path_to
 from desktop_app.core.settings.provider_names import shown_name
 from desktop_app.core.settings.providers_file import Provider
+
+if TYPE_CHECKING:
+    from desktop_app.core.history.answer_origins import AnswerOrigin
 
 WRITE_INTERVAL = 1.0
 """Seconds between writes of a streaming answer (DESIGN.md: at least once a second)."""
@@ -197,10 +199,7 @@ class HistoryRecorder:
         if self.conversation_id is None:
             self.conversation_id = self.store.create_conversation(_title(message)).id
         parent = message.parent
-        escalated = message.escalated_from
-        origin = AnswerOrigin(
-            message.rule, None if escalated is None else self.stored_ids.get(escalated.id)
-        )
+        origin = self._origin(message)
         with self.store.writing() as conn:  # the origin in the message's own transaction
             record = self.store.add_message(
                 self.conversation_id,
@@ -215,11 +214,25 @@ class HistoryRecorder:
                 current=message in self.conversation.messages,
                 attachments=message.attachments,
             )
-            if origin:
+            if origin is not None:
+                from desktop_app.core.history.answer_origins import set_origin
+
                 set_origin(conn, record.id, origin)
         self.stored_ids[message.id] = record.id
         self._created[message.id] = record.created_at
         self._last_write[message.id] = self.clock()
+
+    def _origin(self, message: ChatMessage) -> AnswerOrigin | None:
+        """The routing rule that picked an answer and what it escalated; None for most (picked
+        by hand, asked once), for which answer_origins need not even be loaded."""
+        escalated = message.escalated_from
+        if message.rule is None and escalated is None:
+            return None
+        from desktop_app.core.history.answer_origins import AnswerOrigin
+
+        escalated_id = None if escalated is None else self.stored_ids.get(escalated.id)
+        origin = AnswerOrigin(message.rule, escalated_id)
+        return origin if origin else None
 
     def _cost(self, message: ChatMessage) -> AnswerCost | None:
         """An ended answer's cost: from the usage the provider reported, else estimated from
@@ -305,6 +318,8 @@ def open_conversation(
         # A parent is always written before its children: a damaged file's loop stops here.
         if record.parent_id is not None and record.parent_id < record.id:
             messages[record.id].parent = messages.get(record.parent_id)
+    from desktop_app.core.history.answer_origins import origins_of  # with the first opened
+
     for message_id, origin in origins_of(store, conversation_id).items():
         message = messages[message_id]
         message.rule = origin.rule
