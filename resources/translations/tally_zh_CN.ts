@@ -1004,7 +1004,7 @@
     </message>
     <message>
         <source>Ask again of the next model up the routing ladder (routing.toml); this answer stays, as a version. The figure is this answer&apos;s tokens on that model.</source>
-        <translation>向路由阶梯上的下一个更强模型再问一次（routing.toml）；这条回答会保留为一个版本。金额按这条回答的词元数在该模型上计算。</translation>
+        <translation>向路由阶梯上的下一个更强模型再问一次（routing.toml）；这条回答会保留为一个版本。金额按这条回答的 token 数在该模型上计算。</translation>
     </message>
     <message>
         <source>You</source>
@@ -1376,11 +1376,11 @@
     </message>
     <message>
         <source>Sample only from the likeliest tokens up to this share (0 to 1).</source>
-        <translation>只从累计概率达到此比例的最可能的词元中采样（0 到 1）。</translation>
+        <translation>只从累计概率达到此比例的最可能的 token中采样（0 到 1）。</translation>
     </message>
     <message>
         <source>The longest answer, in tokens</source>
-        <translation>回答的最大长度（词元数）</translation>
+        <translation>回答的最大长度（token 数）</translation>
     </message>
     <message>
         <source>Provider&apos;s setting</source>
@@ -1388,7 +1388,7 @@
     </message>
     <message>
         <source>The model&apos;s thinking, up to this many tokens (where the API asks for it)</source>
-        <translation>模型的思考，最多这么多词元（在 API 需要指定时）</translation>
+        <translation>模型的思考，最多这么多 token（在 API 需要指定时）</translation>
     </message>
     <message>
         <source>All</source>
@@ -1412,7 +1412,7 @@
     </message>
     <message>
         <source>Most to&amp;kens:</source>
-        <translation>最大词元数(&amp;K)：</translation>
+        <translation>最大 token 数(&amp;K)：</translation>
     </message>
     <message>
         <source>T&amp;hinking budget:</source>

@@ -1004,7 +1004,7 @@
     </message>
     <message>
         <source>Ask again of the next model up the routing ladder (routing.toml); this answer stays, as a version. The figure is this answer&apos;s tokens on that model.</source>
-        <translation>向路由階梯上的下一個更強模型再問一次（routing.toml）；這則回答會保留為一個版本。金額按這則回答的詞元數在該模型上計算。</translation>
+        <translation>向路由階梯上的下一個更強模型再問一次（routing.toml）；這則回答會保留為一個版本。金額按這則回答的 token 數在該模型上計算。</translation>
     </message>
     <message>
         <source>You</source>
@@ -1376,11 +1376,11 @@
     </message>
     <message>
         <source>Sample only from the likeliest tokens up to this share (0 to 1).</source>
-        <translation>只從累計機率達到此比例的最可能詞元中取樣（0 到 1）。</translation>
+        <translation>只從累計機率達到此比例的最可能 token中取樣（0 到 1）。</translation>
     </message>
     <message>
         <source>The longest answer, in tokens</source>
-        <translation>回答的最大長度（詞元數）</translation>
+        <translation>回答的最大長度（token 數）</translation>
     </message>
     <message>
         <source>Provider&apos;s setting</source>
@@ -1388,7 +1388,7 @@
     </message>
     <message>
         <source>The model&apos;s thinking, up to this many tokens (where the API asks for it)</source>
-        <translation>模型的思考，最多這麼多詞元（在 API 需要指定時）</translation>
+        <translation>模型的思考，最多這麼多 token（在 API 需要指定時）</translation>
     </message>
     <message>
         <source>All</source>
@@ -1412,7 +1412,7 @@
     </message>
     <message>
         <source>Most to&amp;kens:</source>
-        <translation>最大詞元數(&amp;K)：</translation>
+        <translation>最大 token 數(&amp;K)：</translation>
     </message>
     <message>
         <source>T&amp;hinking budget:</source>

@@ -52,5 +52,5 @@ def test_a_price_per_million_tokens_and_its_long_prompt_tier_in_chinese() -> Non
         shown = format_price(price)
     finally:
         set_language("en")
-    assert shown == "$3.00 / $15.00 / 百万词元; 输入超过 200k 词元时 $6.00 / $22.50"
+    assert shown == "$3.00 / $15.00 / 百万 token; 输入超过 200k token 时 $6.00 / $22.50"
     assert format_price(price) == "$3.00 / $15.00 per M; $6.00 / $22.50 above 200k input tokens"

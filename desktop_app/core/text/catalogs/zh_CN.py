@@ -287,8 +287,8 @@ CATALOG: dict[str, str] = {
     "{name}'s model list is larger than {size} MiB; the base URL probably points at something that is not the API.": "{name} 的模型列表超过 {size} MiB；基础 URL 指向的可能不是 API。",
     "{name} sent a model list that could not be decoded ({reason}).": "{name} 发来的模型列表无法解码（{reason}）。",
     # money/prices.py: a price per million tokens, and a long prompt's dearer one
-    "{pair} per M": "{pair} / 百万词元",
-    "{pair} above {tokens} input tokens": "输入超过 {tokens} 词元时 {pair}",
+    "{pair} per M": "{pair} / 百万 token",
+    "{pair} above {tokens} input tokens": "输入超过 {tokens} token 时 {pair}",
     # network, keys, history, export: the rest of the window's messages from the core
     "set in Settings": "在设置中设定",
     "from the system's proxy settings": "来自系统的代理设置",

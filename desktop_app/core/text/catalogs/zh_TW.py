@@ -287,8 +287,8 @@ CATALOG: dict[str, str] = {
     "{name}'s model list is larger than {size} MiB; the base URL probably points at something that is not the API.": "{name} 的模型清單超過 {size} MiB；基礎 URL 指向的可能不是 API。",
     "{name} sent a model list that could not be decoded ({reason}).": "{name} 傳來的模型清單無法解碼（{reason}）。",
     # money/prices.py: a price per million tokens, and a long prompt's dearer one
-    "{pair} per M": "{pair} / 百萬詞元",
-    "{pair} above {tokens} input tokens": "輸入超過 {tokens} 詞元時 {pair}",
+    "{pair} per M": "{pair} / 百萬 token",
+    "{pair} above {tokens} input tokens": "輸入超過 {tokens} token 時 {pair}",
     # network, keys, history, export: the rest of the window's messages from the core
     "set in Settings": "在設定中設定",
     "from the system's proxy settings": "來自系統的代理伺服器設定",
