@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
             self.picker.select(summary.last_provider, summary.last_model)  # by id: renames too
 
     def _switch_to(self, conversation_id: str | None) -> None:
+        self.assistant.before_sending()  # a change still waiting belongs to the one left
         if self.session.busy:
             self.session.stop_now()  # the answers are saved as they are, cancelled and billed
         self.recorder.detach()
@@ -268,10 +269,16 @@ class MainWindow(QMainWindow):
             )
         self.branch_note.show()
 
+    def answering(self) -> tuple[Provider, str] | None:
+        """The provider and model the message being written goes to: the one Auto's rule
+        picks, else the one picked."""
+        routed = self.auto.routed()
+        return (
+            (routed.provider, routed.model) if isinstance(routed, Routed) else self.picker.current()
+        )
+
     def _picked_price(self) -> tuple[str, ModelPrice | None] | None:
-        routed = self.auto.routed()  # with Auto on, the model the rules pick
-        choice = (routed.provider, routed.model) if isinstance(routed, Routed) else None
-        choice = choice or self.picker.current()
+        choice = self.answering()
         return (choice[1], self.ledger.price(choice[0].id, choice[1])) if choice else None
 
     # -- sending --------------------------------------------------------------------------
@@ -293,6 +300,7 @@ class MainWindow(QMainWindow):
     def regenerate(self, answer: ChatMessage | None = None) -> None:
         """A new version of an answer (the last one by default: Ctrl+R) from the model picked;
         the old one stays, as a version."""
+        self.assistant.before_sending()  # a change still waiting in the panel applies
         choice = self.picker.current()
         if choice is None or self.session.busy:
             return
@@ -319,10 +327,11 @@ class MainWindow(QMainWindow):
         return format_money(cost.usd, self.app_settings.currency, estimated=cost.estimated)
 
     def attachment_tokens(self, attachment: Attachment) -> int:
-        """What a file costs to send to the model picked, in input tokens, estimated."""
+        """What a file costs to send to the model that will answer, in input tokens,
+        estimated (an image by that model's rule)."""
         from desktop_app.core.attachments.tokens import attachment_tokens
 
-        choice = self.picker.current()
+        choice = self.answering()
         kind = choice[0].kind if choice else "openai"
         return attachment_tokens(attachment, kind, choice[1] if choice else "")
 
@@ -473,6 +482,8 @@ class MainWindow(QMainWindow):
         event.ignore()
         if self._closing is None:
             import asyncio  # loaded after the first frame (desktop_app/ui/first_frame.py)
+
+            self.assistant.before_sending()  # a parameter changed just now is kept
 
             self._settings().setValue("geometry", self.saveGeometry())
             self._closing = asyncio.get_event_loop().create_task(self._shut_down())

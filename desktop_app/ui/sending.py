@@ -46,7 +46,12 @@ def send_message(window: MainWindow) -> None:
         return
     rule = routed.rule if routed else None
     choice = (routed.provider, routed.model) if routed else choice
-    problem = sending_problem(attachments, compared or [choice], window.picker.choices())
+    # The files of earlier questions go again, as context: an image among them too needs a
+    # model that sees.
+    context = [a for m in window.conversation.context() for a in m.attachments]
+    problem = sending_problem(
+        [*context, *attachments], compared or [choice], window.picker.choices()
+    )
     if problem is not None:
         window.banner.show_error(problem)
         return

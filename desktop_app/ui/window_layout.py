@@ -127,6 +127,7 @@ def build_window(window: MainWindow) -> None:
     window.estimate.compared = window.compared_prices
     window.estimate.attachment_tokens = window.attachment_tokens
     window.estimate.route_note = window.auto.note
+    window.estimate.system = lambda: window.session.parameters.system or ""
     window.auto.changed.connect(window.estimate.schedule)
     window.picker.aboutToShow.connect(
         lambda: window.picker.price_message(window.estimate.tokens, window.app_settings.currency)

@@ -177,6 +177,10 @@
         <translation>自动（规则）：每条消息发给其路由规则选中的模型（routing.toml，设置 → 路由）；发送前，预估会写明模型和规则。手动选择模型即关闭自动。</translation>
     </message>
     <message>
+        <source>Auto is not used for an edit or a comparison: the models picked answer</source>
+        <translation>编辑或对比时不使用自动路由：由所选模型回答</translation>
+    </message>
+    <message>
         <source>Auto: the rule “{rule}” picks {model}</source>
         <translation>自动：规则“{rule}”选择 {model}</translation>
     </message>

@@ -177,6 +177,10 @@
         <translation>自動（規則）：每則訊息傳給其路由規則選中的模型（routing.toml，設定 → 路由）；傳送前，預估會寫明模型與規則。手動選擇模型即關閉自動。</translation>
     </message>
     <message>
+        <source>Auto is not used for an edit or a comparison: the models picked answer</source>
+        <translation>編輯或比較時不使用自動路由：由所選模型回答</translation>
+    </message>
+    <message>
         <source>Auto: the rule “{rule}” picks {model}</source>
         <translation>自動：規則「{rule}」選擇 {model}</translation>
     </message>

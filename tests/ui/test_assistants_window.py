@@ -20,6 +20,7 @@ from tests.support.ui.window_helpers import (
     sim_key,
     write_providers,
 )
+from tests.support.waiting import until
 
 TRANSLATOR = "Translator 中英互译"
 
@@ -158,3 +159,41 @@ def test_the_next_start_reopens_the_conversation_with_its_assistant(
     assert second.assistant.picker.currentText() == TRANSLATOR
     assert second.session.parameters.system == translator.system
     shut_down(second, run)
+
+
+def test_the_estimate_counts_the_system_prompt(window: MainWindow, simulator: Simulator) -> None:
+    assert window.picker.select("sim", "sim-normal")
+    window.input.setPlainText("hi")
+    window.estimate.refresh()
+    without = window.estimate.tokens
+    window.assistant.button.click()
+    window.assistant.panel.form.system.setPlainText("x" * 40_000)
+    window.assistant.before_sending()
+    window.estimate.refresh()
+    assert window.estimate.tokens >= without + 10_000
+
+
+def test_a_change_in_the_panel_applies_to_a_regenerated_answer_at_once(
+    window: MainWindow, run: Run, simulator: Simulator
+) -> None:
+    assert window.picker.select("sim", "sim-normal")
+    send_and_wait(window, run, "Tell me a joke")
+    window.assistant.button.click()
+    window.assistant.panel.form.temperature.setValue(0.1)  # and Regenerate at once
+
+    async def regenerate() -> None:
+        window.regenerate()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(regenerate)
+    assert (simulator.requests[-1].body or {}).get("temperature") == 0.1
+
+
+def test_picking_the_assistant_shown_again_keeps_the_conversations_changes(
+    window: MainWindow,
+) -> None:
+    window.assistant.button.click()
+    window.assistant.panel.form.system.setPlainText("Answer in French.")
+    window.assistant.before_sending()
+    _pick(window, "Default")  # the one shown already
+    assert window.session.parameters.system == "Answer in French."

@@ -147,3 +147,73 @@ def test_rules_saved_in_the_settings_route_the_next_message(
     run(save_in_settings)
     window.estimate.refresh()
     assert "picks sim-slow" in window.estimate.text()
+
+
+IMAGE_RULES = """\
+[[rule]]
+name = "Images"
+has_image = true
+provider = "sim"
+model = "sim-echo"
+
+[[rule]]
+name = "Everything else"
+provider = "sim"
+model = "sim-normal"
+"""
+
+
+def test_a_follow_up_to_an_image_goes_where_images_go(
+    window: MainWindow, run: Run, simulator: Simulator, data_dir: Path, tmp_path: Path
+) -> None:
+    from tests.support.attachment_files import image_bytes
+
+    _rules(data_dir, IMAGE_RULES)
+    picture = tmp_path / "chart.png"
+    picture.write_bytes(image_bytes(64, 64))
+    assert window.picker.select("sim", "sim-normal")
+    window.auto.button.click()
+    tray = window.composer.tray
+
+    async def attach() -> None:
+        tray.add_files([picture])
+        await until(lambda: not tray.reading())
+
+    run(attach)
+    send_and_wait(window, run, "What does this chart show?")
+    assert window.conversation.messages[-1].model == "sim-echo"
+    window.input.setPlainText("And the colour of its corner?")  # no file: the image is context
+    window.estimate.refresh()
+    assert "“Images” picks sim-echo" in window.estimate.text()
+    send_and_wait(window, run, "And the colour of its corner?")
+    assert (simulator.requests[-1].body or {})["model"] == "sim-echo"
+
+
+def test_an_edit_with_auto_on_goes_to_the_model_picked_and_says_so(
+    window: MainWindow, run: Run, simulator: Simulator, data_dir: Path
+) -> None:
+    _rules(data_dir)
+    assert window.picker.select("sim", "sim-normal")
+    window.auto.button.click()
+    send_and_wait(window, run, CODE)  # Code: sim-echo
+    window.auto.turn_off()
+    assert window.picker.select("sim", "sim-normal")
+    window.auto.button.click()
+    question = window.conversation.messages[-2]
+    window.edit(question)
+    window.estimate.refresh()
+    assert "not used for an edit" in window.estimate.text()
+    assert "on sim-normal" in window.estimate.text()
+    send_and_wait(window, run, CODE + "\n# and now?")
+    assert (simulator.requests[-1].body or {})["model"] == "sim-normal"
+
+
+def test_try_a_stronger_model_is_offered_without_turning_auto_on(
+    window: MainWindow, run: Run, data_dir: Path
+) -> None:
+    _rules(data_dir)
+    assert window.picker.select("sim", "sim-normal")
+    send_and_wait(window, run, "Name a prime number")
+    widget = window.chat_view.widget_for(window.conversation.messages[-1])
+    assert widget is not None
+    assert not widget.stronger_button.isHidden()

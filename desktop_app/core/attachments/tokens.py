@@ -53,7 +53,7 @@ def attachment_tokens(attachment: Attachment, kind: str, model: str) -> int:
     (openai, anthropic, gemini); an estimate, shown with ≈."""
     rule = _rule(kind, model)
     if attachment.text is not None:
-        return math.ceil(len(fenced(attachment)) / 4)
+        return _text_tokens(attachment)
     measure = measured(attachment)
     if attachment.is_image:
         if measure is None:
@@ -66,6 +66,19 @@ def attachment_tokens(attachment: Attachment, kind: str, model: str) -> int:
 
 _MEASURES_KEPT = 256
 _measures: dict[str, tuple[int, int] | None] = {}
+_texts: dict[tuple[str, str], int] = {}
+
+
+def _text_tokens(attachment: Attachment) -> int:
+    """A text file's tokens as it goes (named and fenced), worked out once per file: fencing a
+    log of some MB scans and copies it, 20-40 ms, which the estimate must not spend at every
+    pause in typing."""
+    key = (attachment.sha256, attachment.name)
+    if key not in _texts:
+        if len(_texts) >= _MEASURES_KEPT:
+            del _texts[next(iter(_texts))]
+        _texts[key] = math.ceil(len(fenced(attachment)) / 4)
+    return _texts[key]
 
 
 def measured(attachment: Attachment) -> tuple[int, int] | None:

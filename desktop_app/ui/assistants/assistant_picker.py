@@ -69,5 +69,7 @@ class AssistantPicker(QComboBox):
             self.setCurrentIndex(self._shown)
             self.manageRequested.emit()
             return
+        if row == self._shown:
+            return  # the assistant already shown: its parameters, edited or not, stay
         self._shown = row
         self.assistantChosen.emit(self.current_assistant())

@@ -103,10 +103,12 @@ def _rgba_pixels(image: QImage) -> bytes:
 def _thumbnail_of(attachment: Attachment) -> tuple[int, int, bytes] | None:
     """The chip's thumbnail, on the worker; and the file's size in pixels or pages read there
     too, which the estimate then finds kept instead of reading it on the GUI thread."""
-    from desktop_app.core.attachments.tokens import measured
+    from desktop_app.core.attachments.tokens import attachment_tokens, measured
 
     if attachment.text is None:
         measured(attachment)
+    else:
+        attachment_tokens(attachment, "openai", "")  # a text's count is the same for all
     return thumbnail(attachment.data, THUMBNAIL) if attachment.is_image else None
 
 
@@ -239,8 +241,9 @@ class AttachmentTray(QScrollArea):
 
     def add_existing(self, attachments: Sequence[Attachment]) -> None:
         """Show files already read (those of a question being edited)."""
-        for attachment in attachments:
-            self._start(attachment.name, partial(_read_again, attachment))
+        for attachment in attachments:  # each as it was sent: a PDF itself stays itself
+            native = attachment.text is None
+            self._start(attachment.name, partial(_read_again, attachment), native=native)
 
     def clear_all(self) -> None:
         """Take every file off (the message was sent)."""
@@ -255,7 +258,7 @@ class AttachmentTray(QScrollArea):
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _start(self, name: str, source: Source) -> None:
+    def _start(self, name: str, source: Source, *, native: bool = False) -> None:
         chip = AttachmentChip(name, self.inner)
         chip.removeRequested.connect(self._remove)
         chip.nativeToggled.connect(self._send_as)
@@ -264,7 +267,7 @@ class AttachmentTray(QScrollArea):
         self.setVisible(True)
         self.setFixedHeight(self.sizeHint().height())
         self._made += 1
-        self.tasks.start(f"read-{self._made}", self._read(chip, source, native=False))
+        self.tasks.start(f"read-{self._made}", self._read(chip, source, native=native))
         self.changed.emit()
 
     def _send_as(self, chip: AttachmentChip, native: bool) -> None:

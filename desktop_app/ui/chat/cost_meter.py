@@ -170,6 +170,8 @@ class PromptEstimate(QLabel):
         self.attached: Callable[[], list[Attachment]] = list
         """The files attached to the message being written."""
         self.attachment_tokens: Callable[[Attachment], int] = lambda attachment: 0
+        self.system: Callable[[], str] = str
+        """The system prompt the message goes with (the conversation's parameters)."""
         self.route_note: Callable[[], str | None] = lambda: None
         """With Auto on, which rule picks the model (or why none can), said with the estimate."""
         self.tokens = 0
@@ -194,7 +196,8 @@ class PromptEstimate(QLabel):
             return
         model, price = choice
         context = self.conversation.context(before=self.replacing)
-        usage = estimated_usage(sum(len(m.content) for m in context) + len(typed), 0)
+        chars = sum(len(m.content) for m in context) + len(typed) + len(self.system())
+        usage = estimated_usage(chars, 0)
         files = [a for m in context for a in m.attachments] + attached
         if files:  # the files of earlier questions go again with each message, as context
             extra = sum(self.attachment_tokens(attachment) for attachment in files)

@@ -159,15 +159,18 @@ class AutoRoute(QObject):
     def routed(self) -> Routed | str | None:
         """Where the message being written goes with Auto on (None: Auto is off, or no rule
         matches and the model picked answers; a text: why the rules cannot send it)."""
-        if not self.on:
-            return None
         window = self.window
+        if not self.on or window.composer.editing is not None or window.compare.chosen():
+            return None  # an edit, or a comparison: the models picked answer
         parameters = window.session.parameters
-        context = window.conversation.context(before=window.composer.estimate.replacing)
+        context = window.conversation.context()
+        # The files of earlier questions go again with this one: an image among them needs a
+        # model that sees, and a long document's text counts in the tokens.
+        files = [a for m in context for a in m.attachments] + window.composer.tray.attachments()
         return self.decide(
             window.input.toPlainText().strip(),
             context_chars=sum(len(m.content) for m in context) + len(parameters.system or ""),
-            attachments=window.composer.tray.attachments(),
+            attachments=files,
             assistant=window.assistant.chosen.assistant if window.assistant.chosen else None,
             providers=window.listed_providers(),
         )
@@ -176,6 +179,8 @@ class AutoRoute(QObject):
         """What the estimate says of routing: the rule and the model it picks, or why none."""
         if not self.on:
             return None
+        if self.window.composer.editing is not None or self.window.compare.chosen():
+            return self.tr("Auto is not used for an edit or a comparison: the models picked answer")
         routed = self.routed()
         if isinstance(routed, Routed):
             return self.tr("Auto: the rule “{rule}” picks {model}").format(
@@ -188,8 +193,8 @@ class AutoRoute(QObject):
     def stronger_text(self, answer: ChatMessage) -> str | None:
         """The label of "Try a stronger model" on `answer`, with what it would cost; None when
         there is none up the ladder (or no rules)."""
-        if answer.role != "assistant" or answer.status == "streaming" or self._routing is None:
-            return None
+        if answer.role != "assistant" or answer.status == "streaming" or self.routing() is None:
+            return None  # (the rules are read the first time an answer is shown)
         step = self.stronger(answer, self.window.listed_providers(), self.window.ledger.price)
         if step is None:
             return None
@@ -205,6 +210,7 @@ class AutoRoute(QObject):
     def escalate(self, answer: ChatMessage) -> None:
         """Ask the answer's question again of the next model up the ladder, as a version."""
         window = self.window
+        window.assistant.before_sending()  # a change still waiting in the panel applies
         if window.session.busy:
             return
         step = self.stronger(answer, window.listed_providers(), window.ledger.price)

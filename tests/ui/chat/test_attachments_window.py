@@ -244,3 +244,36 @@ def test_a_pdf_can_go_as_itself_and_a_scanned_one_goes_so_at_once(
     run(send)
     documents = [f for f in simulator.received_files if f.part == "file"]
     assert [f.data for f in documents] == [report.read_bytes(), scan.read_bytes()]
+
+
+def test_editing_a_question_keeps_a_pdf_sent_as_itself(
+    window: MainWindow, run: Run, simulator: Simulator, tmp_path: Path
+) -> None:
+    report = tmp_path / "report.pdf"
+    report.write_bytes(pdf_bytes("Quarterly figures are up"))
+    _attach(window, run, report)
+    tray = window.composer.tray
+
+    async def as_document() -> None:
+        tray.chips[0].native.click()
+        await until(lambda: not tray.reading())
+
+    run(as_document)
+    assert window.picker.select("sim", "sim-normal")
+    window.input.setPlainText("Summarise it")
+
+    async def send() -> None:
+        window.send()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(send)
+    question = window.conversation.messages[-2]
+
+    async def edit() -> None:
+        window.edit(question)
+        await until(lambda: bool(tray.chips) and not tray.reading())
+
+    run(edit)
+    (kept,) = tray.attachments()
+    assert kept.text is None, "still the PDF itself"
+    assert tray.chips[0].native.isChecked()
