@@ -7,19 +7,17 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from desktop_app.core.attachments.attachment import Attachment
-from desktop_app.core.events import Usage
-from desktop_app.core.history.answer_origins import AnswerOrigin, set_origin
+from desktop_app.core.history.answer_origins import AnswerOrigin
 from desktop_app.core.history.conversation_parameters import (
     ConversationParameters,
     remember_parameters,
 )
-from desktop_app.core.history.ledger_rows import bill, billed_record
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.backtest import backtest
-from desktop_app.core.money.prices import cost_usd
 from desktop_app.core.money.spending import Month, Totals
 from desktop_app.core.routing.rules import ModelRef, Routing, Rule
 from desktop_app.core.settings.providers_file import ModelPrice, Provider
+from tests.support.history.billed_answers import billed_answer
 
 M = 1_000_000
 PRICES = {
@@ -51,26 +49,7 @@ def answered(
     origin: AnswerOrigin | None = None,
 ) -> int:
     """A billed answer under `parent`, at the price it had (none for an unknown model)."""
-    usage = Usage(tokens[0], tokens[1], source="reported")
-    price = PRICES.get(model)
-    record = store.add_message(
-        conversation,
-        role="assistant",
-        content="answer",
-        provider="holysheep",
-        model=model,
-        usage=usage,
-        cost_usd=None if price is None else cost_usd(price, usage),
-        created_at=at,
-        parent_id=parent,
-    )
-    entry = billed_record(record)
-    assert entry is not None
-    bill(store, entry)
-    if origin is not None:
-        with store.writing() as conn:
-            set_origin(conn, record.id, origin)
-    return record.id
+    return billed_answer(store, conversation, parent, model, tokens, PRICES, at=at, origin=origin)
 
 
 def asked(

@@ -15,16 +15,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.events import Usage
-from desktop_app.core.history.answer_origins import AnswerOrigin, set_origin
-from desktop_app.core.history.ledger_rows import bill, billed_record
+from desktop_app.core.history.answer_origins import AnswerOrigin
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.core.money.prices import cost_usd
 from desktop_app.core.routing.rules import Routing, Rule
 from desktop_app.core.routing.rules_file import save_routing
 from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.providers_file import ModelPrice, Provider
 from desktop_app.ui.spending.spending_dialog import SpendingDialog
+from tests.support.history.billed_answers import billed_answer
 from tests.support.history.spending_samples import time_zone
 from tests.support.ui.spending_view import shown
 from tests.support.waiting import reads_shown
@@ -62,26 +60,7 @@ def answered(
     tokens: tuple[int, int],
     origin: AnswerOrigin | None = None,
 ) -> int:
-    usage = Usage(tokens[0], tokens[1], source="reported")
-    price = PRICES.get(model)
-    record = store.add_message(
-        conversation,
-        role="assistant",
-        content="answer",
-        provider="holysheep",
-        model=model,
-        usage=usage,
-        cost_usd=None if price is None else cost_usd(price, usage),
-        created_at=MARCH,
-        parent_id=question,
-    )
-    entry = billed_record(record)
-    assert entry is not None
-    bill(store, entry)
-    if origin is not None:
-        with store.writing() as conn:
-            set_origin(conn, record.id, origin)
-    return record.id
+    return billed_answer(store, conversation, question, model, tokens, PRICES, origin=origin)
 
 
 def asked(store: HistoryStore, text: str) -> tuple[str, int]:
