@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
             self.recorder = self._opened(conversation_id)
         self.unsaved.watch(self.recorder)
         self.assistant.show_conversation(conversation_id)
+        self._warm_up_files()
         ledger.follow(conversation_id)
         self._settings().setValue("lastConversation", conversation_id or "")
         self.sidebar.select(conversation_id)
@@ -243,6 +244,7 @@ class MainWindow(QMainWindow):
             self.recorder = self._opened(last)
             self.unsaved.watch(self.recorder)
             self.assistant.show_conversation(last)
+            self._warm_up_files()
             self.ledger.follow(last)
             self.sidebar.select(last)
 
@@ -325,6 +327,18 @@ class MainWindow(QMainWindow):
         if cost is None:
             cost = self.ledger.cost_of(self.conversation, answer)
         return format_money(cost.usd, self.app_settings.currency, estimated=cost.estimated)
+
+    def _warm_up_files(self) -> None:
+        """Read the sizes and pages of the conversation's files on a thread of their own, which
+        the first estimate would otherwise read here (50 photos' headers, or a long PDF's page
+        count, are many frames)."""
+        files = [a for m in self.conversation.every_message() for a in m.attachments]
+        if files:
+            import threading
+
+            from desktop_app.core.attachments.tokens import warm_up
+
+            threading.Thread(target=warm_up, args=(files,), name="files", daemon=True).start()
 
     def attachment_tokens(self, attachment: Attachment) -> int:
         """What a file costs to send to the model that will answer, in input tokens,

@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import math
 import re
+import threading
+from collections.abc import Iterable
+from typing import Any
 
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.attachments.documents import pdf_pages
@@ -67,6 +70,17 @@ def attachment_tokens(attachment: Attachment, kind: str, model: str) -> int:
 _MEASURES_KEPT = 256
 _measures: dict[str, tuple[int, int] | None] = {}
 _texts: dict[tuple[str, str], int] = {}
+_keeping = threading.Lock()
+"""The caches are filled from workers (attaching a file, opening a conversation) and read on
+the window's thread: one writer at a time, and readers that find an entry gone look it up."""
+_MISSING = object()
+
+
+def _keep(cache: dict[Any, Any], key: object, value: object) -> None:
+    with _keeping:
+        while len(cache) >= _MEASURES_KEPT:
+            del cache[next(iter(cache))]
+        cache[key] = value
 
 
 def _text_tokens(attachment: Attachment) -> int:
@@ -74,20 +88,22 @@ def _text_tokens(attachment: Attachment) -> int:
     log of some MB scans and copies it, 20-40 ms, which the estimate must not spend at every
     pause in typing."""
     key = (attachment.sha256, attachment.name)
-    if key not in _texts:
-        if len(_texts) >= _MEASURES_KEPT:
-            del _texts[next(iter(_texts))]
-        _texts[key] = math.ceil(len(fenced(attachment)) / 4)
-    return _texts[key]
+    found = _texts.get(key)
+    if found is None:
+        found = math.ceil(len(fenced(attachment)) / 4)
+        _keep(_texts, key, found)
+    return found
 
 
 def measured(attachment: Attachment) -> tuple[int, int] | None:
     """An image's width and height, or a PDF's pages (as (pages, 0)), read once per file and
     kept by its hash: the estimate is worked out again as the user types, on the window's
     thread, and reading a large PDF's page count takes far longer than a frame. The window
-    reads it first on the worker that attached the file. None: an image that cannot be read."""
-    if attachment.sha256 in _measures:
-        return _measures[attachment.sha256]
+    reads it first on a worker: the one that attached the file, or warm_up() for the files of
+    a conversation opened. None: an image that cannot be read."""
+    found = _measures.get(attachment.sha256, _MISSING)
+    if found is not _MISSING:
+        return found  # type: ignore[return-value]
     measure: tuple[int, int] | None
     if attachment.is_image:
         try:
@@ -96,10 +112,18 @@ def measured(attachment: Attachment) -> tuple[int, int] | None:
             measure = None
     else:
         measure = (pdf_pages(attachment.data), 0)
-    if len(_measures) >= _MEASURES_KEPT:
-        del _measures[next(iter(_measures))]
-    _measures[attachment.sha256] = measure
+    _keep(_measures, attachment.sha256, measure)
     return measure
+
+
+def warm_up(attachments: Iterable[Attachment]) -> None:
+    """Work out what the estimate will ask of these files (sizes, pages, text tokens), on the
+    calling thread: a worker's, so that the window's first estimate finds them kept."""
+    for attachment in attachments:
+        if attachment.text is None:
+            measured(attachment)
+        else:
+            _text_tokens(attachment)
 
 
 def image_tokens(width: int, height: int, rule: str, model: str) -> int:

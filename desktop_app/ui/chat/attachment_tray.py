@@ -103,12 +103,9 @@ def _rgba_pixels(image: QImage) -> bytes:
 def _thumbnail_of(attachment: Attachment) -> tuple[int, int, bytes] | None:
     """The chip's thumbnail, on the worker; and the file's size in pixels or pages read there
     too, which the estimate then finds kept instead of reading it on the GUI thread."""
-    from desktop_app.core.attachments.tokens import attachment_tokens, measured
+    from desktop_app.core.attachments.tokens import warm_up
 
-    if attachment.text is None:
-        measured(attachment)
-    else:
-        attachment_tokens(attachment, "openai", "")  # a text's count is the same for all
+    warm_up([attachment])
     return thumbnail(attachment.data, THUMBNAIL) if attachment.is_image else None
 
 

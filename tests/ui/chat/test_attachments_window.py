@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QImage
 from PySide6.QtWidgets import QLabel
@@ -277,3 +278,49 @@ def test_editing_a_question_keeps_a_pdf_sent_as_itself(
     (kept,) = tray.attachments()
     assert kept.text is None, "still the PDF itself"
     assert tray.chips[0].native.isChecked()
+
+
+def test_a_conversation_opened_has_its_files_measured_off_the_gui_thread(
+    window: MainWindow,
+    run: Run,
+    simulator: Simulator,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from desktop_app.core.attachments import tokens
+
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(image_bytes(1200, 900))
+    _attach(window, run, photo)
+    assert window.picker.select("sim", "sim-normal")
+    window.input.setPlainText("What is this?")
+
+    async def send() -> None:
+        window.send()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(send)
+    conversation_id = window.recorder.conversation_id
+    assert conversation_id is not None
+    (sent,) = window.conversation.messages[-2].attachments
+    tokens._measures.pop(sent.sha256, None)  # as on a later start: nothing measured yet
+    measured_on: list[str] = []
+    real = getattr(tokens, "image_size")  # noqa: B009
+
+    def watched(data: bytes) -> tuple[int, int]:
+        measured_on.append(threading.current_thread().name)
+        size: tuple[int, int] = real(data)
+        return size
+
+    monkeypatch.setattr(tokens, "image_size", watched)
+
+    async def reopen() -> None:
+        window.new_conversation()
+        window.open_conversation(conversation_id)
+        await until(lambda: sent.sha256 in tokens._measures)
+
+    run(reopen)
+    assert measured_on == ["files"], "read on the thread of its own, not the GUI thread"
+    assert tokens.measured(sent) == (1200, 900)
