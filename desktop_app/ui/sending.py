@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.ui.chat.attaching import sending_problem
 from desktop_app.ui.error_banner import Action
+from desktop_app.ui.picker.auto_route import sent_context
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -48,7 +49,7 @@ def send_message(window: MainWindow) -> None:
     choice = (routed.provider, routed.model) if routed else choice
     # The files of earlier questions go again, as context: an image among them too needs a
     # model that sees.
-    context = [a for m in window.conversation.context() for a in m.attachments]
+    context = [a for m in sent_context(window) for a in m.attachments]
     problem = sending_problem(
         [*context, *attachments], compared or [choice], window.picker.choices()
     )

@@ -217,3 +217,32 @@ def test_try_a_stronger_model_is_offered_without_turning_auto_on(
     widget = window.chat_view.widget_for(window.conversation.messages[-1])
     assert widget is not None
     assert not widget.stronger_button.isHidden()
+
+
+def test_an_image_left_out_of_the_turns_sent_no_longer_routes(
+    window: MainWindow, run: Run, simulator: Simulator, data_dir: Path, tmp_path: Path
+) -> None:
+    from tests.support.attachment_files import image_bytes
+
+    _rules(data_dir, IMAGE_RULES)
+    picture = tmp_path / "chart.png"
+    picture.write_bytes(image_bytes(64, 64))
+    assert window.picker.select("sim", "sim-normal")
+    window.auto.button.click()
+    tray = window.composer.tray
+
+    async def attach() -> None:
+        tray.add_files([picture])
+        await until(lambda: not tray.reading())
+
+    run(attach)
+    send_and_wait(window, run, "What does this chart show?")
+    send_and_wait(window, run, "And its title?")
+    assert window.conversation.messages[-1].model == "sim-echo", "the image is still sent"
+    window.assistant.button.click()
+    window.assistant.panel.form.turns.setValue(1)  # one past turn: the chart's is left out
+    window.assistant.before_sending()
+    send_and_wait(window, run, "Thanks, and now a joke")
+    body = simulator.requests[-1].body or {}
+    assert body["model"] == "sim-normal"
+    assert "image_url" not in str(body["messages"])

@@ -24,6 +24,7 @@ from desktop_app.core.text.messages import text_of
 if TYPE_CHECKING:
     from desktop_app.core.attachments.attachment import Attachment
     from desktop_app.core.conversation import ChatMessage
+    from desktop_app.core.providers.base import Message
     from desktop_app.core.routing.rules import Routing
     from desktop_app.ui.main_window import MainWindow
 
@@ -163,7 +164,7 @@ class AutoRoute(QObject):
         if not self.on or window.composer.editing is not None or window.compare.chosen():
             return None  # an edit, or a comparison: the models picked answer
         parameters = window.session.parameters
-        context = window.conversation.context()
+        context = sent_context(window)
         # The files of earlier questions go again with this one: an image among them needs a
         # model that sees, and a long document's text counts in the tokens.
         files = [a for m in context for a in m.attachments] + window.composer.tray.attachments()
@@ -231,3 +232,16 @@ def escalation_cost(answer: ChatMessage, stronger: ModelPrice | None) -> Decimal
     if usage is None or stronger is None:
         return None
     return cost_usd(stronger, usage)
+
+
+def sent_context(window: MainWindow) -> tuple[Message, ...]:
+    """The earlier turns that go with the message being written: the path shown, cut to the
+    conversation's last N turns when its parameters say so (as the session cuts it)."""
+    from desktop_app.core.providers.base import Message
+    from desktop_app.core.session import recent_turns
+
+    context = window.conversation.context()
+    turns = window.session.parameters.context_turns
+    if turns is None:
+        return context
+    return recent_turns((*context, Message("user", "")), turns)[:-1]
