@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         # Then ask the providers just saved (or tested) for their models: the user's request.
         dialog.providersChanged.connect(lambda _: self.models.refresh_saved(before, dialog))
         dialog.appSettingsChanged.connect(self.apply_app_settings)
-        dialog.routingChanged.connect(lambda _: self.auto.reload())
+        dialog.routingChanged.connect(lambda _: self.routing_saved())
         dialog.open()
 
     # -- conversations ----------------------------------------------------------------------
@@ -327,6 +327,12 @@ class MainWindow(QMainWindow):
         if cost is None:
             cost = self.ledger.cost_of(self.conversation, answer)
         return format_money(cost.usd, self.app_settings.currency, estimated=cost.estimated)
+
+    def routing_saved(self) -> None:
+        """routing.toml was saved: Auto and Try a stronger model follow the new rules."""
+        self.auto.reload()
+        self.chat_view.refresh_actions()
+        self.estimate.schedule()
 
     def _warm_up_files(self) -> None:
         """Read the sizes and pages of the conversation's files on a thread of their own, which

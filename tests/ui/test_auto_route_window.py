@@ -149,6 +149,20 @@ def test_rules_saved_in_the_settings_route_the_next_message(
     assert "picks sim-slow" in window.estimate.text()
 
 
+def test_try_a_stronger_model_follows_a_ladder_saved_in_the_settings(
+    window: MainWindow, run: Run, data_dir: Path
+) -> None:
+    _rules(data_dir)
+    assert window.picker.select("sim", "sim-normal")
+    send_and_wait(window, run, "Name a prime number")
+    widget = window.chat_view.widget_for(window.conversation.messages[-1])
+    assert widget is not None
+    assert "sim-echo" in widget.stronger_button.text()
+    _rules(data_dir, RULES.replace('"sim/sim-echo"]', '"sim/sim-slow"]'))
+    window.routing_saved()  # what the settings' Save leads to
+    assert "sim-slow" in widget.stronger_button.text()
+
+
 IMAGE_RULES = """\
 [[rule]]
 name = "Images"

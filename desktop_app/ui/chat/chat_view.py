@@ -433,6 +433,10 @@ class ChatView(QWidget):
         ends = [messages[-1], *self.conversation.children(messages[-1])]
         return any(m.status == "streaming" for m in ends)
 
+    def refresh_actions(self) -> None:
+        """Offer each message's actions again (the rules behind Try a stronger model changed)."""
+        self._update_actions(force=True)
+
     def _update_actions(self, *, force: bool = False) -> None:
         messages = self.conversation.messages
         key = (self._busy(), messages[-1] if messages else None)
