@@ -10,7 +10,8 @@ from pathlib import Path
 from desktop_app.core.history.answer_origins import origins_of
 from desktop_app.simulator import Simulator
 from desktop_app.ui.main_window import MainWindow
-from tests.support.ui.window_actions import send_and_wait
+from tests.support.attachment_files import image_bytes
+from tests.support.ui.window_actions import attach_and_wait, send_and_wait
 from tests.support.ui.window_helpers import Run
 from tests.support.waiting import until
 
@@ -180,20 +181,12 @@ model = "sim-normal"
 def test_a_follow_up_to_an_image_goes_where_images_go(
     window: MainWindow, run: Run, simulator: Simulator, data_dir: Path, tmp_path: Path
 ) -> None:
-    from tests.support.attachment_files import image_bytes
-
     _rules(data_dir, IMAGE_RULES)
     picture = tmp_path / "chart.png"
     picture.write_bytes(image_bytes(64, 64))
     assert window.picker.select("sim", "sim-normal")
     window.auto.button.click()
-    tray = window.composer.tray
-
-    async def attach() -> None:
-        tray.add_files([picture])
-        await until(lambda: not tray.reading())
-
-    run(attach)
+    attach_and_wait(window, run, picture)
     send_and_wait(window, run, "What does this chart show?")
     assert window.conversation.messages[-1].model == "sim-echo"
     window.input.setPlainText("And the colour of its corner?")  # no file: the image is context
@@ -236,20 +229,12 @@ def test_try_a_stronger_model_is_offered_without_turning_auto_on(
 def test_an_image_left_out_of_the_turns_sent_no_longer_routes(
     window: MainWindow, run: Run, simulator: Simulator, data_dir: Path, tmp_path: Path
 ) -> None:
-    from tests.support.attachment_files import image_bytes
-
     _rules(data_dir, IMAGE_RULES)
     picture = tmp_path / "chart.png"
     picture.write_bytes(image_bytes(64, 64))
     assert window.picker.select("sim", "sim-normal")
     window.auto.button.click()
-    tray = window.composer.tray
-
-    async def attach() -> None:
-        tray.add_files([picture])
-        await until(lambda: not tray.reading())
-
-    run(attach)
+    attach_and_wait(window, run, picture)
     send_and_wait(window, run, "What does this chart show?")
     send_and_wait(window, run, "And its title?")
     assert window.conversation.messages[-1].model == "sim-echo", "the image is still sent"

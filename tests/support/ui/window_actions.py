@@ -36,6 +36,19 @@ def send_and_wait(
     window.chat_view.flush()
 
 
+def attach_and_wait(
+    window: MainWindow, run: Callable[[Callable[[], Awaitable[None]]], None], *files: Path
+) -> None:
+    """Attach these files as the paperclip does, and wait until each is read."""
+    tray = window.composer.tray
+
+    async def read() -> None:
+        tray.add_files(list(files))
+        await until(lambda: not tray.reading())
+
+    run(read)
+
+
 def menu_action(window: MainWindow, text: str, menu: str = "&File") -> QAction:
     """The menu's action whose text (without the & accelerator) starts with `text`."""
     (found,) = [a.menu() for a in window.menuBar().actions() if a.text() == menu]

@@ -18,18 +18,9 @@ from desktop_app.ui.chat.attaching import FileDrops, sending_problem
 from desktop_app.ui.chat.message_files import MessageFiles
 from desktop_app.ui.main_window import MainWindow
 from tests.support.attachment_files import image_bytes, pdf_bytes
+from tests.support.ui.window_actions import attach_and_wait
 from tests.support.ui.window_helpers import Run
 from tests.support.waiting import until
-
-
-def _attach(window: MainWindow, run: Run, *paths: Path) -> None:
-    tray = window.composer.tray
-
-    async def read() -> None:
-        tray.add_files(list(paths))
-        await until(lambda: not tray.reading())
-
-    run(read)
 
 
 def test_an_attached_image_and_pdf_go_with_the_question_and_come_back_when_reopened(
@@ -43,7 +34,7 @@ def test_an_attached_image_and_pdf_go_with_the_question_and_come_back_when_reope
     window.input.setPlainText("What do these show?")
     window.estimate.refresh()
     typed_only = window.estimate.text()
-    _attach(window, run, photo, report)
+    attach_and_wait(window, run, photo, report)
 
     tray = window.composer.tray
     names = [chip.label.text() for chip in tray.chips]
@@ -188,7 +179,7 @@ def test_a_model_that_refuses_images_gets_a_clear_error_and_the_question_stays(
     assert window.picker.select("sim", "sim-normal")
     window.picker.use_name("sim-no-images")  # typed: Tally's table does not know it
     assert window.picker.current()[1] == "sim-no-images"  # type: ignore[index]
-    _attach(window, run, picture)
+    attach_and_wait(window, run, picture)
     window.input.setPlainText("Read this chart")
 
     async def send() -> None:
@@ -219,7 +210,7 @@ def test_a_pdf_can_go_as_itself_and_a_scanned_one_goes_so_at_once(
     report.write_bytes(pdf_bytes("Quarterly figures are up"))
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(pdf_bytes(None))  # a drawing, no text: as a scanned page
-    _attach(window, run, report, scan)
+    attach_and_wait(window, run, report, scan)
     tray = window.composer.tray
     first, second = tray.chips
     assert not first.native.isHidden(), "a PDF chip offers to send the PDF itself"
@@ -252,7 +243,7 @@ def test_editing_a_question_keeps_a_pdf_sent_as_itself(
 ) -> None:
     report = tmp_path / "report.pdf"
     report.write_bytes(pdf_bytes("Quarterly figures are up"))
-    _attach(window, run, report)
+    attach_and_wait(window, run, report)
     tray = window.composer.tray
 
     async def as_document() -> None:
@@ -293,7 +284,7 @@ def test_a_conversation_opened_has_its_files_measured_off_the_gui_thread(
 
     photo = tmp_path / "photo.png"
     photo.write_bytes(image_bytes(1200, 900))
-    _attach(window, run, photo)
+    attach_and_wait(window, run, photo)
     assert window.picker.select("sim", "sim-normal")
     window.input.setPlainText("What is this?")
 
