@@ -36,6 +36,7 @@ from desktop_app.ui.window_layout import build_window, show_icons
 
 if TYPE_CHECKING:
     import asyncio
+    from collections.abc import Sequence
 
     from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget
 
@@ -346,14 +347,14 @@ class MainWindow(QMainWindow):
 
             threading.Thread(target=warm_up, args=(files,), name="files", daemon=True).start()
 
-    def attachment_tokens(self, attachment: Attachment) -> int:
-        """What a file costs to send to the model that will answer, in input tokens,
-        estimated (an image by that model's rule)."""
+    def attachment_tokens(self, files: Sequence[Attachment]) -> int:
+        """What these files cost to send to the model that will answer, in input tokens,
+        estimated (an image by that model's rule, which is looked up once for them all)."""
         from desktop_app.core.attachments.tokens import attachment_tokens
 
         choice = self.answering()
-        kind = choice[0].kind if choice else "openai"
-        return attachment_tokens(attachment, kind, choice[1] if choice else "")
+        kind, model = (choice[0].kind, choice[1]) if choice else ("openai", "")
+        return sum(attachment_tokens(file, kind, model) for file in files)
 
     def compared_prices(self) -> list[tuple[str, ModelPrice | None]]:
         """The models the next message is to be compared on, with their prices."""

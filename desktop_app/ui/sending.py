@@ -41,7 +41,7 @@ def send_message(window: MainWindow) -> None:
         )
         return
     compared = window.compare.chosen()
-    routed = window.auto.routed() if not compared and window.composer.editing is None else None
+    routed = window.auto.routed()  # None for an edit or a comparison: the models picked answer
     if isinstance(routed, str):
         window.banner.show_error(routed)  # a rule names a model that is not there, say
         return

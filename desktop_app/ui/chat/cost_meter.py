@@ -169,7 +169,8 @@ class PromptEstimate(QLabel):
         """The models a comparison will ask, with their prices ([] when not comparing)."""
         self.attached: Callable[[], list[Attachment]] = list
         """The files attached to the message being written."""
-        self.attachment_tokens: Callable[[Attachment], int] = lambda attachment: 0
+        self.attachment_tokens: Callable[[list[Attachment]], int] = lambda files: 0
+        """What files cost to send to the model that will answer, in input tokens."""
         self.system: Callable[[], str] = str
         """The system prompt the message goes with (the conversation's parameters)."""
         self.route_note: Callable[[], str | None] = lambda: None
@@ -200,7 +201,7 @@ class PromptEstimate(QLabel):
         usage = estimated_usage(chars, 0)
         files = [a for m in context for a in m.attachments] + attached
         if files:  # the files of earlier questions go again with each message, as context
-            extra = sum(self.attachment_tokens(attachment) for attachment in files)
+            extra = self.attachment_tokens(files)
             usage = replace(usage, input_tokens=usage.input_tokens + extra)
         self.tokens = usage.input_tokens
         compared = self.compared()
