@@ -41,6 +41,11 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
+if sys.argv[1:2] in (["tally"], ["reopen"], ["open"]):
+    # As the `tally` command does: its command line is imported before PySide6, which, once
+    # loaded, wraps every import that follows (desktop_app/ui/__init__.py).
+    import desktop_app.cli.main  # noqa: F401
+
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
