@@ -92,6 +92,11 @@ LOADED_WHEN_USED = {
     "desktop_app.ui.sending": "the first message sent",
     "desktop_app.version": "the log line after the first frame, or Help → About",
     "desktop_app.core.history.answer_origins": "the first conversation opened, or a routed answer",
+    "desktop_app.ui.chat.message_widget": "the first message shown (an empty chat view has none)",
+    "desktop_app.ui.chat.message_body": "the first message shown",
+    "desktop_app.ui.chat.compare_columns": "the first comparison shown",
+    "desktop_app.core.text.markdown": "the first message shown",
+    "desktop_app.core.text.palette": "the first message shown",
 }
 
 # Priced from the catalog, as most providers' models are (the picker's tooltip shows the price).

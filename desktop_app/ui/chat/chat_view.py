@@ -11,6 +11,7 @@ its estimate moves the view by the difference: what the user reads stays in plac
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QPalette, QResizeEvent, QShowEvent
@@ -18,11 +19,13 @@ from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.currency import USD, Currency
-from desktop_app.ui.chat.compare_columns import CompareColumns, CostText
 from desktop_app.ui.chat.message_blocks import BLOCK, SPACING, HeightEstimate, MessageBlock, plan
-from desktop_app.ui.chat.message_widget import MessageWidget
 from desktop_app.ui.chat.render_cache import RenderCache
 from desktop_app.ui.icons import palette_is_dark
+
+if TYPE_CHECKING:  # imported with the first message shown: an empty view needs neither
+    from desktop_app.ui.chat.compare_columns import CompareColumns, CostText
+    from desktop_app.ui.chat.message_widget import MessageWidget
 
 FRAME_MS = 16
 """Changes are gathered and shown at most once per frame."""
@@ -223,6 +226,8 @@ class ChatView(QWidget):
 
     def _begin_comparison(self) -> None:
         """Show the answers of the comparison that began, in columns below its question."""
+        from desktop_app.ui.chat.compare_columns import CompareColumns
+
         answers, self._compared = self._compared, []
         self._end_comparison()
         self.comparison = CompareColumns(
@@ -361,6 +366,8 @@ class ChatView(QWidget):
         return block
 
     def _make(self, message: ChatMessage, parent: QWidget) -> MessageWidget:
+        from desktop_app.ui.chat.message_widget import MessageWidget
+
         widget = MessageWidget(message, self.dark, parent)
         widget.currency = self.currency
         widget.cache = self._cache

@@ -10,13 +10,16 @@ was ever made is one space, so that opening a conversation makes one item per BL
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 from desktop_app.core.conversation import ChatMessage
-from desktop_app.ui.chat.message_widget import MessageWidget
+
+if TYPE_CHECKING:
+    from desktop_app.ui.chat.message_widget import MessageWidget
 
 BLOCK = 25
 """Messages per block."""

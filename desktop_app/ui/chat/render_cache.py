@@ -4,8 +4,10 @@ comes back near the screen."""
 
 from __future__ import annotations
 
-from desktop_app.core.text.markdown import RenderedMarkdown, render_markdown
-from desktop_app.ui.chat.message_body import PART_CHARS
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop_app.core.text.markdown import RenderedMarkdown
 
 
 class RenderCache:
@@ -18,6 +20,10 @@ class RenderCache:
     def render(self, text: str) -> RenderedMarkdown:
         rendered = self._rendered.get(text)
         if rendered is None:
+            # here, not at the top: an empty chat view (the first frame's) renders nothing
+            from desktop_app.core.text.markdown import render_markdown
+            from desktop_app.ui.chat.message_body import PART_CHARS
+
             rendered = self._rendered[text] = render_markdown(
                 text, dark=self.dark, part_chars=PART_CHARS
             )

@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.text import markdown
-from desktop_app.ui.chat import render_cache
 from desktop_app.ui.chat.chat_view import ChatView
 from desktop_app.ui.chat.message_blocks import BLOCK
 from desktop_app.ui.chat.message_widget import MessageWidget
@@ -163,7 +162,7 @@ def test_a_message_made_again_is_not_rendered_again(
         rendered.append(text)
         return original(text, dark=dark, part_chars=part_chars)
 
-    monkeypatch.setattr(render_cache, "render_markdown", counting)
+    monkeypatch.setattr(markdown, "render_markdown", counting)  # as the cache imports it
     messages = turns(VERY_LONG // 4)
     conversation.replace_all(messages)
     last = widget_of(view, messages[-1])
