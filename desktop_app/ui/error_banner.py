@@ -87,7 +87,12 @@ class ErrorBanner(QFrame):
         self.text_area.setWidgetResizable(True)
         self.text_area.setFrameShape(QFrame.Shape.NoFrame)
         self.text_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.text_area.viewport().setAutoFillBackground(False)
+        # A viewport made here, without the background Qt's own fills: asking Qt for its own
+        # (viewport()) would be the process's first, for which PySide6 builds the Python types
+        # of every QtWidgets class, some 10 ms of the first frame.
+        viewport = QWidget(self.text_area)
+        self.text_area.setViewport(viewport)
+        viewport.setAutoFillBackground(False)
         self.text_area.setWidget(self.label)
         self.label.setAutoFillBackground(False)
         self.button = QPushButton(self)

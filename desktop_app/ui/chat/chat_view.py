@@ -337,7 +337,8 @@ class ChatView(QWidget):
     def _place_once(self) -> bool:
         """One pass; true when it made messages (which may bring others near)."""
         bar = self.scroll_area.verticalScrollBar()
-        screen = self.scroll_area.viewport().height()
+        # The viewport's height (no horizontal bar), without viewport(): see ErrorBanner.
+        screen = self.scroll_area.maximumViewportSize().height()
         todo = plan(self._blocks, self._shown, self._widgets, bar.value(), screen)
         if not todo.make and not todo.drop:
             return False
