@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 APP_NAME = "Tally"
@@ -80,4 +81,10 @@ def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None) if getattr(sys, "frozen", False) else None
     if bundle is not None:
         return Path(bundle) / "resources"
+    return _checkout_resources()
+
+
+@cache
+def _checkout_resources() -> Path:
+    """resources/ of the source checkout: resolved once (a system call for each folder up)."""
     return Path(__file__).resolve().parents[2] / "resources"
