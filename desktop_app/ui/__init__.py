@@ -6,7 +6,8 @@ source file (`shibokensupport.feature._mod_uses_pyside`, through `inspect.getsou
 11-17 ms of a start for the hundred-odd modules the window imports, and their lines kept in
 `linecache`. No module in Tally's process selects a feature, so every module is taken as one
 that uses PySide6 with its default features, which is what the check concludes for any module
-that names PySide6, without reading it. Where a PySide6 has no such check, nothing is changed.
+that names PySide6, without reading it. Where a PySide6 has no such check, or one that takes
+other arguments, nothing is changed.
 """
 
 from __future__ import annotations
@@ -24,5 +25,6 @@ def _uses_pyside(module: ModuleType) -> bool:
 
 
 _features = sys.modules.get("shibokensupport.feature")
-if _features is not None and callable(getattr(_features, "_mod_uses_pyside", None)):
+_check = getattr(_features, "_mod_uses_pyside", None)
+if getattr(getattr(_check, "__code__", None), "co_argcount", None) == 1:  # check(module)
     setattr(_features, "_mod_uses_pyside", _uses_pyside)  # noqa: B010 (a name of PySide6's)
