@@ -50,7 +50,7 @@ def build_window(window: MainWindow) -> None:
     window.picker.compareRequested.connect(window.compare.tick)
     window.assistant = ConversationAssistant(window)
     window.auto = AutoRoute(window)
-    window.picker.activated.connect(window.auto.turn_off)  # a model picked by hand answers
+    window.picker.pickedByHand.connect(window.auto.turn_off)  # a model picked by hand answers
     assistant_label = QLabel(
         " " + QCoreApplication.translate("MainWindow", "Assistant:") + " ", window
     )

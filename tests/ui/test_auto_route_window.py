@@ -72,6 +72,24 @@ def test_auto_sends_to_the_model_its_rule_picks_and_says_so(
     assert "Auto" not in window.estimate.text()
 
 
+def test_a_model_typed_in_the_picker_turns_auto_off_and_answers(
+    window: MainWindow, run: Run, simulator: Simulator, data_dir: Path
+) -> None:
+    _rules(data_dir)
+    assert window.picker.select("sim", "sim-normal")
+    window.auto.button.click()
+    window.picker.line.setText("sim-long")  # typed, then sent without Enter
+    send_and_wait(window, run, CODE)  # the Code rule would pick sim-echo
+    assert not window.auto.on
+    assert (simulator.requests[-1].body or {})["model"] == "sim-long"
+    assert window.conversation.messages[-1].rule is None
+
+    window.auto.button.click()
+    window.picker.line.setText("sim-long")  # what the picker shows already: no new choice
+    window.picker.commit_text()
+    assert window.auto.on
+
+
 def test_a_rules_file_that_does_not_load_is_said_and_auto_stays_off(
     window: MainWindow, data_dir: Path
 ) -> None:

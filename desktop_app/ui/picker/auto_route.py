@@ -4,7 +4,7 @@ next model up the ladder, with what it would cost more.
 
 Never silent: while Auto is on, the estimate under the message box names the model and the rule
 before anything is sent, and each answer's header names the rule that picked it. Picking a
-model in the picker turns Auto off: the message goes to that model.
+model in the picker (from its list, or typed) turns Auto off: the message goes to that model.
 """
 
 from __future__ import annotations

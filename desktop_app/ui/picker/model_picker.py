@@ -65,6 +65,8 @@ class ModelPicker(QComboBox):
     abandoned for the drop-down must not become a model."""
 
     choiceChanged = Signal()
+    pickedByHand = Signal()
+    """The user chose a model: from the list, or by typing its name (Enter, or Send)."""
     aboutToShow = Signal()
     """The list is about to open (the window prices each model for the message written)."""
     compareRequested = Signal(str, str)
@@ -87,6 +89,7 @@ class ModelPicker(QComboBox):
         not now: the first viewport() call costs some 9 ms, see _show_prices)."""
         self._set_up_views()
         self.rows.pricesFound.connect(self._show_prices)
+        self.activated.connect(self.pickedByHand)
         self._providers: dict[str, Provider] = {}
         self._shown: list[Provider] = []
         self._listing: Listing = FileListing()
@@ -250,13 +253,13 @@ class ModelPicker(QComboBox):
         if not name or owner is None or (current and current == (owner, name)):
             self._show_current()
             return
-        if self.select(owner.id, name):
-            return
-        if named is None and any(self.select(p.id, name) for p in self._shown):
-            return
-        self._typed.setdefault(owner.id, []).append(name)
-        self.set_providers(self._shown)
-        self.select(owner.id, name)
+        if not self.select(owner.id, name) and not (
+            named is None and any(self.select(p.id, name) for p in self._shown)
+        ):
+            self._typed.setdefault(owner.id, []).append(name)
+            self.set_providers(self._shown)
+            self.select(owner.id, name)
+        self.pickedByHand.emit()
 
     def _named_provider(self, text: str) -> tuple[str, Provider | None]:
         """The name in "name · provider" and that provider, if one listed is called so."""
