@@ -379,7 +379,9 @@ class HistoryStore:
     def branch(self, conversation_id: str, message_id: int, title: str) -> ConversationSummary:
         """A new conversation holding copies of the path from a first message down to
         `message_id`, linked back to the conversation it came from. The copies are not billed
-        again: what they cost stays counted once, with the originals."""
+        again: what they cost stays counted once, with the originals. An answer's copy keeps
+        the routing rule that picked its model; what it escalated stays with the original (the
+        answer it was a stronger version of is not on the path)."""
         with self._write() as conn:
             rows = conn.execute(
                 f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
@@ -390,12 +392,20 @@ class HistoryStore:
                 raise KeyError(message_id)
             branch = self.create_conversation(title)
             parent: int | None = None
+            copies: list[tuple[int, int]] = []  # (original, copy)
             for record in path:
                 values = row_of(branch.id, record, parent)
                 parent = conn.execute(INSERT_MESSAGE, values).lastrowid
+                assert parent is not None
+                copies.append((record.id, parent))
                 if self._attached:
-                    assert parent is not None
                     attachment_rows.copy_attachments(conn, record.id, parent)
+            if _keeps_rules(conn):
+                conn.executemany(
+                    "UPDATE messages SET rule = (SELECT rule FROM messages WHERE id = ?)"
+                    " WHERE id = ?",
+                    copies,
+                )
             conn.execute(
                 "UPDATE conversations SET current_id = ?, branched_from = ? WHERE id = ?",
                 (parent, conversation_id, branch.id),
@@ -554,6 +564,11 @@ def _has_tree(conn: sqlite3.Connection) -> bool:
 def _has_attachments(conn: sqlite3.Connection) -> bool:
     """Whether the database keeps attached files (it had 010_attachments)."""
     return "010_attachments" in applied_migrations(conn)
+
+
+def _keeps_rules(conn: sqlite3.Connection) -> bool:
+    """Whether answers keep the rule that picked their model (the database had 012_routing)."""
+    return "012_routing" in applied_migrations(conn)
 
 
 def _current_message(conn: sqlite3.Connection, conversation_id: str) -> int | None:

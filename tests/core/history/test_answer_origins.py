@@ -90,6 +90,23 @@ def test_the_rule_and_the_escalation_are_recorded_and_read_back(
     assert shown.escalated_from.model == "sim-normal"
 
 
+def test_a_branch_keeps_the_rule_of_the_answers_it_copies_but_not_what_they_escalated(
+    simulator: Simulator, store: HistoryStore
+) -> None:
+    conversation_id = routed_then_escalated(simulator, store)
+    _, first, stronger = store.messages(conversation_id)
+    routed = store.branch(conversation_id, first.id, "From the routed answer")
+    _, routed_copy = store.messages(routed.id)
+    assert origins_of(store, routed.id) == {routed_copy.id: AnswerOrigin("Everything else")}
+    escalated = store.branch(conversation_id, stronger.id, "From the stronger answer")
+    assert [m.model for m in store.messages(escalated.id)] == [None, "sim-reasoning"]
+    assert origins_of(store, escalated.id) == {}  # the answer it escalated stays behind
+    assert origins_of(store, conversation_id) == {
+        first.id: AnswerOrigin("Everything else", None),
+        stronger.id: AnswerOrigin(None, first.id),
+    }
+
+
 def test_each_version_is_billed_once(simulator: Simulator, store: HistoryStore) -> None:
     conversation_id = routed_then_escalated(simulator, store)
     _, first, stronger = store.messages(conversation_id)
