@@ -13,8 +13,10 @@ Results are the newest first by message id (the order messages were written), no
 the FTS5 table then walks its index from the highest rowid down and stops at the limit, so a
 common term costs no more than a rare one.
 
-A message is also found by the names of the files attached to it, when one name holds every
-term (_by_file_name); those hits join the others in the same newest-first order.
+A message is also found by the names of the files attached to it, when each term is in one
+of its files' names or in its text and at least one is in a name (_by_file_name: "invoice
+march" finds the question that says "march" and attaches invoice.pdf); those hits join the
+others in the same newest-first order.
 """
 
 from __future__ import annotations
@@ -134,20 +136,28 @@ def _by_content(
 
 
 def _by_file_name(conn: sqlite3.Connection, terms: list[str], limit: int) -> list[SearchHit]:
-    """The newest messages with an attached file whose name holds every term, its name as the
-    snippet. LIKE reads the index of names (message id, name), not the table, from the newest
-    message down, and stops at the limit: attached files are far fewer than messages, and their
-    names short (docs/performance.md, "Attachments")."""
-    like_sql = " AND ".join("a.name LIKE ? ESCAPE '\\'" for _ in terms)
+    """The newest messages with an attached file whose name holds a term, and each term in a
+    name of their files or in their text; a matching name as the snippet. LIKE reads the index
+    of names (message id, name), not the table, from the newest message down, and stops at the
+    limit: attached files are far fewer than messages, and their names short
+    (docs/performance.md, "Attachments"); the text is read only for the messages it finds."""
+    numbers = range(1, len(terms) + 1)  # ?n: the n-th term's pattern
+    any_name = " OR ".join(f"a.name LIKE ?{n} ESCAPE '\\'" for n in numbers)
+    each_term = "".join(
+        f" AND (EXISTS (SELECT 1 FROM attachments AS b WHERE b.message_id = m.id"
+        f" AND b.name LIKE ?{n} ESCAPE '\\') OR m.content LIKE ?{n} ESCAPE '\\')"
+        for n in numbers
+    )
     sql = (
         "SELECT m.id, m.conversation_id, c.title, a.name, m.created_at"
         " FROM attachments AS a INDEXED BY attachments_by_name"
         " CROSS JOIN messages AS m ON m.id = a.message_id"
         " CROSS JOIN conversations AS c ON c.id = m.conversation_id"
-        f" WHERE {like_sql} AND c.deleted_at IS NULL"
-        " GROUP BY a.message_id ORDER BY a.message_id DESC LIMIT ?"
+        f" WHERE ({any_name}) AND c.deleted_at IS NULL{each_term}"
+        f" GROUP BY a.message_id ORDER BY a.message_id DESC LIMIT ?{len(terms) + 1}"
     )
-    rows = conn.execute(sql, [*(like_pattern(t) for t in terms), limit]).fetchall()
+    patterns = [like_pattern(t) for t in terms]
+    rows = conn.execute(sql, [*patterns, limit]).fetchall()
     return _snipped(rows, terms)
 
 

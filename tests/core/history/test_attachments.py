@@ -144,6 +144,15 @@ def test_a_file_name_finds_its_message(store: HistoryStore) -> None:
     assert [h.message_id for h in store.search("chart")] == [other.id, shown.id]
     assert [h.message_id for h in store.search("CHART png")] == [shown.id]
     assert store.search("chart.pdf") == []
+    # Each term in a name or in the text, one of them at least in a name.
+    both = store.add_message(c, role="user", content="the sums for March", attachments=[PAPER])
+    (hit,) = store.search("paper march")
+    assert (hit.message_id, hit.snippet) == (both.id, "[[paper]].pdf")
+    assert store.search("paper april") == []
+    (hit,) = store.search("sums march")  # the text alone, as before
+    assert (hit.message_id, hit.snippet) == (both.id, "the [[sums]] for [[March]]")
+    two = store.add_message(c, role="user", content="see", attachments=[CHART, NOTES])
+    assert [h.message_id for h in store.search("notes chart.png")] == [two.id]
     assert store.search("%") == []
     assert store.search("_") == []
     store.delete(c)
