@@ -38,13 +38,18 @@ def _rules(data_dir: Path, text: str = RULES) -> None:
     (data_dir / "routing.toml").write_text(text, encoding="utf-8")
 
 
-def test_auto_sends_to_the_model_its_rule_picks_and_says_so(
-    window: MainWindow, run: Run, simulator: Simulator, data_dir: Path
-) -> None:
+def _auto_on(window: MainWindow, data_dir: Path) -> None:
+    """RULES saved, sim-normal picked, then Auto turned on."""
     _rules(data_dir)
     assert window.picker.select("sim", "sim-normal")
     window.auto.button.click()
     assert window.auto.on
+
+
+def test_auto_sends_to_the_model_its_rule_picks_and_says_so(
+    window: MainWindow, run: Run, simulator: Simulator, data_dir: Path
+) -> None:
+    _auto_on(window, data_dir)
     window.input.setPlainText(CODE)
     window.estimate.refresh()
     assert "“Code” picks sim-echo" in window.estimate.text()
@@ -75,9 +80,7 @@ def test_auto_sends_to_the_model_its_rule_picks_and_says_so(
 def test_a_model_typed_in_the_picker_turns_auto_off_and_answers(
     window: MainWindow, run: Run, simulator: Simulator, data_dir: Path
 ) -> None:
-    _rules(data_dir)
-    assert window.picker.select("sim", "sim-normal")
-    window.auto.button.click()
+    _auto_on(window, data_dir)
     window.picker.line.setText("sim-long")  # typed, then sent without Enter
     send_and_wait(window, run, CODE)  # the Code rule would pick sim-echo
     assert not window.auto.on
@@ -103,9 +106,7 @@ def test_a_rules_file_that_does_not_load_is_said_and_auto_stays_off(
 def test_a_stronger_model_answers_as_a_version_of_the_answer(
     window: MainWindow, run: Run, simulator: Simulator, data_dir: Path
 ) -> None:
-    _rules(data_dir)
-    assert window.picker.select("sim", "sim-normal")
-    window.auto.button.click()
+    _auto_on(window, data_dir)
     send_and_wait(window, run, "Name a prime number")
     first = window.conversation.messages[-1]
     assert first.model == "sim-normal"
@@ -148,9 +149,7 @@ def test_rules_saved_in_the_settings_route_the_next_message(
 ) -> None:
     from desktop_app.ui.settings.settings_dialog import SettingsDialog
 
-    _rules(data_dir)
-    assert window.picker.select("sim", "sim-normal")
-    window.auto.button.click()
+    _auto_on(window, data_dir)
     window.input.setPlainText("Hello")
     window.estimate.refresh()
     assert "picks sim-normal" in window.estimate.text()
@@ -217,9 +216,7 @@ def test_a_follow_up_to_an_image_goes_where_images_go(
 def test_an_edit_with_auto_on_goes_to_the_model_picked_and_says_so(
     window: MainWindow, run: Run, simulator: Simulator, data_dir: Path
 ) -> None:
-    _rules(data_dir)
-    assert window.picker.select("sim", "sim-normal")
-    window.auto.button.click()
+    _auto_on(window, data_dir)
     send_and_wait(window, run, CODE)  # Code: sim-echo
     window.auto.turn_off()
     assert window.picker.select("sim", "sim-normal")
