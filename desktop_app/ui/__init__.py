@@ -3,7 +3,7 @@
 Run before any of them: PySide6, once loaded, checks every module imported after it for
 `from __feature__ import ...` (its opt-in snake_case and true_property) by reading the module's
 source file (`shibokensupport.feature._mod_uses_pyside`, through `inspect.getsource`), some
-11-17 ms of a start for the hundred-odd modules the window imports, and their lines kept in
+15-19 ms of a start for the hundred-odd modules the window imports, and their lines kept in
 `linecache`. No module in Tally's process selects a feature, so every module is taken as one
 that uses PySide6 with its default features, which is what the check concludes for any module
 that names PySide6, without reading it. Where a PySide6 has no such check, or one that takes
