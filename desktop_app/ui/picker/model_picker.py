@@ -253,9 +253,10 @@ class ModelPicker(QComboBox):
         if not name or owner is None or (current and current == (owner, name)):
             self._show_current()
             return
-        if not self.select(owner.id, name) and not (
+        listed = self.select(owner.id, name) or (
             named is None and any(self.select(p.id, name) for p in self._shown)
-        ):
+        )
+        if not listed:
             self._typed.setdefault(owner.id, []).append(name)
             self.set_providers(self._shown)
             self.select(owner.id, name)
