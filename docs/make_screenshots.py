@@ -31,6 +31,8 @@ from desktop_app.core.history.ledger_rows import LedgerEntry, bill
 from desktop_app.core.history.records import StoredUsage
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.prices import cost_usd
+from desktop_app.core.routing.rules import Rule
+from desktop_app.core.routing.rules_file import default_routing, dump_routing
 from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.presets import HOLYSHEEP
@@ -438,41 +440,19 @@ def shoot_attachments_and_assistants(app: QApplication, data: Path, target: str)
     app.setPalette(app.style().standardPalette())
 
 
-ROUTING_TOML = """\
-[[rule]]
-name = "Images"
-has_image = true
-provider = "holysheep"
-model = "gemini-2.5-flash"
+def routing_toml() -> str:
+    """The shipped rules with one for translations before the last, as a user's routing.toml."""
+    shipped = default_routing()
+    translate = Rule(
+        "Translate",
+        "holysheep",
+        "deepseek-chat",
+        max_tokens=8000,
+        matches=r"(?i)\btranslate\b|翻译",
+    )
+    return dump_routing(replace(shipped, rules=(*shipped.rules[:-1], translate, shipped.rules[-1])))
 
-[[rule]]
-name = "Long context"
-min_tokens = 30000
-provider = "holysheep"
-model = "gemini-2.5-flash"
 
-[[rule]]
-name = "Code"
-has_code = true
-provider = "holysheep"
-model = "gpt-4.1"
-
-[[rule]]
-name = "Translate"
-matches = '(?i)\\btranslate\\b|翻译'
-max_tokens = 8000
-provider = "holysheep"
-model = "deepseek-chat"
-
-[[rule]]
-name = "Everything else"
-provider = "holysheep"
-model = "deepseek-chat"
-
-[ladder]
-models = ["holysheep/deepseek-chat", "holysheep/gemini-2.5-flash", "holysheep/gpt-4.1",
-          "holysheep/claude-sonnet-4.5"]
-"""
 EVERYDAY = ("Why is the sky blue?", "给我推荐三本关于宋朝的书", "Draft a polite reminder email.")
 CODE = "Why does this fail?\n```python\nprint(1 / 0)\n```"
 
@@ -582,7 +562,7 @@ def shoot_routing(app: QApplication, data: Path) -> None:
     from desktop_app.core.text.messages import set_language
     from desktop_app.ui.translators import install_translators
 
-    (data / "routing.toml").write_text(ROUTING_TOML, encoding="utf-8")
+    (data / "routing.toml").write_text(routing_toml(), encoding="utf-8")
     looks: list[tuple[str, Language]] = [("", "en"), ("-zh_CN", "zh_CN")]
     for suffix, language in looks:
         translators = install_translators(app, language) if language != "en" else []
