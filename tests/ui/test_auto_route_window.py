@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop_app.core.history.answer_origins import origins_of
 from desktop_app.simulator import Simulator
+from desktop_app.ui.chat.message_widget import MessageWidget
 from desktop_app.ui.main_window import MainWindow
 from tests.support.attachment_files import image_bytes
 from tests.support.ui.window_actions import attach_and_wait, send_and_wait
@@ -38,9 +39,9 @@ def _rules(data_dir: Path, text: str = RULES) -> None:
     (data_dir / "routing.toml").write_text(text, encoding="utf-8")
 
 
-def _auto_on(window: MainWindow, data_dir: Path) -> None:
-    """RULES saved, sim-normal picked, then Auto turned on."""
-    _rules(data_dir)
+def _auto_on(window: MainWindow, data_dir: Path, rules: str = RULES) -> None:
+    """`rules` saved, sim-normal picked, then Auto turned on."""
+    _rules(data_dir, rules)
     assert window.picker.select("sim", "sim-normal")
     window.auto.button.click()
     assert window.auto.on
@@ -167,14 +168,20 @@ def test_rules_saved_in_the_settings_route_the_next_message(
     assert "picks sim-slow" in window.estimate.text()
 
 
-def test_try_a_stronger_model_follows_a_ladder_saved_in_the_settings(
-    window: MainWindow, run: Run, data_dir: Path
-) -> None:
+def _answered_by_hand(window: MainWindow, run: Run, data_dir: Path) -> MessageWidget:
+    """RULES saved, Auto off: a question answered by sim-normal, picked; its widget."""
     _rules(data_dir)
     assert window.picker.select("sim", "sim-normal")
     send_and_wait(window, run, "Name a prime number")
     widget = window.chat_view.widget_for(window.conversation.messages[-1])
     assert widget is not None
+    return widget
+
+
+def test_try_a_stronger_model_follows_a_ladder_saved_in_the_settings(
+    window: MainWindow, run: Run, data_dir: Path
+) -> None:
+    widget = _answered_by_hand(window, run, data_dir)
     assert "sim-echo" in widget.stronger_button.text()
     _rules(data_dir, RULES.replace('"sim/sim-echo"]', '"sim/sim-slow"]'))
     window.routing_saved()  # what the settings' Save leads to
@@ -195,16 +202,19 @@ model = "sim-normal"
 """
 
 
+def _chart_asked(window: MainWindow, run: Run, data_dir: Path, tmp_path: Path) -> None:
+    """Auto on with IMAGE_RULES, and a question sent with a chart."""
+    _auto_on(window, data_dir, IMAGE_RULES)
+    picture = tmp_path / "chart.png"
+    picture.write_bytes(image_bytes(64, 64))
+    attach_and_wait(window, run, picture)
+    send_and_wait(window, run, "What does this chart show?")
+
+
 def test_a_follow_up_to_an_image_goes_where_images_go(
     window: MainWindow, run: Run, simulator: Simulator, data_dir: Path, tmp_path: Path
 ) -> None:
-    _rules(data_dir, IMAGE_RULES)
-    picture = tmp_path / "chart.png"
-    picture.write_bytes(image_bytes(64, 64))
-    assert window.picker.select("sim", "sim-normal")
-    window.auto.button.click()
-    attach_and_wait(window, run, picture)
-    send_and_wait(window, run, "What does this chart show?")
+    _chart_asked(window, run, data_dir, tmp_path)
     assert window.conversation.messages[-1].model == "sim-echo"
     window.input.setPlainText("And the colour of its corner?")  # no file: the image is context
     window.estimate.refresh()
@@ -233,24 +243,14 @@ def test_an_edit_with_auto_on_goes_to_the_model_picked_and_says_so(
 def test_try_a_stronger_model_is_offered_without_turning_auto_on(
     window: MainWindow, run: Run, data_dir: Path
 ) -> None:
-    _rules(data_dir)
-    assert window.picker.select("sim", "sim-normal")
-    send_and_wait(window, run, "Name a prime number")
-    widget = window.chat_view.widget_for(window.conversation.messages[-1])
-    assert widget is not None
+    widget = _answered_by_hand(window, run, data_dir)
     assert not widget.stronger_button.isHidden()
 
 
 def test_an_image_left_out_of_the_turns_sent_no_longer_routes(
     window: MainWindow, run: Run, simulator: Simulator, data_dir: Path, tmp_path: Path
 ) -> None:
-    _rules(data_dir, IMAGE_RULES)
-    picture = tmp_path / "chart.png"
-    picture.write_bytes(image_bytes(64, 64))
-    assert window.picker.select("sim", "sim-normal")
-    window.auto.button.click()
-    attach_and_wait(window, run, picture)
-    send_and_wait(window, run, "What does this chart show?")
+    _chart_asked(window, run, data_dir, tmp_path)
     send_and_wait(window, run, "And its title?")
     assert window.conversation.messages[-1].model == "sim-echo", "the image is still sent"
     window.assistant.button.click()
