@@ -1,10 +1,12 @@
 """What the three protocols share in sending a file: a text file's fenced, named form, and
-the base64 of the bytes."""
+the base64 of the bytes; and, for OpenAI's and Anthropic's, a question's content with its files."""
 
 from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from desktop_app.core.attachments.attachment import Attachment
 
@@ -19,6 +21,19 @@ def fenced(attachment: Attachment) -> str:
     fence = "`" * (longest + 1)
     body = text if text.endswith("\n") else text + "\n"
     return f"{attachment.name}\n{fence}\n{body}{fence}"
+
+
+def with_files(
+    text: str, attachments: Sequence[Attachment], part: Callable[[Attachment], dict[str, Any]]
+) -> str | list[dict[str, Any]]:
+    """A question's content as OpenAI and Anthropic take it: the text alone when nothing is
+    attached; else each file's part (`part`, the protocol's own), then the text as a text part."""
+    if not attachments:
+        return text
+    parts = [part(attachment) for attachment in attachments]
+    if text:
+        parts.append({"type": "text", "text": text})
+    return parts
 
 
 def base64_data(attachment: Attachment) -> str:

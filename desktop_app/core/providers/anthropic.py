@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from desktop_app.core.attachments.attachment import Attachment
-from desktop_app.core.attachments.wire import base64_data, fenced
+from desktop_app.core.attachments.wire import base64_data, fenced, with_files
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, KeepAlive, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.base import (
@@ -182,12 +182,9 @@ def _alternating(turns: list[Message]) -> list[dict[str, Any]]:
 def _content(turn: Message) -> str | list[dict[str, Any]]:
     """The text alone when nothing is attached; else content blocks: the files first (images
     and PDFs as base64 sources, texts in their fenced form), then the text."""
-    if not turn.attachments or turn.role != "user":
+    if turn.role != "user":
         return turn.content
-    blocks = [_block(attachment) for attachment in turn.attachments]
-    if turn.content:
-        blocks.append({"type": "text", "text": turn.content})
-    return blocks
+    return with_files(turn.content, turn.attachments, _block)
 
 
 def _block(attachment: Attachment) -> dict[str, Any]:

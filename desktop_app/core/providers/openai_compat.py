@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from desktop_app.core.attachments.attachment import Attachment
-from desktop_app.core.attachments.wire import data_url, fenced
+from desktop_app.core.attachments.wire import data_url, fenced, with_files
 from desktop_app.core.errors import MalformedChunk, StreamErrorEvent
 from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta, Usage
 from desktop_app.core.providers.base import (
@@ -103,12 +103,9 @@ def _content(message: Message) -> str | list[dict[str, Any]]:
     """The text alone, as ever, when nothing is attached; else a list of parts: each file (an
     image as a data URL, a text as its fenced form, a PDF sent as it is as a file), then the
     text."""
-    if not message.attachments or message.role != "user":
+    if message.role != "user":
         return message.content
-    parts = [_part(attachment) for attachment in message.attachments]
-    if message.content:
-        parts.append({"type": "text", "text": message.content})
-    return parts
+    return with_files(message.content, message.attachments, _part)
 
 
 def _part(attachment: Attachment) -> dict[str, Any]:
