@@ -9,10 +9,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from desktop_app.core.history.schema import applied_migrations
-from desktop_app.core.history.store import HistoryStore
-
-STEP = "012_routing"
+from desktop_app.core.history.store import HistoryStore, keeps_origins
 
 SET_ORIGIN = "UPDATE messages SET rule = ?, escalated_from = ? WHERE id = ?"
 
@@ -26,11 +23,6 @@ class AnswerOrigin:
 
     def __bool__(self) -> bool:
         return self.rule is not None or self.escalated_from is not None
-
-
-def keeps_origins(conn: sqlite3.Connection) -> bool:
-    """Whether the history has the columns (it had 012_routing)."""
-    return STEP in applied_migrations(conn)
 
 
 def set_origin(conn: sqlite3.Connection, message_id: int, origin: AnswerOrigin) -> None:

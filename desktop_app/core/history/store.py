@@ -400,7 +400,7 @@ class HistoryStore:
                 copies.append((record.id, parent))
                 if self._attached:
                     attachment_rows.copy_attachments(conn, record.id, parent)
-            if _keeps_rules(conn):
+            if keeps_origins(conn):
                 conn.executemany(
                     "UPDATE messages SET rule = (SELECT rule FROM messages WHERE id = ?)"
                     " WHERE id = ?",
@@ -566,8 +566,9 @@ def _has_attachments(conn: sqlite3.Connection) -> bool:
     return "010_attachments" in applied_migrations(conn)
 
 
-def _keeps_rules(conn: sqlite3.Connection) -> bool:
-    """Whether answers keep the rule that picked their model (the database had 012_routing)."""
+def keeps_origins(conn: sqlite3.Connection) -> bool:
+    """Whether answers keep the rule that picked their model and the answer they escalated
+    (the database had 012_routing: history/answer_origins.py)."""
     return "012_routing" in applied_migrations(conn)
 
 
