@@ -376,6 +376,11 @@ class MainWindow(QMainWindow):
         store = self.services.store
         summary = store.conversation(conversation_id)
         title = f"{summary.title if summary else 'Conversation'} (branch)"
+        if store.held.active:  # a branch is opened at once: it cannot wait for the import
+            self.statusBar().showMessage(
+                self.tr("An import is writing the history: branch once it is done."), 10_000
+            )
+            return
         try:
             branch = store.branch(conversation_id, row, title)
         except HistoryError as exc:
@@ -512,6 +517,8 @@ class MainWindow(QMainWindow):
     async def _shut_down(self) -> None:
         self.session.stop()
         await self.session.wait()
+        self.files.end_import()  # then what waited for it is written
+        self.recorder.retry()
         await self.models.close()
         await self.services.client.aclose()
         self.services.demo.stop()

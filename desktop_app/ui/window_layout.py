@@ -154,6 +154,7 @@ def build_window(window: MainWindow) -> None:
     window.files.done.connect(lambda report: window.statusBar().showMessage(report, 10_000))
     window.files.failed.connect(window.banner.show_error)
     window.files.imported.connect(window.sidebar.refresh)
+    window.files.writes_made.connect(window.sidebar.kept_writes_made)
     window.files.imported.connect(window.refresh_totals)
     build_menus(window, settings, spend)
     QShortcut(QKeySequence(Qt.Key.Key_Escape), window, window.stop)

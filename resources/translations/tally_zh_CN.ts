@@ -486,6 +486,14 @@
         <translation>还没有对话。</translation>
     </message>
     <message>
+        <source>Pinned once the import is done</source>
+        <translation>导入完成后置顶</translation>
+    </message>
+    <message>
+        <source>Unpinned once the import is done</source>
+        <translation>导入完成后取消置顶</translation>
+    </message>
+    <message>
         <source>Conversation archived</source>
         <translation>对话已归档</translation>
     </message>
@@ -951,6 +959,10 @@
     <message>
         <source>Assistant:</source>
         <translation>助手：</translation>
+    </message>
+    <message>
+        <source>An import is writing the history: branch once it is done.</source>
+        <translation>正在导入到历史记录：请在导入完成后再创建分支。</translation>
     </message>
 </context>
 <context>

@@ -486,6 +486,14 @@
         <translation>還沒有對話。</translation>
     </message>
     <message>
+        <source>Pinned once the import is done</source>
+        <translation>匯入完成後置頂</translation>
+    </message>
+    <message>
+        <source>Unpinned once the import is done</source>
+        <translation>匯入完成後取消置頂</translation>
+    </message>
+    <message>
         <source>Conversation archived</source>
         <translation>對話已封存</translation>
     </message>
@@ -951,6 +959,10 @@
     <message>
         <source>Assistant:</source>
         <translation>助理：</translation>
+    </message>
+    <message>
+        <source>An import is writing the history: branch once it is done.</source>
+        <translation>正在匯入到歷史紀錄：請在匯入完成後再建立分支。</translation>
     </message>
 </context>
 <context>

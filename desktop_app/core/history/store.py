@@ -30,6 +30,7 @@ from desktop_app.core.history.bulk import (
     row_of,
 )
 from desktop_app.core.history.failures import busy, history_errors
+from desktop_app.core.history.held_writes import HeldWrites
 from desktop_app.core.history.readers import ReaderPool
 from desktop_app.core.history.records import (
     UNSET,
@@ -95,10 +96,11 @@ class HistoryStore:
         self._readers = ReaderPool(lambda: HistoryStore(path, fts=self.uses_fts, read_only=True))
         self.verified = False
         """The file passed its check at start (checks.py): close() then records it as checked."""
-        self.writes_held = False
-        """While True, every write raises HistoryBusy at once: another writer of this app holds
+        self.held = HeldWrites()
+        """While held, every write raises HistoryBusy at once: another writer of this app holds
         the write lock (the window's import), and a write here would wait for it, for seconds,
-        on the thread that made it."""
+        on the thread that made it. The window's small writes go through held.run(), which
+        keeps them until the hold ends."""
         with history_errors(path):
             self._conn = connect(path, read_only=read_only)
             if read_only:  # the store that lends it has brought the file up to date
@@ -530,7 +532,7 @@ class HistoryStore:
     def _write(self) -> Iterator[sqlite3.Connection]:
         # A reader's write is a mistake in Tally, not a read-only folder: left untranslated.
         failures = nullcontext() if self._read_only else history_errors(self.path)
-        if self.writes_held:
+        if self.held.active:
             raise busy(self.path)
         with self._lock, failures, transaction(self._conn) as conn:
             yield conn

@@ -150,11 +150,16 @@ class ConversationAssistant(QObject):
             return  # plain chat, never changed: nothing to keep
         from desktop_app.core.history.conversation_parameters import remember_parameters
 
-        try:
-            remember_parameters(self.window.services.store, conversation_id, self.chosen)
-        except (TallyError, KeyError):
-            return  # a conversation deleted meanwhile, or the disk: its messages say more
-        self.kept_for = conversation_id
+        store, chosen = self.window.services.store, self.chosen
+
+        def remember() -> None:
+            try:
+                remember_parameters(store, conversation_id, chosen)
+            except (TallyError, KeyError):
+                return  # a conversation deleted meanwhile, or the disk: its messages say more
+            self.kept_for = conversation_id
+
+        store.held.run(remember)  # once an import writing the history has ended
 
     def message_kept(self) -> None:
         """A message was saved: a new conversation now exists, and keeps its parameters."""

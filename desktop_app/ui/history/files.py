@@ -46,6 +46,8 @@ class HistoryFiles(QObject):
     failed = Signal(object)
     """A TallyError that says what is wrong with the file."""
     imported = Signal()
+    writes_made = Signal()
+    """The writes asked for during an import (a rename, a pin) were made once it ended."""
 
     def __init__(
         self, store: HistoryStore, providers: Callable[[], list[Provider]], parent: QWidget
@@ -115,8 +117,9 @@ class HistoryFiles(QObject):
         run.failed.connect(self._import_failed)
         self.window.destroyed.connect(run.cancel)
         # The import writes in one transaction: the window's own writes (an answer streaming
-        # meanwhile) wait in memory rather than for its lock on this thread (recorder.py).
-        self.store.writes_held = True
+        # meanwhile, a rename) wait in memory rather than for its lock on this thread
+        # (recorder.py, held_writes.py).
+        self.store.held.hold()
         run.start()
 
     def _import_progressed(self, done: int, total: int) -> None:
@@ -160,12 +163,35 @@ class HistoryFiles(QObject):
 
     def _import_ended(self) -> None:
         self.importing = None
-        self.store.writes_held = False
         if self._dialog is not None:
             self._dialog.canceled.disconnect()
             self._dialog.close()
             self._dialog.deleteLater()
             self._dialog = None
+        self._release_writes()
+
+    def end_import(self) -> None:
+        """The window is closing: stop an import running and wait for it (its transaction
+        rolled back), then make the writes kept meanwhile, which the window's store would
+        otherwise close with unmade."""
+        run = self.importing
+        if run is None:
+            return
+        run.cancel()
+        run.wait(10)
+        self.importing = None
+        self._release_writes()
+
+    def _release_writes(self) -> None:
+        kept = self.store.held.kept
+        try:
+            self.store.held.release()
+        except TallyError as error:
+            self.failed.emit(error)
+        except Exception as error:  # shown, as any error of a slot
+            present(error)
+        if kept:
+            self.writes_made.emit()
 
     def _fill_short_terms(self) -> None:
         """An import may leave its messages to the index of short terms' background fill

@@ -36,6 +36,7 @@ from desktop_app.ui.sidebar.conversation_groups import (
     local_now,
 )
 from desktop_app.ui.sidebar.conversation_menu import conversation_menu, show_menu
+from desktop_app.ui.sidebar.kept_changes import KeptChanges
 from desktop_app.ui.sidebar.search_keys import SearchBoxKeys
 from desktop_app.ui.sidebar.undo_bar import UndoBar
 
@@ -75,6 +76,7 @@ class ConversationSidebar(QWidget):
         self._scroll_to: int | None = None
         self._results: SearchResults | None = None  # made at the first search shown
         self.after_search: Callable[[], object] | None = None  # a key's, once the hits are in
+        self.kept = KeptChanges()  # changes made while an import holds the history
         self._build()
         self.refresh()
 
@@ -178,7 +180,7 @@ class ConversationSidebar(QWidget):
     def _show_list(self, page: list[ConversationSummary], archived_count: int, limit: int) -> None:
         self._scroll_to = self.view.verticalScrollBar().value()
         self._loading = True  # the reset moves the scroll bar: not a request for more
-        self.list.reset(page, self.clock().astimezone().date())
+        self.list.reset(self.kept.apply(page), self.clock().astimezone().date())
         self._has_more = len(page) >= limit
         self._cursor = page[-1] if page else None
         self.view.doItemsLayout()
@@ -206,7 +208,7 @@ class ConversationSidebar(QWidget):
         if page:
             self._cursor = page[-1]
         self._loading = True  # appending moves the scroll bar too
-        self.list.append(page)
+        self.list.append(self.kept.apply(page))
         self._loading = False
         self._show_selection()
 
@@ -326,13 +328,26 @@ class ConversationSidebar(QWidget):
         """Give a conversation a new title (a blank one is ignored)."""
         title = " ".join(title.split())
         if title:
-            self.store.rename(conversation_id, title)
+            if not self._write(lambda: self.store.rename(conversation_id, title)):
+                self.kept.retitle(conversation_id, title)
             self.list.retitle(conversation_id, title)
 
     def pin(self, conversation_id: str, pinned: bool = True) -> None:
         """Pin a conversation to the top of the list, or unpin it."""
-        self.store.set_pinned(conversation_id, pinned)
-        self.refresh()
+        if self._write(lambda: self.store.set_pinned(conversation_id, pinned)):
+            self.refresh()
+            return
+        text = (
+            self.tr("Pinned once the import is done")
+            if pinned
+            else self.tr("Unpinned once the import is done")
+        )
+        self.undo_bar.offer(text, lambda: self._pin_kept(conversation_id, not pinned))
+
+    def _pin_kept(self, conversation_id: str, pinned: bool) -> None:
+        """The Undo of a pin kept during an import: kept too, or made if the import is done."""
+        if self._write(lambda: self.store.set_pinned(conversation_id, pinned)):
+            self.refresh()
 
     def archive(self, conversation_id: str) -> None:
         """Move a conversation to the archive, out of the list (Undo brings it back)."""
@@ -349,20 +364,35 @@ class ConversationSidebar(QWidget):
         )
 
     def _set_archived(self, conversation_id: str, archived: bool) -> None:
-        self.store.set_archived(conversation_id, archived)
-        self.refresh()
+        self._move(conversation_id, lambda: self.store.set_archived(conversation_id, archived))
 
     def delete(self, conversation_id: str) -> None:
         """Delete a conversation softly, offering Undo for a few seconds."""
-        self.store.delete(conversation_id)
-        self.refresh()
+        self._move(conversation_id, lambda: self.store.delete(conversation_id))
         self.undo_bar.offer(
             self.tr("Conversation deleted"), lambda: self._undelete(conversation_id)
         )
         self.conversationDeleted.emit(conversation_id)
 
     def _undelete(self, conversation_id: str) -> None:
-        self.store.undelete(conversation_id)
+        self._move(conversation_id, lambda: self.store.undelete(conversation_id))
+
+    def _move(self, conversation_id: str, write: Callable[[], object]) -> None:
+        """Make a write that takes a conversation off the page shown or brings it back."""
+        if not self._write(write):
+            self.kept.move(conversation_id)
+        self.refresh()
+
+    def _write(self, write: Callable[[], object]) -> bool:
+        """Make a write of the list's now, or, while an import holds the history, keep it for
+        when the import ends (core/history/held_writes.py): True if it was made now."""
+        now = not self.store.held.active
+        self.store.held.run(write)
+        return now
+
+    def kept_writes_made(self) -> None:
+        """The writes kept during an import are in the history: show the list as it has it."""
+        self.kept.clear()
         self.refresh()
 
     # -- search -----------------------------------------------------------------------------

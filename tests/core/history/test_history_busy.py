@@ -54,7 +54,7 @@ def test_writes_held_keep_the_answer_in_memory_and_its_cost_counted_once(
     answer = ChatMessage("assistant", provider="relay", model="gpt-4.1", status="streaming")
     conversation.add(answer)
     (summary,) = store.conversations()
-    store.writes_held = True  # the window's import begins while the answer streams
+    store.held.hold()  # the window's import begins while the answer streams
     answer.append_text("Use sorted().")
     answer.status = "complete"
     answer.usage = Usage(1000, 2000)
@@ -63,7 +63,7 @@ def test_writes_held_keep_the_answer_in_memory_and_its_cost_counted_once(
     assert [type(problem) for problem in told] == [HistoryBusy]
     assert ledger.today.usd == Decimal("0.018")  # spent is spent, saved or not
     assert not recorder.retry()  # still held
-    store.writes_held = False  # the import is done
+    store.held.release()  # the import is done
     assert recorder.retry()
     assert told[-1] is None
     assert [(m.role, m.content) for m in store.messages(summary.id)] == [
@@ -82,7 +82,7 @@ def test_an_answer_to_a_question_never_saved_counts_at_once_and_once(tmp_path: P
     ledger.refresh()
     conversation = Conversation()
     recorder = HistoryRecorder(store, conversation, ledger)
-    store.writes_held = True  # from before the question: nothing of the conversation is saved
+    store.held.hold()  # from before the question: nothing of the conversation is saved
     conversation.add(ChatMessage("user", "Sort a list?"))
     answer = conversation.add(
         ChatMessage("assistant", provider="relay", model="gpt-4.1", status="streaming")
@@ -95,9 +95,36 @@ def test_an_answer_to_a_question_never_saved_counts_at_once_and_once(tmp_path: P
     assert ledger.today.usd == Decimal("0.018")  # spent is spent, saved or not
     conversation.changed(answer)  # told again: still counted once
     assert ledger.today.usd == Decimal("0.018")
-    store.writes_held = False
+    store.held.release()
     assert recorder.retry()
     assert ledger.today.usd == Decimal("0.018")
     ledger.refresh()  # read from the ledger's rows: the answer's own row now
     assert ledger.today.usd == Decimal("0.018")
+    store.close()
+
+
+def test_writes_kept_during_a_hold_are_made_in_order_each_whatever_the_others_do(
+    tmp_path: Path,
+) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    first = store.create_conversation("First").id
+    second = store.create_conversation("Second").id
+    store.held.hold()
+    with pytest.raises(HistoryBusy):  # a write straight to the store fails at once
+        store.rename(first, "Not kept")
+    store.held.run(lambda: store.rename(first, "Renamed"))
+    store.held.run(lambda: store.rename("no-such-conversation", "Lost"))
+    store.held.run(lambda: store.rename(first, "Renamed again"))
+    store.held.run(lambda: store.set_pinned(second, True))
+    assert store.held.kept == 4
+    assert [c.title for c in store.conversations()] == ["Second", "First"]  # nothing yet
+    with pytest.raises(KeyError):  # the failed one is told once all were made
+        store.held.release()
+    assert [(c.title, c.pinned) for c in store.conversations()] == [
+        ("Second", True),
+        ("Renamed again", False),
+    ]
+    assert store.held.kept == 0
+    store.held.run(lambda: store.rename(second, "Now"))  # made at once again
+    assert store.conversations()[0].title == "Now"
     store.close()

@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QDialog, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.errors import HistoryBusy
+from desktop_app.core.history.records import ConversationSummary
+from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.parameters import Parameters
 from desktop_app.ui.history.files import JSON_FILTER, MARKDOWN_FILTER
 from desktop_app.ui.history.importing import ImportRun
 from desktop_app.ui.main_window import MainWindow
@@ -181,6 +184,113 @@ def test_the_window_reads_the_history_while_an_import_writes_it(
     summary = store.conversation(ids["sorting"])
     assert summary is not None
     assert summary.title == "Renamed after"
+
+
+def test_conversations_renamed_pinned_or_deleted_during_an_import_are_saved_after_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = window.services.store
+    ids = fill(store)
+    sidebar = window.sidebar
+    reads_shown(qtbot, sidebar.reads)
+    source = tmp_path / "conversations.json"
+    source.write_text(json.dumps(chatgpt_export()), encoding="utf-8")
+    writing, gate = threading.Event(), threading.Event()
+    held_progress = ImportRun._progress
+
+    def held(run: ImportRun, done: int, total: int) -> None:
+        if total:  # inside the import's transaction
+            writing.set()
+            gate.wait(10)
+        held_progress(run, done, total)
+
+    monkeypatch.setattr(ImportRun, "_progress", held)
+    answer_dialog(window, source)
+    menu_action(window, "Import conversations").trigger()
+    qtbot.waitUntil(writing.is_set)
+    sidebar.rename(ids["sorting"], "Renamed meanwhile")  # no error: kept for later
+    sidebar.pin(ids["sorting"])
+    assert sidebar.undo_bar.label.text() == "Pinned once the import is done"
+    sidebar.delete(ids["pinned"])
+    reads_shown(qtbot, sidebar.reads)  # the list read again meanwhile shows the changes
+    assert listed_titles(window) == ["Renamed meanwhile"]
+    summary = store.conversation(ids["sorting"])
+    assert summary is not None
+    assert (summary.title, summary.pinned) == ("Sorting in Python", False)  # not written yet
+    window.open_conversation(ids["sorting"])
+    window.branch(window.conversation.messages[-1])
+    assert window.statusBar().currentMessage() == (
+        "An import is writing the history: branch once it is done."
+    )
+    gate.set()
+    imported(qtbot, window)
+    summary = store.conversation(ids["sorting"])
+    assert summary is not None
+    assert (summary.title, summary.pinned) == ("Renamed meanwhile", True)
+    assert store.conversation(ids["pinned"]) is None  # deleted, softly
+    assert not store.held.active
+    assert store.held.kept == 0
+    reads_shown(qtbot, sidebar.reads)
+    titles = listed_titles(window)
+    assert titles[0] == "Renamed meanwhile"  # pinned: on top
+    assert "置顶: notes" not in titles
+    assert titles == [c.title for c in store.conversations(limit=100)]  # the import's too
+    assert len(titles) == 2
+
+
+def test_an_assistant_chosen_during_an_import_is_kept_for_the_conversation_after_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.core.history.conversation_parameters import remembered_parameters
+
+    store = window.services.store
+    ids = fill(store)
+    window.open_conversation(ids["sorting"])
+    store.held.hold()  # as the window's import does while it writes
+    window.assistant.edit(Parameters(temperature=0.3))
+    assert remembered_parameters(store, ids["sorting"]) is None
+    store.held.release()
+    kept = remembered_parameters(store, ids["sorting"])
+    assert kept is not None
+    assert kept.parameters.temperature == 0.3
+
+
+def test_closing_the_window_during_an_import_writes_what_waited_for_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = window.services.store
+    ids = fill(store)
+    source = tmp_path / "conversations.json"
+    source.write_text(json.dumps(chatgpt_export()), encoding="utf-8")
+    writing, gate = threading.Event(), threading.Event()
+    held_progress = ImportRun._progress
+
+    def held(run: ImportRun, done: int, total: int) -> None:
+        if total:
+            writing.set()
+            gate.wait(10)
+        held_progress(run, done, total)
+
+    monkeypatch.setattr(ImportRun, "_progress", held)
+    answer_dialog(window, source)
+    menu_action(window, "Import conversations").trigger()
+    qtbot.waitUntil(writing.is_set)
+    window.sidebar.rename(ids["sorting"], "Renamed before closing")
+    gate.set()  # the import goes on to its next step, where it sees it was cancelled
+    window.files.end_import()  # what the window's close does before closing the history
+    listed = HistoryStore(store.path)
+    try:
+        summary = listed.conversation(ids["sorting"])
+        assert summary is not None
+        assert summary.title == "Renamed before closing"
+        assert len(listed.conversations(limit=100)) == 2  # the import rolled back
+    finally:
+        listed.close()
+
+
+def listed_titles(window: MainWindow) -> list[str]:
+    """The titles of the conversations the sidebar's list shows, top to bottom."""
+    return [row.title for row in window.sidebar.list.rows if isinstance(row, ConversationSummary)]
 
 
 def imported(qtbot: QtBot, window: MainWindow) -> None:
