@@ -39,7 +39,6 @@ from desktop_app.cli.exit_codes import (
     EXIT_PROVIDER_ERROR,
     EXIT_USAGE,
 )
-from desktop_app.core.attachments.vision import check_images
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, HistoryError, ProviderError, TallyError
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
@@ -148,6 +147,8 @@ def _ask(
     provider, model, rule = choice
     prompt, attachments = question
     if attachments:
+        from desktop_app.core.attachments.vision import check_images
+
         check_images(provider, model, attachments, provider.models)
         print("tally: " + attachments_line(attachments, provider, model), file=sys.stderr)
     clients.prepare(provider)

@@ -11,11 +11,11 @@ from desktop_app.cli.tables import table
 from desktop_app.core import paths
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.parameters import NUMBERS, Parameters
-from desktop_app.core.settings.assistants import Assistant, find_assistant, load_assistants
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the assistants' file is read only when one is asked for (--assistant)
     from desktop_app.core.history.conversation_parameters import ConversationParameters
     from desktop_app.core.history.store import HistoryStore
+    from desktop_app.core.settings.assistants import Assistant
 
 _FIRST_LINE = 60
 """How much of a system prompt's first line the list shows."""
@@ -45,6 +45,8 @@ def chosen_assistant(args: argparse.Namespace) -> Assistant | None:
     --provider or --model say otherwise."""
     if not getattr(args, "assistant", None):
         return None
+    from desktop_app.core.settings.assistants import find_assistant
+
     assistants = _assistants()
     found = find_assistant(assistants, args.assistant)
     if found is None:
@@ -102,6 +104,7 @@ def remember(
 
 def _assistants() -> list[Assistant]:
     from desktop_app.cli.asking import read_settings
+    from desktop_app.core.settings.assistants import load_assistants
     from desktop_app.core.text.language import chosen, system_locale
 
     settings = read_settings()

@@ -58,6 +58,9 @@ NOT_BEFORE_THE_ANSWER = {
     "desktop_app.core.transfer": "never",
     "desktop_app.simulator": "never",
     "platformdirs": "never with --data-dir",
+    "desktop_app.core.settings.assistants": "never without --assistant",
+    "desktop_app.core.attachments.vision": "never without --attach",
+    "desktop_app.core.history.search": "never: tally search's",
 }
 
 
