@@ -97,6 +97,7 @@ LOADED_WHEN_USED = {
     "desktop_app.ui.chat.compare_columns": "the first comparison shown",
     "desktop_app.core.text.markdown": "the first message shown",
     "desktop_app.core.text.palette": "the first message shown",
+    "desktop_app.core.history.search": "the first search",
 }
 
 # Priced from the catalog, as most providers' models are (the picker's tooltip shows the price).

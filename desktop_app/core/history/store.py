@@ -22,7 +22,6 @@ from types import TracebackType
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.errors import ConversationExists
 from desktop_app.core.history import attachment_rows, checks
-from desktop_app.core.history import search as history_search
 from desktop_app.core.history.bulk import (
     INSERT_MESSAGE,
     INSERT_MESSAGE_BEFORE_TREE,
@@ -498,6 +497,8 @@ class HistoryStore:
         double quotes, each matched as a substring, case-insensitively), in conversations not
         deleted, archived ones included; [] for a blank query. Any text is safe: none of it is
         read as query syntax. A message still streaming is found once it has ended."""
+        from desktop_app.core.history import search as history_search  # loaded when first used
+
         with self._lock:
             return history_search.search(
                 self._conn, query, limit=limit, use_fts=self.uses_fts, names=self._attached
