@@ -14,7 +14,6 @@ from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import (
     ConfigError,
     DiskFull,
-    HistoryError,
     HistoryUnreadable,
     TallyError,
 )
@@ -30,6 +29,7 @@ from desktop_app.ui.chat.provider_renames import show_current_names
 from desktop_app.ui.error_banner import Action
 from desktop_app.ui.history.reads import HistoryReads
 from desktop_app.ui.history.unsaved import UnsavedWrites
+from desktop_app.ui.named_tasks import NamedTasks
 from desktop_app.ui.picker.auto_route import Routed
 from desktop_app.ui.services import Services
 from desktop_app.ui.window_layout import build_window, show_icons
@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.reads = HistoryReads(self, services.store)  # "totals"
         self.ledger.reread = self._read_totals
         self._closing: asyncio.Task[None] | None = None
+        self.tasks = NamedTasks("window")  # "branch"
         self._closed = False
         self._over_budget_once = False
         build_window(self)
@@ -368,27 +369,10 @@ class MainWindow(QMainWindow):
 
     def branch(self, message: ChatMessage) -> None:
         """Start a new conversation holding the path down to `message` (stored copies, linked
-        back to this one), and show it."""
-        row = self.recorder.stored_ids.get(message.id)
-        conversation_id = self.recorder.conversation_id
-        if row is None or conversation_id is None or self.session.busy:
-            return
-        store = self.services.store
-        summary = store.conversation(conversation_id)
-        title = f"{summary.title if summary else 'Conversation'} (branch)"
-        if store.held.active:  # a branch is opened at once: it cannot wait for the import
-            self.statusBar().showMessage(
-                self.tr("An import is writing the history: branch once it is done."), 10_000
-            )
-            return
-        try:
-            branch = store.branch(conversation_id, row, title)
-        except HistoryError as exc:
-            self.banner.show_error(exc)
-            return
-        self.assistant.keep_for(branch.id)  # a branch goes on with the same parameters
-        self.sidebar.refresh()
-        self.open_conversation(branch.id)
+        back to this one), made off the GUI thread and then shown: ui/branching.py."""
+        from desktop_app.ui.branching import branch_from
+
+        branch_from(self, message)
 
     def _banner_action(self, action: Action) -> None:
         if action is Action.SETTINGS:
@@ -522,6 +506,7 @@ class MainWindow(QMainWindow):
         await self.models.close()
         await self.services.client.aclose()
         self.services.demo.stop()
+        self.tasks.cancel_all()  # a branch being copied is finished by the store's close
         self.services.store.close()
         self._closed = True
         self.close()

@@ -964,6 +964,14 @@
         <source>An import is writing the history: branch once it is done.</source>
         <translation>正在导入到历史记录：请在导入完成后再创建分支。</translation>
     </message>
+    <message>
+        <source>Making the branch…</source>
+        <translation>正在创建分支…</translation>
+    </message>
+    <message>
+        <source>Branch made: {0}</source>
+        <translation>分支已创建：{0}</translation>
+    </message>
 </context>
 <context>
     <name>MessageInput</name>

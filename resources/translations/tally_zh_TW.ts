@@ -964,6 +964,14 @@
         <source>An import is writing the history: branch once it is done.</source>
         <translation>正在匯入到歷史紀錄：請在匯入完成後再建立分支。</translation>
     </message>
+    <message>
+        <source>Making the branch…</source>
+        <translation>正在建立分支…</translation>
+    </message>
+    <message>
+        <source>Branch made: {0}</source>
+        <translation>分支已建立：{0}</translation>
+    </message>
 </context>
 <context>
     <name>MessageInput</name>

@@ -3,14 +3,18 @@ move between versions, and Branch from here opens a copy of the path linked to i
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.history.records import ConversationSummary
 from desktop_app.ui.chat.message_widget import MessageWidget
 from desktop_app.ui.main_window import MainWindow
 from tests.support.ui.window_actions import type_and_send
 from tests.support.ui.window_helpers import Run
-from tests.support.waiting import until
+from tests.support.waiting import reads_shown, until
 
 
 def _widget(window: MainWindow, index: int) -> MessageWidget:
@@ -60,7 +64,14 @@ def test_branch_from_here_opens_a_copy_linked_to_the_original(
     original = window.recorder.conversation_id
     assert original is not None
     assert window.branch_note.isHidden()
-    _widget(window, 1).branch_button.click()
+
+    async def branching() -> None:
+        _widget(window, 1).branch_button.click()
+        assert window.statusBar().currentMessage() == "Making the branch…"
+        _widget(window, 1).branch_button.click()  # a second click meanwhile: one branch
+        await until(lambda: window.recorder.conversation_id != original)
+
+    run(branching)
     branch = window.recorder.conversation_id
     assert branch is not None
     assert branch != original
@@ -75,6 +86,38 @@ def test_branch_from_here_opens_a_copy_linked_to_the_original(
     assert window.recorder.conversation_id == original
     assert len(window.conversation.messages) == 4, "the original is left as it was"
     assert window.branch_note.isHidden()
+    titles = [c.title for c in window.services.store.conversations()]
+    assert titles.count("Plan a trip (branch)") == 1
+
+
+def test_a_branch_is_copied_off_the_gui_thread_and_waits_for_no_one(
+    window: MainWindow, qtbot: QtBot, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = window.services.store
+    copied_on: list[threading.Thread] = []
+    copy = store.branch
+
+    def branch(conversation_id: str, message_id: int, title: str) -> ConversationSummary:
+        copied_on.append(threading.current_thread())
+        return copy(conversation_id, message_id, title)
+
+    monkeypatch.setattr(store, "branch", branch)
+
+    async def body() -> None:
+        type_and_send(qtbot, window, "Plan a trip")
+        await until(lambda: not window.session.busy and len(window.conversation.messages) == 2)
+        _widget(window, 1).branch_button.click()
+        window.new_conversation()  # the user goes on elsewhere while the copy is made
+        await until(lambda: window.statusBar().currentMessage().startswith("Branch made"))
+
+    run(body)
+    assert copied_on
+    assert copied_on[0] is not threading.main_thread()
+    assert window.statusBar().currentMessage() == "Branch made: Plan a trip (branch)"
+    assert window.recorder.conversation_id is None, "the new conversation stays shown"
+    reads_shown(qtbot, window.sidebar.reads)
+    titles = [c.title for c in store.conversations()]
+    assert titles[0] == "Plan a trip (branch)", "and the list shows the branch"
 
 
 def test_a_search_result_in_a_version_not_shown_shows_that_version(
