@@ -55,7 +55,7 @@ LOADED_WHEN_USED = {
     "qasync": "the event loop, right after the first frame",
     "ssl": "the event loop or the first request",
     "logging.handlers": "never: the log file is rotated at start (desktop_app/core/logs.py)",
-    "uuid": "the first new conversation",
+    "uuid": "not by Tally (history/rows.py makes ids without it); httpx's command line",
     "httpx": "the first request or model list",
     "desktop_app.core.chat": "the first request",
     "desktop_app.core.providers.model_list": "the first model list",

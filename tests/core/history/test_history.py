@@ -385,3 +385,19 @@ def test_a_file_made_without_fts5_gets_its_index_when_fts5_is_there(data_dir: Pa
         assert with_fts.uses_fts
         assert [h.snippet for h in with_fts.search("without")] == ["made [[without]] the index"]
     check_fts_index(path)
+
+
+def test_a_new_conversation_id_is_a_random_version_4_uuid_in_hex(tmp_path: Path) -> None:
+    import uuid
+
+    from desktop_app.core.history.rows import new_id
+
+    ids = {new_id() for _ in range(1000)}
+    assert len(ids) == 1000
+    for made in ids:
+        parsed = uuid.UUID(hex=made)
+        assert parsed.hex == made  # 32 lower-case hex digits, as uuid4().hex
+        assert parsed.version == 4
+        assert parsed.variant == uuid.RFC_4122
+    with HistoryStore(tmp_path / "history.sqlite3") as store:
+        assert uuid.UUID(hex=store.create_conversation("Hi").id).version == 4
