@@ -23,13 +23,6 @@ from desktop_app.core.errors import ProviderError
 from desktop_app.core.events import ChatEvent, Retrying
 from desktop_app.core.network.blocking_clients import BlockingClients, blocking_client_for
 from desktop_app.core.network.bounded_body import UnknownEncoding, iter_body_pieces
-from desktop_app.core.network.http_errors import (
-    brief,
-    error_for_status,
-    redirect_error,
-    undecodable,
-)
-from desktop_app.core.network.transport_errors import transport_error
 from desktop_app.core.providers import protocol_for
 from desktop_app.core.providers.base import ChatRequest, HttpRequest, WireProtocol
 from desktop_app.core.response_reader import (
@@ -78,6 +71,8 @@ def stream_chat_blocking(
             delay = attempts.failed(exc, deadline - time.monotonic())
             if delay is None:
                 raise
+            from desktop_app.core.network.http_errors import brief  # as undecodable, below
+
             yield Retrying(attempts.number, delay, brief(exc))
             sleep(delay)
 
@@ -127,14 +122,18 @@ def _open(
     except httpx.ReadTimeout:
         raise _timeout(provider, timeouts.first_byte, deadline, first_byte=True) from None
     except httpx.TransportError as exc:
-        raise transport_error(provider, exc, began=False) from exc
+        raise _transport_error(provider, exc, began=False) from exc
     # The body's reads wait at most the idle timeout each (or what is left of the total):
     # httpcore takes the read timeout from this dict when the body is first read.
     request.extensions["timeout"]["read"] = budget(timeouts.idle, deadline - time.monotonic())
     if 300 <= response.status_code < 400:
+        from desktop_app.core.network.http_errors import redirect_error  # as undecodable
+
         response.close()
         raise redirect_error(provider, spec.url, response.status_code, response.headers)
     if is_rejection(response.status_code, response.headers.get("content-type", "")):
+        from desktop_app.core.network.http_errors import error_for_status  # as undecodable
+
         try:
             body = _read_body(response, provider, deadline)
         finally:
@@ -156,9 +155,9 @@ def _stream_events(
         except httpx.ReadTimeout:
             raise _timeout(provider, idle, deadline, first_byte=False) from None
         except httpx.TransportError as exc:
-            raise transport_error(provider, exc, began=True) from exc
+            raise _transport_error(provider, exc, began=True) from exc
         except (httpx.DecodingError, UnknownEncoding) as exc:
-            raise undecodable(provider, exc) from exc
+            raise _undecodable(provider, exc) from exc
         if chunk is None:
             break
         yield from reader.feed(chunk)
@@ -182,10 +181,26 @@ def _read_body(response: httpx.Response, provider: Provider, deadline: float) ->
     except httpx.ReadTimeout:
         raise _timeout(provider, provider.timeouts.idle, deadline, first_byte=False) from None
     except httpx.TransportError as exc:
-        raise transport_error(provider, exc, began=False) from exc
+        raise _transport_error(provider, exc, began=False) from exc
     except (httpx.DecodingError, UnknownEncoding) as exc:
-        raise undecodable(provider, exc) from exc
+        raise _undecodable(provider, exc) from exc
     return b"".join(parts)[:ERROR_BODY_LIMIT]
+
+
+def _undecodable(provider: Provider, exc: Exception) -> ProviderError:
+    # The errors of a failed response (network/http_errors.py, transport_errors.py) are loaded
+    # when one fails: `tally ask` does without them (some 3 ms) before its answer's first byte.
+    from desktop_app.core.network.http_errors import undecodable
+
+    return undecodable(provider, exc)
+
+
+def _transport_error(
+    provider: Provider, exc: httpx.TransportError, *, began: bool
+) -> ProviderError:
+    from desktop_app.core.network.transport_errors import transport_error  # as _undecodable
+
+    return transport_error(provider, exc, began=began)
 
 
 def _timeout(

@@ -23,7 +23,6 @@ from desktop_app.core.errors import (
     ProviderHTTPError,
 )
 from desktop_app.core.events import ChatEvent, Finish, KeepAlive, ReasoningDelta, TextDelta
-from desktop_app.core.network.http_errors import ended_early, error_for_status, too_large
 from desktop_app.core.network.redaction import redact_error
 from desktop_app.core.providers.base import StreamParser
 from desktop_app.core.settings.providers_file import Provider
@@ -96,6 +95,8 @@ class ResponseReader:
         if not self.parser.done:
             yield from self._parsed(self._decoded(None))
             if not self.parser.done and self.parser.finish_reason is None:
+                from desktop_app.core.network.http_errors import ended_early  # see _decoded
+
                 raise ended_early(self.provider, began=self.received)
         yield from self.parser.close()
         yield Finish(self.parser.finish_reason)
@@ -107,6 +108,8 @@ class ResponseReader:
         try:
             parsed = json.loads(body)
         except ValueError:
+            from desktop_app.core.network.http_errors import error_for_status  # see _decoded
+
             raise error_for_status(self.provider, model, 200, headers, body, key) from None
         yield from self.parser.parse_whole(parsed)
         yield from self.parser.close()
@@ -116,6 +119,10 @@ class ResponseReader:
         try:
             events = self.decoder.feed(chunk) if chunk is not None else self.decoder.close()
         except EventTooLarge as exc:
+            # The errors of a failed response are loaded when one fails: `tally ask` does
+            # without them (some 3 ms) before the first byte of its answer.
+            from desktop_app.core.network.http_errors import too_large
+
             raise too_large(self.provider, exc.max_size) from None
         self.received = self.received or bool(events)
         return events

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Protocol
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.conversation import AnswerCost, ChatMessage, Conversation
 from desktop_app.core.errors import DiskFull, HistoryBusy, HistoryError, HistoryUnreadable
-from desktop_app.core.history.ledger_rows import LedgerChange, LedgerEntry, bill
 from desktop_app.core.history.records import MessageRecord
 from desktop_app.core.history.rows import utc_now
 from desktop_app.core.history.store import HistoryStore
@@ -28,8 +27,9 @@ from desktop_app.core.history.tree import path_to
 from desktop_app.core.settings.provider_names import shown_name
 from desktop_app.core.settings.providers_file import Provider
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the ledger's rows are written when an answer ends: loaded then
     from desktop_app.core.history.answer_origins import AnswerOrigin
+    from desktop_app.core.history.ledger_rows import LedgerChange, LedgerEntry
 
 WRITE_INTERVAL = 1.0
 """Seconds between writes of a streaming answer (DESIGN.md: at least once a second)."""
@@ -247,6 +247,8 @@ class HistoryRecorder:
         """Write or raise the answer's ledger row; None when it is not billed money."""
         if cost is None or self.conversation_id is None or not self.billing.is_money(message):
             return None
+        from desktop_app.core.history.ledger_rows import LedgerChange, LedgerEntry, bill
+
         entry = LedgerEntry(
             message_id=row,
             conversation_id=self.conversation_id,
@@ -272,6 +274,8 @@ class HistoryRecorder:
         or its turn never came), one is made for the totals alone."""
         if message.id in self._counted_unsaved:
             return
+        from desktop_app.core.history.ledger_rows import LedgerChange, LedgerEntry
+
         if entry is None:
             ended = message.role == "assistant" and message.status != "streaming"
             cost = self._cost(message) if ended and self.billing.is_money(message) else None

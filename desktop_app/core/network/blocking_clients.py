@@ -32,18 +32,15 @@ def new_blocking_client(route: Route, context: ssl.SSLContext) -> httpx.Client:
     """new_client, blocking: for `tally ask`, which runs no event loop."""
     import httpx
 
-    from desktop_app.core.network.transport_errors import BlockingProxiedTransport
-
-    transport = httpx.HTTPTransport(
+    transport: httpx.BaseTransport = httpx.HTTPTransport(
         verify=context, proxy=httpx_proxy(route, context), trust_env=False
     )
+    if route.proxy:  # the errors' module loaded only then: `tally ask` does without it
+        from desktop_app.core.network.transport_errors import BlockingProxiedTransport
+
+        transport = BlockingProxiedTransport(transport, route.proxy_address, route.source)
     return httpx.Client(
-        transport=BlockingProxiedTransport(transport, route.proxy_address, route.source)
-        if route.proxy
-        else transport,
-        follow_redirects=False,
-        trust_env=False,
-        headers=ACCEPT_ENCODING,
+        transport=transport, follow_redirects=False, trust_env=False, headers=ACCEPT_ENCODING
     )
 
 
