@@ -20,6 +20,7 @@ class UndoBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 2, 2)
         self.label = QLabel(self)
+        self.label.setWordWrap(True)  # a longer text (in Chinese too) takes a second line
         self.button = QPushButton(self.tr("Undo"), self)
         self.button.setFlat(True)
         self.button.clicked.connect(self.undo)

@@ -8,7 +8,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QProgressDialog
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.errors import HistoryBusy
@@ -211,6 +212,7 @@ def test_conversations_renamed_pinned_or_deleted_during_an_import_are_saved_afte
     sidebar.rename(ids["sorting"], "Renamed meanwhile")  # no error: kept for later
     sidebar.pin(ids["sorting"])
     assert sidebar.undo_bar.label.text() == "Pinned once the import is done"
+    assert whole_text_shown(qtbot, sidebar.undo_bar.label)
     sidebar.delete(ids["pinned"])
     reads_shown(qtbot, sidebar.reads)  # the list read again meanwhile shows the changes
     assert listed_titles(window) == ["Renamed meanwhile"]
@@ -286,6 +288,17 @@ def test_closing_the_window_during_an_import_writes_what_waited_for_it(
         assert len(listed.conversations(limit=100)) == 2  # the import rolled back
     finally:
         listed.close()
+
+
+def whole_text_shown(qtbot: QtBot, label: QLabel) -> bool:
+    """Whether a label is big enough for all of its text, laid out as it lays it out."""
+    qtbot.waitUntil(label.isVisible)
+    QApplication.processEvents()  # laid out
+    room = label.contentsRect()
+    flags = Qt.TextFlag.TextWordWrap if label.wordWrap() else Qt.TextFlag(0)
+    page = QRect(0, 0, room.width(), 10_000)
+    needed = label.fontMetrics().boundingRect(page, flags, label.text())
+    return needed.width() <= room.width() and needed.height() <= room.height()
 
 
 def listed_titles(window: MainWindow) -> list[str]:
