@@ -21,7 +21,8 @@ from desktop_app.core.history.provider_ids import adopt_provider_ids
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider, load_providers
 from desktop_app.core.transfer.export import (
-    load_conversations,
+    Counted,
+    each_conversation,
     save_export,
     write_export,
     write_markdown_folder,
@@ -67,22 +68,25 @@ def _export(store: HistoryStore, args: argparse.Namespace, providers: list[Provi
     )
     if not markdown and output is not None and output.is_dir():
         raise ConfigError(f"{output} is a folder: give a file name for the JSON export.")
-    conversations = load_conversations(store, args.conversations, providers)
-    counts = _plural(len(conversations), "conversation") + (
-        f" ({_plural(sum(len(c.messages) for c in conversations), 'message')})"
-    )
+    conversations = Counted(each_conversation(store, args.conversations, providers))
+
+    def counts() -> str:  # once written: each conversation is read as its turn comes
+        return _plural(conversations.conversations, "conversation") + (
+            f" ({_plural(conversations.messages, 'message')})"
+        )
+
     if output is None:
         if _to_stdout(partial(write_export, conversations, markdown=markdown)):
-            _say(f"exported {counts}")
+            _say(f"exported {counts()}")
     elif markdown and _names_a_folder(output, args.output):
         try:
             files = write_markdown_folder(conversations, output)
         except OSError as exc:
             raise ConfigError(f"Cannot write to {output}: {exc.strerror or exc}.") from exc
-        _say(f"exported {counts} to {output}{os.sep} as {_plural(len(files), 'file')}")
+        _say(f"exported {counts()} to {output}{os.sep} as {_plural(len(files), 'file')}")
     else:
         save_export(conversations, output, markdown=markdown)
-        _say(f"exported {counts} to {output}")
+        _say(f"exported {counts()} to {output}")
 
 
 def _import(store: HistoryStore, file: Path, providers: list[Provider]) -> None:

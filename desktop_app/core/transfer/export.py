@@ -1,8 +1,8 @@
 """Export the history: DESIGN.md's JSON export, and Markdown documents to read or share.
 
-A JSON export is written a conversation at a time (write_export), and an attached file's bytes
-are read from the history only when its conversation is written: however large the history, no
-more than one conversation and its files are in memory.
+An export is written a conversation at a time (write_export), each read from the history as
+its turn comes (each_conversation), and an attached file's bytes when its message is written:
+however large the history, no more than one conversation and its files are in memory.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -131,11 +131,36 @@ def load_conversations(
     conversation_ids: Sequence[str] | None,
     providers: Sequence[Provider] = (),
 ) -> list[FullConversation]:
-    """The conversations with these ids (all for None) and their messages."""
-    return [
-        _loaded(store, summary, providers)
-        for summary in chosen_conversations(store, conversation_ids)
-    ]
+    """The conversations with these ids (all for None) and their messages, all in memory."""
+    return list(each_conversation(store, conversation_ids, providers))
+
+
+def each_conversation(
+    store: HistoryStore,
+    conversation_ids: Sequence[str] | None,
+    providers: Sequence[Provider] = (),
+) -> Iterator[FullConversation]:
+    """The conversations with these ids (all for None), each read with its messages when it
+    is reached, for an export to write it and let it go. The ids are checked now: ConfigError
+    before anything is written."""
+    summaries = chosen_conversations(store, conversation_ids)
+    return (_loaded(store, summary, providers) for summary in summaries)
+
+
+class Counted:
+    """Conversations passed on as they come, counted with their messages (what an export
+    reports once it is written)."""
+
+    def __init__(self, conversations: Iterable[FullConversation]) -> None:
+        self._conversations = conversations
+        self.conversations = 0
+        self.messages = 0
+
+    def __iter__(self) -> Iterator[FullConversation]:
+        for conversation in self._conversations:
+            self.conversations += 1
+            self.messages += len(conversation.messages)
+            yield conversation
 
 
 def _loaded(
@@ -199,12 +224,13 @@ def write_json(data: dict[str, Any], target: Path | str | TextIO) -> None:
 
 
 def write_export(
-    conversations: Sequence[FullConversation], stream: TextIO, *, markdown: bool
+    conversations: Iterable[FullConversation], stream: TextIO, *, markdown: bool
 ) -> None:
-    """Conversations as one JSON export or one Markdown document, to a stream; the JSON is the
-    text json_document() would give, written a conversation at a time."""
+    """Conversations as one JSON export or one Markdown document, to a stream, a conversation
+    at a time: the text json_document() or markdown_document() would give."""
     if markdown:
-        stream.write(markdown_document(conversations))
+        for n, conversation in enumerate(conversations):
+            stream.write((_MARKDOWN_RULE if n else "") + conversation_markdown(conversation))
         return
     head = json_document([])
     del head["conversations"]
@@ -212,18 +238,20 @@ def write_export(
     for key, value in head.items():
         stream.write(f" {_json(key)}: {_json(value)},\n")
     stream.write(' "conversations": [')
-    for n, conversation in enumerate(conversations):
+    written = 0
+    for conversation in conversations:
         text = json.dumps(_conversation_json(conversation), ensure_ascii=False, indent=1)
         # JSON text has no line breaks inside its strings: each line moves in by the depth.
-        stream.write(("," if n else "") + "\n  " + text.replace("\n", "\n  "))
-    stream.write("\n ]\n}\n" if conversations else "]\n}\n")
+        stream.write(("," if written else "") + "\n  " + text.replace("\n", "\n  "))
+        written += 1
+    stream.write("\n ]\n}\n" if written else "]\n}\n")
 
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def save_export(conversations: Sequence[FullConversation], path: Path, *, markdown: bool) -> None:
+def save_export(conversations: Iterable[FullConversation], path: Path, *, markdown: bool) -> None:
     """Write conversations to one file, JSON or Markdown, that appears whole or not at all: a
     part file is renamed when complete. Raises ConfigError saying why it cannot be written."""
     part = path.with_name(path.name + ".part")
@@ -355,12 +383,16 @@ def conversation_markdown(conversation: FullConversation) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def markdown_document(conversations: Sequence[FullConversation]) -> str:
+_MARKDOWN_RULE = "\n---\n\n"
+"""What separates two conversations in one Markdown document."""
+
+
+def markdown_document(conversations: Iterable[FullConversation]) -> str:
     """Several conversations in one Markdown document, separated by rules."""
-    return "\n---\n\n".join(conversation_markdown(c) for c in conversations)
+    return _MARKDOWN_RULE.join(conversation_markdown(c) for c in conversations)
 
 
-def write_markdown_folder(conversations: Sequence[FullConversation], folder: Path) -> list[Path]:
+def write_markdown_folder(conversations: Iterable[FullConversation], folder: Path) -> list[Path]:
     """One Markdown file per conversation in `folder` (created if needed); returns the files.
 
     A file of the same name is replaced: exporting again refreshes the folder.

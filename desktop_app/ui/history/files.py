@@ -218,14 +218,14 @@ class HistoryFiles(QObject):
         if not path:
             return
         target = _with_suffix(Path(path), ".json" if chosen == json_filter else ".md")
-        from desktop_app.core.transfer.export import load_conversations, save_export
+        from desktop_app.core.transfer.export import Counted, each_conversation, save_export
 
         providers = self.providers()  # here: the op runs on a worker, away from the window
 
         def write(history: HistoryStore) -> int:
-            conversations = load_conversations(history, ids, providers)
+            conversations = Counted(each_conversation(history, ids, providers))
             save_export(conversations, target, markdown=target.suffix.lower() != ".json")
-            return len(conversations)
+            return conversations.conversations
 
         self.done.emit(self.tr("Exporting to {0}…").format(target))
         self.reads.run(

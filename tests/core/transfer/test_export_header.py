@@ -7,12 +7,18 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from desktop_app import __version__, version
+from desktop_app.core.history.records import MessageRecord
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.transfer.export import (
     EXPORT_VERSION,
+    Counted,
+    each_conversation,
     export_json,
     load_conversations,
+    markdown_document,
     write_export,
 )
 from desktop_app.core.transfer.importer import import_file
@@ -39,6 +45,51 @@ def test_the_streamed_export_has_the_same_header(store: HistoryStore, ids: dict[
     whole = export_json(store)
     for key in ("format", "version", "app_version", "app_commit"):
         assert written[key] == whole[key]
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+def test_an_export_reads_each_conversation_when_it_writes_it(
+    store: HistoryStore, ids: dict[str, str], monkeypatch: pytest.MonkeyPatch, markdown: bool
+) -> None:
+    read: list[str] = []
+    messages = store.messages
+
+    def reading(conversation_id: str) -> list[MessageRecord]:
+        read.append(conversation_id)
+        return messages(conversation_id)
+
+    monkeypatch.setattr(store, "messages", reading)
+
+    class Watched(io.StringIO):
+        """Notes how many conversations were read at each write."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.read_by_write: list[int] = []
+
+        def write(self, text: str) -> int:
+            self.read_by_write.append(len(read))
+            return super().write(text)
+
+    stream = Watched()
+    conversations = Counted(each_conversation(store, None))
+    assert read == []  # nothing read before it is written
+    write_export(conversations, stream, markdown=markdown)
+    assert len(read) == len(set(ids.values())) == conversations.conversations == 3
+    # written in turn: each conversation's text goes out before the next one is read
+    assert {1, 2, 3} <= set(stream.read_by_write)
+    whole = (
+        markdown_document(load_conversations(store, None))
+        if markdown
+        else json.dumps(export_json(store))
+    )
+    if markdown:
+        assert stream.getvalue() == whole
+    else:
+        written = json.loads(stream.getvalue())
+        expected = json.loads(whole)
+        del written["exported_at"], expected["exported_at"]
+        assert written == expected
 
 
 def test_an_export_with_the_app_named_imports(
