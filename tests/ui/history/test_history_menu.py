@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, Qt
@@ -155,21 +156,7 @@ def test_the_window_reads_the_history_while_an_import_writes_it(
 ) -> None:
     ids = fill(window.services.store)
     export = chatgpt_export()
-    source = tmp_path / "conversations.json"
-    source.write_text(json.dumps(export), encoding="utf-8")
-    writing, gate = threading.Event(), threading.Event()
-    held_progress = ImportRun._progress
-
-    def held(run: ImportRun, done: int, total: int) -> None:
-        if total:  # inside the import's transaction
-            writing.set()
-            gate.wait(10)
-        held_progress(run, done, total)
-
-    monkeypatch.setattr(ImportRun, "_progress", held)
-    answer_dialog(window, source)
-    menu_action(window, "Import conversations").trigger()
-    qtbot.waitUntil(writing.is_set)
+    gate = import_held(qtbot, window, tmp_path, monkeypatch, export)
     store = window.services.store  # the window's own connection is free: not the import's
     listed = [*store.conversations(limit=100), *store.conversations(limit=100, archived=True)]
     assert {c.id for c in listed} == set(ids.values())
@@ -194,21 +181,7 @@ def test_conversations_renamed_pinned_or_deleted_during_an_import_are_saved_afte
     ids = fill(store)
     sidebar = window.sidebar
     reads_shown(qtbot, sidebar.reads)
-    source = tmp_path / "conversations.json"
-    source.write_text(json.dumps(chatgpt_export()), encoding="utf-8")
-    writing, gate = threading.Event(), threading.Event()
-    held_progress = ImportRun._progress
-
-    def held(run: ImportRun, done: int, total: int) -> None:
-        if total:  # inside the import's transaction
-            writing.set()
-            gate.wait(10)
-        held_progress(run, done, total)
-
-    monkeypatch.setattr(ImportRun, "_progress", held)
-    answer_dialog(window, source)
-    menu_action(window, "Import conversations").trigger()
-    qtbot.waitUntil(writing.is_set)
+    gate = import_held(qtbot, window, tmp_path, monkeypatch, chatgpt_export())
     sidebar.rename(ids["sorting"], "Renamed meanwhile")  # no error: kept for later
     sidebar.pin(ids["sorting"])
     assert sidebar.undo_bar.label.text() == "Pinned once the import is done"
@@ -262,21 +235,7 @@ def test_closing_the_window_during_an_import_writes_what_waited_for_it(
 ) -> None:
     store = window.services.store
     ids = fill(store)
-    source = tmp_path / "conversations.json"
-    source.write_text(json.dumps(chatgpt_export()), encoding="utf-8")
-    writing, gate = threading.Event(), threading.Event()
-    held_progress = ImportRun._progress
-
-    def held(run: ImportRun, done: int, total: int) -> None:
-        if total:
-            writing.set()
-            gate.wait(10)
-        held_progress(run, done, total)
-
-    monkeypatch.setattr(ImportRun, "_progress", held)
-    answer_dialog(window, source)
-    menu_action(window, "Import conversations").trigger()
-    qtbot.waitUntil(writing.is_set)
+    gate = import_held(qtbot, window, tmp_path, monkeypatch, chatgpt_export())
     window.sidebar.rename(ids["sorting"], "Renamed before closing")
     gate.set()  # the import goes on to its next step, where it sees it was cancelled
     window.files.end_import()  # what the window's close does before closing the history
@@ -288,6 +247,33 @@ def test_closing_the_window_during_an_import_writes_what_waited_for_it(
         assert len(listed.conversations(limit=100)) == 2  # the import rolled back
     finally:
         listed.close()
+
+
+def import_held(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    export: list[dict[str, Any]],
+) -> threading.Event:
+    """Start importing `export` from the File menu, and hold the import inside its transaction
+    (the history's write lock taken) until the event returned is set."""
+    source = tmp_path / "conversations.json"
+    source.write_text(json.dumps(export), encoding="utf-8")
+    writing, gate = threading.Event(), threading.Event()
+    held_progress = ImportRun._progress
+
+    def held(run: ImportRun, done: int, total: int) -> None:
+        if total:  # inside the import's transaction
+            writing.set()
+            gate.wait(10)
+        held_progress(run, done, total)
+
+    monkeypatch.setattr(ImportRun, "_progress", held)
+    answer_dialog(window, source)
+    menu_action(window, "Import conversations").trigger()
+    qtbot.waitUntil(writing.is_set)
+    return gate
 
 
 def whole_text_shown(qtbot: QtBot, label: QLabel) -> bool:
