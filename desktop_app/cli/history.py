@@ -20,13 +20,9 @@ from desktop_app.core.history.opening import open_history
 from desktop_app.core.history.provider_ids import adopt_provider_ids
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider, load_providers
-from desktop_app.core.transfer.export import (
-    Counted,
-    each_conversation,
-    save_export,
-    write_export,
-    write_markdown_folder,
-)
+from desktop_app.core.transfer.export import save_export, write_export
+from desktop_app.core.transfer.export_markdown import write_markdown_folder
+from desktop_app.core.transfer.exported import Counted, each_conversation
 from desktop_app.core.transfer.importer import import_file
 
 _MARKDOWN_SUFFIXES = (".md", ".markdown")

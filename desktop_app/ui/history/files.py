@@ -69,7 +69,7 @@ class HistoryFiles(QObject):
         if conversation_id is None:
             self.done.emit(self.tr("Nothing to export yet: this conversation has no messages."))
             return
-        from desktop_app.core.transfer.export import markdown_file_name
+        from desktop_app.core.transfer.export_markdown import markdown_file_name
 
         summary = self.store.conversation(conversation_id)
         name = markdown_file_name(summary) if summary else "conversation.md"
@@ -218,7 +218,8 @@ class HistoryFiles(QObject):
         if not path:
             return
         target = _with_suffix(Path(path), ".json" if chosen == json_filter else ".md")
-        from desktop_app.core.transfer.export import Counted, each_conversation, save_export
+        from desktop_app.core.transfer.export import save_export
+        from desktop_app.core.transfer.exported import Counted, each_conversation
 
         providers = self.providers()  # here: the op runs on a worker, away from the window
 

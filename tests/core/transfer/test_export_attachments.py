@@ -16,12 +16,9 @@ import pytest
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.core.transfer.export import (
-    conversation_markdown,
-    json_document,
-    load_conversations,
-    write_export,
-)
+from desktop_app.core.transfer.export import json_document, write_export
+from desktop_app.core.transfer.export_markdown import conversation_markdown
+from desktop_app.core.transfer.exported import load_conversations
 from desktop_app.core.transfer.importer import import_file
 from tests.support.history.export_stores import fresh as fresh
 from tests.support.history.export_stores import store as store

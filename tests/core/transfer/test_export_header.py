@@ -12,15 +12,9 @@ import pytest
 from desktop_app import __version__, version
 from desktop_app.core.history.records import MessageRecord
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.core.transfer.export import (
-    EXPORT_VERSION,
-    Counted,
-    each_conversation,
-    export_json,
-    load_conversations,
-    markdown_document,
-    write_export,
-)
+from desktop_app.core.transfer.export import EXPORT_VERSION, export_json, write_export
+from desktop_app.core.transfer.export_markdown import markdown_document
+from desktop_app.core.transfer.exported import Counted, each_conversation, load_conversations
 from desktop_app.core.transfer.importer import import_file
 from tests.support.history.export_stores import (
     fresh as fresh,  # fixtures: pytest finds them by name here

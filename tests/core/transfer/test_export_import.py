@@ -17,7 +17,8 @@ import pytest
 from desktop_app.core.errors import ConfigError, DiskFull
 from desktop_app.core.history.records import StoredUsage
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.core.transfer.export import export_json, export_markdown, write_json
+from desktop_app.core.transfer.export import export_json, write_json
+from desktop_app.core.transfer.export_markdown import export_markdown
 from desktop_app.core.transfer.importer import ImportResult, import_file
 from tests.support.history.export_stores import (
     fresh as fresh,  # fixtures: pytest finds them by name here

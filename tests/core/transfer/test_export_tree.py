@@ -12,7 +12,8 @@ import pytest
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.history.tree import path_to
-from desktop_app.core.transfer.export import export_json, export_markdown, write_json
+from desktop_app.core.transfer.export import export_json, write_json
+from desktop_app.core.transfer.export_markdown import export_markdown
 from desktop_app.core.transfer.importer import import_file
 from tests.support.history.export_stores import (
     fresh as fresh,  # fixtures: pytest finds them by name here

@@ -11,7 +11,8 @@ from typing import Any
 
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider
-from desktop_app.core.transfer.export import export_json, export_markdown, write_json
+from desktop_app.core.transfer.export import export_json, write_json
+from desktop_app.core.transfer.export_markdown import export_markdown
 from desktop_app.core.transfer.importer import import_file
 from tests.support.history.export_stores import (
     fresh as fresh,  # fixtures: pytest finds them by name here
