@@ -230,6 +230,34 @@ def test_an_assistant_chosen_during_an_import_is_kept_for_the_conversation_after
     assert kept.parameters.temperature == 0.3
 
 
+def test_a_rename_and_an_undone_delete_during_an_import_cancelled_are_saved_all_the_same(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = window.services.store
+    ids = fill(store)
+    gate = import_held(qtbot, window, tmp_path, monkeypatch, chatgpt_export())
+    window.sidebar.rename(ids["sorting"], "Renamed while importing")
+    dialog = window.findChild(QProgressDialog, "importProgress")
+    assert dialog is not None
+    window.sidebar.delete(ids["pinned"])
+    reads_shown(qtbot, window.sidebar.reads)
+    assert "置顶: notes" not in listed_titles(window)
+    window.sidebar.undo_bar.undo()  # taken back before the import ends: kept too
+    reads_shown(qtbot, window.sidebar.reads)
+    assert "置顶: notes" in listed_titles(window)
+    dialog.canceled.emit()
+    gate.set()
+    imported(qtbot, window)
+    assert window.statusBar().currentMessage() == "Import cancelled: nothing was imported."
+    assert store.conversation(ids["pinned"]) is not None  # deleted, then brought back
+    summary = store.conversation(ids["sorting"])
+    assert summary is not None
+    assert summary.title == "Renamed while importing"
+    assert len(store.conversations(limit=100)) == 2  # the import's own: none
+    reads_shown(qtbot, window.sidebar.reads)
+    assert "Renamed while importing" in listed_titles(window)
+
+
 def test_closing_the_window_during_an_import_writes_what_waited_for_it(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
