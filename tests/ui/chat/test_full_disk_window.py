@@ -71,3 +71,29 @@ def test_the_answer_is_shown_and_saved_once_there_is_room(
         stored = [(m.role, m.content) for m in store.messages(summary.id)]
     assert stored == [("user", asked.content), ("assistant", answer.content)]
     assert asked.content == question.strip()
+
+
+def test_a_branch_on_a_full_disk_says_so_and_leaves_the_conversation_as_it_was(
+    window_on_a_small_disk: MainWindow, qtbot: QtBot, run: Run, small_disk: Path
+) -> None:
+    window = window_on_a_small_disk
+
+    async def asked() -> None:
+        type_and_send(qtbot, window, "Plan a trip " * 200)  # enough text to need new pages
+        await until(lambda: not window.session.busy and len(window.conversation.messages) == 2)
+
+    run(asked)
+    original = window.recorder.conversation_id
+    filler = fill(small_disk)
+
+    async def branching() -> None:
+        window.branch(window.conversation.messages[-1])
+        await until(lambda: window.banner.isVisible())
+
+    run(branching)
+    assert "The disk holding the history" in window.banner.label.text()
+    assert window.recorder.conversation_id == original  # still the conversation it was
+    assert window.statusBar().currentMessage() == ""  # "Making the branch…" is gone
+    filler.unlink()
+    with HistoryStore(paths.history_db()) as store:
+        assert [c.id for c in store.conversations()] == [original], "no half-made branch"
