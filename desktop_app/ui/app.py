@@ -110,7 +110,14 @@ def take_daily_backup(window: MainWindow) -> None:
     def failed(error: Exception) -> None:
         log.warning("no backup today: %s", error)
         if isinstance(error, TallyError):
-            window.banner.show_error(f"Today's backup of the history was not made: {error}")
+            from PySide6.QtCore import QCoreApplication
+
+            from desktop_app.core.text.messages import shown, text_of
+
+            said = QCoreApplication.translate(
+                "MainWindow", "Today's backup of the history was not made: {0}"
+            )
+            window.banner.show_error(said.format(shown(text_of(error))))
 
     window.reads.run("backup", lambda _: backups.take_if_due(history), lambda _: None, failed)
 

@@ -266,11 +266,10 @@ class MainWindow(QMainWindow):
         import html  # here: its table of entities is some 1 ms of the start, for a branch only
 
         if origin is None:
-            self.branch_note.setText("Branched from a conversation since deleted")
+            self.branch_note.setText(self.tr("Branched from a conversation since deleted"))
         else:
-            self.branch_note.setText(
-                f'Branched from <a href="{html.escape(origin.id)}">{html.escape(origin.title)}</a>'
-            )
+            link = f'<a href="{html.escape(origin.id)}">{html.escape(origin.title)}</a>'
+            self.branch_note.setText(self.tr("Branched from {0}").format(link))
         self.branch_note.show()
 
     def answering(self) -> tuple[Provider, str] | None:

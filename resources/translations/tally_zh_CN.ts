@@ -505,6 +505,10 @@
         <source>Conversation deleted</source>
         <translation>对话已删除</translation>
     </message>
+    <message>
+        <source>No messages match “{0}”.</source>
+        <translation>没有消息包含“{0}”。</translation>
+    </message>
 </context>
 <context>
     <name>CostMeter</name>
@@ -971,6 +975,18 @@
     <message>
         <source>Branch made: {0}</source>
         <translation>分支已创建：{0}</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup of the history was not made: {0}</source>
+        <translation>今天的历史记录备份未能完成：{0}</translation>
+    </message>
+    <message>
+        <source>Branched from a conversation since deleted</source>
+        <translation>分支自一个已删除的对话</translation>
+    </message>
+    <message>
+        <source>Branched from {0}</source>
+        <translation>分支自 {0}</translation>
     </message>
 </context>
 <context>

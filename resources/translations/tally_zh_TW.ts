@@ -505,6 +505,10 @@
         <source>Conversation deleted</source>
         <translation>對話已刪除</translation>
     </message>
+    <message>
+        <source>No messages match “{0}”.</source>
+        <translation>沒有訊息包含「{0}」。</translation>
+    </message>
 </context>
 <context>
     <name>CostMeter</name>
@@ -971,6 +975,18 @@
     <message>
         <source>Branch made: {0}</source>
         <translation>分支已建立：{0}</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup of the history was not made: {0}</source>
+        <translation>今天的歷史紀錄備份未能完成：{0}</translation>
+    </message>
+    <message>
+        <source>Branched from a conversation since deleted</source>
+        <translation>分支自一個已刪除的對話</translation>
+    </message>
+    <message>
+        <source>Branched from {0}</source>
+        <translation>分支自 {0}</translation>
     </message>
 </context>
 <context>

@@ -436,7 +436,7 @@ class ConversationSidebar(QWidget):
             self.results.show_hits(hits)
             self.stack.setCurrentWidget(self.results)
         else:
-            self.empty.setText(f"No messages match “{query}”.")
+            self.empty.setText(self.tr("No messages match “{0}”.").format(query))
             self.stack.setCurrentWidget(self.empty)
         then, self.after_search = self.after_search, None
         if then is not None:

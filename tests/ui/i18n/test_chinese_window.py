@@ -28,6 +28,7 @@ from desktop_app.core import paths
 from desktop_app.simulator import Simulator
 from desktop_app.ui.main_window import MainWindow
 from tests.support.ui.window_helpers import Run, make_window, shut_down, sim_key, write_providers
+from tests.support.waiting import until
 
 SOURCES = paths.resources_dir() / "translations"
 TOOLS = Path(sys.executable).parent
@@ -148,3 +149,36 @@ def test_nothing_visible_in_the_window_is_left_in_english(
         texts += [action.text() for action in menu.actions() if not action.isSeparator()]
     left = _untranslated(texts)
     assert left == [], "\n".join(left)
+
+
+def test_a_search_that_finds_nothing_says_so_in_chinese(
+    in_simplified_chinese: None, window_in_chinese: MainWindow, qtbot: QtBot
+) -> None:
+    sidebar = window_in_chinese.sidebar
+    sidebar.search_box.setText("zzqqxx")
+    sidebar.run_search()
+    qtbot.waitUntil(lambda: sidebar.search_done() and sidebar.searching())
+    assert sidebar.empty.isVisibleTo(window_in_chinese)
+    assert sidebar.empty.text() == "没有消息包含“zzqqxx”。"
+    assert _untranslated([sidebar.empty.text()]) == []
+
+
+def test_a_branch_says_where_it_came_from_in_chinese(
+    in_simplified_chinese: None, window_in_chinese: MainWindow, run: Run
+) -> None:
+    window = window_in_chinese
+    original = window.recorder.conversation_id
+    assert original is not None
+
+    async def branched() -> None:
+        window.branch(window.conversation.messages[-1])
+        await until(lambda: window.recorder.conversation_id not in (None, original))
+
+    run(branched)
+    assert window.branch_note.text().startswith(f'分支自 <a href="{original}">')
+    branch = window.recorder.conversation_id
+    window.services.store.delete(original)
+    window.new_conversation()
+    assert branch is not None
+    window.open_conversation(branch)
+    assert window.branch_note.text() == "分支自一个已删除的对话"
