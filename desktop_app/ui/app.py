@@ -57,10 +57,14 @@ class UnexpectedErrorPresenter:
         if isinstance(error, TallyError):  # expected, with its own message (a history read's)
             self.banner.show_error(error)
             return
-        self.banner.show_error(
-            f"Something unexpected went wrong ({type(error).__name__}: {error}). Tally kept "
-            f"running; the details are in {paths.log_file()}."
+        from PySide6.QtCore import QCoreApplication
+
+        said = QCoreApplication.translate(
+            "MainWindow",
+            "Something unexpected went wrong ({0}: {1}). Tally kept running; the details are"
+            " in {2}.",
         )
+        self.banner.show_error(said.format(type(error).__name__, error, paths.log_file()))
 
     def excepthook(
         self, kind: type[BaseException], error: BaseException, trace: TracebackType | None

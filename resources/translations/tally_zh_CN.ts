@@ -977,6 +977,10 @@
         <translation>分支已创建：{0}</translation>
     </message>
     <message>
+        <source>Something unexpected went wrong ({0}: {1}). Tally kept running; the details are in {2}.</source>
+        <translation>发生了意外错误（{0}：{1}）。Tally 仍在运行；详情见 {2}。</translation>
+    </message>
+    <message>
         <source>Today&apos;s backup of the history was not made: {0}</source>
         <translation>今天的历史记录备份未能完成：{0}</translation>
     </message>

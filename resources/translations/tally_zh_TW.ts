@@ -977,6 +977,10 @@
         <translation>分支已建立：{0}</translation>
     </message>
     <message>
+        <source>Something unexpected went wrong ({0}: {1}). Tally kept running; the details are in {2}.</source>
+        <translation>發生了意外錯誤（{0}：{1}）。Tally 仍在執行；詳情見 {2}。</translation>
+    </message>
+    <message>
         <source>Today&apos;s backup of the history was not made: {0}</source>
         <translation>今天的歷史紀錄備份未能完成：{0}</translation>
     </message>

@@ -182,3 +182,15 @@ def test_a_branch_says_where_it_came_from_in_chinese(
     assert branch is not None
     window.open_conversation(branch)
     assert window.branch_note.text() == "分支自一个已删除的对话"
+
+
+def test_an_unexpected_error_is_told_in_chinese(
+    in_simplified_chinese: None, window_in_chinese: MainWindow
+) -> None:
+    from desktop_app.ui.app import UnexpectedErrorPresenter
+
+    UnexpectedErrorPresenter(window_in_chinese.banner).show(ZeroDivisionError("boom"))
+    text = window_in_chinese.banner.label.text()
+    assert text.startswith("发生了意外错误（ZeroDivisionError：boom）。Tally 仍在运行")
+    assert "详情见 " in text
+    assert text.endswith("tally.log。")
