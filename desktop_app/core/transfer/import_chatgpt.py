@@ -47,7 +47,7 @@ def read_chatgpt_export(
     """Check a whole conversations.json (already decoded); raises Malformed at the first fault."""
     return read_conversations(
         items,
-        _conversation,
+        chatgpt_conversation,
         lambda _, first: t("the same conversation as conversations[{first}]", first=first),
         reading,
     )
@@ -58,7 +58,8 @@ def chatgpt_conversation_id(own_id: str) -> str:
     return str(uuid.uuid5(CHATGPT_NAMESPACE, own_id))
 
 
-def _conversation(obj: dict[str, Any], where: str) -> ImportedConversation:
+def chatgpt_conversation(obj: dict[str, Any], where: str) -> ImportedConversation:
+    """One conversation of a conversations.json, read into its record; Malformed at a fault."""
     own_id = obj.get("conversation_id") or obj.get("id")
     if not isinstance(own_id, str):
         fail(where, t("needs a string 'conversation_id' or 'id'"))

@@ -7,13 +7,17 @@ the file is read a chunk of text at a time, the outer object key by key and the 
 conversations (or a ChatGPT file's outer list) an element at a time, each element with
 JSONDecoder.raw_decode(): the same values, the same errors (a JSONDecodeError with the line and
 column in the whole file), no call into C longer than one chunk or one conversation, and no more
-text in memory than a chunk and a conversation.
+text in memory than a chunk and a conversation. With `each`, every element of such a list is
+handed over as soon as it is decoded, and what it returns is kept in its place: an import reads
+each conversation into its record there, so that the decoded JSON of one conversation at a time
+is in memory, not that of the whole file.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, NoReturn, TextIO
 
@@ -28,11 +32,17 @@ value: a \\uXXXX escape, a literal (false), a number's exponent cut in two."""
 _LISTS = ("conversations",)
 """The keys of the outer object whose list is read an element at a time."""
 
+Each = Callable[[int, Any, dict[str, Any] | None], Any]
+"""(index, element, outer) -> what to keep in the element's place: for each element of the outer
+list (`outer` None) or of a list in _LISTS (`outer`: the outer object's members decoded so far,
+those written before the list)."""
 
-def load(stream: TextIO, chunk: int = CHUNK) -> Any:
+
+def load(stream: TextIO, chunk: int = CHUNK, each: Each | None = None) -> Any:
     """json.load(stream), with numbers with a fraction or an exponent as Decimal, and NaN or
-    Infinity refused (ValueError)."""
-    reader = _Reader(stream, chunk)
+    Infinity refused (ValueError); `each` sees the elements of the lists read an element at a
+    time, and what it raises goes through as it is."""
+    reader = _Reader(stream, chunk, each)
     value = reader.value(outer=True)
     if reader.next_char():
         raise reader.error("Extra data", reader.at)
@@ -49,8 +59,8 @@ def loads(text: str) -> Any:
 class _Reader:
     """The text read so far that is not yet decoded, and where it is in the whole file."""
 
-    def __init__(self, stream: TextIO, chunk: int) -> None:
-        self.stream, self.chunk = stream, chunk
+    def __init__(self, stream: TextIO, chunk: int, each: Each | None = None) -> None:
+        self.stream, self.chunk, self.each = stream, chunk, each
         self.decoder = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant)
         self.text = ""
         self.at = 0
@@ -67,7 +77,7 @@ class _Reader:
         if outer and first == "{":
             return self.object()
         if outer and first == "[":
-            return self.list()
+            return self.list(None)
         return self.decode()
 
     def object(self) -> dict[str, Any]:
@@ -84,7 +94,7 @@ class _Reader:
                 raise self.error("Expecting ':' delimiter", self.at)
             self.at += 1
             if key in _LISTS and self.next_char() == "[":
-                found[key] = self.list()
+                found[key] = self.list(found)
             else:
                 found[key] = self.value(outer=False)
             after = self.next_char()
@@ -94,14 +104,15 @@ class _Reader:
             if after != ",":
                 raise self.error("Expecting ',' delimiter", self.at - 1)
 
-    def list(self) -> list[Any]:
+    def list(self, outer: dict[str, Any] | None) -> list[Any]:
         found: list[Any] = []
         self.at += 1
         if self.next_char() == "]":
             self.at += 1
             return found
         while True:
-            found.append(self.value(outer=False))
+            value = self.value(outer=False)
+            found.append(value if self.each is None else self.each(len(found), value, outer))
             after = self.next_char()
             self.at += 1
             if after == "]":

@@ -154,14 +154,18 @@ def read_conversations(
     duplicate: Callable[[ImportedConversation, int], str],
     reading: Reading | None = None,
 ) -> list[ImportedConversation]:
-    """Read every conversation of a file in order; the same id twice is a fault."""
+    """Read every conversation of a file in order (an item may be read already: the record);
+    the same id twice is a fault."""
     conversations: list[ImportedConversation] = []
     seen: dict[str, int] = {}
     for index, item in enumerate(items):
         if reading is not None and index % 100 == 0:
             reading()
         where = f"conversations[{index}]"
-        conversation = read_one(as_object(item, where), where)
+        if isinstance(item, ImportedConversation):
+            conversation = item
+        else:
+            conversation = read_one(as_object(item, where), where)
         if conversation.id in seen:
             fail(where, duplicate(conversation, seen[conversation.id]))
         seen[conversation.id] = index

@@ -27,6 +27,7 @@ from desktop_app.core.transfer.import_records import (
     ImportedConversation,
     ImportedMessage,
     ImportedStatus,
+    Malformed,
     Reading,
     Role,
     as_list,
@@ -49,6 +50,29 @@ def read_tally_export(
 ) -> list[ImportedConversation]:
     """Check a whole export; raises Malformed at the first thing wrong. `providers`: the ones
     known now, for an old export's provider names."""
+    check_header(data)
+    items = as_list(required(data, "conversations", ""), "", "conversations")
+    return read_conversations(
+        items,
+        lambda obj, where: tally_conversation(obj, where, providers),
+        lambda conversation, first: t(
+            "id {id!r} is also conversations[{first}]'s", id=conversation.id, first=first
+        ),
+        reading,
+    )
+
+
+def is_tally_export(data: dict[str, Any]) -> bool:
+    """Whether these members of a file's outer object make it an export this Tally reads."""
+    try:
+        check_header(data)
+    except Malformed:
+        return False
+    return True
+
+
+def check_header(data: dict[str, Any]) -> None:
+    """Raise Malformed unless the export's "format" and "version" are ones this Tally reads."""
     if data.get("format") != EXPORT_FORMAT:
         found = describe(data.get("format"))
         fail("", t("'format' must be {format!r}, not {value}", format=EXPORT_FORMAT, value=found))
@@ -72,20 +96,12 @@ def read_tally_export(
                 version=version,
             ),
         )
-    items = as_list(required(data, "conversations", ""), "", "conversations")
-    return read_conversations(
-        items,
-        lambda obj, where: _conversation(obj, where, providers),
-        lambda conversation, first: t(
-            "id {id!r} is also conversations[{first}]'s", id=conversation.id, first=first
-        ),
-        reading,
-    )
 
 
-def _conversation(
+def tally_conversation(
     obj: dict[str, Any], where: str, providers: Sequence[Provider]
 ) -> ImportedConversation:
+    """One conversation of an export, read into its record; Malformed at the first fault."""
     conversation_id = string(obj, "id", where)
     if not conversation_id.strip():
         fail(where, t("'id' must not be empty"))

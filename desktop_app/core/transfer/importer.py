@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.errors import ConfigError, DiskFull
@@ -42,9 +43,18 @@ from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.text.messages import t, text_of
 from desktop_app.core.transfer import import_json
-from desktop_app.core.transfer.import_chatgpt import read_chatgpt_export
-from desktop_app.core.transfer.import_records import ImportedConversation, Malformed, Reading
-from desktop_app.core.transfer.import_tally import read_tally_export
+from desktop_app.core.transfer.import_chatgpt import chatgpt_conversation, read_chatgpt_export
+from desktop_app.core.transfer.import_records import (
+    ImportedConversation,
+    Malformed,
+    Reading,
+    as_object,
+)
+from desktop_app.core.transfer.import_tally import (
+    is_tally_export,
+    read_tally_export,
+    tally_conversation,
+)
 
 
 class ImportCancelled(Exception):
@@ -89,7 +99,9 @@ def read_import_file(
     path = Path(path)
     try:
         with open(path, encoding="utf-8-sig") as stream:
-            data = import_json.load(stream)
+            data = import_json.load(stream, each=_read_as_decoded(providers, reading))
+    except Malformed as exc:  # a conversation read as it was decoded
+        raise _faulty(str(path), exc) from None
     except OSError as exc:
         raise ConfigError(
             t("Cannot read {path}: {error}.", path=path, error=exc.strerror or exc)
@@ -110,6 +122,25 @@ def read_import_file(
         let_go(data.get("conversations") if isinstance(data, dict) else data)
 
 
+def _read_as_decoded(providers: Sequence[Provider], reading: Reading | None) -> import_json.Each:
+    """Each conversation of the file read into its record as soon as it is decoded (a ChatGPT
+    file's, or a Tally export's whose "format" and "version", written before its list, were
+    checked), so that the decoded JSON of one conversation at a time is in memory; others are
+    left to _parse() with the rest of the file."""
+
+    def read(index: int, item: object, outer: dict[str, Any] | None) -> object:
+        if reading is not None and index % 100 == 0:
+            reading()
+        where = f"conversations[{index}]"
+        if outer is None:  # the outer list of a conversations.json
+            return chatgpt_conversation(as_object(item, where), where)
+        if is_tally_export(outer):
+            return tally_conversation(as_object(item, where), where, providers)
+        return item
+
+    return read
+
+
 def parse_export(
     data: object,
     *,
@@ -124,7 +155,12 @@ def parse_export(
     try:
         return _parse(data, providers, reading)
     except Malformed as exc:
-        raise ConfigError(t("{source}: {problem}", source=source, problem=text_of(exc))) from None
+        raise _faulty(source, exc) from None
+
+
+def _faulty(source: str, fault: Malformed) -> ConfigError:
+    """The error naming the file and the place in it that is wrong."""
+    return ConfigError(t("{source}: {problem}", source=source, problem=text_of(fault)))
 
 
 def _parse(
@@ -153,9 +189,9 @@ def store_conversations(
     leaves the history as it was. Text SQLite cannot store (a lone surrogate such as \\ud800)
     raises ConfigError naming the conversation. `progress` hears how far the writing is, and
     may raise to stop it (ImportCancelled), which leaves the history as it was too."""
-    # The rows are made before the transaction, which holds the write lock (the window's own
-    # writes wait for it) only for as long as SQLite writes.
-    rows = [(_conversation_row(c), _message_rows(c)) for c in conversations]
+    # The messages' rows are made a batch at a time as they are written, not all before the
+    # transaction: the window's own writes are held for the whole import anyway
+    # (held_writes.py), and a big file's rows all at once held a third of the import's memory.
     with (
         _nothing_imported_when_full(store.path),
         store.writing() as conn,
@@ -166,9 +202,9 @@ def store_conversations(
         # again does not bring back what was deleted.
         fresh = [n for n, c in enumerate(conversations) if c.id not in taken]
         new = [conversations[n] for n in fresh]
-        conn.executemany(INSERT_CONVERSATION, [rows[n][0] for n in fresh])
+        conn.executemany(INSERT_CONVERSATION, [_conversation_row(c) for c in new])
         count = sum(len(conversation.messages) for conversation in new)
-        added = add_messages(conn, _batches(rows[n][1] for n in fresh), count, progress)
+        added = add_messages(conn, _batches(_message_rows(c) for c in new), count, progress)
         if len(added) != count:  # ids run on from the last one (AUTOINCREMENT, one writer)
             raise RuntimeError(f"{count} messages written, {len(added)} ids given")
         conn.executemany(
@@ -180,7 +216,6 @@ def store_conversations(
         conn.executemany(REMEMBER_PARAMETERS, [parameter_row(*pair) for pair in kept])
         # What another install (or this one, before a purge) paid is spent money too.
         bill_imported_rows(conn, _billed(new, added))
-    let_go(rows)
     return ImportResult(
         conversations_added=len(new),
         conversations_skipped=len(conversations) - len(new),

@@ -163,6 +163,20 @@ def test_export_then_import_gives_the_same_history(
     assert [c.id for c in fresh.conversations(archived=True)] == [ids["failing"]]
 
 
+def test_an_export_whose_list_comes_before_its_format_imports_the_same(
+    store: HistoryStore, ids: dict[str, str], fresh: HistoryStore, tmp_path: Path
+) -> None:
+    # Tally writes "format" and "version" first, and an import reads each conversation as it
+    # is decoded; a file edited by hand may list them after: it is read after decoding, as one.
+    document = export_json(store)
+    reordered = {"conversations": document.pop("conversations"), **document}
+    file = tmp_path / "reordered.json"
+    file.write_text(json.dumps(reordered), encoding="utf-8")
+    assert file.read_text(encoding="utf-8").startswith('{"conversations": ')
+    assert import_file(fresh, file) == ImportResult(3, 0, 9)
+    assert snapshot(fresh) == snapshot(store)
+
+
 def test_anthropic_cache_writes_are_stored_exported_and_imported(
     store: HistoryStore, fresh: HistoryStore, tmp_path: Path
 ) -> None:

@@ -92,3 +92,45 @@ def test_nan_and_infinity_are_refused() -> None:
 def test_a_duplicate_key_keeps_its_last_value_as_json_loads_does() -> None:
     text = '{"conversations": [1], "conversations": [2, 3]}'
     assert import_json.loads(text) == reference(text) == {"conversations": [2, 3]}
+
+
+@given(st.lists(VALUES, max_size=6), CHUNKS)
+def test_each_element_of_a_list_read_piecewise_is_handed_over_as_it_is_decoded(
+    conversations: list[Any], chunk: int
+) -> None:
+    seen: list[tuple[int, Any, dict[str, Any] | None]] = []
+
+    def each(index: int, value: Any, outer: dict[str, Any] | None) -> Any:
+        seen.append((index, value, None if outer is None else dict(outer)))
+        return ("read", index)
+
+    document = {"format": "x", "conversations": conversations, "after": 1}
+    text = json.dumps(document)
+    found = import_json.load(io.StringIO(text), chunk, each)
+    expected = reference(text)
+    assert found["conversations"] == [("read", n) for n in range(len(conversations))]
+    assert found["format"] == "x"
+    assert found["after"] == 1
+    # in order, with the members written before the list, and not those after it
+    assert seen == [(n, v, {"format": "x"}) for n, v in enumerate(expected["conversations"])]
+    seen.clear()
+    outer_list = import_json.load(io.StringIO(json.dumps(conversations)), chunk, each)
+    assert outer_list == [("read", n) for n in range(len(conversations))]
+    assert [outer for _, _, outer in seen] == [None] * len(conversations)
+
+
+def test_what_each_raises_goes_through_and_stops_the_reading() -> None:
+    class Stop(Exception):
+        pass
+
+    read: list[int] = []
+
+    def each(index: int, value: Any, outer: dict[str, Any] | None) -> Any:
+        read.append(index)
+        if index == 1:
+            raise Stop
+        return value
+
+    with pytest.raises(Stop):
+        import_json.load(io.StringIO('[1, 2, 3, "never decoded'), 2, each)
+    assert read == [0, 1]
