@@ -37,7 +37,11 @@ def branch_from(window: MainWindow, message: ChatMessage) -> None:
         )
         return
     summary = store.conversation(conversation_id)
-    title = f"{summary.title if summary else 'Conversation'} (branch)"
+    original = (
+        summary.title if summary else QCoreApplication.translate("MainWindow", "Conversation")
+    )
+    # Titled in the window's language, as a title the user typed would be.
+    title = QCoreApplication.translate("MainWindow", "{0} (branch)").format(original)
     _say(window, QCoreApplication.translate("MainWindow", "Making the branch…"))
     window.tasks.start(TASK, _make(window, conversation_id, row, title))
 

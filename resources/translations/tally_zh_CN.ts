@@ -969,6 +969,14 @@
         <translation>正在导入到历史记录：请在导入完成后再创建分支。</translation>
     </message>
     <message>
+        <source>Conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>{0} (branch)</source>
+        <translation>{0}（分支）</translation>
+    </message>
+    <message>
         <source>Making the branch…</source>
         <translation>正在创建分支…</translation>
     </message>

@@ -969,6 +969,14 @@
         <translation>正在匯入到歷史紀錄：請在匯入完成後再建立分支。</translation>
     </message>
     <message>
+        <source>Conversation</source>
+        <translation>對話</translation>
+    </message>
+    <message>
+        <source>{0} (branch)</source>
+        <translation>{0}（分支）</translation>
+    </message>
+    <message>
         <source>Making the branch…</source>
         <translation>正在建立分支…</translation>
     </message>

@@ -177,6 +177,10 @@ def test_a_branch_says_where_it_came_from_in_chinese(
     run(branched)
     assert window.branch_note.text().startswith(f'分支自 <a href="{original}">')
     branch = window.recorder.conversation_id
+    assert branch is not None
+    titled = window.services.store.conversation(branch)
+    assert titled is not None
+    assert titled.title.endswith("（分支）")  # titled in the window's language
     window.services.store.delete(original)
     window.new_conversation()
     assert branch is not None
