@@ -190,8 +190,9 @@ def store_conversations(
     raises ConfigError naming the conversation. `progress` hears how far the writing is, and
     may raise to stop it (ImportCancelled), which leaves the history as it was too."""
     # The messages' rows are made a batch at a time as they are written, not all before the
-    # transaction: the window's own writes are held for the whole import anyway
-    # (held_writes.py), and a big file's rows all at once held a third of the import's memory.
+    # transaction: a big file's rows all at once held a third of the import's memory. Writers
+    # wait for the transaction a little longer: the window's own are held for the whole of its
+    # import anyway (held_writes.py), and another process's waited for the bulk writing before.
     with (
         _nothing_imported_when_full(store.path),
         store.writing() as conn,
