@@ -17,7 +17,7 @@ from desktop_app.core.settings.presets import PRESETS
 from desktop_app.core.settings.providers_file import parse_providers
 from desktop_app.core.text.language import Language
 from desktop_app.core.text.messages import message_of, shown
-from desktop_app.core.transfer.importer import parse_export, read_import_file
+from desktop_app.core.transfer.import_reading import parse_export, read_import_file
 
 PROVIDER = '[[provider]]\nid = "relay"\nbase_url = "https://api.example.com/v1"\n'
 
