@@ -156,10 +156,8 @@ class HistoryFiles(QObject):
         self._import_ended()
         if isinstance(error, ImportCancelled):
             self.done.emit(self.tr("Import cancelled: nothing was imported."))
-        elif isinstance(error, TallyError):
-            self.failed.emit(error)
         else:
-            present(error)
+            self._failed(error)
 
     def _import_ended(self) -> None:
         self.importing = None
@@ -186,10 +184,8 @@ class HistoryFiles(QObject):
         kept = self.store.held.kept
         try:
             self.store.held.release()
-        except TallyError as error:
-            self.failed.emit(error)
-        except Exception as error:  # shown, as any error of a slot
-            present(error)
+        except Exception as error:  # said, not raised: the window may be closing
+            self._failed(error)
         if kept:
             self.writes_made.emit()
 
@@ -233,7 +229,7 @@ class HistoryFiles(QObject):
             "export",
             write,
             lambda count: self.done.emit(self._exported(count, target)),
-            self._export_failed,
+            self._failed,
         )
 
     def _exported(self, count: int, target: Path) -> str:
@@ -243,9 +239,11 @@ class HistoryFiles(QObject):
             count=count, target=target
         )
 
-    def _export_failed(self, error: Exception) -> None:
+    def _failed(self, error: Exception) -> None:
+        """An export's, an import's or a kept write's failure: a TallyError (what is wrong with
+        the file, the disk) said in the banner, anything else as any unexpected error."""
         if isinstance(error, TallyError):
-            self.failed.emit(error)  # what is wrong with the file, said in the banner
+            self.failed.emit(error)
         else:
             present(error)
 

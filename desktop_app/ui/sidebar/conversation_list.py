@@ -334,18 +334,18 @@ class ConversationSidebar(QWidget):
 
     def pin(self, conversation_id: str, pinned: bool = True) -> None:
         """Pin a conversation to the top of the list, or unpin it."""
-        if self._write(lambda: self.store.set_pinned(conversation_id, pinned)):
-            self.refresh()
-            return
-        text = (
-            self.tr("Pinned once the import is done")
-            if pinned
-            else self.tr("Unpinned once the import is done")
-        )
-        self.undo_bar.offer(text, lambda: self._pin_kept(conversation_id, not pinned))
+        held = self.store.held.active
+        self._set_pinned(conversation_id, pinned)
+        if held:
+            text = (
+                self.tr("Pinned once the import is done")
+                if pinned
+                else self.tr("Unpinned once the import is done")
+            )
+            self.undo_bar.offer(text, lambda: self._set_pinned(conversation_id, not pinned))
 
-    def _pin_kept(self, conversation_id: str, pinned: bool) -> None:
-        """The Undo of a pin kept during an import: kept too, or made if the import is done."""
+    def _set_pinned(self, conversation_id: str, pinned: bool) -> None:
+        """Pin or unpin now, the list read again; or, during an import, once it is done."""
         if self._write(lambda: self.store.set_pinned(conversation_id, pinned)):
             self.refresh()
 
