@@ -104,7 +104,7 @@ class HistoryStore:
             self._conn = connect(path, read_only=read_only)
             if read_only:  # the store that lends it has brought the file up to date
                 self.uses_fts = bool(fts)
-                self._tree, self._attached = _has_tree(self._conn), _has_attachments(self._conn)
+                self._tree, self._attached = _features(self._conn)
                 return
             try:
                 available = fts5_available(self._conn)
@@ -113,7 +113,7 @@ class HistoryStore:
                 self.uses_fts = available if fts is None else fts
                 migrate(self._conn, migrations, use_fts=self.uses_fts)
                 ensure_search_index(self._conn, use_fts=self.uses_fts, fts_available=available)
-                self._tree, self._attached = _has_tree(self._conn), _has_attachments(self._conn)
+                self._tree, self._attached = _features(self._conn)
             except BaseException:
                 self._conn.close()
                 raise
@@ -559,14 +559,11 @@ _NEWEST_ANSWER_ON_PATH = """WITH RECURSIVE up (id, parent_id, role, provider, mo
 """The provider and model of the newest answer on the path up from a message."""
 
 
-def _has_tree(conn: sqlite3.Connection) -> bool:
-    """Whether the messages name their parents (the database had 009_message_tree)."""
-    return "009_message_tree" in applied_migrations(conn)
-
-
-def _has_attachments(conn: sqlite3.Connection) -> bool:
-    """Whether the database keeps attached files (it had 010_attachments)."""
-    return "010_attachments" in applied_migrations(conn)
+def _features(conn: sqlite3.Connection) -> tuple[bool, bool]:
+    """Whether the messages name their parents (the database had 009_message_tree), and
+    whether it keeps attached files (010_attachments): one read of the steps it had."""
+    steps = applied_migrations(conn)
+    return "009_message_tree" in steps, "010_attachments" in steps
 
 
 def keeps_origins(conn: sqlite3.Connection) -> bool:
