@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import __version__
@@ -25,7 +25,7 @@ from desktop_app.core.network.clients import ClientPool
 from desktop_app.core.settings.app_settings import load_settings
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.text.language import Language, Setting, chosen
-from desktop_app.core.text.messages import set_language
+from desktop_app.core.text.messages import set_language, shown, text_of
 from desktop_app.ui.app_icon import app_icon
 from desktop_app.ui.demo import Demo
 from desktop_app.ui.error_banner import ErrorBanner
@@ -57,8 +57,6 @@ class UnexpectedErrorPresenter:
         if isinstance(error, TallyError):  # expected, with its own message (a history read's)
             self.banner.show_error(error)
             return
-        from PySide6.QtCore import QCoreApplication
-
         said = QCoreApplication.translate(
             "MainWindow",
             "Something unexpected went wrong ({0}: {1}). Tally kept running; the details are"
@@ -114,10 +112,6 @@ def take_daily_backup(window: MainWindow) -> None:
     def failed(error: Exception) -> None:
         log.warning("no backup today: %s", error)
         if isinstance(error, TallyError):
-            from PySide6.QtCore import QCoreApplication
-
-            from desktop_app.core.text.messages import shown, text_of
-
             said = QCoreApplication.translate(
                 "MainWindow", "Today's backup of the history was not made: {0}"
             )
