@@ -6,7 +6,7 @@ Run: .venv/bin/python benchmarks/attach_stall.py [--runs 5]
 
 The window is built as compare_stalls.py builds it: the app's own services, its asyncio loop
 (qasync), a provider on the simulator (loopback) with a model picked, so that the estimate under
-the message box counts the image's tokens as it does for the user. The probe is ui_stalls.py's:
+the message box counts the image's tokens as it does for the user. The probe is stall_probe.py's:
 a 1 ms Qt timer on the GUI thread, the longest gap between its ticks, and the GUI thread's own
 CPU time within the busiest gap. A gap also holds time the OS gave other processes, and time the
 GUI thread waited for the interpreter's lock while the worker reading the file held it: the
@@ -50,7 +50,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import qasync
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
-from ui_stalls import STALL_BAR_MS, StallProbe
+from stall_probe import STALL_BAR_MS, StallProbe
 
 PROVIDERS = """\
 [[provider]]

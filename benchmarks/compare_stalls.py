@@ -5,7 +5,7 @@ bar: no stall over 16 ms from Tally's own work while three answers stream (issue
 Run: .venv/bin/python benchmarks/compare_stalls.py [--runs 3]
 
 The window talks to the simulator on loopback, through the app's own asyncio loop (qasync), as
-the app does. The probe is ui_stalls.py's: a 1 ms Qt timer on the GUI thread recording the
+the app does. The probe is stall_probe.py's: a 1 ms Qt timer on the GUI thread recording the
 longest gap between its ticks, and the GUI thread's own CPU time within the busiest gap (what
 the verdict holds under 16 ms; a gap also holds time the OS gave to other processes). Each case
 runs once untimed first (the first answer of a session imports the HTTP client, the keyring and
@@ -34,7 +34,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync
 from PySide6.QtWidgets import QApplication
-from ui_stalls import STALL_BAR_MS, StallProbe
+from stall_probe import STALL_BAR_MS, StallProbe
 
 PROVIDERS = """\
 [[provider]]
