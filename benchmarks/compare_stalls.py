@@ -34,7 +34,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync
 from PySide6.QtWidgets import QApplication
-from stall_probe import STALL_BAR_MS, StallProbe
+from stall_probe import STALL_BAR_MS, Stall, StallProbe
 
 PROVIDERS = """\
 [[provider]]
@@ -43,8 +43,6 @@ name = "Simulator"
 base_url = "{base_url}"
 models = ["sim-normal", "sim-reasoning", "sim-slow", "sim-long"]
 """
-
-Stall = tuple[float, float]
 
 
 async def phase(
