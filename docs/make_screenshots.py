@@ -2,7 +2,8 @@
 docs/make_screenshots.py` (add `spending` for the spending view's alone, `compare` for the
 versions' and the comparison's, `look` for the Chinese and the small window's, `attachments` and
 `assistants` for those of issue 17, `routing` for Settings → Routing and the spending view with
-the rules). A conversation is streamed from the simulator (no network)."""
+the rules, `import` for the window while an import writes the history). A conversation is
+streamed from the simulator (no network)."""
 
 from __future__ import annotations
 
@@ -114,6 +115,52 @@ async def shoot(window: MainWindow, name: str) -> None:
     await asyncio.sleep(0.3)  # let the last frame and the status line settle
     window.grab().save(str(DOCS / name))
     print("wrote", DOCS / name)
+
+
+async def shoot_import(window: MainWindow) -> None:
+    """An import of a ChatGPT export writing the history (held at its first write, as the
+    window's tests hold it), while a conversation is renamed and another pinned: the list shows
+    the new title at once, the sidebar says the pin waits for the import."""
+    import json
+    import threading
+
+    from desktop_app.ui.history.importing import ImportRun
+    from tests.support.history.history_samples import chatgpt_export
+
+    ids: list[str] = []
+    for question in ("Plan a trip to Kyoto in April", "Sort a list of dicts in Python"):
+        window.new_conversation()
+        window.picker.select("holysheep", "sim-normal")
+        window.input.setPlainText(question)
+        window.send()
+        await window.session.wait()
+        made = window.recorder.conversation_id
+        assert made is not None
+        ids.append(made)
+    source = Path(tempfile.mkdtemp()) / "conversations.json"
+    source.write_text(json.dumps(chatgpt_export()), encoding="utf-8")
+    writing, gate = threading.Event(), threading.Event()
+    progress = ImportRun._progress
+
+    def held(run: ImportRun, done: int, total: int) -> None:
+        if total:  # inside the import's transaction
+            writing.set()
+            gate.wait(30)
+        progress(run, done, total)
+
+    setattr(ImportRun, "_progress", held)  # noqa: B010 (for this shot only)
+    window.files.choose_open = lambda *_: (str(source), "")
+    window.files.import_conversations()
+    await until(writing.is_set)
+    first, second = ids
+    window.sidebar.rename(first, "Kyoto in April")
+    window.sidebar.pin(second)
+    await asyncio.sleep(0.8)  # the progress dialog shows after half a second
+    window.grab().save(str(DOCS / "import-meanwhile.png"))
+    print("wrote", DOCS / "import-meanwhile.png")
+    gate.set()
+    await until(lambda: window.files.importing is None)
+    setattr(ImportRun, "_progress", progress)  # noqa: B010
 
 
 async def shoot_versions(window: MainWindow) -> None:
@@ -655,6 +702,17 @@ def main() -> int:
             (data / "routing.toml").write_text(AUTO_TOML, encoding="utf-8")
             loop, window = shown_window(app, 980, 700)
             loop.run_until_complete(shoot_auto(window))
+            window.close()
+            loop.run_until_complete(asyncio.sleep(0.2))
+            loop.close()
+        return 0
+    if sys.argv[1:] == ["import"]:
+        with Simulator(api_key=None, token_delay=0.01) as sim:
+            data = Path(os.environ["TALLY_DATA_DIR"])
+            data.mkdir(parents=True, exist_ok=True)
+            (data / "providers.toml").write_text(PROVIDERS.format(base_url=sim.base_url))
+            loop, window = shown_window(app, 980, 640)
+            loop.run_until_complete(shoot_import(window))
             window.close()
             loop.run_until_complete(asyncio.sleep(0.2))
             loop.close()
