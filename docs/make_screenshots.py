@@ -126,6 +126,7 @@ async def shoot_import(window: MainWindow) -> None:
 
     from desktop_app.ui.history.importing import ImportRun
     from tests.support.history.history_samples import chatgpt_export
+    from tests.support.ui.held_import import held_progress
 
     ids: list[str] = []
     for question in ("Plan a trip to Kyoto in April", "Sort a list of dicts in Python"):
@@ -141,14 +142,7 @@ async def shoot_import(window: MainWindow) -> None:
     source.write_text(json.dumps(chatgpt_export()), encoding="utf-8")
     writing, gate = threading.Event(), threading.Event()
     progress = ImportRun._progress
-
-    def held(run: ImportRun, done: int, total: int) -> None:
-        if total:  # inside the import's transaction
-            writing.set()
-            gate.wait(30)
-        progress(run, done, total)
-
-    setattr(ImportRun, "_progress", held)  # noqa: B010 (for this shot only)
+    setattr(ImportRun, "_progress", held_progress(writing, gate, within=30))  # noqa: B010
     window.files.choose_open = lambda *_: (str(source), "")
     window.files.import_conversations()
     await until(writing.is_set)

@@ -21,6 +21,7 @@ from desktop_app.ui.history.files import JSON_FILTER, MARKDOWN_FILTER
 from desktop_app.ui.history.importing import ImportRun
 from desktop_app.ui.main_window import MainWindow
 from tests.support.history.history_samples import chatgpt_export, fill
+from tests.support.ui.held_import import held_progress
 from tests.support.ui.window_actions import answer_dialog, menu_action
 from tests.support.waiting import reads_shown
 
@@ -129,11 +130,11 @@ def test_an_import_shows_its_progress_and_can_be_cancelled(
     source = tmp_path / "conversations.json"
     source.write_text(json.dumps(chatgpt_export()), encoding="utf-8")
     gate = threading.Event()
-    held_progress = ImportRun._progress
+    progress = ImportRun._progress
 
     def held(run: ImportRun, done: int, total: int) -> None:
         gate.wait(10)  # the worker waits here until the user has pressed Cancel
-        held_progress(run, done, total)
+        progress(run, done, total)
 
     monkeypatch.setattr(ImportRun, "_progress", held)
     answer_dialog(window, source)
@@ -289,15 +290,7 @@ def import_held(
     source = tmp_path / "conversations.json"
     source.write_text(json.dumps(export), encoding="utf-8")
     writing, gate = threading.Event(), threading.Event()
-    held_progress = ImportRun._progress
-
-    def held(run: ImportRun, done: int, total: int) -> None:
-        if total:  # inside the import's transaction
-            writing.set()
-            gate.wait(10)
-        held_progress(run, done, total)
-
-    monkeypatch.setattr(ImportRun, "_progress", held)
+    monkeypatch.setattr(ImportRun, "_progress", held_progress(writing, gate))
     answer_dialog(window, source)
     menu_action(window, "Import conversations").trigger()
     qtbot.waitUntil(writing.is_set)
