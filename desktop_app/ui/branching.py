@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.core.errors import HistoryError
+from desktop_app.core.errors import HistoryBusy, HistoryError
 
 if TYPE_CHECKING:
     from desktop_app.core.conversation import ChatMessage
@@ -29,12 +29,7 @@ def branch_from(window: MainWindow, message: ChatMessage) -> None:
         return
     store = window.services.store
     if store.held.active:  # a branch is opened at once: it cannot wait for the import
-        _say(
-            window,
-            QCoreApplication.translate(
-                "MainWindow", "An import is writing the history: branch once it is done."
-            ),
-        )
+        _say_import(window)
         return
     summary = store.conversation(conversation_id)
     original = (
@@ -56,6 +51,9 @@ async def _make(window: MainWindow, conversation_id: str, row: int, title: str) 
     store = window.services.store
     try:
         branch = await asyncio.to_thread(store.branch, conversation_id, row, title)
+    except HistoryBusy:  # an import began after the click: nothing was copied, nor kept
+        _say_import(window)
+        return
     except HistoryError as exc:
         window.statusBar().clearMessage()
         window.banner.show_error(exc)
@@ -68,6 +66,15 @@ async def _make(window: MainWindow, conversation_id: str, row: int, title: str) 
     window.statusBar().clearMessage()
     window.assistant.keep_for(branch.id)  # a branch goes on with the same parameters
     window.open_conversation(branch.id)
+
+
+def _say_import(window: MainWindow) -> None:
+    _say(
+        window,
+        QCoreApplication.translate(
+            "MainWindow", "An import is writing the history: branch once it is done."
+        ),
+    )
 
 
 def _say(window: MainWindow, text: str) -> None:

@@ -120,6 +120,28 @@ def test_a_branch_is_copied_off_the_gui_thread_and_waits_for_no_one(
     assert titles[0] == "Plan a trip (branch)", "and the list shows the branch"
 
 
+def test_a_branch_overtaken_by_an_import_says_to_branch_after_it(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    store = window.services.store
+
+    async def body() -> None:
+        type_and_send(qtbot, window, "Plan a trip")
+        await until(lambda: not window.session.busy and len(window.conversation.messages) == 2)
+        _widget(window, 1).branch_button.click()
+        store.held.hold()  # an import begins before the copy starts on its worker
+        await until(lambda: window.statusBar().currentMessage() != "Making the branch…")
+
+    run(body)
+    assert window.statusBar().currentMessage() == (
+        "An import is writing the history: branch once it is done."
+    )
+    assert window.banner.isHidden(), "no word of keeping a branch that was not kept"
+    assert store.held.kept == 0
+    store.held.release()
+    assert [c.title for c in store.conversations()] == ["Plan a trip"], "and no branch was made"
+
+
 def test_a_search_result_in_a_version_not_shown_shows_that_version(
     window: MainWindow, qtbot: QtBot, run: Run
 ) -> None:
