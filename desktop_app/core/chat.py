@@ -17,12 +17,8 @@ from desktop_app.core.errors import ProviderError
 from desktop_app.core.events import ChatEvent, Retrying
 from desktop_app.core.network.bounded_body import UnknownEncoding, body_pieces
 from desktop_app.core.network.clients import ACCEPT_ENCODING, Clients, client_for
-from desktop_app.core.network.http_errors import (
-    brief,
-    error_for_status,
-    redirect_error,
-    undecodable,
-)
+from desktop_app.core.network.http_errors import brief, redirect_error, undecodable
+from desktop_app.core.network.status_errors import error_for_status
 from desktop_app.core.network.transport_errors import transport_error
 from desktop_app.core.providers import protocol_for
 from desktop_app.core.providers.base import ChatRequest, HttpRequest, WireProtocol

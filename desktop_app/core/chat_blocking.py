@@ -132,7 +132,7 @@ def _open(
         response.close()
         raise redirect_error(provider, spec.url, response.status_code, response.headers)
     if is_rejection(response.status_code, response.headers.get("content-type", "")):
-        from desktop_app.core.network.http_errors import error_for_status  # as undecodable
+        from desktop_app.core.network.status_errors import error_for_status  # as undecodable
 
         try:
             body = _read_body(response, provider, deadline)

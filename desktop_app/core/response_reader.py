@@ -108,7 +108,7 @@ class ResponseReader:
         try:
             parsed = json.loads(body)
         except ValueError:
-            from desktop_app.core.network.http_errors import error_for_status  # see _decoded
+            from desktop_app.core.network.status_errors import error_for_status  # see _decoded
 
             raise error_for_status(self.provider, model, 200, headers, body, key) from None
         yield from self.parser.parse_whole(parsed)

@@ -62,6 +62,7 @@ NOT_BEFORE_THE_ANSWER = {
     "desktop_app.core.attachments.vision": "never without --attach",
     "desktop_app.core.history.search": "never: tally search's",
     "desktop_app.core.network.http_errors": "a failed response",
+    "desktop_app.core.network.status_errors": "a failed response",
     "desktop_app.core.history.ledger_rows": "the answer's end, with its cost",
 }
 

@@ -21,8 +21,9 @@ from desktop_app.core.errors import (
     UnexpectedResponse,
 )
 from desktop_app.core.network.bounded_body import UnknownEncoding, body_pieces
-from desktop_app.core.network.http_errors import error_for_status, redirect_error
+from desktop_app.core.network.http_errors import redirect_error
 from desktop_app.core.network.redaction import redact_error
+from desktop_app.core.network.status_errors import error_for_status
 from desktop_app.core.network.transport_errors import transport_error
 from desktop_app.core.providers import protocol_for
 from desktop_app.core.providers.base import ModelListing

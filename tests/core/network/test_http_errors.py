@@ -15,8 +15,9 @@ from desktop_app.core.errors import (
     UnexpectedResponse,
     is_retryable_status,
 )
-from desktop_app.core.network.http_errors import brief, error_for_status, retry_after_seconds
+from desktop_app.core.network.http_errors import brief
 from desktop_app.core.network.redaction import redact
+from desktop_app.core.network.status_errors import error_for_status, retry_after_seconds
 from desktop_app.core.settings.providers_file import Provider
 
 RELAY = Provider(id="relay", name="Relay", kind="openai", base_url="https://relay.example/v1")

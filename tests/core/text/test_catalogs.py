@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.network.http_errors import error_for_status
+from desktop_app.core.network.status_errors import error_for_status
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.text.language import Language
 from desktop_app.core.text.messages import Text, catalog, message_of, shown, t

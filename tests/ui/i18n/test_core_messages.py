@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.conversation import ChatMessage
-from desktop_app.core.network.http_errors import error_for_status
+from desktop_app.core.network.status_errors import error_for_status
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.text.messages import set_language, text_of
 from desktop_app.ui.chat.message_widget import MessageWidget

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 CATALOG: dict[str, str] = {
-    # network/http_errors.py: what a provider's error status means, and what to do
+    # network/status_errors.py: what a provider's error status means, and what to do
     "The key may be wrong or revoked": "密钥可能有误或已被吊销",
     "The key may lack access to {model}, or the account or region is blocked": (
         "密钥可能没有 {model} 的使用权限，或账号、地区被限制"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 CATALOG: dict[str, str] = {
-    # network/http_errors.py: what a provider's error status means, and what to do
+    # network/status_errors.py: what a provider's error status means, and what to do
     "The key may be wrong or revoked": "金鑰可能有誤或已被撤銷",
     "The key may lack access to {model}, or the account or region is blocked": (
         "金鑰可能沒有 {model} 的使用權限，或帳號、地區受到限制"
