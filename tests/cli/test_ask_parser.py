@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.cli.main import _asked, build_parser, main, parse_arguments
+from desktop_app.cli.arguments import build_parser
+from desktop_app.cli.main import _asked, main, parse_arguments
 
 ASKS = [
     ["ask", "What", "is", "Tally?"],

@@ -74,6 +74,7 @@ LOADED_WHEN_USED = {
     "desktop_app.ui.sidebar.search_results": "the first search",
     "desktop_app.core.transfer.export": "an export",
     "desktop_app.core.transfer.importer": "an import",
+    "desktop_app.cli.arguments": "a command line with words (a bare `tally` has none)",
     "desktop_app.cli.ask": "tally ask",
     "desktop_app.cli.history": "tally export and import",
     "desktop_app.cli.models": "tally models",
