@@ -152,7 +152,8 @@ def run(history: Path, pages: int) -> int:
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.services import Services
     from desktop_app.ui.sidebar.search_results import SEARCH_LIMIT
-    from desktop_app.ui.spending.spending_dialog import SpendingDialog, read_month
+    from desktop_app.ui.spending.month_read import read_month
+    from desktop_app.ui.spending.spending_dialog import SpendingDialog
 
     app = QApplication.instance() or QApplication(sys.argv)
     data = Path(tempfile.mkdtemp(prefix="tally-ui-stalls-"))

@@ -10,8 +10,7 @@ the providers' prices were changed in the settings); a newer read drops the olde
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, QTimer
@@ -40,23 +39,19 @@ from desktop_app.core.money.spending import (
     ModelUsage,
     Month,
     Totals,
-    by_model,
     combined,
-    daily,
-    first_answer_month,
     format_totals,
     local_now,
-    month_days,
-    spent_today,
 )
 from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.ui.dates import month_of_year
 from desktop_app.ui.history.reads import HistoryReads
 from desktop_app.ui.spending.backtest_view import BacktestView
+from desktop_app.ui.spending.month_read import MonthRead, read_month
 from desktop_app.ui.spending.reprice_picker import RepricePicker
 from desktop_app.ui.spending.spending_charts import DailyChart, ModelChart
-from desktop_app.ui.spending.spending_table import SpendingTable
+from desktop_app.ui.spending.spending_table import SpendingTable, table_notes
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -72,36 +67,6 @@ NO_SPENDING = str(
         "it per day and per model once there is some.",
     )
 )
-
-
-@dataclass(frozen=True, slots=True)
-class MonthRead:
-    """What one read of the history gives the view: the months it offers and one month's
-    figures (none when nothing was spent yet)."""
-
-    months: list[Month]
-    month: Month | None = None
-    days: list[tuple[date, Totals]] | None = None
-    rows: list[ModelUsage] | None = None
-    today: Totals | None = None
-
-
-def read_month(history: HistoryStore, now: datetime, keep: Month | None) -> MonthRead:
-    """The months from the first answer's to `now`'s, newest first, and the figures of `keep`
-    if it is one of them, else of the newest (runs on a worker thread: no widget here)."""
-    first = first_answer_month(history)
-    months: list[Month] = []
-    month = Month.of(now)
-    while first is not None and month >= first:
-        months.append(month)
-        month = month.previous()
-    if not months:
-        return MonthRead(months)
-    shown = keep if keep in months else months[0]
-    current = shown == Month.of(now)
-    days = daily(history, 30, now) if current else month_days(history, shown, now)
-    rows = by_model(history, shown)
-    return MonthRead(months, shown, days, rows, spent_today(history, now))
 
 
 class SpendingDialog(QDialog):
@@ -358,7 +323,7 @@ class SpendingDialog(QDialog):
                 today=format_totals(today, self.currency),
             )
         )
-        self.notes.setText(" ".join(_notes(self.rows)))
+        self.notes.setText(" ".join(table_notes(self.rows)))
 
     def _show_table(self) -> None:
         self.table.show_rows(self.rows, self.repriced_on(), self.currency, self.providers)
@@ -382,40 +347,6 @@ def show_spending(window: MainWindow) -> SpendingDialog:
     view.raise_()
     view.activateWindow()
     return view
-
-
-def _notes(rows: list[ModelUsage]) -> list[str]:
-    notes = [
-        QCoreApplication.translate(
-            "SpendingDialog", "Input counts cached input too; output counts reasoning too."
-        )
-    ]
-    if any(row.estimated for row in rows):
-        notes.append(
-            QCoreApplication.translate(
-                "SpendingDialog",
-                "≈ and lighter bars: estimated from the length of the text, where the provider "
-                "reported no usage.",
-            )
-        )
-    unpriced = combined(rows).unpriced
-    if unpriced == 1:
-        notes.append(
-            QCoreApplication.translate(
-                "SpendingDialog",
-                "1 answer had no known price: not in the cost, but their tokens are in the "
-                "re-priced columns.",
-            )
-        )
-    elif unpriced:
-        notes.append(
-            QCoreApplication.translate(
-                "SpendingDialog",
-                "{} answers had no known price: not in the cost, but their tokens are in the "
-                "re-priced columns.",
-            ).format(f"{unpriced:,}")
-        )
-    return notes
 
 
 def _label(month: Month) -> str:

@@ -105,3 +105,37 @@ class SpendingTable(QTableWidget):
                 font.setBold(True)
                 item.setFont(font)
             self.setItem(index, column, item)
+
+
+def table_notes(rows: list[ModelUsage]) -> list[str]:
+    notes = [
+        QCoreApplication.translate(
+            "SpendingDialog", "Input counts cached input too; output counts reasoning too."
+        )
+    ]
+    if any(row.estimated for row in rows):
+        notes.append(
+            QCoreApplication.translate(
+                "SpendingDialog",
+                "≈ and lighter bars: estimated from the length of the text, where the provider "
+                "reported no usage.",
+            )
+        )
+    unpriced = combined(rows).unpriced
+    if unpriced == 1:
+        notes.append(
+            QCoreApplication.translate(
+                "SpendingDialog",
+                "1 answer had no known price: not in the cost, but their tokens are in the "
+                "re-priced columns.",
+            )
+        )
+    elif unpriced:
+        notes.append(
+            QCoreApplication.translate(
+                "SpendingDialog",
+                "{} answers had no known price: not in the cost, but their tokens are in the "
+                "re-priced columns.",
+            ).format(f"{unpriced:,}")
+        )
+    return notes

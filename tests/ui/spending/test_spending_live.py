@@ -24,7 +24,7 @@ from desktop_app.core.money.spending import (
     spent_today,
 )
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.spending import spending_dialog
+from desktop_app.ui.spending import month_read
 from desktop_app.ui.spending.spending_dialog import SpendingDialog
 from tests.support.history.history_samples import valid_export
 from tests.support.history.spending_samples import answer
@@ -153,7 +153,7 @@ def test_a_burst_of_changes_reads_the_history_once(
         reads.append(first_answer_month(store))
         return reads[-1]
 
-    monkeypatch.setattr(spending_dialog, "first_answer_month", first_month)
+    monkeypatch.setattr(month_read, "first_answer_month", first_month)
     for _ in range(3):  # an answer ends, an import lands... in one turn of the event loop
         window.refresh_totals()
     assert view.pages.currentWidget() is view.empty, "not yet: once the turn is over"
