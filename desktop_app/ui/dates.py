@@ -3,7 +3,14 @@ the system's locale, whatever language Tally is set to)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from desktop_app.core.money.spending import Month
 
 MONTHS = (
     str(QT_TRANSLATE_NOOP("Dates", "January")),
@@ -27,8 +34,8 @@ def month_name(month: int) -> str:
     return QCoreApplication.translate("Dates", MONTHS[month - 1])
 
 
-def month_of_year(month: int, year: int) -> str:
-    """The month and year ("March 2025") as the window's language writes them."""
+def month_of_year(when: date | Month) -> str:
+    """The month and year of `when` ("March 2025") as the window's language writes them."""
     return QCoreApplication.translate("Dates", "{month} {year}").format(
-        month=month_name(month), year=year
+        month=month_name(when.month), year=when.year
     )

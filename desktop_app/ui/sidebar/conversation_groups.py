@@ -59,7 +59,7 @@ def group_of(conversation: ConversationSummary, today: date) -> str:
         return QCoreApplication.translate("Dates", "Previous 7 days")
     if age <= 30:
         return QCoreApplication.translate("Dates", "Previous 30 days")
-    return month_of_year(day.month, day.year)
+    return month_of_year(day)
 
 
 class ConversationListModel(QAbstractListModel):

@@ -162,7 +162,9 @@ class BacktestView(QWidget):
         self.currency = currency
         path = self.routing_path or paths.routing_file()
         providers = list(providers)
-        self.summary.setText(self.tr("Working out {} with your rules…").format(_label(month)))
+        self.summary.setText(
+            self.tr("Working out {} with your rules…").format(month_of_year(month))
+        )
         self._show_tables(False)
         self.reads.run(
             "backtest",
@@ -186,7 +188,7 @@ class BacktestView(QWidget):
     def _show(self, read: tuple[Routing, Backtest]) -> None:
         routing, result = read
         self.result = result
-        month = _label(result.month)
+        month = month_of_year(result.month)
         if not result.as_sent.answers:
             self.summary.setText(
                 self.tr("No answers with a cost in {}: nothing to try the rules on.").format(month)
@@ -326,7 +328,3 @@ def _cell(text: str, number: bool) -> QTableWidgetItem:
     if number:
         item.setTextAlignment(_NUMBERS)
     return item
-
-
-def _label(month: Month) -> str:
-    return month_of_year(month.month, month.year)

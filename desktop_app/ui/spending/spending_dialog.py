@@ -249,7 +249,7 @@ class SpendingDialog(QDialog):
             if offered != [str(m) for m in read.months]:  # a new month, an import, a first answer
                 self.month_picker.clear()
                 for m in read.months:
-                    self.month_picker.addItem(_label(m), str(m))
+                    self.month_picker.addItem(month_of_year(m), str(m))
             if read.month is not None:
                 self.month_picker.setCurrentIndex(self.month_picker.findData(str(read.month)))
         if read.month is None or read.days is None or read.rows is None or read.today is None:
@@ -262,10 +262,12 @@ class SpendingDialog(QDialog):
         self.daily_title.setText(
             self.tr("Spend per day, last 30 days") if current else self.tr("Spend per day")
         )
-        self.model_title.setText(self.tr("Spend per model, {}").format(_label(month)))
+        self.model_title.setText(self.tr("Spend per model, {}").format(month_of_year(month)))
         self.daily_chart.show_days(read.days)
         self.model_chart.show_models(self.rows)
-        self.picker.heading.setText(self.tr("What would {} have cost on…").format(_label(month)))
+        self.picker.heading.setText(
+            self.tr("What would {} have cost on…").format(month_of_year(month))
+        )
         self._show_summary(month, read.today)
         self._show_table()
         if self.rules_toggle.isChecked():
@@ -317,7 +319,7 @@ class SpendingDialog(QDialog):
             answers = self.tr("{} answers").format(count)
         self.summary.setText(
             self.tr("{month}: <b>{total}</b> in {answers} · Today: <b>{today}</b>").format(
-                month=_label(month),
+                month=month_of_year(month),
                 total=format_totals(month_total, self.currency),
                 answers=answers,
                 today=format_totals(today, self.currency),
@@ -347,11 +349,6 @@ def show_spending(window: MainWindow) -> SpendingDialog:
     view.raise_()
     view.activateWindow()
     return view
-
-
-def _label(month: Month) -> str:
-    """The month as the window's language writes it ("March 2025", "2025年3月")."""
-    return month_of_year(month.month, month.year)
 
 
 def _titled(title: QLabel, chart: QWidget) -> QVBoxLayout:
