@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from desktop_app.core.history import schema, short_terms
+from desktop_app.core.history import migrations, short_terms
 from desktop_app.core.history.store import HistoryStore
 
 PER_CONVERSATION = 50
@@ -137,7 +137,7 @@ def generate(path: Path, count: int, rng: random.Random) -> str:
         " VALUES (?, ?, ?, ?, ?)",
         rows,
     )
-    conn.execute(schema.PARENTS_FROM_ORDER)  # each message follows the one before it
+    conn.execute(migrations.PARENTS_FROM_ORDER)  # each message follows the one before it
     # Real per-conversation times: the list is ordered by them.
     conn.execute(
         "UPDATE conversations SET created_at = (SELECT min(created_at) FROM messages"

@@ -94,7 +94,7 @@ def prepare(folder: Path, count: int) -> Path:
     )
     # And counted in the ledger, as the recorder bills each answer (the history's steps made
     # the ledger when the file was new and empty): the rows 005_ledger makes of billed answers.
-    from desktop_app.core.history.schema import LEDGER_FROM_MESSAGES
+    from desktop_app.core.history.migrations import LEDGER_FROM_MESSAGES
 
     conn.execute(LEDGER_FROM_MESSAGES)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,7 +1,7 @@
 """Adding many messages in one transaction (an import): the rows with one statement per batch,
 and the search indexes brought up to date once for all of them instead of a row at a time.
 
-Each index is kept by triggers on `messages` (schema.py's `_FTS_TRIGGERS`, short_terms.py's
+Each index is kept by triggers on `messages` (migrations.py's `FTS_TRIGGERS`, short_terms.py's
 `TRIGGERS`). add_messages() drops the ones the database has, inserts the rows, indexes them with
 one INSERT ... SELECT per index (in slices, so a caller can report progress and stop), and
 creates the triggers again from the very text the database held, all inside the caller's
@@ -24,7 +24,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
-from desktop_app.core.history import schema, short_terms
+from desktop_app.core.history import migrations, short_terms
 from desktop_app.core.history.records import MessageStatus, StoredUsage
 from desktop_app.core.history.rows import cost_text, usage_columns
 from desktop_app.core.history.schema import time_to_text
@@ -220,7 +220,7 @@ def add_messages(
     for name in triggers:
         conn.execute(f"DROP TRIGGER {name}")
     passes: list[tuple[str, str]] = []
-    if triggers.keys() & set(schema._FTS_TRIGGERS):
+    if triggers.keys() & set(migrations.FTS_TRIGGERS):
         passes.append(("messages_fts", _FTS_ROWS))
     short = bool(triggers.keys() & set(short_terms.TRIGGERS))
     total = count * (1 + len(passes) + short)
@@ -272,7 +272,7 @@ def _set_hash_size(conn: sqlite3.Connection, table: str, size: int) -> None:
 
 def _index_triggers(conn: sqlite3.Connection) -> dict[str, str]:
     """The index triggers this database has, by name, with the statement that made each."""
-    names = (*schema._FTS_TRIGGERS, *short_terms.TRIGGERS)
+    names = (*migrations.FTS_TRIGGERS, *short_terms.TRIGGERS)
     rows = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
         f" AND name IN ({', '.join('?' * len(names))})",

@@ -1,6 +1,6 @@
-"""The ledger table (schema.py's 005_ledger): one row per billed answer, written as the answer is
-billed and never lowered after. It lives apart from `messages`: deleting, regenerating, editing
-or purging messages never reaches it."""
+"""The ledger table (migrations.py's 005_ledger): one row per billed answer, written as the
+answer is billed and never lowered after. It lives apart from `messages`: deleting,
+regenerating, editing or purging messages never reaches it."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Full-text search over the history: any typed text becomes a safe query, never raw FTS5 syntax.
 
-The index is an FTS5 table with the `trigram` tokenizer (see schema.py), so a term
+The index is an FTS5 table with the `trigram` tokenizer (see migrations.py), so a term
 matches wherever it occurs as a substring of 3 or more characters, in any script: Chinese,
 which has no spaces between words, as well as English, code and URLs. That is also exactly
 what `LIKE '%term%'` means, so the fallback without FTS5 finds the same messages (for ASCII;
@@ -215,7 +215,7 @@ def _scanned(
     below: int | None = None,
 ) -> list[tuple[int, str, str, str, str]]:
     """The newest messages (with an id under `below`) that LIKE finds, reading each one."""
-    # Streaming answers are left out, as they are of the index (see schema.py).
+    # Streaming answers are left out, as they are of the index (see migrations.py).
     under = "" if below is None else " AND m.id < ?"
     sql = (
         "SELECT m.id, m.conversation_id, c.title, m.content, m.created_at"

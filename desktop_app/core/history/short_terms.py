@@ -1,4 +1,4 @@
-"""The index of short terms and word pairs: search terms the trigram index (schema.py's `_FTS`)
+"""The index of short terms and word pairs: search terms the trigram index (migrations.py's `FTS`)
 cannot answer, or answers slowly.
 
 - Terms of one Chinese (or Japanese, Korean) character and of two characters of any script,
@@ -84,7 +84,7 @@ SHORT_TERMS = (
             SELECT new.id, {FUNCTION}(new.content) WHERE new.status <> 'streaming';
     END""",
 )
-"""The step that adds the index (schema.py's 007_short_terms)."""
+"""The step that adds the index (migrations.py's 007_short_terms)."""
 
 TRIGGERS = ("messages_short_insert", "messages_short_delete", "messages_short_update")
 

@@ -30,6 +30,7 @@ from desktop_app.core.history.bulk import (
 )
 from desktop_app.core.history.failures import busy, history_errors
 from desktop_app.core.history.held_writes import HeldWrites
+from desktop_app.core.history.migrations import MIGRATIONS, Migration
 from desktop_app.core.history.readers import ReaderPool
 from desktop_app.core.history.records import (
     UNSET,
@@ -56,8 +57,6 @@ from desktop_app.core.history.rows import (
     utc_now,
 )
 from desktop_app.core.history.schema import (
-    MIGRATIONS,
-    Migration,
     applied_migrations,
     connect,
     ensure_search_index,

@@ -14,9 +14,9 @@ from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.chat import make_client
 from desktop_app.core.conversation import Conversation
 from desktop_app.core.history.ledger_rows import LedgerEntry, bill
+from desktop_app.core.history.migrations import MIGRATIONS
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 from desktop_app.core.history.records import StoredUsage
-from desktop_app.core.history.schema import MIGRATIONS
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.ledger import Ledger
 from desktop_app.core.session import ChatSession

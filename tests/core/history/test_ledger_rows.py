@@ -17,7 +17,8 @@ from desktop_app.core.history.ledger_rows import (
     billed_record,
     entries,
 )
-from desktop_app.core.history.schema import MIGRATIONS, applied_migrations, time_to_text
+from desktop_app.core.history.migrations import MIGRATIONS
+from desktop_app.core.history.schema import applied_migrations, time_to_text
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.spending import Month, by_model, conversation_spent, spent
 

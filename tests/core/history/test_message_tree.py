@@ -11,7 +11,7 @@ import pytest
 
 from desktop_app.core.events import Usage
 from desktop_app.core.history.ledger_rows import LedgerEntry, bill
-from desktop_app.core.history.schema import MIGRATIONS
+from desktop_app.core.history.migrations import MIGRATIONS
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.history.tree import path_to
 

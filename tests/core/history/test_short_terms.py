@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.history import short_fill, short_terms
-from desktop_app.core.history.schema import MIGRATIONS
+from desktop_app.core.history.migrations import MIGRATIONS
 from desktop_app.core.history.store import HistoryStore
 
 TEXTS = [

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.errors import ConfigError, HistoryVersionError, TallyError
-from desktop_app.core.history import schema
+from desktop_app.core.history import migrations, schema
 from desktop_app.core.network.clients import check_ca_bundle, system_proxy
 from desktop_app.core.settings.keys import check_key
 from desktop_app.core.text.messages import message_of, text_of
@@ -45,9 +45,9 @@ def test_a_key_pasted_with_a_line_break_is_said_in_chinese() -> None:
 
 
 def test_a_history_upgraded_by_a_newer_tally_is_said_in_chinese() -> None:
-    known = [step.name for step in schema.MIGRATIONS]
+    known = [step.name for step in migrations.MIGRATIONS]
     with pytest.raises(HistoryVersionError) as raised:
-        schema._pending([*known, "099_from_the_future"], schema.MIGRATIONS)
+        schema._pending([*known, "099_from_the_future"], migrations.MIGRATIONS)
     english, chinese = _both(raised.value)
     assert "099_from_the_future" in english
     assert "099_from_the_future" in chinese
