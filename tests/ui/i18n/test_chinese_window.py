@@ -198,3 +198,16 @@ def test_an_unexpected_error_is_told_in_chinese(
     assert text.startswith("发生了意外错误（ZeroDivisionError：boom）。Tally 仍在运行")
     assert "详情见 " in text
     assert text.endswith("tally.log。")
+
+
+def test_a_small_window_in_chinese_keeps_its_size_and_the_chat(
+    window_in_chinese: MainWindow,
+) -> None:
+    window = window_in_chinese
+    for width in range(960, 479, -40):  # a drag of the window's edge, with the answer shown
+        window.resize(width, 420)
+        QApplication.processEvents()
+    assert (window.width(), window.height()) == (480, 420), "nothing in Chinese holds it wider"
+    assert window.sidebar.isHidden()
+    assert window.send_button.isVisible()
+    assert window.send_button.visibleRegion().boundingRect().width() == window.send_button.width()
