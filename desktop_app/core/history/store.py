@@ -369,12 +369,7 @@ class HistoryStore:
             )
             if cursor.rowcount == 0:
                 raise KeyError(message_id)
-            answered = conn.execute(_NEWEST_ANSWER_ON_PATH, (message_id,)).fetchone()
-            if answered is not None:
-                conn.execute(
-                    "UPDATE conversations SET last_provider = ?, last_model = ? WHERE id = ?",
-                    (*answered, conversation_id),
-                )
+            _follow_newest_answer(conn, conversation_id, message_id)
 
     def branch(self, conversation_id: str, message_id: int, title: str) -> ConversationSummary:
         """A new conversation holding copies of the path from a first message down to
@@ -410,12 +405,8 @@ class HistoryStore:
                 "UPDATE conversations SET current_id = ?, branched_from = ? WHERE id = ?",
                 (parent, conversation_id, branch.id),
             )
-            answered = conn.execute(_NEWEST_ANSWER_ON_PATH, (parent,)).fetchone()
-            if answered is not None:  # the model of the newest answer copied, as set_current
-                conn.execute(
-                    "UPDATE conversations SET last_provider = ?, last_model = ? WHERE id = ?",
-                    (*answered, branch.id),
-                )
+            assert parent is not None  # the path is not empty
+            _follow_newest_answer(conn, branch.id, parent)  # the newest answer copied's model
         made = self.conversation(branch.id)
         assert made is not None
         return made
@@ -556,6 +547,17 @@ _NEWEST_ANSWER_ON_PATH = """WITH RECURSIVE up (id, parent_id, role, provider, mo
     WHERE role = 'assistant' AND (provider IS NOT NULL OR model IS NOT NULL)
     ORDER BY depth LIMIT 1"""
 """The provider and model of the newest answer on the path up from a message."""
+
+
+def _follow_newest_answer(conn: sqlite3.Connection, conversation_id: str, message_id: int) -> None:
+    """The conversation's last provider and model become those of the newest answer on the
+    path up from `message_id`, if there is one."""
+    answered = conn.execute(_NEWEST_ANSWER_ON_PATH, (message_id,)).fetchone()
+    if answered is not None:
+        conn.execute(
+            "UPDATE conversations SET last_provider = ?, last_model = ? WHERE id = ?",
+            (*answered, conversation_id),
+        )
 
 
 def _features(conn: sqlite3.Connection) -> tuple[bool, bool]:
