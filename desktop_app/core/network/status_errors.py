@@ -308,5 +308,6 @@ def _message_of(parsed: Any) -> str:
 
 
 def shorten(text: str) -> str:
+    """`text` on one line, cut to the length of a server's words in an error."""
     text = " ".join(text.split())
     return text if len(text) <= _DETAIL_LIMIT else text[: _DETAIL_LIMIT - 1] + "…"

@@ -108,6 +108,7 @@ class SpendingTable(QTableWidget):
 
 
 def table_notes(rows: list[ModelUsage]) -> list[str]:
+    """What the figures of the table hold, and what is estimated or unpriced among `rows`."""
     notes = [
         QCoreApplication.translate(
             "SpendingDialog", "Input counts cached input too; output counts reasoning too."
