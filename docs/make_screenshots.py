@@ -13,6 +13,8 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -340,6 +342,24 @@ def shown_window(
     return loop, window
 
 
+def close_window(loop: qasync.QEventLoop, window: MainWindow) -> None:
+    """Close a window of shown_window(), let its shutdown run, and end its event loop."""
+    window.close()
+    loop.run_until_complete(asyncio.sleep(0.2))
+    loop.close()
+
+
+@contextmanager
+def simulated_data() -> Iterator[Path]:
+    """The data folder ($TALLY_DATA_DIR) with a providers.toml naming a simulator that runs
+    until the block ends."""
+    with Simulator(api_key=None, token_delay=0.01) as sim:
+        data = Path(os.environ["TALLY_DATA_DIR"])
+        data.mkdir(parents=True, exist_ok=True)
+        (data / "providers.toml").write_text(PROVIDERS.format(base_url=sim.base_url))
+        yield data
+
+
 def shoot_chinese_and_small(app: QApplication, data: Path) -> None:
     """The window in Simplified Chinese (light and dark), and a small one (480 by 420) with an
     error in the banner."""
@@ -352,9 +372,7 @@ def shoot_chinese_and_small(app: QApplication, data: Path) -> None:
         app.setPalette(palette if name == "dark" else app.style().standardPalette())
         loop, window = shown_window(app, 980, 760)
         loop.run_until_complete(shoot(window, f"main-window-zh_CN-{name}.png"))
-        window.close()
-        loop.run_until_complete(asyncio.sleep(0.2))
-        loop.close()
+        close_window(loop, window)
         for translator in translators:
             app.removeTranslator(translator)
         set_language("en")
@@ -364,9 +382,7 @@ def shoot_chinese_and_small(app: QApplication, data: Path) -> None:
         window.resize(width, 420)
         app.processEvents()
     loop.run_until_complete(shoot_error(window, "small-window.png"))
-    window.close()
-    loop.run_until_complete(asyncio.sleep(0.2))
-    loop.close()
+    close_window(loop, window)
 
 
 def sample_files(folder: Path) -> tuple[Path, Path]:
@@ -472,9 +488,7 @@ def shoot_attachments_and_assistants(app: QApplication, data: Path, target: str)
             loop.run_until_complete(shoot_attachments(window, files, suffix))
         else:
             loop.run_until_complete(shoot_assistants(window, suffix))
-        window.close()
-        loop.run_until_complete(asyncio.sleep(0.2))
-        loop.close()
+        close_window(loop, window)
         for translator in translators:
             app.removeTranslator(translator)
         set_language("en")
@@ -611,9 +625,7 @@ def shoot_routing(app: QApplication, data: Path) -> None:
         loop, window = shown_window(app, 980, 760)
         loop.run_until_complete(shoot_routing_page(window, suffix))
         shoot_routing_spending(app, suffix)
-        window.close()
-        loop.run_until_complete(asyncio.sleep(0.2))
-        loop.close()
+        close_window(loop, window)
         for translator in translators:
             app.removeTranslator(translator)
         set_language("en")
@@ -675,53 +687,31 @@ def main() -> int:
         shoot_spending(app)
         return 0
     if sys.argv[1:] in (["attachments"], ["assistants"]):
-        with Simulator(api_key=None, token_delay=0.01) as sim:
-            data = Path(os.environ["TALLY_DATA_DIR"])
-            data.mkdir(parents=True, exist_ok=True)
-            (data / "providers.toml").write_text(PROVIDERS.format(base_url=sim.base_url))
+        with simulated_data() as data:
             shoot_attachments_and_assistants(app, data, sys.argv[1])
         return 0
     if sys.argv[1:] == ["routing"]:
-        with Simulator(api_key=None, token_delay=0.01) as sim:
-            data = Path(os.environ["TALLY_DATA_DIR"])
-            data.mkdir(parents=True, exist_ok=True)
-            (data / "providers.toml").write_text(PROVIDERS.format(base_url=sim.base_url))
+        with simulated_data() as data:
             shoot_routing(app, data)
         return 0
     if sys.argv[1:] == ["auto"]:
-        with Simulator(api_key=None, token_delay=0.01) as sim:
-            data = Path(os.environ["TALLY_DATA_DIR"])
-            data.mkdir(parents=True, exist_ok=True)
-            (data / "providers.toml").write_text(PROVIDERS.format(base_url=sim.base_url))
+        with simulated_data() as data:
             (data / "routing.toml").write_text(AUTO_TOML, encoding="utf-8")
             loop, window = shown_window(app, 980, 700)
             loop.run_until_complete(shoot_auto(window))
-            window.close()
-            loop.run_until_complete(asyncio.sleep(0.2))
-            loop.close()
+            close_window(loop, window)
         return 0
     if sys.argv[1:] == ["import"]:
-        with Simulator(api_key=None, token_delay=0.01) as sim:
-            data = Path(os.environ["TALLY_DATA_DIR"])
-            data.mkdir(parents=True, exist_ok=True)
-            (data / "providers.toml").write_text(PROVIDERS.format(base_url=sim.base_url))
+        with simulated_data():
             loop, window = shown_window(app, 980, 640)
             loop.run_until_complete(shoot_import(window))
-            window.close()
-            loop.run_until_complete(asyncio.sleep(0.2))
-            loop.close()
+            close_window(loop, window)
         return 0
     if sys.argv[1:] == ["look"]:
-        with Simulator(api_key=None, token_delay=0.01) as sim:
-            data = Path(os.environ["TALLY_DATA_DIR"])
-            data.mkdir(parents=True, exist_ok=True)
-            (data / "providers.toml").write_text(PROVIDERS.format(base_url=sim.base_url))
+        with simulated_data() as data:
             shoot_chinese_and_small(app, data)
         return 0
-    with Simulator(api_key=None, token_delay=0.01) as sim:
-        data = Path(os.environ["TALLY_DATA_DIR"])
-        data.mkdir(parents=True, exist_ok=True)
-        (data / "providers.toml").write_text(PROVIDERS.format(base_url=sim.base_url))
+    with simulated_data() as data:
         for name, palette in (("light", QPalette()), ("dark", dark_palette())):
             app.setPalette(palette if name == "dark" else app.style().standardPalette())
             loop, window = shown_window(app, 980, 820)
@@ -731,9 +721,7 @@ def main() -> int:
                     window.resize(1280, 860)
                     loop.run_until_complete(shoot_versions(window))
                     loop.run_until_complete(shoot_compare(window))
-                window.close()
-                loop.run_until_complete(asyncio.sleep(0.2))
-                loop.close()
+                close_window(loop, window)
                 continue
             loop.run_until_complete(shoot(window, f"main-window-{name}.png"))
             if name == "light":
@@ -744,9 +732,7 @@ def main() -> int:
                 loop.run_until_complete(shoot_error(window))
                 loop.run_until_complete(shoot_settings(window))
                 loop.run_until_complete(shoot_streaming(window, data))
-            window.close()
-            loop.run_until_complete(asyncio.sleep(0.2))
-            loop.close()
+            close_window(loop, window)
         (data / "providers.toml").unlink()
         app.setPalette(app.style().standardPalette())
         loop = qasync.QEventLoop(app)
@@ -757,9 +743,7 @@ def main() -> int:
         loop.run_until_complete(asyncio.sleep(0.2))
         window.grab().save(str(DOCS / "first-run.png"))
         print("wrote", DOCS / "first-run.png")
-        window.close()
-        loop.run_until_complete(asyncio.sleep(0.2))
-        loop.close()
+        close_window(loop, window)
     shoot_spending(app)
     return 0
 
