@@ -24,12 +24,14 @@ class HeldWrites:
         """Hold the writes from now on (an import is about to write)."""
         self.active = True
 
-    def run(self, write: Callable[[], object]) -> None:
-        """Make `write` now, or keep it for release() while the writes are held."""
+    def run(self, write: Callable[[], object]) -> bool:
+        """Make `write` now, or keep it for release() while the writes are held: True if it
+        was made now."""
         if self.active:
             self._kept.append(write)
-        else:
-            write()
+            return False
+        write()
+        return True
 
     @property
     def kept(self) -> int:

@@ -328,7 +328,7 @@ class ConversationSidebar(QWidget):
         """Give a conversation a new title (a blank one is ignored)."""
         title = " ".join(title.split())
         if title:
-            if not self._write(lambda: self.store.rename(conversation_id, title)):
+            if not self.store.held.run(lambda: self.store.rename(conversation_id, title)):
                 self.kept.retitle(conversation_id, title)
             self.list.retitle(conversation_id, title)
 
@@ -346,7 +346,7 @@ class ConversationSidebar(QWidget):
 
     def _set_pinned(self, conversation_id: str, pinned: bool) -> None:
         """Pin or unpin now, the list read again; or, during an import, once it is done."""
-        if self._write(lambda: self.store.set_pinned(conversation_id, pinned)):
+        if self.store.held.run(lambda: self.store.set_pinned(conversation_id, pinned)):
             self.refresh()
 
     def archive(self, conversation_id: str) -> None:
@@ -378,17 +378,12 @@ class ConversationSidebar(QWidget):
         self._move(conversation_id, lambda: self.store.undelete(conversation_id))
 
     def _move(self, conversation_id: str, write: Callable[[], object]) -> None:
-        """Make a write that takes a conversation off the page shown or brings it back."""
-        if not self._write(write):
+        """Make a write that takes a conversation off the page shown or brings it back; while an
+        import holds the history, the write is kept for its end (core/history/held_writes.py)
+        and the list shows it meanwhile."""
+        if not self.store.held.run(write):
             self.kept.move(conversation_id)
         self.refresh()
-
-    def _write(self, write: Callable[[], object]) -> bool:
-        """Make a write of the list's now, or, while an import holds the history, keep it for
-        when the import ends (core/history/held_writes.py): True if it was made now."""
-        now = not self.store.held.active
-        self.store.held.run(write)
-        return now
 
     def kept_writes_made(self) -> None:
         """The writes kept during an import are in the history: show the list as it has it."""

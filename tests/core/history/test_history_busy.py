@@ -112,7 +112,7 @@ def test_writes_kept_during_a_hold_are_made_in_order_each_whatever_the_others_do
     store.held.hold()
     with pytest.raises(HistoryBusy):  # a write straight to the store fails at once
         store.rename(first, "Not kept")
-    store.held.run(lambda: store.rename(first, "Renamed"))
+    assert not store.held.run(lambda: store.rename(first, "Renamed"))  # kept, not made
     store.held.run(lambda: store.rename("no-such-conversation", "Lost"))
     store.held.run(lambda: store.rename(first, "Renamed again"))
     store.held.run(lambda: store.set_pinned(second, True))
@@ -125,6 +125,6 @@ def test_writes_kept_during_a_hold_are_made_in_order_each_whatever_the_others_do
         ("Renamed again", False),
     ]
     assert store.held.kept == 0
-    store.held.run(lambda: store.rename(second, "Now"))  # made at once again
+    assert store.held.run(lambda: store.rename(second, "Now"))  # made at once again
     assert store.conversations()[0].title == "Now"
     store.close()
