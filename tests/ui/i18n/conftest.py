@@ -1,5 +1,5 @@
 """The translations compiled into a temporary folder, and the window's language set to
-Simplified Chinese from them for one test."""
+Simplified Chinese from them for one test, the core's texts included, as the app sets it."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core import paths
+from desktop_app.core.text.messages import set_language
 from desktop_app.ui.translators import install_translators
 
 SOURCES = paths.resources_dir() / "translations"
@@ -36,6 +37,8 @@ def compiled(tmp_path: Path) -> Path:
 def in_simplified_chinese(qapp: QApplication, compiled: Path) -> Iterator[None]:
     translators = install_translators(qapp, "zh_CN", compiled)
     assert len(translators) == 2, "Tally's translation and Qt's"
+    set_language("zh_CN")  # the core's texts (run_app sets both)
     yield
+    set_language("en")
     for translator in translators:
         QCoreApplication.removeTranslator(translator)

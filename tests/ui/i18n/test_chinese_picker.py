@@ -5,13 +5,11 @@ provider keeps the name it was saved with."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
-import pytest
 import qasync
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
@@ -22,7 +20,6 @@ from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.model_cache import ModelEntry
 from desktop_app.core.settings.presets import HOLYSHEEP, OLLAMA
 from desktop_app.core.settings.providers_file import Provider
-from desktop_app.core.text.messages import set_language
 from desktop_app.ui.picker.model_picker import ModelPicker
 from tests.support.ui.settings_helpers import add, opened, run
 
@@ -48,14 +45,6 @@ class Listed:
         return datetime.now(UTC) - timedelta(days=2) if provider.id == "relay" else None
 
 
-@pytest.fixture
-def core_in_chinese(in_simplified_chinese: None) -> Iterator[None]:
-    """The core's texts in Chinese too, as the app sets them at start."""
-    set_language("zh_CN")
-    yield
-    set_language("en")
-
-
 def show_tooltip(widget: QWidget) -> None:
     at = QPoint(5, 5)
     QApplication.sendEvent(widget, QHelpEvent(QEvent.Type.ToolTip, at, widget.mapToGlobal(at)))
@@ -73,7 +62,9 @@ def english_left(text: str) -> list[str]:
     return re.findall(r"[A-Za-z]+(?: [A-Za-z]+)+", text)
 
 
-def test_the_pickers_rows_and_tooltips_are_in_chinese(core_in_chinese: None, qtbot: QtBot) -> None:
+def test_the_pickers_rows_and_tooltips_are_in_chinese(
+    in_simplified_chinese: None, qtbot: QtBot
+) -> None:
     picker = ModelPicker()
     qtbot.addWidget(picker)
     show_tooltip(picker)
@@ -98,7 +89,7 @@ def test_the_pickers_rows_and_tooltips_are_in_chinese(core_in_chinese: None, qtb
 
 
 def test_the_presets_are_offered_in_chinese_and_a_saved_name_is_kept(
-    core_in_chinese: None, qloop: qasync.QEventLoop, data_dir: Path, qapp: QApplication
+    in_simplified_chinese: None, qloop: qasync.QEventLoop, data_dir: Path, qapp: QApplication
 ) -> None:
     saved = replace(HOLYSHEEP.provider(), name="HolySheep relay")  # saved in English earlier
 

@@ -56,3 +56,13 @@ def test_the_historys_troubles_show_in_chinese_as_the_unsaved_notice_compares_th
     assert banner.label.text().startswith("存放历史记录的磁盘")
     assert banner.label.text() == message_of(problem), "what ui/history/unsaved.py compares"
     assert str(problem).startswith("The disk holding the history"), "English for the CLI"
+
+
+def test_an_answers_code_block_offers_copy_in_the_windows_language(
+    in_simplified_chinese: None, qtbot: QtBot
+) -> None:
+    widget = MessageWidget(ChatMessage("assistant", "```sh\nwc -w file.txt\n```"), dark=False)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    header = widget.body.parts[0].toPlainText().splitlines()[0]
+    assert header.split() == ["sh", "复制"]
