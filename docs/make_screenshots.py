@@ -195,7 +195,7 @@ async def shoot_streaming(window: MainWindow, data: Path) -> None:
     store = window.services.store
     earlier = store.create_conversation("Earlier this month").id
     usage = Usage(2_000_000, 700_000)
-    _store_answer_in(store, earlier, datetime.now(UTC), "sim-slow", usage, Decimal("16.50"))
+    store_answer_in(store, earlier, datetime.now(UTC), "sim-slow", usage, Decimal("16.50"))
     store.set_archived(earlier, True)
     (data / "settings.toml").write_text("[budget]\nmonthly = 20\n", encoding="utf-8")
     window._load_app_settings()
@@ -269,10 +269,10 @@ def _store_answer(
     store: HistoryStore, at: datetime, model: str, usage: Usage, cost: Decimal | None
 ) -> None:
     conversation = store.create_conversation("Sample", created_at=at).id
-    _store_answer_in(store, conversation, at, model, usage, cost)
+    store_answer_in(store, conversation, at, model, usage, cost)
 
 
-def _store_answer_in(
+def store_answer_in(
     store: HistoryStore,
     conversation: str,
     at: datetime,
@@ -280,6 +280,7 @@ def _store_answer_in(
     usage: Usage,
     cost: Decimal | None,
 ) -> None:
+    """A question and its answer in this conversation at this time, with this usage and cost."""
     store.add_message(conversation, role="user", content="question", created_at=at)
     stored = StoredUsage(
         usage.input_tokens, usage.output_tokens, usage.cached_input_tokens, 0, usage.source
