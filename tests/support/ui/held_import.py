@@ -1,6 +1,6 @@
 """An import held inside its transaction (the history's write lock taken), for what the window
 does meanwhile: the tests of the history menu, and the screenshot of the window during an import
-(docs/make_screenshots.py)."""
+(docs/window_screenshots.py, run by docs/make_screenshots.py import)."""
 
 from __future__ import annotations
 
