@@ -15,21 +15,7 @@ from desktop_app.core.history.records import StoredUsage
 from desktop_app.core.history.schema import ensure_search_index, time_to_text
 from desktop_app.core.history.store import MIGRATIONS, HistoryStore
 from tests.support.history.history_samples import at
-
-
-def sql(path: Path, statement: str, *args: object) -> list[tuple[object, ...]]:
-    """Run a statement on a second, plain connection: what is really on disk."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        return conn.execute(statement, args).fetchall()
-    finally:
-        conn.close()
-
-
-def check_fts_index(path: Path) -> None:
-    """FTS5's check of the index against the messages table (none may be "streaming")."""
-    sql(path, "INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)")
-
+from tests.support.history.on_disk import check_fts_index, sql
 
 # -- the file ---------------------------------------------------------------------------------
 
