@@ -12,20 +12,12 @@ from desktop_app.core.history.store import MIGRATIONS, HistoryStore
 from desktop_app.core.settings.provider_names import DEMO_ID, DEMO_NAME
 from desktop_app.core.settings.providers_file import Provider
 from tests.support.history.history_samples import at
+from tests.support.history.on_disk import sql
 
 HOLYSHEEP = Provider(id="holysheep", name="HolySheep relay", kind="openai", base_url="https://h/v1")
 # The same name again, later in the file: the first one is the one the app picked by name.
 NAMESAKE = Provider(id="second", name="HolySheep relay", kind="openai", base_url="https://s/v1")
 GONE = "Gone relay"  # a provider since removed: its name stays as it is
-
-
-def sql(path: Path, statement: str, *args: object) -> list[tuple[object, ...]]:
-    """Run a statement on a second, plain connection: what is really on disk."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        return conn.execute(statement, args).fetchall()
-    finally:
-        conn.close()
 
 
 def previous_version_history(path: Path) -> tuple[str, str]:
