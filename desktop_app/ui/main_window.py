@@ -18,7 +18,7 @@ from desktop_app.core.errors import (
     TallyError,
 )
 from desktop_app.core.history.provider_ids import adopt_provider_ids
-from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
+from desktop_app.core.history.recorder import HistoryRecorder
 from desktop_app.core.money.ledger import Ledger
 from desktop_app.core.money.prices import format_money
 from desktop_app.core.session import ChatSession
@@ -26,6 +26,7 @@ from desktop_app.core.settings.app_settings import AppSettings, load_settings
 from desktop_app.core.settings.providers_file import ModelPrice, Provider, load_providers
 from desktop_app.core.text.messages import text_of
 from desktop_app.ui.chat.provider_renames import show_current_names
+from desktop_app.ui.conversation_opening import open_stored, reopen_last, switch_to
 from desktop_app.ui.error_banner import Action
 from desktop_app.ui.history.reads import HistoryReads
 from desktop_app.ui.history.unsaved import UnsavedWrites
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget
 
     from desktop_app.core.attachments.attachment import Attachment
-    from desktop_app.core.history.records import ConversationSummary
     from desktop_app.ui.assistants.conversation_assistant import ConversationAssistant
     from desktop_app.ui.chat.chat_view import ChatView
     from desktop_app.ui.chat.composer import Composer
@@ -187,90 +187,18 @@ class MainWindow(QMainWindow):
 
     def new_conversation(self) -> None:
         """Start an empty conversation (the current one stays in the history)."""
-        self._switch_to(None)
+        switch_to(self, None)
 
     def open_conversation(self, conversation_id: str) -> None:
         """Show a stored conversation and go on recording it; its last model is picked."""
-        if conversation_id == self.recorder.conversation_id:
-            return  # already open (a double click)
-        self._switch_to(conversation_id)
-        summary = self.services.store.conversation(conversation_id)
-        if summary is not None and summary.last_provider and summary.last_model:
-            self.picker.select(summary.last_provider, summary.last_model)  # by id: renames too
-
-    def _switch_to(self, conversation_id: str | None) -> None:
-        self.assistant.before_sending()  # a change still waiting belongs to the one left
-        if self.session.busy:
-            self.session.stop_now()  # the answers are saved as they are, cancelled and billed
-        self.recorder.detach()
-        self.composer.end_edit(clear=False)
-        store, ledger = self.services.store, self.ledger
-        if conversation_id is None:
-            self.conversation.replace_all([])
-            self.recorder = HistoryRecorder(store, self.conversation, ledger)
-            self._show_origin(None)
-        else:
-            self.recorder = self._opened(conversation_id)
-        self.unsaved.watch(self.recorder)
-        self.assistant.show_conversation(conversation_id)
-        self._warm_up_files()
-        ledger.follow(conversation_id)
-        self._settings().setValue("lastConversation", conversation_id or "")
-        self.sidebar.select(conversation_id)
-        self.banner.clear()
-        self.input.setFocus()
-
-    def _show_found_message(self, conversation_id: str, message_id: int) -> None:
-        """Open a search result's conversation and scroll to the message that matched."""
-        self.open_conversation(conversation_id)
-        for message in self.conversation.every_message():
-            if self.recorder.stored_ids.get(message.id) == message_id:
-                if message not in self.conversation.messages and not self.session.busy:
-                    self.conversation.show(message)
-                self.chat_view.scroll_to(message)
-                return
-
-    def _conversation_deleted(self, conversation_id: str) -> None:
-        if conversation_id == self.recorder.conversation_id:
-            self.new_conversation()
+        open_stored(self, conversation_id)
 
     def reopen_last_conversation(self) -> None:
         """Show the conversation that was open when the app last closed, if it is still there.
         The app does this once the window's first frame is painted (ui/app.py): rendering its
         messages (and loading the markdown renderer) is most of the work of a start with a
         history, and the window can be on screen without it."""
-        self.assistant.reload()  # after the first frame too: assistants.toml, parsed
-        last, store = self._settings().value("lastConversation"), self.services.store
-        if isinstance(last, str) and last and store.conversation(last):
-            self.recorder.detach()
-            self.recorder = self._opened(last)
-            self.unsaved.watch(self.recorder)
-            self.assistant.show_conversation(last)
-            self._warm_up_files()
-            self.ledger.follow(last)
-            self.sidebar.select(last)
-
-    def _opened(self, conversation_id: str) -> HistoryRecorder:
-        store, listed = self.services.store, self.listed_providers()
-        recorder = open_conversation(store, self.conversation, conversation_id, self.ledger, listed)
-        self._show_origin(store.conversation(conversation_id))
-        return recorder
-
-    def _show_origin(self, summary: ConversationSummary | None) -> None:
-        """Above a branch, the conversation it was branched from, as a link to open it."""
-        origin_id = summary.branched_from if summary else None
-        origin = self.services.store.conversation(origin_id) if origin_id else None
-        if origin_id is None:
-            self.branch_note.hide()
-            return
-        import html  # here: its table of entities is some 1 ms of the start, for a branch only
-
-        if origin is None:
-            self.branch_note.setText(self.tr("Branched from a conversation since deleted"))
-        else:
-            link = f'<a href="{html.escape(origin.id)}">{html.escape(origin.title)}</a>'
-            self.branch_note.setText(self.tr("Branched from {0}").format(link))
-        self.branch_note.show()
+        reopen_last(self)
 
     def answering(self) -> tuple[Provider, str] | None:
         """The provider and model the message being written goes to: the one Auto's rule
@@ -334,18 +262,6 @@ class MainWindow(QMainWindow):
         self.auto.reload()
         self.chat_view.refresh_actions()
         self.estimate.schedule()
-
-    def _warm_up_files(self) -> None:
-        """Read the sizes and pages of the conversation's files on a thread of their own, which
-        the first estimate would otherwise read here (50 photos' headers, or a long PDF's page
-        count, are many frames)."""
-        files = [a for m in self.conversation.every_message() for a in m.attachments]
-        if files:
-            import threading
-
-            from desktop_app.core.attachments.tokens import warm_up
-
-            threading.Thread(target=warm_up, args=(files,), name="files", daemon=True).start()
 
     def attachment_tokens(self, files: Sequence[Attachment]) -> int:
         """What these files cost to send to the model that will answer, in input tokens,

@@ -4,6 +4,7 @@ the status line and the cost meter, the File menu's history actions and the shor
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -25,6 +26,7 @@ from desktop_app.ui.chat.composer import Composer
 from desktop_app.ui.chat.cost_meter import CostMeter
 from desktop_app.ui.chat.status_line import StatusLine
 from desktop_app.ui.chat.welcome import Welcome
+from desktop_app.ui.conversation_opening import conversation_deleted, show_found_message
 from desktop_app.ui.error_banner import ErrorBanner
 from desktop_app.ui.history.files import HistoryFiles
 from desktop_app.ui.icons import window_icon
@@ -73,9 +75,9 @@ def build_window(window: MainWindow) -> None:
 
     window.sidebar = ConversationSidebar(window.services.store, window)
     window.sidebar.conversationSelected.connect(window.open_conversation)
-    window.sidebar.messageSelected.connect(window._show_found_message)
+    window.sidebar.messageSelected.connect(partial(show_found_message, window))
     window.sidebar.newConversationRequested.connect(window.new_conversation)
-    window.sidebar.conversationDeleted.connect(window._conversation_deleted)
+    window.sidebar.conversationDeleted.connect(partial(conversation_deleted, window))
 
     central = QWidget(window)
     layout = QVBoxLayout(central)
