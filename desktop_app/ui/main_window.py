@@ -15,7 +15,6 @@ from desktop_app.core.errors import (
     ConfigError,
     DiskFull,
     HistoryUnreadable,
-    TallyError,
 )
 from desktop_app.core.history.provider_ids import adopt_provider_ids
 from desktop_app.core.history.recorder import HistoryRecorder
@@ -32,6 +31,7 @@ from desktop_app.ui.history.reads import HistoryReads
 from desktop_app.ui.history.unsaved import UnsavedWrites
 from desktop_app.ui.named_tasks import NamedTasks
 from desktop_app.ui.picker.auto_route import Routed
+from desktop_app.ui.reply_follower import ReplyFollower
 from desktop_app.ui.services import Services
 from desktop_app.ui.window_layout import build_window, show_icons
 
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.providers: list[Provider] = []
         self.conversation = Conversation()
         self.session = ChatSession(self.conversation, services.client, services.keys.resolve)
-        self.session.listeners.append(self)
+        self.session.listeners.append(ReplyFollower(self))
         self.ledger = Ledger(services.store)
         self.ledger.listeners.append(self)
         self._billed = 0  # the ledger's count of billed answers that spendingChanged told of
@@ -301,38 +301,6 @@ class MainWindow(QMainWindow):
         elif action is Action.SEND_ANYWAY:
             self._over_budget_once = True
             self.send()
-
-    # -- following the reply (SessionListener) ----------------------------------------------
-
-    def reply_started(self, message: ChatMessage) -> None:
-        self.assistant.message_kept()
-        self.send_button.setEnabled(False)
-        self.stop_button.setEnabled(True)
-        choice = self.picker.current()
-        self.status.follow(message)
-        self.estimate.clear()
-        self._settings().setValue("lastModel", f"{choice[0].id}\n{choice[1]}" if choice else "")
-        self._settings().setValue("lastConversation", self.recorder.conversation_id or "")
-        self.ledger.follow(self.recorder.conversation_id)
-        self.sidebar.refresh()
-        self.sidebar.select(self.recorder.conversation_id)
-
-    def reply_waiting(self, message: ChatMessage, note: str) -> None:
-        self.status.set_note(note)
-
-    def reply_finished(self, message: ChatMessage, error: TallyError | None) -> None:
-        # An answer of a comparison shows how it ended in its own column, error and all: one
-        # failing model says nothing over the others.
-        if error is not None and message in self.conversation.messages:
-            self.banner.show_error(error)
-            if message.error:  # the answer's own note then says only "Failed" or "Cut off"
-                self.chat_view.error_in_banner(message)
-        if any(m.status == "streaming" for m in self.session.tasks if m is not message):
-            return  # the other answers of the comparison go on
-        self.stop_button.setEnabled(False)
-        self.send_button.setEnabled(self.picker.current() is not None)
-        self.sidebar.refresh()
-        self.input.setFocus()
 
     # -- money --------------------------------------------------------------------------------
 
