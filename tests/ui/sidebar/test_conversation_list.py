@@ -150,10 +150,10 @@ def test_only_the_first_page_loads_and_scrolling_down_loads_the_next(
     assert calls[1] == {"limit": 100, "after": last_loaded, "archived": False}
     assert titles(sidebar) == [f"Conversation {n}" for n in range(200)]
 
-    sidebar.load_more()  # what the next scroll to the bottom does
+    sidebar.pages.load_more()  # what the next scroll to the bottom does
     settle(sidebar)
     assert sidebar.list.conversation_count() == 250
-    sidebar.load_more()
+    sidebar.pages.load_more()
     settle(sidebar)
     assert len(calls) == 3, "no query once the last, short page has come"
 
@@ -197,7 +197,7 @@ def test_refresh_keeps_the_selection_and_the_rows_loaded(qtbot: QtBot, store: Hi
     for n in range(150):
         add(store, f"Conversation {n}", NOW - timedelta(minutes=n))
     sidebar = make_sidebar(qtbot, store)
-    sidebar.load_more()
+    sidebar.pages.load_more()
     settle(sidebar)
     deep = sidebar.list.rows[-1]
     assert isinstance(deep, ConversationSummary)
