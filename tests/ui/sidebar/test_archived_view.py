@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core.history.records import ConversationSummary
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.ui.sidebar.conversation_list import PAGE_SIZE, ConversationSidebar
+from desktop_app.ui.sidebar.conversation_list import ConversationSidebar
+from desktop_app.ui.sidebar.conversation_pages import PAGE_SIZE
 from tests.support.ui.gui_thread_guard import checking_the_store
 from tests.support.ui.sidebar_helpers import (
     NOW,

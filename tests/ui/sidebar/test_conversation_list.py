@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.history.records import ConversationSummary
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.ui.sidebar.conversation_groups import IdRole, group_of
-from desktop_app.ui.sidebar.conversation_list import PAGE_SIZE
+from desktop_app.ui.sidebar.conversation_pages import PAGE_SIZE
 from tests.support.ui.sidebar_helpers import (
     NOW,
     add,
