@@ -106,7 +106,6 @@ class SettingsDialog(QDialog):
         self.routing_path = routing_path or providers_path.parent / "routing.toml"
         self.catalog = catalog
         self.drafts = [ProviderDraft.of_provider(provider) for provider in providers]
-        self.removed: list[Provider] = []
         self.saved: list[Provider] | None = None
         self.tasks = NamedTasks("settings-dialog")
         app_settings, problem = read_app_settings(self.settings_path)
@@ -118,44 +117,13 @@ class SettingsDialog(QDialog):
             else ""
         )
         self.show_message(f"{bad} {problem}".strip())  # a file that did not load: kept, not lost
-        for draft in self.drafts:
-            self.provider_list.addItem(self._item_for(draft))
-        if self.drafts:
-            self.provider_list.setCurrentRow(0)
+        self.providers_page.list_drafts()
         self.tasks.start("keys", self._check_stored_keys())
 
     def _build(self, app_settings: AppSettings) -> None:
-        self.provider_list = QListWidget(self)
-        self.provider_list.setObjectName("providerList")
-        self.provider_list.setAccessibleName(self.tr("Providers"))
-        self.provider_list.setMinimumWidth(200)
-        self.provider_list.setMaximumWidth(240)  # the prices table needs the width more
-        self.provider_list.setSpacing(3)
-        self.provider_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.provider_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.add_button = QPushButton(self.tr("Add…"), self)
-        self.add_button.setObjectName("addProviderButton")
-        self.add_menu = QMenu(self.add_button)
-        for preset in PRESETS:
-            action = self.add_menu.addAction(_preset_label(preset))
-            action.setToolTip(preset.base_url or self.tr("Any OpenAI-compatible server"))
-            action.setData(preset.id)
-            action.triggered.connect(lambda _=False, p=preset: self.add_preset(p))
-        self.add_button.setMenu(self.add_menu)
-        self.remove_button = QPushButton(self.tr("Remove"), self)
-        self.remove_button.setObjectName("removeProviderButton")
-        self.form = ProviderForm(self, catalog=self.catalog)
-        self.empty_hint = QLabel(
-            self.tr(
-                "No providers yet. Click “Add…” to pick a relay, OpenAI, DeepSeek, OpenRouter, "
-                "Gemini, a server on this computer (Ollama, LM Studio), or any other "
-                "OpenAI-compatible address."
-            ),
-            self,
-        )
-        self.empty_hint.setObjectName("emptyHint")
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.providers_page = ProvidersPage(self.drafts, self, catalog=self.catalog)
+        # The dialog's own code, and its tests, reach for the list and the form.
+        self.provider_list, self.form = self.providers_page.provider_list, self.providers_page.form
         self.message = QLabel(self)
         self.message.setObjectName("dialogMessage")
         self.message.setWordWrap(True)
@@ -170,19 +138,6 @@ class SettingsDialog(QDialog):
         )
         # Qt's own "Save", in the window's language, for when "Saving…" is done.
         self._save_text = self.buttons.button(QDialogButtonBox.StandardButton.Save).text()
-        left = QVBoxLayout()
-        left.addWidget(self.provider_list, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
-        left.addLayout(row)
-        self.providers_page = QWidget(self)
-        top = QHBoxLayout(self.providers_page)
-        top.addLayout(left)
-        top.addSpacing(12)
-        top.addWidget(self.form, 1)
-        top.addWidget(self.empty_hint, 1)
         self.money_page = MoneyPage(app_settings, self)
         self.general_page = GeneralPage(app_settings.language, self)
         self.routing_page = RoutingPage(self.routing_path, self._models, self)
@@ -198,78 +153,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.resize(980, 720)
-        self.provider_list.currentRowChanged.connect(self._row_changed)
-        self.remove_button.clicked.connect(self.remove_current)
-        self.form.edited.connect(self._refresh_current_item)
         self.form.testRequested.connect(self.test_connection)
         self.form.revealRequested.connect(self._reveal_key)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self._row_changed(self.provider_list.currentRow())
-
-    # --- the list -------------------------------------------------------------------------
-
-    def current_draft(self) -> ProviderDraft | None:
-        """The provider shown in the form."""
-        row = self.provider_list.currentRow()
-        return self.drafts[row] if 0 <= row < len(self.drafts) else None
-
-    def add_preset(self, preset: Preset) -> ProviderDraft:
-        """Add a new provider filled in from a preset, and show it."""
-        draft = ProviderDraft.of_preset(preset)
-        draft.key_state = KeyState.NONE if self.form.keyring_available else KeyState.UNAVAILABLE
-        self.drafts.append(draft)
-        self.provider_list.addItem(self._item_for(draft))
-        self.provider_list.setCurrentRow(len(self.drafts) - 1)
-        self.form.name_edit.setFocus()
-        self.form.name_edit.selectAll()
-        return draft
-
-    def remove_current(self) -> None:
-        """Remove the selected provider after the user confirms; its key goes on Save."""
-        draft = self.current_draft()
-        if draft is None:
-            return
-        name = draft.name.strip() or self.tr("this provider")
-        answer = QMessageBox.question(
-            self,
-            self.tr("Remove provider"),
-            self.tr("Remove {}? Its stored API key is deleted too when you save.").format(name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        row = self.drafts.index(draft)
-        del self.drafts[row]
-        if draft.original is not None:
-            self.removed.append(draft.original)
-        self.provider_list.takeItem(row)
-        self._row_changed(self.provider_list.currentRow())
-
-    def _item_for(self, draft: ProviderDraft) -> QListWidgetItem:
-        item = QListWidgetItem()
-        self._label_item(item, draft)
-        return item
-
-    def _label_item(self, item: QListWidgetItem, draft: ProviderDraft) -> None:
-        name = draft.name.strip() or self.tr("(no name yet)")
-        base_url = draft.base_url.strip() or self.tr("(no base URL yet)")
-        item.setText(f"{name}\n{base_url}")
-        item.setToolTip(base_url)
-
-    def _refresh_current_item(self) -> None:
-        draft = self.current_draft()
-        item = self.provider_list.currentItem()
-        if draft is not None and item is not None:
-            self._label_item(item, draft)
-
-    def _row_changed(self, row: int) -> None:
-        draft = self.current_draft()
-        self.form.show_draft(draft)
-        self.form.setVisible(draft is not None)
-        self.empty_hint.setVisible(draft is None)
-        self.remove_button.setEnabled(row >= 0)
 
     # --- keys -----------------------------------------------------------------------------
 
@@ -281,7 +168,7 @@ class SettingsDialog(QDialog):
         self.form.refresh_key_field()
 
     def _reveal_key(self) -> None:
-        draft = self.current_draft()
+        draft = self.providers_page.current_draft()
         if draft is None or draft.id is None:
             return
         if draft.id in self.keys.session_keys:
@@ -307,7 +194,7 @@ class SettingsDialog(QDialog):
 
     def test_connection(self) -> asyncio.Task[None] | None:
         """List the shown provider's models in a task of this dialog (a re-run replaces it)."""
-        draft = self.current_draft()
+        draft = self.providers_page.current_draft()
         if draft is None:
             return None
         try:
@@ -328,7 +215,7 @@ class SettingsDialog(QDialog):
         else:
             draft.result, draft.result_ok = describe_models(names), True
             draft.found_models = tuple(names)
-        if draft is self.current_draft():
+        if draft is self.providers_page.current_draft():
             self.form.show_result()
 
     # --- saving ---------------------------------------------------------------------------
@@ -381,7 +268,7 @@ class SettingsDialog(QDialog):
                 except KeyringUnavailable:
                     self.provider_list.setCurrentRow(self.drafts.index(draft))
                     raise
-            for gone in self.removed:
+            for gone in self.providers_page.removed:
                 await forget_key(gone.id, self.keys)
             await asyncio.to_thread(save_providers, self.providers_path, providers)
             if settings_changed:
@@ -418,11 +305,12 @@ class SettingsDialog(QDialog):
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setEnabled(not busy)
         save.setText(self.tr("Saving…") if busy else self._save_text)
-        widgets = (self.provider_list, self.add_button, self.remove_button, self.form)
+        page = self.providers_page
+        widgets = (self.provider_list, page.add_button, page.remove_button, self.form)
         for widget in (*widgets, self.money_page, self.routing_page):
             widget.setEnabled(not busy)
         if not busy:
-            self._row_changed(self.provider_list.currentRow())
+            page.row_changed(self.provider_list.currentRow())
 
     def _models(self) -> list[str]:
         return routable_models(self.drafts)
@@ -435,6 +323,147 @@ class SettingsDialog(QDialog):
         """Close: cancel the running tasks first."""
         self.cancel_tasks()
         super().done(result)
+
+
+class ProvidersPage(QWidget):
+    """The settings dialog's first tab: the providers listed on the left, added from a preset
+    or removed, and the one selected edited in the form on the right."""
+
+    def __init__(
+        self, drafts: list[ProviderDraft], parent: QWidget, *, catalog: CatalogLookup | None
+    ) -> None:
+        super().__init__(parent)
+        self.drafts = drafts
+        self.removed: list[Provider] = []
+        self.provider_list = QListWidget(self)
+        self.provider_list.setObjectName("providerList")
+        self.provider_list.setAccessibleName(
+            QCoreApplication.translate("SettingsDialog", "Providers")
+        )
+        self.provider_list.setMinimumWidth(200)
+        self.provider_list.setMaximumWidth(240)  # the prices table needs the width more
+        self.provider_list.setSpacing(3)
+        self.provider_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.provider_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.add_button = QPushButton(QCoreApplication.translate("SettingsDialog", "Add…"), self)
+        self.add_button.setObjectName("addProviderButton")
+        self.add_menu = QMenu(self.add_button)
+        for preset in PRESETS:
+            action = self.add_menu.addAction(_preset_label(preset))
+            action.setToolTip(
+                preset.base_url
+                or QCoreApplication.translate("SettingsDialog", "Any OpenAI-compatible server")
+            )
+            action.setData(preset.id)
+            action.triggered.connect(lambda _=False, p=preset: self.add_preset(p))
+        self.add_button.setMenu(self.add_menu)
+        self.remove_button = QPushButton(
+            QCoreApplication.translate("SettingsDialog", "Remove"), self
+        )
+        self.remove_button.setObjectName("removeProviderButton")
+        self.form = ProviderForm(self, catalog=catalog)
+        self.empty_hint = QLabel(
+            QCoreApplication.translate(
+                "SettingsDialog",
+                "No providers yet. Click “Add…” to pick a relay, OpenAI, DeepSeek, OpenRouter, "
+                "Gemini, a server on this computer (Ollama, LM Studio), or any other "
+                "OpenAI-compatible address.",
+            ),
+            self,
+        )
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        left = QVBoxLayout()
+        left.addWidget(self.provider_list, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        left.addLayout(row)
+        top = QHBoxLayout(self)
+        top.addLayout(left)
+        top.addSpacing(12)
+        top.addWidget(self.form, 1)
+        top.addWidget(self.empty_hint, 1)
+        self.provider_list.currentRowChanged.connect(self.row_changed)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.form.edited.connect(self._refresh_current_item)
+        self.row_changed(self.provider_list.currentRow())
+
+    def list_drafts(self) -> None:
+        """List the providers given, the first one shown in the form."""
+        for draft in self.drafts:
+            self.provider_list.addItem(self._item_for(draft))
+        if self.drafts:
+            self.provider_list.setCurrentRow(0)
+
+    def current_draft(self) -> ProviderDraft | None:
+        """The provider shown in the form."""
+        row = self.provider_list.currentRow()
+        return self.drafts[row] if 0 <= row < len(self.drafts) else None
+
+    def add_preset(self, preset: Preset) -> ProviderDraft:
+        """Add a new provider filled in from a preset, and show it."""
+        draft = ProviderDraft.of_preset(preset)
+        draft.key_state = KeyState.NONE if self.form.keyring_available else KeyState.UNAVAILABLE
+        self.drafts.append(draft)
+        self.provider_list.addItem(self._item_for(draft))
+        self.provider_list.setCurrentRow(len(self.drafts) - 1)
+        self.form.name_edit.setFocus()
+        self.form.name_edit.selectAll()
+        return draft
+
+    def remove_current(self) -> None:
+        """Remove the selected provider after the user confirms; its key goes on Save."""
+        draft = self.current_draft()
+        if draft is None:
+            return
+        name = draft.name.strip() or QCoreApplication.translate("SettingsDialog", "this provider")
+        answer = QMessageBox.question(
+            self.window(),
+            QCoreApplication.translate("SettingsDialog", "Remove provider"),
+            QCoreApplication.translate(
+                "SettingsDialog", "Remove {}? Its stored API key is deleted too when you save."
+            ).format(name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        row = self.drafts.index(draft)
+        del self.drafts[row]
+        if draft.original is not None:
+            self.removed.append(draft.original)
+        self.provider_list.takeItem(row)
+        self.row_changed(self.provider_list.currentRow())
+
+    def _item_for(self, draft: ProviderDraft) -> QListWidgetItem:
+        item = QListWidgetItem()
+        self._label_item(item, draft)
+        return item
+
+    def _label_item(self, item: QListWidgetItem, draft: ProviderDraft) -> None:
+        name = draft.name.strip() or QCoreApplication.translate("SettingsDialog", "(no name yet)")
+        base_url = draft.base_url.strip() or QCoreApplication.translate(
+            "SettingsDialog", "(no base URL yet)"
+        )
+        item.setText(f"{name}\n{base_url}")
+        item.setToolTip(base_url)
+
+    def _refresh_current_item(self) -> None:
+        draft = self.current_draft()
+        item = self.provider_list.currentItem()
+        if draft is not None and item is not None:
+            self._label_item(item, draft)
+
+    def row_changed(self, row: int) -> None:
+        """Show the selected provider in the form, or the hint when there is none."""
+        draft = self.current_draft()
+        self.form.show_draft(draft)
+        self.form.setVisible(draft is not None)
+        self.empty_hint.setVisible(draft is None)
+        self.remove_button.setEnabled(row >= 0)
 
 
 def _preset_label(preset: Preset) -> str:

@@ -73,7 +73,7 @@ async def opened_from(window: MainWindow) -> SettingsDialog:
 
 def add(dialog: SettingsDialog, preset: Preset) -> None:
     """Pick a preset from the Add… menu, as the user does."""
-    (action,) = [a for a in dialog.add_menu.actions() if a.data() == preset.id]
+    (action,) = [a for a in dialog.providers_page.add_menu.actions() if a.data() == preset.id]
     action.trigger()
 
 

@@ -96,7 +96,7 @@ def test_the_presets_are_offered_in_chinese_and_a_saved_name_is_kept(
     async def body(client: httpx.AsyncClient) -> None:
         dialog = await opened([saved], KeyResolver(), client, data_dir / "providers.toml")
         try:
-            offered = [action.text() for action in dialog.add_menu.actions()]
+            offered = [action.text() for action in dialog.providers_page.add_menu.actions()]
             assert f"HolySheep 中转站   —   {HOLYSHEEP.base_url}" in offered
             assert f"Ollama（本地）   —   {OLLAMA.base_url}" in offered
             assert "OpenAI   —   https://api.openai.com/v1" in offered, "a brand as it is"

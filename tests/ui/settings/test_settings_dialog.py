@@ -126,11 +126,11 @@ def test_add_test_save_edit_and_remove(
 
         monkeypatch.setattr(QMessageBox, "question", answer_yes)
         last = await opened([edited], keys, client, path)
-        last.remove_button.click()
+        last.providers_page.remove_button.click()
         assert asked == ["Remove Ollama (local)? Its stored API key is deleted too when you save."]
         assert last.provider_list.count() == 0
         assert not last.form.isVisible()
-        assert last.empty_hint.isVisible()
+        assert last.providers_page.empty_hint.isVisible()
         click_save(last)
         await saved(last)
         assert load_providers(path) == []

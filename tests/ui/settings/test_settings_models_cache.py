@@ -47,7 +47,7 @@ def test_a_removed_providers_models_leave_the_cache_for_good(
     async def body() -> None:
         dialog = await opened_from(window)
         dialog.provider_list.setCurrentRow([d.id for d in dialog.drafts].index("removed"))
-        dialog.remove_button.click()
+        dialog.providers_page.remove_button.click()
         click_save(dialog)
         await saved(dialog)
         await window.models.saved()

@@ -301,7 +301,7 @@ def test_removing_a_provider_forgets_its_proxy_password(
 
     async def body(pool: ClientPool) -> None:
         dialog = await opened([relay], KeyResolver(), pool, path)
-        dialog.remove_button.click()
+        dialog.providers_page.remove_button.click()
         click_save(dialog)
         await saved(dialog)
 
