@@ -17,6 +17,7 @@ from desktop_app.ui.chat import message_widget
 from desktop_app.ui.chat.chat_view import ChatView
 from desktop_app.ui.chat.message_body import PART_CHARS, MessageBody, MessageBrowser
 from desktop_app.ui.chat.message_widget import MessageWidget
+from tests.support.ui.chat_messages import answer, plain, widget_of
 
 ANSWER = """## Plan
 
@@ -38,23 +39,6 @@ Done 😀 — see [the docs](https://docs.python.org/3/) or [this](javascript:al
 wc -w file.txt
 ```
 """
-
-
-def answer(text: str = "", reasoning: str = "", **fields: object) -> ChatMessage:
-    fields.setdefault("provider", "relay")
-    fields.setdefault("provider_name", "Relay")
-    fields.setdefault("model", "deepseek-chat")
-    return ChatMessage("assistant", text, reasoning, **fields)  # type: ignore[arg-type]
-
-
-def widget_of(view: ChatView, message: ChatMessage) -> MessageWidget:
-    widget = view.widget_for(message)
-    assert widget is not None
-    return widget
-
-
-def plain(widget: MessageWidget) -> str:
-    return widget.body.to_plain_text()
 
 
 def html_of_parts(widget: MessageWidget) -> list[str]:
@@ -335,62 +319,6 @@ def test_no_resource_is_ever_loaded(view: ChatView, conversation: Conversation) 
     for url in urls:
         assert document.resource(QTextDocument.ResourceType.ImageResource, QUrl(url)) is None
         assert body.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(url)) is None
-
-
-def test_edit_and_regenerate_are_offered_on_every_turn(
-    qtbot: QtBot, view: ChatView, conversation: Conversation
-) -> None:
-    first = conversation.add(ChatMessage("user", "first question"))
-    first_answer = conversation.add(answer("first answer"))
-    conversation.add(ChatMessage("user", "last question"))
-    last_answer = conversation.add(answer("last answer"))
-    assert not widget_of(view, first).edit_button.isHidden()
-    assert widget_of(view, first).regenerate_button.isHidden()
-    assert not widget_of(view, first_answer).regenerate_button.isHidden()
-    assert widget_of(view, last_answer).edit_button.isHidden()
-    assert all(not w.branch_button.isHidden() for w in view.widgets())
-    with qtbot.waitSignal(view.editRequested) as edit:
-        widget_of(view, first).edit_button.click()
-    assert edit.args == [first]
-    with qtbot.waitSignal(view.regenerateRequested) as regenerate:
-        widget_of(view, first_answer).regenerate_button.click()
-    assert regenerate.args == [first_answer]
-    with qtbot.waitSignal(view.branchRequested) as branch:
-        widget_of(view, first_answer).branch_button.click()
-    assert branch.args == [first_answer]
-
-
-def test_versions_are_counted_and_moving_between_them_shows_what_followed_each(
-    view: ChatView, conversation: Conversation
-) -> None:
-    question = conversation.add(ChatMessage("user", "question"))
-    cheap = conversation.add(answer("cheap answer"))
-    follow_up = conversation.add(ChatMessage("user", "follow-up"))
-    conversation.cut_before(cheap)  # as Regenerate does
-    strong = conversation.add(answer("strong answer"))
-    shown = widget_of(view, strong)
-    assert shown.version_label.text() == "2/2"
-    assert not shown.previous_button.isHidden()
-    assert shown.previous_button.isEnabled()
-    assert not shown.next_button.isEnabled()
-    assert widget_of(view, question).version_label.isHidden(), "one version: no counter"
-    shown.previous_button.click()
-    assert conversation.messages == [question, cheap, follow_up]
-    assert view.widget_for(strong) is None
-    assert widget_of(view, cheap).version_label.text() == "1/2"
-    assert plain(widget_of(view, follow_up)) == "follow-up"
-    widget_of(view, cheap).next_button.click()
-    assert conversation.messages == [question, strong]
-
-
-def test_no_regenerate_while_an_answer_streams(view: ChatView, conversation: Conversation) -> None:
-    conversation.add(ChatMessage("user", "question"))
-    reply = conversation.add(answer(status="streaming"))
-    assert widget_of(view, reply).regenerate_button.isHidden()
-    reply.status = "complete"
-    conversation.changed(reply)
-    view.flush()
-    assert not widget_of(view, reply).regenerate_button.isHidden()
 
 
 def test_a_reset_shows_the_new_messages(view: ChatView, conversation: Conversation) -> None:
