@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -58,6 +58,18 @@ class MessageWidget(QFrame):
     versionRequested = Signal(object, int)
     """Show another version: the message, and -1 for the one before or 1 for the next."""
 
+    # the header row and the actions, made by build_header
+    role: QLabel
+    cost: QLabel
+    previous_button: QToolButton
+    version_label: QLabel
+    next_button: QToolButton
+    copy_button: QToolButton
+    edit_button: QToolButton
+    regenerate_button: QToolButton
+    branch_button: QToolButton
+    stronger_button: QToolButton
+
     def __init__(self, message: ChatMessage, dark: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("message")
@@ -90,94 +102,16 @@ class MessageWidget(QFrame):
         inset = 10 if self.message.role == "user" else 4
         layout.setContentsMargins(inset, 6, inset, 6)
         layout.setSpacing(2)
-        header = QHBoxLayout()
-        self.role = QLabel(self._role_text(), self)
-        self.role.setObjectName("messageRole")
-        # a long model and provider name gives way before the actions do (its tooltip has it)
-        self.role.setMinimumWidth(self.fontMetrics().horizontalAdvance("You") + 24)
-        self.role.setToolTip(self.role.text())
-        font = self.role.font()
-        font.setBold(True)
-        self.role.setFont(font)
-        header.addWidget(self.role)
-        self.cost = QLabel(self)
-        self.cost.setObjectName("messageCost")
-        _colour(self.cost, palette.dim)
-        self.cost.setVisible(False)
-        header.addSpacing(8)
-        header.addWidget(self.cost)
-        header.addStretch(1)
-        self.previous_button = self._action(
-            "\u2039", self.tr("The version before"), name="previousVersion"
-        )
-        self.previous_button.clicked.connect(lambda: self.versionRequested.emit(self.message, -1))
-        self.version_label = QLabel(self)
-        self.version_label.setObjectName("versionLabel")
-        _colour(self.version_label, palette.dim)
-        self.next_button = self._action("\u203a", self.tr("The next version"), name="nextVersion")
-        self.next_button.clicked.connect(lambda: self.versionRequested.emit(self.message, 1))
-        for item in (self.previous_button, self.version_label, self.next_button):
-            header.addWidget(item)
-            item.setVisible(False)
-        self.copy_button = self._action(
-            self.tr("Copy"),
-            self.tr("Copy the message as markdown"),
-            name="copyButton",
-            icon="copy",
-        )
-        self.copy_button.clicked.connect(self.copy_message)
-        self.edit_button = self._action(
-            self.tr("Edit"),
-            self.tr("Edit this message: its answer comes as a version"),
-            name="editButton",
-            icon="edit",
-        )
-        self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.message))
-        self.regenerate_button = self._action(
-            self.tr("Regenerate"),
-            self.tr("Ask for another answer; this one stays as a version (Ctrl+R)"),
-            name="regenerateButton",
-            icon="regenerate",
-        )
-        self.regenerate_button.clicked.connect(lambda: self.regenerateRequested.emit(self.message))
-        self.branch_button = self._action(
-            self.tr("Branch"),
-            self.tr("Start a new conversation from here"),
-            name="branchButton",
-            icon="branch",
-        )
-        self.branch_button.clicked.connect(lambda: self.branchRequested.emit(self.message))
-        self.stronger_button = QToolButton(self)
-        self.stronger_button.setObjectName("strongerButton")
-        self.stronger_button.setAutoRaise(True)
-        self.stronger_button.setIcon(action_icon("regenerate", self.dark))
-        self.stronger_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.stronger_button.setToolTip(
-            self.tr(
-                "Ask again of the next model up the routing ladder (routing.toml); this answer"
-                " stays, as a version. The figure is this answer's tokens on that model."
-            )
-        )
-        self.stronger_button.clicked.connect(lambda: self.escalateRequested.emit(self.message))
-        self.stronger_button.setVisible(False)  # under the answer (see below): not in the header
-        for button in (
-            self.copy_button,
-            self.edit_button,
-            self.regenerate_button,
-            self.branch_button,
-        ):
-            header.addWidget(button)
-        self.set_actions(edit=False, regenerate=False, branch=False)
-        layout.addLayout(header)
+        layout.addLayout(build_header(self))
 
         self.reasoning_toggle = QToolButton(self)
         self.reasoning_toggle.setObjectName("reasoningToggle")
         self.reasoning_toggle.setAutoRaise(True)
-        _colour(self.reasoning_toggle, palette.dim)
+        set_text_colour(self.reasoning_toggle, palette.dim)
         self.reasoning_toggle.clicked.connect(self.toggle_reasoning)
         self.reasoning = MessageBrowser(self)
         self.reasoning.setObjectName("reasoning")
-        _colour(self.reasoning, palette.dim)
+        set_text_colour(self.reasoning, palette.dim)
         layout.addWidget(self.reasoning_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.reasoning)
 
@@ -204,20 +138,6 @@ class MessageWidget(QFrame):
             part.setVisible(False)
         self.body.setVisible(bool(self.message.content))
 
-    def _action(self, text: str, tip: str, *, name: str, icon: str | None = None) -> QToolButton:
-        """A flat button; with an `icon`, the icon alone, its text said by its tooltip (and
-        kept as its accessible name)."""
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(f"{text}: {tip}" if icon else tip)
-        button.setAutoRaise(True)
-        button.setObjectName(name)
-        if icon is not None:
-            button.setIcon(action_icon(icon, self.dark))
-            button.setAccessibleName(text)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        return button
-
     def paintEvent(self, event: QPaintEvent) -> None:
         """The user's turns on a tinted card with rounded corners; answers on the chat's own
         background."""
@@ -234,21 +154,8 @@ class MessageWidget(QFrame):
 
     def show_role(self) -> None:
         """Show who wrote the message again (its provider was renamed)."""
-        self.role.setText(self._role_text())
+        self.role.setText(role_text(self.message))
         self.role.setToolTip(self.role.text())
-
-    def _role_text(self) -> str:
-        message = self.message
-        if message.role == "user":
-            return self.tr("You")
-        if message.role == "system":
-            return self.tr("System")
-        shown = [message.model, message.provider_name]
-        if message.rule:
-            shown.append(self.tr("rule: {}").format(message.rule))
-        if message.escalated_from is not None:
-            shown.append(self.tr("stronger model"))
-        return " · ".join(part for part in shown if part) or self.tr("Answer")
 
     # -- keeping up with the message ------------------------------------------------------
 
@@ -341,7 +248,7 @@ class MessageWidget(QFrame):
         self.status.setText(note)
         self.status.setVisible(bool(note))
         if colour:
-            _colour(self.status, colour)
+            set_text_colour(self.status, colour)
         else:
             self.status.setPalette(QPalette())  # the window's colours again
 
@@ -409,7 +316,7 @@ class MessageWidget(QFrame):
             QDesktopServices.openUrl(url)
 
 
-def _colour(widget: QWidget, colour: str) -> None:
+def set_text_colour(widget: QWidget, colour: str) -> None:
     """Give a part of the message its own text colour. A palette, not a style sheet: a style
     sheet on each part cost about a quarter of a message widget's memory and of its making."""
     palette = widget.palette()
@@ -421,3 +328,140 @@ def _colour(widget: QWidget, colour: str) -> None:
     ):
         palette.setColor(role, QColor(colour))
     widget.setPalette(palette)
+
+
+def build_header(widget: MessageWidget) -> QHBoxLayout:
+    """The header row of a message: who wrote it, its cost, its versions and its actions; and
+    the button of Try a stronger model, made with them, which shows under the answer."""
+    palette = DARK if widget.dark else LIGHT
+    header = QHBoxLayout()
+    widget.role = QLabel(role_text(widget.message), widget)
+    widget.role.setObjectName("messageRole")
+    # a long model and provider name gives way before the actions do (its tooltip has it)
+    widget.role.setMinimumWidth(widget.fontMetrics().horizontalAdvance("You") + 24)
+    widget.role.setToolTip(widget.role.text())
+    font = widget.role.font()
+    font.setBold(True)
+    widget.role.setFont(font)
+    header.addWidget(widget.role)
+    widget.cost = QLabel(widget)
+    widget.cost.setObjectName("messageCost")
+    set_text_colour(widget.cost, palette.dim)
+    widget.cost.setVisible(False)
+    header.addSpacing(8)
+    header.addWidget(widget.cost)
+    header.addStretch(1)
+    widget.previous_button = action_button(
+        widget,
+        "\u2039",
+        QCoreApplication.translate("MessageWidget", "The version before"),
+        name="previousVersion",
+    )
+    widget.previous_button.clicked.connect(lambda: widget.versionRequested.emit(widget.message, -1))
+    widget.version_label = QLabel(widget)
+    widget.version_label.setObjectName("versionLabel")
+    set_text_colour(widget.version_label, palette.dim)
+    widget.next_button = action_button(
+        widget,
+        "\u203a",
+        QCoreApplication.translate("MessageWidget", "The next version"),
+        name="nextVersion",
+    )
+    widget.next_button.clicked.connect(lambda: widget.versionRequested.emit(widget.message, 1))
+    for item in (widget.previous_button, widget.version_label, widget.next_button):
+        header.addWidget(item)
+        item.setVisible(False)
+    widget.copy_button = action_button(
+        widget,
+        QCoreApplication.translate("MessageWidget", "Copy"),
+        QCoreApplication.translate("MessageWidget", "Copy the message as markdown"),
+        name="copyButton",
+        icon="copy",
+    )
+    widget.copy_button.clicked.connect(widget.copy_message)
+    widget.edit_button = action_button(
+        widget,
+        QCoreApplication.translate("MessageWidget", "Edit"),
+        QCoreApplication.translate(
+            "MessageWidget", "Edit this message: its answer comes as a version"
+        ),
+        name="editButton",
+        icon="edit",
+    )
+    widget.edit_button.clicked.connect(lambda: widget.editRequested.emit(widget.message))
+    widget.regenerate_button = action_button(
+        widget,
+        QCoreApplication.translate("MessageWidget", "Regenerate"),
+        QCoreApplication.translate(
+            "MessageWidget", "Ask for another answer; this one stays as a version (Ctrl+R)"
+        ),
+        name="regenerateButton",
+        icon="regenerate",
+    )
+    widget.regenerate_button.clicked.connect(
+        lambda: widget.regenerateRequested.emit(widget.message)
+    )
+    widget.branch_button = action_button(
+        widget,
+        QCoreApplication.translate("MessageWidget", "Branch"),
+        QCoreApplication.translate("MessageWidget", "Start a new conversation from here"),
+        name="branchButton",
+        icon="branch",
+    )
+    widget.branch_button.clicked.connect(lambda: widget.branchRequested.emit(widget.message))
+    widget.stronger_button = QToolButton(widget)
+    widget.stronger_button.setObjectName("strongerButton")
+    widget.stronger_button.setAutoRaise(True)
+    widget.stronger_button.setIcon(action_icon("regenerate", widget.dark))
+    widget.stronger_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    widget.stronger_button.setToolTip(
+        QCoreApplication.translate(
+            "MessageWidget",
+            "Ask again of the next model up the routing ladder (routing.toml); this answer"
+            " stays, as a version. The figure is this answer's tokens on that model.",
+        )
+    )
+    widget.stronger_button.clicked.connect(lambda: widget.escalateRequested.emit(widget.message))
+    widget.stronger_button.setVisible(False)  # under the answer (see below): not in the header
+    for button in (
+        widget.copy_button,
+        widget.edit_button,
+        widget.regenerate_button,
+        widget.branch_button,
+    ):
+        header.addWidget(button)
+    widget.set_actions(edit=False, regenerate=False, branch=False)
+    return header
+
+
+def action_button(
+    widget: MessageWidget, text: str, tip: str, *, name: str, icon: str | None = None
+) -> QToolButton:
+    """A flat button; with an `icon`, the icon alone, its text said by its tooltip (and
+    kept as its accessible name)."""
+    button = QToolButton(widget)
+    button.setText(text)
+    button.setToolTip(f"{text}: {tip}" if icon else tip)
+    button.setAutoRaise(True)
+    button.setObjectName(name)
+    if icon is not None:
+        button.setIcon(action_icon(icon, widget.dark))
+        button.setAccessibleName(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    return button
+
+
+def role_text(message: ChatMessage) -> str:
+    """Who wrote the message: You, System, or the model and provider of an answer."""
+    if message.role == "user":
+        return QCoreApplication.translate("MessageWidget", "You")
+    if message.role == "system":
+        return QCoreApplication.translate("MessageWidget", "System")
+    shown = [message.model, message.provider_name]
+    if message.rule:
+        shown.append(QCoreApplication.translate("MessageWidget", "rule: {}").format(message.rule))
+    if message.escalated_from is not None:
+        shown.append(QCoreApplication.translate("MessageWidget", "stronger model"))
+    return " · ".join(part for part in shown if part) or QCoreApplication.translate(
+        "MessageWidget", "Answer"
+    )
