@@ -95,6 +95,8 @@ LOADED_WHEN_USED = {
     "desktop_app.core.history.answer_origins": "the first conversation opened, or a routed answer",
     "desktop_app.ui.chat.message_widget": "the first message shown (an empty chat view has none)",
     "desktop_app.ui.chat.message_body": "the first message shown",
+    "desktop_app.ui.chat.message_header": "the first message shown",
+    "desktop_app.ui.chat.text_colour": "the first message shown",
     "desktop_app.ui.chat.compare_columns": "the first comparison shown",
     "desktop_app.core.text.markdown": "the first message shown",
     "desktop_app.core.text.palette": "the first message shown",
