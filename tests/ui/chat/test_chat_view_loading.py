@@ -16,6 +16,7 @@ from desktop_app.core.text import markdown
 from desktop_app.ui.chat.chat_view import ChatView
 from desktop_app.ui.chat.message_blocks import BLOCK
 from desktop_app.ui.chat.message_widget import MessageWidget
+from tests.support.ui.chat_messages import widget_of
 
 LONG = 2 * BLOCK + 20  # three blocks
 VERY_LONG = 1_000
@@ -37,12 +38,6 @@ def turns(count: int, *, last_answer: str = "") -> list[ChatMessage]:
             "assistant", last_answer, provider="relay", provider_name="Relay", model="m"
         )
     return messages
-
-
-def widget_of(view: ChatView, message: ChatMessage) -> MessageWidget:
-    widget = view.widget_for(message)
-    assert widget is not None
-    return widget
 
 
 def documents(widget: MessageWidget) -> list[QTextDocument]:
