@@ -38,9 +38,9 @@ class ChatView(QWidget):
     editRequested = Signal(object)
     """This question (a ChatMessage) is to be edited into a new version."""
     branchRequested = Signal(object)
+    """A new conversation holding the path down to this message is asked for."""
     escalateRequested = Signal(object)
     """An answer to ask again of a stronger model (routing's ladder)."""
-    """A new conversation holding the path down to this message is asked for."""
     stopAnswerRequested = Signal(object)
     """Stop this answer of a comparison alone."""
     continueRequested = Signal(object)
@@ -62,9 +62,9 @@ class ChatView(QWidget):
         chosen (or the path changes)."""
         self._compared: list[ChatMessage] = []  # answers of a comparison not in columns yet
         self.cost_text: CostText = lambda message: ""
+        """How a comparison's columns show an answer's cost (the window gives the ledger's)."""
         self.stronger_text: Callable[[ChatMessage], str | None] = lambda message: None
         """The label of "Try a stronger model" on an answer; None: none to offer."""
-        """How a comparison's columns show an answer's cost (the window gives the ledger's)."""
         self._timer = _timer(self, FRAME_MS, self.flush)
         self._build()
         self._rebuild()

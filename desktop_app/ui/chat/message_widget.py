@@ -53,8 +53,9 @@ class MessageWidget(QFrame):
     editRequested = Signal(object)
     """Edit this question into a new version (the ChatMessage)."""
     branchRequested = Signal(object)
-    escalateRequested = Signal(object)
     """Start a new conversation holding the path down to this message."""
+    escalateRequested = Signal(object)
+    """Ask this answer again of a stronger model (routing's ladder)."""
     versionRequested = Signal(object, int)
     """Show another version: the message, and -1 for the one before or 1 for the next."""
 
