@@ -2,8 +2,9 @@
 docs/make_screenshots.py` (add `spending` for the spending view's alone, `compare` for the
 versions' and the comparison's, `look` for the Chinese and the small window's, `attachments` and
 `assistants` for those of issue 17, `routing` for Settings → Routing and the spending view with
-the rules, `import` for the window while an import writes the history). A conversation is
-streamed from the simulator (no network)."""
+the rules, `auto` for Auto on, a routed answer and the picker's costs of the message typed, `import`
+for the window while an import writes the history). A conversation is streamed from the
+simulator (no network)."""
 
 from __future__ import annotations
 
