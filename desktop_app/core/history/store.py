@@ -103,7 +103,7 @@ class HistoryStore:
             self._conn = connect(path, read_only=read_only)
             if read_only:  # the store that lends it has brought the file up to date
                 self.uses_fts = bool(fts)
-                self._tree, self._attached = _features(self._conn)
+                self._tree, self._attached = features(self._conn)
                 return
             try:
                 available = fts5_available(self._conn)
@@ -112,7 +112,7 @@ class HistoryStore:
                 self.uses_fts = available if fts is None else fts
                 migrate(self._conn, migrations, use_fts=self.uses_fts)
                 ensure_search_index(self._conn, use_fts=self.uses_fts, fts_available=available)
-                self._tree, self._attached = _features(self._conn)
+                self._tree, self._attached = features(self._conn)
             except BaseException:
                 self._conn.close()
                 raise
@@ -326,24 +326,14 @@ class HistoryStore:
                     "UPDATE conversations SET last_provider = ?, last_model = ? WHERE id = ?",
                     (provider, model, conversation_id),
                 )
-            if not self._tree:  # a history as an older version wrote it (tests make them)
-                cursor = conn.execute(INSERT_MESSAGE_BEFORE_TREE, values[:-1])
-            else:
-                parent = (
-                    _current_message(conn, conversation_id) if parent_id is UNSET else parent_id
-                )
-                cursor = conn.execute(INSERT_MESSAGE, (*values[:-1], parent))
-            if current and self._tree:
-                conn.execute(
-                    "UPDATE conversations SET current_id = ? WHERE id = ?",
-                    (cursor.lastrowid, conversation_id),
-                )
+            message_id = insert_message(
+                conn, conversation_id, values, parent_id=parent_id, current=current, tree=self._tree
+            )
             if attachments:
-                assert cursor.lastrowid is not None
-                attachment_rows.add_attachments(conn, [(cursor.lastrowid, attachments)])
+                attachment_rows.add_attachments(conn, [(message_id, attachments)])
             # Read back through the one converter, rather than spelling the record out again.
             row = conn.execute(
-                f"SELECT {self._message_columns} FROM messages WHERE id = ?", (cursor.lastrowid,)
+                f"SELECT {self._message_columns} FROM messages WHERE id = ?", (message_id,)
             ).fetchone()
         return message_from_row(row)
 
@@ -355,21 +345,14 @@ class HistoryStore:
                     "SELECT max(id) FROM messages WHERE conversation_id = ?", (conversation_id,)
                 ).fetchone()
                 return int(newest) if newest is not None else None
-            return _current_message(self._conn, conversation_id)
+            return current_message(self._conn, conversation_id)
 
     def set_current(self, conversation_id: str, message_id: int) -> None:
         """Show the path that ends at this message of the conversation from now on; its last
         provider and model become those of the newest answer on that path (what `tally ask
         --continue` and the window's picker go on with)."""
         with self._write() as conn:
-            cursor = conn.execute(
-                "UPDATE conversations SET current_id = ?1 WHERE id = ?2 AND EXISTS"
-                " (SELECT 1 FROM messages WHERE id = ?1 AND conversation_id = ?2)",
-                (message_id, conversation_id),
-            )
-            if cursor.rowcount == 0:
-                raise KeyError(message_id)
-            _follow_newest_answer(conn, conversation_id, message_id)
+            set_current(conn, conversation_id, message_id)
 
     def branch(self, conversation_id: str, message_id: int, title: str) -> ConversationSummary:
         """A new conversation holding copies of the path from a first message down to
@@ -378,35 +361,9 @@ class HistoryStore:
         the routing rule that picked its model; what it escalated stays with the original (the
         answer it was a stronger version of is not on the path)."""
         with self._write() as conn:
-            rows = conn.execute(
-                f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
-                (conversation_id,),
-            ).fetchall()
-            path = path_to([message_from_row(row) for row in rows], message_id)
-            if not path or path[-1].id != message_id:
-                raise KeyError(message_id)
+            path = path_in(conn, conversation_id, message_id)
             branch = self.create_conversation(title)
-            parent: int | None = None
-            copies: list[tuple[int, int]] = []  # (original, copy)
-            for record in path:
-                values = row_of(branch.id, record, parent)
-                parent = conn.execute(INSERT_MESSAGE, values).lastrowid
-                assert parent is not None
-                copies.append((record.id, parent))
-                if self._attached:
-                    attachment_rows.copy_attachments(conn, record.id, parent)
-            if keeps_origins(conn):
-                conn.executemany(
-                    "UPDATE messages SET rule = (SELECT rule FROM messages WHERE id = ?)"
-                    " WHERE id = ?",
-                    copies,
-                )
-            conn.execute(
-                "UPDATE conversations SET current_id = ?, branched_from = ? WHERE id = ?",
-                (parent, conversation_id, branch.id),
-            )
-            assert parent is not None  # the path is not empty
-            _follow_newest_answer(conn, branch.id, parent)  # the newest answer copied's model
+            copy_path(conn, path, branch.id, conversation_id, attached=self._attached)
         made = self.conversation(branch.id)
         assert made is not None
         return made
@@ -560,7 +517,103 @@ def _follow_newest_answer(conn: sqlite3.Connection, conversation_id: str, messag
         )
 
 
-def _features(conn: sqlite3.Connection) -> tuple[bool, bool]:
+def current_message(conn: sqlite3.Connection, conversation_id: str) -> int | None:
+    """The message a conversation shows last: the one it names, else its newest."""
+    row = conn.execute(
+        "SELECT coalesce(current_id, (SELECT max(id) FROM messages WHERE conversation_id = ?1))"
+        " FROM conversations WHERE id = ?1",
+        (conversation_id,),
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def insert_message(
+    conn: sqlite3.Connection,
+    conversation_id: str,
+    values: tuple[object, ...],
+    *,
+    parent_id: int | Unset | None,
+    current: bool,
+    tree: bool,
+) -> int:
+    """Insert a message's row (message_row()'s, whose parent is left out) under `parent_id`
+    (UNSET: the conversation's current message), and unless `current` is false make it the
+    message the conversation shows last; returns its id. `tree`: the messages name their
+    parents (a history from before 009_message_tree gets neither)."""
+    if not tree:  # a history as an older version wrote it (tests make them)
+        cursor = conn.execute(INSERT_MESSAGE_BEFORE_TREE, values[:-1])
+    else:
+        parent = current_message(conn, conversation_id) if parent_id is UNSET else parent_id
+        cursor = conn.execute(INSERT_MESSAGE, (*values[:-1], parent))
+    if current and tree:
+        conn.execute(
+            "UPDATE conversations SET current_id = ? WHERE id = ?",
+            (cursor.lastrowid, conversation_id),
+        )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def set_current(conn: sqlite3.Connection, conversation_id: str, message_id: int) -> None:
+    """The conversation shows the path that ends at `message_id` (KeyError when the message
+    is not one of its), and follows the newest answer on that path."""
+    cursor = conn.execute(
+        "UPDATE conversations SET current_id = ?1 WHERE id = ?2 AND EXISTS"
+        " (SELECT 1 FROM messages WHERE id = ?1 AND conversation_id = ?2)",
+        (message_id, conversation_id),
+    )
+    if cursor.rowcount == 0:
+        raise KeyError(message_id)
+    _follow_newest_answer(conn, conversation_id, message_id)
+
+
+def path_in(conn: sqlite3.Connection, conversation_id: str, message_id: int) -> list[MessageRecord]:
+    """The conversation's messages from a first one down to `message_id`, in order; KeyError
+    when the conversation has no such message."""
+    rows = conn.execute(
+        f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
+        (conversation_id,),
+    ).fetchall()
+    path = path_to([message_from_row(row) for row in rows], message_id)
+    if not path or path[-1].id != message_id:
+        raise KeyError(message_id)
+    return path
+
+
+def copy_path(
+    conn: sqlite3.Connection,
+    path: Sequence[MessageRecord],
+    branch_id: str,
+    origin_id: str,
+    *,
+    attached: bool,
+) -> None:
+    """Copy a path (path_in()'s) into the empty conversation `branch_id`, which then shows the
+    copies and names `origin_id` as the one it branched from. Each copy keeps the routing rule
+    of its original, and its files where the history keeps them (`attached`)."""
+    parent: int | None = None
+    copies: list[tuple[int, int]] = []  # (original, copy)
+    for record in path:
+        values = row_of(branch_id, record, parent)
+        parent = conn.execute(INSERT_MESSAGE, values).lastrowid
+        assert parent is not None
+        copies.append((record.id, parent))
+        if attached:
+            attachment_rows.copy_attachments(conn, record.id, parent)
+    if keeps_origins(conn):
+        conn.executemany(
+            "UPDATE messages SET rule = (SELECT rule FROM messages WHERE id = ?) WHERE id = ?",
+            copies,
+        )
+    conn.execute(
+        "UPDATE conversations SET current_id = ?, branched_from = ? WHERE id = ?",
+        (parent, origin_id, branch_id),
+    )
+    assert parent is not None  # the path is not empty
+    _follow_newest_answer(conn, branch_id, parent)  # the newest answer copied's model
+
+
+def features(conn: sqlite3.Connection) -> tuple[bool, bool]:
     """Whether the messages name their parents (the database had 009_message_tree), and
     whether it keeps attached files (010_attachments): one read of the steps it had."""
     steps = applied_migrations(conn)
@@ -571,13 +624,3 @@ def keeps_origins(conn: sqlite3.Connection) -> bool:
     """Whether answers keep the rule that picked their model and the answer they escalated
     (the database had 012_routing: history/answer_origins.py)."""
     return "012_routing" in applied_migrations(conn)
-
-
-def _current_message(conn: sqlite3.Connection, conversation_id: str) -> int | None:
-    """The message a conversation shows last: the one it names, else its newest."""
-    row = conn.execute(
-        "SELECT coalesce(current_id, (SELECT max(id) FROM messages WHERE conversation_id = ?1))"
-        " FROM conversations WHERE id = ?1",
-        (conversation_id,),
-    ).fetchone()
-    return None if row is None else row[0]
