@@ -9,7 +9,8 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from desktop_app.core.history.store import HistoryStore, keeps_origins
+from desktop_app.core.history.schema import keeps_origins
+from desktop_app.core.history.store import HistoryStore
 
 SET_ORIGIN = "UPDATE messages SET rule = ?, escalated_from = ? WHERE id = ?"
 

@@ -200,3 +200,16 @@ def _savepoint(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("RELEASE nested")
         raise
     conn.execute("RELEASE nested")
+
+
+def features(conn: sqlite3.Connection) -> tuple[bool, bool]:
+    """Whether the messages name their parents (the database had 009_message_tree), and
+    whether it keeps attached files (010_attachments): one read of the steps it had."""
+    steps = applied_migrations(conn)
+    return "009_message_tree" in steps, "010_attachments" in steps
+
+
+def keeps_origins(conn: sqlite3.Connection) -> bool:
+    """Whether answers keep the rule that picked their model and the answer they escalated
+    (the database had 012_routing: history/answer_origins.py)."""
+    return "012_routing" in applied_migrations(conn)

@@ -21,13 +21,8 @@ from types import TracebackType
 
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.errors import ConversationExists
-from desktop_app.core.history import attachment_rows, checks
-from desktop_app.core.history.bulk import (
-    INSERT_MESSAGE,
-    INSERT_MESSAGE_BEFORE_TREE,
-    message_row,
-    row_of,
-)
+from desktop_app.core.history import attachment_rows, checks, tree
+from desktop_app.core.history.bulk import message_row
 from desktop_app.core.history.failures import busy, history_errors
 from desktop_app.core.history.held_writes import HeldWrites
 from desktop_app.core.history.migrations import MIGRATIONS, Migration
@@ -57,15 +52,14 @@ from desktop_app.core.history.rows import (
     utc_now,
 )
 from desktop_app.core.history.schema import (
-    applied_migrations,
     connect,
     ensure_search_index,
+    features,
     fts5_available,
     migrate,
     time_to_text,
     transaction,
 )
-from desktop_app.core.history.tree import path_to
 from desktop_app.core.providers.base import Role
 
 __all__ = ["MIGRATIONS", "UNSET", "HistoryStore", "Unset"]
@@ -326,7 +320,7 @@ class HistoryStore:
                     "UPDATE conversations SET last_provider = ?, last_model = ? WHERE id = ?",
                     (provider, model, conversation_id),
                 )
-            message_id = insert_message(
+            message_id = tree.insert_message(
                 conn, conversation_id, values, parent_id=parent_id, current=current, tree=self._tree
             )
             if attachments:
@@ -345,14 +339,14 @@ class HistoryStore:
                     "SELECT max(id) FROM messages WHERE conversation_id = ?", (conversation_id,)
                 ).fetchone()
                 return int(newest) if newest is not None else None
-            return current_message(self._conn, conversation_id)
+            return tree.current_message(self._conn, conversation_id)
 
     def set_current(self, conversation_id: str, message_id: int) -> None:
         """Show the path that ends at this message of the conversation from now on; its last
         provider and model become those of the newest answer on that path (what `tally ask
         --continue` and the window's picker go on with)."""
         with self._write() as conn:
-            set_current(conn, conversation_id, message_id)
+            tree.set_current(conn, conversation_id, message_id)
 
     def branch(self, conversation_id: str, message_id: int, title: str) -> ConversationSummary:
         """A new conversation holding copies of the path from a first message down to
@@ -361,9 +355,9 @@ class HistoryStore:
         the routing rule that picked its model; what it escalated stays with the original (the
         answer it was a stronger version of is not on the path)."""
         with self._write() as conn:
-            path = path_in(conn, conversation_id, message_id)
+            path = tree.path_in(conn, conversation_id, message_id)
             branch = self.create_conversation(title)
-            copy_path(conn, path, branch.id, conversation_id, attached=self._attached)
+            tree.copy_path(conn, path, branch.id, conversation_id, attached=self._attached)
         made = self.conversation(branch.id)
         assert made is not None
         return made
@@ -492,135 +486,3 @@ class HistoryStore:
             )
             if cursor.rowcount == 0:
                 raise KeyError(conversation_id)
-
-
-_NEWEST_ANSWER_ON_PATH = """WITH RECURSIVE up (id, parent_id, role, provider, model, depth) AS (
-        SELECT id, parent_id, role, provider, model, 0 FROM messages WHERE id = ?
-        UNION ALL
-        SELECT m.id, m.parent_id, m.role, m.provider, m.model, up.depth + 1
-        FROM messages AS m JOIN up ON m.id = up.parent_id
-    )
-    SELECT provider, model FROM up
-    WHERE role = 'assistant' AND (provider IS NOT NULL OR model IS NOT NULL)
-    ORDER BY depth LIMIT 1"""
-"""The provider and model of the newest answer on the path up from a message."""
-
-
-def _follow_newest_answer(conn: sqlite3.Connection, conversation_id: str, message_id: int) -> None:
-    """The conversation's last provider and model become those of the newest answer on the
-    path up from `message_id`, if there is one."""
-    answered = conn.execute(_NEWEST_ANSWER_ON_PATH, (message_id,)).fetchone()
-    if answered is not None:
-        conn.execute(
-            "UPDATE conversations SET last_provider = ?, last_model = ? WHERE id = ?",
-            (*answered, conversation_id),
-        )
-
-
-def current_message(conn: sqlite3.Connection, conversation_id: str) -> int | None:
-    """The message a conversation shows last: the one it names, else its newest."""
-    row = conn.execute(
-        "SELECT coalesce(current_id, (SELECT max(id) FROM messages WHERE conversation_id = ?1))"
-        " FROM conversations WHERE id = ?1",
-        (conversation_id,),
-    ).fetchone()
-    return None if row is None else row[0]
-
-
-def insert_message(
-    conn: sqlite3.Connection,
-    conversation_id: str,
-    values: tuple[object, ...],
-    *,
-    parent_id: int | Unset | None,
-    current: bool,
-    tree: bool,
-) -> int:
-    """Insert a message's row (message_row()'s, whose parent is left out) under `parent_id`
-    (UNSET: the conversation's current message), and unless `current` is false make it the
-    message the conversation shows last; returns its id. `tree`: the messages name their
-    parents (a history from before 009_message_tree gets neither)."""
-    if not tree:  # a history as an older version wrote it (tests make them)
-        cursor = conn.execute(INSERT_MESSAGE_BEFORE_TREE, values[:-1])
-    else:
-        parent = current_message(conn, conversation_id) if parent_id is UNSET else parent_id
-        cursor = conn.execute(INSERT_MESSAGE, (*values[:-1], parent))
-    if current and tree:
-        conn.execute(
-            "UPDATE conversations SET current_id = ? WHERE id = ?",
-            (cursor.lastrowid, conversation_id),
-        )
-    assert cursor.lastrowid is not None
-    return cursor.lastrowid
-
-
-def set_current(conn: sqlite3.Connection, conversation_id: str, message_id: int) -> None:
-    """The conversation shows the path that ends at `message_id` (KeyError when the message
-    is not one of its), and follows the newest answer on that path."""
-    cursor = conn.execute(
-        "UPDATE conversations SET current_id = ?1 WHERE id = ?2 AND EXISTS"
-        " (SELECT 1 FROM messages WHERE id = ?1 AND conversation_id = ?2)",
-        (message_id, conversation_id),
-    )
-    if cursor.rowcount == 0:
-        raise KeyError(message_id)
-    _follow_newest_answer(conn, conversation_id, message_id)
-
-
-def path_in(conn: sqlite3.Connection, conversation_id: str, message_id: int) -> list[MessageRecord]:
-    """The conversation's messages from a first one down to `message_id`, in order; KeyError
-    when the conversation has no such message."""
-    rows = conn.execute(
-        f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
-        (conversation_id,),
-    ).fetchall()
-    path = path_to([message_from_row(row) for row in rows], message_id)
-    if not path or path[-1].id != message_id:
-        raise KeyError(message_id)
-    return path
-
-
-def copy_path(
-    conn: sqlite3.Connection,
-    path: Sequence[MessageRecord],
-    branch_id: str,
-    origin_id: str,
-    *,
-    attached: bool,
-) -> None:
-    """Copy a path (path_in()'s) into the empty conversation `branch_id`, which then shows the
-    copies and names `origin_id` as the one it branched from. Each copy keeps the routing rule
-    of its original, and its files where the history keeps them (`attached`)."""
-    parent: int | None = None
-    copies: list[tuple[int, int]] = []  # (original, copy)
-    for record in path:
-        values = row_of(branch_id, record, parent)
-        parent = conn.execute(INSERT_MESSAGE, values).lastrowid
-        assert parent is not None
-        copies.append((record.id, parent))
-        if attached:
-            attachment_rows.copy_attachments(conn, record.id, parent)
-    if keeps_origins(conn):
-        conn.executemany(
-            "UPDATE messages SET rule = (SELECT rule FROM messages WHERE id = ?) WHERE id = ?",
-            copies,
-        )
-    conn.execute(
-        "UPDATE conversations SET current_id = ?, branched_from = ? WHERE id = ?",
-        (parent, origin_id, branch_id),
-    )
-    assert parent is not None  # the path is not empty
-    _follow_newest_answer(conn, branch_id, parent)  # the newest answer copied's model
-
-
-def features(conn: sqlite3.Connection) -> tuple[bool, bool]:
-    """Whether the messages name their parents (the database had 009_message_tree), and
-    whether it keeps attached files (010_attachments): one read of the steps it had."""
-    steps = applied_migrations(conn)
-    return "009_message_tree" in steps, "010_attachments" in steps
-
-
-def keeps_origins(conn: sqlite3.Connection) -> bool:
-    """Whether answers keep the rule that picked their model and the answer they escalated
-    (the database had 012_routing: history/answer_origins.py)."""
-    return "012_routing" in applied_migrations(conn)

@@ -30,8 +30,8 @@ from typing import Any
 from desktop_app.core.events import Usage
 from desktop_app.core.history.attachment_rows import records_of
 from desktop_app.core.history.conversation_parameters import remembered_parameters
-from desktop_app.core.history.schema import time_to_text
-from desktop_app.core.history.store import HistoryStore, keeps_origins
+from desktop_app.core.history.schema import keeps_origins, time_to_text
+from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.prices import CatalogLookup, cost_usd, quote
 from desktop_app.core.money.spending import TOKEN_KINDS, Month, Totals
 from desktop_app.core.routing.matching import route
