@@ -5,28 +5,23 @@ inside writing(), whose transaction it joins), so whatever a method wrote surviv
 kill the moment it returns (schema.connect() says why WAL
 with synchronous=NORMAL is enough for that). One connection, used by one thread at a time under
 a lock; reads that grow with the history run on a worker thread through reader(), whose
-connection is its own: the window's reads go through desktop_app/ui/history/reads.py.
+connection is its own: the window's reads go through desktop_app/ui/history/reads.py. The
+connection, its lock and its transactions are database.py's (HistoryDatabase).
 """
 
 from __future__ import annotations
 
 import sqlite3
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
-from types import TracebackType
 
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.errors import ConversationExists
-from desktop_app.core.history import attachment_rows, checks, tree
+from desktop_app.core.history import attachment_rows, tree
 from desktop_app.core.history.bulk import message_row
-from desktop_app.core.history.failures import busy, history_errors
-from desktop_app.core.history.held_writes import HeldWrites
-from desktop_app.core.history.migrations import MIGRATIONS, Migration
-from desktop_app.core.history.readers import ReaderPool
+from desktop_app.core.history.database import HistoryDatabase
+from desktop_app.core.history.migrations import MIGRATIONS
 from desktop_app.core.history.records import (
     UNSET,
     ConversationSummary,
@@ -51,84 +46,14 @@ from desktop_app.core.history.rows import (
     usage_columns,
     utc_now,
 )
-from desktop_app.core.history.schema import (
-    connect,
-    ensure_search_index,
-    features,
-    fts5_available,
-    migrate,
-    time_to_text,
-    transaction,
-)
+from desktop_app.core.history.schema import time_to_text
 from desktop_app.core.providers.base import Role
 
 __all__ = ["MIGRATIONS", "UNSET", "HistoryStore", "Unset"]
 
 
-class HistoryStore:
+class HistoryStore(HistoryDatabase):
     """Conversations and messages on disk, with full-text search (FTS5, else LIKE)."""
-
-    def __init__(
-        self,
-        path: Path,
-        *,
-        fts: bool | None = None,
-        migrations: tuple[Migration, ...] = MIGRATIONS,
-        read_only: bool = False,
-    ) -> None:
-        """Open (creating or upgrading) the database at `path`.
-
-        `fts`: None uses FTS5 when this SQLite has it; False searches with LIKE as a build
-        without FTS5 would; True requires FTS5. `migrations` is for tests that build a database
-        as an older version did. `read_only`: a reader() of a store that opened the file.
-        """
-        self.path = path
-        self._read_only = read_only
-        self._lock = threading.RLock()  # re-entered by writes inside writing()
-        self._readers = ReaderPool(lambda: HistoryStore(path, fts=self.uses_fts, read_only=True))
-        self.verified = False
-        """The file passed its check at start (checks.py): close() then records it as checked."""
-        self.held = HeldWrites()
-        """While held, every write raises HistoryBusy at once: another writer of this app holds
-        the write lock (the window's import), and a write here would wait for it, for seconds,
-        on the thread that made it. The window's small writes go through held.run(), which
-        keeps them until the hold ends."""
-        with history_errors(path):
-            self._conn = connect(path, read_only=read_only)
-            if read_only:  # the store that lends it has brought the file up to date
-                self.uses_fts = bool(fts)
-                self._tree, self._attached = features(self._conn)
-                return
-            try:
-                available = fts5_available(self._conn)
-                if fts and not available:
-                    raise RuntimeError("this SQLite has no FTS5 with the trigram tokenizer")
-                self.uses_fts = available if fts is None else fts
-                migrate(self._conn, migrations, use_fts=self.uses_fts)
-                ensure_search_index(self._conn, use_fts=self.uses_fts, fts_available=available)
-                self._tree, self._attached = features(self._conn)
-            except BaseException:
-                self._conn.close()
-                raise
-
-    def close(self) -> None:
-        """Close the database and its readers; the store cannot be used afterwards."""
-        self._readers.close()
-        with self._lock:
-            self._conn.close()
-        if self.verified:
-            checks.record_checked(self.path)
-
-    def __enter__(self) -> HistoryStore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     # -- conversations ----------------------------------------------------------------------
 
@@ -445,39 +370,12 @@ class HistoryStore:
                 self._conn, query, limit=limit, use_fts=self.uses_fts, names=self._attached
             )
 
-    @contextmanager
-    def reading(self) -> Iterator[sqlite3.Connection]:
-        """The connection, for read-only queries of other core modules (spending): held under
-        the store's lock so no write of this process runs in between."""
-        with self._lock:
-            yield self._conn
-
-    def writing(self) -> AbstractContextManager[sqlite3.Connection]:
-        """One write transaction under the store's lock, for other core modules (the ledger,
-        the provider ids)."""
-        return self._write()
-
-    def reader(self) -> AbstractContextManager[HistoryStore]:
-        """This store for reads on a worker thread, with a read-only connection no other thread
-        is using: a long read there neither waits for this store's writes nor holds them up
-        (WAL lets readers run beside the writer). Kept for the next read; closed by close()."""
-        return self._readers.borrow()
-
     # -- internals --------------------------------------------------------------------------
 
     @property
     def _message_columns(self) -> str:
         """MESSAGE_COLUMNS, with NULL for the parent in a history from before the tree."""
         return MESSAGE_COLUMNS if self._tree else MESSAGE_COLUMNS_BEFORE_TREE
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        # A reader's write is a mistake in Tally, not a read-only folder: left untranslated.
-        failures = nullcontext() if self._read_only else history_errors(self.path)
-        if self.held.active:
-            raise busy(self.path)
-        with self._lock, failures, transaction(self._conn) as conn:
-            yield conn
 
     def _update_conversation(self, conversation_id: str, assignment: str, value: object) -> None:
         with self._write() as conn:
