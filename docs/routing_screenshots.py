@@ -15,18 +15,15 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 from screenshot_setup import close_window, save, shown_window
-from spending_screenshots import SPENDING_NOW
+from spending_screenshots import SPENDING_NOW, billed_answer
 
 from desktop_app.core.events import Usage
-from desktop_app.core.history.ledger_rows import LedgerEntry, bill
-from desktop_app.core.history.records import StoredUsage
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.prices import cost_usd
 from desktop_app.core.routing.rules import Rule
 from desktop_app.core.routing.rules_file import default_routing, dump_routing
 from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.presets import HOLYSHEEP
-from desktop_app.core.settings.providers_file import ModelPrice
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.spending.spending_dialog import SpendingDialog
 
@@ -71,42 +68,19 @@ def routing_history(store: HistoryStore, now: datetime) -> None:
             question = store.add_message(conversation, role="user", content=text, created_at=at)
             tokens = len(text) // 4 + rng.randint(200, 2_000)
             usage = Usage(tokens, rng.randint(300, 1_500), source="reported")
-            answer = _routed_answer(store, conversation, question.id, at, model, usage, prices)
+            cost = cost_usd(prices[model], usage)
+            answer = billed_answer(
+                store, conversation, at, model, usage, cost, parent_id=question.id
+            )
             with store.writing() as conn:
                 set_origin(conn, answer, AnswerOrigin(rule))
             if rule == "Everything else" and rng.random() < 0.3:
-                again = _routed_answer(
-                    store, conversation, question.id, at, "gpt-4.1", usage, prices
+                cost = cost_usd(prices["gpt-4.1"], usage)
+                again = billed_answer(
+                    store, conversation, at, "gpt-4.1", usage, cost, parent_id=question.id
                 )
                 with store.writing() as conn:
                     set_origin(conn, again, AnswerOrigin(None, answer))
-
-
-def _routed_answer(
-    store: HistoryStore,
-    conversation: str,
-    question: int,
-    at: datetime,
-    model: str,
-    usage: Usage,
-    prices: dict[str, ModelPrice],
-) -> int:
-    cost = cost_usd(prices[model], usage)
-    stored = StoredUsage(usage.input_tokens, usage.output_tokens, 0, 0, usage.source)
-    answer = store.add_message(
-        conversation,
-        role="assistant",
-        content="answer",
-        provider=HOLYSHEEP.id,
-        provider_name=HOLYSHEEP.name,
-        model=model,
-        usage=stored,
-        cost_usd=cost,
-        created_at=at,
-        parent_id=question,
-    )
-    bill(store, LedgerEntry(answer.id, conversation, HOLYSHEEP.id, model, at, stored, cost))
-    return answer.id
 
 
 async def shoot_routing_page(window: MainWindow, suffix: str) -> None:

@@ -16,7 +16,7 @@ from screenshot_setup import DOCS, dark_palette
 
 from desktop_app.core.events import Usage
 from desktop_app.core.history.ledger_rows import LedgerEntry, bill
-from desktop_app.core.history.records import StoredUsage
+from desktop_app.core.history.records import UNSET, StoredUsage, Unset
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.prices import cost_usd
 from desktop_app.core.settings.app_settings import AppSettings
@@ -85,6 +85,21 @@ def store_answer_in(
 ) -> None:
     """A question and its answer in this conversation at this time, with this usage and cost."""
     store.add_message(conversation, role="user", content="question", created_at=at)
+    billed_answer(store, conversation, at, model, usage, cost)
+
+
+def billed_answer(
+    store: HistoryStore,
+    conversation: str,
+    at: datetime,
+    model: str,
+    usage: Usage,
+    cost: Decimal | None,
+    *,
+    parent_id: int | Unset = UNSET,
+) -> int:
+    """An answer of the relay's in this conversation at this time, with this usage and cost,
+    after `parent_id` (by default the conversation's last message), billed; returns its id."""
     stored = StoredUsage(
         usage.input_tokens, usage.output_tokens, usage.cached_input_tokens, 0, usage.source
     )
@@ -98,9 +113,11 @@ def store_answer_in(
         usage=stored,
         cost_usd=cost,
         created_at=at,
+        parent_id=parent_id,
     )
     # Billed as the recorder bills an answer that ends: the spending view reads the ledger.
     bill(store, LedgerEntry(answer.id, conversation, HOLYSHEEP.id, model, at, stored, cost))
+    return answer.id
 
 
 def shoot_spending(app: QApplication) -> None:
