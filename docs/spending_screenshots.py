@@ -122,14 +122,26 @@ def billed_answer(
 
 def shoot_spending(app: QApplication) -> None:
     """The spending view over a realistic history, two models ticked for re-pricing, in the
-    light and the dark palette."""
-    for name, palette in (("", app.style().standardPalette()), ("-dark", dark_palette())):
+    light and the dark palette, and in Chinese with amounts in yuan (as a first run in Chinese
+    shows them)."""
+    from desktop_app.core.text.messages import set_language
+    from desktop_app.ui.translators import install_translators
+
+    looks = (
+        ("", app.style().standardPalette(), AppSettings()),
+        ("-dark", dark_palette(), AppSettings()),
+        ("-zh_CN", app.style().standardPalette(), AppSettings(currency_code="CNY")),
+    )
+    for name, palette, settings in looks:
         app.setPalette(palette)
+        chinese = name == "-zh_CN"
+        translators = install_translators(app, "zh_CN") if chinese else []
+        set_language("zh_CN" if chinese else "en")
         with tempfile.TemporaryDirectory() as folder:
             store = HistoryStore(Path(folder) / "history.sqlite3")
             spending_history(store, SPENDING_NOW)
             providers = [HOLYSHEEP.provider()]
-            dialog = SpendingDialog(store, AppSettings(), providers, now=SPENDING_NOW)
+            dialog = SpendingDialog(store, settings, providers, now=SPENDING_NOW)
             for model in ("holysheep/gpt-4.1", "holysheep/claude-sonnet-4.5"):
                 dialog.picker.choose(model)
             dialog.show()
@@ -145,4 +157,7 @@ def shoot_spending(app: QApplication) -> None:
             print("wrote", path)
             dialog.close()
             store.close()
+        for translator in translators:
+            app.removeTranslator(translator)
+    set_language("en")
     app.setPalette(app.style().standardPalette())
