@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         if isinstance(last, str) and "\n" in last:
             self.picker.select(*last.split("\n", 1))
 
-    def _show_ready(self) -> None:
+    def show_ready(self) -> None:
         has_models = self.picker.current() is not None
         self.stack.setCurrentWidget(self.chat_view if has_models else self.welcome)
         self.send_button.setEnabled(has_models and not self.session.busy)

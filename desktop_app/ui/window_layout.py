@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 def build_window(window: MainWindow) -> None:
     """Make the window's parts, as attributes of `window`, and connect them to it."""
     window.picker = ModelPicker(window)
-    window.picker.choiceChanged.connect(window._show_ready)
+    window.picker.choiceChanged.connect(window.show_ready)
     window.models = ModelLists(window.services, window.picker, window)
     window.session.listeners.append(window.models)
     window.models.reported.connect(lambda line: window.statusBar().showMessage(line, 10_000))
