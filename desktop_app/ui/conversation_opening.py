@@ -45,6 +45,7 @@ def switch_to(window: MainWindow, conversation_id: str | None) -> None:
     ledger.follow(conversation_id)
     window._settings().setValue("lastConversation", conversation_id or "")
     window.sidebar.select(conversation_id)
+    window.show_ready()
     window.banner.clear()
     window.input.setFocus()
 
@@ -78,6 +79,7 @@ def reopen_last(window: MainWindow) -> None:
         _warm_up_files(window)
         window.ledger.follow(last)
         window.sidebar.select(last)
+        window.show_ready()
 
 
 def _opened(window: MainWindow, conversation_id: str) -> HistoryRecorder:

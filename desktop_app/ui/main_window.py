@@ -149,8 +149,11 @@ class MainWindow(QMainWindow):
             self.picker.select(*last.split("\n", 1))
 
     def show_ready(self) -> None:
+        """The chat pane, or the welcome page while there is no model to send to and no stored
+        conversation open: a history is read without a provider (kept, or imported first)."""
         has_models = self.picker.current() is not None
-        self.stack.setCurrentWidget(self.chat_view if has_models else self.welcome)
+        reading = has_models or bool(self.conversation.messages)
+        self.stack.setCurrentWidget(self.chat_view if reading else self.welcome)
         self.send_button.setEnabled(has_models and not self.session.busy)
 
     def open_spending(self) -> None:
@@ -230,18 +233,10 @@ class MainWindow(QMainWindow):
 
     def regenerate(self, answer: ChatMessage | None = None) -> None:
         """A new version of an answer (the last one by default: Ctrl+R) from the model picked;
-        the old one stays, as a version."""
-        self.assistant.before_sending()  # a change still waiting in the panel applies
-        choice = self.picker.current()
-        if choice is None or self.session.busy:
-            return
-        last = self.conversation.messages[-1] if self.conversation.messages else None
-        answer = answer or last
-        if answer is None or answer.role != "assistant":
-            return
-        self.banner.clear()
-        self.composer.end_edit(clear=False)
-        self.session.regenerate(*choice, answer)
+        the old one stays, as a version (ui/sending.py)."""
+        from desktop_app.ui.sending import regenerate_answer
+
+        regenerate_answer(self, answer)
 
     def continue_with(self, answer: ChatMessage) -> None:
         """Go on from this answer of a comparison: it is shown, the others stay as versions."""

@@ -1,7 +1,7 @@
 """Sending what is in the message box: where it goes (the model picked, the model Auto's rule
 picks, the models compared, or a new version of a question being edited), and what stops it
 first (nothing to send, no model, a file still being read, a file or model problem, the
-budget), said in the banner."""
+budget), said in the banner; and asking again for a new version of an answer."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from desktop_app.ui.error_banner import Action
 from desktop_app.ui.picker.auto_route import sent_context
 
 if TYPE_CHECKING:
+    from desktop_app.core.conversation import ChatMessage
     from desktop_app.ui.main_window import MainWindow
 
 
@@ -28,10 +29,7 @@ def send_message(window: MainWindow) -> None:
     if not (text or attachments or tray.reading()) or window.session.busy:
         return
     if choice is None:
-        window.banner.show_error(
-            QCoreApplication.translate("MainWindow", "Pick a model first, or add a provider."),
-            Action.SETTINGS,
-        )
+        _no_model(window)
         return
     if tray.reading():
         window.banner.show_error(
@@ -86,3 +84,29 @@ def send_message(window: MainWindow) -> None:
     window.composer.end_edit(clear=False)
     window.input.clear()
     tray.clear_all()
+
+
+def regenerate_answer(window: MainWindow, answer: ChatMessage | None) -> None:
+    """A new version of `answer` (None: the last message, if an answer) from the model picked;
+    with no model to ask (no provider yet, a history read without one), the banner says so."""
+    window.assistant.before_sending()  # a change still waiting in the panel applies
+    choice = window.picker.current()
+    if window.session.busy:
+        return
+    last = window.conversation.messages[-1] if window.conversation.messages else None
+    answer = answer or last
+    if answer is None or answer.role != "assistant":
+        return
+    if choice is None:
+        _no_model(window)
+        return
+    window.banner.clear()
+    window.composer.end_edit(clear=False)
+    window.session.regenerate(*choice, answer)
+
+
+def _no_model(window: MainWindow) -> None:
+    window.banner.show_error(
+        QCoreApplication.translate("MainWindow", "Pick a model first, or add a provider."),
+        Action.SETTINGS,
+    )

@@ -233,6 +233,33 @@ def test_regenerate_and_edit(window: MainWindow, qtbot: QtBot, run: Run) -> None
     assert [m.content for m in window.conversation.children(edited)] == ["You said: hello"]
 
 
+def test_without_a_provider_the_history_can_still_be_read(qtbot: QtBot, run: Run) -> None:
+    # A history imported, or kept from before, with no provider set up (yet, or any more).
+    window = make_window(qtbot)
+    store = window.services.store
+    kept = store.create_conversation("Kept from before").id
+    store.add_message(kept, role="user", content="What is SSE?")
+    store.add_message(kept, role="assistant", content="Server-Sent Events.", model="gpt-4.1")
+    try:
+        assert window.stack.currentWidget() is window.welcome
+        window.open_conversation(kept)
+        assert window.stack.currentWidget() is window.chat_view
+        assert [m.content for m in window.conversation.messages] == [
+            "What is SSE?",
+            "Server-Sent Events.",
+        ]
+        assert not window.send_button.isEnabled(), "nothing to send to"
+        answer = window.chat_view.widget_for(window.conversation.messages[1])
+        assert answer is not None
+        answer.regenerate_button.click()
+        assert window.banner.label.text() == "Pick a model first, or add a provider."
+        assert len(window.conversation.messages) == 2
+        window.new_conversation()
+        assert window.stack.currentWidget() is window.welcome, "how to start, on an empty page"
+    finally:
+        shut_down(window, run)
+
+
 def test_first_run_offers_settings_and_the_offline_demo(qtbot: QtBot, run: Run) -> None:
     window = make_window(qtbot)
     assert window.stack.currentWidget() is window.welcome
