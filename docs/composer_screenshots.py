@@ -105,7 +105,6 @@ def shoot_attachments_and_assistants(app: QApplication, data: Path, target: str)
         set_language(language)
         app.setPalette(palette if suffix == "-dark" else app.style().standardPalette())
         loop, window = shown_window(app, 980, 760)
-        window.reopen_last_conversation()  # as ui/app.py does after the first frame: assistants
         if target == "attachments":
             loop.run_until_complete(shoot_attachments(window, files, suffix))
         else:

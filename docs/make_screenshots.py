@@ -19,7 +19,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.sup
 os.environ["TALLY_DATA_DIR"] = tempfile.mkdtemp(prefix="tally-shots-")
 
 import keyring
-import qasync
 from composer_screenshots import shoot_attachments_and_assistants
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
@@ -37,8 +36,6 @@ from window_screenshots import (
     shoot_versions,
 )
 
-from desktop_app.ui.app import make_services
-from desktop_app.ui.main_window import MainWindow
 from tests.support.memory_keyring import MemoryKeyring
 
 
@@ -80,7 +77,6 @@ def main() -> int:
         for name, palette in (("light", QPalette()), ("dark", dark_palette())):
             app.setPalette(palette if name == "dark" else app.style().standardPalette())
             loop, window = shown_window(app, 980, 820)
-            window.reopen_last_conversation()  # as ui/app.py does after the first frame
             if sys.argv[1:] == ["compare"]:
                 if name == "light":
                     window.resize(1280, 860)
@@ -98,17 +94,14 @@ def main() -> int:
                 loop.run_until_complete(shoot_settings(window))
                 loop.run_until_complete(shoot_streaming(window, data))
             close_window(loop, window)
-        (data / "providers.toml").unlink()
-        app.setPalette(app.style().standardPalette())
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-        window = MainWindow(make_services())
-        window.resize(980, 620)
-        window.show()
-        loop.run_until_complete(asyncio.sleep(0.2))
-        window.grab().save(str(DOCS / "first-run.png"))
-        print("wrote", DOCS / "first-run.png")
-        close_window(loop, window)
+    # A first run: a data folder of its own, with no provider and no history yet.
+    os.environ["TALLY_DATA_DIR"] = tempfile.mkdtemp(prefix="tally-first-run-")
+    app.setPalette(app.style().standardPalette())
+    loop, window = shown_window(app, 980, 620)
+    loop.run_until_complete(asyncio.sleep(0.2))
+    window.grab().save(str(DOCS / "first-run.png"))
+    print("wrote", DOCS / "first-run.png")
+    close_window(loop, window)
     shoot_spending(app)
     return 0
 

@@ -72,7 +72,8 @@ def shown_window(
     app: QApplication, width: int, height: int
 ) -> tuple[qasync.QEventLoop, MainWindow]:
     """A new event loop and the app's window on it, shown at this size (keys from the memory
-    keyring the script set)."""
+    keyring the script set), with what the app reads after its first frame (the assistants,
+    the conversation open when the last window closed)."""
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     services = make_services()
@@ -80,6 +81,7 @@ def shown_window(
     window = MainWindow(services)
     window.resize(width, height)
     window.show()
+    window.reopen_last_conversation()  # as ui/app.py does after the first frame
     return loop, window
 
 

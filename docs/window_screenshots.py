@@ -132,20 +132,20 @@ async def shoot_streaming(window: MainWindow, data: Path) -> None:
     (data / "settings.toml").unlink()
 
 
-async def shoot_settings(window: MainWindow) -> None:
+async def shoot_settings(window: MainWindow, suffix: str = "") -> None:
     """The settings dialog on the relay: its fields and its models' prices with their source."""
     window.open_settings()
     await asyncio.sleep(0.3)
     dialog = window.findChild(QDialog, "settingsDialog")
     assert dialog is not None
-    dialog.grab().save(str(DOCS / "settings-dialog.png"))
-    print("wrote", DOCS / "settings-dialog.png")
+    dialog.grab().save(str(DOCS / f"settings-dialog{suffix}.png"))
+    print("wrote", DOCS / f"settings-dialog{suffix}.png")
     dialog.close()
 
 
 def shoot_chinese_and_small(app: QApplication, data: Path) -> None:
-    """The window in Simplified Chinese (light and dark), and a small one (480 by 420) with an
-    error in the banner."""
+    """The window in Simplified Chinese (light and dark) and its settings dialog, and a small
+    one (480 by 420) with an error in the banner."""
     from desktop_app.core.text.messages import set_language
     from desktop_app.ui.translators import install_translators
 
@@ -155,6 +155,8 @@ def shoot_chinese_and_small(app: QApplication, data: Path) -> None:
         app.setPalette(palette if name == "dark" else app.style().standardPalette())
         loop, window = shown_window(app, 980, 760)
         loop.run_until_complete(shoot(window, f"main-window-zh_CN-{name}.png"))
+        if name == "light":
+            loop.run_until_complete(shoot_settings(window, "-zh_CN"))
         close_window(loop, window)
         for translator in translators:
             app.removeTranslator(translator)
