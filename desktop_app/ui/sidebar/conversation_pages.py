@@ -40,6 +40,7 @@ class ConversationPages(QObject):
     reloaded = Signal(int)
     """The list read again is shown: the number of archived conversations."""
     pageAdded = Signal()
+    """A page of older conversations was added below the rows."""
 
     def __init__(self, sidebar: PagedSidebar) -> None:
         super().__init__(sidebar.view)  # lives as long as the list it fills
