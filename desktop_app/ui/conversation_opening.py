@@ -43,7 +43,7 @@ def switch_to(window: MainWindow, conversation_id: str | None) -> None:
     window.assistant.show_conversation(conversation_id)
     _warm_up_files(window)
     ledger.follow(conversation_id)
-    window._settings().setValue("lastConversation", conversation_id or "")
+    window.remembered().setValue("lastConversation", conversation_id or "")
     window.sidebar.select(conversation_id)
     window.show_ready()
     window.banner.clear()
@@ -70,7 +70,7 @@ def conversation_deleted(window: MainWindow, conversation_id: str) -> None:
 def reopen_last(window: MainWindow) -> None:
     """Show the conversation that was open when the app last closed, if it is still there."""
     window.assistant.reload()  # after the first frame too: assistants.toml, parsed
-    last, store = window._settings().value("lastConversation"), window.services.store
+    last, store = window.remembered().value("lastConversation"), window.services.store
     if isinstance(last, str) and last and store.conversation(last):
         window.recorder.detach()
         window.recorder = _opened(window, last)

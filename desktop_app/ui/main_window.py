@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         listed = self.listed_providers()
         self.ledger.set_providers(listed)
         self.models.show(listed)
-        last = self._settings().value("lastModel")
+        last = self.remembered().value("lastModel")
         if isinstance(last, str) and "\n" in last:
             self.picker.select(*last.split("\n", 1))
 
@@ -354,11 +354,13 @@ class MainWindow(QMainWindow):
             self.sidebar.setVisible(not narrow)  # hidden, it no longer holds the window wide
         self.banner.limit_height(max(self.stack.height() + self.banner.height(), 0) // 3)
 
-    def _settings(self) -> QSettings:
+    def remembered(self) -> QSettings:
+        """What the window remembers between runs (window.ini): its geometry, the last model
+        and the last conversation."""
         return QSettings(str(self.services.state_path), QSettings.Format.IniFormat)
 
     def _restore_state(self) -> None:
-        geometry = self._settings().value("geometry")
+        geometry = self.remembered().value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
 
@@ -373,7 +375,7 @@ class MainWindow(QMainWindow):
 
             self.assistant.before_sending()  # a parameter changed just now is kept
 
-            self._settings().setValue("geometry", self.saveGeometry())
+            self.remembered().setValue("geometry", self.saveGeometry())
             self._closing = asyncio.get_event_loop().create_task(self._shut_down())
 
     async def _shut_down(self) -> None:
