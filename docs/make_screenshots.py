@@ -86,6 +86,7 @@ def main() -> int:
                 continue
             loop.run_until_complete(shoot(window, f"main-window-{name}.png"))
             if name == "light":
+                window.resize(1280, 860)  # as the compare target: room for three columns
                 loop.run_until_complete(shoot_versions(window))
                 loop.run_until_complete(shoot_compare(window))
                 window.resize(980, 820)
