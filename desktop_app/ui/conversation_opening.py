@@ -39,13 +39,8 @@ def switch_to(window: MainWindow, conversation_id: str | None) -> None:
         _show_origin(window, None)
     else:
         window.recorder = _opened(window, conversation_id)
-    window.unsaved.watch(window.recorder)
-    window.assistant.show_conversation(conversation_id)
-    _warm_up_files(window)
-    ledger.follow(conversation_id)
+    _follow_shown(window, conversation_id)
     window.remembered().setValue("lastConversation", conversation_id or "")
-    window.sidebar.select(conversation_id)
-    window.show_ready()
     window.banner.clear()
     window.input.setFocus()
 
@@ -74,12 +69,19 @@ def reopen_last(window: MainWindow) -> None:
     if isinstance(last, str) and last and store.conversation(last):
         window.recorder.detach()
         window.recorder = _opened(window, last)
-        window.unsaved.watch(window.recorder)
-        window.assistant.show_conversation(last)
-        _warm_up_files(window)
-        window.ledger.follow(last)
-        window.sidebar.select(last)
-        window.show_ready()
+        _follow_shown(window, last)
+
+
+def _follow_shown(window: MainWindow, conversation_id: str | None) -> None:
+    """The window's parts follow the conversation its recorder now holds: the writes watched
+    for failure, its assistant, its files read ahead, its spending, its row in the sidebar, and
+    the chat pane (or the welcome page, for an empty one with no model to send to)."""
+    window.unsaved.watch(window.recorder)
+    window.assistant.show_conversation(conversation_id)
+    _warm_up_files(window)
+    window.ledger.follow(conversation_id)
+    window.sidebar.select(conversation_id)
+    window.show_ready()
 
 
 def _opened(window: MainWindow, conversation_id: str) -> HistoryRecorder:
