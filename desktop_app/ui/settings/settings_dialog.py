@@ -1,5 +1,5 @@
 """The settings dialog: providers with their keys and prices on one tab, the currency and the
-budgets on another, the language, and the routing rules (routing_page.py).
+budgets on another, the language, and the routing rules (routing/page.py).
 
 Saving rewrites providers.toml from what the dialog shows: the values of a hand-edited file are
 kept, its comments are not. Keys go to the OS keyring or, when there is none and the user ticks
@@ -48,7 +48,7 @@ from desktop_app.ui.settings.provider_draft import (
     save_secrets,
 )
 from desktop_app.ui.settings.providers_page import ProvidersPage
-from desktop_app.ui.settings.routing_page import RoutingPage, routable_models
+from desktop_app.ui.settings.routing.page import RoutingPage, routable_models
 
 NO_KEYRING = str(
     QT_TRANSLATE_NOOP(

@@ -29,10 +29,10 @@ from desktop_app.core.routing.rules_file import default_routing, load_routing
 from desktop_app.core.settings.assistants import load_assistants
 from desktop_app.core.text.messages import language, message_of
 from desktop_app.ui.settings.provider_draft import ProviderDraft
-from desktop_app.ui.settings.routing_ladder import LadderEditor
-from desktop_app.ui.settings.routing_rule_form import RuleForm
-from desktop_app.ui.settings.routing_rules_model import RulesModel
-from desktop_app.ui.settings.routing_try import TryPrompt
+from desktop_app.ui.settings.routing.ladder import LadderEditor
+from desktop_app.ui.settings.routing.rule_form import RuleForm
+from desktop_app.ui.settings.routing.rules_model import RulesModel
+from desktop_app.ui.settings.routing.try_prompt import TryPrompt
 
 _PROBLEM_STYLE = (
     "#routingProblem { background: #fdecea; color: #5f1d17; border: 1px solid #e0a19b;"

@@ -17,8 +17,8 @@ from desktop_app.core.routing.rules import ModelRef, Routing
 from desktop_app.core.routing.rules_file import default_routing, load_routing
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.presets import HOLYSHEEP
-from desktop_app.ui.settings.routing_page import RoutingPage
-from desktop_app.ui.settings.routing_rule_form import RuleForm
+from desktop_app.ui.settings.routing.page import RoutingPage
+from desktop_app.ui.settings.routing.rule_form import RuleForm
 from desktop_app.ui.settings.settings_dialog import SettingsDialog
 from tests.support.ui.settings_helpers import click_save, opened, run, saved, type_text
 
