@@ -9,6 +9,7 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -120,21 +121,32 @@ def take_daily_backup(window: MainWindow) -> None:
     window.reads.run("backup", lambda _: backups.take_if_due(history), lambda _: None, failed)
 
 
-def fill_short_terms(history: Path) -> threading.Event:
-    """Index the short terms of the messages written before that index (short_fill.py), on a
-    thread of its own, a batch at a time; set the event returned to stop it."""
-    from desktop_app.core.history import short_fill  # after the first frame, as the backup
+UNDO_MARGIN = timedelta(hours=1)
+"""A conversation deleted less than this before a start is left for the next one: another window
+of the app, started earlier, may still offer its Undo."""
+
+
+def tidy_history(history: Path, started: datetime) -> threading.Event:
+    """On a thread of its own, a batch at a time: remove for good the conversations deleted
+    before this start (purge.py), then index the short terms of the messages written before that
+    index (short_fill.py); set the event returned to stop it."""
+    from desktop_app.core.history import purge, short_fill  # after the first frame, as the backup
 
     stop = threading.Event()
 
     def run() -> None:
         try:
-            if short_fill.fill(history, stop):
+            if purged := purge.purge(history, started - UNDO_MARGIN, stop):
+                log.info("deleted conversations removed for good: %d", purged)
+        except Exception as exc:  # a full disk, say: the next start tries again
+            log.warning("the deleted conversations were not removed: %s", exc)
+        try:
+            if not stop.is_set() and short_fill.fill(history, stop):
                 log.info("the index of short search terms is complete")
         except Exception as exc:  # a full disk, say: the next start goes on from there
             log.warning("the index of short search terms was not filled: %s", exc)
 
-    threading.Thread(target=run, name="short-terms", daemon=True).start()
+    threading.Thread(target=run, name="tidy-history", daemon=True).start()
     return stop
 
 
@@ -195,7 +207,8 @@ def run_app(argv: list[str]) -> int:
         install_translators(app, language)
         set_language(language)  # the core's messages, as the error banner shows them
     collector = MainThreadCollector(app)
-    filling: threading.Event | None = None
+    started = datetime.now(UTC)
+    tidying: threading.Event | None = None
     try:
         opened = open_services()
         if opened is None:
@@ -216,7 +229,7 @@ def run_app(argv: list[str]) -> int:
         # After the first frame: on a first run, the worker copying the new history would
         # otherwise take turns with the GUI thread while it paints.
         take_daily_backup(window)
-        filling = fill_short_terms(window.services.store.path)
+        tidying = tidy_history(window.services.store.path, started)
         # Only now, with the window on screen: see desktop_app/ui/first_frame.py.
         import asyncio
 
@@ -231,8 +244,8 @@ def run_app(argv: list[str]) -> int:
         with loop:
             loop.run_until_complete(closed.wait())
     finally:
-        if filling is not None:
-            filling.set()
+        if tidying is not None:
+            tidying.set()
         collector.stop()
         sys.excepthook = sys.__excepthook__
         stop_logging_to(handler)

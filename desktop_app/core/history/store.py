@@ -103,14 +103,11 @@ class HistoryStore(HistoryDatabase):
 
     def purge_deleted(self, older_than: timedelta) -> int:
         """Remove for good the conversations deleted more than `older_than` ago, with their
-        messages; returns how many conversations."""
-        cutoff = time_to_text(utc_now() - older_than)
-        with self._write() as conn:
-            cursor = conn.execute(
-                "DELETE FROM conversations WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
-                (cutoff,),
-            )
-        return cursor.rowcount
+        messages; returns how many conversations (purge.py: a batch at a time, the text
+        overwritten)."""
+        from desktop_app.core.history.purge import purge  # the app purges on a worker
+
+        return purge(self.path, utc_now() - older_than, pause=0)
 
     def conversations(
         self,

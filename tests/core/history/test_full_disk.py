@@ -13,7 +13,9 @@ import pytest
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import DiskFull
 from desktop_app.core.events import Usage
+from desktop_app.core.history.purge import purge
 from desktop_app.core.history.recorder import HistoryRecorder
+from desktop_app.core.history.rows import utc_now
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.ledger import Ledger
 from tests.support.history.spending_samples import PRICED_RELAY
@@ -142,3 +144,29 @@ def test_a_store_write_on_a_full_disk_raises_disk_full_not_sqlite(small_disk: Pa
     with pytest.raises(DiskFull):
         store.add_message(conversation.id, role="user", content=CHUNK * 4)
     store.close()
+
+
+def test_a_purge_on_a_full_disk_leaves_the_conversation_deleted_and_goes_on_later(
+    small_disk: Path,
+) -> None:
+    history = small_disk / "history.sqlite3"
+    with HistoryStore(history) as store:
+        gone = store.create_conversation("Deleted").id
+        for _ in range(8):
+            store.add_message(gone, role="user", content=CHUNK)
+        store.delete(gone)
+        with store.reading() as conn:  # an empty WAL: removing rows needs room again
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    filler = fill(small_disk)
+
+    with pytest.raises(sqlite3.OperationalError):  # "disk I/O error" or "database or disk is full"
+        purge(history, utc_now(), batch=2, pause=0)
+
+    filler.unlink()
+    with HistoryStore(history) as store:
+        assert store.conversation(gone) is None  # still deleted, whatever is left of it
+        with store.reading() as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert purge(history, utc_now(), batch=2, pause=0) == 1
+    with HistoryStore(history) as store, store.reading() as conn:
+        assert conn.execute("SELECT count(*) FROM messages").fetchone() == (0,)
