@@ -260,7 +260,7 @@ def _add_search_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
             "Search the history as the app's search box does (any part of a word, Chinese "
             'included; "quoted phrases" match as written) and print the newest matching '
             "messages, each under its conversation's full id, date and title. The id is what "
-            "`tally export --conversation` takes."
+            "`tally export --conversation` takes. Exits 1 when no message matches, as grep does."
         ),
     )
     search.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")

@@ -11,8 +11,12 @@ from desktop_app.core import paths
 from desktop_app.core.history.opening import open_history
 from desktop_app.core.history.search import CLOSE, OPEN
 
+EXIT_NOTHING_FOUND = 1
+"""No message matches, as grep exits: `tally search WORDS && ...` runs on a hit only."""
+
 
 def run_search(args: argparse.Namespace) -> int:
+    """Print the newest matching messages; 1 when none matches."""
     query = " ".join(args.query).strip()
     if not query or args.limit < 1:
         said = "give words to search for" if not query else "--limit must be 1 or more"
@@ -28,4 +32,4 @@ def run_search(args: argparse.Namespace) -> int:
     found = f"{len(hits)} message{'' if len(hits) == 1 else 's'}"
     print(f"tally: {found} found" + (" (the newest)" if len(hits) == args.limit else ""),
           file=sys.stderr)  # fmt: skip
-    return 0
+    return 0 if hits else EXIT_NOTHING_FOUND

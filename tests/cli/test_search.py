@@ -35,7 +35,7 @@ def test_search_prints_each_match_under_its_conversations_full_id(
 def test_search_with_nothing_found_or_nothing_asked(
     history: dict[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["search", "no such words anywhere"]) == 0
+    assert main(["search", "no such words anywhere"]) == 1  # as grep: nothing found
     assert capsys.readouterr() == ("", "tally: 0 messages found\n")
     assert main(["search", "  "]) == 2
     assert "give words to search for" in capsys.readouterr().err
