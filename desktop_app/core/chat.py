@@ -61,7 +61,12 @@ async def stream_chat(
     or KeyringUnavailable when the provider's network settings cannot be used.
     """
     protocol = protocol_for(provider.kind)
-    request = protocol.build_request(provider, key, chat)
+    if any(message.attachments for message in chat.messages):
+        # On a worker: a reopened conversation's files are read from the history as the
+        # request is built, and each goes in as base64 (90 MB of screenshots: a quarter second).
+        request = await asyncio.to_thread(protocol.build_request, provider, key, chat)
+    else:
+        request = protocol.build_request(provider, key, chat)
     client = await client_for(clients, provider)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + provider.timeouts.total

@@ -19,10 +19,11 @@ Why BLOBs in the SQLite file rather than files in the data directory, named by t
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
-from desktop_app.core.attachments.attachment import Attachment
+from desktop_app.core.attachments.attachment import Attachment, StoredBytes
 
 ATTACHMENTS = (
     # The bytes, once per content. A rowid table: a large value goes to overflow pages, which
@@ -78,10 +79,12 @@ def add_attachments(
     for message_id, files in attached:
         for position, attachment in enumerate(files):
             digest = attachment.sha256
-            conn.execute(
-                "INSERT OR IGNORE INTO attachment_data (sha256, data) VALUES (?, ?)",
-                (digest, attachment.data),
-            )
+            kept = conn.execute("SELECT 1 FROM attachment_data WHERE sha256 = ?", (digest,))
+            if kept.fetchone() is None:  # a file sent again is not read again
+                conn.execute(
+                    "INSERT INTO attachment_data (sha256, data) VALUES (?, ?)",
+                    (digest, attachment.data),
+                )
             conn.execute(
                 "INSERT INTO attachments (message_id, position, name, mime_type, size, sha256,"
                 " text) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -90,7 +93,7 @@ def add_attachments(
                     position,
                     attachment.name,
                     attachment.mime_type,
-                    len(attachment.data),
+                    attachment.size,
                     digest,
                     attachment.text,
                 ),
@@ -113,27 +116,12 @@ _OF_CONVERSATION = (
 )
 
 
-def attachments_of(
-    conn: sqlite3.Connection, conversation_id: str
-) -> dict[int, tuple[Attachment, ...]]:
-    """The files of a conversation's messages with their bytes, by message id, in the order
-    attached; a message without files is not in it. One query for the whole conversation."""
-    rows = conn.execute(
-        "SELECT a.message_id, a.name, a.mime_type, a.text, a.sha256,"
-        " (SELECT data FROM attachment_data WHERE sha256 = a.sha256)" + _OF_CONVERSATION,
-        (conversation_id,),
-    )
-    found: dict[int, list[Attachment]] = {}
-    for message_id, name, mime_type, text, sha256, data in rows:
-        # The stored hash: the bytes were checked against it when they were kept.
-        found.setdefault(message_id, []).append(Attachment(name, mime_type, data, text, sha256))
-    return {message_id: tuple(files) for message_id, files in found.items()}
-
-
 def records_of(
     conn: sqlite3.Connection, conversation_id: str
 ) -> dict[int, tuple[AttachmentRecord, ...]]:
-    """As attachments_of(), without the bytes."""
+    """The files of a conversation's messages, without their bytes, by message id, in the
+    order attached; a message without files is not in it. One query for the whole
+    conversation."""
     rows = conn.execute(
         "SELECT a.message_id, a.name, a.mime_type, a.size, a.sha256, a.text" + _OF_CONVERSATION,
         (conversation_id,),
@@ -142,6 +130,26 @@ def records_of(
     for message_id, *fields in rows:
         found.setdefault(message_id, []).append(AttachmentRecord(*fields))
     return {message_id: tuple(files) for message_id, files in found.items()}
+
+
+def stored_files(
+    records: Mapping[int, tuple[AttachmentRecord, ...]], read: Callable[[str], bytes]
+) -> dict[int, tuple[Attachment, ...]]:
+    """records_of()'s files as Attachments whose bytes `read` reads by their hash when asked
+    for (StoredBytes)."""
+    return {
+        message_id: tuple(
+            Attachment(
+                file.name,
+                file.mime_type,
+                StoredBytes(file.size, partial(read, file.sha256)),
+                file.text,
+                file.sha256,
+            )
+            for file in files
+        )
+        for message_id, files in records.items()
+    }
 
 
 def data_of(conn: sqlite3.Connection, sha256: str) -> bytes:

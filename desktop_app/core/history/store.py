@@ -159,17 +159,18 @@ class HistoryStore(HistoryDatabase):
         return [message_from_row(row) for row in rows]
 
     def attachments(self, conversation_id: str) -> dict[int, tuple[Attachment, ...]]:
-        """The files attached to a conversation's messages, with their bytes, by message id and
-        in the order attached; messages without files are not in it. One query in all."""
-        if not self._attached:
-            return {}
-        with self._lock:
-            return attachment_rows.attachments_of(self._conn, conversation_id)
+        """The files attached to a conversation's messages, by message id and in the order
+        attached; messages without files are not in it. One query in all, which reads no
+        file's bytes: each file's `data` reads them when asked for, through a reader (on
+        the thread that asks, without waiting for this store's writes)."""
+        records = self.attachment_records(conversation_id)
+        return attachment_rows.stored_files(records, self._file_bytes)
 
     def attachment_records(
         self, conversation_id: str
     ) -> dict[int, tuple[attachment_rows.AttachmentRecord, ...]]:
-        """As attachments(), without the bytes (attachment_data() reads them one at a time)."""
+        """The files of attachments() as the history describes them (name, type, size, hash,
+        text); attachment_data() reads their bytes one at a time."""
         if not self._attached:
             return {}
         with self._lock:
@@ -181,6 +182,12 @@ class HistoryStore(HistoryDatabase):
             raise KeyError(sha256)
         with self._lock:
             return attachment_rows.data_of(self._conn, sha256)
+
+    def _file_bytes(self, sha256: str) -> bytes:
+        if self._read_only:  # a reader is used by one thread at a time: its own connection
+            return self.attachment_data(sha256)
+        with self.reader() as reader:
+            return reader.attachment_data(sha256)
 
     def add_message(
         self,

@@ -5,6 +5,7 @@ they decode nor decodes them again as the user scrolls."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Sequence
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from shiboken6 import isValid
 
 from desktop_app.core.attachments.attachment import Attachment
+from desktop_app.core.errors import HistoryError
 from desktop_app.ui.chat.attachment_tray import as_image, format_size, thumbnail
 from desktop_app.ui.named_tasks import NamedTasks
 
@@ -70,7 +72,7 @@ class MessageFiles(QWidget):
     async def _decode(self, label: QLabel, attachment: Attachment) -> None:
         import asyncio
 
-        image = as_image(await asyncio.to_thread(thumbnail, attachment.data, SIDE))
+        image = as_image(await asyncio.to_thread(_thumbnail_of, attachment))
         if image is None or not isValid(label):  # not an image, or the message closed
             return  # the name and size stay
         _remember(attachment.sha256, image)
@@ -78,3 +80,13 @@ class MessageFiles(QWidget):
         # The room held was SIDE high: a wide picture is less, and would sit in a blank band
         # (as it does not when the thumbnail was kept and shown at once).
         label.setFixedHeight(image.height())
+
+
+def _thumbnail_of(attachment: Attachment) -> tuple[int, int, bytes] | None:
+    """On the worker: the file's bytes read (from the history, for a reopened conversation's)
+    and its thumbnail made; None when neither can be (the window closed the history)."""
+    try:
+        data = attachment.data
+    except (KeyError, sqlite3.Error, HistoryError):
+        return None
+    return thumbnail(data, SIDE)

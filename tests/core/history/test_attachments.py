@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from desktop_app.core.attachments.attachment import Attachment
+from desktop_app.core.attachments.attachment import Attachment, StoredBytes
 from desktop_app.core.chat import make_client
 from desktop_app.core.conversation import Conversation
 from desktop_app.core.history.ledger_rows import LedgerEntry, bill
@@ -84,6 +85,36 @@ def test_a_conversation_without_files_reads_them_in_one_query(store: HistoryStor
             conn.set_trace_callback(None)
     assert len([s for s in statements if "attachments" in s]) == 1
     assert [len(m.attachments) for m in conversation.messages] == [0] * 30 + [1]
+
+
+def test_a_reopened_files_bytes_are_read_when_asked_through_a_reader(
+    store: HistoryStore,
+) -> None:
+    c = store.create_conversation("Photo").id
+    asked = store.add_message(c, role="user", content="look", attachments=[CHART])
+    (reopened,) = store.attachments(c)[asked.id]
+    assert isinstance(reopened.content, StoredBytes)  # not the bytes: nothing read yet
+    assert (reopened, reopened.size, reopened.is_image) == (CHART, CHART.size, True)
+    read: list[bytes] = []
+    with store.reading():  # this thread holds the store (a write, say) meanwhile
+        worker = threading.Thread(target=lambda: read.append(reopened.data))
+        worker.start()
+        worker.join(timeout=10)
+    assert read == [CHART.data], "read on the worker's own connection, without waiting"
+
+
+def test_a_file_sent_again_is_not_read_again(store: HistoryStore) -> None:
+    c = store.create_conversation("Again").id
+    first = store.add_message(c, role="user", content="look", attachments=[CHART])
+    (kept,) = store.attachments(c)[first.id]
+
+    def unread() -> bytes:
+        raise AssertionError("the bytes are in the history already")
+
+    again = Attachment(kept.name, kept.mime_type, StoredBytes(kept.size, unread), None, kept.sha256)
+    second = store.add_message(c, role="user", content="and again", attachments=[again])
+    assert store.attachments(c)[second.id] == (CHART,)
+    assert count(store, "SELECT count(*) FROM attachment_data") == 1
 
 
 def test_the_same_bytes_are_kept_once_and_go_with_the_last_message_naming_them(

@@ -315,3 +315,67 @@ def test_a_conversation_opened_has_its_files_measured_off_the_gui_thread(
     run(reopen)
     assert measured_on == ["files"], "read on the thread of its own, not the GUI thread"
     assert tokens.measured(sent) == (1200, 900)
+
+
+def test_a_reopened_conversation_reads_its_files_off_the_gui_thread_and_sends_them_again(
+    window: MainWindow,
+    run: Run,
+    simulator: Simulator,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from desktop_app.core.attachments import tokens
+    from desktop_app.core.attachments.attachment import StoredBytes
+    from desktop_app.core.history.store import HistoryStore
+    from desktop_app.ui.chat import message_files
+
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(image_bytes(1200, 900))
+    attach_and_wait(window, run, photo)
+    assert window.picker.select("sim", "sim-normal")
+
+    async def ask(question: str) -> None:
+        window.input.setPlainText(question)
+        window.send()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(lambda: ask("What is this?"))
+    conversation_id = window.recorder.conversation_id
+    assert conversation_id is not None
+    (sent,) = window.conversation.messages[-2].attachments
+    message_files._kept.pop(sent.sha256, None)  # as on a later start: nothing decoded yet
+    tokens._measures.pop(sent.sha256, None)
+    read_on: list[str] = []
+    real = HistoryStore.attachment_data
+
+    def watched(store: HistoryStore, sha256: str) -> bytes:
+        read_on.append(threading.current_thread().name)
+        return real(store, sha256)
+
+    monkeypatch.setattr(HistoryStore, "attachment_data", watched)
+
+    async def reopen() -> None:
+        window.new_conversation()
+        window.open_conversation(conversation_id)
+
+    run(reopen)
+    (kept,) = window.conversation.messages[-2].attachments
+    assert isinstance(kept.content, StoredBytes), "its bytes stay in the history"
+    assert "MainThread" not in read_on, "opening it read no file on the GUI thread"
+    widget = window.chat_view.widget_for(window.conversation.messages[-2])
+    assert widget is not None
+    (label,) = widget.findChildren(QLabel, "messageFile")
+
+    async def thumbnail() -> None:
+        await until(lambda: not label.pixmap().isNull())
+
+    run(thumbnail)
+    before = len(simulator.received_files)
+    run(lambda: ask("And again?"))
+
+    resent = [f.data for f in simulator.received_files[before:] if f.part == "image_url"]
+    assert resent == [sent.data], "the photo goes with the conversation again"
+    assert len(read_on) >= 2  # the thumbnail's and the request's
+    assert "MainThread" not in read_on, read_on
