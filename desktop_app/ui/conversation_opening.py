@@ -4,6 +4,7 @@ spending followed and its files read ahead."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -11,8 +12,11 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 
 if TYPE_CHECKING:
+    from desktop_app.core.attachments.attachment import Attachment
     from desktop_app.core.history.records import ConversationSummary
     from desktop_app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
 def open_stored(window: MainWindow, conversation_id: str) -> None:
@@ -120,6 +124,15 @@ def _warm_up_files(window: MainWindow) -> None:
     if files:
         import threading
 
-        from desktop_app.core.attachments.tokens import warm_up
+        threading.Thread(target=_warm_up, args=(files,), name="files", daemon=True).start()
 
-        threading.Thread(target=warm_up, args=(files,), name="files", daemon=True).start()
+
+def _warm_up(files: list[Attachment]) -> None:
+    """On the thread of its own: the files' bytes are read from the history, which the window
+    may close meanwhile (a quit right after the open); the estimate then reads what it needs."""
+    from desktop_app.core.attachments.tokens import warm_up
+
+    try:
+        warm_up(files)
+    except Exception as exc:
+        log.info("the files of a conversation were not measured ahead: %s", exc)
