@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from desktop_app.core.attachments.attachment import Attachment, StoredBytes
+from desktop_app.simulator import Simulator
 from desktop_app.ui.conversation_opening import _warm_up
+from desktop_app.ui.main_window import MainWindow
+from tests.support.attachment_files import image_bytes
+from tests.support.ui.window_actions import attach_and_wait
+from tests.support.ui.window_helpers import Run
+from tests.support.waiting import until
 
 
 def test_files_read_ahead_after_the_history_closed_are_left_to_the_estimate(
@@ -22,3 +30,113 @@ def test_files_read_ahead_after_the_history_closed_are_left_to_the_estimate(
     with caplog.at_level(logging.INFO):
         _warm_up([photo])  # on its thread, an exception would print a traceback at quit
     assert "not measured ahead: Cannot operate on a closed database." in caplog.text
+
+
+def test_a_conversation_opened_has_its_files_measured_off_the_gui_thread(
+    window: MainWindow,
+    run: Run,
+    simulator: Simulator,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from desktop_app.core.attachments import tokens
+
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(image_bytes(1200, 900))
+    attach_and_wait(window, run, photo)
+    assert window.picker.select("sim", "sim-normal")
+    window.input.setPlainText("What is this?")
+
+    async def send() -> None:
+        window.send()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(send)
+    conversation_id = window.recorder.conversation_id
+    assert conversation_id is not None
+    (sent,) = window.conversation.messages[-2].attachments
+    tokens._measures.pop(sent.sha256, None)  # as on a later start: nothing measured yet
+    measured_on: list[str] = []
+    real = getattr(tokens, "image_size")  # noqa: B009
+
+    def watched(data: bytes) -> tuple[int, int]:
+        measured_on.append(threading.current_thread().name)
+        size: tuple[int, int] = real(data)
+        return size
+
+    monkeypatch.setattr(tokens, "image_size", watched)
+
+    async def reopen() -> None:
+        window.new_conversation()
+        window.open_conversation(conversation_id)
+        await until(lambda: sent.sha256 in tokens._measures)
+
+    run(reopen)
+    assert measured_on == ["files"], "read on the thread of its own, not the GUI thread"
+    assert tokens.measured(sent) == (1200, 900)
+
+
+def test_a_reopened_conversation_reads_its_files_off_the_gui_thread_and_sends_them_again(
+    window: MainWindow,
+    run: Run,
+    simulator: Simulator,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from desktop_app.core.attachments import tokens
+    from desktop_app.core.attachments.attachment import StoredBytes
+    from desktop_app.core.history.store import HistoryStore
+    from desktop_app.ui.chat import message_files
+
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(image_bytes(1200, 900))
+    attach_and_wait(window, run, photo)
+    assert window.picker.select("sim", "sim-normal")
+
+    async def ask(question: str) -> None:
+        window.input.setPlainText(question)
+        window.send()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(lambda: ask("What is this?"))
+    conversation_id = window.recorder.conversation_id
+    assert conversation_id is not None
+    (sent,) = window.conversation.messages[-2].attachments
+    message_files._kept.pop(sent.sha256, None)  # as on a later start: nothing decoded yet
+    tokens._measures.pop(sent.sha256, None)
+    read_on: list[str] = []
+    real = HistoryStore.attachment_data
+
+    def watched(store: HistoryStore, sha256: str) -> bytes:
+        read_on.append(threading.current_thread().name)
+        return real(store, sha256)
+
+    monkeypatch.setattr(HistoryStore, "attachment_data", watched)
+
+    async def reopen() -> None:
+        window.new_conversation()
+        window.open_conversation(conversation_id)
+
+    run(reopen)
+    (kept,) = window.conversation.messages[-2].attachments
+    assert isinstance(kept.content, StoredBytes), "its bytes stay in the history"
+    assert "MainThread" not in read_on, "opening it read no file on the GUI thread"
+    widget = window.chat_view.widget_for(window.conversation.messages[-2])
+    assert widget is not None
+    (label,) = widget.findChildren(QLabel, "messageFile")
+
+    async def thumbnail() -> None:
+        await until(lambda: not label.pixmap().isNull())
+
+    run(thumbnail)
+    before = len(simulator.received_files)
+    run(lambda: ask("And again?"))
+
+    resent = [f.data for f in simulator.received_files[before:] if f.part == "image_url"]
+    assert resent == [sent.data], "the photo goes with the conversation again"
+    assert len(read_on) >= 2  # the thumbnail's and the request's
+    assert "MainThread" not in read_on, read_on
