@@ -8,11 +8,15 @@ from contextlib import aclosing
 
 import pytest
 
+from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.chat import make_client, stream_chat
 from desktop_app.core.errors import ConnectionDropped, UnexpectedResponse
 from desktop_app.core.events import Finish, KeepAlive, ReasoningDelta, TextDelta
+from desktop_app.core.providers import protocol_for
+from desktop_app.core.providers.base import ChatRequest, Message
 from desktop_app.simulator import Simulator
 from desktop_app.simulator.hostile_scenarios import REDIRECT_TARGET
+from tests.support.attachment_files import image_bytes
 from tests.support.streams.chat_helpers import ask, collect, sim_provider
 
 
@@ -218,3 +222,17 @@ def test_the_client_asks_only_for_the_encodings_it_inflates_in_bounded_steps(
     outcome = collect(sim_provider(simulator), simulator.api_key, ask("sim-normal"))
     assert outcome.error is None
     assert simulator.requests[-1].headers["accept-encoding"] == "gzip, deflate"
+
+
+def test_a_request_with_files_is_sent_as_httpx_would_encode_it(simulator: Simulator) -> None:
+    photo = Attachment("dot.png", "image/png", image_bytes(40, 30))
+    chat = ChatRequest(model="sim-echo", messages=(Message("user", "What is it?", (photo,)),))
+    outcome = collect(sim_provider(simulator), simulator.api_key, chat)
+    assert outcome.error is None
+    (request,) = simulator.requests
+    built = protocol_for("openai").build_request(sim_provider(simulator), "k", chat).json
+    # Encoded on a worker, a piece at a time: the same bytes as httpx's own json= would send.
+    options = {"ensure_ascii": False, "separators": (",", ":"), "allow_nan": False}
+    assert request.raw_body == json.dumps(built, **options).encode()  # type: ignore[arg-type]
+    assert request.headers["content-length"] == str(len(request.raw_body))
+    assert "transfer-encoding" not in request.headers

@@ -57,6 +57,9 @@ class HttpRequest:
     url: str
     headers: dict[str, str] = field(repr=False)
     json: dict[str, Any]
+    body: bytes | None = field(default=None, repr=False)
+    """`json` encoded already, where it is tens of MB (a question's files in base64): encoded on
+    a worker, which httpx would do on the thread that sends."""
 
 
 class StreamParser(Protocol):

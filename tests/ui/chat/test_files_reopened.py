@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QLabel
@@ -140,3 +141,40 @@ def test_a_reopened_conversation_reads_its_files_off_the_gui_thread_and_sends_th
     assert resent == [sent.data], "the photo goes with the conversation again"
     assert len(read_on) >= 2  # the thumbnail's and the request's
     assert "MainThread" not in read_on, read_on
+
+
+def test_a_request_with_files_is_encoded_off_the_gui_thread(
+    window: MainWindow,
+    run: Run,
+    simulator: Simulator,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from httpx import _content
+
+    encoded: list[tuple[str, int]] = []  # (thread, characters) of each body httpx encodes
+    real = getattr(_content, "json_dumps")  # noqa: B009 (httpx does not export it)
+
+    def watched(value: object, **options: Any) -> str:
+        text: str = real(value, **options)
+        encoded.append((threading.current_thread().name, len(text)))
+        return text
+
+    monkeypatch.setattr(_content, "json_dumps", watched)
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(image_bytes(1200, 900))
+    attach_and_wait(window, run, photo)
+    assert window.picker.select("sim", "sim-normal")
+    window.input.setPlainText("What is this?")
+
+    async def send() -> None:
+        window.send()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(send)
+    (arrived,) = [f.data for f in simulator.received_files if f.part == "image_url"]
+    assert arrived == window.conversation.messages[-2].attachments[0].data
+    large = len(arrived)  # its base64 is a third larger still
+    assert [name for name, size in encoded if size > large] == []
