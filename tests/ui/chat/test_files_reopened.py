@@ -5,20 +5,57 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
+from httpx import _content
 from PySide6.QtWidgets import QLabel
 
+from desktop_app.core.attachments import tokens
 from desktop_app.core.attachments.attachment import Attachment, StoredBytes
+from desktop_app.core.history.store import HistoryStore
 from desktop_app.simulator import Simulator
+from desktop_app.ui.chat import message_files
 from desktop_app.ui.conversation_opening import _warm_up
 from desktop_app.ui.main_window import MainWindow
 from tests.support.attachment_files import image_bytes
 from tests.support.ui.window_actions import attach_and_wait
 from tests.support.ui.window_helpers import Run
 from tests.support.waiting import until
+
+
+def ask(window: MainWindow, run: Run, question: str) -> None:
+    """Send `question` to the simulator's model and wait for the answer."""
+
+    async def answered() -> None:
+        window.input.setPlainText(question)
+        window.send()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(answered)
+
+
+def asked_with_a_photo(window: MainWindow, run: Run, tmp_path: Path) -> tuple[str, Attachment]:
+    """A question sent with a 1200 x 900 photo: its conversation's id and the photo sent."""
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(image_bytes(1200, 900))
+    attach_and_wait(window, run, photo)
+    assert window.picker.select("sim", "sim-normal")
+    ask(window, run, "What is this?")
+    conversation_id = window.recorder.conversation_id
+    assert conversation_id is not None
+    (sent,) = window.conversation.messages[-2].attachments
+    return conversation_id, sent
+
+
+def reopen(window: MainWindow, run: Run, conversation_id: str) -> None:
+    async def reopened() -> None:  # in the loop, as the app always is
+        window.new_conversation()
+        window.open_conversation(conversation_id)
+
+    run(reopened)
 
 
 def test_files_read_ahead_after_the_history_closed_are_left_to_the_estimate(
@@ -40,24 +77,7 @@ def test_a_conversation_opened_has_its_files_measured_off_the_gui_thread(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import threading
-
-    from desktop_app.core.attachments import tokens
-
-    photo = tmp_path / "photo.png"
-    photo.write_bytes(image_bytes(1200, 900))
-    attach_and_wait(window, run, photo)
-    assert window.picker.select("sim", "sim-normal")
-    window.input.setPlainText("What is this?")
-
-    async def send() -> None:
-        window.send()
-        await until(lambda: not window.session.busy, within=20)
-
-    run(send)
-    conversation_id = window.recorder.conversation_id
-    assert conversation_id is not None
-    (sent,) = window.conversation.messages[-2].attachments
+    conversation_id, sent = asked_with_a_photo(window, run, tmp_path)
     tokens._measures.pop(sent.sha256, None)  # as on a later start: nothing measured yet
     measured_on: list[str] = []
     real = getattr(tokens, "image_size")  # noqa: B009
@@ -68,13 +88,12 @@ def test_a_conversation_opened_has_its_files_measured_off_the_gui_thread(
         return size
 
     monkeypatch.setattr(tokens, "image_size", watched)
+    reopen(window, run, conversation_id)
 
-    async def reopen() -> None:
-        window.new_conversation()
-        window.open_conversation(conversation_id)
+    async def measured() -> None:
         await until(lambda: sent.sha256 in tokens._measures)
 
-    run(reopen)
+    run(measured)
     assert measured_on == ["files"], "read on the thread of its own, not the GUI thread"
     assert tokens.measured(sent) == (1200, 900)
 
@@ -86,27 +105,7 @@ def test_a_reopened_conversation_reads_its_files_off_the_gui_thread_and_sends_th
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import threading
-
-    from desktop_app.core.attachments import tokens
-    from desktop_app.core.attachments.attachment import StoredBytes
-    from desktop_app.core.history.store import HistoryStore
-    from desktop_app.ui.chat import message_files
-
-    photo = tmp_path / "photo.png"
-    photo.write_bytes(image_bytes(1200, 900))
-    attach_and_wait(window, run, photo)
-    assert window.picker.select("sim", "sim-normal")
-
-    async def ask(question: str) -> None:
-        window.input.setPlainText(question)
-        window.send()
-        await until(lambda: not window.session.busy, within=20)
-
-    run(lambda: ask("What is this?"))
-    conversation_id = window.recorder.conversation_id
-    assert conversation_id is not None
-    (sent,) = window.conversation.messages[-2].attachments
+    conversation_id, sent = asked_with_a_photo(window, run, tmp_path)
     message_files._kept.pop(sent.sha256, None)  # as on a later start: nothing decoded yet
     tokens._measures.pop(sent.sha256, None)
     read_on: list[str] = []
@@ -117,12 +116,7 @@ def test_a_reopened_conversation_reads_its_files_off_the_gui_thread_and_sends_th
         return real(store, sha256)
 
     monkeypatch.setattr(HistoryStore, "attachment_data", watched)
-
-    async def reopen() -> None:
-        window.new_conversation()
-        window.open_conversation(conversation_id)
-
-    run(reopen)
+    reopen(window, run, conversation_id)
     (kept,) = window.conversation.messages[-2].attachments
     assert isinstance(kept.content, StoredBytes), "its bytes stay in the history"
     assert "MainThread" not in read_on, "opening it read no file on the GUI thread"
@@ -135,7 +129,7 @@ def test_a_reopened_conversation_reads_its_files_off_the_gui_thread_and_sends_th
 
     run(thumbnail)
     before = len(simulator.received_files)
-    run(lambda: ask("And again?"))
+    ask(window, run, "And again?")
 
     resent = [f.data for f in simulator.received_files[before:] if f.part == "image_url"]
     assert resent == [sent.data], "the photo goes with the conversation again"
@@ -150,10 +144,6 @@ def test_a_request_with_files_is_encoded_off_the_gui_thread(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import threading
-
-    from httpx import _content
-
     encoded: list[tuple[str, int]] = []  # (thread, characters) of each body httpx encodes
     real = getattr(_content, "json_dumps")  # noqa: B009 (httpx does not export it)
 
@@ -163,17 +153,8 @@ def test_a_request_with_files_is_encoded_off_the_gui_thread(
         return text
 
     monkeypatch.setattr(_content, "json_dumps", watched)
-    photo = tmp_path / "photo.png"
-    photo.write_bytes(image_bytes(1200, 900))
-    attach_and_wait(window, run, photo)
-    assert window.picker.select("sim", "sim-normal")
-    window.input.setPlainText("What is this?")
+    asked_with_a_photo(window, run, tmp_path)
 
-    async def send() -> None:
-        window.send()
-        await until(lambda: not window.session.busy, within=20)
-
-    run(send)
     (arrived,) = [f.data for f in simulator.received_files if f.part == "image_url"]
     assert arrived == window.conversation.messages[-2].attachments[0].data
     large = len(arrived)  # its base64 is a third larger still
