@@ -110,7 +110,9 @@ class MainWindow(QMainWindow):
         self._closing: asyncio.Task[None] | None = None
         self.tasks = NamedTasks("window")  # "branch"
         self._closed = False
-        self._over_budget_once = False
+        self.past_budget_once = False
+        """Send anyway was pressed: the next send goes past the budget that stopped it, once
+        (sending.py)."""
         build_window(self)
         self.unsaved = UnsavedWrites(self.banner, self)  # writes a full disk refused
         self.unsaved.watch(self.recorder)
@@ -294,7 +296,7 @@ class MainWindow(QMainWindow):
         elif action is Action.SWITCH_MODEL:
             self.picker.showPopup()
         elif action is Action.SEND_ANYWAY:
-            self._over_budget_once = True
+            self.past_budget_once = True
             self.send()
 
     # -- money --------------------------------------------------------------------------------

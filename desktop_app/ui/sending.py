@@ -55,10 +55,10 @@ def send_message(window: MainWindow) -> None:
         window.banner.show_error(problem)
         return
     budget = window.ledger.budget_stop()
-    if budget is not None and not window._over_budget_once:
+    if budget is not None and not window.past_budget_once:
         window.banner.show_error(window.ledger.describe(budget), Action.SEND_ANYWAY)
         return
-    window._over_budget_once = False
+    window.past_budget_once = False
     provider, model = choice
     window.banner.clear()
     window.conversation.settle()  # a comparison's answers still side by side: the first
