@@ -4,9 +4,11 @@ that Undo can bring it back; the app purges the ones deleted before it started (
 
 A batch of messages at a time, each batch its own short transaction, so the app's own writes wait
 at most one batch. With SQLite's secure_delete, the pages the rows leave are overwritten with
-zeros rather than left free with the text still in them. The search indexes (FTS5) drop the
-purged messages at once, but keep their terms, not their text, in older segments until those
-are merged; SQLite 3.42's secure-delete option for FTS5 would remove them too.
+zeros rather than left free with the text still in them. The search indexes (FTS5) stop
+finding the purged messages at once, but keep their terms (the trigram index's are pieces of
+three characters, with their places) in older segments until FTS5 merges those; merging the
+whole index at once ('optimize') would hold the write lock for minutes on a large history.
+SQLite 3.42's secure-delete option for FTS5 would remove them with the rows.
 
 Spent is spent: the ledger's rows have no key into `messages`, so a purge takes nothing from
 what was billed (migrations.py's `_LEDGER`).
