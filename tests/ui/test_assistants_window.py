@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.history.conversation_parameters import remembered_parameters
@@ -197,3 +198,36 @@ def test_picking_the_assistant_shown_again_keeps_the_conversations_changes(
     window.assistant.before_sending()
     _pick(window, "Default")  # the one shown already
     assert window.session.parameters.system == "Answer in French."
+
+
+def test_a_picker_squeezed_by_the_toolbar_elides_the_name_it_shows(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QStyleOptionComboBox
+
+    from desktop_app.core.settings.assistants import DEFAULT_NAME, Assistant
+    from desktop_app.ui.assistants.assistant_picker import AssistantPicker
+
+    picker = AssistantPicker()
+    qtbot.addWidget(picker)
+    picker.set_assistants(
+        [Assistant(DEFAULT_NAME), Assistant(TRANSLATOR, "Translate.")], TRANSLATOR
+    )
+    picker.show()
+    painted: list[str] = []
+    elide = AssistantPicker.shown_text
+
+    def shown_text(self: AssistantPicker, option: QStyleOptionComboBox) -> str:
+        painted.append(elide(self, option))
+        return painted[-1]
+
+    monkeypatch.setattr(AssistantPicker, "shown_text", shown_text)
+
+    picker.resize(picker.sizeHint())
+    picker.grab()
+    assert painted == []  # with its room: Qt's own drawing, the whole name
+    picker.resize(picker.sizeHint().width() // 2, picker.height())  # as at 980 px
+    picker.grab()
+    (squeezed,) = painted
+    assert squeezed.endswith("…"), squeezed
+    assert TRANSLATOR.startswith(squeezed[:-1])

@@ -10,6 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtWidgets import QStyleOptionComboBox
+
     from desktop_app.core.settings.assistants import Assistant
 
 
@@ -63,6 +66,37 @@ class AssistantPicker(QComboBox):
     def current_assistant(self) -> Assistant | None:
         row = self.currentIndex()
         return self.assistants[row] if 0 <= row < len(self.assistants) else None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt's own drawing while the picker has its room; squeezed by a narrow toolbar, the
+        picked name elided ("Code review…"), where Qt would cut it off mid-letter."""
+        if self.width() >= self.sizeHint().width():
+            super().paintEvent(event)
+            return
+        # Named here: the first frame shows Default with room to spare (PySide makes a class's
+        # Python type when it is first named).
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox, QStylePainter
+
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter = QStylePainter(self)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text(option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def shown_text(self, option: QStyleOptionComboBox) -> str:
+        """The picked name as it fits the picker's text field now: elided when it does not."""
+        from PySide6.QtWidgets import QStyle
+
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            self,
+        )
+        return self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, field.width()
+        )
 
     def _activated(self, row: int) -> None:
         if row == self.count() - 1:  # Manage assistants…
