@@ -9,8 +9,7 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +25,7 @@ from desktop_app.core.network.clients import ClientPool
 from desktop_app.core.settings.app_settings import load_settings
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.text.language import Language, Setting, chosen
-from desktop_app.core.text.messages import set_language, shown, text_of
+from desktop_app.core.text.messages import set_language
 from desktop_app.ui.app_icon import app_icon
 from desktop_app.ui.demo import Demo
 from desktop_app.ui.error_banner import ErrorBanner
@@ -101,53 +100,6 @@ def reopen_and_paint(window: MainWindow) -> None:
     """Reopen the conversation open at the last close, and paint it at once."""
     window.reopen_last_conversation()
     paint_pending()
-
-
-def take_daily_backup(window: MainWindow) -> None:
-    """Today's backup of the history, if it is still to be taken, on a worker thread (a
-    million messages take seconds to copy); the banner says so if it cannot be made."""
-    from desktop_app.core.history import backups  # after the first frame, as the backup
-
-    history = window.services.store.path
-
-    def failed(error: Exception) -> None:
-        log.warning("no backup today: %s", error)
-        if isinstance(error, TallyError):
-            said = QCoreApplication.translate(
-                "MainWindow", "Today's backup of the history was not made: {0}"
-            )
-            window.banner.show_error(said.format(shown(text_of(error))))
-
-    window.reads.run("backup", lambda _: backups.take_if_due(history), lambda _: None, failed)
-
-
-UNDO_MARGIN = timedelta(hours=1)
-"""A conversation deleted less than this before a start is left for the next one: another window
-of the app, started earlier, may still offer its Undo."""
-
-
-def tidy_history(history: Path, started: datetime) -> threading.Event:
-    """On a thread of its own, a batch at a time: remove for good the conversations deleted
-    before this start (purge.py), then index the short terms of the messages written before that
-    index (short_fill.py); set the event returned to stop it."""
-    from desktop_app.core.history import purge, short_fill  # after the first frame, as the backup
-
-    stop = threading.Event()
-
-    def run() -> None:
-        try:
-            if purged := purge.purge(history, started - UNDO_MARGIN, stop):
-                log.info("deleted conversations removed for good: %d", purged)
-        except Exception as exc:  # a full disk, say: the next start tries again
-            log.warning("the deleted conversations were not removed: %s", exc)
-        try:
-            if not stop.is_set() and short_fill.fill(history, stop):
-                log.info("the index of short search terms is complete")
-        except Exception as exc:  # a full disk, say: the next start goes on from there
-            log.warning("the index of short search terms was not filled: %s", exc)
-
-    threading.Thread(target=run, name="tidy-history", daemon=True).start()
-    return stop
 
 
 def open_services(
@@ -228,6 +180,8 @@ def run_app(argv: list[str]) -> int:
         log.info("%s started", describe())  # .git or build.json
         # After the first frame: on a first run, the worker copying the new history would
         # otherwise take turns with the GUI thread while it paints.
+        from desktop_app.ui.upkeep import take_daily_backup, tidy_history
+
         take_daily_backup(window)
         tidying = tidy_history(window.services.store.path, started)
         # Only now, with the window on screen: see desktop_app/ui/first_frame.py.

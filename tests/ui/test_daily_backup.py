@@ -7,8 +7,8 @@ from pathlib import Path
 
 from desktop_app.core import paths
 from desktop_app.core.history import backups
-from desktop_app.ui.app import take_daily_backup
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.upkeep import take_daily_backup
 from tests.support.ui.window_helpers import Run
 from tests.support.waiting import until
 

@@ -1,5 +1,5 @@
 """After its first frame the app removes for good the conversations deleted before it started,
-on a thread of its own (ui/app.py's tidy_history); one deleted shortly before is left, as
+on a thread of its own (ui/upkeep.py's tidy_history); one deleted shortly before is left, as
 another window of the app may still offer its Undo."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import timedelta
 from desktop_app.core.history.rows import utc_now
 from desktop_app.core.history.schema import time_to_text
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.ui.app import UNDO_MARGIN, tidy_history
+from desktop_app.ui.upkeep import UNDO_MARGIN, tidy_history
 
 
 def tidying() -> bool:
