@@ -180,10 +180,9 @@ def run_app(argv: list[str]) -> int:
         log.info("%s started", describe())  # .git or build.json
         # After the first frame: on a first run, the worker copying the new history would
         # otherwise take turns with the GUI thread while it paints.
-        from desktop_app.ui.upkeep import take_daily_backup, tidy_history
+        from desktop_app.ui.upkeep import start_upkeep
 
-        take_daily_backup(window)
-        tidying = tidy_history(window.services.store.path, started)
+        tidying = start_upkeep(window, started)
         # Only now, with the window on screen: see desktop_app/ui/first_frame.py.
         import asyncio
 

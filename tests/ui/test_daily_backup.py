@@ -3,10 +3,18 @@ when it cannot."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+from datetime import timedelta
 from pathlib import Path
+
+import pytest
 
 from desktop_app.core import paths
 from desktop_app.core.history import backups
+from desktop_app.core.history.rows import utc_now
+from desktop_app.core.history.schema import time_to_text
+from desktop_app.ui import upkeep
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.upkeep import take_daily_backup
 from tests.support.ui.window_helpers import Run
@@ -36,3 +44,44 @@ def test_a_backup_that_cannot_be_made_is_said(window: MainWindow, run: Run, data
 
     run(said)
     assert window.banner.label.text().startswith("Today's backup of the history was not made: ")
+
+
+def test_the_backup_after_a_purge_holds_no_deleted_conversation(
+    window: MainWindow, run: Run, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = window.services.store
+    gone = store.create_conversation("Deleted two days ago").id
+    store.add_message(gone, role="user", content="forget this")
+    store.delete(gone)
+    with store.writing() as conn:
+        conn.execute(
+            "UPDATE conversations SET deleted_at = ? WHERE id = ?",
+            (time_to_text(utc_now() - timedelta(days=2)), gone),
+        )
+    kept = store.create_conversation("Kept").id
+    taken_on: list[str] = []
+    real = upkeep.take_daily_backup
+
+    def watched(shown: MainWindow) -> None:
+        taken_on.append(threading.current_thread().name)
+        real(shown)
+
+    monkeypatch.setattr(upkeep, "take_daily_backup", watched)
+    stop = upkeep.start_upkeep(window, utc_now())
+
+    async def taken() -> None:
+        await until(lambda: taken_on and not window.reads.pending("backup"))
+
+    try:
+        run(taken)
+    finally:
+        stop.set()
+    assert taken_on == ["MainThread"]  # the banner is told from there if it fails
+    (made,) = backups.backups(paths.history_db())
+    copy = sqlite3.connect(made.path)
+    try:
+        ids = {row[0] for row in copy.execute("SELECT id FROM conversations")}
+    finally:
+        copy.close()
+    assert kept in ids
+    assert gone not in ids  # purged first, then copied
