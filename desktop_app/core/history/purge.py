@@ -1,6 +1,6 @@
 """Removing deleted conversations for good: their messages, their attached files no other message
 holds, and their rows in the search indexes. Deleting a conversation only marks it (store.py), so
-that Undo can bring it back; the app purges the ones deleted before it started (ui/app.py).
+that Undo can bring it back; the app purges the ones deleted before it started (ui/upkeep.py).
 
 A batch of messages at a time, each batch its own short transaction, so the app's own writes wait
 at most one batch. With SQLite's secure_delete, the pages the rows leave are overwritten with
