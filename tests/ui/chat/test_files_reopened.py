@@ -21,20 +21,9 @@ from desktop_app.ui.chat import message_files
 from desktop_app.ui.conversation_opening import _warm_up
 from desktop_app.ui.main_window import MainWindow
 from tests.support.attachment_files import image_bytes
-from tests.support.ui.window_actions import attach_and_wait
+from tests.support.ui.window_actions import attach_and_wait, send_and_wait
 from tests.support.ui.window_helpers import Run
 from tests.support.waiting import until
-
-
-def ask(window: MainWindow, run: Run, question: str) -> None:
-    """Send `question` to the simulator's model and wait for the answer."""
-
-    async def answered() -> None:
-        window.input.setPlainText(question)
-        window.send()
-        await until(lambda: not window.session.busy, within=20)
-
-    run(answered)
 
 
 def asked_with_a_photo(window: MainWindow, run: Run, tmp_path: Path) -> tuple[str, Attachment]:
@@ -43,7 +32,7 @@ def asked_with_a_photo(window: MainWindow, run: Run, tmp_path: Path) -> tuple[st
     photo.write_bytes(image_bytes(1200, 900))
     attach_and_wait(window, run, photo)
     assert window.picker.select("sim", "sim-normal")
-    ask(window, run, "What is this?")
+    send_and_wait(window, run, "What is this?")
     conversation_id = window.recorder.conversation_id
     assert conversation_id is not None
     (sent,) = window.conversation.messages[-2].attachments
@@ -129,7 +118,7 @@ def test_a_reopened_conversation_reads_its_files_off_the_gui_thread_and_sends_th
 
     run(thumbnail)
     before = len(simulator.received_files)
-    ask(window, run, "And again?")
+    send_and_wait(window, run, "And again?")
 
     resent = [f.data for f in simulator.received_files[before:] if f.part == "image_url"]
     assert resent == [sent.data], "the photo goes with the conversation again"
