@@ -13,10 +13,10 @@ import pytest
 from desktop_app.core import paths
 from desktop_app.core.history import backups
 from desktop_app.core.history.rows import utc_now
-from desktop_app.core.history.schema import time_to_text
 from desktop_app.ui import upkeep
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.upkeep import take_daily_backup
+from tests.support.history.on_disk import deleted_at
 from tests.support.ui.window_helpers import Run
 from tests.support.waiting import until
 
@@ -52,12 +52,7 @@ def test_the_backup_after_a_purge_holds_no_deleted_conversation(
     store = window.services.store
     gone = store.create_conversation("Deleted two days ago").id
     store.add_message(gone, role="user", content="forget this")
-    store.delete(gone)
-    with store.writing() as conn:
-        conn.execute(
-            "UPDATE conversations SET deleted_at = ? WHERE id = ?",
-            (time_to_text(utc_now() - timedelta(days=2)), gone),
-        )
+    deleted_at(store, gone, utc_now() - timedelta(days=2))
     kept = store.create_conversation("Kept").id
     taken_on: list[str] = []
     real = upkeep.take_daily_backup

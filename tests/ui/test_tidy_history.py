@@ -9,9 +9,9 @@ import time
 from datetime import timedelta
 
 from desktop_app.core.history.rows import utc_now
-from desktop_app.core.history.schema import time_to_text
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.ui.upkeep import UNDO_MARGIN, tidy_history
+from tests.support.history.on_disk import deleted_at
 
 
 def tidying() -> bool:
@@ -26,12 +26,7 @@ def test_the_conversations_deleted_before_the_start_are_removed_on_a_worker(
     for title, deleted in (("Old", timedelta(days=3)), ("Recent", UNDO_MARGIN / 2)):
         ids[title] = store.create_conversation(title).id
         store.add_message(ids[title], role="user", content=f"{title} question")
-        store.delete(ids[title])
-        with store.writing() as conn:
-            conn.execute(
-                "UPDATE conversations SET deleted_at = ? WHERE id = ?",
-                (time_to_text(started - deleted), ids[title]),
-            )
+        deleted_at(store, ids[title], started - deleted)
     live = store.create_conversation("Live").id
 
     tidy_history(store.path, started)

@@ -22,17 +22,12 @@ from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.ledger import Ledger
 from desktop_app.core.session import ChatSession
 from desktop_app.simulator import Simulator
+from tests.support.history.on_disk import count
 from tests.support.streams.chat_helpers import FAST_RETRY, sim_provider
 
 CHART = Attachment("chart.png", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
 NOTES = Attachment("notes.txt", "text/plain", b"line one\nline two\n", "line one\n")
 PAPER = Attachment("paper.pdf", "application/pdf", b"%PDF-1.7 fake", text="Abstract: tiles.")
-
-
-def count(store: HistoryStore, sql: str, *args: object) -> int:
-    with store.reading() as conn:
-        (n,) = conn.execute(sql, args).fetchone()
-    return int(n)
 
 
 def test_a_question_sent_with_files_is_saved_with_them_and_reopened_in_order(

@@ -16,15 +16,10 @@ from desktop_app.core.history.purge import purge
 from desktop_app.core.history.rows import utc_now
 from desktop_app.core.history.schema import connect
 from desktop_app.core.history.store import HistoryStore
+from tests.support.history.on_disk import count
 
 SHARED = Attachment("chart.png", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
 OWN = Attachment("diary.txt", "text/plain", b"a private diary", "a private diary")
-
-
-def rows(store: HistoryStore, sql: str, *args: object) -> int:
-    with store.reading() as conn:
-        (n,) = conn.execute(sql, args).fetchone()
-    return int(n)
 
 
 def conversation(store: HistoryStore, title: str, texts: list[str]) -> str:
@@ -61,15 +56,15 @@ def test_a_purge_removes_the_conversations_deleted_before_the_cutoff_a_batch_at_
 
     assert purge(store.path, cutoff, batch=2, pause=0) == 1
 
-    assert rows(store, "SELECT count(*) FROM conversations WHERE id = ?", old) == 0
-    assert rows(store, "SELECT count(*) FROM messages WHERE conversation_id = ?", old) == 0
-    assert rows(store, "SELECT count(*) FROM messages WHERE conversation_id = ?", recent) == 1
-    assert rows(store, "SELECT count(*) FROM messages WHERE conversation_id = ?", kept) == 2
+    assert count(store, "SELECT count(*) FROM conversations WHERE id = ?", old) == 0
+    assert count(store, "SELECT count(*) FROM messages WHERE conversation_id = ?", old) == 0
+    assert count(store, "SELECT count(*) FROM messages WHERE conversation_id = ?", recent) == 1
+    assert count(store, "SELECT count(*) FROM messages WHERE conversation_id = ?", kept) == 2
     # The bytes another conversation holds stay; the ones only the purged one held go.
-    assert rows(store, "SELECT count(*) FROM attachment_data") == 1
+    assert count(store, "SELECT count(*) FROM attachment_data") == 1
     assert store.attachment_data(SHARED.sha256) == SHARED.data
     # The search index drops the purged messages: one of the three left matches here.
-    assert rows(store, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'quokka'") == 2
+    assert count(store, "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'quokka'") == 2
     store.undelete(recent)
     assert {hit.conversation_id for hit in store.search("quokka")} == {kept, recent}
 
@@ -83,12 +78,12 @@ def test_a_stopped_purge_leaves_the_rest_deleted_and_the_next_one_goes_on(
     stopped.set()  # stops at the first pause, after one batch
 
     assert purge(store.path, utc_now(), stopped, batch=2, pause=0) == 0
-    assert rows(store, "SELECT count(*) FROM messages WHERE conversation_id = ?", gone) == 3
+    assert count(store, "SELECT count(*) FROM messages WHERE conversation_id = ?", gone) == 3
     assert store.conversation(gone) is None  # still deleted: out of the list and of search
     assert store.search("message") == []
 
     assert purge(store.path, utc_now(), batch=2, pause=0) == 1
-    assert rows(store, "SELECT count(*) FROM conversations WHERE id = ?", gone) == 0
+    assert count(store, "SELECT count(*) FROM conversations WHERE id = ?", gone) == 0
 
 
 def test_a_conversation_brought_back_during_a_purge_is_kept_with_the_rest(
@@ -100,7 +95,7 @@ def test_a_conversation_brought_back_during_a_purge_is_kept_with_the_rest(
     assert purge(store.path, utc_now(), UndoneOnPause(store, undone), batch=2, pause=0) == 0
 
     assert store.conversation(undone) is not None
-    assert rows(store, "SELECT count(*) FROM messages WHERE conversation_id = ?", undone) == 1
+    assert count(store, "SELECT count(*) FROM messages WHERE conversation_id = ?", undone) == 1
 
 
 def test_the_purged_text_is_overwritten_in_the_file(
