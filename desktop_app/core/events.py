@@ -32,6 +32,21 @@ class Usage:
     source: Literal["reported", "estimated"] = "reported"
     cache_write_tokens: int = 0
 
+    def after(self, before: Usage | None) -> Usage:
+        """This report of an answer's usage, following `before` (an earlier one of the same
+        answer): each count the larger of the two, since counts only grow while an answer
+        streams, and a server that reports less later has lost count, not given tokens back."""
+        if before is None:
+            return self
+        return Usage(
+            max(self.input_tokens, before.input_tokens),
+            max(self.output_tokens, before.output_tokens),
+            max(self.cached_input_tokens, before.cached_input_tokens),
+            max(self.reasoning_tokens, before.reasoning_tokens),
+            self.source,
+            max(self.cache_write_tokens, before.cache_write_tokens),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Finish:

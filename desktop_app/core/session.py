@@ -131,7 +131,7 @@ class _Replies:
             else:
                 message.append_reasoning(event.text)
         elif isinstance(event, Usage):
-            message.usage = event
+            message.usage = event.after(message.usage)
         elif isinstance(event, Finish):
             message.finish_reason = event.reason
             # No reason at all: the stream ended without saying the answer was complete.

@@ -5,7 +5,6 @@ them, and the wait a response asks for."""
 from __future__ import annotations
 
 import email.utils
-import json
 import re
 import time
 from collections.abc import Mapping
@@ -24,6 +23,7 @@ from desktop_app.core.errors import (
     UnexpectedResponse,
 )
 from desktop_app.core.network.redaction import redact
+from desktop_app.core.network.server_json import loads
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.text.messages import t
 
@@ -250,7 +250,7 @@ def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
 def _detail(body: bytes) -> tuple[str, bool]:
     """The server's own words from an error body, and whether the body was JSON."""
     try:
-        parsed: Any = json.loads(body)
+        parsed: Any = loads(body)
     except ValueError:
         match = _TITLE.search(body)
         raw = match.group(1) if match else body if not body.lstrip().startswith(b"<") else b""
@@ -270,7 +270,7 @@ def _google_details(body: bytes) -> tuple[set[str], float | None]:
     """Google's structured error details: the reasons (API_KEY_INVALID, ...) and the wait a
     RetryInfo asks for ("38s"), which Gemini sends in the body rather than a header."""
     try:
-        parsed: Any = json.loads(body)
+        parsed: Any = loads(body)
     except ValueError:
         return set(), None
     error = parsed.get("error") if isinstance(parsed, dict) else None

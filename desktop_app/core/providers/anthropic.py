@@ -24,10 +24,11 @@ from desktop_app.core.providers.base import (
     listed_text,
 )
 from desktop_app.core.providers.json_events import (
-    SAMPLE_LENGTH,
     load_object,
     malformed_chunk,
+    sample,
     token_count,
+    usage_reader,
 )
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
@@ -250,7 +251,7 @@ class AnthropicStreamParser:
 
     def parse_whole(self, body: Any) -> list[ChatEvent]:
         if not isinstance(body, dict):
-            raise self._malformed(json.dumps(body)[:SAMPLE_LENGTH])
+            raise self._malformed(sample(json.dumps(body)))
         if body.get("type") == "error" or "error" in body:
             raise self._stream_error(body.get("error", body))
         events: list[ChatEvent] = []
@@ -260,7 +261,7 @@ class AnthropicStreamParser:
         self._finish(body.get("stop_reason"))
         self._add_usage(body.get("usage"))
         if self._usage:
-            events.append(_usage(self._usage))
+            events.extend(_usage(self._usage))
         self.done = True
         return events
 
@@ -297,7 +298,7 @@ class AnthropicStreamParser:
             return []
         # Counts here are cumulative; newer API versions repeat the input counts too.
         self._add_usage(usage)
-        return [_usage(self._usage)]
+        return _usage(self._usage)
 
     def _finish(self, reason: Any) -> None:
         if isinstance(reason, str) and reason:
@@ -322,6 +323,7 @@ class AnthropicStreamParser:
         return StreamErrorEvent.reported(self.provider_name, said, status, answered=self._answered)
 
 
+@usage_reader
 def _usage(usage: dict[str, Any]) -> Usage:
     """Anthropic's counts, normalized: its input_tokens leave out the cache reads and writes."""
     written = token_count(usage, "cache_creation_input_tokens")

@@ -28,10 +28,11 @@ from desktop_app.core.providers.base import (
     listed_text,
 )
 from desktop_app.core.providers.json_events import (
-    SAMPLE_LENGTH,
     load_object,
     malformed_chunk,
+    sample,
     token_count,
+    usage_reader,
 )
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
@@ -227,7 +228,7 @@ class GeminiStreamParser:
         events: list[ChatEvent] = []
         for chunk in chunks:
             if not isinstance(chunk, dict):
-                raise self._malformed(json.dumps(body)[:SAMPLE_LENGTH])
+                raise self._malformed(sample(json.dumps(body)))
             events.extend(self._chunk_events(chunk))
         self.done = True
         return events
@@ -249,7 +250,7 @@ class GeminiStreamParser:
             self._finish(reason)
         usage = chunk.get("usageMetadata")
         if self.finish_reason is not None and isinstance(usage, dict):
-            events.append(_usage(usage))
+            events.extend(_usage(usage))
         return events
 
     def _finish(self, reason: str) -> None:
@@ -317,6 +318,7 @@ def _part_events(content: Any) -> list[ChatEvent]:
     return events
 
 
+@usage_reader
 def _usage(meta: dict[str, Any]) -> Usage:
     """Normalized counts: thoughts are billed as output, cached tokens are part of the prompt."""
     thoughts = token_count(meta, "thoughtsTokenCount")

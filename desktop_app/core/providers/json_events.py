@@ -3,25 +3,39 @@ is mangled; and read a token count from a usage object."""
 
 from __future__ import annotations
 
-import json
+import functools
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from desktop_app.core.errors import MalformedChunk
+from desktop_app.core.events import ChatEvent, Usage
+from desktop_app.core.network.server_json import loads
+
+log = logging.getLogger(__name__)
+
+MAX_TOKENS = 10**9
+"""More tokens than any model reads or writes for one answer: a count above it is nonsense."""
 
 SAMPLE_LENGTH = 200
 """How much of malformed data an error message quotes."""
+
+
+def sample(data: str) -> str:
+    """What an error message quotes of malformed `data`: its start, with an ellipsis where it
+    was cut (which tells the redaction that a key may have been cut there too)."""
+    return data if len(data) <= SAMPLE_LENGTH else data[:SAMPLE_LENGTH] + "…"
 
 
 def load_object(data: str, malformed: Callable[[str], MalformedChunk]) -> dict[str, Any]:
     """The JSON object in an event's data; raises `malformed(sample)` for anything else."""
     try:
         # strict=False: some servers leave control characters unescaped inside strings.
-        loaded = json.loads(data, strict=False)
+        loaded = loads(data, strict=False)
     except ValueError:
-        raise malformed(data[:SAMPLE_LENGTH]) from None
+        raise malformed(sample(data)) from None
     if not isinstance(loaded, dict):
-        raise malformed(data[:SAMPLE_LENGTH])
+        raise malformed(sample(data))
     return loaded
 
 
@@ -34,7 +48,37 @@ def malformed_chunk(provider_name: str, sample: str, what: str = "a chunk") -> M
     )
 
 
+class UnreadableCount(ValueError):
+    """A usage object holds a count that is not one (negative, fractional, text, absurd)."""
+
+
 def token_count(usage: Any, key: str) -> int:
-    """A count in a usage object: a positive whole number, else 0 (missing, null, or odd)."""
+    """A count in a usage object: a whole number of tokens, 0 when missing or null; raises
+    UnreadableCount for anything else there."""
     value = usage.get(key) if isinstance(usage, dict) else None
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+    if value is None:
+        return 0
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 12.0: a count, written by a server that keeps numbers as floats
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_TOKENS:
+        raise UnreadableCount(f"{key}: {value!r}"[:80])
+    return value
+
+
+def usage_reader(
+    read: Callable[[dict[str, Any]], Usage],
+) -> Callable[[dict[str, Any]], list[ChatEvent]]:
+    """`read` (a wire format's usage object to Usage) giving [its Usage], or [] when a count in
+    the object cannot be read: the answer's cost is then estimated from its text, as for a
+    server that reports no usage, rather than billed as the nothing (or the absurd sum) the
+    server reported."""
+
+    @functools.wraps(read)
+    def reader(usage: dict[str, Any]) -> list[ChatEvent]:
+        try:
+            return [read(usage)]
+        except UnreadableCount as exc:
+            log.warning("usage left out, a count is not one (%s): the cost is estimated", exc)
+            return []
+
+    return reader

@@ -6,7 +6,6 @@ the settings' Test connection and by the picker's Refresh models."""
 from __future__ import annotations
 
 import asyncio
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +22,7 @@ from desktop_app.core.errors import (
 from desktop_app.core.network.bounded_body import UnknownEncoding, body_pieces
 from desktop_app.core.network.http_errors import redirect_error
 from desktop_app.core.network.redaction import redact_error
+from desktop_app.core.network.server_json import loads
 from desktop_app.core.network.status_errors import error_for_status
 from desktop_app.core.network.transport_errors import transport_error
 from desktop_app.core.providers import protocol_for
@@ -140,7 +140,7 @@ async def _get_json(
         ) from None
     _check_status(provider, listing, page.url, status, response_headers, body, key)
     try:
-        return json.loads(body)
+        return loads(body)
     except ValueError:
         raise error_for_status(provider, _WHAT, status, response_headers, body, key) from None
 

@@ -20,10 +20,11 @@ from desktop_app.core.providers.base import (
     listed_text,
 )
 from desktop_app.core.providers.json_events import (
-    SAMPLE_LENGTH,
     load_object,
     malformed_chunk,
+    sample,
     token_count,
+    usage_reader,
 )
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
@@ -141,7 +142,7 @@ class OpenAIStreamParser:
 
     def parse_whole(self, body: Any) -> list[ChatEvent]:
         if not isinstance(body, dict):
-            raise self._malformed(json.dumps(body)[:SAMPLE_LENGTH])
+            raise self._malformed(sample(json.dumps(body)))
         if body.get("error"):
             raise self._stream_error(body["error"])
         events: list[ChatEvent] = []
@@ -151,7 +152,7 @@ class OpenAIStreamParser:
             if choice.get("finish_reason"):
                 self.finish_reason = str(choice["finish_reason"])
         if isinstance(body.get("usage"), dict):
-            events.append(_usage(body["usage"]))
+            events.extend(_usage(body["usage"]))
         self.done = True
         return events
 
@@ -166,7 +167,7 @@ class OpenAIStreamParser:
         for choice in _first_choices(chunk):
             delta = choice.get("delta") or {}
             if not isinstance(delta, dict):
-                raise self._malformed(json.dumps(chunk)[:SAMPLE_LENGTH])
+                raise self._malformed(sample(json.dumps(chunk)))
             events.extend(_deltas(delta))
             self._answered = self._answered or bool(events)
             reason = choice.get("finish_reason")
@@ -176,7 +177,7 @@ class OpenAIStreamParser:
                 self.finish_reason = str(reason)
         usage = chunk.get("usage")
         if isinstance(usage, dict):
-            events.append(_usage(usage))
+            events.extend(_usage(usage))
         return events
 
     def _malformed(self, sample: str) -> MalformedChunk:
@@ -214,6 +215,7 @@ def _deltas(delta: dict[str, Any]) -> list[ChatEvent]:
     return events
 
 
+@usage_reader
 def _usage(usage: dict[str, Any]) -> Usage:
     prompt_details = usage.get("prompt_tokens_details") or {}
     completion_details = usage.get("completion_tokens_details") or {}

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import random
+from collections.abc import Callable
+
 import pytest
 
 from desktop_app.core.errors import StreamErrorEvent
-from desktop_app.core.network.redaction import HIDDEN, redact, redact_error
+from desktop_app.core.network.redaction import HIDDEN, StreamRedaction, redact, redact_error
 
 KEY = "sk-Live_7f3a9c/Q+x"
 
@@ -20,6 +24,12 @@ KEY = "sk-Live_7f3a9c/Q+x"
         "sk-Live_7f3a9c%2fQ%2bx",
         "".join(f"%{byte:02X}" for byte in KEY.encode()),  # every byte
         "%73K-lIVE_7F3A9C/q+X",  # some encoded, the rest in other letter cases
+        "\\u0073" + KEY[1:],  # a JSON escape in text that was not read as JSON
+        "".join(f"\\u{ord(char):04X}" for char in KEY),
+        "".join(f"&#{ord(char)};" for char in KEY),  # HTML character references
+        "".join(f"&#x{ord(char):x};" for char in KEY),
+        KEY.encode().hex(),
+        KEY.encode().hex().upper(),
     ],
 )
 def test_every_form_of_the_key_is_hidden(echo: str) -> None:
@@ -50,3 +60,56 @@ def test_an_errors_message_is_redacted_in_place() -> None:
     assert str(error) == f"Relay said: Bearer {HIDDEN}"
     assert error.args == (f"Relay said: Bearer {HIDDEN}",)
     assert error.status == 401
+
+
+@pytest.mark.parametrize("before", ["", "B", "Be", "Bearer ", "user:"])
+@pytest.mark.parametrize("alphabet", [base64.b64encode, base64.urlsafe_b64encode])
+def test_the_key_inside_base64_is_hidden_whatever_came_before_it(
+    before: str, alphabet: Callable[[bytes], bytes]
+) -> None:
+    encoded = alphabet(f"{before}{KEY}!".encode()).decode()
+    said = redact(f"Authorization: Basic {encoded}", KEY)
+    assert HIDDEN in said
+    # What is left around it holds at most the bits of a character or two of the key.
+    assert len(said) - len("Authorization: Basic ") - len(HIDDEN) <= len(before) * 4 // 3 + 6
+
+
+def test_a_key_cut_where_a_quoted_part_was_shortened_is_hidden() -> None:
+    said = f"Relay sent a chunk that is not valid JSON ('debug {KEY[:9]}…'); the answer was cut."
+    assert redact(said, KEY) == (
+        f"Relay sent a chunk that is not valid JSON ('debug {HIDDEN}…'); the answer was cut."
+    )
+
+
+TEXT = f"Your key is {KEY} and again {KEY.upper()}; sk- is how keys start. The end sk-Li"
+SHOWN = f"Your key is {HIDDEN} and again {HIDDEN}; sk- is how keys start. The end {HIDDEN}"
+
+
+def streamed(pieces: list[str]) -> list[str]:
+    hiding = StreamRedaction(KEY)
+    return [hiding.add(piece) for piece in pieces] + [hiding.end()]
+
+
+def test_a_streamed_text_hides_the_key_wherever_the_pieces_cut_it() -> None:
+    for cut in range(1, len(TEXT)):
+        assert "".join(streamed([TEXT[:cut], TEXT[cut:]])) == SHOWN
+    rng = random.Random(7)
+    for _ in range(200):
+        cuts = sorted(rng.sample(range(1, len(TEXT)), 8))
+        pieces = [TEXT[a:b] for a, b in zip([0, *cuts], [*cuts, len(TEXT)], strict=True)]
+        assert "".join(streamed(pieces)) == SHOWN
+    one_at_a_time = streamed(list(TEXT))
+    assert "".join(one_at_a_time) == SHOWN
+
+
+def test_a_streamed_text_is_held_back_only_where_it_could_start_the_key() -> None:
+    hiding = StreamRedaction(KEY)
+    assert hiding.add("Hello there, ") == "Hello there, "  # nothing like the key: all out
+    assert hiding.add("this is") == "this i"  # "s" could start it
+    assert hiding.add("n't it") == "sn't it"
+    assert hiding.add(" %7") == " "  # the start of "%73", the key's "s" percent-encoded
+    assert hiding.add("3k-") == ""
+    assert hiding.add("Lime") == "%73k-Lime"
+    assert hiding.end() == ""
+    hiding.add("ends with sk-L")
+    assert hiding.end() == HIDDEN  # four characters of the key: taken for a key cut off
