@@ -75,6 +75,12 @@ class BlockingClientPool:
         return client
 
     def close(self) -> None:
+        """Close the clients, after any certificate checks still being made: a command that
+        ends before its request (a setting refused, a budget used up) would otherwise leave
+        the interpreter shutting down under OpenSSL's loading thread, which crashed it."""
+        prepared, self._contexts = list(self._contexts.values()), {}
+        for making in prepared:
+            making.wait()
         clients, self._clients = list(self._clients.values()), {}
         for client in clients:
             client.close()
@@ -109,6 +115,9 @@ class _InThread(Generic[T]):
             self._value = self._call(self._argument)
         except BaseException as exc:  # handed to the caller of result(), not lost
             self._error = exc
+
+    def wait(self) -> None:
+        self._thread.join()
 
     def result(self) -> T:
         self._thread.join()

@@ -4,6 +4,7 @@ from client_for, as it is without prepare()."""
 
 from __future__ import annotations
 
+import threading
 import urllib.request
 from collections.abc import Iterator
 from contextlib import closing
@@ -73,3 +74,15 @@ def test_a_prepared_bundle_that_cannot_be_used_fails_when_the_client_is_made(
         clients.prepare(target)
         with pytest.raises(ConfigError, match=r"not-a-bundle\.pem cannot be used"):
             clients.client_for(target)
+
+
+def test_closing_waits_for_certificates_still_being_prepared(
+    front: TlsFront, certificates: Certificates
+) -> None:
+    # A command that stops before its request (a refused setting, a budget used up) closes the
+    # pool at once: the interpreter must not shut down under OpenSSL's loading thread, which
+    # crashed `tally ask` with a segmentation fault in most such runs.
+    clients = BlockingClientPool()
+    clients.prepare(private(front, certificates.ca_file))
+    clients.close()
+    assert [t for t in threading.enumerate() if t.name == "tally-prepare"] == []
