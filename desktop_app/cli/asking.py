@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.cli.prompt_words import prompt_from
 from desktop_app.core import paths
 from desktop_app.core.conversation import AnswerCost, ChatMessage, Conversation
 from desktop_app.core.errors import ConfigError, DiskFull, HistoryUnreadable
@@ -103,12 +104,9 @@ def read_question(args: argparse.Namespace) -> tuple[list[Provider], str]:
     if args.provider and provider_with_id(providers, args.provider) is None:
         known = ", ".join(p.id for p in providers)
         raise ConfigError(f"No provider with id {args.provider!r}; known: {known}.")
-    prompt = " ".join(args.prompt)
-    if not prompt or prompt == "-":
-        prompt = sys.stdin.read() if not sys.stdin.isatty() else ""
-    if not prompt.strip():
-        raise ConfigError("Nothing to ask: give a PROMPT, or pipe one into stdin.")
-    return providers, prompt
+    return providers, prompt_from(
+        args.prompt, "Nothing to ask: give a PROMPT, or pipe one into stdin."
+    )
 
 
 def read_attachments(files: list[str]) -> tuple[Attachment, ...]:

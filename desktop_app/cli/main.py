@@ -13,7 +13,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from desktop_app.cli.exit_codes import EXIT_BROKEN_PIPE, EXIT_USAGE
+from desktop_app.cli.exit_codes import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE
+from desktop_app.cli.prompt_words import check_text_arguments
 from desktop_app.core import paths
 from desktop_app.core.errors import TallyError
 from desktop_app.core.files import make_private
@@ -27,10 +28,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     make_private(paths.data_dir(), paths.own_files())
     if args.command is not None:
         try:
+            check_text_arguments(args)
             return _run_command(args)
         except TallyError as exc:
             print(f"tally: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
+        except KeyboardInterrupt:  # Ctrl+C outside an answer (ask's own says what was kept)
+            print(file=sys.stderr)
+            return EXIT_INTERRUPTED
         except BrokenPipeError:
             # What reads the output has gone (`tally ask ... | head`): stop quietly, as other
             # Unix tools do, and keep Python from complaining again when it flushes stdout.

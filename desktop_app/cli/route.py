@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from desktop_app.cli.prompt_words import prompt_from
 from desktop_app.core import paths
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.errors import ConfigError
@@ -45,12 +46,7 @@ def run_route(args: argparse.Namespace) -> int:
 
 def read_prompt_words(words: Sequence[str]) -> str:
     """The words of PROMPT, else stdin (PROMPT '-' or none); ConfigError when there is none."""
-    prompt = " ".join(words)
-    if not prompt or prompt == "-":
-        prompt = sys.stdin.read() if not sys.stdin.isatty() else ""
-    if not prompt.strip():
-        raise ConfigError("Nothing to route: give a PROMPT, or pipe one into stdin.")
-    return prompt
+    return prompt_from(words, "Nothing to route: give a PROMPT, or pipe one into stdin.")
 
 
 def explained(verdicts: Sequence[Verdict]) -> list[str]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.cli.exit_codes import EXIT_USAGE
 from desktop_app.cli.main import main
 from desktop_app.core.currency import Currency
 from desktop_app.core.history.store import HistoryStore
@@ -320,3 +321,36 @@ def test_ask_continue_follows_the_path_the_conversation_shows(
         assert (asked.content, asked.parent_id) == ("next", chosen.id)
         assert answer.parent_id == asked.id
         assert store.current_message(c) == answer.id
+
+
+def test_ask_refuses_words_or_piped_bytes_that_are_not_text(
+    configured: Simulator,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Bytes that are not UTF-8 come as lone surrogates (a file cut in the middle of a
+    # character, a terminal in another encoding): one line and exit 2, nothing sent or saved.
+    undecodable = b"bad \xff word".decode("utf-8", "surrogateescape")
+    for words in (["ask", undecodable], ["ask", "--system", undecodable, "hi"]):
+        assert main(words) == EXIT_USAGE
+        assert "holds bytes that are not UTF-8 text; nothing was sent" in capsys.readouterr().err
+    piped = io.TextIOWrapper(io.BytesIO(b"hello \xe4\xbd"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", piped)
+    assert main(["ask"]) == EXIT_USAGE
+    assert "What was piped in is not utf-8 text" in capsys.readouterr().err
+    assert configured.requests == []
+
+
+def test_ctrl_c_while_a_command_waits_for_stdin_exits_130_quietly(
+    configured: Simulator,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Waiting(io.StringIO):
+        def read(self, size: int | None = -1) -> str:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(sys, "stdin", Waiting())
+    for command in (["ask"], ["route"]):
+        assert main(command) == 130
+        assert "Traceback" not in capsys.readouterr().err
