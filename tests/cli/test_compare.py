@@ -271,6 +271,19 @@ def test_ask_continue_after_a_comparison_goes_on_from_the_answer_shown(
     assert asked.parent_id == echo.id
 
 
+def test_the_markdown_export_of_a_comparison_shows_the_answer_the_window_shows(
+    configured: Simulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["compare", "--model", "sim-echo", "--model", "sim-normal", "Q"]) == 0
+    capsys.readouterr()
+    assert main(["export", "--format", "markdown"]) == 0
+    exported = capsys.readouterr().out
+    # None was chosen: the first with text, as the window and `ask --continue` go on from.
+    assert "You said: Q" in exported
+    assert "Simulated answer" not in exported  # the other stays a version, as in the window
+    assert "1 other version" in exported
+
+
 def test_a_reader_that_goes_away_stops_every_answer_quietly(
     simulator: Simulator, tmp_path: Path
 ) -> None:

@@ -99,8 +99,17 @@ class FullConversation:
     """The rule that picked each answer's model and the answer it escalated, by message id."""
 
     def path(self) -> list[MessageRecord]:
-        """The messages the conversation shows: the path down to its current message."""
-        return path_to(self.messages, self.current)
+        """The messages the conversation shows: the path down to its current message; after a
+        comparison none was chosen from (a path ending at a question with answers), on through
+        its first answer that has text, else its first, as the window settles it
+        (Conversation.settle)."""
+        path = path_to(self.messages, self.current)
+        if not path or path[-1].role != "user":
+            return path
+        answers = [message for message in self.messages if message.parent_id == path[-1].id]
+        if not answers:
+            return path
+        return path_to(self.messages, next((a for a in answers if a.content), answers[0]).id)
 
 
 def load_conversations(
