@@ -48,10 +48,14 @@ def adopt_ids(store: HistoryStore, providers: list[Provider]) -> bool:
 
 def read_settings() -> AppSettings | None:
     """settings.toml, read (a broken one is an error before anything is sent); None when there
-    is none, which means the defaults: no budget, dollars."""
+    is none on a system not in Chinese, which means the defaults: no budget, dollars. (Without
+    the file a Chinese system's defaults are in yuan, as the window's and `tally spend`'s.)"""
     path = paths.settings_file()
     if not path.exists():
-        return None
+        from desktop_app.core.text.language import from_locale, is_chinese, system_locale
+
+        if not is_chinese(from_locale(system_locale())):
+            return None
     from desktop_app.core.settings.app_settings import load_settings
 
     return load_settings(path)

@@ -354,3 +354,21 @@ def test_ctrl_c_while_a_command_waits_for_stdin_exits_130_quietly(
     for command in (["ask"], ["route"]):
         assert main(command) == 130
         assert "Traceback" not in capsys.readouterr().err
+
+
+def test_ask_without_settings_on_a_chinese_system_shows_yuan_as_spend_does(
+    simulator: Simulator,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    write_providers(data_dir, simulator, extra=PRICED)
+    assert simulator.api_key is not None
+    KeyStore().set("sim", simulator.api_key)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert main(["ask", "Hello"]) == 0
+    summary = capsys.readouterr().err.strip().splitlines()[-1]
+    assert " · ¥" in summary
+    assert "$" not in summary
+    assert main(["spend"]) == 0
+    assert "in yuan" in capsys.readouterr().out
