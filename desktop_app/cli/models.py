@@ -7,6 +7,7 @@ import argparse
 import sys
 from decimal import Decimal
 
+from desktop_app.cli.tables import table
 from desktop_app.core import paths
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.money.prices import Quote, format_tiers, quote
@@ -25,31 +26,26 @@ def run_models(args: argparse.Namespace) -> int:
     if not providers:
         raise ConfigError(f"No providers configured: create {paths.providers_file()}.")
     cache = ModelCache.load(paths.models_cache_file())
-    rows: list[tuple[str, ...]] = [("provider", "model", "input", "cached", "output", "price from")]
+    header = ["provider", "model", "input", "cached", "output", "price from"]
+    rows: list[list[str]] = []
     for provider in providers:
         models = [entry.name for entry in merged_models(provider, cache.models_for(provider))]
         rows += [_row(provider, model, quote(provider, model)) for model in models]
         if not models:
-            rows.append((provider.id, "(no models: Refresh models in the app)", "", "", "", ""))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        cells = [
-            cell.rjust(w) if 2 <= i <= 4 else cell.ljust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-        ]
-        sys.stdout.write("  ".join(cells).rstrip() + "\n")
+            rows.append([provider.id, "(no models: Refresh models in the app)", "", "", "", ""])
+    sys.stdout.write("\n".join(table(header, rows, left=2, last_left=1)) + "\n")
     return 0
 
 
-def _row(provider: Provider, model: str, found: Quote | None) -> tuple[str, ...]:
+def _row(provider: Provider, model: str, found: Quote | None) -> list[str]:
     if found is None:
-        return (provider.id, model, "", "", "", "price unknown")
+        return [provider.id, model, "", "", "", "price unknown"]
     price = found.price
     cached = price.cached_input if price.cached_input is not None else price.input
     origin = f"{_SOURCES[found.source]}: {found.origin}"
     if price.tiers:  # last on the line: a model's figures stay on one line, for grep
         origin += f"; {format_tiers(price)}"
-    return (provider.id, model, _usd(price.input), _usd(cached), _usd(price.output), origin)
+    return [provider.id, model, _usd(price.input), _usd(cached), _usd(price.output), origin]
 
 
 def _usd(amount: Decimal) -> str:
