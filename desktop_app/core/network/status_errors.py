@@ -263,6 +263,8 @@ def _root_hint(provider: Provider) -> str:
     """What the API root usually looks like for the provider's kind."""
     if provider.kind == "openai":
         return t(" (often ending in /v1)")
+    if provider.kind == "gemini":
+        return t(" (the host alone, such as https://generativelanguage.googleapis.com)")
     return t(" (the host alone, such as https://api.anthropic.com)")
 
 

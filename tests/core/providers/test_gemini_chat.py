@@ -187,6 +187,12 @@ def test_error_statuses_with_geminis_bodies(
     assert outcome.error.partial.text == ""
 
 
+def test_a_404_points_at_geminis_own_root(simulator: Simulator) -> None:
+    outcome = collect(gemini_provider(simulator), simulator.api_key, ask("sim-error-404"))
+    assert "such as https://generativelanguage.googleapis.com" in str(outcome.error)
+    assert "anthropic" not in str(outcome.error)
+
+
 def test_a_403_that_echoes_the_key_has_it_hidden(simulator: Simulator) -> None:
     outcome = collect(gemini_provider(simulator), simulator.api_key, ask("sim-error-403"))
     assert isinstance(outcome.error, AuthenticationError)

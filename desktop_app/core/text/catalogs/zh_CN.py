@@ -19,6 +19,9 @@ CATALOG: dict[str, str] = {
         "{name} 在 {url} 找不到模型 {model!r}（{said}）。请检查模型名称，以及 Base URL 是否为 API 的根地址{hint}。"
     ),
     " (often ending in /v1)": "（通常以 /v1 结尾）",
+    " (the host alone, such as https://generativelanguage.googleapis.com)": (
+        "（只写主机地址，例如 https://generativelanguage.googleapis.com）"
+    ),
     " (the host alone, such as https://api.anthropic.com)": (
         "（只写主机地址，例如 https://api.anthropic.com）"
     ),

@@ -19,6 +19,9 @@ CATALOG: dict[str, str] = {
         "{name} 在 {url} 找不到模型 {model!r}（{said}）。請檢查模型名稱，以及 Base URL 是否為 API 的根位址{hint}。"
     ),
     " (often ending in /v1)": "（通常以 /v1 結尾）",
+    " (the host alone, such as https://generativelanguage.googleapis.com)": (
+        "（只寫主機位址，例如 https://generativelanguage.googleapis.com）"
+    ),
     " (the host alone, such as https://api.anthropic.com)": (
         "（只寫主機位址，例如 https://api.anthropic.com）"
     ),
