@@ -20,6 +20,10 @@ class ReasoningDelta:
     text: str
 
 
+MAX_TOKENS = 10**9
+"""More tokens than any model reads or writes for one answer: a count above it is nonsense."""
+
+
 @dataclass(frozen=True, slots=True)
 class Usage:
     """Token counts, normalized: input includes cached input and cache writes (the parts read

@@ -9,13 +9,11 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop_app.core.errors import MalformedChunk
-from desktop_app.core.events import ChatEvent, Usage
+from desktop_app.core.events import MAX_TOKENS, ChatEvent, Usage
 from desktop_app.core.network.server_json import loads
 
 log = logging.getLogger(__name__)
 
-MAX_TOKENS = 10**9
-"""More tokens than any model reads or writes for one answer: a count above it is nonsense."""
 
 SAMPLE_LENGTH = 200
 """How much of malformed data an error message quotes."""

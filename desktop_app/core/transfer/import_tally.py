@@ -17,6 +17,7 @@ from typing import Any, cast, get_args
 
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.events import MAX_TOKENS
 from desktop_app.core.history.conversation_parameters import ConversationParameters
 from desktop_app.core.history.records import StoredUsage, UsageSource
 from desktop_app.core.settings.provider_names import id_for
@@ -284,6 +285,16 @@ def _choice(
     return cast(str, value)
 
 
+_FIRST_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+_LAST_TIME = datetime.fromtimestamp(1e11, UTC)
+"""The times an import takes (as the ChatGPT importer's): far past or future is a broken file."""
+_MOST_USD = Decimal(1_000_000)
+"""More than any one answer costs: a larger cost_usd is a broken file, not money spent."""
+_FINEST_USD = -20
+"""The finest fraction of a dollar kept (1e-20): a cost_usd of 1e-999999 would otherwise print
+a million digits in the spending view."""
+
+
 def _time(obj: dict[str, Any], key: str, where: str) -> datetime:
     value = string(obj, key, where)
     try:
@@ -294,7 +305,10 @@ def _time(obj: dict[str, Any], key: str, where: str) -> datetime:
             t("{key!r} must be an ISO-8601 time, not {value}", key=key, value=describe(value)),
         )
     # A time without a zone is read as UTC, the zone the export writes.
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    if not _FIRST_TIME <= moment <= _LAST_TIME:  # the spending view's months would overflow
+        fail(where, t("{key!r} is not a plausible time: {value}", key=key, value=describe(value)))
+    return moment
 
 
 def _flag(obj: dict[str, Any], key: str, where: str, *, default: bool = False) -> bool:
@@ -306,7 +320,7 @@ def _flag(obj: dict[str, Any], key: str, where: str, *, default: bool = False) -
 
 def _tokens(obj: dict[str, Any], key: str, where: str, *, default: int | None) -> int:
     value = required(obj, key, where) if default is None else obj.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_TOKENS:
         fail(
             where,
             t(
@@ -347,9 +361,12 @@ def _cost(obj: dict[str, Any], where: str) -> Decimal | None:
             amount = Decimal(value.strip())
         except InvalidOperation:
             amount = None
-    if amount is None or not amount.is_finite() or amount < 0:
+    if amount is None or not amount.is_finite() or not 0 <= amount <= _MOST_USD:
         fail(
             where,
             t("'cost_usd' must be a number of dollars or null, not {value}", value=describe(value)),
         )
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < _FINEST_USD:
+        amount = amount.quantize(Decimal(1).scaleb(_FINEST_USD))  # 1e-999999: not to print
     return amount

@@ -333,6 +333,18 @@ MALFORMED = {
         broken(lambda d: message_at(d, 2, 1).update(cost_usd=float("nan"))),
         "NaN is not a number JSON allows",
     ),
+    "absurd tokens": (
+        broken(lambda d: message_at(d, 0, 1)["usage"].update(input_tokens=10**30)),
+        "conversations[0].messages[1].usage: 'input_tokens' must be a whole number of tokens",
+    ),
+    "absurd cost": (
+        broken(lambda d: message_at(d, 2, 1).update(cost_usd="9e999999")),
+        "conversations[2].messages[1]: 'cost_usd' must be a number of dollars or null",
+    ),
+    "a time in year 9999": (
+        broken(lambda d: d["conversations"][2].update(created_at="9999-12-31T00:00:00+00:00")),
+        "conversations[2]: 'created_at' is not a plausible time: '9999-12-31T00:00:00+00:00'",
+    ),
     "ChatGPT node missing": (
         broken_chatgpt(lambda d: d[1].update(current_node="nope")),
         "conversations[1].mapping: node 'nope' is not in the mapping",
@@ -376,6 +388,17 @@ def test_the_valid_export_used_above_imports(fresh: HistoryStore, tmp_path: Path
     file.write_text(json.dumps(valid_export()), encoding="utf-8")
     assert import_file(fresh, file) == ImportResult(3, 0, 9)
     assert fresh.messages("c0")[1].cost_usd == Decimal("0.001")
+
+
+def test_a_cost_finer_than_any_price_is_kept_to_twenty_places(
+    fresh: HistoryStore, tmp_path: Path
+) -> None:
+    export = valid_export()
+    message_at(export, 0, 1).update(cost_usd="1.5e-999999")
+    file = tmp_path / "tiny.json"
+    file.write_text(json.dumps(export), encoding="utf-8")
+    import_file(fresh, file)
+    assert str(fresh.messages("c0")[1].cost_usd) == "0E-20"  # not a million digits to print
 
 
 def test_a_missing_file_is_a_clear_error(store: HistoryStore, tmp_path: Path) -> None:
