@@ -46,7 +46,20 @@ def check(history: Path) -> None:
     if findings != ["ok"]:
         quoted = "; ".join(findings[:_LISTED_PROBLEMS])
         raise damaged(history, f"its integrity check found: {quoted}")
+    held = _recorded_size(history)
+    if held and history.stat().st_size == 0:  # SQLite takes an empty file for a new database
+        raise damaged(history, f"it is empty, and held {held:,} bytes when last checked")
     record_checked(history)
+
+
+def _recorded_size(history: Path) -> int:
+    """The size of the file at the last check that passed (0 if none is recorded)."""
+    try:
+        recorded: object = json.loads(checked_file(history).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    size = recorded.get("size") if isinstance(recorded, dict) else None
+    return size if isinstance(size, int) else 0
 
 
 def quick_check(database: Path) -> list[str]:

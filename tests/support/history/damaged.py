@@ -1,4 +1,4 @@
-"""Histories damaged the ways real ones are: cut short by a full disk or a failed copy,
+"""Histories damaged the ways real ones are: cut short by a full disk or a failed copy, emptied,
 overwritten, replaced by another file, written by a newer Tally, or with one bad page inside
 that only an integrity check finds."""
 
@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.core.history.checks import check
 from desktop_app.core.history.store import HistoryStore
 
 PAGE = 4096
@@ -29,6 +30,14 @@ def truncated(path: Path) -> None:
     healthy(path)
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
+
+
+def emptied(path: Path) -> None:
+    """A history that passed its check at a start, then lost all its bytes (a copy that failed
+    at once, a sync tool): SQLite would take the empty file for a new database."""
+    healthy(path)
+    check(path)
+    path.write_bytes(b"")
 
 
 def random_bytes_content() -> bytes:
@@ -73,6 +82,7 @@ def bad_page(path: Path) -> None:
 
 KINDS: dict[str, Callable[[Path], None]] = {
     "truncated": truncated,
+    "emptied": emptied,
     "random bytes": random_bytes,
     "a text file": text_file,
     "from a newer Tally": newer,
