@@ -38,8 +38,8 @@ def test_a_gzip_bomb_stops_at_the_limit_in_bounded_memory(
     assert done.returncode == 1, done.stderr
     errors = [line for line in done.stderr.splitlines() if line.startswith("tally: error:")]
     assert errors == [
-        "tally: error: Relay sent a line of its stream larger than 64 MiB, far more than any "
-        "answer; Tally stopped reading it. The part received is kept."
+        "tally: error: Relay sent a line or an event of its stream larger than 64 MiB, far more"
+        " than any answer; Tally stopped reading it. The part received is kept."
     ]
     (peak,) = [int(line.split()[1]) for line in done.stderr.splitlines() if "peak-kib" in line]
     # The decoder holds at most its 64 MiB limit of the line (the process peaked at 120-280 MiB

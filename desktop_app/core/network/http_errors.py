@@ -58,7 +58,7 @@ def redirect_error(
     provider: Provider, url: str, status: int, headers: Mapping[str, str]
 ) -> ProviderError:
     """A 3xx: never followed (the key would go along to wherever it points); say where."""
-    where = headers.get("location") or "another address"
+    where = shorten(headers.get("location") or "") or "another address"
     return UnexpectedResponse(
         f"{provider.name} redirects {url} to {where} ({status}); Tally does not follow it, so "
         "that the key goes nowhere else. If that is the API's new address, use it as the base "
@@ -95,7 +95,8 @@ def ended_early(provider: Provider, *, began: bool) -> ProviderError:
 def too_large(provider: Provider, limit: int) -> ProviderError:
     """A line or an event past the decoder's limit: no real answer is that large."""
     return ResponseTooLarge(
-        f"{provider.name} sent a line of its stream larger than {limit >> 20} MiB, far more than "
+        f"{provider.name} sent a line or an event of its stream larger than {limit >> 20} MiB,"
+        " far more than "
         "any answer; Tally stopped reading it. The part received is kept.",
         provider=provider.name,
     )

@@ -254,8 +254,7 @@ def _detail(body: bytes) -> tuple[str, bool]:
     except ValueError:
         match = _TITLE.search(body)
         raw = match.group(1) if match else body if not body.lstrip().startswith(b"<") else b""
-        text = " ".join(raw.decode("utf-8", "replace").split())
-        return text[:_DETAIL_LIMIT], False
+        return shorten(raw.decode("utf-8", "replace")), False
     return shorten(_message_of(parsed)), True
 
 
@@ -310,6 +309,11 @@ def _message_of(parsed: Any) -> str:
 
 
 def shorten(text: str) -> str:
-    """`text` on one line, cut to the length of a server's words in an error."""
-    text = " ".join(text.split())
+    """`text` on one line without control characters (a body of NUL bytes), cut to the length
+    of a server's words in an error."""
+    text = " ".join(_CONTROL.sub("", text).split())
     return text if len(text) <= _DETAIL_LIMIT else text[: _DETAIL_LIMIT - 1] + "…"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+"""Control characters other than the whitespace ones, which split() turns into spaces."""

@@ -15,7 +15,7 @@ from desktop_app.core.errors import (
     UnexpectedResponse,
     is_retryable_status,
 )
-from desktop_app.core.network.http_errors import brief
+from desktop_app.core.network.http_errors import brief, redirect_error
 from desktop_app.core.network.redaction import redact
 from desktop_app.core.network.status_errors import error_for_status, retry_after_seconds
 from desktop_app.core.settings.providers_file import Provider
@@ -158,3 +158,17 @@ def test_a_rate_limit_reads_as_one_sentence_and_its_retry_note_as_a_few_words() 
     assert brief(error) == "rate-limited (HTTP 429)"
     overloaded = error_for_status(RELAY, "m", 503, {}, b'{"error": "busy"}', None)
     assert brief(overloaded) == "server trouble (HTTP 503)"
+
+
+def test_control_characters_in_an_error_body_are_left_out() -> None:
+    error = error_for_status(RELAY, "m", 500, {}, b"\x00" * 300 + b"upstream\x07 failed", None)
+    assert "\x00" not in str(error)
+    assert "\\x00" not in str(error)
+    assert "upstream failed" in str(error)
+
+
+def test_a_redirects_address_is_shortened_like_a_servers_words() -> None:
+    where = "https://elsewhere.example/" + "a" * 5000
+    error = redirect_error(RELAY, "https://relay.example/v1/chat", 307, {"location": where})
+    assert "https://elsewhere.example/aaa" in str(error)
+    assert len(str(error)) < 600
