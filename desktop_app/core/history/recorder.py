@@ -186,6 +186,10 @@ class HistoryRecorder:
         )
         if message.role == "assistant":
             self.billing.recorded(message, change)
+        # Counted while unsaved (_count_unsaved), it is saved now: from here on a change to its
+        # cost counts. Not before: a retry whose ledger row went in while the message's own
+        # write did not would count the answer a second time.
+        self._counted_unsaved.discard(message.id)
 
     def _store_current(self) -> None:
         """Tell the store where the path shown ends (once its last message is stored)."""
@@ -263,8 +267,7 @@ class HistoryRecorder:
         except NOT_SAVED:
             self._count_unsaved(message, entry)
             raise
-        if message.id in self._counted_unsaved:
-            self._counted_unsaved.discard(message.id)
+        if message.id in self._counted_unsaved:  # the totals have it already
             return LedgerChange(change.after, change.after)
         return change
 

@@ -4,6 +4,7 @@ On a real (small, tmpfs) file system that fills up."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +19,7 @@ from desktop_app.core.history.recorder import HistoryRecorder
 from desktop_app.core.history.rows import utc_now
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.ledger import Ledger
+from tests.support.history.on_disk import sql
 from tests.support.history.spending_samples import PRICED_RELAY
 from tests.support.mounts import fill
 
@@ -109,6 +111,33 @@ def test_the_disk_fills_in_the_middle_of_an_answer(small_disk: Path) -> None:
     conn = sqlite3.connect(history)  # and the money was billed once room came back
     assert conn.execute("SELECT cost_usd FROM ledger").fetchall() == [("0.018",)]
     conn.close()
+
+
+def test_a_retry_that_bills_but_cannot_save_the_answer_counts_it_once(small_disk: Path) -> None:
+    history = small_disk / "history.sqlite3"
+    store = HistoryStore(history)
+    conversation, recorder, _ = _record(store)
+    conversation.add(ChatMessage("user", "Write me a long story"))
+    answer = conversation.add(_answer())
+    _stream(conversation, answer, 1)
+    filler = fill(small_disk)
+    _stream(conversation, answer, 6)
+    _end(conversation, answer)  # nothing of the end written: counted for the totals alone
+    ledger = recorder.billing
+    assert isinstance(ledger, Ledger)
+    assert ledger.today.usd == Decimal("0.018")
+
+    # Room for the small ledger row, not for the 100 kB of the answer's own write.
+    os.truncate(filler, filler.stat().st_size - 24 * 1024)
+    assert not recorder.retry()
+    assert sql(history, "SELECT cost_usd FROM ledger") == [("0.018",)]  # the row went in
+    assert ledger.today.usd == Decimal("0.018")  # and the totals did not count it again
+
+    filler.unlink()
+    assert recorder.retry()
+    assert ledger.today.usd == Decimal("0.018")
+    store.close()
+    assert sql(history, "SELECT cost_usd FROM ledger") == [("0.018",)]
 
 
 def test_the_disk_is_full_before_the_question_is_saved(small_disk: Path) -> None:
