@@ -5,12 +5,14 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -75,7 +77,7 @@ class ErrorBanner(QFrame):
             "#errorBanner { background: #fdecea; border: 1px solid #e0a19b; border-radius: 6px; }"
             "#errorBanner QLabel, #errorBanner QToolButton { color: #5f1d17; }"
         )
-        layout = QHBoxLayout(self)
+        self.row = layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
@@ -96,13 +98,15 @@ class ErrorBanner(QFrame):
         self.text_area.setWidget(self.label)
         self.label.setAutoFillBackground(False)
         self.button = QPushButton(self)
-        close = QToolButton(self)
+        self.dismiss = close = QToolButton(self)
         close.setText("✕")
         close.setAccessibleName(self.tr("Dismiss error"))
         close.setAutoRaise(True)
         layout.addWidget(self.text_area, 1)
         layout.addWidget(self.button)
         layout.addWidget(close)
+        # No taller than its message (sizeHint, for the width it has).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.action = Action.NONE
         self.button.clicked.connect(lambda: self.actionRequested.emit(self.action))
         close.clicked.connect(self.clear)
@@ -127,13 +131,33 @@ class ErrorBanner(QFrame):
         self.setMaximumHeight(max(most, 40))
         self.updateGeometry()
 
+    def heightForWidth(self, width: int) -> int:
+        """As tall as the whole message at `width`, with room for the button, up to the
+        banner's maximum height (a longer message scrolls)."""
+        margins = self.row.contentsMargins()
+        frame = 2 * self.frameWidth()
+        beside = [self.dismiss] if self.button.isHidden() else [self.button, self.dismiss]
+        others = sum(widget.sizeHint().width() + self.row.spacing() for widget in beside)
+        text_width = max(width - margins.left() - margins.right() - frame - others, 80)
+        text = self.label.heightForWidth(text_width)
+        tallest = max([text, *(widget.sizeHint().height() for widget in beside)])
+        return min(tallest + margins.top() + margins.bottom() + frame, self.maximumHeight())
+
     def sizeHint(self) -> QSize:
-        """As tall as the whole message at the banner's width, up to its maximum height."""
-        hint = super().sizeHint()
-        margins = self.contentsMargins().top() + self.contentsMargins().bottom() + 14
-        width = max(self.text_area.width(), 100)
-        wanted = self.label.heightForWidth(width) + margins
-        return QSize(hint.width(), min(max(wanted, hint.height()), self.maximumHeight()))
+        """As tall as the whole message at the banner's width now (heightForWidth)."""
+        width = self.width() if self.testAttribute(Qt.WidgetAttribute.WA_Resized) else 600
+        return QSize(super().sizeHint().width(), self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        """A line of text and the button: the scroll area's own minimum (some 70 pixels)
+        would keep a one-line message in a box twice its height."""
+        return QSize(super().minimumSizeHint().width(), min(self.sizeHint().height(), 40))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width is a new height for the same message: ask the layout again."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
 
     def clear(self) -> None:
         self.label.clear()

@@ -37,6 +37,32 @@ def test_a_small_window_keeps_the_chat_and_says_everything(
     assert not window.sidebar.isHidden(), "and comes back when there is room"
 
 
+def test_the_error_banner_is_as_tall_as_its_message_at_every_width(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    window.resize(980, 760)
+    QApplication.processEvents()
+    banner = window.banner
+    button_row = banner.button.sizeHint().height() + 2 * banner.frameWidth() + 12
+
+    def settled_height(width: int) -> int:
+        window.resize(width, 760)
+        QApplication.processEvents()
+        QApplication.processEvents()
+        return banner.height()
+
+    banner.show_error("The relay is busy.")
+    QApplication.processEvents()
+    assert banner.height() <= button_row + 2  # one line: the button's row, not a box twice it
+    long = "The relay refused the request because the account is out of credits. " * 3
+    banner.show_error(long)
+    wide, narrow = settled_height(1600), settled_height(700)
+    assert narrow > wide, "narrower, the same message takes more lines"
+    assert settled_height(1600) == wide, "and wider again, it shrinks back"
+    lines = banner.label.fontMetrics().lineSpacing()
+    assert wide <= button_row + 2 * lines  # at 1600 px the message takes two lines at most
+
+
 def test_the_first_run_panel_scrolls_in_a_small_window(qtbot: QtBot, run: Run) -> None:
     from PySide6.QtWidgets import QPushButton, QScrollArea
 
