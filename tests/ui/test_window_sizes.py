@@ -37,6 +37,24 @@ def test_a_small_window_keeps_the_chat_and_says_everything(
     assert not window.sidebar.isHidden(), "and comes back when there is room"
 
 
+def test_a_draft_and_its_estimate_do_not_hold_the_window_wide(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    window.resize(980, 760)
+    window.input.setPlainText("How do I sort a list of tuples by their second item in Python?")
+
+    async def body() -> None:
+        await until(lambda: window.composer.estimate.text().startswith("To send:"))
+
+    run(body)
+    window.resize(480, 420)
+    QApplication.processEvents()
+    assert window.width() == 480
+    assert window.sidebar.isHidden()
+    estimate = window.composer.estimate
+    assert estimate.height() >= 2 * estimate.fontMetrics().lineSpacing()  # wrapped, all shown
+
+
 def test_the_error_banner_is_as_tall_as_its_message_at_every_width(
     window: MainWindow, qtbot: QtBot, run: Run
 ) -> None:

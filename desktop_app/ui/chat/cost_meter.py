@@ -159,6 +159,9 @@ class PromptEstimate(QLabel):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("promptEstimate")
+        # Wrapped: on one line, the estimate held the window 727 px wide while a draft was typed,
+        # and the sidebar could not fold away in a narrow window.
+        self.setWordWrap(True)
         self.conversation = conversation
         self.typed = typed
         self.price = price
