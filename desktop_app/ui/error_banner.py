@@ -30,6 +30,7 @@ from desktop_app.core.errors import (
     TLSFailure,
 )
 from desktop_app.core.text.messages import message_of, shown
+from desktop_app.ui.icons import palette_is_dark
 
 
 class Action(Enum):
@@ -61,6 +62,25 @@ def action_for(error: BaseException) -> Action:
     return Action.NONE
 
 
+_PROBLEM_COLOURS = {
+    False: ("#fdecea", "#e0a19b", "#5f1d17"),
+    True: ("#4a2222", "#9c4a43", "#f6d3cf"),
+}
+"""A problem's background, border and text, on a light and on a dark palette."""
+
+
+def problem_style(name: str, *, padded: bool = True) -> str:
+    """The style sheet of the widget named `name` that states a problem (the banner, the
+    settings' and the routing page's message), in the palette's light or dark colours."""
+    background, border, text = _PROBLEM_COLOURS[palette_is_dark()]
+    padding = " padding: 6px 8px;" if padded else ""
+    return (
+        f"#{name} {{ background: {background}; color: {text}; border: 1px solid {border};"
+        f" border-radius: 6px;{padding} }}"
+        f" #{name} QLabel, #{name} QToolButton {{ color: {text}; }}"
+    )
+
+
 class ErrorBanner(QFrame):
     """Shows one error message at a time; hidden when there is none."""
 
@@ -73,10 +93,7 @@ class ErrorBanner(QFrame):
         self.setObjectName("errorBanner")
         self.setAccessibleName(self.tr("Error"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#errorBanner { background: #fdecea; border: 1px solid #e0a19b; border-radius: 6px; }"
-            "#errorBanner QLabel, #errorBanner QToolButton { color: #5f1d17; }"
-        )
+        self.setStyleSheet(problem_style("errorBanner", padded=False))
         self.row = layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         self.label = QLabel(self)
@@ -152,6 +169,11 @@ class ErrorBanner(QFrame):
         """A line of text and the button: the scroll area's own minimum (some 70 pixels)
         would keep a one-line message in a box twice its height."""
         return QSize(super().minimumSizeHint().width(), min(self.sizeHint().height(), 40))
+
+    def follow_palette(self) -> None:
+        """The system's theme changed to dark or light: the colours follow (the window calls
+        this; the banner's own style sheet keeps palette changes from reaching it)."""
+        self.setStyleSheet(problem_style("errorBanner", padded=False))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """A new width is a new height for the same message: ask the layout again."""

@@ -345,6 +345,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             show_icons(self)
+            self.banner.follow_palette()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the chat the biggest part at any size: below NARROW pixels the sidebar folds

@@ -1,8 +1,10 @@
 """The window from 480 by 420 up: the sidebar folds away when narrow, the error banner never
-outgrows the chat, and the status line elides with its whole text in a tooltip."""
+outgrows the chat (nor its message) and follows a dark theme, and the status line elides with
+its whole text in a tooltip."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -101,3 +103,21 @@ def test_the_first_run_panel_scrolls_in_a_small_window(qtbot: QtBot, run: Run) -
         assert not button.visibleRegion().isEmpty(), "scrolled to, the button is on screen"
     finally:
         shut_down(window, run)
+
+
+def test_the_error_banner_follows_the_theme_to_dark_and_back(
+    window: MainWindow, qapp: QApplication
+) -> None:
+    window.banner.show_error("The relay is busy.")
+    light = qapp.palette()
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8eaed"))
+    try:
+        qapp.setPalette(dark)
+        QApplication.processEvents()
+        assert "background: #4a2222" in window.banner.styleSheet()  # not a bright pink panel
+    finally:
+        qapp.setPalette(light)
+        QApplication.processEvents()
+    assert "background: #fdecea" in window.banner.styleSheet()

@@ -35,6 +35,7 @@ from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.settings.providers_writer import save_providers
 from desktop_app.core.text.messages import shown
+from desktop_app.ui.error_banner import problem_style
 from desktop_app.ui.named_tasks import NamedTasks
 from desktop_app.ui.settings.general_page import GeneralPage
 from desktop_app.ui.settings.money_page import MoneyPage, SettingsProblem, read_app_settings
@@ -120,10 +121,7 @@ class SettingsDialog(QDialog):
         self.message.setObjectName("dialogMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setStyleSheet(
-            "#dialogMessage { background: #fdecea; color: #5f1d17; border: 1px solid #e0a19b;"
-            " border-radius: 6px; padding: 6px 8px; }"
-        )
+        self.message.setStyleSheet(problem_style("dialogMessage"))
         self.message.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

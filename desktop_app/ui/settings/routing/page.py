@@ -28,16 +28,12 @@ from desktop_app.core.routing.rules import Routing
 from desktop_app.core.routing.rules_file import default_routing, load_routing
 from desktop_app.core.settings.assistants import load_assistants
 from desktop_app.core.text.messages import language, message_of
+from desktop_app.ui.error_banner import problem_style
 from desktop_app.ui.settings.provider_draft import ProviderDraft
 from desktop_app.ui.settings.routing.ladder import LadderEditor
 from desktop_app.ui.settings.routing.rule_form import RuleForm
 from desktop_app.ui.settings.routing.rules_model import RulesModel
 from desktop_app.ui.settings.routing.try_prompt import TryPrompt
-
-_PROBLEM_STYLE = (
-    "#routingProblem { background: #fdecea; color: #5f1d17; border: 1px solid #e0a19b;"
-    " border-radius: 6px; padding: 6px 8px; }"
-)
 
 
 def read_routing(path: Path) -> tuple[Routing | None, str]:
@@ -99,7 +95,7 @@ class RoutingPage(QWidget):
         self.problem = QLabel(self)
         self.problem.setObjectName("routingProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(_PROBLEM_STYLE)
+        self.problem.setStyleSheet(problem_style("routingProblem"))
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.start_over_button = self._button(
             "routingStartOver", self.tr("Start from the shipped rules"), self.restore_shipped
