@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton
 
 from desktop_app.core.conversation import ChatMessage
@@ -22,7 +23,7 @@ def build_header(widget: MessageWidget) -> QHBoxLayout:
     the button of Try a stronger model, made with them, which shows under the answer."""
     palette = DARK if widget.dark else LIGHT
     header = QHBoxLayout()
-    widget.role = QLabel(role_text(widget.message), widget)
+    widget.role = ElidedLabel(role_text(widget.message), widget)
     widget.role.setObjectName("messageRole")
     # a long model and provider name gives way before the actions do (its tooltip has it)
     widget.role.setMinimumWidth(widget.fontMetrics().horizontalAdvance("You") + 24)
@@ -119,6 +120,27 @@ def build_header(widget: MessageWidget) -> QHBoxLayout:
         header.addWidget(button)
     widget.set_actions(edit=False, regenerate=False, branch=False)
     return header
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends its text with "…" where it has less room than the text
+    needs (Qt's own cuts it mid-letter); text() stays the whole of it."""
+
+    def shown_text(self) -> str:
+        """What the label shows at its width now."""
+        width = self.contentsRect().width()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        shown = self.shown_text()
+        if shown == self.text():
+            super().paintEvent(event)  # Qt's own drawing, while there is room
+            return
+        painter = QPainter(self)
+        painter.setFont(self.font())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(self.alignment()), shown)
+        painter.end()
 
 
 def action_button(

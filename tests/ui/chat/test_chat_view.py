@@ -16,6 +16,7 @@ from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.ui.chat import message_widget
 from desktop_app.ui.chat.chat_view import ChatView
 from desktop_app.ui.chat.message_body import PART_CHARS, MessageBody, MessageBrowser
+from desktop_app.ui.chat.message_header import ElidedLabel
 from desktop_app.ui.chat.message_widget import MessageWidget
 from tests.support.ui.chat_messages import answer, plain, widget_of
 
@@ -87,6 +88,22 @@ def test_messages_are_shown_in_order_with_who_wrote_them(
     assert view.widgets() == [widget_of(view, question), widget_of(view, reply)]
     tops = [w.mapTo(view.content, QPoint(0, 0)).y() for w in view.widgets()]
     assert tops == sorted(set(tops))
+
+
+def test_a_long_model_name_ends_in_an_ellipsis_where_the_header_has_no_room(
+    view: ChatView, conversation: Conversation
+) -> None:
+    long = "accounts/fireworks/models/llama-v3p1-405b-instruct-long-context-preview-2025-11"
+    reply = conversation.add(answer("Hi", model=long))
+    role = widget_of(view, reply).role
+    assert isinstance(role, ElidedLabel)
+    role.resize(200, role.height())
+    shown = role.shown_text()
+    assert shown.endswith("…")
+    assert long.startswith(shown[:-1])  # its start kept, not cut mid-letter at the end
+    assert role.text().endswith(" · Relay")  # the whole, in its text and its tooltip
+    role.resize(role.fontMetrics().horizontalAdvance(role.text()) + 10, role.height())
+    assert role.shown_text() == role.text()
 
 
 def test_chinese_and_emoji_are_in_the_document(view: ChatView, conversation: Conversation) -> None:
