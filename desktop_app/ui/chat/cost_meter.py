@@ -22,10 +22,15 @@ from desktop_app.core.money.spending import Totals
 from desktop_app.core.settings.app_settings import AppSettings
 from desktop_app.core.settings.providers_file import ModelPrice
 from desktop_app.ui.dates import month_name
+from desktop_app.ui.icons import palette_is_dark
 
 _REFRESH_MS = 100
 _TAGS = re.compile(r"<[^>]*>")
-_COLOURS = {"warning": "#b26a00", "over": "#c62828"}
+_COLOURS = {
+    False: {"warning": "#b26a00", "over": "#c62828"},
+    True: {"warning": "#f2a33a", "over": "#ff7b72"},  # on a dark window: 5:1 and more
+}
+"""A budget's warning and over colours, on a light and on a dark palette."""
 
 
 def _escaped(text: str) -> str:
@@ -127,7 +132,7 @@ class CostMeter(QLabel):
         if budget is None:
             return text
         text += _escaped(self.tr(" of {}").format(self.ledger.money(budget.limit_usd)))
-        colour = _COLOURS.get(budget.level)
+        colour = _COLOURS[palette_is_dark()].get(budget.level)
         return f'<b style="color: {colour}">{text}</b>' if colour else text
 
     def _details(self, figures: Figures, budget: BudgetState | None) -> str:

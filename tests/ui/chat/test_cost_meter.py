@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.currency import Currency
@@ -210,6 +212,16 @@ def test_a_used_up_budget_stops_sending_until_overridden(
 
     run(body)
     assert window.meter.property("budgetLevel") == "over"
+    assert "color: #c62828" in window.meter.text()
+    light = QApplication.palette()
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    QApplication.setPalette(dark)
+    try:
+        window.meter.refresh()
+        assert "color: #ff7b72" in window.meter.text()  # readable on a dark window
+    finally:
+        QApplication.setPalette(light)
     send(window, "sim-normal", "And more")
     assert not window.session.busy  # not sent
     assert window.banner.action is Action.SEND_ANYWAY
