@@ -39,8 +39,9 @@ from desktop_app.cli.exit_codes import (
     EXIT_PROVIDER_ERROR,
     EXIT_USAGE,
 )
+from desktop_app.core import paths
 from desktop_app.core.conversation import ChatMessage, Conversation
-from desktop_app.core.errors import ConfigError, HistoryError, ProviderError, TallyError
+from desktop_app.core.errors import ConfigError, DiskFull, HistoryError, ProviderError, TallyError
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 from desktop_app.core.logs import log_to_file, stop_logging_to
 from desktop_app.core.network.blocking_clients import BlockingClientPool
@@ -173,13 +174,25 @@ def _ask(
     if printer.error is not None:
         fail(str(printer.error))
         if unsaved is not None:
-            fail(str(unsaved))
+            fail(_not_saved(unsaved))
         return EXIT_PROVIDER_ERROR if printer.started_reply else EXIT_USAGE
     if unsaved is not None:
-        fail(str(unsaved))
+        fail(_not_saved(unsaved))
         return EXIT_USAGE
     printer.summary()
     return 0
+
+
+def _not_saved(problem: HistoryError) -> str:
+    """What a command says of writes the history refused: the window's words promise to write
+    the rest later, which a command that ends now does not."""
+    if isinstance(problem, DiskFull):
+        return (
+            f"the disk holding the history ({paths.history_db().parent}) is full: the answer"
+            " above is not saved in the history (what was saved before stays). Free some space"
+            " before the next command."
+        )
+    return str(problem)
 
 
 @dataclass

@@ -36,8 +36,9 @@ def test_ask_with_the_disk_already_full(
     assert "Traceback" not in err
     assert "Logging error" not in err
     (line,) = [line for line in err.splitlines() if line.startswith("tally: error:")]
-    assert line.startswith("tally: error: The disk holding the history (")
-    assert "is full: what was written before is kept, the rest is not saved yet" in line
+    assert line.startswith("tally: error: the disk holding the history (")
+    assert "is full: the answer above is not saved in the history" in line
+    assert "next write" not in line  # the window's promise: a command that ends keeps none
 
     filler.unlink()
     with HistoryStore(data / "history.sqlite3") as store:
