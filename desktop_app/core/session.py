@@ -140,7 +140,7 @@ class _Replies:
             note = (
                 f"{message.provider_name} has queued the request; waiting…"
                 if isinstance(event, KeepAlive)
-                else f"{message.provider_name}: {event.reason}; retrying in {event.delay:.0f} s…"
+                else f"{message.provider_name}: {event.reason}; retrying in {_wait(event.delay)}…"
             )
             for listener in list(self.listeners):
                 listener.reply_waiting(message, note)
@@ -386,3 +386,9 @@ def recent_turns(messages: tuple[Message, ...], turns: int | None) -> tuple[Mess
     start = questions[-(turns + 1)]
     kept_system = tuple(m for m in messages[:start] if m.role == "system")
     return kept_system + messages[start:]
+
+
+def _wait(delay: float) -> str:
+    """A wait as a note says it: 0.4 s and 1.5 s as they are (not "0 s", not "2 s" where the
+    server asked for 1.5), whole seconds from 10 up."""
+    return f"{delay:.0f} s" if delay >= 10 else f"{delay:.1f} s"
