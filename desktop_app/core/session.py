@@ -140,7 +140,7 @@ class _Replies:
             note = (
                 f"{message.provider_name} has queued the request; waiting…"
                 if isinstance(event, KeepAlive)
-                else f"{message.provider_name}: {event.reason}; retrying in {_wait(event.delay)}…"
+                else f"{message.provider_name}: {event.reason}; retrying {_wait(event.delay)}…"
             )
             for listener in list(self.listeners):
                 listener.reply_waiting(message, note)
@@ -389,6 +389,9 @@ def recent_turns(messages: tuple[Message, ...], turns: int | None) -> tuple[Mess
 
 
 def _wait(delay: float) -> str:
-    """A wait as a note says it: 0.4 s and 1.5 s as they are (not "0 s", not "2 s" where the
-    server asked for 1.5), whole seconds from 10 up."""
-    return f"{delay:.0f} s" if delay >= 10 else f"{delay:.1f} s"
+    """When a retry comes, as a note says it: "in 0.4 s" and "in 1.5 s" as they are (not "in
+    0 s", nor "in 2 s" where the server asked for 1.5), whole seconds from 10 up, "now" for a
+    wait too short to say."""
+    if delay < 0.05:
+        return "now"
+    return f"in {delay:.0f} s" if delay >= 10 else f"in {delay:.1f} s"

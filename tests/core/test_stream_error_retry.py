@@ -200,4 +200,4 @@ def test_the_retry_note_says_what_brief_says_of_the_error(
     assert isinstance(failed.error, StreamErrorEvent)
     said = brief(failed.error)
     assert said == "overloaded before the answer began"
-    assert all(note.startswith(f"{provider.name}: {said}; retrying in ") for note in notes)
+    assert all(note.startswith(f"{provider.name}: {said}; retrying ") for note in notes)
