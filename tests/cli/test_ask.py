@@ -109,6 +109,21 @@ def test_ask_with_a_wrong_key_names_the_fix_and_hides_the_key(
     assert "sk-this-key-is-wrong-123456" not in log_text
 
 
+def test_a_wrong_key_from_an_environment_variable_is_said_to_be_there(
+    simulator: Simulator,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    write_providers(data_dir, simulator, env="TALLY_TEST_RELAY_KEY")
+    monkeypatch.setenv("TALLY_TEST_RELAY_KEY", "sk-this-key-is-wrong-123456")
+    assert main(["ask", "hi"]) == 1
+    err = capsys.readouterr().err
+    assert "check the key in the environment variable TALLY_TEST_RELAY_KEY" in err
+    assert "Settings" not in err  # the key is not there: no use looking
+    assert "sk-this-key-is-wrong-123456" not in err
+
+
 @pytest.mark.parametrize(
     ("argv", "providers", "words"),
     [

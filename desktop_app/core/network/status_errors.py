@@ -5,6 +5,7 @@ them, and the wait a response asks for."""
 from __future__ import annotations
 
 import email.utils
+import os
 import re
 import time
 from collections.abc import Mapping
@@ -86,14 +87,26 @@ def error_for_status(
                 model=model,
             )
         )
-        return AuthenticationError(
-            t(
+        variable = provider.api_key_env
+        if variable and os.environ.get(variable):  # the key came from there, not the keyring
+            message = t(
+                "{name} rejected the API key ({said}). {access}: check the key in the"
+                " environment variable {variable}, where {name}'s key comes from.",
+                name=name,
+                said=said,
+                access=access,
+                variable=variable,
+            )
+        else:
+            message = t(
                 "{name} rejected the API key ({said}). {access}: check the key for {name} in"
                 " Settings → Providers.",
                 name=name,
                 said=said,
                 access=access,
-            ),
+            )
+        return AuthenticationError(
+            message,
             provider=name,
             status=status,
             detail=detail,

@@ -8,6 +8,10 @@ CATALOG: dict[str, str] = {
     "The key may lack access to {model}, or the account or region is blocked": (
         "密钥可能没有 {model} 的使用权限，或账号、地区被限制"
     ),
+    "{name} rejected the API key ({said}). {access}: check the key in the"
+    " environment variable {variable}, where {name}'s key comes from.": (
+        "{name} 拒绝了 API 密钥（{said}）。{access}：请检查环境变量 {variable} 中的密钥，{name} 的密钥取自这里。"
+    ),
     "{name} rejected the API key ({said}). {access}: check the key for {name} in"
     " Settings → Providers.": "{name} 拒绝了 API 密钥（{said}）。{access}：请在“设置 → 服务商”中检查 {name} 的密钥。",
     "{name} says the account is out of balance or credits ({said}). Top up the"

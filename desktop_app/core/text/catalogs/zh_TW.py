@@ -8,6 +8,10 @@ CATALOG: dict[str, str] = {
     "The key may lack access to {model}, or the account or region is blocked": (
         "金鑰可能沒有 {model} 的使用權限，或帳號、地區受到限制"
     ),
+    "{name} rejected the API key ({said}). {access}: check the key in the"
+    " environment variable {variable}, where {name}'s key comes from.": (
+        "{name} 拒絕了 API 金鑰（{said}）。{access}：請檢查環境變數 {variable} 中的金鑰，{name} 的金鑰取自這裡。"
+    ),
     "{name} rejected the API key ({said}). {access}: check the key for {name} in"
     " Settings → Providers.": "{name} 拒絕了 API 金鑰（{said}）。{access}：請在「設定 → 服務供應商」中檢查 {name} 的金鑰。",
     "{name} says the account is out of balance or credits ({said}). Top up the"
