@@ -112,20 +112,16 @@ async def _answer(
 ) -> AsyncGenerator[ChatEvent, None]:
     """One attempt: send the request, then its answer's events, ending with one Finish."""
     response = await _open(client, provider, model, key, request, deadline)
-    reader = ResponseReader(provider, protocol.new_parser(provider), key)
     try:
+        reader = ResponseReader(provider, protocol.new_parser(provider))
         if says_json(response.headers.get("content-type", "")):
             body = await _read_body(response, provider, deadline)
-            for event in reader.whole(body, model, response.headers):
+            for event in reader.whole(body, model, response.headers, key):
                 yield event
             return
         async with contextlib.aclosing(_stream_events(response, reader, deadline)) as events:
             async for event in events:
                 yield event
-    except ProviderError:
-        for event in reader.held():  # part of the answer that arrived before the failure
-            yield event
-        raise
     finally:
         await response.aclose()
 

@@ -88,16 +88,13 @@ def _answer(
 ) -> Generator[ChatEvent, None, None]:
     """One attempt: send the request, then its answer's events, ending with one Finish."""
     response = _open(client, provider, model, key, request, deadline)
-    reader = ResponseReader(provider, protocol.new_parser(provider), key)
     try:
+        reader = ResponseReader(provider, protocol.new_parser(provider))
         if says_json(response.headers.get("content-type", "")):
             body = _read_body(response, provider, deadline)
-            yield from reader.whole(body, model, response.headers)
+            yield from reader.whole(body, model, response.headers, key)
             return
         yield from _stream_events(response, reader, deadline)
-    except ProviderError:
-        yield from reader.held()  # part of the answer that arrived before the failure
-        raise
     finally:
         response.close()
 

@@ -92,3 +92,9 @@ def keep_aside(path: Path, data: bytes) -> Path:
         backup = path.with_name(f"{path.name}.bak.{number}")
     replace_atomically(backup, data)
     return backup
+
+
+def reason(error: BaseException) -> str:
+    """What went wrong with a file, in the words of a message that names the file already:
+    "No such file or directory", not "[Errno 2] No such file or directory: 'x.toml'"."""
+    return getattr(error, "strerror", None) or str(error)

@@ -30,7 +30,7 @@ def test_normal_answer_streams_text_usage_and_finish(simulator: Simulator) -> No
     assert usage is not None
     assert usage.source == "reported"
     assert usage.input_tokens > 0
-    assert usage.output_tokens == outcome.pieces(TextDelta)
+    assert usage.output_tokens == len(outcome.of(TextDelta))
     assert outcome.events[-1] == Finish("stop")
     assert outcome.events.index(usage) < len(outcome.events) - 1  # Finish comes last
 

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from desktop_app.core.currency import USD, Currency
 from desktop_app.core.errors import ConfigError
-from desktop_app.core.files import replace_atomically
+from desktop_app.core.files import reason, replace_atomically
 from desktop_app.core.settings.toml_text import toml_document
 from desktop_app.core.text.language import (
     SETTINGS,
@@ -65,7 +65,7 @@ def load_settings(path: Path, locale: str | None = None) -> AppSettings:
         chinese = is_chinese(from_locale(system_locale() if locale is None else locale))
         return AppSettings(currency_code="CNY") if chinese else AppSettings()
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(t("Cannot read {path}: {error}", path=path, error=exc)) from exc
+        raise ConfigError(t("Cannot read {path}: {error}", path=path, error=reason(exc))) from exc
     return parse_settings(text, source=str(path))
 
 

@@ -30,9 +30,7 @@ def test_normal_answer_streams_text_usage_and_finish(simulator: Simulator, versi
     assert KeepAlive() not in outcome.events  # its one ping is routine, not a wait
     deltas = outcome.of(TextDelta)
     assert len(deltas) > 5  # streamed in pieces
-    assert outcome.usage == Usage(
-        input_tokens=HELLO_TOKENS, output_tokens=outcome.pieces(TextDelta)
-    )
+    assert outcome.usage == Usage(input_tokens=HELLO_TOKENS, output_tokens=len(deltas))
     assert outcome.events[-1] == Finish("stop")
     (request,) = simulator.requests
     assert request.path == "/v1/messages"
@@ -67,7 +65,7 @@ def test_thinking_streams_before_the_answer(simulator: Simulator) -> None:
     usage = outcome.usage
     assert usage is not None
     # Anthropic counts thinking inside output_tokens and does not report it apart.
-    assert usage.output_tokens == outcome.pieces(TextDelta) + outcome.pieces(ReasoningDelta)
+    assert usage.output_tokens == len(kinds)
     assert usage.reasoning_tokens == 0
 
 
@@ -93,7 +91,7 @@ def test_no_thinking_unless_asked(simulator: Simulator) -> None:
 def test_cache_usage_is_normalized_and_priced(simulator: Simulator) -> None:
     outcome = collect(anthropic_provider(simulator), simulator.api_key, ask("sim-cache"))
     assert outcome.error is None
-    output = outcome.pieces(TextDelta)
+    output = len(outcome.of(TextDelta))
     assert outcome.usage == Usage(
         input_tokens=HELLO_TOKENS + 1200 + 3000,
         output_tokens=output,
@@ -130,7 +128,7 @@ def test_max_tokens_cut_finishes_with_length(simulator: Simulator) -> None:
     chat = ask("sim-normal", max_tokens=5)
     outcome = collect(anthropic_provider(simulator), simulator.api_key, chat)
     assert outcome.error is None
-    assert outcome.pieces(TextDelta) == 5
+    assert len(outcome.of(TextDelta)) == 5
     assert NORMAL_ANSWER.startswith(outcome.text)
     assert outcome.events[-1] == Finish("length")
 
