@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import InitVar, dataclass, field
 from decimal import Decimal
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.events import Usage
@@ -182,7 +183,7 @@ class Conversation:
             return
         answers = self.children(self.messages[-1])
         if answers:
-            self.show(next((a for a in answers if a.content), answers[0]))
+            self.show(settled_answer(answers))
 
     def replace_all(
         self, messages: list[ChatMessage], tree: list[ChatMessage] | None = None
@@ -280,3 +281,17 @@ def _down_to(message: ChatMessage) -> list[ChatMessage]:
 
 def _key(parent: ChatMessage | None) -> int | None:
     return None if parent is None else parent.id
+
+
+class _Written(Protocol):
+    @property
+    def content(self) -> str: ...
+
+
+WrittenT = TypeVar("WrittenT", bound=_Written)
+
+
+def settled_answer(answers: Sequence[WrittenT]) -> WrittenT:
+    """The answer a comparison none was chosen from goes on from (in the window, an export,
+    `ask --continue`): its first that has text, else its first."""
+    return next((answer for answer in answers if answer.content), answers[0])

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from desktop_app.core.conversation import settled_answer
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.history.answer_origins import AnswerOrigin, origins_of
 from desktop_app.core.history.attachment_rows import AttachmentRecord
@@ -109,7 +110,7 @@ class FullConversation:
         answers = [message for message in self.messages if message.parent_id == path[-1].id]
         if not answers:
             return path
-        return path_to(self.messages, next((a for a in answers if a.content), answers[0]).id)
+        return path_to(self.messages, settled_answer(answers).id)
 
 
 def load_conversations(
