@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from desktop_app.core.errors import (
@@ -22,7 +22,7 @@ from desktop_app.core.errors import (
     ProviderHTTPError,
 )
 from desktop_app.core.events import ChatEvent, Finish, KeepAlive, ReasoningDelta, TextDelta
-from desktop_app.core.network.redaction import StreamRedaction, redact_error
+from desktop_app.core.network.redaction import redact_error
 from desktop_app.core.network.server_json import loads
 from desktop_app.core.providers.base import StreamParser
 from desktop_app.core.settings.providers_file import Provider
@@ -66,19 +66,14 @@ class ResponseReader:
     over) or the body ends, then end(); a body that is one JSON answer goes to whole() instead.
     Each yields its events one by one, so that the events before a failure in the same piece
     are out before the failure is raised (a ProviderError: an error inside the stream, a
-    mangled chunk, an event too large, a stream cut short).
-
-    The text and the reasoning come with `key` hidden (network/redaction.py): a server may
-    echo it in the answer itself, split across two events. What could be the start of the key
-    is held back until the next piece; held() gives it when the answer fails instead.
+    mangled chunk, an event too large, a stream cut short). The key is hidden in the text and
+    the reasoning by the session that shows them (network/redaction.py's AnswerRedaction),
+    which alone knows when an answer is over, however it ends.
     """
 
-    def __init__(self, provider: Provider, parser: StreamParser, key: str | None) -> None:
+    def __init__(self, provider: Provider, parser: StreamParser) -> None:
         self.provider = provider
         self.parser = parser
-        self.key = key
-        self._hiding = (StreamRedaction(key), StreamRedaction(key)) if key else None
-        """The text's and the reasoning's."""
         self.decoder = SSEDecoder(extra_fields=parser.sse_extra_fields)
         self.answered = False
         """Text or reasoning arrived."""
@@ -105,43 +100,22 @@ class ResponseReader:
                 from desktop_app.core.network.http_errors import ended_early  # see _decoded
 
                 raise ended_early(self.provider, began=self.received)
-        yield from self._shown(self.parser.close())
-        yield from self.held()
+        yield from self.parser.close()
         yield Finish(self.parser.finish_reason)
 
-    def whole(self, body: bytes, model: str, headers: Mapping[str, str]) -> Iterator[ChatEvent]:
+    def whole(
+        self, body: bytes, model: str, headers: Mapping[str, str], key: str | None
+    ) -> Iterator[ChatEvent]:
         """The events of a whole JSON answer (a server that did not stream)."""
         try:
             parsed = loads(body)
         except ValueError:
             from desktop_app.core.network.status_errors import error_for_status  # see _decoded
 
-            raise error_for_status(self.provider, model, 200, headers, body, self.key) from None
-        yield from self._shown(self.parser.parse_whole(parsed))
-        yield from self._shown(self.parser.close())
-        yield from self.held()
+            raise error_for_status(self.provider, model, 200, headers, body, key) from None
+        yield from self.parser.parse_whole(parsed)
+        yield from self.parser.close()
         yield Finish(self.parser.finish_reason)
-
-    def held(self) -> Iterator[ChatEvent]:
-        """What the key's hiding still holds back (the end of the text, or of the reasoning,
-        that could have been the start of the key): due when the answer ends or fails."""
-        if self._hiding is not None:
-            text, reasoning = (hiding.end() for hiding in self._hiding)
-            if reasoning:
-                yield ReasoningDelta(reasoning)
-            if text:
-                yield TextDelta(text)
-
-    def _shown(self, events: Iterable[ChatEvent]) -> Iterator[ChatEvent]:
-        """`events` with the key hidden in their text and reasoning."""
-        for event in events:
-            if self._hiding is None or not isinstance(event, TextDelta | ReasoningDelta):
-                yield event
-                continue
-            hiding = self._hiding[0 if isinstance(event, TextDelta) else 1]
-            text = hiding.add(event.text)
-            if text:
-                yield TextDelta(text) if isinstance(event, TextDelta) else ReasoningDelta(text)
 
     def _decoded(self, chunk: bytes | None) -> list[ServerSentEvent]:
         try:
@@ -157,11 +131,9 @@ class ResponseReader:
 
     def _parsed(self, sse_events: list[ServerSentEvent]) -> Iterator[ChatEvent]:
         for sse in sse_events:
-            events = self.parser.parse(sse)
-            self.answered = self.answered or any(
-                isinstance(event, TextDelta | ReasoningDelta) for event in events
-            )
-            yield from self._shown(events)
+            for event in self.parser.parse(sse):
+                self.answered = self.answered or isinstance(event, TextDelta | ReasoningDelta)
+                yield event
             if self.parser.done:
                 return
 

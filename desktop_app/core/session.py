@@ -17,6 +17,7 @@ from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import TallyError
 from desktop_app.core.events import (
+    ChatEvent,
     Finish,
     KeepAlive,
     ReasoningDelta,
@@ -24,6 +25,7 @@ from desktop_app.core.events import (
     TextDelta,
     Usage,
 )
+from desktop_app.core.network.redaction import AnswerRedaction
 from desktop_app.core.parameters import Parameters
 from desktop_app.core.providers.base import ChatRequest, Message
 from desktop_app.core.settings.providers_file import Provider
@@ -121,6 +123,10 @@ class _Replies:
         self.conversation.changed(message)
         for listener in list(self.listeners):
             listener.reply_finished(message, error)
+
+    def _apply_all(self, events: list[ChatEvent], message: ChatMessage, elapsed: float) -> None:
+        for event in events:
+            self._apply(event, message, elapsed)
 
     def _apply(self, event: object, message: ChatMessage, elapsed: float) -> None:
         if isinstance(event, TextDelta | ReasoningDelta):
@@ -303,8 +309,10 @@ class ChatSession(_Replies):
         started = loop.time()
         self._started(message)
         error: TallyError | None = None
+        hiding = AnswerRedaction(None)
         try:
             key = await asyncio.to_thread(self.key_for, provider)
+            hiding = AnswerRedaction(key)
             chat = self._chat_request(provider, model, message)
             # Here, not with the app: the chat brings httpx (some 20-60 ms, once).
             from desktop_app.core.chat import stream_chat
@@ -312,11 +320,13 @@ class ChatSession(_Replies):
             stream = stream_chat(self.client, provider, key, chat, retry=self.retry)
             async with aclosing(stream) as events:
                 async for event in events:
-                    self._apply(event, message, loop.time() - started)
+                    self._apply_all(hiding.shown(event), message, loop.time() - started)
         except asyncio.CancelledError:
+            self._apply_all(hiding.held(), message, loop.time() - started)
             message.status = "cancelled"
             raise
         except TallyError as exc:
+            self._apply_all(hiding.held(), message, loop.time() - started)
             error = exc
             self._failed(provider, message, exc)
         finally:
@@ -355,19 +365,23 @@ class BlockingChatSession(_Replies):
         started = time.monotonic()
         self._started(message)
         error: TallyError | None = None
+        hiding = AnswerRedaction(None)
         try:
             key = self.key_for(provider)
+            hiding = AnswerRedaction(key)
             chat = self._chat_request(provider, model, message)
             from desktop_app.core.chat_blocking import stream_chat_blocking
 
             stream = stream_chat_blocking(self.clients, provider, key, chat, retry=self.retry)
             with closing(stream) as events:
                 for event in events:
-                    self._apply(event, message, time.monotonic() - started)
+                    self._apply_all(hiding.shown(event), message, time.monotonic() - started)
         except KeyboardInterrupt:
+            self._apply_all(hiding.held(), message, time.monotonic() - started)
             message.status = "cancelled"
             raise
         except TallyError as exc:
+            self._apply_all(hiding.held(), message, time.monotonic() - started)
             error = exc
             self._failed(provider, message, exc)
         finally:

@@ -5,6 +5,7 @@ event stream, a gzip bomb, a lone surrogate in the text, usage that is nonsense 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import zlib
@@ -108,6 +109,24 @@ async def _lone_surrogate(ctx: RequestContext) -> Reply:
     return StreamReply(_one(b"data: " + escaped + b"\n\n", _data(chunks.chunk({}, "stop"))))
 
 
+HELD_START = "Stop me here, at the s"
+"""What sim-hang-at-key-start sends: its last character could start a key ("sk-…")."""
+
+
+async def _hang_at_key_start(ctx: RequestContext) -> Reply:
+    """Some text that ends with what could be the start of the key, then nothing until the
+    client hangs up: a client that holds back a possible start of the key (to hide a key split
+    across two events) must still keep it when the answer is stopped."""
+
+    async def events() -> AsyncGenerator[bytes, None]:
+        chunks = payloads.CompletionChunks(ctx.model, include_usage=False)
+        yield _data(chunks.chunk({"reasoning_content": "Thinking about this"}))
+        yield _data(chunks.chunk({"content": HELD_START}))
+        await asyncio.Event().wait()  # until the client leaves
+
+    return StreamReply(events())
+
+
 def _usage_reply(ctx: RequestContext, *reports: dict[str, Any]) -> Reply:
     chunks = payloads.CompletionChunks(ctx.model, include_usage=False)
     usage = [_data(chunks.usage_chunk(report)) for report in reports]
@@ -171,6 +190,7 @@ SCENARIOS: dict[str, Callable[[Any], Awaitable[Reply]]] = {
     "sim-lone-surrogate": _lone_surrogate,
     "sim-usage-absurd": _usage_absurd,
     "sim-usage-shrinks": _usage_shrinks,
+    "sim-hang-at-key-start": _hang_at_key_start,
     "sim-redirect": _redirect,
     "sim-empty-stream": _empty_stream,
     "sim-gzip-bomb": _gzip_bomb,

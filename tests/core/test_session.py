@@ -14,6 +14,7 @@ from desktop_app.core.parameters import Parameters
 from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import Simulator
+from desktop_app.simulator.hostile_scenarios import ECHO_START, HELD_START
 from tests.support.streams.chat_helpers import FAST_RETRY, sim_provider
 from tests.support.streams.session_recorder import Recorder
 from tests.support.waiting import until
@@ -101,6 +102,39 @@ def test_stop_keeps_the_partial_answer_marked_cancelled(simulator: Simulator) ->
     assert answer.content
     assert recorder.finished == [(answer, None)]
     assert simulator.wait_for_disconnect(timeout=5)
+
+
+def test_stop_keeps_an_end_held_back_as_a_possible_start_of_the_key(simulator: Simulator) -> None:
+    # The last "s" could begin the key ("sk-sim-…"): it waits for the next piece, which never
+    # comes; stopped, the answer keeps it all the same, and its reasoning too.
+    async def body(session: ChatSession, provider: Provider, _: Recorder) -> None:
+        task = session.send(provider, "sim-hang-at-key-start", "go")
+        await until(lambda: session.conversation.messages[-1].content)
+        assert session.conversation.messages[-1].content == HELD_START[:-1]  # "s" held
+        # its "s" held too, until the text began: the reasoning was over then
+        assert session.conversation.messages[-1].reasoning == "Thinking about this"
+        session.stop()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    conversation, _ = run_session(simulator, body)
+    answer = conversation.messages[-1]
+    assert (answer.status, answer.content) == ("cancelled", HELD_START)
+
+
+def test_a_key_split_across_events_is_hidden_in_the_text_and_the_reasoning(
+    simulator: Simulator,
+) -> None:
+    async def body(session: ChatSession, provider: Provider, _: Recorder) -> None:
+        await session.send(provider, "sim-key-echo-answer", "go")
+
+    conversation, _ = run_session(simulator, body)
+    answer = conversation.messages[-1]
+    assert simulator.api_key is not None
+    assert simulator.api_key not in answer.content + answer.reasoning
+    assert answer.content.startswith(f"{ECHO_START}: your key is [key hidden], and [key hidden]")
+    assert answer.reasoning == "The header said [key hidden]"
+    assert answer.status == "complete"
 
 
 def test_failure_keeps_partial_text_and_reports_the_error(simulator: Simulator) -> None:

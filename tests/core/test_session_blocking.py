@@ -12,6 +12,7 @@ from desktop_app.core.parameters import Parameters
 from desktop_app.core.session import BlockingChatSession
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import Simulator
+from desktop_app.simulator.hostile_scenarios import HELD_START
 from tests.support.streams.chat_helpers import FAST_RETRY, sim_provider
 from tests.support.streams.session_recorder import Recorder
 
@@ -120,3 +121,27 @@ def test_ctrl_c_keeps_the_partial_answer_marked_cancelled(simulator: Simulator) 
     assert answer.content
     assert answer.duration_seconds is not None
     assert simulator.wait_for_disconnect(timeout=5)
+
+
+class _InterruptOnce(_Interrupt):
+    """Ctrl+C once, as a terminal sends it."""
+
+    pressed = False
+
+    def message_changed(self, message: ChatMessage) -> None:
+        if not self.pressed:
+            self.pressed = True
+            super().message_changed(message)
+            self.pressed = message.role == "assistant" and bool(message.content)
+
+
+def test_ctrl_c_keeps_an_end_held_back_as_a_possible_start_of_the_key(
+    simulator: Simulator,
+) -> None:
+    conversation = Conversation()
+    conversation.subscribe(_InterruptOnce())
+    with pytest.raises(KeyboardInterrupt):
+        send(simulator, "sim-hang-at-key-start", simulator.api_key, conversation)
+    answer = conversation.messages[-1]
+    assert (answer.status, answer.content) == ("cancelled", HELD_START)
+    assert answer.reasoning == "Thinking about this"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from desktop_app.core.errors import ProviderError
+from desktop_app.core.events import ChatEvent, Finish, ReasoningDelta, TextDelta
 
 HIDDEN = "[key hidden]"
 _MIN_CUT = 4
@@ -60,13 +61,51 @@ class StreamRedaction:
         text = _forms(self.key).whole.sub(HIDDEN, self._held + piece)
         kept = _start_of_key_at_end(text, self.key)
         self._held = text[kept:]
-        return text[:kept]
+        # What goes out never ends with a start of the key (that is held): only a start cut
+        # short before an ellipsis is left to hide.
+        return _hide_cut_key(text[:kept], self.key) if _CUT in text else text[:kept]
 
     def end(self) -> str:
         """What is held back: the start of the key hidden if it is long enough to tell (the
         text stopped in the middle of the key), else as it came."""
         held, self._held = self._held, ""
         return _hide_cut_key(held, self.key)
+
+
+class AnswerRedaction:
+    """StreamRedaction for the events of an answer, its text and its reasoning each on its own
+    (no key: the events as they come). The session that shows the answer asks for held()
+    however the answer ends (finished, failed, stopped), so that nothing that arrived is lost."""
+
+    def __init__(self, key: str | None) -> None:
+        self._text = StreamRedaction(key) if key else None
+        self._reasoning = StreamRedaction(key) if key else None
+
+    def shown(self, event: ChatEvent) -> list[ChatEvent]:
+        """`event` with the key hidden; none while all its text is held, and before an
+        answer's first text, the reasoning held back (the reasoning is over)."""
+        if self._text is None or self._reasoning is None:
+            return [event]
+        if isinstance(event, TextDelta):
+            return _events(self._reasoning.end(), self._text.add(event.text))
+        if isinstance(event, ReasoningDelta):
+            text = self._reasoning.add(event.text)
+            return [ReasoningDelta(text)] if text else []
+        if isinstance(event, Finish):
+            return [*self.held(), event]
+        return [event]
+
+    def held(self) -> list[ChatEvent]:
+        """What is still held back, as events (the reasoning's, then the text's)."""
+        if self._text is None or self._reasoning is None:
+            return []
+        return _events(self._reasoning.end(), self._text.end())
+
+
+def _events(reasoning: str, text: str) -> list[ChatEvent]:
+    """A ReasoningDelta and a TextDelta, each if it has any text."""
+    events: list[ChatEvent] = [ReasoningDelta(reasoning)] if reasoning else []
+    return [*events, TextDelta(text)] if text else events
 
 
 @dataclass(frozen=True)
@@ -77,6 +116,10 @@ class _Forms:
     """The whole key in base64 (each alignment, both alphabets) and hex, in lower case."""
     whole: re.Pattern[str]
     """Any of them, whole, in any letter case."""
+    firsts: frozenset[str]
+    """The characters any of them can start with."""
+    longest: int
+    """The most characters any of them can take."""
 
 
 @functools.lru_cache(maxsize=8)
@@ -85,7 +128,9 @@ def _forms(key: str) -> _Forms:
     encoded = _encoded_forms(key) if len(key) >= _MIN_ENCODED else ()
     spelled = "".join("(?:" + "|".join(map(re.escape, forms)) + ")" for forms in chars)
     pattern = "|".join([spelled, *map(re.escape, encoded)])
-    return _Forms(chars, encoded, re.compile(pattern, re.IGNORECASE))
+    firsts = frozenset(form[0] for form in (*chars[0], *encoded))
+    longest = max([sum(max(map(len, forms)) for forms in chars), *map(len, encoded)])
+    return _Forms(chars, encoded, re.compile(pattern, re.IGNORECASE), firsts, longest)
 
 
 def _char_forms(char: str) -> tuple[str, ...]:
@@ -120,11 +165,8 @@ def _start_of_key_at_end(text: str, key: str) -> int:
     """Where an end of `text` begins that could be the start of the key written in any of its
     forms (the last character's form may itself be cut short); len(text) if none."""
     forms = _forms(key)
-    firsts = {form[0] for form in forms.chars[0]} | {form[0] for form in forms.encoded}
-    longest = max(len(form) for forms_of in forms.chars for form in forms_of) * len(key)
-    longest = max([longest, *map(len, forms.encoded)])
-    for start in range(max(0, len(text) - longest), len(text)):
-        if text[start].lower() not in firsts:
+    for start in range(max(0, len(text) - forms.longest), len(text)):
+        if text[start].lower() not in forms.firsts:
             continue
         end = text[start:].lower()
         if _starts_spelled(end, forms.chars) or any(form.startswith(end) for form in forms.encoded):
@@ -134,16 +176,23 @@ def _start_of_key_at_end(text: str, key: str) -> int:
 
 def _starts_spelled(text: str, chars: tuple[tuple[str, ...], ...]) -> bool:
     """Whether `text` is a proper start of the key (`chars`), a character at a time in any
-    of their forms, the last one perhaps cut short."""
-    for form in chars[0]:
-        if form.startswith(text) and (len(chars) > 1 or len(form) > len(text)):
-            return True
-        if (
-            len(chars) > 1
-            and text.startswith(form)
-            and _starts_spelled(text[len(form) :], chars[1:])
-        ):
-            return True
+    of their forms, the last one perhaps cut short. The places in `text` it could have reached
+    are followed one key character at a time (a loop: a key of thousands of characters, such as
+    a token used as a key, is no deeper than a short one)."""
+    places = {0}
+    for index, forms in enumerate(chars):
+        last = index == len(chars) - 1
+        following: set[int] = set()
+        for at in places:
+            rest = text[at:]
+            for form in forms:
+                if form.startswith(rest) and (not last or len(form) > len(rest)):
+                    return True  # the text ends inside this character's form
+                if rest.startswith(form):
+                    following.add(at + len(form))
+        places = {at for at in following if at < len(text)}
+        if not places:
+            return False
     return False
 
 
@@ -151,12 +200,15 @@ def _hide_cut_key(text: str, key: str) -> str:
     """Hide the key's first characters where they end the text (before an ellipsis or a quote)
     or end a part of it that was shortened (before an ellipsis): what is left of the key when a
     long text was shortened in the middle of it."""
+    if not text:
+        return text
     end = _TEXT_END.search(text)
     ends = [end.start() if end else len(text)]
-    ends += [at for at in range(len(text)) if text.startswith(_CUT, at) and at < ends[0]]
+    ends += [cut.start() for cut in re.finditer(_CUT, text) if cut.start() < ends[0]]
+    shortest = min(_MIN_CUT, len(key))
     for at in sorted(ends, reverse=True):  # from the last, so that the places before hold
-        folded = text[:at].casefold()
-        for length in range(len(key) - 1, min(_MIN_CUT, len(key)) - 1, -1):
+        folded = text[max(0, at - len(key)) : at].casefold()
+        for length in range(min(len(key) - 1, len(folded)), shortest - 1, -1):
             if folded.endswith(key[:length].casefold()):
                 text = text[: at - length] + HIDDEN + text[at:]
                 break

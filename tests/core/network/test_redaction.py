@@ -9,7 +9,14 @@ from collections.abc import Callable
 import pytest
 
 from desktop_app.core.errors import StreamErrorEvent
-from desktop_app.core.network.redaction import HIDDEN, StreamRedaction, redact, redact_error
+from desktop_app.core.events import Finish, ReasoningDelta, TextDelta
+from desktop_app.core.network.redaction import (
+    HIDDEN,
+    AnswerRedaction,
+    StreamRedaction,
+    redact,
+    redact_error,
+)
 
 KEY = "sk-Live_7f3a9c/Q+x"
 
@@ -113,3 +120,26 @@ def test_a_streamed_text_is_held_back_only_where_it_could_start_the_key() -> Non
     assert hiding.end() == ""
     hiding.add("ends with sk-L")
     assert hiding.end() == HIDDEN  # four characters of the key: taken for a key cut off
+
+
+def test_a_start_of_the_key_cut_before_an_ellipsis_is_hidden_in_a_stream_too() -> None:
+    assert "".join(streamed(["Your key sk-Live_7f", "3a…", " is wrong"])) == (
+        f"Your key {HIDDEN}… is wrong"
+    )
+
+
+def test_a_key_of_thousands_of_characters_is_followed_without_recursion() -> None:
+    token = "eyJ" + "a1B2c3D4" * 400  # 3,203 characters: a token used as the key
+    hiding = StreamRedaction(token)
+    shown = hiding.add("here: " + token[:2000]) + hiding.add(token[2000:] + " done") + hiding.end()
+    assert shown == f"here: {HIDDEN} done"
+
+
+def test_an_answers_events_keep_their_order_and_the_reasoning_ends_when_the_text_begins() -> None:
+    hiding = AnswerRedaction(KEY)
+    assert hiding.shown(ReasoningDelta("it was")) == [ReasoningDelta("it wa")]  # "s" held
+    assert hiding.shown(TextDelta("Yes")) == [ReasoningDelta("s"), TextDelta("Ye")]
+    assert hiding.shown(Finish("stop")) == [TextDelta("s"), Finish("stop")]
+    assert hiding.held() == []
+    plain = AnswerRedaction(None)  # no key: nothing held, nothing changed
+    assert plain.shown(TextDelta("sk-")) == [TextDelta("sk-")]

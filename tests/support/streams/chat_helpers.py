@@ -15,7 +15,6 @@ from desktop_app.core.network.blocking_clients import BlockingClientPool
 from desktop_app.core.providers.base import ChatRequest, Message
 from desktop_app.core.settings.providers_file import Provider, Timeouts
 from desktop_app.simulator import Simulator
-from desktop_app.simulator.scenarios import token_pieces
 
 E = TypeVar("E")
 
@@ -60,13 +59,6 @@ class Outcome:
 
     def of(self, kind: type[E]) -> list[E]:
         return [e for e in self.events if isinstance(e, kind)]
-
-    def pieces(self, kind: type[TextDelta | ReasoningDelta]) -> int:
-        """How many pieces the simulator sent the text (or the reasoning) in, as it counts its
-        output tokens: there may be fewer events, since the key's redaction holds back a piece
-        that could be the start of the key until the next one."""
-        text = self.text if kind is TextDelta else self.reasoning
-        return len(token_pieces(text))
 
 
 async def collect_async(
