@@ -192,3 +192,12 @@ def test_the_table_names_a_provider_by_its_current_name(
     out = capsys.readouterr().out
     assert cells(out, "gpt-4.1")[1] == "HolySheep relay"
     assert cells(out, "old-model")[1] == "gone-relay"
+
+
+def test_a_missing_rules_file_is_named_once_with_the_reason(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.toml"
+    assert main(["spend", "--routing", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"tally: error: Cannot read {missing}: No such file or directory.\n"
