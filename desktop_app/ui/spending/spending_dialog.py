@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -112,6 +112,8 @@ class SpendingDialog(QDialog):
         self.empty = QLabel(QCoreApplication.translate("SpendingDialog", NO_SPENDING), self)
         self.empty.setObjectName("spendingEmpty")
         self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)  # in the middle of the view
+        self.empty.setMargin(24)
         self.pages = QStackedWidget(self)
         self.rules_toggle = QPushButton(self.tr("With my rules"), self)
         self.rules_toggle.setObjectName("withMyRules")

@@ -192,6 +192,9 @@ def test_an_empty_history_gets_a_friendly_message(qtbot: QtBot, store: HistorySt
     assert dialog.empty.isVisible()
     assert dialog.empty.text().startswith("Nothing spent yet.")
     assert not dialog.daily_chart.isVisible()
+    # In the middle of the view, not flush against its left edge.
+    assert dialog.empty.alignment() & Qt.AlignmentFlag.AlignHCenter
+    assert dialog.empty.alignment() & Qt.AlignmentFlag.AlignVCenter
 
 
 def test_the_view_draws_its_bars(qtbot: QtBot, history: HistoryStore) -> None:
