@@ -82,7 +82,7 @@ def run_ask(args: argparse.Namespace) -> int:
             adopted = adopt_ids(store, providers)
         latest = latest_conversation(store) if args.continue_ else None
         rule = None
-        if args.model == "auto":  # the routing rules pick, and say so on stderr
+        if (args.model or "").casefold() == "auto":  # the routing rules pick, and say so
             from desktop_app.cli.route import auto_choice
 
             name = args.chosen_assistant.name if args.chosen_assistant else None

@@ -104,7 +104,8 @@ def test_ask_auto_routes_says_which_rule_and_records_it(
     assert err.startswith("tally: rule 'Everything else' picked sim/sim-normal\n")
     assert configured.requests[-1].body is not None
     assert configured.requests[-1].body["model"] == "sim-normal"
-    assert main(["ask", "--model", "auto", "--continue", "and", "this?\n```\nx = 1\n```"]) == 0
+    # AUTO as well: no model of a relay is called that, and a typed capital is no typo.
+    assert main(["ask", "--model", "AUTO", "--continue", "and", "this?\n```\nx = 1\n```"]) == 0
     _, err = capsys.readouterr()
     assert "rule 'Code' picked sim/sim-reasoning" in err
     with HistoryStore(paths.history_db()) as store:
