@@ -81,6 +81,8 @@ def run_ask(args: argparse.Namespace) -> int:
         if args.continue_:  # the latest answer's provider is found by its id
             adopted = adopt_ids(store, providers)
         latest = latest_conversation(store) if args.continue_ else None
+        if args.continue_ and latest is None:
+            print("tally: note: no conversation to continue; this starts one.", file=sys.stderr)
         rule = None
         if (args.model or "").casefold() == "auto":  # the routing rules pick, and say so
             from desktop_app.cli.route import auto_choice

@@ -387,3 +387,12 @@ def test_ask_without_settings_on_a_chinese_system_shows_yuan_as_spend_does(
     assert "$" not in summary
     assert main(["spend"]) == 0
     assert "in yuan" in capsys.readouterr().out
+
+
+def test_ask_continue_with_no_conversation_yet_says_it_starts_one(
+    configured: Simulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ask", "--continue", "--model", "sim-echo", "hello"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "You said: hello\n"
+    assert err.startswith("tally: note: no conversation to continue; this starts one.\n")
