@@ -204,11 +204,16 @@ class PriceTable(QWidget):
                 self._fill(number, row)
         for column in range(SOURCE_COLUMN):  # the source column takes what is left
             self.table.resizeColumnToContents(column)
+        # A long model name is elided (its tooltip has it) before it pushes the prices out of
+        # sight: the model column takes at most 40 % of the table's width.
+        widest = max(160, self.table.viewport().width() * 2 // 5)
+        if self.table.columnWidth(MODEL_COLUMN) > widest:
+            self.table.setColumnWidth(MODEL_COLUMN, widest)
         self._current_changed()
         self.hint.setText(self._hint_text())
 
     def _fill(self, number: int, row: PriceRow) -> None:
-        self._set_cell(number, MODEL_COLUMN, row.model, editable=False)
+        self._set_cell(number, MODEL_COLUMN, row.model, editable=False).setToolTip(row.model)
         for name in FIGURES:
             value = row.figures[name]
             dim = value is None

@@ -268,3 +268,26 @@ def test_clearing_the_figures_typed_for_an_unpriced_model_leaves_it_unknown(
 )
 def test_figures_show_at_least_cents_and_no_trailing_zeros(value: str, text: str) -> None:
     assert format_figure(Decimal(value)) == text
+
+
+def test_a_long_model_name_is_elided_before_it_pushes_the_prices_out_of_sight(
+    qloop: qasync.QEventLoop, data_dir: Path
+) -> None:
+    long = "accounts/fireworks/models/llama-v3p1-405b-instruct-long-context-preview-2025-11"
+    relay = dataclasses.replace(RELAY, models=("deepseek-chat", long))
+
+    async def body(client: httpx.AsyncClient) -> None:
+        dialog = await opened([relay], KeyResolver(), client, data_dir / "providers.toml")
+        dialog.resize(980, 720)
+        prices = dialog.form.prices
+        prices.refresh()
+        table = prices.table
+        output = figure_column("output")
+        assert table.columnViewportPosition(output) + table.columnWidth(output) <= (
+            table.viewport().width()
+        )
+        model_cell = table.item(1, 0)
+        assert model_cell is not None
+        assert model_cell.toolTip() == long  # the whole name, where the cell elides it
+
+    run(qloop, body)
