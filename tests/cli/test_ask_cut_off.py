@@ -3,29 +3,14 @@ stream. Each is a failure (non-zero exit, one clear line), never an answer repor
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from desktop_app.cli.exit_codes import EXIT_PROVIDER_ERROR
 from desktop_app.cli.main import main
 from desktop_app.core import paths
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.core.settings.keys import KeyStore
 from desktop_app.simulator import Simulator
 from desktop_app.simulator.hostile_scenarios import REDIRECT_TARGET
-
-
-@pytest.fixture
-def relay(simulator: Simulator, data_dir: Path) -> Simulator:
-    data_dir.mkdir(parents=True)
-    paths.providers_file().write_text(
-        f'[[provider]]\nid = "sim"\nname = "Relay"\nbase_url = "{simulator.base_url}"\n',
-        encoding="utf-8",
-    )
-    assert simulator.api_key is not None
-    KeyStore().set("sim", simulator.api_key)
-    return simulator
 
 
 def last_answer() -> tuple[str, str, str | None]:

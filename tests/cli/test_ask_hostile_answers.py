@@ -4,34 +4,27 @@ that is nonsense, usage that shrinks. The answer is kept and billed all the same
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from desktop_app.cli.main import main
 from desktop_app.core import paths
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.core.settings.keys import KeyStore
 from desktop_app.simulator import Simulator
 from desktop_app.simulator.hostile_scenarios import ECHO_START
 from tests.support.history.on_disk import sql
 
 
 @pytest.fixture
-def relay(simulator: Simulator, data_dir: Path) -> Simulator:
-    """The simulator as the one provider, with a price for each model used here."""
-    data_dir.mkdir(parents=True)
+def priced(relay: Simulator) -> Simulator:
+    """The relay with a price for each model used here."""
     prices = "".join(
         f'[provider.prices."{model}"]\ninput = 2.00\noutput = 8.00\n'
         for model in ("sim-lone-surrogate", "sim-usage-absurd", "sim-usage-shrinks")
     )
-    paths.providers_file().write_text(
-        f'[[provider]]\nid = "sim"\nname = "Relay"\nbase_url = "{simulator.base_url}"\n{prices}',
-        encoding="utf-8",
-    )
-    assert simulator.api_key is not None
-    KeyStore().set("sim", simulator.api_key)
-    return simulator
+    with paths.providers_file().open("a", encoding="utf-8") as file:
+        file.write(prices)
+    return relay
 
 
 def ledger() -> list[tuple[object, ...]]:
@@ -42,7 +35,7 @@ def ledger() -> list[tuple[object, ...]]:
 
 
 def test_a_lone_surrogate_is_shown_and_kept_as_the_replacement_character(
-    relay: Simulator, capsys: pytest.CaptureFixture[str]
+    priced: Simulator, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["ask", "--model", "sim-lone-surrogate", "Hello"]) == 0
     out = capsys.readouterr().out
@@ -54,7 +47,7 @@ def test_a_lone_surrogate_is_shown_and_kept_as_the_replacement_character(
 
 
 def test_usage_that_is_nonsense_is_estimated_rather_than_billed_as_it_says(
-    relay: Simulator, capsys: pytest.CaptureFixture[str]
+    priced: Simulator, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # 10**30 tokens in and -5 out: neither a crash nor an answer that cost nothing.
     assert main(["ask", "--model", "sim-usage-absurd", "Hello"]) == 0
@@ -69,7 +62,7 @@ def test_usage_that_is_nonsense_is_estimated_rather_than_billed_as_it_says(
 
 
 def test_a_later_smaller_usage_report_does_not_lower_the_bill(
-    relay: Simulator, capsys: pytest.CaptureFixture[str]
+    priced: Simulator, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["ask", "--model", "sim-usage-shrinks", "Hello"]) == 0
     capsys.readouterr()

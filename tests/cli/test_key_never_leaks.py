@@ -5,14 +5,12 @@ the log."""
 from __future__ import annotations
 
 import base64
-from pathlib import Path
 
 import pytest
 
 from desktop_app.cli.main import main
 from desktop_app.core import paths
 from desktop_app.core.history.store import HistoryStore
-from desktop_app.core.settings.keys import KeyStore
 from desktop_app.simulator import Simulator
 from desktop_app.simulator.hostile_scenarios import ECHO_START
 
@@ -34,16 +32,10 @@ def leaked(text: str, key: str) -> list[str]:
     "model", ["sim-key-echo-stream-error", "sim-key-echo-malformed", "sim-key-echo-cut"]
 )
 def test_a_key_echoed_inside_the_stream_never_leaves_the_server(
-    model: str, simulator: Simulator, data_dir: Path, capsys: pytest.CaptureFixture[str]
+    model: str, relay: Simulator, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    key = simulator.api_key
+    key = relay.api_key
     assert key is not None
-    data_dir.mkdir(parents=True)
-    paths.providers_file().write_text(
-        f'[[provider]]\nid = "sim"\nname = "Relay"\nbase_url = "{simulator.base_url}"\n',
-        encoding="utf-8",
-    )
-    KeyStore().set("sim", key)
 
     assert main(["ask", "--model", model, "Hello"]) != 0
     out, err = capsys.readouterr()
@@ -61,16 +53,10 @@ def test_a_key_echoed_inside_the_stream_never_leaves_the_server(
 
 
 def test_a_key_in_the_answer_itself_is_hidden_in_its_text_and_reasoning(
-    simulator: Simulator, data_dir: Path, capsys: pytest.CaptureFixture[str]
+    relay: Simulator, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    key = simulator.api_key
+    key = relay.api_key
     assert key is not None
-    data_dir.mkdir(parents=True)
-    paths.providers_file().write_text(
-        f'[[provider]]\nid = "sim"\nname = "Relay"\nbase_url = "{simulator.base_url}"\n',
-        encoding="utf-8",
-    )
-    KeyStore().set("sim", key)
 
     assert main(["ask", "--model", "sim-key-echo-answer", "Hello"]) == 0
     out, err = capsys.readouterr()

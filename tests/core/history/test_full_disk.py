@@ -48,6 +48,12 @@ def _record(store: HistoryStore) -> tuple[Conversation, HistoryRecorder, list[ob
     return conversation, recorder, told
 
 
+def _asked(conversation: Conversation) -> ChatMessage:
+    """The question of the tests below, and its answer, about to stream."""
+    conversation.add(ChatMessage("user", "Write me a long story"))
+    return conversation.add(_answer())
+
+
 def _answer() -> ChatMessage:
     return ChatMessage("assistant", provider="relay", model="gpt-4.1", status="streaming")
 
@@ -74,8 +80,7 @@ def test_the_disk_fills_in_the_middle_of_an_answer(small_disk: Path) -> None:
     history = small_disk / "history.sqlite3"
     store = HistoryStore(history)
     conversation, recorder, told = _record(store)
-    conversation.add(ChatMessage("user", "Write me a long story"))
-    answer = conversation.add(_answer())
+    answer = _asked(conversation)
     _stream(conversation, answer, 3)
     written = len(answer.content)
     filler = fill(small_disk)
@@ -117,8 +122,7 @@ def test_a_retry_that_bills_but_cannot_save_the_answer_counts_it_once(small_disk
     history = small_disk / "history.sqlite3"
     store = HistoryStore(history)
     conversation, recorder, _ = _record(store)
-    conversation.add(ChatMessage("user", "Write me a long story"))
-    answer = conversation.add(_answer())
+    answer = _asked(conversation)
     _stream(conversation, answer, 1)
     filler = fill(small_disk)
     _stream(conversation, answer, 6)
