@@ -4,9 +4,12 @@ conversation; the dialog adds an assistant to assistants.toml."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.history.conversation_parameters import remembered_parameters
@@ -129,6 +132,20 @@ def test_an_assistant_added_in_the_dialog_is_saved_and_listed(
     _pick(window, "Terse")
     assert window.session.parameters.system == "Answer in one line."
     assert window.session.parameters.temperature == 0.2
+
+
+def test_the_dialogs_fields_line_up_and_its_rows_stay_together(window: MainWindow) -> None:
+    window.assistant.manage()
+    dialog = window.findChild(AssistantsDialog)  # this window's
+    assert dialog is not None
+    dialog.resize(1100, 700)
+    QApplication.processEvents()
+    fields = [dialog.name, dialog.model, dialog.form.system, dialog.form.temperature]
+    assert len({field.mapTo(dialog, QPoint(0, 0)).x() for field in fields}) == 1
+    rows = [dialog.form.system, dialog.form.temperature, dialog.form.top_p]
+    gaps = [below.y() - above.geometry().bottom() for above, below in itertools.pairwise(rows)]
+    assert max(gaps) < dialog.form.temperature.height()  # not spread down a tall dialog
+    dialog.reject()
 
 
 def test_a_name_used_twice_is_refused_in_the_dialog(window: MainWindow, data_dir: Path) -> None:

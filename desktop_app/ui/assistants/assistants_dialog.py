@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -74,7 +73,6 @@ class AssistantsDialog(QDialog):
         left.addLayout(transfer)
         body.addLayout(left, 1)
         right = QVBoxLayout()
-        top = QFormLayout()
         self.name = QLineEdit(self)
         self.name.setObjectName("assistantName")
         self.model = QComboBox(self)
@@ -82,11 +80,12 @@ class AssistantsDialog(QDialog):
         self.model.addItem(self.tr("The model picked in the window"), None)
         for provider, model in models:
             self.model.addItem(f"{model} · {provider.name}", (provider.id, model))
-        top.addRow(self.tr("&Name:"), self.name)
-        top.addRow(self.tr("&Model:"), self.model)
-        right.addLayout(top)
         self.form = ParametersForm(self, system_lines=8)
-        right.addWidget(self.form, 1)
+        # In the parameters' own form, so that every field starts at one edge.
+        self.form.rows.insertRow(0, self.tr("&Name:"), self.name)
+        self.form.rows.insertRow(1, self.tr("&Model:"), self.model)
+        right.addWidget(self.form)
+        right.addStretch(1)  # the rows together at the top, not spread down the dialog
         self.problem = QLabel(self)
         self.problem.setObjectName("assistantsProblem")
         self.problem.setWordWrap(True)

@@ -23,7 +23,7 @@ class ParametersForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, system_lines: int = 4) -> None:
         super().__init__(parent)
-        form = QFormLayout(self)
+        self.rows = form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         default = self.tr("Default")
         self.system = QPlainTextEdit(self)
