@@ -21,7 +21,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.network.bounded_body import UnknownEncoding, body_pieces
 from desktop_app.core.network.http_errors import redirect_error
-from desktop_app.core.network.redaction import redact_error
+from desktop_app.core.network.redaction import redact, redact_error
 from desktop_app.core.network.server_json import loads
 from desktop_app.core.network.status_errors import error_for_status
 from desktop_app.core.network.transport_errors import transport_error
@@ -37,6 +37,11 @@ LIST_TIMEOUT_CAP = 20.0
 
 _BODY_LIMIT = 16 * 1024 * 1024  # OpenRouter's list, with descriptions, is a few megabytes
 _MAX_PAGES = 100  # a server that always says "more" must not keep us asking for ever
+_MAX_MODELS = 20_000
+"""More models than any provider serves (OpenRouter lists some 500): past it, the listing stops,
+as a server that keeps saying "more" would otherwise fill the picker with millions."""
+_MAX_ID = 200
+"""The longest model id kept: a longer one is not a model's name."""
 _WHAT = "the model list"
 
 
@@ -73,11 +78,21 @@ async def _discover(
             raise _not_a_list(provider, url)
         models, following = page
         for model in models:
-            found.setdefault(model.id, model)
-        if not following or following == cursor:
+            if _is_a_name(model.id, key):
+                found.setdefault(model.id, model)
+        if not following or following == cursor or len(found) >= _MAX_MODELS:
             break
         cursor = following
-    return [found[name] for name in sorted(found)]
+    return [found[name] for name in sorted(found)[:_MAX_MODELS]]
+
+
+def _is_a_name(model_id: str, key: str | None) -> bool:
+    """Whether an id the server listed can be a model's name: not absurdly long, no control
+    characters, and not holding the key in any form (a hostile server's list would otherwise
+    put it in the picker, the models cache, and the history and log of an answer asked of it)."""
+    if not model_id or len(model_id) > _MAX_ID or not model_id.isprintable():
+        return False
+    return redact(model_id, key) == model_id
 
 
 @dataclass(frozen=True, slots=True)

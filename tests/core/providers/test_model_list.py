@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import socket
 
 import pytest
@@ -135,6 +136,14 @@ def test_a_key_that_cannot_be_sent_is_refused_before_sending(simulator: Simulato
 )
 def test_model_list_shapes_servers_send(body: object) -> None:
     assert run_with(Canned(body=body)) == ["a", "b"]
+
+
+def test_ids_that_hold_the_key_or_are_no_name_are_left_out() -> None:
+    # A hostile server's list would put the key in the picker, the models cache, and the
+    # history and the log of an answer asked of that "model".
+    bearer = base64.b64encode(b"Bearer sk-odd-0000").decode()
+    ids = ["a", "gpt-sk-odd-0000", "key=SK-ODD-0000", bearer, "x" * 300, "bad\x1bname", "b"]
+    assert run_with(Canned(body={"data": [{"id": name} for name in ids]})) == ["a", "b"]
 
 
 def test_a_web_page_instead_of_the_api_is_explained() -> None:
