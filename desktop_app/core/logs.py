@@ -32,6 +32,9 @@ def log_to_file() -> logging.Handler | None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    # httpx logs each request at INFO with the status line as the server wrote it, which a
+    # hostile server fills with the key: Tally logs its requests itself, redacted.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     return handler
 
 

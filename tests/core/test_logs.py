@@ -38,3 +38,13 @@ def test_a_small_log_is_kept(data_dir: Path) -> None:
     logs.stop_logging_to(logs.log_to_file())
     assert log.read_text() == "yesterday\n"
     assert not log.with_name(log.name + ".1").exists()
+
+
+def test_httpx_does_not_log_the_status_lines_servers_write(data_dir: Path) -> None:
+    # httpx logs each request at INFO with the status line as the server wrote it: a hostile
+    # server puts the key there ("HTTP/1.1 200 sk-...").
+    handler = logs.log_to_file()
+    try:
+        assert logging.getLogger("httpx").getEffectiveLevel() == logging.WARNING
+    finally:
+        logs.stop_logging_to(handler)
