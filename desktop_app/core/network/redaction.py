@@ -20,6 +20,8 @@ _MIN_ENCODED = 8
 """Keys shorter than this are not looked for in base64 or hex: pieces of a few characters
 would hide ordinary words."""
 _TEXT_END = re.compile(r"[\s\"'.…]*\Z")
+_REASON = 40
+"""The longest finish reason kept ("stop", "max_tokens", "content_filter": a few words)."""
 _CUT = "…"
 """What a shortened text (status_errors, a malformed chunk's sample) ends its part with."""
 
@@ -78,6 +80,7 @@ class AnswerRedaction:
     however the answer ends (finished, failed, stopped), so that nothing that arrived is lost."""
 
     def __init__(self, key: str | None) -> None:
+        self.key = key
         self._text = StreamRedaction(key) if key else None
         self._reasoning = StreamRedaction(key) if key else None
 
@@ -91,8 +94,9 @@ class AnswerRedaction:
         if isinstance(event, ReasoningDelta):
             text = self._reasoning.add(event.text)
             return [ReasoningDelta(text)] if text else []
-        if isinstance(event, Finish):
-            return [*self.held(), event]
+        if isinstance(event, Finish):  # its reason too is the server's word: "weird_<key>"
+            reason = None if event.reason is None else redact(event.reason, self.key)[:_REASON]
+            return [*self.held(), Finish(reason)]
         return [event]
 
     def held(self) -> list[ChatEvent]:

@@ -143,3 +143,12 @@ def test_an_answers_events_keep_their_order_and_the_reasoning_ends_when_the_text
     assert hiding.held() == []
     plain = AnswerRedaction(None)  # no key: nothing held, nothing changed
     assert plain.shown(TextDelta("sk-")) == [TextDelta("sk-")]
+
+
+def test_a_finish_reason_is_the_servers_word_and_is_redacted_too() -> None:
+    hiding = AnswerRedaction(KEY)
+    (finish,) = hiding.shown(Finish(f"weird_{KEY}"))
+    assert finish == Finish(f"weird_{HIDDEN}")
+    (long,) = hiding.shown(Finish("x" * 500))
+    assert isinstance(long, Finish)
+    assert long.reason == "x" * 40
