@@ -305,8 +305,16 @@ class AnthropicStreamParser:
             self.finish_reason = _FINISH_REASONS.get(reason, reason)
 
     def _add_usage(self, usage: Any) -> None:
-        if isinstance(usage, dict):
-            self._usage.update((k, v) for k, v in usage.items() if v is not None)
+        """Add a report's counts to the answer's: the larger of two counts of the same thing
+        (they only grow; a later, smaller one would lower the bill), anything else as it came."""
+        if not isinstance(usage, dict):
+            return
+        for name, value in usage.items():
+            before = self._usage.get(name)
+            if _is_count(value) and _is_count(before) and before > value:
+                continue
+            if value is not None:
+                self._usage[name] = value
 
     def _malformed(self, sample: str) -> MalformedChunk:
         return malformed_chunk(self.provider_name, sample, "an event")
@@ -321,6 +329,10 @@ class AnthropicStreamParser:
         said = f"{kind}: {detail}" if kind and kind != detail else detail
         status = _STREAM_STATUSES.get(kind)
         return StreamErrorEvent.reported(self.provider_name, said, status, answered=self._answered)
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 @usage_reader

@@ -141,6 +141,15 @@ def test_newer_message_delta_repeats_the_input_counts() -> None:
     assert events == [Usage(480 + 4200, 9, cached_input_tokens=3000, cache_write_tokens=1200)]
 
 
+def test_a_message_delta_that_reports_less_than_message_start_does_not_lower_the_counts() -> None:
+    start = _event("message_start", {"type": "message_start", "message": MESSAGE})
+    usage = {"input_tokens": 0, "cache_read_input_tokens": 0, "output_tokens": 9}
+    delta = _event("message_delta", {"type": "message_delta", "delta": {}, "usage": usage})
+    events, _ = _run([(start + delta).encode()])
+    # 472 in as message_start said, and its cache reads: the delta's zeros lower nothing.
+    assert events == [Usage(472 + 4200, 9, cached_input_tokens=3000, cache_write_tokens=1200)]
+
+
 def test_pings_beyond_the_first_before_the_answer_are_keep_alives() -> None:
     ping = _event("ping", {"type": "ping"})
     text = _block_delta(0, {"type": "text_delta", "text": "Hi"})
