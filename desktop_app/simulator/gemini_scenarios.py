@@ -94,7 +94,7 @@ class GeminiPlan:
     tail: Callable[[], str] | None = None  # one event line after the text
     head: Callable[[], str] | None = None  # one event line before any text (an error), the end
     head_requests: int | None = None  # send the head to this many requests, then answer
-    ending: Literal["end", "abort"] = "end"
+    ending: Literal["end", "abort", "hang"] = "end"
 
     async def __call__(self, ctx: GeminiContext) -> Reply:
         if ctx.mode == "sse":
@@ -114,6 +114,8 @@ class GeminiPlan:
                 await asyncio.sleep(delay)
         if self.tail is not None:
             yield (self.tail() + "\r\n\r\n").encode()
+        if self.ending == "hang":  # the answer is over, the stream never closes
+            await asyncio.Event().wait()
 
     def _chunks(self, ctx: GeminiContext) -> list[dict[str, Any]]:
         """Thought chunks, text chunks, and the finish; the last chunk carries the totals."""
@@ -203,6 +205,7 @@ SCENARIOS: dict[str, Scenario] = {
     "sim-stream-invalid-argument": GeminiPlan(head=_error_event(400)),
     "sim-no-finish": _CUT_SHORT,
     "sim-drop": replace(_CUT_SHORT, ending="abort"),
+    "sim-stop-hang": GeminiPlan(ending="hang"),
 }
 LISTED_MODELS: list[tuple[str, list[str], str]] = [
     ("sim-normal", ["generateContent", "countTokens", "streamGenerateContent"], "Sim Normal"),

@@ -239,3 +239,15 @@ def test_a_429_waits_as_long_as_the_body_says(simulator: Simulator) -> None:
     assert isinstance(outcome.error, RateLimited)
     assert outcome.error.retry_after == 2.0
     assert "wait 2 s" in str(outcome.error).lower()
+
+
+def test_an_answer_with_its_finish_and_totals_is_over_though_the_stream_stays_open(
+    simulator: Simulator,
+) -> None:
+    # Gemini sends no end marker: the finish and the totals end the answer. Waiting on, the
+    # reader would meet the idle timeout and call the complete answer cut off.
+    provider = gemini_provider(simulator, idle=1)
+    outcome = collect(provider, simulator.api_key, ask("sim-stop-hang"), NO_RETRY)
+    assert outcome.error is None
+    assert outcome.events[-1] == Finish("stop")
+    assert outcome.usage is not None
