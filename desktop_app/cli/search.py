@@ -10,6 +10,7 @@ from desktop_app.cli.exit_codes import EXIT_USAGE
 from desktop_app.core import paths
 from desktop_app.core.history.opening import open_history
 from desktop_app.core.history.search import CLOSE, OPEN
+from desktop_app.core.text.one_line import one_line
 
 EXIT_NOTHING_FOUND = 1
 """No message matches, as grep exits: `tally search WORDS && ...` runs on a hit only."""
@@ -26,8 +27,10 @@ def run_search(args: argparse.Namespace) -> int:
         hits = store.search(query, limit=args.limit)
     for hit in hits:
         when = hit.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        snippet = " ".join(hit.snippet.replace(OPEN, "").replace(CLOSE, "").split())
-        sys.stdout.write(f"{hit.conversation_id}  {when}  {hit.conversation_title}\n")
+        # On one line and without control characters: an answer's ESC sequence or a title
+        # from an imported file would otherwise run in the terminal.
+        snippet = one_line(hit.snippet.replace(OPEN, "").replace(CLOSE, ""))
+        sys.stdout.write(f"{hit.conversation_id}  {when}  {one_line(hit.conversation_title)}\n")
         sys.stdout.write(f"    {snippet}\n")
     found = f"{len(hits)} message{'' if len(hits) == 1 else 's'}"
     print(f"tally: {found} found" + (" (the newest)" if len(hits) == args.limit else ""),

@@ -41,6 +41,22 @@ def test_search_with_nothing_found_or_nothing_asked(
     assert "give words to search for" in capsys.readouterr().err
 
 
+def test_search_prints_no_control_characters_an_answer_or_a_title_holds(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A model's answer, or a title from an imported file, with ESC's sequence to clear the
+    # terminal and a mark that turns text around: printed, they would act on the terminal.
+    with HistoryStore(paths.history_db()) as store:
+        conversation = store.create_conversation("Cats\x1b[2J\u202e")
+        store.add_message(conversation.id, role="assistant", content="cats \x1b[31mred\x07 here")
+    assert main(["search", "cats"]) == 0
+    out = capsys.readouterr().out
+    assert out.isascii()
+    assert "\x1b" not in out
+    assert "\x07" not in out
+    assert "cats [31mred here" in out
+
+
 def test_export_takes_the_short_id_of_a_file_name(
     history: dict[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -27,6 +27,7 @@ from desktop_app.core.network.redaction import redact
 from desktop_app.core.network.server_json import loads
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.text.messages import t
+from desktop_app.core.text.one_line import one_line
 
 _CONTEXT_WORDS = re.compile(
     r"context[ _-]length|maximum context|context window|too many tokens|prompt is too long"
@@ -322,11 +323,7 @@ def _message_of(parsed: Any) -> str:
 
 
 def shorten(text: str) -> str:
-    """`text` on one line without control characters (a body of NUL bytes), cut to the length
-    of a server's words in an error."""
-    text = " ".join(_CONTROL.sub("", text).split())
+    """`text` on one line (one_line: a body of NUL bytes is no text), cut to the length of a
+    server's words in an error."""
+    text = one_line(text)
     return text if len(text) <= _DETAIL_LIMIT else text[: _DETAIL_LIMIT - 1] + "…"
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-"""Control characters other than the whitespace ones, which split() turns into spaces."""

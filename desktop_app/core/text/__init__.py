@@ -1,1 +1,2 @@
-"""Text for the screen: incremental Markdown and its rendering."""
+"""Text for the screen: incremental Markdown and its rendering, and text from elsewhere on one
+line."""

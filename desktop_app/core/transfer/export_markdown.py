@@ -15,6 +15,7 @@ from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.money.prices import format_usd
 from desktop_app.core.settings.provider_names import shown_name
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.text.one_line import one_line
 from desktop_app.core.transfer.attached import attached_markdown
 from desktop_app.core.transfer.exported import (
     FullConversation,
@@ -41,7 +42,7 @@ def conversation_markdown(conversation: FullConversation) -> str:
     with who wrote it (the provider by its current name), when, and its cost. The cost in the
     heading is that of every answer, the versions not shown included: it was all spent."""
     summary, messages = conversation.summary, conversation.path()
-    lines = [f"# {_one_line(summary.title) or 'Untitled'}", ""]
+    lines = [f"# {one_line(summary.title) or 'Untitled'}", ""]
     facts = [f"Started {_readable_time(summary.created_at)}", _count(len(messages), "message")]
     if (others := len(conversation.messages) - len(messages)) > 0:
         facts.append(_count(others, "other version"))
@@ -117,7 +118,7 @@ def _message_markdown(
     lines = ["## " + " · ".join(heading), ""]
     note = _STATUS_NOTES.get(message.status)
     if message.status == "error":
-        note = f"Error: {_one_line(message.error or 'the answer failed.')}"
+        note = f"Error: {one_line(message.error or 'the answer failed.')}"
     if note:
         lines += [f"> **{note}**", ""]
     if message.reasoning.strip():
@@ -171,10 +172,6 @@ def _readable_time(moment: datetime) -> str:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _slug(text: str) -> str:

@@ -183,7 +183,10 @@ def _epoch(value: object, where: str, key: str) -> datetime | None:
                 value=describe(value),
             ),
         )
-    seconds = float(value)
+    try:
+        seconds = float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        seconds = math.inf
     if not math.isfinite(seconds) or not 0 <= seconds < 1e11:
         fail(where, t("{key!r} is not a plausible time: {value}", key=key, value=describe(value)))
     return datetime.fromtimestamp(seconds, UTC)

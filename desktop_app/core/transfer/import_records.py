@@ -16,6 +16,7 @@ from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.history.conversation_parameters import ConversationParameters
 from desktop_app.core.history.records import StoredUsage
 from desktop_app.core.text.messages import t
+from desktop_app.core.text.one_line import one_line
 
 Role = Literal["user", "assistant", "system"]
 ImportedStatus = Literal["complete", "partial", "cancelled", "error"]
@@ -71,6 +72,9 @@ class ImportedConversation:
     """The id of the conversation this one was branched from, if it was."""
     assistant: ConversationParameters | None = None
     """Its assistant and parameters, when the export has them."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "title", shown_title(self.title))
 
     def parent_positions(self) -> tuple[int | None, ...]:
         """Each message's parent's position in `messages` (None: a first message)."""
@@ -171,3 +175,13 @@ def read_conversations(
         seen[conversation.id] = index
         conversations.append(conversation)
     return conversations
+
+
+TITLE_LENGTH = 200
+"""The longest title an import keeps (a title of 100,000 characters is no title)."""
+
+
+def shown_title(title: str) -> str:
+    """A file's title as the list and the terminal can show it: on one line, without control
+    characters or direction marks, at most TITLE_LENGTH characters."""
+    return one_line(title)[:TITLE_LENGTH]

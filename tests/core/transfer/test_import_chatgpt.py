@@ -7,8 +7,12 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
+from desktop_app.core.errors import ConfigError
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.transfer.import_chatgpt import chatgpt_conversation_id
+from desktop_app.core.transfer.import_records import TITLE_LENGTH
 from desktop_app.core.transfer.importer import ImportResult, import_file
 from tests.support.history.export_stores import (
     fresh as fresh,  # a fixture: pytest finds it by name here
@@ -59,3 +63,30 @@ def test_one_chatgpt_conversation_on_its_own_imports_too(
     file = tmp_path / "one.json"
     file.write_text(json.dumps(chatgpt_export()[1]), encoding="utf-8")
     assert import_file(fresh, file) == ImportResult(1, 0, 2)
+
+
+def test_a_title_is_kept_as_the_list_and_a_terminal_can_show_it(
+    fresh: HistoryStore, tmp_path: Path
+) -> None:
+    # ESC's sequences would clear the terminal of `tally search`; U+202E turns the name around.
+    export = chatgpt_export()
+    export[0]["title"] = "\x1b[2JCats\r\n\u202efdp.exe\x07 " + "x" * 100_000
+    file = tmp_path / "conversations.json"
+    file.write_text(json.dumps(export), encoding="utf-8")
+    import_file(fresh, file)
+    conversation = fresh.conversation(chatgpt_conversation_id(CHATGPT_ID))
+    assert conversation is not None
+    assert conversation.title.startswith("[2JCats fdp.exe xxx")
+    assert len(conversation.title) == TITLE_LENGTH
+    assert conversation.title.isprintable()
+
+
+def test_a_time_of_hundreds_of_digits_is_refused_as_no_time(
+    fresh: HistoryStore, tmp_path: Path
+) -> None:
+    export = chatgpt_export()
+    export[0]["create_time"] = 10**400
+    file = tmp_path / "conversations.json"
+    file.write_text(json.dumps(export), encoding="utf-8")
+    with pytest.raises(ConfigError, match="'create_time' is not a plausible time"):
+        import_file(fresh, file)
