@@ -63,7 +63,8 @@ def rotate(log_path: Path) -> None:
 
 
 def stop_logging_to(handler: logging.Handler | None) -> None:
-    """Detach and close a handler from log_to_file()."""
+    """Detach and close a handler from log_to_file(), and let httpx log as it would."""
     if handler is not None:
         logging.getLogger().removeHandler(handler)
         handler.close()
+        logging.getLogger("httpx").setLevel(logging.NOTSET)

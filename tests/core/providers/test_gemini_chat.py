@@ -63,6 +63,7 @@ def test_the_key_is_never_in_the_url_nor_the_logs(
     simulator: Simulator, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="httpx")  # the app's log leaves its lines out
     for model in ("sim-normal", "sim-flaky-503-1", "sim-error-403", "sim-drop"):
         collect(gemini_provider(simulator), simulator.api_key, ask(model))
     assert simulator.api_key is not None
