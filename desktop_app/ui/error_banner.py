@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,6 +31,9 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.text.messages import message_of, shown
 from desktop_app.ui.icons import palette_is_dark
+
+if TYPE_CHECKING:  # the type is built when Qt first hands one over, not at import
+    from PySide6.QtGui import QResizeEvent
 
 
 class Action(Enum):
