@@ -281,13 +281,13 @@ class _AnswerPrinter:
         cost = message.cost
         if cost is not None:
             usage, approx = cost.usage, "≈" if cost.estimated else ""
-            cache = [f"{usage.cached_input_tokens} cached"] if usage.cached_input_tokens else []
+            cache = [f"{usage.cached_input_tokens:,} cached"] if usage.cached_input_tokens else []
             if usage.cache_write_tokens:
-                cache.append(f"{usage.cache_write_tokens} written to the cache")
+                cache.append(f"{usage.cache_write_tokens:,} written to the cache")
             cached = f" ({', '.join(cache)})" if cache else ""
-            thinking = f" ({usage.reasoning_tokens} reasoning)" if usage.reasoning_tokens else ""
-            parts.append(f"{approx}{usage.input_tokens} in{cached}")
-            parts.append(f"{approx}{usage.output_tokens} out{thinking}")
+            thinking = f" ({usage.reasoning_tokens:,} reasoning)" if usage.reasoning_tokens else ""
+            parts.append(f"{approx}{usage.input_tokens:,} in{cached}")
+            parts.append(f"{approx}{usage.output_tokens:,} out{thinking}")
             parts.append(self.billing.ledger.money(cost.usd, estimated=cost.estimated))
             if cost.estimated:
                 parts.append("tokens not reported, estimated from the text")

@@ -251,7 +251,7 @@ def test_ask_prints_tokens_and_cost_in_the_users_currency(
         store.close()
     assert answer.usage is not None
     assert answer.cost_usd is not None
-    assert f"{answer.usage.input_tokens} in · {answer.usage.output_tokens} out" in summary
+    assert f"{answer.usage.input_tokens:,} in · {answer.usage.output_tokens:,} out" in summary
     assert f" · {format_money(answer.cost_usd, Currency('CNY'))} · " in summary  # ¥1 = $1
     assert "≈" not in summary
 

@@ -65,7 +65,8 @@ def test_a_later_smaller_usage_report_does_not_lower_the_bill(
     priced: Simulator, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["ask", "--model", "sim-usage-shrinks", "Hello"]) == 0
-    capsys.readouterr()
+    summary = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "100,000 in · 900,000 out · $7.40" in summary  # as compare and spend write them
     ((source, tokens_in, tokens_out, cost),) = ledger()
     assert (source, tokens_in, tokens_out) == ("reported", 100_000, 900_000)
     assert Decimal(str(cost)) == Decimal("7.4")  # 0.1 M at $2 + 0.9 M at $8
