@@ -167,7 +167,12 @@ def _ask(
     session.parameters = asked.parameters
     session.listeners.append(printer)
     conversation.subscribe(printer)
-    session.send(provider, model, prompt, attachments, rule=rule)
+    try:
+        session.send(provider, model, prompt, attachments, rule=rule)
+    except KeyboardInterrupt:  # what the part that arrived cost (it is billed), then stop
+        printer.end_line()
+        printer.summary()
+        raise
     printer.end_line()
     with contextlib.suppress(HistoryError):  # a full disk is said below, with the answer's
         remember(store, recorder.conversation_id, asked)

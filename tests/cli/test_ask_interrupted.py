@@ -19,9 +19,13 @@ def test_ctrl_c_stops_the_answer_and_keeps_its_part(simulator: Simulator, tmp_pa
     rest, err = tally.communicate(timeout=60)
     assert tally.returncode == 130, err
     assert b"Traceback" not in err
-    assert err.decode().splitlines()[-1] == (
+    *_, summary, stopped = err.decode().splitlines()
+    assert stopped == (
         "tally: error: stopped; the partial answer is above, and saved in the history."
     )
+    # What the part that arrived cost: billed, so said, as for an answer that ended.
+    assert summary.startswith("tally: sim-slow via ")
+    assert " out · " in summary
     with HistoryStore(data / "history.sqlite3") as store:
         (conversation,) = store.conversations()
         question, answer = store.messages(conversation.id)
