@@ -177,6 +177,8 @@ async def _stream_events(
                 async with asyncio.timeout(budget(idle, _remaining(deadline))):
                     chunk = await anext(chunks, None)
             except TimeoutError:
+                if reader.said_complete and _remaining(deadline) > 0:
+                    break  # finished, and the connection left open: the answer is whole
                 raise _timeout(provider, idle, deadline, first_byte=False) from None
             except httpx.TransportError as exc:
                 raise transport_error(provider, exc, began=True) from exc

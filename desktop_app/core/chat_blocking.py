@@ -153,6 +153,8 @@ def _stream_events(
         try:
             chunk = next(chunks, None)
         except httpx.ReadTimeout:
+            if reader.said_complete and deadline - time.monotonic() > 0:
+                break  # finished, and the connection left open: the answer is whole
             raise _timeout(provider, idle, deadline, first_byte=False) from None
         except httpx.TransportError as exc:
             raise _transport_error(provider, exc, began=True) from exc

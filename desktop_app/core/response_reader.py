@@ -84,6 +84,12 @@ class ResponseReader:
     def done(self) -> bool:
         return self.parser.done
 
+    @property
+    def said_complete(self) -> bool:
+        """The stream gave a finish reason: an idle wait after it is a server that keeps the
+        connection open (Gemini has no end marker), not an answer cut off."""
+        return self.parser.finish_reason is not None
+
     def feed(self, chunk: bytes) -> Iterator[ChatEvent]:
         """The events in the next piece of the body; KeepAlive for a piece of comments only
         (": keep-alive") before the answer began: the request is queued, and not dead."""

@@ -251,10 +251,6 @@ class GeminiStreamParser:
         usage = chunk.get("usageMetadata")
         if self.finish_reason is not None and isinstance(usage, dict):
             events.extend(_usage(usage))
-            # The finish and the totals: the answer is over, though Gemini sends no end marker
-            # (a server that keeps the stream open after them would have it wait for the idle
-            # timeout, then call a complete answer cut off).
-            self.done = True
         return events
 
     def _finish(self, reason: str) -> None:

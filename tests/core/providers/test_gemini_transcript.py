@@ -83,7 +83,7 @@ def test_whole_transcript() -> None:
     events, parser = _run([TRANSCRIPT])
     assert events == EXPECTED
     assert parser.finish_reason == "stop"
-    assert parser.done  # no end marker: the finish with the totals ends the answer
+    assert not parser.done  # no end marker: the end of the body ends the answer
 
 
 def test_transcript_split_at_every_byte_position() -> None:
