@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -204,13 +204,21 @@ class PriceTable(QWidget):
                 self._fill(number, row)
         for column in range(SOURCE_COLUMN):  # the source column takes what is left
             self.table.resizeColumnToContents(column)
-        # A long model name is elided (its tooltip has it) before it pushes the prices out of
-        # sight: the model column takes at most 40 % of the table's width.
-        widest = max(160, self.table.viewport().width() * 2 // 5)
-        if self.table.columnWidth(MODEL_COLUMN) > widest:
-            self.table.setColumnWidth(MODEL_COLUMN, widest)
+        self._fit_model_column()
         self._current_changed()
         self.hint.setText(self._hint_text())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_model_column()
+
+    def _fit_model_column(self) -> None:
+        """The model column as wide as its names, but at most 40 % of the table's width: a long
+        name is elided there (its tooltip has it) before it pushes the prices out of sight."""
+        header = self.table.horizontalHeader().sectionSizeHint(MODEL_COLUMN)
+        wanted = max(self.table.sizeHintForColumn(MODEL_COLUMN), header)
+        widest = max(160, self.table.viewport().width() * 2 // 5)
+        self.table.setColumnWidth(MODEL_COLUMN, min(wanted, widest))
 
     def _fill(self, number: int, row: PriceRow) -> None:
         self._set_cell(number, MODEL_COLUMN, row.model, editable=False).setToolTip(row.model)

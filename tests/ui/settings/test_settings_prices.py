@@ -10,6 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 import qasync
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.presets import CUSTOM, HOLYSHEEP, OLLAMA
@@ -279,9 +280,9 @@ def test_a_long_model_name_is_elided_before_it_pushes_the_prices_out_of_sight(
     async def body(client: httpx.AsyncClient) -> None:
         dialog = await opened([relay], KeyResolver(), client, data_dir / "providers.toml")
         dialog.resize(980, 720)
-        prices = dialog.form.prices
-        prices.refresh()
-        table = prices.table
+        dialog.show()
+        QApplication.processEvents()
+        table = dialog.form.prices.table
         output = figure_column("output")
         assert table.columnViewportPosition(output) + table.columnWidth(output) <= (
             table.viewport().width()
@@ -289,5 +290,11 @@ def test_a_long_model_name_is_elided_before_it_pushes_the_prices_out_of_sight(
         model_cell = table.item(1, 0)
         assert model_cell is not None
         assert model_cell.toolTip() == long  # the whole name, where the cell elides it
+        narrow = table.columnWidth(0)
+        dialog.resize(1400, 720)  # more room: the column grows with the table, up to 40 %
+        QApplication.processEvents()
+        assert table.columnWidth(0) > narrow
+        assert table.columnWidth(0) == table.viewport().width() * 2 // 5
+        dialog.reject()
 
     run(qloop, body)
