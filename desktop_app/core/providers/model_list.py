@@ -6,6 +6,7 @@ the settings' Test connection and by the picker's Refresh models."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,7 @@ from desktop_app.core.settings.keys import check_key
 from desktop_app.core.settings.model_cache import ListedModel as ListedModel  # what this lists
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.text.messages import t
+from desktop_app.core.text.one_line import one_line
 
 LIST_TIMEOUT_CAP = 20.0
 """Seconds at most to wait for a page of the list once connected: a test should answer quickly."""
@@ -79,11 +81,23 @@ async def _discover(
         models, following = page
         for model in models:
             if _is_a_name(model.id, key):
-                found.setdefault(model.id, model)
+                found.setdefault(model.id, _with_shown_name(model, key))
         if not following or following == cursor or len(found) >= _MAX_MODELS:
             break
         cursor = following
     return [found[name] for name in sorted(found)[:_MAX_MODELS]]
+
+
+def _with_shown_name(model: ListedModel, key: str | None) -> ListedModel:
+    """`model` with its display name as the picker can show it (one line, cut to _MAX_ID
+    characters), or without one when it holds the key in any form."""
+    name = model.display_name
+    if name is None:
+        return model
+    shown = one_line(name)[:_MAX_ID]
+    if not shown or redact(shown, key) != shown:
+        return dataclasses.replace(model, display_name=None)
+    return model if shown == name else dataclasses.replace(model, display_name=shown)
 
 
 def _is_a_name(model_id: str, key: str | None) -> bool:

@@ -180,3 +180,15 @@ def test_openrouter_names_become_display_names() -> None:
         provider = Provider(id="or", name="OpenRouter", kind="openai", base_url=base_url)
         models = run_discover(provider, "sk-or-0000")
     assert models == [ListedModel("openai/gpt-4.1", "OpenAI: GPT-4.1"), ListedModel("x/y")]
+
+
+def test_a_display_name_is_shown_on_one_line_and_never_with_the_key() -> None:
+    from desktop_app.core.providers.model_list import _with_shown_name
+
+    key = "sk-odd-0000"
+    assert _with_shown_name(ListedModel("a", "Claude sk-odd-0000"), key).display_name is None
+    escaped = _with_shown_name(ListedModel("b", "Claude\x1b[2J\nB"), key)
+    assert escaped.display_name == "Claude [2J B"
+    assert _with_shown_name(ListedModel("c", "C" * 500), key).display_name == "C" * 200
+    plain = ListedModel("d", "Claude D")
+    assert _with_shown_name(plain, key) is plain
