@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
@@ -288,6 +289,8 @@ def _choice(
 _FIRST_TIME = datetime(1970, 1, 1, tzinfo=UTC)
 _LAST_TIME = datetime.fromtimestamp(1e11, UTC)
 """The times an import takes (as the ChatGPT importer's): far past or future is a broken file."""
+_LONGEST_SECONDS = 86_400.0
+"""The longest time an import takes for an answer's first token or its end: a day."""
 _MOST_USD = Decimal(1_000_000)
 """More than any one answer costs: a larger cost_usd is a broken file, not money spent."""
 _FINEST_USD = -20
@@ -336,7 +339,12 @@ def _seconds(obj: dict[str, Any], key: str, where: str) -> float | None:
     value = obj.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | Decimal) or value < 0:
+    seconds = None
+    if not isinstance(value, bool) and isinstance(value, int | Decimal):
+        with contextlib.suppress(OverflowError):  # an integer of hundreds of digits
+            seconds = float(value)
+    # A day at most: an answer's time to its first token, or to its end.
+    if seconds is None or not 0 <= seconds <= _LONGEST_SECONDS:
         fail(
             where,
             t(
@@ -345,7 +353,7 @@ def _seconds(obj: dict[str, Any], key: str, where: str) -> float | None:
                 value=describe(value),
             ),
         )
-    return float(value)
+    return seconds
 
 
 def _cost(obj: dict[str, Any], where: str) -> Decimal | None:

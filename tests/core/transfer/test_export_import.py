@@ -337,6 +337,10 @@ MALFORMED = {
         broken(lambda d: message_at(d, 0, 1)["usage"].update(input_tokens=10**30)),
         "conversations[0].messages[1].usage: 'input_tokens' must be a whole number of tokens",
     ),
+    "a time of 400 digits": (
+        broken(lambda d: message_at(d, 2, 1).update(duration_seconds=10**400)),
+        "conversations[2].messages[1]: 'duration_seconds' must be a number of seconds or null",
+    ),
     "absurd cost": (
         broken(lambda d: message_at(d, 2, 1).update(cost_usd="9e999999")),
         "conversations[2].messages[1]: 'cost_usd' must be a number of dollars or null",
