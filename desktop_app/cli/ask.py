@@ -104,8 +104,7 @@ def run_ask(args: argparse.Namespace) -> int:
     except TallyError as exc:
         fail(str(exc))
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print(file=sys.stdout)
+    except KeyboardInterrupt:  # the answer's line is ended (_ask)
         fail("stopped; the partial answer is above, and saved in the history.")
         return EXIT_INTERRUPTED
     finally:
@@ -302,6 +301,8 @@ class _AnswerPrinter:
         reason = message.finish_reason
         if reason == "length":
             parts.append("cut at the token limit")
+        elif message.status == "cancelled":
+            parts.append("stopped")
         elif reason is None:
             parts.append("the stream ended without saying it was complete")
         elif reason not in ("stop", "end_turn"):

@@ -26,6 +26,8 @@ def test_ctrl_c_stops_the_answer_and_keeps_its_part(simulator: Simulator, tmp_pa
     # What the part that arrived cost: billed, so said, as for an answer that ended.
     assert summary.startswith("tally: sim-slow via ")
     assert " out · " in summary
+    assert summary.endswith(" · stopped")
+    assert not (shown + rest).endswith(b"\n\n")  # the answer's line ended once
     with HistoryStore(data / "history.sqlite3") as store:
         (conversation,) = store.conversations()
         question, answer = store.messages(conversation.id)
