@@ -65,7 +65,7 @@ class StreamRedaction:
         self._held = text[kept:]
         # What goes out never ends with a start of the key (that is held): only a start cut
         # short before an ellipsis is left to hide.
-        return _hide_cut_key(text[:kept], self.key) if _CUT in text else text[:kept]
+        return _hide_cut_key(text[:kept], self.key, at_end=False) if _CUT in text else text[:kept]
 
     def end(self) -> str:
         """What is held back: the start of the key hidden if it is long enough to tell (the
@@ -200,15 +200,18 @@ def _starts_spelled(text: str, chars: tuple[tuple[str, ...], ...]) -> bool:
     return False
 
 
-def _hide_cut_key(text: str, key: str) -> str:
-    """Hide the key's first characters where they end the text (before an ellipsis or a quote)
-    or end a part of it that was shortened (before an ellipsis): what is left of the key when a
-    long text was shortened in the middle of it."""
+def _hide_cut_key(text: str, key: str, *, at_end: bool = True) -> str:
+    """Hide the key's first characters where they end the text (before an ellipsis or a quote;
+    not `at_end`: a piece of a text that goes on) or end a part of it that was shortened
+    (before an ellipsis): what is left of the key when a long text was shortened in the middle
+    of it."""
     if not text:
         return text
-    end = _TEXT_END.search(text)
+    end = _TEXT_END.search(text) if at_end else None
     ends = [end.start() if end else len(text)]
     ends += [cut.start() for cut in re.finditer(_CUT, text) if cut.start() < ends[0]]
+    if not at_end:
+        ends = ends[1:]
     shortest = min(_MIN_CUT, len(key))
     for at in sorted(ends, reverse=True):  # from the last, so that the places before hold
         folded = text[max(0, at - len(key)) : at].casefold()

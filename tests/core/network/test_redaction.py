@@ -152,3 +152,11 @@ def test_a_finish_reason_is_the_servers_word_and_is_redacted_too() -> None:
     (long,) = hiding.shown(Finish("x" * 500))
     assert isinstance(long, Finish)
     assert long.reason == "x" * 40
+
+
+def test_a_stream_comes_out_the_same_wherever_the_server_split_it() -> None:
+    text = f"Wait… the prefix is sk-Li. Then more, and {KEY} at last; sk-Liv…"
+    whole = "".join(streamed([text]))
+    assert whole == f"Wait… the prefix is sk-Li. Then more, and {HIDDEN} at last; {HIDDEN}…"
+    for cut in range(1, len(text)):
+        assert "".join(streamed([text[:cut], text[cut:]])) == whole
