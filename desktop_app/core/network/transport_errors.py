@@ -15,6 +15,7 @@ from desktop_app.core.errors import ConnectTimeout, ProviderError, ProviderUnrea
 from desktop_app.core.network.http_errors import caused_by, error_for_transport
 from desktop_app.core.network.proxy_sources import SETTINGS, SYSTEM, source_words
 from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.text.one_line import one_line
 
 AUTH = "auth"
 REFUSED = "refused"
@@ -210,5 +211,5 @@ def _tls_error(provider: Provider, exc: httpx.TransportError) -> TLSFailure:
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split())
+    text = one_line(text)
     return text if len(text) <= _REASON_LIMIT else text[: _REASON_LIMIT - 1] + "…"

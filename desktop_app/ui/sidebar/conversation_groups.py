@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.history.records import ConversationSummary
+from desktop_app.core.text.one_line import one_line
 from desktop_app.ui.dates import month_of_year
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ class ConversationListModel(QAbstractListModel):
         item = self.rows[index.row()]
         if isinstance(item, str):
             return self._header_data(item, role)
-        title = " ".join(item.title.split()) or QCoreApplication.translate("Dates", "Untitled")
+        title = one_line(item.title) or QCoreApplication.translate("Dates", "Untitled")
         if role == Qt.ItemDataRole.DisplayRole:
             return title
         if role == Qt.ItemDataRole.EditRole:

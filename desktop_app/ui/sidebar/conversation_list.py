@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.history.records import SearchHit
 from desktop_app.core.history.store import HistoryStore
+from desktop_app.core.text.one_line import one_line
 from desktop_app.ui.history.reads import HistoryReads
 from desktop_app.ui.sidebar.archive_toggle import ArchiveHeading, ArchiveToggle
 from desktop_app.ui.sidebar.conversation_groups import (
@@ -264,7 +265,7 @@ class ConversationSidebar(QWidget):
 
     def rename(self, conversation_id: str, title: str) -> None:
         """Give a conversation a new title (a blank one is ignored)."""
-        title = " ".join(title.split())
+        title = one_line(title)
         if title:
             if not self.store.held.run(lambda: self.store.rename(conversation_id, title)):
                 self.kept.retitle(conversation_id, title)

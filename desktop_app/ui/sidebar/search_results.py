@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.history.records import SearchHit
+from desktop_app.core.text.one_line import one_line
 from desktop_app.ui.dates import month_name
 from desktop_app.ui.sidebar.conversation_groups import Clock, local_now
 
@@ -71,7 +72,7 @@ Index = QModelIndex | QPersistentModelIndex
 def snippet_runs(snippet: str) -> list[tuple[str, bool]]:
     """A snippet on one line as runs of its own text, each saying whether it is a [[match]]
     (drawn bold); nothing in the text is read as markup."""
-    text = " ".join(snippet.split())
+    text = one_line(snippet)
     runs: list[tuple[str, bool]] = []
     start = 0
     for match in _MARKED.finditer(text):
@@ -83,7 +84,7 @@ def snippet_runs(snippet: str) -> list[tuple[str, bool]]:
 
 def snippet_text(snippet: str) -> str:
     """The snippet without its match markers, on one line."""
-    return _MARKED.sub(r"\1", " ".join(snippet.split()))
+    return _MARKED.sub(r"\1", one_line(snippet))
 
 
 def short_date(moment: datetime, today: date) -> str:
@@ -161,9 +162,7 @@ class _Row:
 
 
 def _title(hit: SearchHit) -> str:
-    return " ".join(hit.conversation_title.split()) or QCoreApplication.translate(
-        "Dates", "Untitled"
-    )
+    return one_line(hit.conversation_title) or QCoreApplication.translate("Dates", "Untitled")
 
 
 class SnippetDelegate(QStyledItemDelegate):
