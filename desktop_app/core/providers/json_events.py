@@ -60,7 +60,8 @@ def token_count(usage: Any, key: str) -> int:
         value = int(value)  # 12.0: a count, written by a server that keeps numbers as floats
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_TOKENS:
         # Its type, not its value: a server may have put anything there, the key too.
-        kind = "out of range" if isinstance(value, int) else f"a {type(value).__name__}"
+        numeric = isinstance(value, int) and not isinstance(value, bool)
+        kind = "out of range" if numeric else f"a {type(value).__name__}"
         raise UnreadableCount(f"{key} is {kind}")
     return value
 

@@ -33,3 +33,9 @@ def test_a_sample_ends_with_an_ellipsis_where_it_was_cut() -> None:
     assert sample("short") == "short"
     long = "x" * (SAMPLE_LENGTH + 50)
     assert sample(long) == "x" * SAMPLE_LENGTH + "…"
+
+
+def test_the_refusal_says_what_kind_of_value_it_was() -> None:
+    for value, said in ((True, "a bool"), (-1, "out of range"), ("12", "a str")):
+        with pytest.raises(UnreadableCount, match=f"^n is {said}$"):
+            token_count({"n": value}, "n")
