@@ -64,7 +64,7 @@ def test_ask_streams_and_prices_the_cache_tokens(
     assert request.headers["x-api-key"] == simulator.api_key
     summary = err.strip().splitlines()[-1]
     assert "sim-cache via Anthropic" in summary
-    assert "4205 in (3000 cached, 1200 written to the cache)" in summary  # 5 + 1200 + 3000
+    assert "4,205 in (3,000 cached, 1,200 written to the cache)" in summary  # 5 + 1200 + 3000
     assert "queued" not in err  # the routine ping before the first token is no wait
     _, answer = _last_answer(data_dir)
     usage = answer.usage
