@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app.cli.exit_codes import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE
-from desktop_app.cli.prompt_words import check_text_arguments
 from desktop_app.core import paths
 from desktop_app.core.errors import TallyError
 from desktop_app.core.files import make_private
@@ -27,6 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ[paths.DATA_DIR_ENV] = os.path.abspath(args.data_dir)
     make_private(paths.data_dir(), paths.own_files())
     if args.command is not None:
+        # Here, with the commands: the desktop app's start has no words to check.
+        from desktop_app.cli.prompt_words import check_text_arguments
+
         try:
             check_text_arguments(args)
             return _run_command(args)
