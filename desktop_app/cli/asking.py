@@ -52,9 +52,9 @@ def read_settings() -> AppSettings | None:
     the file a Chinese system's defaults are in yuan, as the window's and `tally spend`'s.)"""
     path = paths.settings_file()
     if not path.exists():
-        from desktop_app.core.text.language import from_locale, is_chinese, system_locale
+        from desktop_app.core.text.language import in_chinese
 
-        if not is_chinese(from_locale(system_locale())):
+        if not in_chinese():
             return None
     from desktop_app.core.settings.app_settings import load_settings
 

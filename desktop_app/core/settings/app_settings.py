@@ -26,13 +26,7 @@ from desktop_app.core.currency import USD, Currency
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.files import reason, replace_atomically
 from desktop_app.core.settings.toml_text import toml_document
-from desktop_app.core.text.language import (
-    SETTINGS,
-    Setting,
-    from_locale,
-    is_chinese,
-    system_locale,
-)
+from desktop_app.core.text.language import SETTINGS, Setting, in_chinese
 from desktop_app.core.text.messages import t
 
 DEFAULT_CNY_PER_USD = Decimal("7.3")
@@ -62,8 +56,7 @@ def load_settings(path: Path, locale: str | None = None) -> AppSettings:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        chinese = is_chinese(from_locale(system_locale() if locale is None else locale))
-        return AppSettings(currency_code="CNY") if chinese else AppSettings()
+        return AppSettings(currency_code="CNY") if in_chinese(locale) else AppSettings()
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(t("Cannot read {path}: {error}", path=path, error=reason(exc))) from exc
     return parse_settings(text, source=str(path))

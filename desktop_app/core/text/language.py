@@ -47,3 +47,9 @@ def chosen(setting: Setting, system_locale: str) -> Language:
 
 def is_chinese(language: Language) -> bool:
     return language != "en"
+
+
+def in_chinese(locale: str | None = None) -> bool:
+    """Whether `locale` (such as "zh_CN"; the system's by default) is a Chinese one: money is
+    then shown in yuan when nothing says otherwise."""
+    return is_chinese(from_locale(system_locale() if locale is None else locale))
