@@ -4,7 +4,6 @@ when it cannot."""
 from __future__ import annotations
 
 import sqlite3
-import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from desktop_app.ui import upkeep
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.upkeep import take_daily_backup
 from tests.support.history.on_disk import deleted_at
+from tests.support.threads import threads_calling
 from tests.support.ui.window_helpers import Run
 from tests.support.waiting import until
 
@@ -54,14 +54,7 @@ def test_the_backup_after_a_purge_holds_no_deleted_conversation(
     store.add_message(gone, role="user", content="forget this")
     deleted_at(store, gone, utc_now() - timedelta(days=2))
     kept = store.create_conversation("Kept").id
-    taken_on: list[str] = []
-    real = upkeep.take_daily_backup
-
-    def watched(shown: MainWindow) -> None:
-        taken_on.append(threading.current_thread().name)
-        real(shown)
-
-    monkeypatch.setattr(upkeep, "take_daily_backup", watched)
+    taken_on = threads_calling(monkeypatch, upkeep, "take_daily_backup")
     stop = upkeep.start_upkeep(window, utc_now())
 
     async def taken() -> None:

@@ -21,6 +21,7 @@ from desktop_app.ui.chat import message_files
 from desktop_app.ui.conversation_opening import _warm_up
 from desktop_app.ui.main_window import MainWindow
 from tests.support.attachment_files import image_bytes
+from tests.support.threads import threads_calling
 from tests.support.ui.window_actions import attach_and_wait, send_and_wait
 from tests.support.ui.window_helpers import Run
 from tests.support.waiting import until
@@ -68,15 +69,7 @@ def test_a_conversation_opened_has_its_files_measured_off_the_gui_thread(
 ) -> None:
     conversation_id, sent = asked_with_a_photo(window, run, tmp_path)
     tokens._measures.pop(sent.sha256, None)  # as on a later start: nothing measured yet
-    measured_on: list[str] = []
-    real = getattr(tokens, "image_size")  # noqa: B009
-
-    def watched(data: bytes) -> tuple[int, int]:
-        measured_on.append(threading.current_thread().name)
-        size: tuple[int, int] = real(data)
-        return size
-
-    monkeypatch.setattr(tokens, "image_size", watched)
+    measured_on = threads_calling(monkeypatch, tokens, "image_size")
     reopen(window, run, conversation_id)
 
     async def measured() -> None:
@@ -97,14 +90,7 @@ def test_a_reopened_conversation_reads_its_files_off_the_gui_thread_and_sends_th
     conversation_id, sent = asked_with_a_photo(window, run, tmp_path)
     message_files._kept.pop(sent.sha256, None)  # as on a later start: nothing decoded yet
     tokens._measures.pop(sent.sha256, None)
-    read_on: list[str] = []
-    real = HistoryStore.attachment_data
-
-    def watched(store: HistoryStore, sha256: str) -> bytes:
-        read_on.append(threading.current_thread().name)
-        return real(store, sha256)
-
-    monkeypatch.setattr(HistoryStore, "attachment_data", watched)
+    read_on = threads_calling(monkeypatch, HistoryStore, "attachment_data")
     reopen(window, run, conversation_id)
     (kept,) = window.conversation.messages[-2].attachments
     assert isinstance(kept.content, StoredBytes), "its bytes stay in the history"
