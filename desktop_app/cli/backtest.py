@@ -14,7 +14,7 @@ from desktop_app.cli.tables import table
 from desktop_app.core import paths
 from desktop_app.core.currency import Currency
 from desktop_app.core.errors import ConfigError
-from desktop_app.core.files import reason
+from desktop_app.core.files import reason_of
 from desktop_app.core.history.opening import open_history
 from desktop_app.core.money.backtest import Backtest, backtest
 from desktop_app.core.money.spending import Month, Totals, format_totals, local_now
@@ -29,7 +29,7 @@ def run_backtest(args: argparse.Namespace) -> int:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Cannot read {path}: {reason(exc)}.") from exc
+        raise ConfigError(f"Cannot read {path}: {reason_of(exc)}.") from exc
     routing = parse_routing(text, source=str(path))
     currency = load_settings(paths.settings_file()).currency
     month: Month = args.month or Month.of(local_now())

@@ -94,7 +94,7 @@ def keep_aside(path: Path, data: bytes) -> Path:
     return backup
 
 
-def reason(error: BaseException) -> str:
+def reason_of(error: BaseException) -> str:
     """What went wrong with a file, in the words of a message that names the file already:
     "No such file or directory", not "[Errno 2] No such file or directory: 'x.toml'"."""
     return getattr(error, "strerror", None) or str(error)

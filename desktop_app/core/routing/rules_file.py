@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.errors import ConfigError
-from desktop_app.core.files import reason, replace_atomically
+from desktop_app.core.files import reason_of, replace_atomically
 from desktop_app.core.routing.rules import CONDITIONS, ModelRef, Routing, Rule
 from desktop_app.core.settings.toml_text import key_line, table_starts, toml_document
 from desktop_app.core.text.messages import Text, t
@@ -36,7 +36,9 @@ def load_routing(path: Path) -> Routing:
     except FileNotFoundError:
         return default_routing()
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(t("Cannot read {path}: {error}", path=path, error=reason(exc))) from exc
+        raise ConfigError(
+            t("Cannot read {path}: {error}", path=path, error=reason_of(exc))
+        ) from exc
     return parse_routing(text, source=str(path))
 
 
@@ -189,7 +191,9 @@ def save_routing(path: Path, routing: Routing) -> None:
     try:
         replace_atomically(path, text.encode("utf-8"))
     except (OSError, UnicodeEncodeError) as exc:
-        raise ConfigError(t("Cannot write {path}: {error}", path=path, error=reason(exc))) from exc
+        raise ConfigError(
+            t("Cannot write {path}: {error}", path=path, error=reason_of(exc))
+        ) from exc
 
 
 def _value(value: object) -> str:

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from desktop_app.core.currency import USD, Currency
 from desktop_app.core.errors import ConfigError
-from desktop_app.core.files import reason, replace_atomically
+from desktop_app.core.files import reason_of, replace_atomically
 from desktop_app.core.settings.toml_text import toml_document
 from desktop_app.core.text.language import SETTINGS, Setting, in_chinese
 from desktop_app.core.text.messages import t
@@ -58,7 +58,9 @@ def load_settings(path: Path, locale: str | None = None) -> AppSettings:
     except FileNotFoundError:
         return AppSettings(currency_code="CNY") if in_chinese(locale) else AppSettings()
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(t("Cannot read {path}: {error}", path=path, error=reason(exc))) from exc
+        raise ConfigError(
+            t("Cannot read {path}: {error}", path=path, error=reason_of(exc))
+        ) from exc
     return parse_settings(text, source=str(path))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.errors import ConfigError
-from desktop_app.core.files import keep_aside, reason, replace_atomically
+from desktop_app.core.files import keep_aside, reason_of, replace_atomically
 from desktop_app.core.parameters import NUMBERS, Parameters, problem_with
 from desktop_app.core.settings import shipped_assistants as shipped
 from desktop_app.core.settings.toml_text import key_line, table_starts, toml_document
@@ -116,7 +116,7 @@ def load_assistants(data_dir: Path, language: Language | None = None) -> list[As
         return [DEFAULT, *shipped_assistants(language or chosen("system", system_locale()))]
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(
-            t("Cannot read {path}: {reason}.", path=str(path), reason=reason(exc))
+            t("Cannot read {path}: {reason}.", path=str(path), reason=reason_of(exc))
         ) from exc
     return [DEFAULT, *parse_assistants(text, source=str(path))]
 
@@ -236,7 +236,7 @@ def import_assistants(path: Path) -> list[Assistant]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(
-            t("Cannot read {path}: {reason}.", path=str(path), reason=reason(exc))
+            t("Cannot read {path}: {reason}.", path=str(path), reason=reason_of(exc))
         ) from exc
     if path.suffix.lower() != ".json":
         return parse_assistants(text, source=str(path))

@@ -11,7 +11,7 @@ from typing import Any, Literal, cast
 from urllib.parse import urlsplit
 
 from desktop_app.core.errors import ConfigError
-from desktop_app.core.files import reason
+from desktop_app.core.files import reason_of
 from desktop_app.core.settings.toml_text import key_line, table_starts, toml_document
 from desktop_app.core.text.messages import Text, t
 
@@ -100,7 +100,9 @@ def load_providers(path: Path) -> list[Provider]:
     except FileNotFoundError:
         return []
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(t("Cannot read {path}: {error}", path=path, error=reason(exc))) from exc
+        raise ConfigError(
+            t("Cannot read {path}: {error}", path=path, error=reason_of(exc))
+        ) from exc
     return parse_providers(text, source=str(path))
 
 
