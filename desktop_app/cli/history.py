@@ -16,6 +16,7 @@ from typing import TextIO
 from desktop_app.cli.backup import take_daily_backup
 from desktop_app.core import paths
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.files import reason_of
 from desktop_app.core.history.opening import open_history
 from desktop_app.core.history.provider_ids import adopt_provider_ids
 from desktop_app.core.history.store import HistoryStore
@@ -78,7 +79,7 @@ def _export(store: HistoryStore, args: argparse.Namespace, providers: list[Provi
         try:
             files = write_markdown_folder(conversations, output)
         except OSError as exc:
-            raise ConfigError(f"Cannot write to {output}: {exc.strerror or exc}.") from exc
+            raise ConfigError(f"Cannot write to {output}: {reason_of(exc)}.") from exc
         _say(f"exported {counts()} to {output}{os.sep} as {_plural(len(files), 'file')}")
     else:
         save_export(conversations, output, markdown=markdown)

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app.core.errors import BackupError, DiskFull, HistoryDamaged
-from desktop_app.core.files import PRIVATE_FILE, private_folder
+from desktop_app.core.files import PRIVATE_FILE, private_folder, reason_of
 from desktop_app.core.history import checks
 from desktop_app.core.history.failures import history_errors, translate
 from desktop_app.core.text.messages import t
@@ -190,10 +190,8 @@ def _not_written(error: OSError | sqlite3.Error, where: Path) -> BackupError:
     """A backup the backups folder would not take: a full disk, or no folder to write in."""
     if isinstance(translate(error, where / "backup"), DiskFull):
         reason: str = t("the disk is full")
-    elif isinstance(error, OSError):
-        reason = error.strerror or str(error)
     else:
-        reason = str(error)
+        reason = reason_of(error)
     return BackupError(
         t("Tally cannot write a backup in {where} ({reason}).", where=where, reason=reason)
     )

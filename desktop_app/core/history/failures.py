@@ -22,6 +22,7 @@ from desktop_app.core.errors import (
     HistoryError,
     HistoryUnreadable,
 )
+from desktop_app.core.files import reason_of
 from desktop_app.core.text.messages import t
 
 _DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
@@ -107,7 +108,7 @@ def translate(error: BaseException, path: Path) -> HistoryError | None:
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             return disk_full(path)
         if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.EISDIR, errno.ENOTDIR):
-            return unreadable(path, error.strerror or str(error))
+            return unreadable(path, reason_of(error))
     return None
 
 

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.files import reason_of
 from desktop_app.core.network.proxy_sources import SETTINGS, SYSTEM, source_words
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.text.messages import t
@@ -190,7 +191,7 @@ def _load_bundle(context: ssl.SSLContext, ca_bundle: str) -> None:
         else:
             context.load_verify_locations(cafile=str(path))
     except (OSError, ssl.SSLError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        reason = reason_of(exc)
         raise ConfigError(
             t(
                 "The CA bundle {bundle} cannot be used ({reason}). Choose a file of PEM"

@@ -124,7 +124,7 @@ def save_settings(path: Path, settings: AppSettings) -> None:
         replace_atomically(path, dump_settings(settings).encode("utf-8"))
     except OSError as exc:
         raise ConfigError(
-            t("Cannot save the settings to {path}: {error}.", path=path, error=exc.strerror or exc)
+            t("Cannot save the settings to {path}: {error}.", path=path, error=reason_of(exc))
         ) from exc
 
 

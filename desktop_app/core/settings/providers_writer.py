@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from desktop_app.core.errors import ConfigError
-from desktop_app.core.files import keep_aside, replace_atomically
+from desktop_app.core.files import keep_aside, reason_of, replace_atomically
 from desktop_app.core.settings.providers_file import (
     Provider,
     Timeouts,
@@ -43,7 +43,7 @@ def save_providers(path: Path, providers: list[Provider]) -> Path | None:
         kept = _keep_unloadable(path)
         replace_atomically(path, data)
     except OSError as exc:
-        raise ConfigError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+        raise ConfigError(f"Cannot write {path}: {reason_of(exc)}.") from exc
     return kept
 
 

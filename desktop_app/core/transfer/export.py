@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from desktop_app import __version__
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.files import reason_of
 from desktop_app.core.history.answer_origins import AnswerOrigin
 from desktop_app.core.history.records import MessageRecord, StoredUsage
 from desktop_app.core.history.store import HistoryStore
@@ -104,7 +105,7 @@ def save_export(conversations: Iterable[FullConversation], path: Path, *, markdo
     except OSError as exc:
         part.unlink(missing_ok=True)
         raise ConfigError(
-            t("Cannot write {path}: {reason}.", path=str(path), reason=exc.strerror or exc)
+            t("Cannot write {path}: {reason}.", path=str(path), reason=reason_of(exc))
         ) from exc
 
 

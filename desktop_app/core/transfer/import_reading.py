@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.errors import ConfigError
+from desktop_app.core.files import reason_of
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.text.messages import t, text_of
 from desktop_app.core.transfer import import_json
@@ -39,7 +40,7 @@ def read_import_file(
         raise _faulty(str(path), exc) from None
     except OSError as exc:
         raise ConfigError(
-            t("Cannot read {path}: {error}.", path=path, error=exc.strerror or exc)
+            t("Cannot read {path}: {error}.", path=path, error=reason_of(exc))
         ) from exc
     except UnicodeDecodeError as exc:  # before ValueError, which it is
         raise ConfigError(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from desktop_app.core.conversation import ChatMessage
 from desktop_app.core.errors import TallyError
+from desktop_app.core.files import reason_of
 from desktop_app.core.network.clients import client_for
 from desktop_app.core.settings import model_cache
 from desktop_app.core.settings.model_cache import ModelCache, ModelEntry, connection_changed
@@ -198,7 +199,7 @@ class ModelLists(QObject):
             log.warning("Cannot write the model cache %s: %s", path, exc)
             self.failed.emit(
                 self.tr("Cannot save the model lists to {path}: {error}.").format(
-                    path=path, error=exc.strerror or exc
+                    path=path, error=reason_of(exc)
                 )
             )
 
