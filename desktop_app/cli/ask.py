@@ -45,7 +45,7 @@ from desktop_app.core.errors import ConfigError, DiskFull, HistoryError, Provide
 from desktop_app.core.history.recorder import HistoryRecorder, open_conversation
 from desktop_app.core.logs import log_to_file, stop_logging_to
 from desktop_app.core.network.blocking_clients import BlockingClientPool
-from desktop_app.core.session import BlockingChatSession
+from desktop_app.core.session_blocking import BlockingChatSession
 from desktop_app.core.settings.keys import KeyResolver
 from desktop_app.core.settings.provider_names import provider_with_id
 from desktop_app.core.settings.providers_file import Provider

@@ -9,7 +9,7 @@ from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import MissingKeyError, ProviderError
 from desktop_app.core.network.blocking_clients import BlockingClientPool
 from desktop_app.core.parameters import Parameters
-from desktop_app.core.session import BlockingChatSession
+from desktop_app.core.session_blocking import BlockingChatSession
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import Simulator
 from desktop_app.simulator.hostile_scenarios import HELD_START

@@ -13,7 +13,8 @@ from desktop_app.core.errors import ConfigError
 from desktop_app.core.network.blocking_clients import BlockingClientPool
 from desktop_app.core.parameters import Parameters
 from desktop_app.core.providers.base import Message
-from desktop_app.core.session import BlockingChatSession, recent_turns
+from desktop_app.core.replies import recent_turns
+from desktop_app.core.session_blocking import BlockingChatSession
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import Simulator
 from tests.support.streams.anthropic_helpers import anthropic_provider

@@ -238,7 +238,7 @@ def sent_context(window: MainWindow) -> tuple[Message, ...]:
     """The earlier turns that go with the message being written: the path shown, cut to the
     conversation's last N turns when its parameters say so (as the session cuts it)."""
     from desktop_app.core.providers.base import Message
-    from desktop_app.core.session import recent_turns
+    from desktop_app.core.replies import recent_turns
 
     context = window.conversation.context()
     turns = window.session.parameters.context_turns
