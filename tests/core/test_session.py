@@ -137,6 +137,22 @@ def test_a_key_split_across_events_is_hidden_in_the_text_and_the_reasoning(
     assert answer.status == "complete"
 
 
+def test_a_placeholder_key_in_the_answer_is_the_answers_own_word(
+    simulator: Simulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A local server that asks for no key, given "ollama": the answer that writes it keeps it.
+    monkeypatch.setattr(simulator, "api_key", "ollama")
+
+    async def body(session: ChatSession, provider: Provider, _: Recorder) -> None:
+        await session.send(provider, "sim-key-echo-answer", "go")
+
+    conversation, _ = run_session(simulator, body)
+    answer = conversation.messages[-1]
+    assert answer.content.startswith(f"{ECHO_START}: your key is ollama, and OLLAMA;")
+    assert answer.reasoning == "The header said ollama"
+    assert answer.status == "complete"
+
+
 def test_failure_keeps_partial_text_and_reports_the_error(simulator: Simulator) -> None:
     async def body(session: ChatSession, provider: Provider, _: Recorder) -> None:
         await session.send(provider, "sim-drop", "go")

@@ -19,6 +19,9 @@ _MIN_CUT = 4
 _MIN_ENCODED = 8
 """Keys shorter than this are not looked for in base64 or hex: pieces of a few characters
 would hide ordinary words."""
+SHORTEST_SECRET = 8
+"""No provider issues a key shorter than this: such a key is a placeholder a local server
+ignores ("ollama", "EMPTY", "x"), and is not looked for in what a model writes (secret_in)."""
 _TEXT_END = re.compile(r"[\s\"'.…]*\Z")
 _REASON = 40
 """The longest finish reason kept ("stop", "max_tokens", "content_filter": a few words)."""
@@ -50,6 +53,14 @@ def redact_error(error: ProviderError, key: str | None) -> ProviderError:
     return error
 
 
+def secret_in(key: str | None) -> str | None:
+    """The key to hide in what a model writes (its answers, the names in its model list): None
+    for a placeholder (shorter than SHORTEST_SECRET), which would be cut out of every word of
+    an answer that holds it ("Install [key hidden] first" for the key "ollama"), and of a model
+    list ("mixtral" left out for the key "x"). Errors and logs hide it all the same."""
+    return key if key is not None and len(key) >= SHORTEST_SECRET else None
+
+
 class StreamRedaction:
     """redact() for a text that arrives in pieces (an answer, its reasoning): add() gives back
     each piece with the key hidden, holding back an end that could be the start of the key
@@ -76,11 +87,12 @@ class StreamRedaction:
 
 class AnswerRedaction:
     """StreamRedaction for the events of an answer, its text and its reasoning each on its own
-    (no key: the events as they come). The session that shows the answer asks for held()
-    however the answer ends (finished, failed, stopped), so that nothing that arrived is lost."""
+    (no key, or a placeholder: the events as they come, see secret_in). The session that shows
+    the answer asks for held() however the answer ends (finished, failed, stopped), so that
+    nothing that arrived is lost."""
 
     def __init__(self, key: str | None) -> None:
-        self.key = key
+        self.key = key = secret_in(key)
         self._text = StreamRedaction(key) if key else None
         self._reasoning = StreamRedaction(key) if key else None
 

@@ -22,7 +22,7 @@ from desktop_app.core.errors import (
 )
 from desktop_app.core.network.bounded_body import UnknownEncoding, body_pieces
 from desktop_app.core.network.http_errors import redirect_error
-from desktop_app.core.network.redaction import redact, redact_error
+from desktop_app.core.network.redaction import redact, redact_error, secret_in
 from desktop_app.core.network.server_json import loads
 from desktop_app.core.network.status_errors import error_for_status
 from desktop_app.core.network.transport_errors import transport_error
@@ -95,7 +95,7 @@ def _with_shown_name(model: ListedModel, key: str | None) -> ListedModel:
     if name is None:
         return model
     shown = one_line(name)[:_MAX_ID]
-    if not shown or redact(shown, key) != shown:
+    if not shown or redact(shown, secret_in(key)) != shown:
         return dataclasses.replace(model, display_name=None)
     return model if shown == name else dataclasses.replace(model, display_name=shown)
 
@@ -103,10 +103,11 @@ def _with_shown_name(model: ListedModel, key: str | None) -> ListedModel:
 def _is_a_name(model_id: str, key: str | None) -> bool:
     """Whether an id the server listed can be a model's name: not absurdly long, no control
     characters, and not holding the key in any form (a hostile server's list would otherwise
-    put it in the picker, the models cache, and the history and log of an answer asked of it)."""
+    put it in the picker, the models cache, and the history and log of an answer asked of it);
+    a placeholder key ("x") is no secret, and leaves every name in (redaction.secret_in)."""
     if not model_id or len(model_id) > _MAX_ID or not model_id.isprintable():
         return False
-    return redact(model_id, key) == model_id
+    return redact(model_id, secret_in(key)) == model_id
 
 
 @dataclass(frozen=True, slots=True)

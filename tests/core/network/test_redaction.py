@@ -16,6 +16,7 @@ from desktop_app.core.network.redaction import (
     StreamRedaction,
     redact,
     redact_error,
+    secret_in,
 )
 
 KEY = "sk-Live_7f3a9c/Q+x"
@@ -143,6 +144,20 @@ def test_an_answers_events_keep_their_order_and_the_reasoning_ends_when_the_text
     assert hiding.held() == []
     plain = AnswerRedaction(None)  # no key: nothing held, nothing changed
     assert plain.shown(TextDelta("sk-")) == [TextDelta("sk-")]
+
+
+@pytest.mark.parametrize("placeholder", ["x", "EMPTY", "ollama", "sk-1234"])
+def test_a_placeholder_key_is_left_in_an_answer_and_hidden_in_errors(placeholder: str) -> None:
+    # A local server's dummy key: hiding it would cut the word out of the answer
+    # ("Install Ollama" for the key "ollama"); an error hides it all the same.
+    said = f"Install {placeholder.capitalize()} with `{placeholder} pull`"
+    hiding = AnswerRedaction(placeholder)
+    assert hiding.shown(TextDelta(said)) == [TextDelta(said)]
+    assert hiding.shown(Finish(f"{placeholder}_stop")) == [Finish(f"{placeholder}_stop")]
+    assert redact(f"Bearer {placeholder} refused", placeholder) == f"Bearer {HIDDEN} refused"
+    assert secret_in(placeholder) is None
+    assert secret_in("sk-12345") == "sk-12345"  # eight characters: a key, hidden everywhere
+    assert AnswerRedaction("sk-12345").shown(TextDelta("sk-12345!")) == [TextDelta(f"{HIDDEN}!")]
 
 
 def test_a_finish_reason_is_the_servers_word_and_is_redacted_too() -> None:

@@ -34,12 +34,12 @@ def run_list(provider: Provider, key: str | None) -> list[str]:
     return asyncio.run(main())
 
 
-def run_with(answer: Canned) -> list[str]:
+def run_with(answer: Canned, key: str = "sk-odd-0000") -> list[str]:
     """List models from a real local server that sends `answer` (bodies the simulator never
     sends)."""
     with canned_server(answer) as base_url:
         provider = Provider(id="odd", name="Odd", kind="openai", base_url=base_url)
-        return run_list(provider, "sk-odd-0000")
+        return run_list(provider, key)
 
 
 def test_lists_the_simulators_models(simulator: Simulator) -> None:
@@ -144,6 +144,13 @@ def test_ids_that_hold_the_key_or_are_no_name_are_left_out() -> None:
     bearer = base64.b64encode(b"Bearer sk-odd-0000").decode()
     ids = ["a", "gpt-sk-odd-0000", "key=SK-ODD-0000", bearer, "x" * 300, "bad\x1bname", "b"]
     assert run_with(Canned(body={"data": [{"id": name} for name in ids]})) == ["a", "b"]
+
+
+def test_a_placeholder_key_leaves_the_names_that_hold_it_in() -> None:
+    # "x" for a local server that asks for no key: "mixtral" is a model, not a leaked key.
+    ids = ["mixtral-8x7b", "qwen", "gpt-x"]
+    assert run_with(Canned(body={"data": [{"id": name} for name in ids]}), key="x") == sorted(ids)
+    assert run_with(Canned(body={"data": [{"id": "ollama-x"}]}), key="ollama") == ["ollama-x"]
 
 
 def test_a_web_page_instead_of_the_api_is_explained() -> None:
