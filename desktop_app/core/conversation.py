@@ -179,11 +179,21 @@ class Conversation:
     def settle(self) -> None:
         """A comparison none was chosen from (the path ends at a question that has answers):
         go on from its first answer that has text, else its first; the others stay versions."""
-        if not self.messages or self.messages[-1].role != "user":
-            return
-        answers = self.children(self.messages[-1])
+        answers = self._unchosen()
         if answers:
             self.show(settled_answer(answers))
+
+    def comparison(self) -> list[ChatMessage]:
+        """The answers of a comparison none was chosen from, in the order they were asked: two
+        or more under the question the path ends at ([] where it ends otherwise)."""
+        answers = self._unchosen()
+        return answers if len(answers) >= 2 else []
+
+    def _unchosen(self) -> list[ChatMessage]:
+        """The answers under the question the path ends at, if it ends at one."""
+        if not self.messages or self.messages[-1].role != "user":
+            return []
+        return self.children(self.messages[-1])
 
     def replace_all(
         self, messages: list[ChatMessage], tree: list[ChatMessage] | None = None

@@ -90,7 +90,10 @@ def _follow_shown(window: MainWindow, conversation_id: str | None) -> None:
 
 def _opened(window: MainWindow, conversation_id: str) -> HistoryRecorder:
     store, listed = window.services.store, window.listed_providers()
-    recorder = open_conversation(store, window.conversation, conversation_id, window.ledger, listed)
+    # a comparison none was chosen from stays one: its answers side by side again (ChatView)
+    recorder = open_conversation(
+        store, window.conversation, conversation_id, window.ledger, listed, settle=False
+    )
     _show_origin(window, store.conversation(conversation_id))
     return recorder
 

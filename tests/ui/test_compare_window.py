@@ -55,6 +55,7 @@ def test_three_models_answer_side_by_side_and_one_is_chosen(
     assert "price unknown" in shown[echo]
     assert failed.error
     assert failed.error in columns()[failed].message.status.text()
+    assert "waiting" not in shown[failed], "it ended without a token: not waiting"
     assert not columns()[failed].continue_button.isEnabled()
     assert window.send_button.isEnabled()
     columns()[echo].continue_button.click()
@@ -166,3 +167,66 @@ def test_leaving_a_comparison_while_it_streams_saves_and_bills_each_answer(
         assert {m.id for m in answers} <= billed, "each answer is billed, stopped or not"
 
     run(body)
+
+
+def test_a_comparison_none_was_chosen_from_shows_side_by_side_when_reopened(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    assert window.picker.select("sim", "sim-normal")
+    window.compare.tick("sim", "sim-echo")
+
+    async def body() -> None:
+        window.input.setPlainText("Which sort is stable?")
+        window.send()
+        await until(lambda: window.chat_view.comparison is not None)
+        await until(lambda: not window.session.busy, within=20)
+
+    run(body)
+    conversation_id = window.recorder.conversation_id
+    assert conversation_id is not None
+    window.new_conversation()
+    assert window.chat_view.comparison is None
+    window.open_conversation(conversation_id)
+    question = window.conversation.messages[-1]
+    assert question.content == "Which sort is stable?", "none was chosen: the path ends there"
+    normal, echo = window.conversation.children(question)
+    columns = _columns(window).columns
+    assert list(columns) == [normal, echo]
+    assert all(
+        c.continue_button.isEnabled() and not c.stop_button.isVisible() for c in columns.values()
+    )
+    assert "$" in columns[normal].figures.text(), "the stored cost"
+    columns[echo].continue_button.click()
+    assert window.conversation.messages[-1] is echo
+    assert window.chat_view.comparison is None
+    window.new_conversation()
+    window.open_conversation(conversation_id)  # chosen: the answer, with its versions
+    assert window.chat_view.comparison is None
+    assert window.conversation.messages[-1].model == "sim-echo"
+
+
+def test_sending_after_a_reopened_comparison_goes_on_from_its_first_answer(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    assert window.picker.select("sim", "sim-normal")
+    window.compare.tick("sim", "sim-echo")
+
+    async def body() -> None:
+        window.input.setPlainText("Which sort is stable?")
+        window.send()
+        await until(lambda: not window.session.busy and window.chat_view.comparison is not None)
+        conversation_id = window.recorder.conversation_id
+        assert conversation_id is not None
+        window.new_conversation()
+        window.open_conversation(conversation_id)
+        assert window.chat_view.comparison is not None
+        window.compare.setChecked(False)  # one model this time
+        window.input.setPlainText("And why?")
+        window.send()
+        await until(lambda: not window.session.busy, within=20)
+
+    run(body)
+    _, first, question, answer = window.conversation.messages
+    assert (first.role, first.model) == ("assistant", "sim-normal"), "the first with text"
+    assert (question.content, answer.status) == ("And why?", "complete")
+    assert window.chat_view.comparison is None

@@ -311,10 +311,15 @@ def open_conversation(
     conversation_id: str,
     billing: AnswerBilling,
     providers: Sequence[Provider] = (),
+    *,
+    settle: bool = True,
 ) -> HistoryRecorder:
     """Load a stored conversation into `conversation`, every version of every message (with
     their attached files), showing the path it showed last, and keep recording it from there;
-    its answers show the current names of `providers`."""
+    its answers show the current names of `providers`. A comparison none was chosen from goes
+    on from its first answer with text, as asking again does (Conversation.settle); unless
+    `settle` is false: then the path ends at its question, for the window to show its answers
+    side by side again (Conversation.comparison)."""
     records = store.messages(conversation_id)
     attached = store.attachments(conversation_id)
     messages = {
@@ -334,7 +339,8 @@ def open_conversation(
             message.escalated_from = messages.get(origin.escalated_from)
     shown = path_to(records, store.current_message(conversation_id))
     conversation.replace_all([messages[record.id] for record in shown], list(messages.values()))
-    conversation.settle()  # a comparison none was chosen from: as the window goes on from it
+    if settle or not conversation.comparison():
+        conversation.settle()
     recorder = HistoryRecorder(store, conversation, billing, conversation_id=conversation_id)
     for record in records:
         recorder.adopt(messages[record.id], record)

@@ -220,6 +220,10 @@ class ChatView(QWidget):
         self._places.rebuild(self.conversation.messages)
         self._update_actions(force=True)
         self._places.place_soon()
+        # a comparison none was chosen from (reopened, or shown again): its columns again
+        self._compared = self.conversation.comparison()
+        if self._compared:
+            self._begin_comparison()
 
     def _truncate(self, kept: int) -> None:
         for message in self._places.messages[kept:]:

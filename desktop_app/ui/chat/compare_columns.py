@@ -109,9 +109,10 @@ class CompareColumn(QFrame):
         answer = self.answer
         parts: list[str] = []
         first = answer.first_token_seconds
-        parts.append(
-            self.tr("waiting…") if first is None else self.tr("first token {:.2f} s").format(first)
-        )
+        if first is not None:
+            parts.append(self.tr("first token {:.2f} s").format(first))
+        elif streaming:
+            parts.append(self.tr("waiting…"))  # ended without a token: its error says why
         elapsed = time.monotonic() - self.started if streaming else (answer.duration_seconds or 0.0)
         tokens, _ = tokens_out(answer)
         if first is not None and elapsed > first:
