@@ -20,8 +20,10 @@ _MIN_ENCODED = 8
 """Keys shorter than this are not looked for in base64 or hex: pieces of a few characters
 would hide ordinary words."""
 SHORTEST_SECRET = 8
-"""No provider issues a key shorter than this: such a key is a placeholder a local server
-ignores ("ollama", "EMPTY", "x"), and is not looked for in what a model writes (secret_in)."""
+"""No provider issues a key shorter than this: such a key is a placeholder (secret_in)."""
+_WORDS = re.compile(r"(?:[a-z]+|[A-Z]+)(?:[-_](?:[a-z]+|[A-Z]+))*")
+"""A key of words alone, "lm-studio", "EMPTY", "sk-no-key-required": a placeholder too (every
+provider's keys mix letters of both cases, or letters and digits, at random)."""
 _TEXT_END = re.compile(r"[\s\"'.…]*\Z")
 _REASON = 40
 """The longest finish reason kept ("stop", "max_tokens", "content_filter": a few words)."""
@@ -33,10 +35,13 @@ def redact(text: str, key: str | None) -> str:
     """`text` with the key hidden wherever it appears: in any letter case, each character
     as itself, percent-encoded, a JSON \\u escape or an HTML character reference; the whole key
     in base64 (as a part of a longer encoded text too) or hex; and its start where the text
-    was cut short in the middle of it. A key of any length is hidden, even one shorter than 4
-    characters."""
+    was cut short in the middle of it. A placeholder key (secret_in) is hidden only where it
+    stands as a word of its own, exactly as written, for the text around it is Tally's and the
+    user's words too ("Could not connect to Ollama" for the key "ollama")."""
     if not key:
         return text
+    if secret_in(key) is None:  # a placeholder: only as a word of its own, exactly as written
+        return _as_a_word(key).sub(HIDDEN, text)
     return _hide_cut_key(_forms(key).whole.sub(HIDDEN, text), key)
 
 
@@ -55,10 +60,20 @@ def redact_error(error: ProviderError, key: str | None) -> ProviderError:
 
 def secret_in(key: str | None) -> str | None:
     """The key to hide in what a model writes (its answers, the names in its model list): None
-    for a placeholder (shorter than SHORTEST_SECRET), which would be cut out of every word of
-    an answer that holds it ("Install [key hidden] first" for the key "ollama"), and of a model
-    list ("mixtral" left out for the key "x"). Errors and logs hide it all the same."""
-    return key if key is not None and len(key) >= SHORTEST_SECRET else None
+    for a placeholder a local server ignores (shorter than SHORTEST_SECRET, or words alone:
+    "ollama", "x", "lmstudio"), which would be cut out of every word of an answer or a model
+    name that holds it ("Install [key hidden] first", "mixtral" left out for the key "x").
+    redact() hides a placeholder in errors only where it stands as a word of its own, exactly as
+    written: not in the provider's name "Ollama", nor in "max" or "mixtral:8x7b"."""
+    if key is None or len(key) < SHORTEST_SECRET or _WORDS.fullmatch(key):
+        return None
+    return key
+
+
+@functools.lru_cache(maxsize=8)
+def _as_a_word(key: str) -> re.Pattern[str]:
+    """A placeholder key where it is a word of its own (no letter, digit, "_" or "-" beside)."""
+    return re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
 
 
 class StreamRedaction:

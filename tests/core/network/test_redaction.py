@@ -160,6 +160,31 @@ def test_a_placeholder_key_is_left_in_an_answer_and_hidden_in_errors(placeholder
     assert AnswerRedaction("sk-12345").shown(TextDelta("sk-12345!")) == [TextDelta(f"{HIDDEN}!")]
 
 
+@pytest.mark.parametrize(
+    "placeholder", ["lmstudio", "lm-studio", "sk-no-key-required", "NOT-NEEDED"]
+)
+def test_a_key_of_words_alone_is_a_placeholder(placeholder: str) -> None:
+    assert secret_in(placeholder) is None
+    said = f"the {placeholder} CLI; {placeholder}-community/Llama; x{placeholder}"
+    assert (
+        redact(said, placeholder)
+        == f"the {HIDDEN} CLI; {placeholder}-community/Llama; x{placeholder}"
+    )
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "AIzaSyBkqnCgPxJfJmNaZlPqrStUvWxYzAbCdEf",  # Gemini's form, letters alone in mixed case
+        "sk-4f1c2a9be07d4c3f8e2b6a1d9c0e7f35",  # DeepSeek's: hex
+        "hunter2-local",  # a self-hosted server's own, with a digit
+    ],
+)
+def test_a_key_with_digits_or_both_letter_cases_is_a_secret(key: str) -> None:
+    assert secret_in(key) == key
+    assert redact(f"echo {key.upper()}", key) == f"echo {HIDDEN}"
+
+
 def test_a_finish_reason_is_the_servers_word_and_is_redacted_too() -> None:
     hiding = AnswerRedaction(KEY)
     (finish,) = hiding.shown(Finish(f"weird_{KEY}"))

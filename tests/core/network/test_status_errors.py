@@ -172,3 +172,20 @@ def test_a_redirects_address_is_shortened_like_a_servers_words() -> None:
     error = redirect_error(RELAY, "https://relay.example/v1/chat", 307, {"location": where})
     assert "https://elsewhere.example/aaa" in str(error)
     assert len(str(error)) < 600
+
+
+def test_a_placeholder_key_is_hidden_as_the_servers_word_not_in_tallys_own() -> None:
+    # A local server given "ollama" (or "x"): Tally's sentence, the provider's name and the
+    # model's stay whole; the key the server quoted is hidden.
+    local = Provider(
+        id="ollama", name="Ollama", kind="openai", base_url="http://localhost:11434/v1"
+    )
+    body = b'{"error": {"message": "model \\"mixtral:8x7b\\" not found, key ollama"}}'
+    error = error_for_status(local, "mixtral:8x7b", 404, {}, body, "ollama")
+    assert "Ollama" in str(error)
+    assert "mixtral:8x7b" in str(error)
+    assert "key [key hidden]" in str(error)
+    body = b'{"error": {"message": "maximum context length; key x"}}'
+    said = error_for_status(local, "mixtral:8x7b", 400, {}, body, "x")
+    assert "maximum context length; key [key hidden]" in str(said)
+    assert "mixtral:8x7b" in str(said)

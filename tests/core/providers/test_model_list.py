@@ -151,6 +151,8 @@ def test_a_placeholder_key_leaves_the_names_that_hold_it_in() -> None:
     ids = ["mixtral-8x7b", "qwen", "gpt-x"]
     assert run_with(Canned(body={"data": [{"id": name} for name in ids]}), key="x") == sorted(ids)
     assert run_with(Canned(body={"data": [{"id": "ollama-x"}]}), key="ollama") == ["ollama-x"]
+    lm_studio = ["lmstudio-community/Meta-Llama-3-8B-Instruct-GGUF", "qwen2.5-7b-instruct"]
+    assert run_with(Canned(body={"data": [{"id": n} for n in lm_studio]}), "lmstudio") == lm_studio
 
 
 def test_a_web_page_instead_of_the_api_is_explained() -> None:
