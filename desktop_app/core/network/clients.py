@@ -34,7 +34,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.files import reason_of
 from desktop_app.core.network.proxy_sources import SETTINGS, SYSTEM, source_words
-from desktop_app.core.settings.providers_file import Provider
+from desktop_app.core.settings.providers_file import Provider, is_loopback
 from desktop_app.core.text.messages import t
 
 ACCEPT_ENCODING = {"Accept-Encoding": "gzip, deflate"}
@@ -114,7 +114,7 @@ def system_proxy(url: str) -> tuple[str, str] | None:
 
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
-    if not host or _is_loopback(host):
+    if not host or is_loopback(host):
         return None
     netloc = f"{host}:{parts.port}" if parts.port else host
     variables = urllib.request.getproxies_environment()
@@ -360,14 +360,5 @@ def _in_network(host: str, network: str) -> bool:
         return False
     try:
         return ipaddress.ip_address(host) in ipaddress.ip_network(network, strict=False)
-    except ValueError:
-        return False
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False

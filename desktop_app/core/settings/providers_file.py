@@ -3,6 +3,7 @@ user exactly what is wrong (providers_writer.py writes it back)."""
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -91,6 +92,16 @@ class Provider:
         """False for a server on this machine (Ollama, LM Studio), which usually takes no key."""
         host = (urlsplit(self.base_url).hostname or "").lower()
         return host not in ("localhost", "127.0.0.1", "::1")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` names this computer: localhost (or a name under it), 127.0.0.0/8, ::1."""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def load_providers(path: Path) -> list[Provider]:
