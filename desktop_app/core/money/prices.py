@@ -8,11 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
+from urllib.parse import urlsplit
 
 from desktop_app.core.conversation import AnswerCost
 from desktop_app.core.currency import USD, Currency
 from desktop_app.core.events import Usage
-from desktop_app.core.settings.providers_file import ModelPrice, Provider
+from desktop_app.core.settings.providers_file import ModelPrice, Provider, is_loopback
 from desktop_app.core.text.messages import say
 
 _MILLION = Decimal(1_000_000)
@@ -69,7 +70,20 @@ def price_of(provider: Provider, model: str) -> ModelPrice | None:
 
 
 def _same_endpoint(a: str, b: str) -> bool:
-    return a.rstrip("/").lower() == b.rstrip("/").lower()
+    """Whether two base URLs are the same server's API, this computer however it is named
+    (localhost, 127.0.0.1, [::1]): Ollama at http://127.0.0.1:11434/v1 is the preset's."""
+    return _endpoint(a) == _endpoint(b)
+
+
+def _endpoint(url: str) -> tuple[str, ...]:
+    parts = urlsplit(url.strip().lower())
+    try:
+        port = parts.port or {"http": 80, "https": 443}.get(parts.scheme, 0)
+    except ValueError:  # not a port: compared as written
+        return (url.strip().lower().rstrip("/"),)
+    host = parts.hostname or ""
+    place = "this computer" if is_loopback(host) else host
+    return (parts.scheme, place, str(port), parts.path.rstrip("/"))
 
 
 def rates_for(price: ModelPrice, input_tokens: int) -> ModelPrice:

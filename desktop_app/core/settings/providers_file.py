@@ -90,12 +90,12 @@ class Provider:
     @property
     def needs_key(self) -> bool:
         """False for a server on this machine (Ollama, LM Studio), which usually takes no key."""
-        host = (urlsplit(self.base_url).hostname or "").lower()
-        return host not in ("localhost", "127.0.0.1", "::1")
+        return not is_loopback(urlsplit(self.base_url).hostname or "")
 
 
 def is_loopback(host: str) -> bool:
     """Whether `host` names this computer: localhost (or a name under it), 127.0.0.0/8, ::1."""
+    host = host.lower()
     if host == "localhost" or host.endswith(".localhost"):
         return True
     try:

@@ -141,6 +141,23 @@ def test_where_each_price_comes_from() -> None:
     assert quote(other, "m", catalog=lambda *_: None) is None
 
 
+@pytest.mark.parametrize(
+    "base_url",
+    ["http://127.0.0.1:11434/v1", "http://[::1]:11434/v1/", "HTTP://LocalHost:11434/v1"],
+)
+def test_ollama_is_on_this_computer_however_its_address_is_written(base_url: str) -> None:
+    # Not a hosted DeepSeek's price for a distilled model because of how localhost was spelled
+    ollama = dataclasses.replace(OLLAMA.provider(), base_url=base_url)
+    borrowed = ModelPrice(Decimal("0.55"), Decimal("2.19"))
+    local = quote(ollama, "deepseek-r1:8b", catalog=lambda *_: (borrowed, "deepseek-reasoner"))
+    assert local is not None
+    assert (local.source, format_price(local.price)) == ("local", "free")
+    assert not ollama.needs_key
+    elsewhere = dataclasses.replace(ollama, base_url="http://127.0.0.1:8000/v1")  # not its port
+    assert quote(elsewhere, "deepseek-r1:8b", catalog=lambda *_: (borrowed, "x")) is not None
+    assert quote(elsewhere, "deepseek-r1:8b", catalog=lambda *_: None) is None
+
+
 def test_money_in_yuan_at_either_rate() -> None:
     relay_rate, bank_rate = Currency("CNY", Decimal(1)), Currency("CNY", Decimal("7.3"))
     assert format_money(Decimal("1.374"), relay_rate) == "¥1.37"
