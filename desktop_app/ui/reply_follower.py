@@ -24,6 +24,9 @@ class ReplyFollower:
         window.stop_button.setEnabled(True)
         choice = window.picker.current()
         window.status.follow(message)
+        # A notice ("Models refreshed", "Branch made") hides the status line while it shows:
+        # the answer's "waiting for the first token…" matters more now.
+        window.statusBar().clearMessage()
         window.estimate.clear()
         window.remembered().setValue("lastModel", f"{choice[0].id}\n{choice[1]}" if choice else "")
         window.remembered().setValue("lastConversation", window.recorder.conversation_id or "")

@@ -339,3 +339,23 @@ def test_ctrl_n_starts_a_new_conversation_and_keeps_the_old(
     run(body)
     titles = [c.title for c in window.services.store.conversations()]
     assert titles == ["second topic", "first topic"]
+
+
+def test_a_notice_gives_way_to_the_answer_that_starts(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    # A notice in the status bar hides the status line while it shows (Qt's rule): a slow
+    # model's "waiting for the first token…" must not wait ten seconds behind it.
+    window.picker.select("sim", "sim-slow")
+    window.statusBar().showMessage("Models refreshed: Simulator 9", 10_000)
+    assert window.status.isHidden()
+
+    async def body() -> None:
+        type_and_send(qtbot, window, "hi")
+        await until(lambda: window.status.message is not None)  # the answer has started
+        assert window.statusBar().currentMessage() == ""
+        assert window.status.isVisible()
+        assert "sim-slow" in window.status.text()
+        window.stop()
+
+    run(body)
