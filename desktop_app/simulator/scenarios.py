@@ -94,6 +94,11 @@ def normal_text(ctx: ScenarioContext) -> str:
     return texts.NORMAL_ANSWER
 
 
+def think_tagged_text(ctx: ScenarioContext) -> str:
+    """The reasoning in the text itself, as a server without a reasoning parser sends R1's."""
+    return f"<think>\n{texts.REASONING_TEXT}\n</think>\n\n{texts.NORMAL_ANSWER}"
+
+
 def echo_text(ctx: ScenarioContext) -> str:
     users = [message for message in ctx.messages if message.get("role") == "user"]
     return "You said: " + (payloads.message_text(users[-1].get("content")) if users else "")
@@ -292,6 +297,7 @@ SCENARIOS: dict[str, Scenario] = {
     "sim-slow": AnswerPlan(delay=0.05),
     "sim-reasoning": AnswerPlan(reasoning_field="reasoning_content", deepseek_cache=True),
     "sim-reasoning-field": AnswerPlan(reasoning_field="reasoning"),
+    "sim-think-tags": AnswerPlan(text=think_tagged_text),  # its pieces cut the tags too
     "sim-long": AnswerPlan(text=long_text, split=long_pieces, delay=0.0),
     "sim-keepalive": AnswerPlan(comments=(": keep-alive",) * 5),
     "sim-openrouter-processing": AnswerPlan(comments=(": OPENROUTER PROCESSING",) * 3),

@@ -26,6 +26,7 @@ from desktop_app.core.providers.json_events import (
     token_count,
     usage_reader,
 )
+from desktop_app.core.providers.think_tags import ThinkTags
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
 
@@ -129,6 +130,7 @@ class OpenAIStreamParser:
         self.done = False
         self.finish_reason: str | None = None
         self._answered = False
+        self._think = ThinkTags()
 
     def parse(self, event: ServerSentEvent) -> list[ChatEvent]:
         data = event.data
@@ -148,7 +150,7 @@ class OpenAIStreamParser:
         events: list[ChatEvent] = []
         for choice in _first_choices(body):
             message = choice.get("message") or {}
-            events.extend(_deltas(message))
+            events.extend(_deltas(message, self._think))
             if choice.get("finish_reason"):
                 self.finish_reason = str(choice["finish_reason"])
         if isinstance(body.get("usage"), dict):
@@ -157,7 +159,7 @@ class OpenAIStreamParser:
         return events
 
     def close(self) -> list[ChatEvent]:
-        return []  # every event is out as soon as its chunk arrives
+        return self._think.end()  # the end of a text that could have been a tag
 
     def _chunk_events(self, chunk: dict[str, Any]) -> list[ChatEvent]:
         # OpenRouter's mid-stream failure: a top-level error beside finish_reason "error".
@@ -168,7 +170,7 @@ class OpenAIStreamParser:
             delta = choice.get("delta") or {}
             if not isinstance(delta, dict):
                 raise self._malformed(sample(json.dumps(chunk)))
-            events.extend(_deltas(delta))
+            events.extend(_deltas(delta, self._think))
             self._answered = self._answered or bool(events)
             reason = choice.get("finish_reason")
             if reason == "error":
@@ -202,16 +204,18 @@ def _first_choices(chunk: dict[str, Any]) -> list[dict[str, Any]]:
     return [c for c in choices if isinstance(c, dict) and c.get("index", 0) == 0]
 
 
-def _deltas(delta: dict[str, Any]) -> list[ChatEvent]:
+def _deltas(delta: dict[str, Any], think: ThinkTags) -> list[ChatEvent]:
     events: list[ChatEvent] = []
-    # DeepSeek and llama.cpp say reasoning_content; Ollama and vLLM say reasoning.
+    # DeepSeek and llama.cpp say reasoning_content; Ollama and vLLM say reasoning; a server
+    # without a reasoning parser leaves it in the content, between <think> and </think>.
     reasoning = delta.get("reasoning_content") or delta.get("reasoning")
     if isinstance(reasoning, str) and reasoning:
         events.append(ReasoningDelta(reasoning))
-    for key in ("content", "refusal"):
-        text = delta.get(key)
-        if isinstance(text, str) and text:
-            events.append(TextDelta(text))
+    content, refusal = delta.get("content"), delta.get("refusal")
+    if isinstance(content, str) and content:
+        events.extend(think.feed(content))
+    if isinstance(refusal, str) and refusal:
+        events.append(TextDelta(refusal))
     return events
 
 
