@@ -237,7 +237,25 @@ class MessagePlaces(QObject):
         for block in by_block:
             block.column.activate()
         self.messages_layout.activate()
+        if made:
+            self._keep_tab_order()
         return made
+
+    def _keep_tab_order(self) -> None:
+        """Tab goes through the messages from the top down, after the scroll area, however
+        their widgets were made: a widget joins the end of the window's focus chain when it is
+        made, and a conversation's are made from its end up, or as they scroll in."""
+        focusable = [
+            part
+            for message in self.messages
+            if (widget := self.widgets.get(message)) is not None
+            for part in widget.findChildren(QWidget)
+            if part.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        previous: QWidget = self.scroll_area
+        for part in focusable:
+            QWidget.setTabOrder(previous, part)
+            previous = part
 
     def _drop(self, widget: MessageWidget) -> MessageBlock:
         """Put a space of its height in a widget's place, and delete it (later: it may be

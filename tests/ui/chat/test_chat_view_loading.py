@@ -257,3 +257,37 @@ def test_opening_another_conversation_shows_only_it(
     qtbot.waitUntil(lambda: not any(shiboken6.isValid(w) for w in shown_before))
     # and any the second made and dropped again
     qtbot.waitUntil(lambda: len(view.content.findChildren(MessageWidget)) == len(view.widgets()))
+
+
+def owner(part: QWidget | None) -> MessageWidget | None:
+    """The message widget `part` is a part of, if any."""
+    parent: QWidget | None = part
+    while parent is not None and not isinstance(parent, MessageWidget):
+        parent = parent.parentWidget()
+    return parent
+
+
+def test_tab_goes_through_the_messages_from_the_top_however_they_were_made(
+    qtbot: QtBot, view: ChatView, conversation: Conversation
+) -> None:
+    # An opened conversation is made from its end up, and more as it scrolls: the focus chain
+    # (the order of making, by default) read bottom-up to a keyboard or screen-reader user.
+    messages = turns(LONG)
+    conversation.replace_all(messages)
+    scroll_by(qtbot, view, -2_000)  # some more made, above the first ones
+
+    def order() -> list[int]:
+        seen: list[int] = []
+        part: QWidget | None = view.scroll_area
+        for _ in range(400):
+            assert part is not None
+            part = part.nextInFocusChain()
+            widget = owner(part)
+            if widget is not None and (not seen or seen[-1] != messages.index(widget.message)):
+                seen.append(messages.index(widget.message))
+        return seen
+
+    made = sorted(messages.index(w.message) for w in view.widgets())
+    assert len(made) > 4
+    walked = order()
+    assert walked[: len(made)] == made, "each message once, top down, right after the view"
