@@ -213,7 +213,9 @@ def test_regenerate_and_edit(window: MainWindow, qtbot: QtBot, run: Run) -> None
         assert window.input.toPlainText() == "helo"
         assert not window.composer.edit_bar.isHidden()
         assert "Editing “helo”" in window.composer.edit_note.text()
-        window.input.setPlainText("hello")
+        qtbot.keyClick(window.input, Qt.Key.Key_Backspace)  # from the end, as one types
+        qtbot.keyClicks(window.input, "lo")
+        assert window.input.toPlainText() == "hello"
         qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
         await until(
             lambda: (

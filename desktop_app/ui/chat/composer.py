@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from desktop_app.core.conversation import ChatMessage, Conversation
@@ -127,6 +127,7 @@ class Composer(QWidget):
         self.tray.clear_all()
         self.tray.add_existing(question.attachments)
         self.input.setPlainText(question.content)
+        self.input.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on from its end
         self.input.setFocus()
 
     def end_edit(self, *, clear: bool) -> None:
