@@ -56,6 +56,7 @@ def build_window(window: MainWindow) -> None:
     assistant_label = QLabel(
         " " + QCoreApplication.translate("MainWindow", "Assistant:") + " ", window
     )
+    assistant_label.setBuddy(window.assistant.picker)  # a screen reader names the picker by it
     between = QFrame(window)  # the model's tools end here; the assistant's begin
     between.setFrameShape(QFrame.Shape.VLine)
     between.setFrameShadow(QFrame.Shadow.Sunken)

@@ -21,9 +21,9 @@ def build_toolbar(window: MainWindow, picker: QWidget, *beside: QWidget) -> tupl
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     window.addToolBar(toolbar)
-    toolbar.addWidget(
-        QLabel(" " + QCoreApplication.translate("MainWindow", "Model:") + " ", toolbar)
-    )
+    label = QLabel(" " + QCoreApplication.translate("MainWindow", "Model:") + " ", toolbar)
+    label.setBuddy(window.picker)  # a screen reader names the picker by it
+    toolbar.addWidget(label)
     toolbar.addWidget(picker)
     for widget in beside:
         toolbar.addWidget(widget)

@@ -362,6 +362,14 @@
         <translation>从这个回答继续对话，其他回答保留为它的版本</translation>
     </message>
     <message>
+        <source>Stop the answer of {}</source>
+        <translation>停止 {} 的回答</translation>
+    </message>
+    <message>
+        <source>Continue with the answer of {}</source>
+        <translation>用 {} 的回答继续</translation>
+    </message>
+    <message>
         <source>waiting…</source>
         <translation>等待中…</translation>
     </message>

@@ -56,6 +56,10 @@ def test_three_models_answer_side_by_side_and_one_is_chosen(
     assert failed.error
     assert failed.error in columns()[failed].message.status.text()
     assert "waiting" not in shown[failed], "it ended without a token: not waiting"
+    said = {column.continue_button.accessibleName() for column in columns().values()}
+    assert said == {
+        f"Continue with the answer of {m}" for m in ("sim-normal", "sim-echo", "sim-error-402")
+    }
     assert not columns()[failed].continue_button.isEnabled()
     assert window.send_button.isEnabled()
     columns()[echo].continue_button.click()

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.simulator import Simulator
 from desktop_app.ui.app import UnexpectedErrorPresenter
 from desktop_app.ui.error_banner import Action
 from desktop_app.ui.main_window import MainWindow
-from tests.support.ui.window_actions import type_and_send
+from tests.support.ui.window_actions import send_and_wait, type_and_send
 from tests.support.ui.window_helpers import (
     Run,
     make_window,
@@ -361,3 +361,18 @@ def test_a_notice_gives_way_to_the_answer_that_starts(
         window.stop()
 
     run(body)
+
+
+def test_a_screen_reader_can_tell_the_pickers_and_the_version_arrows(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    labels = {label.text().strip(): label for label in window.findChildren(QLabel)}
+    assert labels["Model:"].buddy() is window.picker
+    assert labels["Assistant:"].buddy() is window.assistant.picker
+    window.picker.select("sim", "sim-echo")
+    send_and_wait(window, run, "hello")
+    answer = window.chat_view.widget_for(window.conversation.messages[-1])
+    assert answer is not None
+    names = {answer.previous_button.accessibleName(), answer.next_button.accessibleName()}
+    assert names == {"The version before", "The next version"}, "not the arrows themselves"
+    assert answer.copy_button.accessibleName() == "Copy"

@@ -70,6 +70,12 @@ class CompareColumn(QFrame):
         )
         self.continue_button.clicked.connect(lambda: self.continueRequested.emit(self.answer))
         self.continue_button.setEnabled(False)  # CompareColumns offers it once all have ended
+        # A screen reader says which column's: every column has the same two buttons.
+        model = answer.model or answer.provider_name or ""
+        self.stop_button.setAccessibleName(self.tr("Stop the answer of {}").format(model))
+        self.continue_button.setAccessibleName(
+            self.tr("Continue with the answer of {}").format(model)
+        )
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.continue_button)
         buttons.addStretch(1)

@@ -147,15 +147,15 @@ def action_button(
     widget: MessageWidget, text: str, tip: str, *, name: str, icon: str | None = None
 ) -> QToolButton:
     """A flat button; with an `icon`, the icon alone, its text said by its tooltip (and
-    kept as its accessible name)."""
+    kept as its accessible name); without, a glyph (an arrow), named by its tooltip."""
     button = QToolButton(widget)
     button.setText(text)
     button.setToolTip(f"{text}: {tip}" if icon else tip)
     button.setAutoRaise(True)
     button.setObjectName(name)
+    button.setAccessibleName(text if icon else tip)  # what a screen reader says of it
     if icon is not None:
         button.setIcon(action_icon(icon, widget.dark))
-        button.setAccessibleName(text)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     return button
 
