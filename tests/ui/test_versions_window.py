@@ -7,6 +7,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.history.records import ConversationSummary
@@ -41,9 +42,12 @@ def test_ctrl_r_adds_a_version_and_the_arrows_go_back(
     assert answer.model == "sim-normal"
     assert _widget(window, 1).version_label.text() == "2/2"
     qtbot.waitUntil(_widget(window, 1).previous_button.isEnabled)  # once the answer has ended
-    _widget(window, 1).previous_button.click()
+    _widget(window, 1).previous_button.setFocus()
+    qtbot.keyClick(_widget(window, 1).previous_button, Qt.Key.Key_Space)  # from the keyboard
     assert window.conversation.messages[1].model == "sim-echo"
     assert _widget(window, 1).version_label.text() == "1/2"
+    # the arrow went with the old version's widget: focus stays on the new one's, not lost
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is _widget(window, 1).next_button)
     stored = window.services.store
     conversation_id = window.recorder.conversation_id
     assert conversation_id is not None

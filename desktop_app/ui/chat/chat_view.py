@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.currency import USD, Currency
@@ -263,7 +263,21 @@ class ChatView(QWidget):
         versions = self.conversation.versions(message)
         index = versions.index(message) + step
         if 0 <= index < len(versions):
+            focus = QApplication.focusWidget()
+            had_focus = focus is not None and self.isAncestorOf(focus)
             self.conversation.show(versions[index])
+            if had_focus:  # the arrow pressed went with its widget: the new version's instead
+                QTimer.singleShot(0, self, lambda: self._focus_arrow(versions[index], step))
+
+    def _focus_arrow(self, message: ChatMessage, step: int) -> None:
+        """Focus the version arrow of `message` that goes the same way (`step`), else the
+        other one (the first or last version has one only)."""
+        widget = self._places.widgets.get(message)
+        if widget is None:
+            return
+        arrows = (widget.previous_button, widget.next_button)
+        same, other = arrows if step < 0 else arrows[::-1]
+        (same if same.isEnabled() and same.isVisible() else other).setFocus()
 
     def _busy(self) -> bool:
         """Whether an answer is streaming: at the end of the path, or beside it (a comparison
