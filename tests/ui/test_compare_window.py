@@ -3,7 +3,8 @@ own Stop and its own errors; one is chosen to go on from and the others stay as 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.chat.compare_columns import CompareColumns
@@ -234,3 +235,32 @@ def test_sending_after_a_reopened_comparison_goes_on_from_its_first_answer(
     assert (first.role, first.model) == ("assistant", "sim-normal"), "the first with text"
     assert (question.content, answer.status) == ("And why?", "complete")
     assert window.chat_view.comparison is None
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [
+        (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier),
+    ],
+)
+def test_the_menu_of_models_opens_from_the_keyboard_to_change_a_comparison(
+    window: MainWindow, qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:
+    # Space only turns Compare on or off once a model is ticked: the menu's arrow was a mouse's.
+    assert window.picker.select("sim", "sim-normal")
+    window.compare.tick("sim", "sim-echo")
+    menu = window.compare.menu_of_models
+    shown: list[list[str]] = []
+
+    def look_and_close() -> None:
+        shown.append([action.text() for action in menu.actions() if action.isVisible()])
+        menu.close()
+
+    QTimer.singleShot(100, look_and_close)
+    window.compare.setFocus()
+    qtbot.keyClick(window.compare, key, modifier)
+    assert shown, "the menu opened"
+    assert any("sim-slow" in text for text in shown[0]), "with the models to tick"
+    assert window.compare.isChecked(), "the key did not turn Compare off"

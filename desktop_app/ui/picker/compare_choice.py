@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from desktop_app.core.settings.providers_file import Provider
@@ -64,6 +64,15 @@ class CompareChoice(QToolButton):
             self.others.append(key)
         self.setChecked(True)
         self._show_count()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Down, Alt+Down or F4 open the menu of models, as they open a combo box's list: the
+        menu's arrow is a mouse's alone, and Space only turns Compare on or off."""
+        opens = event.key() in (Qt.Key.Key_Down, Qt.Key.Key_F4)
+        if opens and not event.modifiers() & ~Qt.KeyboardModifier.AltModifier:
+            self.showMenu()
+            return
+        super().keyPressEvent(event)
 
     def _toggled(self, on: bool) -> None:
         if on and not self.others:
