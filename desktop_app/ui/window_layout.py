@@ -86,6 +86,10 @@ def build_window(window: MainWindow) -> None:
     window.branch_note = QLabel(central)
     window.branch_note.setObjectName("branchNote")
     window.branch_note.setTextFormat(Qt.TextFormat.RichText)
+    window.branch_note.setTextInteractionFlags(  # Tab reaches the link, Enter follows it
+        Qt.TextInteractionFlag.LinksAccessibleByMouse
+        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    )
     window.branch_note.linkActivated.connect(window.open_conversation)
     window.branch_note.hide()
     layout.addWidget(window.branch_note)

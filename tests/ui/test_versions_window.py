@@ -86,7 +86,10 @@ def test_branch_from_here_opens_a_copy_linked_to_the_original(
     assert summary.title == "Plan a trip (branch)"
     assert not window.branch_note.isHidden()
     assert "Plan a trip" in window.branch_note.text()
-    window.branch_note.linkActivated.emit(original)
+    window.branch_note.setFocus(Qt.FocusReason.TabFocusReason)  # Tab reaches the note,
+    qtbot.keyClick(window.branch_note, Qt.Key.Key_Tab)  # its link,
+    assert window.branch_note.selectedText() == "Plan a trip"
+    qtbot.keyClick(window.branch_note, Qt.Key.Key_Return)  # and Enter follows it
     assert window.recorder.conversation_id == original
     assert len(window.conversation.messages) == 4, "the original is left as it was"
     assert window.branch_note.isHidden()
