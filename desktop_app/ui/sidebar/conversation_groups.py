@@ -250,13 +250,28 @@ class ConversationListView(QListView):
             self.openRequested.emit(conversation_id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter opens the row with the focus, selected or not (Tab lands on the open
+        # conversation's row, not selected while a new one is open); Delete wants it selected,
+        # as it is once the arrows or Space have chosen it.
+        current = self.currentIndex().data(IdRole)
         conversation_id = self.selected_id()
-        if conversation_id is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.openRequested.emit(conversation_id)
+        if isinstance(current, str) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.openRequested.emit(current)
         elif conversation_id is not None and event.key() == Qt.Key.Key_Delete:
             self.deleteRequested.emit(conversation_id)
         else:
             super().keyPressEvent(event)
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """As a list moves, but Home and Page Up, which end on the first group's heading, go
+        on to the row under it: a heading is never the current row."""
+        index = super().moveCursor(cursorAction, modifiers)
+        if index.isValid() and not index.flags() & Qt.ItemFlag.ItemIsEnabled:
+            below = self.model().index(index.row() + 1, 0)
+            return below if below.isValid() else self.currentIndex()
+        return index
 
 
 class _OutlineDelegate(QStyledItemDelegate):

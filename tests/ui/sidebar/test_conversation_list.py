@@ -282,3 +282,23 @@ def test_an_empty_history_says_so(qtbot: QtBot, store: HistoryStore) -> None:
     sidebar.refresh()
     settle(sidebar)
     assert sidebar.stack.currentWidget() is sidebar.view
+
+
+def test_the_keyboard_never_stops_on_a_heading_and_enter_opens_the_row_it_is_on(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    newest = add(store, "Newest", NOW - timedelta(hours=1))
+    older = add(store, "Older", days_ago(3))
+    sidebar = make_sidebar(qtbot, store)
+    view = sidebar.view
+    view.setCurrentIndex(index_of(sidebar, older.id))
+    view.selectionModel().clearSelection()  # a new conversation is open: current, unselected
+    for key in (Qt.Key.Key_Home, Qt.Key.Key_PageUp):
+        view.setCurrentIndex(index_of(sidebar, older.id))
+        qtbot.keyClick(view, key)
+        assert view.currentIndex().data(IdRole) == newest.id, "the row under the heading"
+    view.setCurrentIndex(index_of(sidebar, older.id))
+    view.selectionModel().clearSelection()
+    with qtbot.waitSignal(sidebar.conversationSelected) as opened:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened.args == [older.id]
