@@ -517,6 +517,10 @@
         <source>No messages match “{0}”.</source>
         <translation>没有消息包含“{0}”。</translation>
     </message>
+    <message>
+        <source>Conversations</source>
+        <translation>对话</translation>
+    </message>
 </context>
 <context>
     <name>CostMeter</name>

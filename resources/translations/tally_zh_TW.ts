@@ -517,6 +517,10 @@
         <source>No messages match “{0}”.</source>
         <translation>沒有訊息包含「{0}」。</translation>
     </message>
+    <message>
+        <source>Conversations</source>
+        <translation>對話</translation>
+    </message>
 </context>
 <context>
     <name>CostMeter</name>

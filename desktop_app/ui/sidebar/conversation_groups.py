@@ -193,7 +193,7 @@ class ConversationListView(QListView):
     def __init__(self, model: ConversationListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conversationList")
-        self.setAccessibleName("Conversations")
+        self.setAccessibleName(QCoreApplication.translate("ConversationSidebar", "Conversations"))
         self.setModel(model)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShortcut
 
 UNDO_MS = 8000
 
@@ -31,14 +35,23 @@ class UndoBar(QFrame):
         self._timer.setSingleShot(True)
         self._timer.setInterval(UNDO_MS)
         self._timer.timeout.connect(self.dismiss)
+        self._shortcut: QShortcut | None = None
         self.hide()
 
     def offer(self, text: str, undo: Callable[[], None]) -> None:
-        """Show `text` with an Undo button that calls `undo`, for a few seconds."""
+        """Show `text` with an Undo button that calls `undo`, for a few seconds; Ctrl+Z (the
+        system's Undo keys) in the bar's parent (the sidebar, not the message box) does too."""
         self.label.setText(text)
         self._undo = undo
         self._timer.start()
         self.show()
+        if self._shortcut is None and (parent := self.parentWidget()) is not None:
+            from PySide6.QtGui import QKeySequence, QShortcut  # with the first undo offered
+
+            self._shortcut = QShortcut(QKeySequence.StandardKey.Undo, parent, self.undo)
+            self._shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if self._shortcut is not None:
+            self._shortcut.setEnabled(True)
 
     def undo(self) -> None:
         """Take back what the bar offers to undo, once."""
@@ -52,3 +65,5 @@ class UndoBar(QFrame):
         self._timer.stop()
         self._undo = None
         self.hide()
+        if self._shortcut is not None:
+            self._shortcut.setEnabled(False)

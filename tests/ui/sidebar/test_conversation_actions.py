@@ -152,6 +152,10 @@ def test_the_delete_key_deletes_the_selected_row(qtbot: QtBot, store: HistorySto
     qtbot.keyClick(sidebar.view, Qt.Key.Key_Delete)
     assert shown(sidebar) == ["Today", "- Kept"]
     assert sidebar.undo_bar.isVisible()
+    sidebar.view.setFocus()
+    qtbot.keyClick(sidebar.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Undo's keys
+    assert shown(sidebar) == ["Today", "- Kept", "- Deleted"]
+    assert not sidebar.undo_bar.isVisible()
 
 
 def test_the_context_menu_belongs_to_rows_only(qtbot: QtBot, store: HistoryStore) -> None:
