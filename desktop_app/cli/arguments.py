@@ -237,7 +237,7 @@ def _add_route_command(commands: SubParsers[argparse.ArgumentParser]) -> None:
     """Add `route` to the `tally` parser's sub-commands."""
     route = commands.add_parser(
         "route",
-        help="the provider/model and rule routing.toml picks for a prompt",
+        help="the provider/model and rule the routing rules pick for a prompt",
         description=(
             "Print the provider/model the routing rules pick for PROMPT (read from stdin with "
             "no PROMPT, or '-'), and the rule that picked it: routing.toml in the data folder, "

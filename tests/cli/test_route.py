@@ -126,7 +126,7 @@ def test_ask_auto_explains_a_rule_naming_a_provider_not_configured(
     assert main(["ask", "--model", "auto", "hello"]) == 2
     _, err = capsys.readouterr()
     assert err == (
-        "tally: error: routing.toml picks gone/sim-normal, but providers.toml has no provider"
+        "tally: error: The routing rules pick gone/sim-normal, but providers.toml has no provider"
         " with the id 'gone' (there are: sim): change the rule or add the provider.\n"
     )
     assert configured.requests == []

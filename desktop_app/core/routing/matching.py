@@ -217,7 +217,7 @@ def provider_for(choice: ModelRef, providers: Sequence[Provider]) -> Provider:
         known = ", ".join(p.id for p in providers) or t("none")
         raise ConfigError(
             t(
-                "routing.toml picks {choice}, but providers.toml has no provider with the id"
+                "The routing rules pick {choice}, but providers.toml has no provider with the id"
                 " {provider!r} (there are: {known}): change the rule or add the provider.",
                 choice=str(choice),
                 provider=choice.provider,
@@ -227,7 +227,7 @@ def provider_for(choice: ModelRef, providers: Sequence[Provider]) -> Provider:
     if found.models and choice.model not in found.models:
         raise ConfigError(
             t(
-                "routing.toml picks {choice}, but {name} does not list the model {model!r} in"
+                "The routing rules pick {choice}, but {name} does not list the model {model!r} in"
                 " providers.toml: add it to the provider's models or change the rule.",
                 choice=str(choice),
                 name=found.name,

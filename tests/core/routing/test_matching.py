@@ -196,7 +196,7 @@ def test_a_choice_of_a_provider_or_model_not_configured_is_explained() -> None:
     with pytest.raises(ConfigError) as missing:
         provider_for(ModelRef("openai", "gpt-4.1"), [relay])
     assert str(missing.value) == (
-        "routing.toml picks openai/gpt-4.1, but providers.toml has no provider with the id"
+        "The routing rules pick openai/gpt-4.1, but providers.toml has no provider with the id"
         " 'openai' (there are: holysheep): change the rule or add the provider."
     )
     with pytest.raises(ConfigError, match=r"does not list the model 'gpt-4\.1'"):
