@@ -86,10 +86,13 @@ def _targets(names: Sequence[str]) -> list[PricedModel]:
     for name in names:
         found = find_price(name, providers)
         if found is None:
+            provider_id, slash, model = name.partition("/")  # as find_price reads the name
+            model = model if slash and any(p.id == provider_id for p in providers) else name
             raise ConfigError(
-                f"No price is known for {name!r}: give a model of providers.toml (as "
-                "PROVIDER/MODEL or MODEL) or of the bundled price catalog, or set its price in "
-                f'providers.toml ([provider.prices."{name}"]).'
+                f"No price is known for {name!r}: set its price in providers.toml"
+                f' ([provider.prices."{model}"] under its provider), or give'
+                " a model of the bundled price catalog or another of providers.toml (as"
+                " PROVIDER/MODEL or MODEL)."
             )
         targets.append(found)
     return targets

@@ -162,6 +162,9 @@ def test_a_model_without_a_price_is_a_one_line_error(
     assert out == ""
     assert err.startswith("tally: error: No price is known for 'no-such-model-anywhere'")
     assert err.count("\n") == 1
+    assert main(["spend", "--reprice", "holysheep/no-such-model"]) == 2
+    _, err = capsys.readouterr()
+    assert '[provider.prices."no-such-model"] under its provider' in err, "its name alone"
 
 
 def test_a_bad_month_or_settings_file_is_refused(

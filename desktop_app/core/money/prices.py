@@ -50,8 +50,9 @@ def quote(provider: Provider, model: str, catalog: CatalogLookup | None = None) 
             return Quote(
                 preset.prices[model], "relay", say("{name}'s price list", name=preset.name)
             )
-        if not preset.needs_key:  # Ollama, LM Studio: a model server on this computer
-            return Quote(ModelPrice(Decimal(0), Decimal(0)), "local", say("runs on this computer"))
+        if not preset.needs_key:  # Ollama, LM Studio
+            free = ModelPrice(Decimal(0), Decimal(0))
+            return Quote(free, "local", say("a model server on this computer"))
     if catalog is None:
         from desktop_app.core.money.catalog import bundled_catalog
 

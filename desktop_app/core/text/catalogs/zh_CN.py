@@ -103,7 +103,7 @@ CATALOG: dict[str, str] = {
     # money: where a price comes from
     "your price in the settings": "你在设置中填写的价格",
     "{name}'s price list": "{name} 的价目表",
-    "runs on this computer": "在本机运行",
+    "a model server on this computer": "本机上的模型服务器",
     "genai-prices {version} ({provider} {model})": "genai-prices {version}（{provider} {model}）",
     # transfer/import_tally.py: an attached file of an export that does not check out
     "the data of {name!r} is not base64": "{name!r} 的数据不是 base64 编码",

@@ -103,7 +103,7 @@ CATALOG: dict[str, str] = {
     # money: where a price comes from
     "your price in the settings": "你在設定中填寫的價格",
     "{name}'s price list": "{name} 的價目表",
-    "runs on this computer": "在本機執行",
+    "a model server on this computer": "本機上的模型伺服器",
     "genai-prices {version} ({provider} {model})": "genai-prices {version}（{provider} {model}）",
     # transfer/import_tally.py: an attached file of an export that does not check out
     "the data of {name!r} is not base64": "{name!r} 的資料不是 base64 編碼",
