@@ -533,6 +533,14 @@
         <translation>今天</translation>
     </message>
     <message>
+        <source>These {} answers {}</source>
+        <translation>这 {} 个回答 {}</translation>
+    </message>
+    <message>
+        <source>(simulated, not spent)</source>
+        <translation>（模拟，未实际花费）</translation>
+    </message>
+    <message>
         <source>This answer none yet</source>
         <translation>本次回答 暂无</translation>
     </message>

@@ -533,6 +533,14 @@
         <translation>今天</translation>
     </message>
     <message>
+        <source>These {} answers {}</source>
+        <translation>這 {} 個回答 {}</translation>
+    </message>
+    <message>
+        <source>(simulated, not spent)</source>
+        <translation>（模擬，未實際花費）</translation>
+    </message>
+    <message>
         <source>This answer none yet</source>
         <translation>本次回答 尚無</translation>
     </message>

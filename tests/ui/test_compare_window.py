@@ -201,9 +201,11 @@ def test_a_comparison_none_was_chosen_from_shows_side_by_side_when_reopened(
         c.continue_button.isEnabled() and not c.stop_button.isVisible() for c in columns.values()
     )
     assert "$" in columns[normal].figures.text(), "the stored cost"
+    assert window.meter.text().startswith("These 2 answers $"), "not 'This answer none yet'"
     columns[echo].continue_button.click()
     assert window.conversation.messages[-1] is echo
     assert window.chat_view.comparison is None
+    assert window.meter.text().startswith("This answer price unknown")  # sim-echo's
     window.new_conversation()
     window.open_conversation(conversation_id)  # chosen: the answer, with its versions
     assert window.chat_view.comparison is None

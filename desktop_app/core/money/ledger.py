@@ -102,6 +102,9 @@ class Figures:
     today: Totals
     month: Totals
     budgets: tuple[BudgetState, ...]
+    compared: Totals | None = None
+    """The answers of a comparison none was chosen from, together, in place of `answer`
+    (`answers`: all of them, those that cost nothing too)."""
 
     @property
     def pressing(self) -> BudgetState | None:
@@ -265,7 +268,14 @@ class Ledger:
         today, month = self.today + extra, self.this_month + extra
         budgets = tuple(budget_states(self.settings, today.usd, month.usd))
         is_money = shown is None or self.is_money(shown)
-        return Figures(answer, is_money, self.conversation + extra, today, month, budgets)
+        compared = conversation.comparison() if streaming is None else []
+        together = None
+        if compared:  # every answer shown counts, one that cost nothing too
+            spent = sum((totals_of(m.cost) for m in compared), Totals())
+            together = replace(spent, answers=len(compared))
+            is_money = all(self.is_money(m) for m in compared)
+        conversation_totals = self.conversation + extra
+        return Figures(answer, is_money, conversation_totals, today, month, budgets, together)
 
     # -- budgets and money shown ------------------------------------------------------------
 

@@ -119,6 +119,12 @@ class CostMeter(QLabel):
         self.setToolTip(self._details(figures, pressing))
 
     def _answer(self, figures: Figures) -> str:
+        if figures.compared is not None:  # side by side, none chosen: they are "this answer"
+            money = self.ledger.total_text(figures.compared)
+            text = self.tr("These {} answers {}").format(figures.compared.answers, money)
+            if not figures.answer_is_money:
+                text += " " + self.tr("(simulated, not spent)")
+            return _escaped(text)
         if figures.answer is None:
             return self.tr("This answer none yet")
         money = self.ledger.total_text(totals_of(figures.answer))
