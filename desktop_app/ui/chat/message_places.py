@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QPalette
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.core.conversation import ChatMessage
 from desktop_app.ui.chat.message_blocks import BLOCK, SPACING, HeightEstimate, MessageBlock, plan
@@ -62,6 +62,9 @@ class MessagePlaces(QObject):
         bar = self.scroll_area.verticalScrollBar()
         bar.rangeChanged.connect(self._range_changed)
         bar.valueChanged.connect(self._scrolled)
+        app = QCoreApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focused)
 
     def _new_content(self) -> None:
         """An empty widget for the messages, to put in the scroll area."""
@@ -267,6 +270,17 @@ class MessagePlaces(QObject):
         widget.hide()
         widget.deleteLater()
         return block
+
+    def _focused(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A part of a message that gets the focus off screen (Tab from the message box to the
+        first message's Copy) is scrolled into view: the scroll area does so only for a Tab
+        pressed inside it. A click is always on screen, and moves nothing."""
+        if new is None or not self.content.isAncestorOf(new):
+            return
+        viewport = self.scroll_area.viewport()
+        top = new.mapTo(viewport, QPoint(0, 0)).y()
+        if top + new.height() <= 0 or top >= viewport.height():
+            self.scroll_area.ensureWidgetVisible(new, 0, 40)
 
     # -- following the end while it grows -----------------------------------------------------
 

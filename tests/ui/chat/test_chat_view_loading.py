@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -291,3 +291,17 @@ def test_tab_goes_through_the_messages_from_the_top_however_they_were_made(
     assert len(made) > 4
     walked = order()
     assert walked[: len(made)] == made, "each message once, top down, right after the view"
+
+
+def test_a_part_of_a_message_focused_off_screen_scrolls_into_view(
+    qtbot: QtBot, view: ChatView, conversation: Conversation
+) -> None:
+    # Tab from the message box lands on a message above the screen (made, within MARGIN).
+    messages = turns(LONG)
+    conversation.replace_all(messages)
+    qtbot.waitUntil(lambda: any(not in_view(view, w) for w in view.widgets()))  # the margin's
+    above = next(w for w in view.widgets() if not in_view(view, w))
+    assert at_bottom(view)
+    above.copy_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: in_view(view, above.copy_button))
+    assert not at_bottom(view)
