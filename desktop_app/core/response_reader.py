@@ -171,7 +171,7 @@ class Attempts:
     def failed(self, exc: ProviderError, remaining: float) -> float | None:
         """Seconds to wait before the next attempt, or None if `exc` is final. Redacts what
         the server said in it, and keeps what arrived as its `partial`."""
-        redact_error(exc, self.key)  # whatever the server said, before anyone reads it
+        redact_error(exc, self.key, self.provider)  # what the server said, before it is read
         shown = bool(self._text or self._reasoning)
         exc.partial = Partial("".join(self._text), "".join(self._reasoning))
         delay = None if shown else retry_delay(exc, self.number, self.policy, remaining)

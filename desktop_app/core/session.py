@@ -180,10 +180,10 @@ class ChatSession(Replies):
         started = loop.time()
         self._started(message)
         error: TallyError | None = None
-        hiding = AnswerRedaction(None)
+        hiding = AnswerRedaction(None, provider)
         try:
             key = await asyncio.to_thread(self.key_for, provider)
-            hiding = AnswerRedaction(key)
+            hiding = AnswerRedaction(key, provider)
             chat = self._chat_request(provider, model, message)
             # Here, not with the app: the chat brings httpx (some 20-60 ms, once).
             from desktop_app.core.chat import stream_chat

@@ -53,10 +53,10 @@ class BlockingChatSession(Replies):
         started = time.monotonic()
         self._started(message)
         error: TallyError | None = None
-        hiding = AnswerRedaction(None)
+        hiding = AnswerRedaction(None, provider)
         try:
             key = self.key_for(provider)
-            hiding = AnswerRedaction(key)
+            hiding = AnswerRedaction(key, provider)
             chat = self._chat_request(provider, model, message)
             from desktop_app.core.chat_blocking import stream_chat_blocking
 

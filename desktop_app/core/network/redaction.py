@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.errors import ProviderError
 from desktop_app.core.events import ChatEvent, Finish, ReasoningDelta, TextDelta
+from desktop_app.core.settings.providers_file import Provider
 
 HIDDEN = "[key hidden]"
 _MIN_CUT = 4
@@ -20,10 +21,11 @@ _MIN_ENCODED = 8
 """Keys shorter than this are not looked for in base64 or hex: pieces of a few characters
 would hide ordinary words."""
 SHORTEST_SECRET = 8
-"""No provider issues a key shorter than this: such a key is a placeholder (secret_in)."""
+"""A key for a server on this computer shorter than this is a placeholder (secret_in)."""
 _WORDS = re.compile(r"(?:[a-z]+|[A-Z]+)(?:[-_](?:[a-z]+|[A-Z]+))*")
-"""A key of words alone, "lm-studio", "EMPTY", "sk-no-key-required": a placeholder too (every
-provider's keys mix letters of both cases, or letters and digits, at random)."""
+"""A key of words alone, "lm-studio", "EMPTY", "sk-no-key-required": for a server on this
+computer, a placeholder too. Not for one elsewhere: SiliconFlow's keys are "sk-" and 48
+lower-case letters."""
 _TEXT_END = re.compile(r"[\s\"'.…]*\Z")
 _REASON = 40
 """The longest finish reason kept ("stop", "max_tokens", "content_filter": a few words)."""
@@ -31,7 +33,7 @@ _CUT = "…"
 """What a shortened text (status_errors, a malformed chunk's sample) ends its part with."""
 
 
-def redact(text: str, key: str | None) -> str:
+def redact(text: str, key: str | None, provider: Provider | None = None) -> str:
     """`text` with the key hidden wherever it appears: in any letter case, each character
     as itself, percent-encoded, a JSON \\u escape or an HTML character reference; the whole key
     in base64 (as a part of a longer encoded text too) or hex; and its start where the text
@@ -40,16 +42,19 @@ def redact(text: str, key: str | None) -> str:
     user's words too ("Could not connect to Ollama" for the key "ollama")."""
     if not key:
         return text
-    if secret_in(key) is None:  # a placeholder: only as a word of its own, exactly as written
+    if secret_in(key, provider) is None:  # a placeholder: as a word of its own, as written
         return _as_a_word(key).sub(HIDDEN, text)
     return _hide_cut_key(_forms(key).whole.sub(HIDDEN, text), key)
 
 
-def redact_error(error: ProviderError, key: str | None) -> ProviderError:
+def redact_error(
+    error: ProviderError, key: str | None, provider: Provider | None = None
+) -> ProviderError:
     """`error` with the key hidden in its message (the text every view of it shows); the same
-    object, so that its type, cause and partial answer stay."""
+    object, so that its type, cause and partial answer stay. `provider`: the server the key was
+    sent to, which tells a placeholder (secret_in)."""
     if key:
-        redacted = redact(error.message, key)
+        redacted = redact(error.message, key, provider)
         # Replaced only when the key was there: a message untouched keeps its template, by
         # which it is shown in the user's language (text/messages.py).
         if redacted != error.message:
@@ -58,16 +63,18 @@ def redact_error(error: ProviderError, key: str | None) -> ProviderError:
     return error
 
 
-def secret_in(key: str | None) -> str | None:
+def secret_in(key: str | None, provider: Provider | None) -> str | None:
     """The key to hide in what a model writes (its answers, the names in its model list): None
-    for a placeholder a local server ignores (shorter than SHORTEST_SECRET, or words alone:
-    "ollama", "x", "lmstudio"), which would be cut out of every word of an answer or a model
-    name that holds it ("Install [key hidden] first", "mixtral" left out for the key "x").
-    redact() hides a placeholder in errors only where it stands as a word of its own, exactly as
-    written: not in the provider's name "Ollama", nor in "max" or "mixtral:8x7b"."""
-    if key is None or len(key) < SHORTEST_SECRET or _WORDS.fullmatch(key):
-        return None
-    return key
+    for a placeholder, a key given to a server on this computer that takes none (Ollama, LM
+    Studio, llama.cpp, vLLM at localhost) and shorter than SHORTEST_SECRET or words alone
+    ("ollama", "x", "lmstudio"), which would be cut out of every word of an answer or a model
+    name that holds it ("Install [key hidden] first", "mixtral" left out for the key "x"). A key
+    for a server elsewhere (or `provider` None) is a secret, whatever its shape. redact() hides
+    a placeholder in errors only where it stands as a word of its own, exactly as written: not
+    in the provider's name "Ollama", nor in "max" or "mixtral:8x7b"."""
+    if key is None or provider is None or provider.needs_key:
+        return key
+    return None if len(key) < SHORTEST_SECRET or _WORDS.fullmatch(key) else key
 
 
 @functools.lru_cache(maxsize=8)
@@ -102,12 +109,13 @@ class StreamRedaction:
 
 class AnswerRedaction:
     """StreamRedaction for the events of an answer, its text and its reasoning each on its own
-    (no key, or a placeholder: the events as they come, see secret_in). The session that shows
+    (no key, or a placeholder given to `provider`: the events as they come, see secret_in).
+    The session that shows
     the answer asks for held() however the answer ends (finished, failed, stopped), so that
     nothing that arrived is lost."""
 
-    def __init__(self, key: str | None) -> None:
-        self.key = key = secret_in(key)
+    def __init__(self, key: str | None, provider: Provider | None) -> None:
+        self.key = key = secret_in(key, provider)
         self._text = StreamRedaction(key) if key else None
         self._reasoning = StreamRedaction(key) if key else None
 

@@ -61,7 +61,7 @@ def error_for_status(
     """The error for a response with an error status (or a 200 that is not the API)."""
     name = provider.name
     detail, is_json = _detail(body)
-    detail = redact(detail, key)
+    detail = redact(detail, key, provider)
     # In parentheses inside a sentence: without its own full stop, or it reads "2s.). Wait".
     said = f"{status}: {detail.rstrip('. ')}" if detail else str(status)
     reasons, body_wait = _google_details(body)

@@ -60,7 +60,7 @@ async def discover_models(
     try:
         return await _discover(client, provider, key)
     except ProviderError as exc:
-        redact_error(exc, key)
+        redact_error(exc, key, provider)
         raise
 
 
@@ -70,6 +70,7 @@ async def _discover(
     check_key(key)
     listing = protocol_for(provider.kind).models
     url = listing.url(provider.base_url)
+    secret = secret_in(key, provider)  # a placeholder ("x") leaves "mixtral" in
     found: dict[str, ListedModel] = {}
     cursor: str | None = None
     for _ in range(_MAX_PAGES):
@@ -80,8 +81,8 @@ async def _discover(
             raise _not_a_list(provider, url)
         models, following = page
         for model in models:
-            if _is_a_name(model.id, key):
-                found.setdefault(model.id, _with_shown_name(model, key))
+            if _is_a_name(model.id, secret):
+                found.setdefault(model.id, _with_shown_name(model, secret))
         if not following or following == cursor or len(found) >= _MAX_MODELS:
             break
         cursor = following
@@ -90,12 +91,12 @@ async def _discover(
 
 def _with_shown_name(model: ListedModel, key: str | None) -> ListedModel:
     """`model` with its display name as the picker can show it (one line, cut to _MAX_ID
-    characters), or without one when it holds the key in any form."""
+    characters), or without one when it holds the key (a secret: secret_in) in any form."""
     name = model.display_name
     if name is None:
         return model
     shown = one_line(name)[:_MAX_ID]
-    if not shown or redact(shown, secret_in(key)) != shown:
+    if not shown or redact(shown, key) != shown:
         return dataclasses.replace(model, display_name=None)
     return model if shown == name else dataclasses.replace(model, display_name=shown)
 
@@ -104,10 +105,10 @@ def _is_a_name(model_id: str, key: str | None) -> bool:
     """Whether an id the server listed can be a model's name: not absurdly long, no control
     characters, and not holding the key in any form (a hostile server's list would otherwise
     put it in the picker, the models cache, and the history and log of an answer asked of it);
-    a placeholder key ("x") is no secret, and leaves every name in (redaction.secret_in)."""
+    `key` is the secret (secret_in): a placeholder ("x") leaves every name in."""
     if not model_id or len(model_id) > _MAX_ID or not model_id.isprintable():
         return False
-    return redact(model_id, secret_in(key)) == model_id
+    return redact(model_id, key) == model_id
 
 
 @dataclass(frozen=True, slots=True)

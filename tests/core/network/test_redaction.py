@@ -18,8 +18,11 @@ from desktop_app.core.network.redaction import (
     redact_error,
     secret_in,
 )
+from desktop_app.core.settings.providers_file import Provider
 
 KEY = "sk-Live_7f3a9c/Q+x"
+LOCAL = Provider(id="ollama", name="Ollama", kind="openai", base_url="http://localhost:11434/v1")
+REMOTE = Provider(id="sf", name="SiliconFlow", kind="openai", base_url="https://api.example.cn/v1")
 
 
 @pytest.mark.parametrize(
@@ -137,56 +140,57 @@ def test_a_key_of_thousands_of_characters_is_followed_without_recursion() -> Non
 
 
 def test_an_answers_events_keep_their_order_and_the_reasoning_ends_when_the_text_begins() -> None:
-    hiding = AnswerRedaction(KEY)
+    hiding = AnswerRedaction(KEY, REMOTE)
     assert hiding.shown(ReasoningDelta("it was")) == [ReasoningDelta("it wa")]  # "s" held
     assert hiding.shown(TextDelta("Yes")) == [ReasoningDelta("s"), TextDelta("Ye")]
     assert hiding.shown(Finish("stop")) == [TextDelta("s"), Finish("stop")]
     assert hiding.held() == []
-    plain = AnswerRedaction(None)  # no key: nothing held, nothing changed
+    plain = AnswerRedaction(None, REMOTE)  # no key: nothing held, nothing changed
     assert plain.shown(TextDelta("sk-")) == [TextDelta("sk-")]
 
 
-@pytest.mark.parametrize("placeholder", ["x", "EMPTY", "ollama", "sk-1234"])
-def test_a_placeholder_key_is_left_in_an_answer_and_hidden_in_errors(placeholder: str) -> None:
-    # A local server's dummy key: hiding it would cut the word out of the answer
-    # ("Install Ollama" for the key "ollama"); an error hides it all the same.
-    said = f"Install {placeholder.capitalize()} with `{placeholder} pull`"
-    hiding = AnswerRedaction(placeholder)
+@pytest.mark.parametrize(
+    "placeholder",
+    ["x", "EMPTY", "ollama", "sk-1234", "lmstudio", "lm-studio", "sk-no-key-required"],
+)
+def test_a_placeholder_for_a_local_server_is_left_in_an_answer_and_hidden_in_errors(
+    placeholder: str,
+) -> None:
+    # A local server's dummy key: hiding it would cut the word out of the answer ("Install
+    # Ollama" for the key "ollama"); an error hides it where it stands alone, as written.
+    said = f"Install {placeholder.capitalize()} with `{placeholder} pull`; {placeholder}-community"
+    hiding = AnswerRedaction(placeholder, LOCAL)
     assert hiding.shown(TextDelta(said)) == [TextDelta(said)]
     assert hiding.shown(Finish(f"{placeholder}_stop")) == [Finish(f"{placeholder}_stop")]
-    assert redact(f"Bearer {placeholder} refused", placeholder) == f"Bearer {HIDDEN} refused"
-    assert secret_in(placeholder) is None
-    assert secret_in("sk-12345") == "sk-12345"  # eight characters: a key, hidden everywhere
-    assert AnswerRedaction("sk-12345").shown(TextDelta("sk-12345!")) == [TextDelta(f"{HIDDEN}!")]
-
-
-@pytest.mark.parametrize(
-    "placeholder", ["lmstudio", "lm-studio", "sk-no-key-required", "NOT-NEEDED"]
-)
-def test_a_key_of_words_alone_is_a_placeholder(placeholder: str) -> None:
-    assert secret_in(placeholder) is None
-    said = f"the {placeholder} CLI; {placeholder}-community/Llama; x{placeholder}"
-    assert (
-        redact(said, placeholder)
-        == f"the {HIDDEN} CLI; {placeholder}-community/Llama; x{placeholder}"
-    )
+    assert secret_in(placeholder, LOCAL) is None
+    error = f"Bearer {placeholder} refused by {placeholder.upper()}-proxy"
+    hidden = f"Bearer {HIDDEN} refused by {placeholder.upper()}-proxy"
+    assert redact(error, placeholder, LOCAL) == hidden  # beside "-", it is part of a word
+    # The same key sent elsewhere is a secret, hidden everywhere in every form.
+    assert secret_in(placeholder, REMOTE) == placeholder
+    assert secret_in(placeholder, None) == placeholder
+    hiding = AnswerRedaction(placeholder, REMOTE)
+    assert hiding.shown(TextDelta(f"{placeholder.upper()}!")) == [TextDelta(f"{HIDDEN}!")]
 
 
 @pytest.mark.parametrize(
     "key",
     [
-        "AIzaSyBkqnCgPxJfJmNaZlPqrStUvWxYzAbCdEf",  # Gemini's form, letters alone in mixed case
+        "sk-" + "eszycidpyopumzgdpxlrwhcbqnkatvfj" + "mnbvcxzlkjhgfdsa",  # SiliconFlow's form
+        "AIzaSyBkqnCgPxJfJmNaZlPqrStUvWxYzAbCdEf",  # Gemini's, letters alone in mixed case
         "sk-4f1c2a9be07d4c3f8e2b6a1d9c0e7f35",  # DeepSeek's: hex
-        "hunter2-local",  # a self-hosted server's own, with a digit
+        "hunter2-local",  # a self-hosted server's own
     ],
 )
-def test_a_key_with_digits_or_both_letter_cases_is_a_secret(key: str) -> None:
-    assert secret_in(key) == key
-    assert redact(f"echo {key.upper()}", key) == f"echo {HIDDEN}"
+def test_a_key_for_a_server_elsewhere_is_a_secret_whatever_its_shape(key: str) -> None:
+    assert secret_in(key, REMOTE) == key
+    assert redact(f"echo {key.upper()}", key, REMOTE) == f"echo {HIDDEN}"
+    hiding = AnswerRedaction(key, REMOTE)
+    assert hiding.shown(TextDelta(f"your key is {key}. ")) == [TextDelta(f"your key is {HIDDEN}. ")]
 
 
 def test_a_finish_reason_is_the_servers_word_and_is_redacted_too() -> None:
-    hiding = AnswerRedaction(KEY)
+    hiding = AnswerRedaction(KEY, REMOTE)
     (finish,) = hiding.shown(Finish(f"weird_{KEY}"))
     assert finish == Finish(f"weird_{HIDDEN}")
     (long,) = hiding.shown(Finish("x" * 500))
