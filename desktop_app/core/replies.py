@@ -20,8 +20,10 @@ from desktop_app.core.events import (
     TextDelta,
     Usage,
 )
+from desktop_app.core.network.redaction import AnswerRedaction
 from desktop_app.core.parameters import Parameters
 from desktop_app.core.providers.base import ChatRequest, Message
+from desktop_app.core.providers.think_tags import ThinkTags
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.text.messages import text_of
 
@@ -42,6 +44,27 @@ class SessionListener(Protocol):
 
     def reply_finished(self, message: ChatMessage, error: TallyError | None) -> None:
         """The reply ended: complete, stopped, or failed with `error`."""
+
+
+class AnswerShown:
+    """An answer's events as they are shown: reasoning a local server left between <think>
+    tags told apart (ThinkTags), then the key hidden (AnswerRedaction). held() gives what both
+    hold back, for an answer that ends otherwise than with its Finish (stopped, failed)."""
+
+    def __init__(self, key: str | None, provider: Provider) -> None:
+        self._think = ThinkTags()
+        self._hiding = AnswerRedaction(key, provider)
+
+    def with_key(self, key: str | None, provider: Provider) -> None:
+        """Hide `key` from now on (it is read before anything arrives)."""
+        self._hiding = AnswerRedaction(key, provider)
+
+    def shown(self, event: ChatEvent) -> list[ChatEvent]:
+        return [out for told in self._think.shown(event) for out in self._hiding.shown(told)]
+
+    def held(self) -> list[ChatEvent]:
+        told = [out for event in self._think.end() for out in self._hiding.shown(event)]
+        return [*told, *self._hiding.held()]
 
 
 class Replies:

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import TallyError
-from desktop_app.core.network.redaction import AnswerRedaction
-from desktop_app.core.replies import Replies
+from desktop_app.core.replies import AnswerShown, Replies
 from desktop_app.core.settings.providers_file import Provider
 
 if TYPE_CHECKING:
@@ -180,10 +179,10 @@ class ChatSession(Replies):
         started = loop.time()
         self._started(message)
         error: TallyError | None = None
-        hiding = AnswerRedaction(None, provider)
+        shaping = AnswerShown(None, provider)
         try:
             key = await asyncio.to_thread(self.key_for, provider)
-            hiding = AnswerRedaction(key, provider)
+            shaping.with_key(key, provider)
             chat = self._chat_request(provider, model, message)
             # Here, not with the app: the chat brings httpx (some 20-60 ms, once).
             from desktop_app.core.chat import stream_chat
@@ -191,13 +190,13 @@ class ChatSession(Replies):
             stream = stream_chat(self.client, provider, key, chat, retry=self.retry)
             async with aclosing(stream) as events:
                 async for event in events:
-                    self._apply_all(hiding.shown(event), message, loop.time() - started)
+                    self._apply_all(shaping.shown(event), message, loop.time() - started)
         except asyncio.CancelledError:
-            self._apply_all(hiding.held(), message, loop.time() - started)
+            self._apply_all(shaping.held(), message, loop.time() - started)
             message.status = "cancelled"
             raise
         except TallyError as exc:
-            self._apply_all(hiding.held(), message, loop.time() - started)
+            self._apply_all(shaping.held(), message, loop.time() - started)
             error = exc
             self._failed(provider, message, exc)
         finally:

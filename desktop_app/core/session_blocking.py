@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 from desktop_app.core.attachments.attachment import Attachment
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import TallyError
-from desktop_app.core.network.redaction import AnswerRedaction
-from desktop_app.core.replies import Replies
+from desktop_app.core.replies import AnswerShown, Replies
 from desktop_app.core.settings.providers_file import Provider
 
 if TYPE_CHECKING:
@@ -53,23 +52,23 @@ class BlockingChatSession(Replies):
         started = time.monotonic()
         self._started(message)
         error: TallyError | None = None
-        hiding = AnswerRedaction(None, provider)
+        shaping = AnswerShown(None, provider)
         try:
             key = self.key_for(provider)
-            hiding = AnswerRedaction(key, provider)
+            shaping.with_key(key, provider)
             chat = self._chat_request(provider, model, message)
             from desktop_app.core.chat_blocking import stream_chat_blocking
 
             stream = stream_chat_blocking(self.clients, provider, key, chat, retry=self.retry)
             with closing(stream) as events:
                 for event in events:
-                    self._apply_all(hiding.shown(event), message, time.monotonic() - started)
+                    self._apply_all(shaping.shown(event), message, time.monotonic() - started)
         except KeyboardInterrupt:
-            self._apply_all(hiding.held(), message, time.monotonic() - started)
+            self._apply_all(shaping.held(), message, time.monotonic() - started)
             message.status = "cancelled"
             raise
         except TallyError as exc:
-            self._apply_all(hiding.held(), message, time.monotonic() - started)
+            self._apply_all(shaping.held(), message, time.monotonic() - started)
             error = exc
             self._failed(provider, message, exc)
         finally:

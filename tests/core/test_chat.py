@@ -15,7 +15,6 @@ from desktop_app.core.events import Finish, KeepAlive, ReasoningDelta, TextDelta
 from desktop_app.core.providers import protocol_for
 from desktop_app.core.providers.base import ChatRequest, Message
 from desktop_app.simulator import Simulator
-from desktop_app.simulator.answer_texts import NORMAL_ANSWER, REASONING_TEXT
 from desktop_app.simulator.hostile_scenarios import REDIRECT_TARGET
 from tests.support.attachment_files import image_bytes
 from tests.support.streams.chat_helpers import ask, collect, sim_provider
@@ -237,12 +236,3 @@ def test_a_request_with_files_is_sent_as_httpx_would_encode_it(simulator: Simula
     assert request.raw_body == json.dumps(built, **options).encode()  # type: ignore[arg-type]
     assert request.headers["content-length"] == str(len(request.raw_body))
     assert "transfer-encoding" not in request.headers
-
-
-def test_reasoning_left_in_the_text_between_think_tags_is_told_apart(simulator: Simulator) -> None:
-    # Ollama, LM Studio, llama.cpp and vLLM without a reasoning parser send R1's this way.
-    outcome = collect(sim_provider(simulator), simulator.api_key, ask("sim-think-tags"))
-    assert outcome.error is None
-    assert outcome.reasoning.strip() == REASONING_TEXT
-    assert outcome.text == NORMAL_ANSWER
-    assert any(len(e.text) < len("<think>") for e in outcome.of(TextDelta)), "pieces cut tags"

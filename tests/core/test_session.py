@@ -14,6 +14,7 @@ from desktop_app.core.parameters import Parameters
 from desktop_app.core.session import ChatSession
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.simulator import Simulator
+from desktop_app.simulator.answer_texts import NORMAL_ANSWER, REASONING_TEXT
 from desktop_app.simulator.hostile_scenarios import ECHO_START, HELD_START
 from tests.support.streams.chat_helpers import FAST_RETRY, sim_provider
 from tests.support.streams.session_recorder import Recorder
@@ -150,6 +151,19 @@ def test_a_placeholder_key_in_the_answer_is_the_answers_own_word(
     answer = conversation.messages[-1]
     assert answer.content.startswith(f"{ECHO_START}: your key is ollama, and OLLAMA;")
     assert answer.reasoning == "The header said ollama"
+    assert answer.status == "complete"
+
+
+def test_reasoning_left_in_the_text_between_think_tags_is_told_apart(simulator: Simulator) -> None:
+    # Ollama, LM Studio, llama.cpp and vLLM without a reasoning parser send R1's this way; the
+    # simulator's pieces of four characters cut the tags.
+    async def body(session: ChatSession, provider: Provider, _: Recorder) -> None:
+        await session.send(provider, "sim-think-tags", "go")
+
+    conversation, _ = run_session(simulator, body)
+    answer = conversation.messages[-1]
+    assert answer.reasoning.strip() == REASONING_TEXT
+    assert answer.content == NORMAL_ANSWER
     assert answer.status == "complete"
 
 

@@ -26,7 +26,6 @@ from desktop_app.core.providers.json_events import (
     token_count,
     usage_reader,
 )
-from desktop_app.core.providers.think_tags import ThinkTags
 from desktop_app.core.settings.providers_file import Provider
 from desktop_app.core.sse import ServerSentEvent
 
@@ -130,7 +129,6 @@ class OpenAIStreamParser:
         self.done = False
         self.finish_reason: str | None = None
         self._answered = False
-        self._think = ThinkTags()
 
     def parse(self, event: ServerSentEvent) -> list[ChatEvent]:
         data = event.data
@@ -150,7 +148,7 @@ class OpenAIStreamParser:
         events: list[ChatEvent] = []
         for choice in _first_choices(body):
             message = choice.get("message") or {}
-            events.extend(_deltas(message, self._think))
+            events.extend(_deltas(message))
             if choice.get("finish_reason"):
                 self.finish_reason = str(choice["finish_reason"])
         if isinstance(body.get("usage"), dict):
@@ -159,7 +157,7 @@ class OpenAIStreamParser:
         return events
 
     def close(self) -> list[ChatEvent]:
-        return self._think.end()  # the end of a text that could have been a tag
+        return []  # every event is out as soon as its chunk arrives
 
     def _chunk_events(self, chunk: dict[str, Any]) -> list[ChatEvent]:
         # OpenRouter's mid-stream failure: a top-level error beside finish_reason "error".
@@ -170,7 +168,7 @@ class OpenAIStreamParser:
             delta = choice.get("delta") or {}
             if not isinstance(delta, dict):
                 raise self._malformed(sample(json.dumps(chunk)))
-            events.extend(_deltas(delta, self._think))
+            events.extend(_deltas(delta))
             self._answered = self._answered or bool(events)
             reason = choice.get("finish_reason")
             if reason == "error":
@@ -204,18 +202,18 @@ def _first_choices(chunk: dict[str, Any]) -> list[dict[str, Any]]:
     return [c for c in choices if isinstance(c, dict) and c.get("index", 0) == 0]
 
 
-def _deltas(delta: dict[str, Any], think: ThinkTags) -> list[ChatEvent]:
+def _deltas(delta: dict[str, Any]) -> list[ChatEvent]:
     events: list[ChatEvent] = []
     # DeepSeek and llama.cpp say reasoning_content; Ollama and vLLM say reasoning; a server
-    # without a reasoning parser leaves it in the content, between <think> and </think>.
+    # without a reasoning parser leaves it in the content, between <think> and </think>, which
+    # the session tells apart (think_tags.py).
     reasoning = delta.get("reasoning_content") or delta.get("reasoning")
     if isinstance(reasoning, str) and reasoning:
         events.append(ReasoningDelta(reasoning))
-    content, refusal = delta.get("content"), delta.get("refusal")
-    if isinstance(content, str) and content:
-        events.extend(think.feed(content))
-    if isinstance(refusal, str) and refusal:
-        events.append(TextDelta(refusal))
+    for key in ("content", "refusal"):
+        text = delta.get(key)
+        if isinstance(text, str) and text:
+            events.append(TextDelta(text))
     return events
 
 

@@ -1,13 +1,14 @@
 """Reasoning written into the answer's own text between <think> and </think>, as DeepSeek-R1 and
 Qwen3 write it on Ollama, LM Studio, llama.cpp and vLLM when the server does not take it apart
 (no reasoning parser): told apart here, so that it shows, folds and is kept as the reasoning it
-is, as when a server sends it in `reasoning_content`."""
+is, as when a server sends it in `reasoning_content`. The session does it, for every protocol,
+so that what is held back here is kept however the answer ends (replies.AnswerShown)."""
 
 from __future__ import annotations
 
 from typing import Literal
 
-from desktop_app.core.events import ChatEvent, ReasoningDelta, TextDelta
+from desktop_app.core.events import ChatEvent, Finish, ReasoningDelta, TextDelta
 
 OPEN, CLOSE = "<think>", "</think>"
 
@@ -45,13 +46,22 @@ class ThinkTags:
                 if end:
                     events.append(ReasoningDelta(text[:end]))
                 self._state, text = "after", text[end + len(CLOSE) :]
-            elif self._state == "after":  # the blank lines between the reasoning and the text
-                text = text.lstrip()
+            elif self._state == "after":  # the line breaks between the reasoning and the text
+                text = text.lstrip("\r\n")  # not its spaces: it may open with indented code
                 if text:
                     self._state = "text"
             else:
                 return [*events, TextDelta(text)]
         return events
+
+    def shown(self, event: ChatEvent) -> list[ChatEvent]:
+        """`event` as it is shown: an answer's text split into reasoning and text, what is held
+        back let out before the answer's Finish; other events as they come."""
+        if isinstance(event, TextDelta):
+            return self.feed(event.text)
+        if isinstance(event, Finish):
+            return [*self.end(), event]
+        return [event]
 
     def end(self) -> list[ChatEvent]:
         """What is held back when the answer is over: reasoning cut off before its </think>
