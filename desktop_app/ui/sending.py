@@ -93,6 +93,8 @@ def regenerate_answer(window: MainWindow, answer: ChatMessage | None) -> None:
     choice = window.picker.current()
     if window.session.busy:
         return
+    if answer is None and window.conversation.comparison():
+        window.conversation.settle()  # as sending does: the first answer with text is "the last"
     last = window.conversation.messages[-1] if window.conversation.messages else None
     answer = answer or last
     if answer is None or answer.role != "assistant":

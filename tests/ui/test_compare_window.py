@@ -260,9 +260,34 @@ def test_the_menu_of_models_opens_from_the_keyboard_to_change_a_comparison(
         shown.append([action.text() for action in menu.actions() if action.isVisible()])
         menu.close()
 
-    QTimer.singleShot(100, look_and_close)
+    QTimer.singleShot(100, menu, look_and_close)  # with the menu: never into a later test
     window.compare.setFocus()
     qtbot.keyClick(window.compare, key, modifier)
     assert shown, "the menu opened"
     assert any("sim-slow" in text for text in shown[0]), "with the models to tick"
     assert window.compare.isChecked(), "the key did not turn Compare off"
+
+
+def test_ctrl_r_under_a_comparison_none_was_chosen_from_regenerates_its_first_answer(
+    window: MainWindow, qtbot: QtBot, run: Run
+) -> None:
+    assert window.picker.select("sim", "sim-echo")
+    window.compare.tick("sim", "sim-normal")
+
+    async def body() -> None:
+        window.input.setPlainText("Which sort is stable?")
+        window.send()
+        await until(lambda: not window.session.busy and window.chat_view.comparison is not None)
+        window.compare.setChecked(False)
+        qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+        await until(lambda: window.session.busy)  # it did something
+        await until(lambda: not window.session.busy)
+
+    run(body)
+    _, answer = window.conversation.messages
+    assert window.chat_view.comparison is None
+    assert [v.model for v in window.conversation.versions(answer)] == [
+        "sim-echo",
+        "sim-normal",
+        "sim-echo",
+    ], "a third version, of the first answer with text"
