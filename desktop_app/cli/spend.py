@@ -19,7 +19,13 @@ from desktop_app.core.currency import Currency
 from desktop_app.core.errors import ConfigError
 from desktop_app.core.history.opening import open_history
 from desktop_app.core.money.prices import format_money, format_price
-from desktop_app.core.money.repricing import PricedModel, find_price, format_repriced, seed_models
+from desktop_app.core.money.repricing import (
+    PricedModel,
+    find_price,
+    format_repriced,
+    seed_models,
+    split_name,
+)
 from desktop_app.core.money.spending import (
     ModelUsage,
     Month,
@@ -86,8 +92,7 @@ def _targets(names: Sequence[str]) -> list[PricedModel]:
     for name in names:
         found = find_price(name, providers)
         if found is None:
-            provider_id, slash, model = name.partition("/")  # as find_price reads the name
-            model = model if slash and any(p.id == provider_id for p in providers) else name
+            _, model = split_name(name, providers)
             raise ConfigError(
                 f"No price is known for {name!r}: set its price in providers.toml"
                 f' ([provider.prices."{model}"] under its provider), or give'

@@ -75,10 +75,9 @@ def find_price(
     A model name may itself hold a slash (OpenRouter's "openai/gpt-4.1"), so the part before
     the first slash is a provider only when a provider has that id.
     """
-    provider_id, slash, model = name.partition("/")
-    named = [p for p in providers if slash and p.id == provider_id]
-    if named:
-        found = quote(named[0], model, catalog)
+    named, model = split_name(name, providers)
+    if named is not None:
+        found = quote(named, model, catalog)
         return None if found is None else PricedModel(name, found.price, found.origin)
     for provider in providers:
         if name in provider.models or name in provider.prices:
@@ -88,6 +87,14 @@ def find_price(
     lookup = catalog if catalog is not None else _bundled_catalog()
     listed = lookup(name, "")
     return None if listed is None else PricedModel(name, *listed)
+
+
+def split_name(name: str, providers: Sequence[Provider]) -> tuple[Provider | None, str]:
+    """`name` as find_price reads it: (the provider its first part names, the model) for
+    "provider-id/model", else (None, the whole name)."""
+    provider_id, slash, model = name.partition("/")
+    named = next((p for p in providers if slash and p.id == provider_id), None)
+    return (named, model) if named is not None else (None, name)
 
 
 def reprice_candidates(
