@@ -94,14 +94,17 @@ class Provider:
 
 
 def is_loopback(host: str) -> bool:
-    """Whether `host` names this computer: localhost (or a name under it), 127.0.0.0/8, ::1."""
+    """Whether `host` names this computer: localhost (or a name under it), 127.0.0.0/8, ::1,
+    or 127.0.0.0/8 written as IPv6 (::ffff:127.0.0.1)."""
     host = host.lower()
     if host == "localhost" or host.endswith(".localhost"):
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        address = ipaddress.ip_address(host)
     except ValueError:
         return False
+    mapped = address.ipv4_mapped if isinstance(address, ipaddress.IPv6Address) else None
+    return address.is_loopback or (mapped is not None and mapped.is_loopback)  # ::ffff:127.0.0.1
 
 
 def load_providers(path: Path) -> list[Provider]:

@@ -143,7 +143,12 @@ def test_where_each_price_comes_from() -> None:
 
 @pytest.mark.parametrize(
     "base_url",
-    ["http://127.0.0.1:11434/v1", "http://[::1]:11434/v1/", "HTTP://LocalHost:11434/v1"],
+    [
+        "http://127.0.0.1:11434/v1",
+        "http://[::1]:11434/v1/",
+        "HTTP://LocalHost:11434/v1",
+        "http://[::ffff:127.0.0.1]:11434/v1",
+    ],
 )
 def test_ollama_is_on_this_computer_however_its_address_is_written(base_url: str) -> None:
     # Not a hosted DeepSeek's price for a distilled model because of how localhost was spelled
