@@ -28,9 +28,13 @@ def private_folder(path: Path) -> None:
 
 def private_file(path: Path) -> None:
     """Create `path` empty, readable by its owner only, unless it exists: for a file another
-    library then opens (SQLite gives its -wal and -shm files the same mode)."""
+    library then opens (SQLite gives its -wal and -shm files the same mode). A file that exists
+    is not opened at all: closing any handle on a database drops every lock the process holds
+    on it (POSIX locks), and another process would then take a connection still open here for
+    none, fold the write-ahead log into the file and delete it under that connection."""
     private_folder(path.parent)
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
 
 
 def make_private(folder: Path, own: Iterable[Path]) -> None:
