@@ -341,11 +341,15 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         """A switch between a light and a dark palette: the buttons' icons follow it (the
-        messages' own follow with the chat pane, which makes them anew)."""
+        messages' own follow with the chat pane, which makes them anew). Back in the window:
+        the totals and the list are read again (a `tally` command may have spent or asked)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             show_icons(self)
             self.banner.follow_palette()
+        elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.refresh_totals()
+            self.sidebar.refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the chat the biggest part at any size: below NARROW pixels the sidebar folds

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -296,3 +297,22 @@ def test_each_answer_shows_its_cost_where_it_stands(
     assert reopened is not None
     assert reopened.cost.text().startswith("≈¥")
     shut_down(window, run)
+
+
+def test_back_in_the_window_it_counts_what_a_tally_command_spent_meanwhile(
+    window: MainWindow, run: Run, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A budget counts what `tally ask` spent from a terminal while the window stayed open.
+    from desktop_app.cli.main import main
+
+    before = window.ledger.today.usd
+    assert main(["ask", "--provider", "sim", "--model", "sim-normal", "From the terminal"]) == 0
+    capsys.readouterr()
+    window.activateWindow()
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+
+    async def body() -> None:
+        await until(lambda: window.ledger.today.usd > before)
+        await until(lambda: "From the terminal" in str(window.sidebar.list.rows))  # listed too
+
+    run(body)
