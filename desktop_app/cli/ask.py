@@ -34,10 +34,10 @@ from desktop_app.cli.asking import (
 )
 from desktop_app.cli.assistants import chosen_assistant, conversation_parameters, remember
 from desktop_app.cli.exit_codes import (
-    EXIT_INTERRUPTED,
     EXIT_OVER_BUDGET,
     EXIT_PROVIDER_ERROR,
     EXIT_USAGE,
+    interrupted_code,
 )
 from desktop_app.core import paths
 from desktop_app.core.conversation import ChatMessage, Conversation
@@ -106,7 +106,7 @@ def run_ask(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:  # the answer's line is ended (_ask)
         fail("stopped; the partial answer is above, and saved in the history.")
-        return EXIT_INTERRUPTED
+        return interrupted_code()
     finally:
         clients.close()
         if not adopted:  # after the answer, a damaged file too waits for the next command

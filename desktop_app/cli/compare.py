@@ -35,10 +35,10 @@ from desktop_app.cli.assistants import flag_parameters
 from desktop_app.cli.compare_table import answer_table
 from desktop_app.cli.exit_codes import (
     EXIT_BROKEN_PIPE,
-    EXIT_INTERRUPTED,
     EXIT_OVER_BUDGET,
     EXIT_PROVIDER_ERROR,
     EXIT_USAGE,
+    interrupted_code,
 )
 from desktop_app.core.conversation import ChatMessage, Conversation
 from desktop_app.core.errors import ProviderError, TallyError
@@ -115,11 +115,11 @@ def _compare(
     printer = _LinePrinter(sys.stdout, labels(args.models))
     conversation.subscribe(printer)
     started = time.monotonic()
-    interrupted = False
+    interrupted = 0  # the exit code of a Ctrl+C or a SIGTERM
     try:
         asyncio.run(_stream(args, conversation, printer, keys, key, provider, prompt))
     except KeyboardInterrupt:
-        interrupted = True
+        interrupted = interrupted_code()
     printer.end()
     wall = time.monotonic() - started
     # The disk was full (or the folder read-only) meanwhile: a last try, then say so.
@@ -134,7 +134,7 @@ def _compare(
         fail(str(unsaved))
     if interrupted:
         fail("stopped; the answers' parts are above, and saved in the history.")
-        return EXIT_INTERRUPTED
+        return interrupted
     if printer.pipe_closed:
         return EXIT_BROKEN_PIPE
     if failed:

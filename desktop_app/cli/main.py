@@ -11,12 +11,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from desktop_app.cli.exit_codes import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE
+from desktop_app.cli.exit_codes import EXIT_BROKEN_PIPE, EXIT_USAGE, interrupted_code, terminated
 from desktop_app.core import paths
 from desktop_app.core.errors import TallyError
 from desktop_app.core.files import make_private
+
+if TYPE_CHECKING:  # signal and threading are loaded with a command: the app's start has neither
+    from signal import Handlers
+    from types import FrameType
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -29,24 +34,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Here, with the commands: the desktop app's start has no words to check.
         from desktop_app.cli.prompt_words import check_text_arguments
 
+        before = _stop_on_sigterm()
         try:
             check_text_arguments(args)
             return _run_command(args)
         except TallyError as exc:
             print(f"tally: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
-        except KeyboardInterrupt:  # Ctrl+C outside an answer (ask's own says what was kept)
+        except KeyboardInterrupt:  # outside an answer (ask's own says what was kept)
             print(file=sys.stderr)
-            return EXIT_INTERRUPTED
+            return interrupted_code()
         except BrokenPipeError:
             # What reads the output has gone (`tally ask ... | head`): stop quietly, as other
             # Unix tools do, and keep Python from complaining again when it flushes stdout.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return EXIT_BROKEN_PIPE
+        finally:
+            if before is not None:
+                import signal
+
+                signal.signal(signal.SIGTERM, before)
     # Imported here: the commands should not pay for loading Qt.
     from desktop_app.ui.app import run_app
 
     return run_app(sys.argv[:1])
+
+
+def _stop_on_sigterm() -> Handlers | int | Callable[[int, FrameType | None], object] | None:
+    """SIGTERM (`kill`, `timeout`, a cron job's end) stops a command as Ctrl+C does (a SIGINT
+    of its own, so that asyncio's handling of it in `tally compare` stops every answer), where
+    it killed it outright: an answer that was streaming stayed "streaming", unbilled though the
+    provider billed it. Returns the handler it replaced (None where none can be set)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        terminated()
+        signal.raise_signal(signal.SIGINT)
+
+    return signal.signal(signal.SIGTERM, stop)
 
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -1,23 +1,29 @@
 """Ctrl+C in the middle of `tally ask`: it stops at once (exit 130, one line on stderr), and the
-part of the answer that arrived is in the history, marked cancelled."""
+part of the answer that arrived is in the history, marked cancelled, and billed. SIGTERM (`kill`,
+`timeout`, a cron job's end) stops it the same way, with exit 143."""
 
 from __future__ import annotations
 
 import signal
 from pathlib import Path
 
+import pytest
+
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.simulator import Simulator
 from tests.support.streams.ask_process import start_ask
 
 
-def test_ctrl_c_stops_the_answer_and_keeps_its_part(simulator: Simulator, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("stop", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_ctrl_c_or_sigterm_stops_the_answer_and_keeps_its_part(
+    simulator: Simulator, tmp_path: Path, stop: signal.Signals, code: int
+) -> None:
     data, tally = start_ask(simulator, tmp_path, "sim-slow", "Take your time")
     assert tally.stdout is not None
     shown = tally.stdout.read(4)  # the answer has begun
-    tally.send_signal(signal.SIGINT)
+    tally.send_signal(stop)
     rest, err = tally.communicate(timeout=60)
-    assert tally.returncode == 130, err
+    assert tally.returncode == code, err
     assert b"Traceback" not in err
     *_, summary, stopped = err.decode().splitlines()
     assert stopped == (

@@ -227,17 +227,18 @@ def test_a_used_up_budget_sends_nothing_unless_told(
     assert len(configured.requests) == 3
 
 
-def test_ctrl_c_stops_every_answer_and_keeps_what_arrived(
-    simulator: Simulator, tmp_path: Path
+@pytest.mark.parametrize(("stop", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_ctrl_c_or_sigterm_stops_every_answer_and_keeps_what_arrived(
+    simulator: Simulator, tmp_path: Path, stop: signal.Signals, code: int
 ) -> None:
     models = ["--model", "sim-slow", "--model", "sim-slow"]
     data, tally = start_tally(simulator, tmp_path, "compare", *models, "Take your time")
     assert tally.stdout is not None
     # Unbuffered: communicate() reads on from the descriptor, past any buffer of ours.
     shown = os.read(tally.stdout.fileno(), 100)  # a first line has come
-    tally.send_signal(signal.SIGINT)
+    tally.send_signal(stop)
     rest, err = tally.communicate(timeout=60)
-    assert tally.returncode == 130, err
+    assert tally.returncode == code, err
     assert b"Traceback" not in err
     assert err.decode().splitlines()[-1] == (
         "tally: error: stopped; the answers' parts are above, and saved in the history."
