@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app.core.errors import BackupError, DiskFull, HistoryDamaged
-from desktop_app.core.files import PRIVATE_FILE, private_folder, reason_of
+from desktop_app.core.files import PRIVATE_FILE, private_file, private_folder, reason_of
 from desktop_app.core.history import checks
 from desktop_app.core.history.failures import history_errors, translate
 from desktop_app.core.text.messages import t
@@ -27,6 +27,9 @@ KEEP = 7
 """How many backups are kept; taking one more removes the oldest."""
 
 _PREFIX, _SUFFIX = "history-", ".sqlite3"
+_PARTIAL = ".partial"
+"""A copy being written ends so (and its journal, so followed by "-journal")."""
+_STALE_SECONDS = 3600
 _STAMP = "%Y%m%dT%H%M%SZ"
 _COMPANIONS = ("-wal", "-shm")
 """SQLite's files beside a database, which go where it goes."""
@@ -103,21 +106,35 @@ def take(history: Path, now: datetime | None = None) -> Backup:
     taken_at = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     checks.check(history)
     target = folder(history) / f"{_PREFIX}{taken_at.strftime(_STAMP)}{_SUFFIX}"
-    partial = target.with_name(f".{target.name}.partial")
+    # This process's own: two commands backing up at once each write their copy.
+    partial = target.with_name(f".{target.name}.{os.getpid()}{_PARTIAL}")
     try:
         private_folder(target.parent)
+        _tidy(target.parent)
+        private_file(partial)  # the owner's alone from its first byte, as the backup is
         _copy_database(history, partial)
         _verify(partial, history)
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
         raise _not_written(exc, target.parent) from exc
     finally:
-        with contextlib.suppress(OSError):  # not there (or no folder): nothing to tidy
-            partial.unlink()
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            with contextlib.suppress(OSError):  # not there (or no folder): nothing to tidy
+                leftover.unlink()
     for old in backups(history)[KEEP:]:
         with contextlib.suppress(OSError):
             old.path.unlink()
     return Backup(target, taken_at, target.stat().st_size)
+
+
+def _tidy(backups_folder: Path) -> None:
+    """Remove what backups killed on their way left (a copy not finished, its journal): gone
+    unnoticed, a few of them took more room than the seven backups kept."""
+    stale = datetime.now(UTC).timestamp() - _STALE_SECONDS  # no copy takes this long
+    for leftover in backups_folder.glob(f".{_PREFIX}*{_PARTIAL}*"):
+        with contextlib.suppress(OSError):  # gone meanwhile, or not ours to remove
+            if leftover.stat().st_mtime < stale:
+                leftover.unlink()
 
 
 def take_if_due(history: Path) -> Backup | None:

@@ -4,7 +4,9 @@ aside instead of deleting it."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -43,6 +45,25 @@ def test_a_backup_is_a_private_whole_copy_taken_while_the_store_is_open(history:
     assert made.path.stat().st_mode & 0o777 == 0o600
     assert _titles(made.path) == ["Before the backup", "Still open while backed up"]
     assert sorted(p.name for p in made.path.parent.iterdir()) == [made.name]  # no -wal, no temp
+
+
+def test_copies_a_killed_backup_left_behind_are_removed_and_a_running_ones_kept(
+    history: Path,
+) -> None:
+    # `tally backup` killed mid-copy leaves its copy and journal: four made 892 MB of a 166 MB
+    # history's. One of another command copying now is young, and stays.
+    folder = backups.folder(history)
+    folder.mkdir()
+    copy = folder / ".history-20261201-120000.sqlite3.4242.partial"
+    killed = [copy, copy.with_name(copy.name + "-journal")]
+    running = folder / ".history-20261208-120000.sqlite3.4343.partial"
+    hours_ago = time.time() - 2 * 3600
+    for path in [*killed, running]:
+        path.write_bytes(b"half a copy")
+    for path in killed:
+        os.utime(path, (hours_ago, hours_ago))
+    made = backups.take(history, NOON)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([made.name, running.name])
 
 
 def test_one_a_day_and_the_last_seven_kept(history: Path) -> None:
