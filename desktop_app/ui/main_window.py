@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.ledger = Ledger(services.store)
         self.ledger.listeners.append(self)
         self._billed = 0  # the ledger's count of billed answers that spendingChanged told of
+        self._away = False  # another window is the active one (a terminal, say)
         self.recorder = HistoryRecorder(services.store, self.conversation, self.ledger)
         self.reads = HistoryReads(self, services.store)  # "totals"
         self.ledger.reread = self._read_totals
@@ -111,8 +112,7 @@ class MainWindow(QMainWindow):
         self.tasks = NamedTasks("window")  # "branch"
         self._closed = False
         self.past_budget_once = False
-        """Send anyway was pressed: the next send goes past the budget that stopped it, once
-        (sending.py)."""
+        """Send anyway was pressed: the next send goes past the budget that stopped it, once."""
         build_window(self)
         self.unsaved = UnsavedWrites(self.banner, self)  # writes a full disk refused
         self.unsaved.watch(self.recorder)
@@ -340,16 +340,16 @@ class MainWindow(QMainWindow):
     # -- state and shutdown -----------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
-        """A switch between a light and a dark palette: the buttons' icons follow it (the
-        messages' own follow with the chat pane, which makes them anew). Back in the window:
-        the totals and the list are read again (a `tally` command may have spent or asked)."""
+        """Icons follow the palette; back from elsewhere, the totals and list are read again."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             show_icons(self)
             self.banner.follow_palette()
-        elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.refresh_totals()
-            self.sidebar.refresh()
+        elif event.type() == QEvent.Type.ActivationChange:
+            back, self._away = self._away and self.isActiveWindow(), not self.isActiveWindow()
+            if back:  # not at start: the start has just read them
+                self.refresh_totals()
+                self.sidebar.refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the chat the biggest part at any size: below NARROW pixels the sidebar folds

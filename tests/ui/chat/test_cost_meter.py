@@ -7,9 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.currency import Currency
@@ -308,8 +307,13 @@ def test_back_in_the_window_it_counts_what_a_tally_command_spent_meanwhile(
     before = window.ledger.today.usd
     assert main(["ask", "--provider", "sim", "--model", "sim-normal", "From the terminal"]) == 0
     capsys.readouterr()
+    terminal = QWidget()  # the user went to a terminal, and comes back
+    terminal.show()
+    terminal.activateWindow()
+    QApplication.processEvents()
+    assert not window.isActiveWindow()
     window.activateWindow()
-    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    QApplication.processEvents()
 
     async def body() -> None:
         await until(lambda: window.ledger.today.usd > before)
