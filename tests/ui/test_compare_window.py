@@ -19,6 +19,23 @@ def _columns(window: MainWindow) -> CompareColumns:
     return columns
 
 
+def compared(window: MainWindow, run: Run, first: str, second: str) -> str:
+    """Ask `first` and `second` side by side and wait until both have ended, none chosen; the
+    conversation's id."""
+    assert window.picker.select("sim", first)
+    window.compare.tick("sim", second)
+
+    async def body() -> None:
+        window.input.setPlainText("Which sort is stable?")
+        window.send()
+        await until(lambda: not window.session.busy and window.chat_view.comparison is not None)
+
+    run(body)
+    conversation_id = window.recorder.conversation_id
+    assert conversation_id is not None
+    return conversation_id
+
+
 def test_three_models_answer_side_by_side_and_one_is_chosen(
     window: MainWindow, qtbot: QtBot, run: Run
 ) -> None:
@@ -177,18 +194,7 @@ def test_leaving_a_comparison_while_it_streams_saves_and_bills_each_answer(
 def test_a_comparison_none_was_chosen_from_shows_side_by_side_when_reopened(
     window: MainWindow, qtbot: QtBot, run: Run
 ) -> None:
-    assert window.picker.select("sim", "sim-normal")
-    window.compare.tick("sim", "sim-echo")
-
-    async def body() -> None:
-        window.input.setPlainText("Which sort is stable?")
-        window.send()
-        await until(lambda: window.chat_view.comparison is not None)
-        await until(lambda: not window.session.busy, within=20)
-
-    run(body)
-    conversation_id = window.recorder.conversation_id
-    assert conversation_id is not None
+    conversation_id = compared(window, run, "sim-normal", "sim-echo")
     window.new_conversation()
     assert window.chat_view.comparison is None
     window.open_conversation(conversation_id)
@@ -215,15 +221,9 @@ def test_a_comparison_none_was_chosen_from_shows_side_by_side_when_reopened(
 def test_sending_after_a_reopened_comparison_goes_on_from_its_first_answer(
     window: MainWindow, qtbot: QtBot, run: Run
 ) -> None:
-    assert window.picker.select("sim", "sim-normal")
-    window.compare.tick("sim", "sim-echo")
+    conversation_id = compared(window, run, "sim-normal", "sim-echo")
 
     async def body() -> None:
-        window.input.setPlainText("Which sort is stable?")
-        window.send()
-        await until(lambda: not window.session.busy and window.chat_view.comparison is not None)
-        conversation_id = window.recorder.conversation_id
-        assert conversation_id is not None
         window.new_conversation()
         window.open_conversation(conversation_id)
         assert window.chat_view.comparison is not None
@@ -271,13 +271,9 @@ def test_the_menu_of_models_opens_from_the_keyboard_to_change_a_comparison(
 def test_ctrl_r_under_a_comparison_none_was_chosen_from_regenerates_its_first_answer(
     window: MainWindow, qtbot: QtBot, run: Run
 ) -> None:
-    assert window.picker.select("sim", "sim-echo")
-    window.compare.tick("sim", "sim-normal")
+    compared(window, run, "sim-echo", "sim-normal")
 
     async def body() -> None:
-        window.input.setPlainText("Which sort is stable?")
-        window.send()
-        await until(lambda: not window.session.busy and window.chat_view.comparison is not None)
         window.compare.setChecked(False)
         qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
         await until(lambda: window.session.busy)  # it did something
