@@ -126,7 +126,21 @@ class Replies:
         for listener in list(self.listeners):
             listener.reply_started(message)
 
-    def _failed(self, provider: Provider, message: ChatMessage, exc: TallyError) -> None:
+    def _stopped(self, shaping: AnswerShown, message: ChatMessage, elapsed: float) -> None:
+        """Stop, or Ctrl+C: what arrived stays, held back parts too, the answer cancelled."""
+        self._apply_all(shaping.held(), message, elapsed)
+        message.status = "cancelled"
+
+    def _failed(
+        self,
+        provider: Provider,
+        message: ChatMessage,
+        exc: TallyError,
+        shaping: AnswerShown,
+        elapsed: float,
+    ) -> None:
+        """The answer failed: what arrived stays, held back parts too, with the error."""
+        self._apply_all(shaping.held(), message, elapsed)
         message.status = "partial" if message.content else "error"
         message.error = text_of(exc)  # shown in the user's language, stored in English
         log.info("reply from %s failed: %s", provider.id, type(exc).__name__)

@@ -192,12 +192,10 @@ class ChatSession(Replies):
                 async for event in events:
                     self._apply_all(shaping.shown(event), message, loop.time() - started)
         except asyncio.CancelledError:
-            self._apply_all(shaping.held(), message, loop.time() - started)
-            message.status = "cancelled"
+            self._stopped(shaping, message, loop.time() - started)
             raise
         except TallyError as exc:
-            self._apply_all(shaping.held(), message, loop.time() - started)
             error = exc
-            self._failed(provider, message, exc)
+            self._failed(provider, message, exc, shaping, loop.time() - started)
         finally:
             self._ended(message, loop.time() - started, error)

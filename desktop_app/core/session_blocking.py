@@ -64,12 +64,10 @@ class BlockingChatSession(Replies):
                 for event in events:
                     self._apply_all(shaping.shown(event), message, time.monotonic() - started)
         except KeyboardInterrupt:
-            self._apply_all(shaping.held(), message, time.monotonic() - started)
-            message.status = "cancelled"
+            self._stopped(shaping, message, time.monotonic() - started)
             raise
         except TallyError as exc:
-            self._apply_all(shaping.held(), message, time.monotonic() - started)
             error = exc
-            self._failed(provider, message, exc)
+            self._failed(provider, message, exc, shaping, time.monotonic() - started)
         finally:
             self._ended(message, time.monotonic() - started, error)
