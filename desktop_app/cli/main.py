@@ -73,7 +73,10 @@ def _stop_on_sigterm() -> Handlers | int | Callable[[int, FrameType | None], obj
 
     def stop(signum: int, frame: FrameType | None) -> None:
         terminated()
-        signal.raise_signal(signal.SIGINT)
+        if callable(signal.getsignal(signal.SIGINT)):
+            signal.raise_signal(signal.SIGINT)  # to its handler (asyncio's, in `tally compare`)
+        else:  # SIGINT ignored (a job started in the background): stop all the same
+            raise KeyboardInterrupt
 
     return signal.signal(signal.SIGTERM, stop)
 

@@ -14,11 +14,18 @@ from desktop_app.simulator import Simulator
 from tests.support.streams.ask_process import start_ask
 
 
-@pytest.mark.parametrize(("stop", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+@pytest.mark.parametrize(
+    ("stop", "code", "no_sigint"),
+    [
+        (signal.SIGINT, 130, False),
+        (signal.SIGTERM, 143, False),
+        (signal.SIGTERM, 143, True),  # a job in the background: SIGINT ignored, SIGTERM not
+    ],
+)
 def test_ctrl_c_or_sigterm_stops_the_answer_and_keeps_its_part(
-    simulator: Simulator, tmp_path: Path, stop: signal.Signals, code: int
+    simulator: Simulator, tmp_path: Path, stop: signal.Signals, code: int, no_sigint: bool
 ) -> None:
-    data, tally = start_ask(simulator, tmp_path, "sim-slow", "Take your time")
+    data, tally = start_ask(simulator, tmp_path, "sim-slow", "Take your time", no_sigint=no_sigint)
     assert tally.stdout is not None
     shown = tally.stdout.read(4)  # the answer has begun
     tally.send_signal(stop)

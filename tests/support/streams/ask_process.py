@@ -13,16 +13,17 @@ from tests.support.ui.window_helpers import PROVIDERS
 
 
 def start_ask(
-    simulator: Simulator, folder: Path, model: str, prompt: str
+    simulator: Simulator, folder: Path, model: str, prompt: str, *, no_sigint: bool = False
 ) -> tuple[Path, subprocess.Popen[bytes]]:
     """The data folder made in `folder`, and the running `tally ask`, its output piped."""
-    return start_tally(simulator, folder, "ask", "--model", model, prompt)
+    return start_tally(simulator, folder, "ask", "--model", model, prompt, no_sigint=no_sigint)
 
 
 def start_tally(
-    simulator: Simulator, folder: Path, *command: str
+    simulator: Simulator, folder: Path, *command: str, no_sigint: bool = False
 ) -> tuple[Path, subprocess.Popen[bytes]]:
-    """The data folder made in `folder`, and the running `tally COMMAND...`, its output piped."""
+    """The data folder made in `folder`, and the running `tally COMMAND...`, its output piped;
+    `no_sigint`: started with SIGINT ignored, as a shell starts a job in the background."""
     data = folder / "data"
     data.mkdir()
     (data / "providers.toml").write_text(
@@ -33,8 +34,8 @@ def start_tally(
     )
     env = {key: value for key, value in os.environ.items() if key != "TALLY_DATA_DIR"}
     env["SIM_KEY"] = simulator.api_key or ""
-    tally = subprocess.Popen(
-        [sys.executable, "-m", "desktop_app", "--data-dir", str(data), *command],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-    )  # fmt: skip
+    argv = [sys.executable, "-m", "desktop_app", "--data-dir", str(data), *command]
+    if no_sigint:  # the shell's way, inherited through exec (no preexec_fn: threads run here)
+        argv = ["sh", "-c", 'trap "" INT; exec "$@"', "sh", *argv]
+    tally = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     return data, tally
