@@ -89,8 +89,10 @@ class Provider:
 
     @property
     def needs_key(self) -> bool:
-        """False for a server on this machine (Ollama, LM Studio), which usually takes no key."""
-        return not is_loopback(urlsplit(self.base_url).hostname or "")
+        """False for a server on this machine by its usual names (Ollama, LM Studio), which
+        usually takes no key; another loopback address (127.0.0.2) is taken to want one."""
+        host = (urlsplit(self.base_url).hostname or "").lower()
+        return host not in ("localhost", "127.0.0.1", "::1")
 
 
 def is_loopback(host: str) -> bool:
