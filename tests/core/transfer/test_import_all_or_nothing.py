@@ -5,7 +5,6 @@ conversation; a file nested past what the parser takes is one clear line."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from desktop_app.core.errors import ConfigError, DiskFull
 from desktop_app.core.history.store import HistoryStore
 from desktop_app.core.transfer.export import export_json
 from desktop_app.core.transfer.importer import import_file
+from tests.support.history.export_stores import disk_fills_up
 from tests.support.history.history_samples import at
 
 
@@ -81,10 +81,3 @@ def test_json_nested_past_the_parser_is_one_clear_line(tmp_path: Path) -> None:
     with HistoryStore(paths.history_db()) as store, pytest.raises(ConfigError) as raised:
         import_file(store, file)
     assert str(raised.value) == f"{file} nests its JSON too deeply to be an export."
-
-
-def disk_fills_up(done: int, total: int) -> None:
-    """An import's progress that finds the disk full once the first messages are written, as
-    SQLite says it in the middle of the import's transaction."""
-    if done:
-        raise sqlite3.OperationalError("database or disk is full")
