@@ -51,13 +51,15 @@ class AnswerShown:
     tags told apart (ThinkTags), then the key hidden (AnswerRedaction). held() gives what both
     hold back, for an answer that ends otherwise than with its Finish (stopped, failed)."""
 
-    def __init__(self, key: str | None, provider: Provider) -> None:
+    def __init__(self, provider: Provider) -> None:
+        self.provider = provider
         self._think = ThinkTags()
-        self._hiding = AnswerRedaction(key, provider)
+        self._hiding = AnswerRedaction(None, provider)
 
-    def with_key(self, key: str | None, provider: Provider) -> None:
-        """Hide `key` from now on (it is read before anything arrives)."""
-        self._hiding = AnswerRedaction(key, provider)
+    def with_key(self, key: str | None) -> None:
+        """Hide `key`, the one sent to the provider, from now on (it is read before anything
+        arrives)."""
+        self._hiding = AnswerRedaction(key, self.provider)
 
     def shown(self, event: ChatEvent) -> list[ChatEvent]:
         return [out for told in self._think.shown(event) for out in self._hiding.shown(told)]

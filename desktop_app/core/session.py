@@ -179,10 +179,10 @@ class ChatSession(Replies):
         started = loop.time()
         self._started(message)
         error: TallyError | None = None
-        shaping = AnswerShown(None, provider)
+        shaping = AnswerShown(provider)
         try:
             key = await asyncio.to_thread(self.key_for, provider)
-            shaping.with_key(key, provider)
+            shaping.with_key(key)
             chat = self._chat_request(provider, model, message)
             # Here, not with the app: the chat brings httpx (some 20-60 ms, once).
             from desktop_app.core.chat import stream_chat

@@ -52,10 +52,10 @@ class BlockingChatSession(Replies):
         started = time.monotonic()
         self._started(message)
         error: TallyError | None = None
-        shaping = AnswerShown(None, provider)
+        shaping = AnswerShown(provider)
         try:
             key = self.key_for(provider)
-            shaping.with_key(key, provider)
+            shaping.with_key(key)
             chat = self._chat_request(provider, model, message)
             from desktop_app.core.chat_blocking import stream_chat_blocking
 

@@ -12,8 +12,15 @@ RELAY = Provider(id="relay", name="Relay", kind="openai", base_url="https://rela
 KEY = "sk-Live_7f3a9c/Q+x"
 
 
+def shown_with(key: str) -> AnswerShown:
+    """An answer's shaping once its key is read, as the sessions make it."""
+    shaping = AnswerShown(RELAY)
+    shaping.with_key(key)
+    return shaping
+
+
 def test_the_reasoning_between_tags_is_told_apart_before_the_key_is_hidden() -> None:
-    shaping = AnswerShown(KEY, RELAY)
+    shaping = shown_with(KEY)
     events = [
         *shaping.shown(TextDelta("<thi")),
         *shaping.shown(TextDelta(f"nk>the key {KEY[:5]}")),
@@ -30,13 +37,13 @@ def test_what_is_held_back_is_kept_when_the_answer_is_stopped() -> None:
     # A "<" in the reasoning could begin </think>; "sk-" could begin the key: both wait for the
     # next piece, which never comes when the user presses Stop (a longer start of the key is
     # hidden then: redaction.StreamRedaction.end).
-    shaping = AnswerShown(KEY, RELAY)
+    shaping = shown_with(KEY)
     shown = shaping.shown(TextDelta("<think>is a <"))
     assert shown == [ReasoningDelta("is a ")]
     assert shaping.held() == [ReasoningDelta("<")]
-    shaping = AnswerShown(KEY, RELAY)
+    shaping = shown_with(KEY)
     assert shaping.shown(TextDelta("Answer: sk-")) == [TextDelta("Answer: ")]
     assert shaping.held() == [TextDelta("sk-")]
-    shaping = AnswerShown(None, RELAY)
+    shaping = AnswerShown(RELAY)
     assert shaping.shown(TextDelta("  <th")) == []  # it could be the start of the tag
     assert shaping.held() == [TextDelta("  <th")]

@@ -110,9 +110,8 @@ class StreamRedaction:
 class AnswerRedaction:
     """StreamRedaction for the events of an answer, its text and its reasoning each on its own
     (no key, or a placeholder given to `provider`: the events as they come, see secret_in).
-    The session that shows
-    the answer asks for held() however the answer ends (finished, failed, stopped), so that
-    nothing that arrived is lost."""
+    The session that shows the answer asks for held() however the answer ends (finished,
+    failed, stopped), so that nothing that arrived is lost."""
 
     def __init__(self, key: str | None, provider: Provider | None) -> None:
         self.key = key = secret_in(key, provider)
