@@ -346,8 +346,9 @@ class MainWindow(QMainWindow):
             show_icons(self)
             self.banner.follow_palette()
         elif event.type() == QEvent.Type.ActivationChange:
-            back, self._away = self._away and self.isActiveWindow(), not self.isActiveWindow()
-            if back:  # not at start: the start has just read them
+            back = self._away and self.isActiveWindow()  # not at start: the start read them
+            self._away = not self.isActiveWindow()
+            if back:
                 self.refresh_totals()
                 self.sidebar.refresh()
 
